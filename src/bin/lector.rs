@@ -1,0 +1,171 @@
+//! `lector`: the reader engine on the command line.
+//!
+//! ```text
+//! lector extract <FILE|-> [--url URL] [--format html|text|json]
+//! ```
+//! Exit codes: 0 an article was printed, 1 the page has no article, 2 bad usage or
+//! unreadable input.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: lector extract <FILE|-> [--url URL] [--format html|text|json]
+
+Finds the article in an HTML page and prints it.
+  FILE          the page to read; - reads standard input
+  --url URL     the address the page came from (resolves relative links)
+  --format F    html (default: a complete sanitized page), text, or json (metadata and content)
+Exit status: 0 article printed, 1 no article found, 2 bad usage or unreadable input.";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Html,
+    Text,
+    Json,
+}
+
+struct Args {
+    input: String,
+    url: Option<String>,
+    format: Format,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    match args.next().as_deref() {
+        Some("extract") => {}
+        Some("-h" | "--help") => return Err(String::new()),
+        Some(other) => return Err(format!("unknown command '{other}'")),
+        None => return Err("missing command".into()),
+    }
+    let (mut input, mut url, mut format) = (None, None, Format::Html);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--url" => url = Some(args.next().ok_or("--url needs a value")?),
+            "--format" => {
+                format = match args.next().as_deref() {
+                    Some("html") => Format::Html,
+                    Some("text") => Format::Text,
+                    Some("json") => Format::Json,
+                    Some(f) => {
+                        return Err(format!(
+                            "unknown format '{f}' (expected html, text or json)"
+                        ))
+                    }
+                    None => return Err("--format needs a value".into()),
+                }
+            }
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
+            s => {
+                if input.replace(s.to_string()).is_some() {
+                    return Err("more than one input given".into());
+                }
+            }
+        }
+    }
+    Ok(Args {
+        input: input.ok_or("missing input file (use - for standard input)")?,
+        url,
+        format,
+    })
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    }
+    Ok(bytes)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(msg) if msg.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            eprintln!("lector: {msg}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match read_input(&args.input) {
+        Ok(b) => b,
+        Err(msg) => {
+            eprintln!("lector: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    if bytes.contains(&0) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF])
+    {
+        eprintln!(
+            "lector: {} does not look like an HTML page (it holds binary data)",
+            args.input
+        );
+        return ExitCode::from(2);
+    }
+    let (html, _encoding) = lector::dom::html::decode_html(&bytes);
+    let doc = lector::dom::html::parse_html(&html, args.url.as_deref());
+    let Some(article) = lector::extract(&doc) else {
+        eprintln!(
+            "lector: no article found in {}",
+            if args.input == "-" {
+                "standard input"
+            } else {
+                &args.input
+            }
+        );
+        return ExitCode::from(1);
+    };
+    let out = match args.format {
+        Format::Text => format!("{}\n\n{}\n", article.title, article.text),
+        Format::Json => serde_json::to_string_pretty(&article).expect("article serializes") + "\n",
+        Format::Html => standalone_page(&article),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}
+
+/// A complete, script-free HTML page around the sanitized article.
+fn standalone_page(a: &lector::Article) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let mut meta = Vec::new();
+    if let Some(b) = &a.byline {
+        meta.push(esc(b));
+    }
+    if let Some(s) = &a.site_name {
+        meta.push(esc(s));
+    }
+    if let Some(p) = &a.published {
+        meta.push(format!(
+            "<time datetime=\"{}\">{}</time>",
+            esc(p),
+            esc(p.get(..10).unwrap_or(p))
+        ));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n<title>{title}</title>\n</head>\n<body>\n<article>\n<h1>{title}</h1>\n<p class=\"meta\">{meta}</p>\n{content}\n</article>\n</body>\n</html>\n",
+        lang = esc(a.lang.as_deref().unwrap_or("")),
+        dir = esc(a.dir.as_deref().unwrap_or("auto")),
+        title = esc(&a.title),
+        meta = meta.join(" · "),
+        content = a.content_html,
+    )
+}

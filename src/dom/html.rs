@@ -1,0 +1,246 @@
+//! Native builder: HTML bytes → [`Document`] through html5ever, decoding the page's charset.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{parse_document, Attribute, ExpandedName, ParseOpts, QualName};
+
+use super::{Document, NodeId};
+
+/// Parses HTML text into a [`Document`]. `url` is where the page came from, if known.
+pub fn parse_html(html: &str, url: Option<&str>) -> Document {
+    let sink = ArenaSink::default();
+    let mut doc = parse_document(sink, ParseOpts::default()).one(html);
+    doc.url = url.map(str::to_string);
+    doc
+}
+
+/// Decodes page bytes the way a browser would without HTTP headers: a byte-order mark first,
+/// then a `<meta charset>` or `http-equiv` declaration in the first 1024 bytes, else UTF-8
+/// (with Windows-1252 as the fallback when the bytes are not valid UTF-8).
+pub fn decode_html(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return (text.into_owned(), enc.name());
+    }
+    let enc = declared_charset(&bytes[..bytes.len().min(1024)])
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .map(|e| if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { e });
+    let enc = match enc {
+        Some(e) => e,
+        None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        None => encoding_rs::WINDOWS_1252,
+    };
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    (text.into_owned(), enc.name())
+}
+
+/// Finds `charset=` inside a `<meta …>` tag of an ASCII-compatible prefix.
+fn declared_charset(prefix: &[u8]) -> Option<String> {
+    let text: String = prefix.iter().map(|&b| (b as char).to_ascii_lowercase()).collect();
+    let mut from = 0;
+    while let Some(start) = text[from..].find("<meta") {
+        let start = from + start;
+        let end = text[start..].find('>').map_or(text.len(), |e| start + e);
+        let tag = &text[start..end];
+        if let Some(pos) = tag.find("charset") {
+            let rest = tag[pos + "charset".len()..].trim_start();
+            if let Some(rest) = rest.strip_prefix('=') {
+                let value: String = rest
+                    .trim_start()
+                    .trim_start_matches(['"', '\''])
+                    .chars()
+                    .take_while(|c| !matches!(c, '"' | '\'' | ';' | ' ' | '/' | '>'))
+                    .collect();
+                if !value.is_empty() {
+                    return Some(value);
+                }
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+/// A tree-builder handle: the arena id plus the element's name, which html5ever borrows.
+#[derive(Clone)]
+struct Handle {
+    id: NodeId,
+    name: Rc<QualName>,
+}
+
+struct ArenaSink {
+    doc: RefCell<Document>,
+    /// `<template>` element → the separate node holding its contents.
+    templates: RefCell<HashMap<NodeId, Handle>>,
+    no_name: Rc<QualName>,
+}
+
+impl Default for ArenaSink {
+    fn default() -> Self {
+        ArenaSink {
+            doc: RefCell::new(Document::new()),
+            templates: RefCell::default(),
+            no_name: Rc::new(QualName::new(None, "".into(), "".into())),
+        }
+    }
+}
+
+impl ArenaSink {
+    fn handle(&self, id: NodeId) -> Handle {
+        Handle { id, name: self.no_name.clone() }
+    }
+
+    fn node_for(&self, child: NodeOrText<Handle>) -> NodeId {
+        match child {
+            NodeOrText::AppendNode(h) => h.id,
+            NodeOrText::AppendText(t) => self.doc.borrow_mut().create_text(&t),
+        }
+    }
+}
+
+fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(String, String)> {
+    attrs
+        .into_iter()
+        .map(|a| {
+            let name = if a.name.prefix.is_some() {
+                format!("{}:{}", a.name.prefix.as_ref().map_or("", |p| p), a.name.local)
+            } else {
+                a.name.local.to_string()
+            };
+            (name, a.value.to_string())
+        })
+        .collect()
+}
+
+impl TreeSink for ArenaSink {
+    type Handle = Handle;
+    type Output = Document;
+    type ElemName<'a> = ExpandedName<'a>;
+
+    fn finish(self) -> Document {
+        self.doc.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> Handle {
+        self.handle(NodeId::DOCUMENT)
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> ExpandedName<'a> {
+        target.name.expanded()
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        let id = self.doc.borrow_mut().create_element(&name.local, convert_attrs(attrs));
+        if flags.template {
+            let contents = self.doc.borrow_mut().create_comment();
+            self.templates.borrow_mut().insert(id, self.handle(contents));
+        }
+        Handle { id, name: Rc::new(name) }
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> Handle {
+        let id = self.doc.borrow_mut().create_comment();
+        self.handle(id)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Handle {
+        self.create_comment(StrTendril::new())
+    }
+
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        if let NodeOrText::AppendText(t) = &child {
+            self.doc.borrow_mut().append_text(parent.id, t);
+            return;
+        }
+        let id = self.node_for(child);
+        self.doc.borrow_mut().append(parent.id, id);
+    }
+
+    fn append_based_on_parent_node(&self, element: &Handle, prev: &Handle, child: NodeOrText<Handle>) {
+        let has_parent = self.doc.borrow().parent(element.id).is_some();
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, target: &Handle) -> Handle {
+        match self.templates.borrow().get(&target.id) {
+            Some(h) => h.clone(),
+            None => self.handle(target.id),
+        }
+    }
+
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        x.id == y.id
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &Handle, child: NodeOrText<Handle>) {
+        if let NodeOrText::AppendText(t) = &child {
+            let mut doc = self.doc.borrow_mut();
+            if let Some(prev) = doc.prev_sibling(sibling.id) {
+                if let Some(existing) = doc.text_mut(prev) {
+                    existing.push_str(t);
+                    return;
+                }
+            }
+        }
+        let id = self.node_for(child);
+        self.doc.borrow_mut().insert_before(sibling.id, id);
+    }
+
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        self.doc.borrow_mut().add_missing_attrs(target.id, convert_attrs(attrs));
+    }
+
+    fn remove_from_parent(&self, target: &Handle) {
+        self.doc.borrow_mut().detach(target.id);
+    }
+
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        self.doc.borrow_mut().reparent_children(node.id, new_parent.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::NodeData;
+
+    #[test]
+    fn parses_into_arena_with_html_rules() {
+        let doc = parse_html("<title>T</title><p>One<p>Two <b>bold</b><table><td>cell</table>", None);
+        let body = doc.body().expect("body");
+        let ps: Vec<_> = doc.find_all(body, "p");
+        assert_eq!(ps.len(), 2, "the second <p> closes the first");
+        assert_eq!(doc.inner_text(body), "OneTwo boldcell");
+        assert!(doc.find_first("tbody").is_some(), "tbody is implied");
+        assert!(matches!(doc.data(doc.find_first("title").unwrap()), NodeData::Element { .. }));
+    }
+
+    #[test]
+    fn decodes_declared_charsets() {
+        let bytes = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        let (text, enc) = decode_html(bytes);
+        assert_eq!(enc, "windows-1252");
+        assert!(text.contains("café"));
+        let bytes = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">\x93\xfa\x96\x7b";
+        let (text, enc) = decode_html(bytes);
+        assert_eq!(enc, "Shift_JIS");
+        assert!(text.contains("日本"));
+        let (text, enc) = decode_html("\u{feff}plain ü".as_bytes());
+        assert_eq!((text.as_str(), enc), ("plain ü", "UTF-8"));
+    }
+}

@@ -1,0 +1,511 @@
+//! Lector's own document tree: an arena of nodes addressed by [`NodeId`].
+//!
+//! Builders fill it from html5ever (native) or from the live DOM (wasm); the extraction
+//! stages read and edit it. Every walk here is a loop over the sibling/parent links, never
+//! recursion: real pages nest thousands of levels deep and the wasm stack is small.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+
+/// Index of a node in its [`Document`]'s arena.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(u32);
+
+impl NodeId {
+    /// The document node, always the first in the arena.
+    pub const DOCUMENT: NodeId = NodeId(0);
+
+    /// Position in the arena, for side tables indexed like it.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What a node is.
+#[derive(Clone, Debug)]
+pub enum NodeData {
+    /// The root of the tree.
+    Document,
+    /// An element with its lowercase local name and its attributes in source order.
+    Element {
+        /// Lowercase local name (`div`, `p`, `svg`).
+        name: String,
+        /// Attribute names (lowercase) and values.
+        attrs: Vec<(String, String)>,
+    },
+    /// A run of text.
+    Text(String),
+    /// A comment; kept only so the tree mirrors its source.
+    Comment,
+}
+
+/// Facts from the rendered page that HTML text alone does not carry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LiveFlags {
+    /// The element is not rendered (`display: none`, `visibility: hidden`).
+    pub hidden: bool,
+    /// The element is `position: fixed` or `sticky`: a banner, a modal, a sticky bar.
+    pub fixed: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Node {
+    data: NodeData,
+    flags: LiveFlags,
+    parent: Option<NodeId>,
+    first_child: Option<NodeId>,
+    last_child: Option<NodeId>,
+    prev_sibling: Option<NodeId>,
+    next_sibling: Option<NodeId>,
+}
+
+/// A parsed page: the arena plus the URL it came from.
+#[derive(Clone, Debug)]
+pub struct Document {
+    nodes: Vec<Node>,
+    /// The address the page was loaded from, used to resolve relative links.
+    pub url: Option<String>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Document {
+    /// An empty document holding only its root node.
+    pub fn new() -> Self {
+        let root = Node {
+            data: NodeData::Document,
+            flags: LiveFlags::default(),
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+        };
+        Document { nodes: vec![root], url: None }
+    }
+
+    /// Number of nodes ever created (detached ones included).
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// True when the document holds nothing but its root.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() == 1
+    }
+
+    fn push(&mut self, data: NodeData) -> NodeId {
+        let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 4 billion nodes"));
+        self.nodes.push(Node {
+            data,
+            flags: LiveFlags::default(),
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+        });
+        id
+    }
+
+    /// Creates a detached element. `name` is lowercased.
+    pub fn create_element(&mut self, name: &str, attrs: Vec<(String, String)>) -> NodeId {
+        self.push(NodeData::Element { name: name.to_ascii_lowercase(), attrs })
+    }
+
+    /// Creates a detached text node.
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.push(NodeData::Text(text.to_string()))
+    }
+
+    /// Creates a detached comment node.
+    pub fn create_comment(&mut self) -> NodeId {
+        self.push(NodeData::Comment)
+    }
+
+    /// The node's data.
+    pub fn data(&self, id: NodeId) -> &NodeData {
+        &self.nodes[id.index()].data
+    }
+
+    /// Live-page facts recorded for the node.
+    pub fn flags(&self, id: NodeId) -> LiveFlags {
+        self.nodes[id.index()].flags
+    }
+
+    /// Records live-page facts for the node.
+    pub fn set_flags(&mut self, id: NodeId, flags: LiveFlags) {
+        self.nodes[id.index()].flags = flags;
+    }
+
+    /// Parent, if attached.
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+
+    /// First child.
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].first_child
+    }
+
+    /// Last child.
+    pub fn last_child(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].last_child
+    }
+
+    /// Next sibling.
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].next_sibling
+    }
+
+    /// Previous sibling.
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].prev_sibling
+    }
+
+    /// Lowercase tag name of an element, `None` for other nodes.
+    pub fn tag(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id.index()].data {
+            NodeData::Element { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// True when `id` is an element named `name`.
+    pub fn is(&self, id: NodeId, name: &str) -> bool {
+        self.tag(id) == Some(name)
+    }
+
+    /// Text of a text node.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id.index()].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Mutable text of a text node.
+    pub fn text_mut(&mut self, id: NodeId) -> Option<&mut String> {
+        match &mut self.nodes[id.index()].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Attributes of an element (empty for other nodes).
+    pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
+        match &self.nodes[id.index()].data {
+            NodeData::Element { attrs, .. } => attrs,
+            _ => &[],
+        }
+    }
+
+    /// Value of the attribute `name` (lowercase).
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.attrs(id).iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Sets (or adds) an attribute on an element.
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let NodeData::Element { attrs, .. } = &mut self.nodes[id.index()].data {
+            match attrs.iter_mut().find(|(k, _)| k == name) {
+                Some(slot) => slot.1 = value.to_string(),
+                None => attrs.push((name.to_string(), value.to_string())),
+            }
+        }
+    }
+
+    /// Adds each attribute the element does not have yet (html5ever's `add_attrs_if_missing`).
+    pub fn add_missing_attrs(&mut self, id: NodeId, extra: Vec<(String, String)>) {
+        for (k, v) in extra {
+            if self.attr(id, &k).is_none() {
+                self.set_attr(id, &k, &v);
+            }
+        }
+    }
+
+    /// Renames an element, keeping its attributes and children.
+    pub fn rename(&mut self, id: NodeId, name: &str) {
+        if let NodeData::Element { name: n, .. } = &mut self.nodes[id.index()].data {
+            *n = name.to_string();
+        }
+    }
+
+    /// Detaches `id` from its parent; its subtree stays intact and can be re-attached.
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &self.nodes[id.index()];
+            (n.parent, n.prev_sibling, n.next_sibling)
+        };
+        let Some(parent) = parent else { return };
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = next,
+            None => self.nodes[parent.index()].first_child = next,
+        }
+        match next {
+            Some(n) => self.nodes[n.index()].prev_sibling = prev,
+            None => self.nodes[parent.index()].last_child = prev,
+        }
+        let n = &mut self.nodes[id.index()];
+        n.parent = None;
+        n.prev_sibling = None;
+        n.next_sibling = None;
+    }
+
+    /// Appends `child` (detaching it first) as the last child of `parent`.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent.index()].last_child;
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev_sibling = last;
+        }
+        match last {
+            Some(l) => self.nodes[l.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+        self.nodes[parent.index()].last_child = Some(child);
+    }
+
+    /// Appends text to `parent`, merging with a trailing text node as parsers do.
+    pub fn append_text(&mut self, parent: NodeId, text: &str) {
+        if let Some(last) = self.last_child(parent) {
+            if let Some(t) = self.text_mut(last) {
+                t.push_str(text);
+                return;
+            }
+        }
+        let t = self.create_text(text);
+        self.append(parent, t);
+    }
+
+    /// Inserts `child` (detaching it first) right before `sibling`.
+    pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        self.detach(child);
+        let Some(parent) = self.parent(sibling) else { return };
+        let prev = self.nodes[sibling.index()].prev_sibling;
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev_sibling = prev;
+            c.next_sibling = Some(sibling);
+        }
+        self.nodes[sibling.index()].prev_sibling = Some(child);
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+    }
+
+    /// Moves every child of `from` to the end of `to`.
+    pub fn reparent_children(&mut self, from: NodeId, to: NodeId) {
+        while let Some(c) = self.first_child(from) {
+            self.append(to, c);
+        }
+    }
+
+    /// Replaces `id` by its children (unwraps it).
+    pub fn unwrap(&mut self, id: NodeId) {
+        while let Some(c) = self.first_child(id) {
+            self.insert_before(id, c);
+        }
+        self.detach(id);
+    }
+
+    /// The children of `id`, in order. Collected so the caller may edit the tree meanwhile.
+    pub fn children(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut c = self.first_child(id);
+        while let Some(n) = c {
+            out.push(n);
+            c = self.next_sibling(n);
+        }
+        out
+    }
+
+    /// Element children of `id`.
+    pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
+        self.children(id).into_iter().filter(|&c| self.tag(c).is_some()).collect()
+    }
+
+    /// The node after `id` in document order, staying inside `root`'s subtree.
+    /// With `skip_children` the walk does not enter `id`'s own children.
+    pub fn next_in(&self, root: NodeId, id: NodeId, skip_children: bool) -> Option<NodeId> {
+        if !skip_children {
+            if let Some(c) = self.first_child(id) {
+                return Some(c);
+            }
+        }
+        let mut cur = id;
+        loop {
+            if cur == root {
+                return None;
+            }
+            if let Some(s) = self.next_sibling(cur) {
+                return Some(s);
+            }
+            cur = self.parent(cur)?;
+        }
+    }
+
+    /// `root` and all its descendants in document order.
+    pub fn descendants(&self, root: NodeId) -> Descendants<'_> {
+        Descendants { doc: self, root, next: Some(root) }
+    }
+
+    /// Element descendants of `root` (itself excluded) with the given tag.
+    pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
+        self.descendants(root).filter(|&n| n != root && self.is(n, name)).collect()
+    }
+
+    /// First element in the document with this tag.
+    pub fn find_first(&self, name: &str) -> Option<NodeId> {
+        self.descendants(NodeId::DOCUMENT).find(|&n| self.is(n, name))
+    }
+
+    /// True when `ancestor` is `id` or one of its ancestors.
+    pub fn contains(&self, ancestor: NodeId, id: NodeId) -> bool {
+        let mut cur = Some(id);
+        while let Some(n) = cur {
+            if n == ancestor {
+                return true;
+            }
+            cur = self.parent(n);
+        }
+        false
+    }
+
+    /// The nearest ancestor (itself excluded) with the given tag, up to `max_depth` levels.
+    pub fn ancestor_named(&self, id: NodeId, name: &str, max_depth: usize) -> Option<NodeId> {
+        let mut cur = self.parent(id);
+        let mut depth = 0;
+        while let Some(n) = cur {
+            if max_depth > 0 && depth >= max_depth {
+                return None;
+            }
+            if self.is(n, name) {
+                return Some(n);
+            }
+            cur = self.parent(n);
+            depth += 1;
+        }
+        None
+    }
+
+    /// Concatenated text of the subtree, as `textContent` gives it.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for n in self.descendants(id) {
+            if let Some(t) = self.text(n) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// Text of the subtree with runs of whitespace folded to one space and trimmed.
+    pub fn inner_text(&self, id: NodeId) -> String {
+        fold_whitespace(&self.text_content(id))
+    }
+
+    /// The `<html>` element.
+    pub fn document_element(&self) -> Option<NodeId> {
+        self.element_children(NodeId::DOCUMENT).into_iter().next()
+    }
+
+    /// The `<body>` element.
+    pub fn body(&self) -> Option<NodeId> {
+        let html = self.document_element()?;
+        self.element_children(html).into_iter().find(|&c| self.is(c, "body"))
+    }
+
+    /// The `<head>` element.
+    pub fn head(&self) -> Option<NodeId> {
+        let html = self.document_element()?;
+        self.element_children(html).into_iter().find(|&c| self.is(c, "head"))
+    }
+}
+
+/// Iterator returned by [`Document::descendants`].
+pub struct Descendants<'a> {
+    doc: &'a Document,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.doc.next_in(self.root, cur, false);
+        Some(cur)
+    }
+}
+
+/// Folds runs of whitespace (including non-breaking spaces) into one space and trims.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            pending_space = true;
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(ch);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn append_detach_and_walk_keep_links_consistent() {
+        let mut d = Document::new();
+        let html = d.create_element("HTML", vec![]);
+        d.append(NodeId::DOCUMENT, html);
+        let a = d.create_element("p", vec![]);
+        let b = d.create_element("div", vec![]);
+        d.append(html, a);
+        d.append(html, b);
+        d.append_text(a, "one ");
+        d.append_text(a, "two");
+        assert_eq!(d.children(a).len(), 1, "adjacent text merges");
+        assert_eq!(d.tag(html), Some("html"));
+        d.insert_before(a, b);
+        assert_eq!(d.children(html), vec![b, a]);
+        d.unwrap(a);
+        assert_eq!(d.children(html).len(), 2);
+        assert_eq!(d.inner_text(html), "one two");
+    }
+
+    #[test]
+    fn deep_trees_walk_without_recursion() {
+        let mut d = Document::new();
+        let mut parent = NodeId::DOCUMENT;
+        for _ in 0..200_000 {
+            let e = d.create_element("div", vec![]);
+            d.append(parent, e);
+            parent = e;
+        }
+        d.append_text(parent, "deep");
+        assert_eq!(d.text_content(NodeId::DOCUMENT), "deep");
+        assert_eq!(d.descendants(NodeId::DOCUMENT).count(), 200_002);
+    }
+
+    #[test]
+    fn whitespace_folds_including_nbsp() {
+        assert_eq!(fold_whitespace("  a \u{a0}\n b  "), "a b");
+    }
+}

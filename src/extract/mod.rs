@@ -1,0 +1,136 @@
+//! The extraction pipeline: metadata → page preparation → scoring → cleaning → article.
+//!
+//! Like Readability.js, extraction runs as a ladder of attempts ([`LADDER`]): each rung
+//! relaxes one rule, and the first attempt with enough text wins (else the longest).
+
+pub mod clean;
+pub mod metadata;
+pub mod patterns;
+pub mod prepare;
+pub mod readerable;
+pub mod score;
+pub mod stats;
+
+use serde::Serialize;
+
+use crate::dom::{fold_whitespace, Document, NodeId};
+use crate::render;
+
+pub use metadata::Metadata;
+pub use readerable::is_probably_readerable;
+
+/// Which rules an extraction attempt applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flags {
+    /// Remove blocks whose class or id says "not content" before scoring.
+    pub strip_unlikely: bool,
+    /// Let class and id words raise or lower scores.
+    pub weight_classes: bool,
+    /// Remove blocks inside the article whose shape says "not text".
+    pub clean_conditionally: bool,
+}
+
+/// The attempts, strictest first.
+pub const LADDER: [Flags; 4] = [
+    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+];
+
+/// An attempt with at least this much text is accepted without trying the next rung.
+const ENOUGH_TEXT: u32 = 500;
+
+/// Below this much text there is no article to show.
+const MIN_ARTICLE_TEXT: usize = 140;
+
+/// The clean article, ready to render.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// Headline.
+    pub title: String,
+    /// Author line, without "By".
+    pub byline: Option<String>,
+    /// Name of the publication.
+    pub site_name: Option<String>,
+    /// Publication date as the page states it.
+    pub published: Option<String>,
+    /// Language tag of the page.
+    pub lang: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: Option<String>,
+    /// Absolute URL of the lead image.
+    pub lead_image: Option<String>,
+    /// One- or two-sentence summary.
+    pub excerpt: Option<String>,
+    /// Sanitized article HTML: allowlisted tags and attributes only, absolute URLs.
+    pub content_html: String,
+    /// Plain text of the article, paragraphs separated by blank lines.
+    pub text: String,
+    /// Words in the text.
+    pub word_count: usize,
+    /// Whether the cheap readerable check agreed that this page is an article.
+    pub readerable: bool,
+}
+
+/// Finds the article in `doc`. `None` means the page has no article (a home page, a search
+/// page, an app): a normal answer, not an error.
+pub fn extract(doc: &Document) -> Option<Article> {
+    let meta = metadata::read(doc);
+    let readerable = is_probably_readerable(doc);
+    let mut prepared = doc.clone();
+    prepare::remove_non_content(&mut prepared);
+
+    let mut best: Option<(Document, NodeId, u32, Option<String>)> = None;
+    for flags in LADDER {
+        let mut work = prepared.clone();
+        let byline = prepare::strip_page_chrome(&mut work, flags, meta.byline.is_none());
+        let Some(root) = score::grab(&mut work, flags) else { continue };
+        clean::clean_article(&mut work, root, flags, meta.title.as_deref());
+        let len = stats::TextStats::measure(&work, root).get(root).text;
+        let better = best.as_ref().is_none_or(|b| len > b.2);
+        if better {
+            best = Some((work, root, len, byline));
+        }
+        if len >= ENOUGH_TEXT {
+            break;
+        }
+    }
+    let (work, root, _, dom_byline) = best?;
+
+    let text = render::text::to_text(&work, root);
+    let text_len = text.chars().count();
+    let link_density = stats::TextStats::measure(&work, root).link_density(root);
+    if text_len < MIN_ARTICLE_TEXT || link_density > 0.5 || (!readerable && (text_len < 1000 || link_density > 0.3)) {
+        return None;
+    }
+
+    let base = metadata::base_url(doc);
+    let content_html = render::html::to_html(&work, root, base.as_deref());
+    let title = meta
+        .title
+        .clone()
+        .or_else(|| work.find_all(root, "h1").first().map(|&h| work.inner_text(h)))
+        .unwrap_or_default();
+    let excerpt = meta.excerpt.clone().or_else(|| {
+        work.find_all(root, "p")
+            .into_iter()
+            .map(|p| work.inner_text(p))
+            .find(|t| t.chars().count() > 40)
+    });
+    Some(Article {
+        title,
+        byline: meta.byline.clone().or(dom_byline),
+        site_name: meta.site_name.clone(),
+        published: meta.published.clone(),
+        lang: meta.lang.clone(),
+        dir: meta.dir.clone(),
+        lead_image: meta.lead_image.clone(),
+        excerpt: excerpt.map(|e| fold_whitespace(&e)),
+        word_count: text.split_whitespace().count(),
+        content_html,
+        text,
+        readerable,
+    })
+}

@@ -1,0 +1,165 @@
+//! First passes over the whole page: drop what can never be article text (scripts, hidden
+//! blocks, overlays, ad slots), then page chrome by its names, and normalise blocks so the
+//! scorer sees paragraphs.
+
+use crate::dom::{Document, NodeData, NodeId};
+
+use super::patterns::{self, BYLINE, MAYBE_CANDIDATE, PHRASING, UNLIKELY, UNLIKELY_ROLES};
+use super::Flags;
+
+/// Tags removed before anything is scored; `noscript` stays out because its text is markup.
+const NEVER_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "link", "meta", "iframe", "frame", "object",
+    "embed", "applet", "canvas", "dialog", "svg", "math", "button", "select", "textarea", "input",
+];
+
+/// Removes comments, never-content tags, blocks the live page did not render, fixed overlays
+/// that hold little of the page's text, and ad slots announced by a label.
+pub fn remove_non_content(doc: &mut Document) {
+    let Some(body) = doc.body() else { return };
+    let body_text = super::stats::TextStats::measure(doc, body);
+    let total = body_text.get(body).text.max(1);
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        let remove = match doc.data(n) {
+            NodeData::Comment => true,
+            NodeData::Element { name, .. } => {
+                NEVER_CONTENT.contains(&name.as_str())
+                    || doc.flags(n).hidden
+                    || is_hidden_by_markup(doc, n)
+                    // A fixed box holding most of the page is an app shell, not an overlay.
+                    || (doc.flags(n).fixed && body_text.get(n).text * 10 < total * 3)
+            }
+            _ => false,
+        };
+        if remove && n != body {
+            cur = doc.next_in(body, n, true);
+            doc.detach(n);
+        } else {
+            cur = doc.next_in(body, n, false);
+        }
+    }
+    remove_ad_slots(doc, body);
+}
+
+/// Hidden by attributes the markup itself carries (no stylesheet needed).
+fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
+    if doc.attr(n, "hidden").is_some() || doc.attr(n, "aria-hidden") == Some("true") && !has_figure_role(doc, n) {
+        return true;
+    }
+    doc.attr(n, "style").is_some_and(|s| {
+        let s: String = s.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Some sites mark decorative wrappers of real images aria-hidden; keep those.
+fn has_figure_role(doc: &Document, n: NodeId) -> bool {
+    doc.attr(n, "class").is_some_and(|c| c.contains("fallback-image"))
+}
+
+/// Removes each ad label ("- Advertisement -") together with the slot around it: the largest
+/// ancestor whose whole text is still just the label.
+fn remove_ad_slots(doc: &mut Document, body: NodeId) {
+    let mut labels = Vec::new();
+    for n in doc.descendants(body) {
+        if let Some(t) = doc.text(n) {
+            if t.len() < 120 && patterns::is_ad_label(t) {
+                labels.push(n);
+            }
+        }
+    }
+    for label in labels {
+        if doc.parent(label).is_none() {
+            continue;
+        }
+        let mut slot = label;
+        while let Some(p) = doc.parent(slot) {
+            if p == body || !patterns::is_ad_label(&doc.text_content(p)) {
+                break;
+            }
+            slot = p;
+        }
+        doc.detach(slot);
+    }
+}
+
+/// The class and id of an element, lowercased and joined, as the pattern tables read them.
+pub fn match_string(doc: &Document, n: NodeId) -> String {
+    let mut s = String::new();
+    if let Some(c) = doc.attr(n, "class") {
+        s.push_str(c);
+    }
+    if let Some(i) = doc.attr(n, "id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s.to_lowercase()
+}
+
+/// Removes page chrome by its names and roles, takes out the byline block, and turns
+/// paragraph-like `<div>`s into `<p>`. Returns the byline text found in the page, if any.
+pub fn strip_page_chrome(doc: &mut Document, flags: Flags, want_byline: bool) -> Option<String> {
+    let body = doc.body()?;
+    // Measured once: removals only make ancestors' counts stale upwards, which the
+    // emptiness test below tolerates.
+    let stats = super::stats::TextStats::measure(doc, body);
+    let mut byline = None;
+    let mut cur = doc.first_child(body);
+    while let Some(n) = cur {
+        let Some(tag) = doc.tag(n).map(str::to_string) else {
+            cur = doc.next_in(body, n, false);
+            continue;
+        };
+        let ms = match_string(doc, n);
+
+        if want_byline && byline.is_none() && is_byline(doc, n, &ms) {
+            let text = doc.inner_text(n);
+            if !text.is_empty() && text.chars().count() < 100 {
+                byline = Some(text);
+                cur = doc.next_in(body, n, true);
+                doc.detach(n);
+                continue;
+            }
+        }
+
+        let unlikely = flags.strip_unlikely
+            && tag != "body"
+            && tag != "a"
+            && (doc.attr(n, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
+                || (patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms))
+                || tag == "nav"
+                || tag == "aside")
+            && doc.ancestor_named(n, "table", 0).is_none()
+            && doc.ancestor_named(n, "code", 0).is_none();
+        let empty_block = matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            && stats.get(n).text == 0
+            && !has_media(doc, n);
+        if unlikely || empty_block {
+            cur = doc.next_in(body, n, true);
+            doc.detach(n);
+            continue;
+        }
+
+        if tag == "div" && stats.get(n).text > 0 && !has_block_child(doc, n) {
+            doc.rename(n, "p");
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    byline.map(|b| super::metadata::clean_byline(&b)).filter(|b| !b.is_empty())
+}
+
+fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
+    doc.attr(n, "rel") == Some("author")
+        || doc.attr(n, "itemprop").is_some_and(|p| p.contains("author"))
+        || patterns::matches(BYLINE, ms)
+}
+
+/// True when the subtree holds an image or other media worth keeping without text.
+pub fn has_media(doc: &Document, n: NodeId) -> bool {
+    doc.descendants(n).any(|d| matches!(doc.tag(d), Some("img" | "picture" | "video" | "figure" | "table" | "pre" | "hr" | "br")))
+}
+
+fn has_block_child(doc: &Document, n: NodeId) -> bool {
+    doc.descendants(n).skip(1).any(|d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t)))
+}

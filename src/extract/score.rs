@@ -1,0 +1,214 @@
+//! Candidate scoring: paragraphs vote for their ancestors, link-heavy blocks lose, the best
+//! block is widened to its real container and joined by the siblings that belong with it.
+
+use std::collections::HashMap;
+
+use crate::dom::{Document, NodeId};
+
+use super::patterns::{self, NEGATIVE, POSITIVE};
+use super::stats::TextStats;
+use super::Flags;
+
+/// Tags whose text votes for its ancestors.
+const TAGS_TO_SCORE: &[&str] = &["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"];
+
+/// How far up a paragraph's vote reaches.
+const ANCESTOR_LEVELS: usize = 5;
+
+/// How many top candidates are compared when looking for a shared container.
+const TOP_CANDIDATES: usize = 5;
+
+/// Class and id weight: +25 for article words, -25 for clutter words, each.
+pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
+    if !flags.weight_classes {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    for attr in ["class", "id"] {
+        if let Some(v) = doc.attr(n, attr) {
+            let v = v.to_lowercase();
+            if patterns::matches(NEGATIVE, &v) {
+                w -= 25.0;
+            }
+            if patterns::matches(POSITIVE, &v) {
+                w += 25.0;
+            }
+        }
+    }
+    if doc.attr(n, "itemprop").is_some_and(|p| p.contains("articleBody")) {
+        w += 25.0;
+    }
+    w
+}
+
+fn tag_base_score(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Finds the article in the prepared page and gathers it under a new, detached `<div>`.
+/// Returns that container.
+pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
+    let body = doc.body()?;
+    let stats = TextStats::measure(doc, body);
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+
+    let to_score: Vec<NodeId> = doc
+        .descendants(body)
+        .filter(|&n| doc.tag(n).is_some_and(|t| TAGS_TO_SCORE.contains(&t)))
+        .collect();
+    for el in to_score {
+        let len = stats.get(el).text;
+        if len < 25 {
+            continue;
+        }
+        let content = 1.0 + f64::from(stats.get(el).commas) + f64::from((len / 100).min(3));
+        let mut ancestor = doc.parent(el);
+        let mut level = 0;
+        while let Some(a) = ancestor {
+            if level >= ANCESTOR_LEVELS || doc.tag(a).is_none() || doc.is(a, "html") {
+                break;
+            }
+            let entry = scores.entry(a).or_insert_with(|| tag_base_score(doc.tag(a).unwrap_or("")) + class_weight(doc, a, flags));
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            *entry += content / divider;
+            ancestor = doc.parent(a);
+            level += 1;
+        }
+    }
+    for (&n, s) in scores.iter_mut() {
+        *s *= 1.0 - stats.link_density(n);
+    }
+
+    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&n, &s)| (n, s)).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (mut top, mut top_score) = match ranked.first() {
+        Some(&(n, s)) if n != body => (n, s),
+        _ => return Some(wrap_body(doc, body)),
+    };
+
+    // Several strong candidates inside one container: the container is the article
+    // (pages that split the text into many sibling blocks).
+    let alternatives: Vec<NodeId> = ranked
+        .iter()
+        .skip(1)
+        .take(TOP_CANDIDATES - 1)
+        .filter(|(_, s)| *s / top_score >= 0.75)
+        .map(|(n, _)| *n)
+        .collect();
+    if alternatives.len() >= 2 {
+        let mut parent = doc.parent(top);
+        while let Some(p) = parent {
+            if p == body {
+                break;
+            }
+            let shared = alternatives.iter().filter(|&&a| doc.contains(p, a)).count();
+            if shared >= 2 {
+                top = p;
+                break;
+            }
+            parent = doc.parent(p);
+        }
+        top_score = *scores.entry(top).or_insert(0.0);
+    }
+
+    // Climb while the parent scores better: the vote often lands on an inner wrapper.
+    let mut last = top_score;
+    let mut parent = doc.parent(top);
+    while let Some(p) = parent {
+        if p == body || doc.tag(p).is_none() {
+            break;
+        }
+        let Some(&ps) = scores.get(&p) else {
+            parent = doc.parent(p);
+            continue;
+        };
+        if ps < last / 3.0 {
+            break;
+        }
+        if ps > last {
+            top = p;
+            top_score = ps;
+        }
+        last = ps;
+        parent = doc.parent(p);
+    }
+    // A lone child is the same block as its parent; take the wider one.
+    while let Some(p) = doc.parent(top) {
+        if p == body || doc.element_children(p).len() != 1 {
+            break;
+        }
+        top = p;
+        top_score = scores.get(&p).copied().unwrap_or(top_score);
+    }
+
+    Some(gather_siblings(doc, top, top_score, &scores, &stats, flags))
+}
+
+/// No usable candidate: the whole body is the article (short pages, odd markup).
+fn wrap_body(doc: &mut Document, body: NodeId) -> NodeId {
+    let article = doc.create_element("div", vec![]);
+    doc.reparent_children(body, article);
+    article
+}
+
+/// Moves the top candidate and the siblings that belong with it into a new container.
+fn gather_siblings(
+    doc: &mut Document,
+    top: NodeId,
+    top_score: f64,
+    scores: &HashMap<NodeId, f64>,
+    stats: &TextStats,
+    flags: Flags,
+) -> NodeId {
+    let article = doc.create_element("div", vec![]);
+    let Some(parent) = doc.parent(top) else {
+        doc.append(article, top);
+        return article;
+    };
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = doc.attr(top, "class").unwrap_or("").to_string();
+    let siblings = doc.element_children(parent);
+    let top_pos = siblings.iter().position(|&s| s == top).unwrap_or(0);
+    for (i, &s) in siblings.iter().enumerate() {
+        let tag = doc.tag(s).unwrap_or("");
+        let keep = if s == top {
+            true
+        } else {
+            let mut bonus = 0.0;
+            if !top_class.is_empty() && doc.attr(s, "class") == Some(top_class.as_str()) {
+                bonus += top_score * 0.2;
+            }
+            let scored = scores.get(&s).is_some_and(|&sc| sc + bonus >= threshold);
+            let text = stats.get(s).text;
+            let ld = stats.link_density(s);
+            let paragraph = tag == "p" && {
+                let t = doc.inner_text(s);
+                (text > 80 && ld < 0.25) || (text > 0 && ld == 0.0 && (t.ends_with('.') || t.contains(". ")))
+            };
+            // The lead figure right before or after the text: an image with at most a caption.
+            let adjacent_figure = i + 1 == top_pos || i == top_pos + 1;
+            let figure = adjacent_figure
+                && text < 400
+                && ld < 0.3
+                && class_weight(doc, s, flags) >= 0.0
+                && (tag == "figure"
+                    || doc.descendants(s).any(|d| doc.is(d, "figcaption"))
+                    || (text == 0 && doc.descendants(s).filter(|&d| doc.is(d, "img")).count() == 1));
+            scored || paragraph || figure
+        };
+        if keep {
+            doc.append(article, s);
+        }
+    }
+    article
+}

@@ -1,0 +1,326 @@
+//! Sanitized HTML: the article rebuilt from an allowlist of tags, attributes and URL schemes.
+//!
+//! The reader view inserts this HTML into the page's document, where any surviving handler
+//! or `javascript:` URL would run with the page's rights. So nothing passes by default:
+//! each tag is kept, renamed, unwrapped (children kept) or dropped (subtree gone), and each
+//! attribute must be listed for its tag.
+
+use crate::dom::{Document, NodeId};
+use crate::extract::patterns::DROP_TAGS;
+use crate::url;
+
+use super::Step;
+
+/// Tags kept under their own name.
+const KEEP: &[&str] = &[
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "q", "cite", "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u",
+    "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "time", "a", "img", "figure",
+    "figcaption", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "details",
+    "summary", "div", "dfn", "bdi", "bdo", "ruby", "rt", "rp", "address",
+];
+
+/// Elements without content or end tag.
+const VOID: &[&str] = &["br", "hr", "img"];
+
+/// Lazy-loading attributes that hold the real image address, most specific first.
+const LAZY_SRC: &[&str] = &[
+    "data-src", "data-lazy-src", "data-original", "data-lazyload", "data-url", "data-hi-res-src",
+    "data-full-src", "data-orig-file",
+];
+const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset"];
+
+/// URL schemes allowed in links; images take only http(s).
+const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+enum Action {
+    Keep(&'static str),
+    Unwrap,
+    Drop,
+}
+
+fn action(tag: &str) -> Action {
+    match tag {
+        "h1" => Action::Keep("h2"),
+        "section" | "article" | "main" | "header" | "center" | "hgroup" => Action::Keep("div"),
+        t if DROP_TAGS.contains(&t) => Action::Drop,
+        t => match KEEP.iter().find(|&&k| k == t) {
+            Some(k) => Action::Keep(k),
+            None => Action::Unwrap,
+        },
+    }
+}
+
+/// Renders the subtree under `root` (its children, not `root` itself) as sanitized HTML.
+/// Relative URLs are resolved against `base`.
+pub fn to_html(doc: &Document, root: NodeId, base: Option<&str>) -> String {
+    let mut out = String::new();
+    let mut stack: Vec<Step> = Vec::new();
+    // Closing tags owed for kept elements, keyed by the node that opened them.
+    let mut open: Vec<(NodeId, &'static str)> = Vec::new();
+    push_children(doc, root, &mut stack);
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Enter(n) => {
+                if let Some(t) = doc.text(n) {
+                    escape_text(t, &mut out);
+                    continue;
+                }
+                let Some(tag) = doc.tag(n) else { continue };
+                match action(tag) {
+                    Action::Drop => {}
+                    Action::Unwrap => push_children(doc, n, &mut stack),
+                    Action::Keep(name) => {
+                        let Some(attrs) = allowed_attrs(doc, n, name, base) else {
+                            // A link without a safe target keeps its text; an image without a
+                            // usable source disappears.
+                            if name == "a" {
+                                push_children(doc, n, &mut stack);
+                            }
+                            continue;
+                        };
+                        out.push('<');
+                        out.push_str(name);
+                        for (k, v) in attrs {
+                            out.push(' ');
+                            out.push_str(k);
+                            out.push_str("=\"");
+                            escape_attr(&v, &mut out);
+                            out.push('"');
+                        }
+                        out.push('>');
+                        if !VOID.contains(&name) {
+                            open.push((n, name));
+                            stack.push(Step::Leave(n));
+                            push_children(doc, n, &mut stack);
+                        }
+                    }
+                }
+            }
+            Step::Leave(n) => {
+                if let Some(pos) = open.iter().rposition(|(id, _)| *id == n) {
+                    let (_, name) = open.remove(pos);
+                    out.push_str("</");
+                    out.push_str(name);
+                    out.push('>');
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
+    let mut c = doc.last_child(n);
+    while let Some(ch) = c {
+        stack.push(Step::Enter(ch));
+        c = doc.prev_sibling(ch);
+    }
+}
+
+/// The attributes that survive on a kept element, or `None` when the element itself must
+/// not be emitted (an image without a safe source, a link without a safe target).
+fn allowed_attrs(doc: &Document, n: NodeId, name: &str, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
+    let mut attrs: Vec<(&'static str, String)> = Vec::new();
+    for key in ["lang", "dir"] {
+        if let Some(v) = doc.attr(n, key) {
+            attrs.push((if key == "lang" { "lang" } else { "dir" }, v.trim().to_string()));
+        }
+    }
+    match name {
+        "a" => {
+            let href = doc.attr(n, "href")?.trim();
+            if href.is_empty() || href.starts_with('#') {
+                return None;
+            }
+            let abs = url::resolve(base, href);
+            if !url::scheme(&abs).is_some_and(|s| LINK_SCHEMES.contains(&s.as_str())) {
+                return None;
+            }
+            attrs.push(("href", abs));
+            if let Some(t) = doc.attr(n, "title") {
+                attrs.push(("title", t.to_string()));
+            }
+        }
+        "img" => {
+            let (src, srcset) = image_source(doc, n, base)?;
+            if is_tracker(doc, n) {
+                return None;
+            }
+            attrs.push(("src", src));
+            if let Some(s) = srcset {
+                attrs.push(("srcset", s));
+            }
+            for key in ["alt", "title"] {
+                if let Some(v) = doc.attr(n, key) {
+                    attrs.push((if key == "alt" { "alt" } else { "title" }, v.to_string()));
+                }
+            }
+            for key in ["width", "height"] {
+                if let Some(v) = doc.attr(n, key).filter(|v| v.trim().parse::<u32>().is_ok()) {
+                    attrs.push((if key == "width" { "width" } else { "height" }, v.trim().to_string()));
+                }
+            }
+            attrs.push(("loading", "lazy".to_string()));
+        }
+        "td" | "th" => {
+            for key in ["colspan", "rowspan"] {
+                if let Some(v) = doc.attr(n, key).filter(|v| v.trim().parse::<u16>().is_ok()) {
+                    attrs.push((if key == "colspan" { "colspan" } else { "rowspan" }, v.trim().to_string()));
+                }
+            }
+            if name == "th" {
+                if let Some(v) = doc.attr(n, "scope").filter(|v| matches!(*v, "row" | "col" | "rowgroup" | "colgroup")) {
+                    attrs.push(("scope", v.to_string()));
+                }
+            }
+        }
+        "ol" => {
+            if let Some(v) = doc.attr(n, "start").filter(|v| v.trim().parse::<i32>().is_ok()) {
+                attrs.push(("start", v.trim().to_string()));
+            }
+            if doc.attr(n, "reversed").is_some() {
+                attrs.push(("reversed", String::new()));
+            }
+            if let Some(v) = doc.attr(n, "type").filter(|v| matches!(*v, "1" | "a" | "A" | "i" | "I")) {
+                attrs.push(("type", v.to_string()));
+            }
+        }
+        "time" => {
+            if let Some(v) = doc.attr(n, "datetime") {
+                attrs.push(("datetime", v.to_string()));
+            }
+        }
+        "abbr" | "dfn" => {
+            if let Some(v) = doc.attr(n, "title") {
+                attrs.push(("title", v.to_string()));
+            }
+        }
+        "code" | "pre" => {
+            // Only the language hint survives, for highlighting and Markdown fences.
+            let lang: Vec<&str> = doc
+                .attr(n, "class")
+                .unwrap_or("")
+                .split_whitespace()
+                .filter(|c| c.starts_with("language-") || c.starts_with("lang-"))
+                .filter(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch)))
+                .collect();
+            if !lang.is_empty() {
+                attrs.push(("class", lang.join(" ")));
+            }
+        }
+        _ => {}
+    }
+    Some(attrs)
+}
+
+/// The image's real address (lazy-loading attributes win over placeholders) and srcset.
+fn image_source(doc: &Document, n: NodeId, base: Option<&str>) -> Option<(String, Option<String>)> {
+    let usable = |s: &str| {
+        let s = s.trim();
+        !s.is_empty() && !s.starts_with("data:") && !s.contains("placeholder") && !s.contains("blank.gif")
+    };
+    let src = LAZY_SRC
+        .iter()
+        .filter_map(|k| doc.attr(n, k))
+        .chain(doc.attr(n, "src"))
+        .find(|s| usable(s))?;
+    let abs = url::resolve(base, src);
+    if !url::scheme(&abs).is_some_and(|s| s == "http" || s == "https") {
+        return None;
+    }
+    let srcset = LAZY_SRCSET
+        .iter()
+        .filter_map(|k| doc.attr(n, k))
+        .chain(doc.attr(n, "srcset"))
+        .find(|s| usable(s))
+        .map(|s| resolve_srcset(s, base))
+        .filter(|s| !s.is_empty());
+    Some((abs, srcset))
+}
+
+fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
+    srcset
+        .split(',')
+        .filter_map(|candidate| {
+            let mut parts = candidate.split_whitespace();
+            let u = url::resolve(base, parts.next()?);
+            if !url::scheme(&u).is_some_and(|s| s == "http" || s == "https") {
+                return None;
+            }
+            let descriptor: Vec<&str> = parts.collect();
+            Some(if descriptor.is_empty() { u } else { format!("{u} {}", descriptor.join(" ")) })
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// 1×1 tracking pixels and spacers.
+fn is_tracker(doc: &Document, n: NodeId) -> bool {
+    let dim = |k: &str| doc.attr(n, k).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+    matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2)
+}
+
+fn escape_text(t: &str, out: &mut String) {
+    for c in t.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(t: &str, out: &mut String) {
+    for c in t.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::dom::html::parse_html;
+
+    fn render(html: &str) -> String {
+        let doc = parse_html(html, None);
+        to_html(&doc, doc.body().unwrap(), Some("https://site.example/news/story"))
+    }
+
+    #[test]
+    fn drops_scripts_handlers_and_unsafe_urls() {
+        let out = render(r#"<p onclick="x()" style="color:red" class="c">Hi<script>alert(1)</script>
+            <a href="javascript:alert(1)">js</a> <a href=" JaVaScRiPt:alert(1)">js2</a>
+            <img src=x onerror=alert(1)><img src="data:image/svg+xml,<svg onload=alert(1)>">
+            <iframe src="https://evil.example"></iframe><svg><script>alert(1)</script></svg>
+            <a href="/ok" onmouseover="x">ok</a></p>"#);
+        for bad in ["onclick", "onerror", "onmouseover", "javascript", "script", "iframe", "svg", "style", "class", "data:"] {
+            assert!(!out.to_lowercase().contains(bad), "{bad} survived in {out}");
+        }
+        assert!(out.contains(r#"<a href="https://site.example/ok">ok</a>"#), "{out}");
+        assert!(out.contains(r#"<img src="https://site.example/news/x" loading="lazy">"#), "{out}");
+    }
+
+    #[test]
+    fn lazy_images_use_their_real_source_and_trackers_go() {
+        let out = render(r#"<img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg" data-srcset="/a.jpg 1x, /a2.jpg 2x" alt="A">
+            <img src="https://t.example/p.gif" width="1" height="1">"#);
+        assert!(out.contains(r#"src="https://site.example/a.jpg""#), "{out}");
+        assert!(out.contains(r#"srcset="https://site.example/a.jpg 1x, https://site.example/a2.jpg 2x""#), "{out}");
+        assert!(!out.contains("t.example"), "{out}");
+    }
+
+    #[test]
+    fn renames_unwraps_and_escapes() {
+        let out = render("<h1>T &amp; &lt;x&gt;</h1><section><span>a</span><font>b</font></section><pre class=\"language-rust x\"><code>fn</code></pre>");
+        assert_eq!(out, "<h2>T &amp; &lt;x&gt;</h2><div>ab</div><pre class=\"language-rust\"><code>fn</code></pre>");
+    }
+}

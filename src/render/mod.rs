@@ -1,0 +1,11 @@
+//! Output forms of an article subtree: sanitized HTML and plain text.
+
+pub mod html;
+pub mod text;
+
+/// Walk event for the iterative renderers: entering a node, or leaving an element.
+#[derive(Clone, Copy)]
+pub(crate) enum Step {
+    Enter(crate::dom::NodeId),
+    Leave(crate::dom::NodeId),
+}

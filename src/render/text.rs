@@ -1,0 +1,157 @@
+//! Plain text: paragraphs separated by blank lines, list items on their own lines.
+
+use crate::dom::{Document, NodeId};
+
+use super::Step;
+
+/// Elements that start and end a paragraph of text.
+const BLOCKS: &[&str] = &[
+    "p", "div", "section", "article", "main", "header", "footer", "blockquote", "pre", "figure",
+    "figcaption", "table", "tr", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "details", "summary", "caption", "address",
+];
+
+/// Renders the subtree of `root` as plain text.
+pub fn to_text(doc: &Document, root: NodeId) -> String {
+    let mut w = Writer::default();
+    let mut stack = vec![Step::Enter(root)];
+    let mut in_pre = 0usize;
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Enter(n) => {
+                if let Some(t) = doc.text(n) {
+                    w.text(t, in_pre > 0);
+                    continue;
+                }
+                let Some(tag) = doc.tag(n) else { continue };
+                if matches!(tag, "script" | "style" | "noscript" | "template") {
+                    continue;
+                }
+                match tag {
+                    "br" => w.line_break(),
+                    "li" => {
+                        w.break_at_least(1);
+                        w.prefix = Some(match doc.parent(n).and_then(|p| doc.tag(p)) {
+                            Some("ol") => format!("{}. ", ordinal(doc, n)),
+                            _ => "- ".to_string(),
+                        });
+                    }
+                    "td" | "th" => w.text(" ", false),
+                    t if BLOCKS.contains(&t) => w.break_at_least(2),
+                    _ => {}
+                }
+                if tag == "pre" {
+                    in_pre += 1;
+                }
+                stack.push(Step::Leave(n));
+                let mut c = doc.last_child(n);
+                while let Some(ch) = c {
+                    stack.push(Step::Enter(ch));
+                    c = doc.prev_sibling(ch);
+                }
+            }
+            Step::Leave(n) => match doc.tag(n) {
+                Some("li") => w.break_at_least(1),
+                Some("pre") => {
+                    in_pre -= 1;
+                    w.break_at_least(2);
+                }
+                Some(t) if BLOCKS.contains(&t) => w.break_at_least(2),
+                _ => {}
+            },
+        }
+    }
+    w.out.trim_end().to_string()
+}
+
+fn ordinal(doc: &Document, li: NodeId) -> usize {
+    let start = doc
+        .parent(li)
+        .and_then(|p| doc.attr(p, "start"))
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .unwrap_or(1);
+    let mut i = 0;
+    let mut c = doc.prev_sibling(li);
+    while let Some(s) = c {
+        if doc.is(s, "li") {
+            i += 1;
+        }
+        c = doc.prev_sibling(s);
+    }
+    start + i
+}
+
+#[derive(Default)]
+struct Writer {
+    out: String,
+    /// Newlines owed before the next text.
+    pending: usize,
+    /// A space is owed before the next word on this line.
+    space: bool,
+    /// Marker for the next line ("- ", "2. ").
+    prefix: Option<String>,
+}
+
+impl Writer {
+    fn break_at_least(&mut self, n: usize) {
+        if !self.out.is_empty() {
+            self.pending = self.pending.max(n);
+        }
+        self.space = false;
+    }
+
+    fn line_break(&mut self) {
+        self.break_at_least(1);
+    }
+
+    fn start_text(&mut self) {
+        if self.pending > 0 && !self.out.is_empty() {
+            for _ in 0..self.pending {
+                self.out.push('\n');
+            }
+        }
+        self.pending = 0;
+        if let Some(p) = self.prefix.take() {
+            self.out.push_str(&p);
+            self.space = false;
+        }
+    }
+
+    fn text(&mut self, t: &str, preformatted: bool) {
+        if preformatted {
+            if t.is_empty() {
+                return;
+            }
+            self.start_text();
+            self.out.push_str(t);
+            return;
+        }
+        for (i, word) in t.split(char::is_whitespace).enumerate() {
+            if i > 0 {
+                self.space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            let at_line_start = self.pending > 0 || self.out.is_empty() || self.out.ends_with('\n') || self.prefix.is_some();
+            self.start_text();
+            if self.space && !at_line_start {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push_str(word);
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::dom::html::parse_html;
+
+    #[test]
+    fn blocks_lists_and_breaks_become_lines() {
+        let doc = parse_html("<body><h2>Head</h2><p>One  <b>two</b>\nthree</p><ol start=3><li>a</li><li>b</li></ol><p>x<br>y</p><pre>  keep\n  this</pre></body>", None);
+        let body = doc.body().unwrap();
+        assert_eq!(super::to_text(&doc, body), "Head\n\nOne two three\n\n3. a\n4. b\n\nx\ny\n\n  keep\n  this");
+    }
+}

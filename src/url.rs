@@ -1,0 +1,118 @@
+//! Just enough URL resolution for links and images in an article.
+//!
+//! In the browser the tree builder already hands over resolved URLs, so this only does real
+//! work for HTML text (the CLI, the offscreen route). A full URL crate would cost the wasm
+//! far more bytes than these few rules.
+
+/// The scheme of an absolute URL (`https`, `mailto`), lowercased; `None` when relative.
+pub fn scheme(url: &str) -> Option<String> {
+    let url = url.trim_start();
+    let end = url.find(':')?;
+    let s = &url[..end];
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    if first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+        Some(s.to_ascii_lowercase())
+    } else {
+        None
+    }
+}
+
+/// Resolves `reference` against `base` (an absolute URL). Without a base, or when the base
+/// is not hierarchical, the reference is returned as it is.
+pub fn resolve(base: Option<&str>, reference: &str) -> String {
+    let reference = reference.trim();
+    if scheme(reference).is_some() {
+        return reference.to_string();
+    }
+    let Some(base) = base.map(str::trim) else { return reference.to_string() };
+    let Some(base_scheme) = scheme(base) else { return reference.to_string() };
+    let after_scheme = &base[base_scheme.len() + 1..];
+    let Some(after_slashes) = after_scheme.strip_prefix("//") else {
+        return reference.to_string();
+    };
+    let authority_end = after_slashes.find(['/', '?', '#']).unwrap_or(after_slashes.len());
+    let origin = &base[..base_scheme.len() + 3 + authority_end];
+    let rest = &after_slashes[authority_end..];
+    let no_fragment = rest.split('#').next().unwrap_or("");
+    let path = no_fragment.split('?').next().unwrap_or("");
+
+    if reference.is_empty() {
+        return format!("{origin}{no_fragment}");
+    }
+    if let Some(r) = reference.strip_prefix("//") {
+        return format!("{base_scheme}://{r}");
+    }
+    if reference.starts_with('#') {
+        return format!("{origin}{no_fragment}{reference}");
+    }
+    if reference.starts_with('?') {
+        return format!("{origin}{path}{reference}");
+    }
+    let (ref_path, suffix) = match reference.find(['?', '#']) {
+        Some(i) => reference.split_at(i),
+        None => (reference, ""),
+    };
+    let merged = if ref_path.starts_with('/') {
+        ref_path.to_string()
+    } else {
+        let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+        format!("{dir}{ref_path}")
+    };
+    format!("{origin}{}{suffix}", remove_dot_segments(&merged))
+}
+
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "." => {
+                if i == last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if i == last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_the_usual_reference_forms() {
+        let base = Some("https://example.com/news/2021/story.html?x=1#top");
+        assert_eq!(resolve(base, "img/a.jpg"), "https://example.com/news/2021/img/a.jpg");
+        assert_eq!(resolve(base, "../b.png"), "https://example.com/news/b.png");
+        assert_eq!(resolve(base, "/c.png"), "https://example.com/c.png");
+        assert_eq!(resolve(base, "//cdn.example.net/d.png"), "https://cdn.example.net/d.png");
+        assert_eq!(resolve(base, "#notes"), "https://example.com/news/2021/story.html?x=1#notes");
+        assert_eq!(resolve(base, "?page=2"), "https://example.com/news/2021/story.html?page=2");
+        assert_eq!(resolve(base, "mailto:a@b.c"), "mailto:a@b.c");
+        assert_eq!(resolve(Some("https://example.com"), "a"), "https://example.com/a");
+        assert_eq!(resolve(None, "a/b"), "a/b");
+    }
+
+    #[test]
+    fn detects_schemes() {
+        assert_eq!(scheme(" JavaScript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(scheme("a/b:c"), None);
+    }
+}

@@ -1,0 +1,129 @@
+//! The fixture folders are the spec: each `tests/pages/<case>/` holds a `source.html` modelled
+//! on a real site's markup and an `expected.json` saying what the reader must show and must
+//! not show. Adding a case is adding a folder.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
+    let mut dirs: Vec<PathBuf> = fs::read_dir(&root)
+        .expect("tests/pages exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("source.html").exists())
+        .collect();
+    dirs.sort();
+    assert!(
+        dirs.len() >= 4,
+        "expected the committed fixture folders in {}",
+        root.display()
+    );
+    dirs
+}
+
+fn fold(s: &str) -> String {
+    lector::dom::fold_whitespace(s)
+}
+
+fn str_list<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// Checks one case and returns its failures, so every case reports before the test fails.
+fn check(dir: &Path) -> Vec<String> {
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let bytes = fs::read(dir.join("source.html")).unwrap();
+    let (html, _) = lector::dom::html::decode_html(&bytes);
+    let expected: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let url = format!("https://fixtures.example/{name}/");
+    let article = lector::extract_html(&html, Some(&url));
+    let mut fails = Vec::new();
+    let want_article = expected["article"].as_bool().unwrap_or(true);
+    let Some(a) = article else {
+        if want_article {
+            fails.push(format!("{name}: no article found"));
+        }
+        return fails;
+    };
+    if !want_article {
+        fails.push(format!(
+            "{name}: an article was found on a page without one: {:?}",
+            a.text.get(..200)
+        ));
+        return fails;
+    }
+    let mut field = |key: &str, got: Option<&str>, exact: bool| {
+        if let Some(want) = expected.get(key).and_then(Value::as_str) {
+            let ok = got.is_some_and(|g| {
+                if exact {
+                    fold(g) == fold(want)
+                } else {
+                    g.contains(want)
+                }
+            });
+            if !ok {
+                fails.push(format!("{name}: {key}: want {want:?}, got {got:?}"));
+            }
+        }
+    };
+    field("title", Some(&a.title), true);
+    field("byline", a.byline.as_deref(), true);
+    field("site_name", a.site_name.as_deref(), true);
+    field("lang", a.lang.as_deref(), true);
+    field("dir", a.dir.as_deref(), true);
+    field("published", a.published.as_deref(), false);
+    field("lead_image", a.lead_image.as_deref(), false);
+
+    let text = fold(&a.text);
+    for s in str_list(&expected, "must_contain") {
+        if !text.contains(&fold(s)) {
+            fails.push(format!("{name}: missing from the article: {s:?}"));
+        }
+    }
+    for s in str_list(&expected, "must_not_contain") {
+        if text.contains(&fold(s)) || a.content_html.contains(s) {
+            fails.push(format!("{name}: clutter reached the article: {s:?}"));
+        }
+    }
+    if let Some(min) = expected.get("min_paragraphs").and_then(Value::as_u64) {
+        let n = a.content_html.matches("<p>").count() + a.content_html.matches("<p ").count();
+        if (n as u64) < min {
+            fails.push(format!("{name}: {n} paragraphs, want at least {min}"));
+        }
+    }
+    let lower = a.content_html.to_lowercase();
+    for unsafe_bit in [
+        "<script",
+        "<iframe",
+        "<style",
+        "javascript:",
+        " onerror",
+        " onclick",
+        " onload",
+        " style=",
+    ] {
+        if lower.contains(unsafe_bit) {
+            fails.push(format!(
+                "{name}: unsanitized {unsafe_bit:?} in content_html"
+            ));
+        }
+    }
+    fails
+}
+
+#[test]
+fn fixture_pages_give_their_expected_articles() {
+    let fails: Vec<String> = cases().iter().flat_map(|d| check(d)).collect();
+    assert!(
+        fails.is_empty(),
+        "{} fixture failures:\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
+}
