@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Lector's one build script (Ruffle-style: cargo → wasm-bindgen → per-browser manifests).
+#
+#   ./build.sh          set up what is missing, build the wasm engine and both extensions
+#   ./build.sh test     build, then run every test: native (cargo test), JS units, and the
+#                       end-to-end suite in Debian's Chromium with the built extension
+#   LECTOR_WASM_ROUTE=debian|rustup ./build.sh   forces one wasm32 route
+#   ./build.sh demo     build, open the bundled sample page in headless Chromium, press the
+#                       toolbar button, and write before/after screenshots to docs/screenshots/
+#
+# Outputs: dist/chrome/ and dist/firefox/ (load unpacked), dist/lector-<browser>-<version>.zip.
+# Set-up it does on a fresh Debian machine (as root or with sudo): apt packages for the wasm
+# toolchain and Chromium, wasm-bindgen-cli at the version pinned in Cargo.toml, and the npm
+# dev packages from package-lock.json. On a machine where rustup has (or can fetch) the
+# wasm32 target, that is used instead of Debian's rustc-web.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+MODE=${1:-build}
+
+say() { printf '\033[1m[lector]\033[0m %s\n' "$*"; }
+die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+case "$MODE" in
+  build | test | demo) ;;
+  -h | --help | help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown command '$MODE' (expected: build, test or demo)" ;;
+esac
+
+export PATH="$HOME/.cargo/bin:$PATH"
+WASM_TARGET=wasm32-unknown-unknown
+# The wasm-bindgen CLI must match the crate exactly; the crate's pin in Cargo.toml is the truth.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+[ -n "$WASM_BINDGEN_VERSION" ] || die "Cargo.toml must pin wasm-bindgen with '=' (wasm-bindgen = \"=0.2.X\")"
+VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=$(command -v sudo || true); fi
+APT_UPDATED=""
+apt_install() { # installs the Debian packages given that are not installed yet
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
+  if [ "$(id -u)" != 0 ] && [ -z "$SUDO" ]; then die "missing ${missing[*]}: run as root or install them"; fi
+  say "installing Debian packages: ${missing[*]}"
+  if [ -z "$APT_UPDATED" ]; then $SUDO apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# ---- 1. The wasm32 route -----------------------------------------------------------------
+WASM_OUT="$ROOT/target/wasm"
+wasm_route() {
+  case "${LECTOR_WASM_ROUTE:-}" in rustup | debian) echo "$LECTOR_WASM_ROUTE"; return ;; esac
+  if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+    echo rustup; return
+  fi
+  if [ -f "$WASM_OUT/.route-debian" ]; then echo debian; return; fi
+  if command -v rustup >/dev/null && [ -z "${LECTOR_SKIP_RUSTUP_TARGET:-}" ]; then
+    # Offline machines hang here rather than fail, hence the timeout.
+    if timeout 60 rustup target add "$WASM_TARGET" >/dev/null 2>&1; then echo rustup; return; fi
+  fi
+  echo debian
+}
+
+build_wasm() {
+  local route; route=$(wasm_route)
+  mkdir -p "$WASM_OUT"
+  if [ "$route" = rustup ]; then
+    say "wasm32 route: rustup target $WASM_TARGET ($(rustc --version))"
+    CARGO_TARGET_DIR="$WASM_OUT" cargo build --release --lib --target "$WASM_TARGET" --quiet
+  else
+    apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+    touch "$WASM_OUT/.route-debian"
+    say "wasm32 route: Debian $(/usr/bin/rustc --version) with -Z build-std (no rustup wasm32 target here)"
+    # RUSTC_BOOTSTRAP lets this stable compiler rebuild std for wasm32; scoped to this command.
+    RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$WASM_OUT" \
+      /usr/bin/cargo build --release --lib --quiet -Z build-std=std,panic_abort --target "$WASM_TARGET"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  if command -v wasm-bindgen >/dev/null && [ "$(wasm-bindgen --version | awk '{print $2}')" = "$WASM_BINDGEN_VERSION" ]; then
+    return
+  fi
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes once)"
+  # --locked first; a registry mirror that lags behind the CLI's lock file needs a fresh resolve.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --quiet 2>/dev/null ||
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --quiet
+}
+
+ENGINE="$ROOT/target/engine"
+bind_wasm() {
+  local wasm="$WASM_OUT/$WASM_TARGET/release/lector.wasm"
+  [ -f "$wasm" ] || die "the wasm build produced no $wasm"
+  if [ -f "$ENGINE/lector_bg.wasm" ] && [ "$ENGINE/lector_bg.wasm" -nt "$wasm" ]; then return; fi
+  ensure_wasm_bindgen
+  rm -rf "$ENGINE"
+  # no-modules: content scripts are classic scripts, and the glue must load in them as is.
+  wasm-bindgen --target no-modules --no-typescript --out-dir "$ENGINE" --out-name lector "$wasm"
+}
+
+# ---- 2. The extensions ------------------------------------------------------------------
+assemble() { # browser
+  local browser=$1 out="$ROOT/dist/$1"
+  rm -rf "$out"
+  mkdir -p "$out/engine"
+  cp -R extension/. "$out/"
+  rm -f "$out/icons/lector.svg"
+  cp "$ENGINE/lector.js" "$ENGINE/lector_bg.wasm" "$out/engine/"
+  # Content scripts cannot fetch extension files unless they are web-accessible, which would
+  # let any page detect Lector. So they get the wasm inlined in a script instead.
+  node -e '
+const fs = require("fs");
+const b64 = fs.readFileSync(process.argv[1]).toString("base64");
+fs.writeFileSync(process.argv[2], `// Generated by build.sh from lector_bg.wasm: the engine, inlined for content scripts.
+/* exported lectorWasmBytes */
+function lectorWasmBytes() {
+  const base64 = "${b64}";
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+`);' "$ENGINE/lector_bg.wasm" "$out/engine/lector_wasm.js"
+  node - "$browser" "$VERSION" manifest.json "$out/manifest.json" <<'JS'
+const fs = require('fs');
+const [browser, version, src, dst] = process.argv.slice(2);
+const m = JSON.parse(fs.readFileSync(src, 'utf8'));
+m.version = version;
+if (browser === 'chrome') {
+  delete m.background.scripts;
+  delete m.browser_specific_settings;
+} else {
+  // Firefox: an event page, no offscreen documents (it runs wasm in content scripts anyway).
+  delete m.background.service_worker;
+  delete m.minimum_chrome_version;
+  m.permissions = m.permissions.filter((p) => p !== 'offscreen');
+}
+fs.writeFileSync(dst, JSON.stringify(m, null, 2) + '\n');
+JS
+  if [ "$browser" = firefox ]; then rm -rf "$out/offscreen"; fi
+  local zip="$ROOT/dist/lector-$browser-$VERSION.zip"
+  rm -f "$zip"
+  (cd "$out" && python3 -c 'import sys, zipfile, os
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for d, _, files in os.walk("."):
+        for f in sorted(files):
+            z.write(os.path.join(d, f), os.path.relpath(os.path.join(d, f), "."))' "$zip")
+}
+
+ensure_node_packages() {
+  command -v node >/dev/null || apt_install nodejs npm
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm dev packages from package-lock.json"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_chromium() {
+  if [ -z "${CHROMIUM:-}" ]; then
+    apt_install chromium
+    export CHROMIUM=/usr/bin/chromium
+  fi
+}
+
+build() {
+  local t0=$SECONDS
+  command -v cargo >/dev/null || die "cargo is missing: install Rust (https://rustup.rs) first"
+  command -v node >/dev/null || apt_install nodejs
+  build_wasm
+  bind_wasm
+  assemble chrome
+  assemble firefox
+  local wasm="$ENGINE/lector_bg.wasm"
+  say "wasm engine: $(wc -c <"$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip; glue $(wc -c <"$ENGINE/lector.js") bytes"
+  say "built dist/chrome and dist/firefox (version $VERSION) in $((SECONDS - t0)) s"
+}
+
+build
+case "$MODE" in
+  test)
+    t0=$SECONDS
+    say "native tests: cargo test"
+    cargo test --quiet
+    cargo build --quiet --bin lector
+    ensure_node_packages
+    ensure_chromium
+    say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
+    node --test --test-concurrency=1 tests/e2e/
+    say "all tests passed in $((SECONDS - t0)) s"
+    ;;
+  demo)
+    ensure_node_packages
+    ensure_chromium
+    node tests/e2e/demo.mjs
+    ;;
+esac

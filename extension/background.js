@@ -1,0 +1,99 @@
+// Background context (Chromium service worker, Firefox event page).
+// A toolbar click (or the shortcut) injects the content scripts into the active tab once,
+// then toggles the reader view. In Chromium it also runs the engine in an offscreen
+// document (see engineRoute).
+// Nothing here keeps state in globals that matters across worker restarts.
+
+/** Content-world scripts, in load order: the wasm glue, then the shell that uses it. */
+const CONTENT_SCRIPTS = [
+  'engine/lector.js',
+  'engine/lector_wasm.js',
+  'content/signals.js',
+  'reader/style.js',
+  'reader/view.js',
+  'content/content.js',
+];
+
+const OFFSCREEN_PAGE = 'offscreen/offscreen.html';
+
+chrome.action.onClicked.addListener((tab) => {
+  toggleReader(tab).catch((error) => reportFailure(tab, error));
+});
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
+  extractInOffscreen(message).then(
+    (article) => sendResponse({ ok: true, article }),
+    (error) => sendResponse({ ok: false, error: String(error?.message || error) }),
+  );
+  return true; // the answer comes asynchronously
+});
+
+async function toggleReader(tab) {
+  if (tab.id === undefined) return;
+  const target = { tabId: tab.id };
+  const [probe] = await withRetry(() =>
+    chrome.scripting.executeScript({ target, func: () => typeof globalThis.lectorToggle === 'function' }),
+  );
+  if (!probe?.result) {
+    await withRetry(() => chrome.scripting.executeScript({ target, files: CONTENT_SCRIPTS }));
+  }
+  await chrome.scripting.executeScript({ target, func: (route) => globalThis.lectorToggle(route), args: [engineRoute()] });
+}
+
+/**
+ * Where the engine runs. Chromium decides by the PAGE's CSP whether a content script may
+ * compile WebAssembly, and a refused compile posts a CSP violation report to the site: a
+ * leak we do not accept. So in Chromium the engine always runs in the offscreen document, on
+ * a copy of the page plus its live signals. Firefox allows wasm in content scripts under any
+ * page CSP and has no offscreen documents: there it runs on the live page.
+ */
+function engineRoute() {
+  return chrome.offscreen ? 'offscreen' : 'content';
+}
+
+/** Right after a navigation Chromium sometimes refuses the first injection; once more helps. */
+async function withRetry(inject) {
+  try {
+    return await inject();
+  } catch (error) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return inject();
+  }
+}
+
+/** Pages that extensions may not touch (browser pages, the web store) get a badge, not silence. */
+function reportFailure(tab, error) {
+  console.warn('Lector could not open the reader view:', error);
+  if (tab.id === undefined) return;
+  chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#8a1c1c' });
+  chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
+  chrome.action.setTitle({ tabId: tab.id, title: 'Lector cannot read this page (the browser does not allow extensions here)' });
+  setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
+}
+
+let creatingOffscreen = null;
+
+async function ensureOffscreenDocument() {
+  if (!chrome.offscreen) throw new Error('this browser has no offscreen documents');
+  const url = chrome.runtime.getURL(OFFSCREEN_PAGE);
+  const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+  if (open.length > 0) return;
+  creatingOffscreen ??= chrome.offscreen
+    .createDocument({
+      url: OFFSCREEN_PAGE,
+      reasons: ['DOM_PARSER'],
+      justification: 'Parse a copy of the page and run the reader engine where the page forbids WebAssembly.',
+    })
+    .finally(() => {
+      creatingOffscreen = null;
+    });
+  await creatingOffscreen;
+}
+
+async function extractInOffscreen({ html, url, signals }) {
+  await ensureOffscreenDocument();
+  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals });
+  if (!answer?.ok) throw new Error(answer?.error || 'the offscreen engine did not answer');
+  return answer.article;
+}

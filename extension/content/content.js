@@ -1,0 +1,82 @@
+// Content script: the toggle behind the toolbar button. It runs the engine on the live page
+// or has the background run it on a copy (the background picks the route), then opens or
+// closes the reader view. Injected once per page; `lectorToggle(route)` is its entry.
+
+/* global wasm_bindgen, lectorWasmBytes, collectSignals, LectorReaderView */
+(() => {
+  if (typeof globalThis.lectorToggle === 'function') return;
+
+  let view = null;
+  let busy = false;
+  let engine = null; // Promise of the initialised wasm engine
+
+  function loadEngine() {
+    engine ??= wasm_bindgen({ module_or_path: lectorWasmBytes() });
+    return engine;
+  }
+
+  /** The engine on the live page, in this content script. */
+  async function extractHere(signals) {
+    await loadEngine();
+    return wasm_bindgen.extract(document, location.href, signals, true);
+  }
+
+  /** The engine on a copy of the page, in the extension's offscreen document (Chromium). */
+  async function extractInOffscreen(signals) {
+    const answer = await chrome.runtime.sendMessage({
+      type: 'content:extract-in-offscreen',
+      html: document.documentElement.outerHTML,
+      url: location.href,
+      signals,
+    });
+    if (!answer?.ok) throw new Error(answer?.error || 'the engine is not available on this page');
+    return answer.article;
+  }
+
+  /** Runs the engine where the background said ('content' or 'offscreen'); says where it ran. */
+  async function extractArticle(route) {
+    const signals = collectSignals(document);
+    if (route === 'offscreen') return { article: await extractInOffscreen(signals), route };
+    try {
+      return { article: await extractHere(signals), route: 'content' };
+    } catch (error) {
+      engine = null;
+      console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
+      return { article: await extractInOffscreen(signals), route: 'offscreen' };
+    }
+  }
+
+  async function toggle(route = 'content') {
+    if (view) {
+      view.close();
+      return;
+    }
+    if (busy) return;
+    busy = true;
+    try {
+      LectorReaderView.dismissNotice();
+      const started = performance.now();
+      const result = await extractArticle(route);
+      const { article } = result;
+      const ms = Math.round(performance.now() - started);
+      if (!article) {
+        LectorReaderView.notice('Lector found no article to show on this page.');
+        return;
+      }
+      view = LectorReaderView.open(article, {
+        route: result.route,
+        ms,
+        onClose: () => {
+          view = null;
+        },
+      });
+    } catch (error) {
+      console.error('Lector:', error);
+      LectorReaderView.notice(`Lector could not read this page (${error?.message || error}).`);
+    } finally {
+      busy = false;
+    }
+  }
+
+  globalThis.lectorToggle = toggle;
+})();

@@ -1,0 +1,18 @@
+// Offscreen document (Chromium): the same engine as the content script, run on a copy of the
+// page parsed with DOMParser. The content script sends the live page's signals beside the
+// HTML, so the copy is judged with what was actually rendered.
+
+/* global wasm_bindgen */
+const engineReady = wasm_bindgen({ module_or_path: chrome.runtime.getURL('engine/lector_bg.wasm') });
+
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (message?.type !== 'background:extract-copy') return false;
+  engineReady
+    .then(() => {
+      const copy = new DOMParser().parseFromString(message.html, 'text/html');
+      const article = wasm_bindgen.extract(copy, message.url, message.signals, false);
+      sendResponse({ ok: true, article });
+    })
+    .catch((error) => sendResponse({ ok: false, error: String(error?.message || error) }));
+  return true;
+});

@@ -1,0 +1,168 @@
+// The reader view: a shadow root shown in the browser's top layer over the page. The page's
+// own DOM, scroll position and styles are never touched; closing removes the one host
+// element this adds, and the page is exactly as it was.
+
+/* global LECTOR_READER_CSS */
+/* exported LectorReaderView */
+const LectorReaderView = (() => {
+  const HOST_STYLE = [
+    'all: initial', 'display: block', 'position: fixed', 'inset: 0', 'width: 100vw', 'height: 100vh',
+    'max-width: none', 'max-height: none', 'margin: 0', 'padding: 0', 'border: 0', 'overflow: auto',
+    'overscroll-behavior: contain', 'z-index: 2147483647', 'background: transparent', 'color-scheme: light dark',
+  ].map((rule) => `${rule} !important`).join('; ');
+
+  let noticeHost = null;
+  let noticeTimer = 0;
+
+  /** A host element in the top layer (above any z-index the page uses) with a shadow root. */
+  function createHost(tag) {
+    const host = document.createElement(tag);
+    host.setAttribute('style', HOST_STYLE);
+    host.setAttribute('popover', 'manual');
+    const shadow = host.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(LECTOR_READER_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      const style = document.createElement('style');
+      style.textContent = LECTOR_READER_CSS;
+      style.dataset.lector = '';
+      shadow.append(style);
+    }
+    document.documentElement.append(host);
+    try {
+      host.showPopover();
+    } catch {
+      // No popover support: the fixed position and maximal z-index still cover the page.
+    }
+    return { host, shadow };
+  }
+
+  function el(tag, props = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === 'text') node.textContent = value;
+      else node.setAttribute(key, value);
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function formatDate(value, lang) {
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return value;
+    try {
+      return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long' }).format(date);
+    } catch {
+      return date.toDateString();
+    }
+  }
+
+  /** Same picture, ignoring the size variants CMSs add ("-800x450", query strings). */
+  function imageKey(url) {
+    try {
+      const name = new URL(url).pathname.split('/').pop() || '';
+      return name.replace(/-\d+x\d+(?=\.\w+$)/, '').replace(/\.\w+$/, '');
+    } catch {
+      return url;
+    }
+  }
+
+  /** Belt and braces: the engine already sanitized; strip any handler that slipped through. */
+  function stripActiveContent(root) {
+    for (const node of root.querySelectorAll('*')) {
+      for (const attr of [...node.attributes]) {
+        const value = attr.value.trim().toLowerCase();
+        if (attr.name.startsWith('on') || value.startsWith('javascript:') || attr.name === 'style') {
+          node.removeAttribute(attr.name);
+        }
+      }
+      if (/^(script|style|iframe|object|embed|link|meta|form|base)$/i.test(node.localName)) node.remove();
+    }
+  }
+
+  function open(article, { route, ms, onClose }) {
+    const scroll = { x: window.scrollX, y: window.scrollY };
+    const previousFocus = document.activeElement;
+    const { host, shadow } = createHost('lector-reader');
+    host.dataset.route = route;
+    host.dataset.ms = String(ms);
+
+    const meta = [];
+    if (article.byline) meta.push(el('span', { class: 'byline', text: article.byline }));
+    if (article.published) {
+      meta.push(el('span', {}, [el('time', { datetime: article.published, text: formatDate(article.published, article.lang) })]));
+    }
+    if (article.wordCount) meta.push(el('span', { text: `${Math.max(1, Math.round(article.wordCount / 230))} min read` }));
+
+    const content = el('div', { class: 'content' });
+    content.innerHTML = article.contentHtml;
+    stripActiveContent(content);
+
+    const headerParts = [];
+    if (article.siteName) headerParts.push(el('p', { class: 'site', text: article.siteName }));
+    headerParts.push(el('h1', { class: 'title', text: article.title }));
+    if (meta.length) headerParts.push(el('p', { class: 'meta' }, meta));
+
+    const parts = [el('header', {}, headerParts)];
+    const lead = article.leadImage;
+    const inBody = lead && [...content.querySelectorAll('img')].some((img) => imageKey(img.src) === imageKey(lead));
+    if (lead && !inBody && /^https?:/i.test(lead)) {
+      parts.push(el('figure', { class: 'lead' }, [el('img', { src: lead, alt: '' })]));
+    }
+    parts.push(content);
+
+    const closeButton = el('button', { type: 'button', class: 'close', title: 'Close reader view (Esc)', text: 'Close' });
+    const root = el('div', { class: 'root' }, [
+      el('div', { class: 'toolbar', role: 'toolbar' }, [closeButton]),
+      el('article', { lang: article.lang || '', dir: article.dir || 'auto' }, parts),
+    ]);
+    shadow.append(root);
+    host.tabIndex = -1;
+    host.focus({ preventScroll: true });
+
+    const onKey = (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        event.preventDefault();
+        close();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    closeButton.addEventListener('click', () => close());
+
+    let closed = false;
+    function close() {
+      if (closed) return;
+      closed = true;
+      window.removeEventListener('keydown', onKey, true);
+      host.remove();
+      if (window.scrollX !== scroll.x || window.scrollY !== scroll.y) window.scrollTo(scroll.x, scroll.y);
+      if (previousFocus && previousFocus.isConnected && typeof previousFocus.focus === 'function') {
+        previousFocus.focus({ preventScroll: true });
+      }
+      onClose();
+    }
+    return { close };
+  }
+
+  function dismissNotice() {
+    clearTimeout(noticeTimer);
+    noticeHost?.remove();
+    noticeHost = null;
+  }
+
+  /** A short, polite message that leaves the page alone and goes away by itself. */
+  function notice(text) {
+    dismissNotice();
+    const { host, shadow } = createHost('lector-notice');
+    host.style.setProperty('pointer-events', 'none', 'important');
+    host.style.setProperty('overflow', 'visible', 'important');
+    shadow.append(el('div', { class: 'notice', role: 'status', text }));
+    noticeHost = host;
+    noticeTimer = setTimeout(dismissNotice, 4000);
+  }
+
+  return { open, notice, dismissNotice };
+})();

@@ -1,0 +1,144 @@
+//! The wasm adapter: the only module that knows about JavaScript. It copies the browser's
+//! DOM into Lector's tree in one walk and hands results back as plain JS objects.
+//!
+//! The boundary is coarse on purpose: JavaScript calls [`extract`] once per click; the walk
+//! over the page happens here, not as thousands of calls from the JS side.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::dom::{Document, LiveFlags, NodeId};
+
+/// Installs the panic hook so a Rust panic shows up in the console with its message.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// What the content script measured on the rendered page. Indices count elements in
+/// document order from `<html>` (index 0), not descending into `<noscript>` or `<template>`,
+/// exactly as `collectSignals` in `extension/content/signals.js` counts them.
+#[derive(Deserialize, Default)]
+struct Signals {
+    /// Elements not rendered (`display: none`, `visibility: hidden`), ascending.
+    #[serde(default)]
+    hidden: Vec<u32>,
+    /// Elements with `position: fixed` or `sticky`, ascending.
+    #[serde(default)]
+    fixed: Vec<u32>,
+}
+
+/// The engine's version, for the popup and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Extracts the article of `document`.
+///
+/// * `url`: the page's address, used to resolve relative links.
+/// * `signals`: `{hidden: number[], fixed: number[]}` from the content script, or `null`.
+/// * `live`: true when `document` is the rendered page, whose `a.href` and `img.currentSrc`
+///   the browser has already resolved; false for a parsed copy (the offscreen route).
+///
+/// Returns the article object, or `null` when the page has no article.
+#[wasm_bindgen]
+pub fn extract(document: &web_sys::Document, url: &str, signals: JsValue, live: bool) -> Result<JsValue, JsError> {
+    let signals: Signals = if signals.is_null() || signals.is_undefined() {
+        Signals::default()
+    } else {
+        serde_wasm_bindgen::from_value(signals).map_err(|e| JsError::new(&format!("bad page signals: {e}")))?
+    };
+    let doc = build_tree(document, url, &signals, live);
+    match crate::extract(&doc) {
+        Some(article) => to_js(&article),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+/// The cheap check: does the page look like it holds an article?
+#[wasm_bindgen(js_name = isProbablyReaderable)]
+pub fn is_probably_readerable(document: &web_sys::Document, url: &str) -> bool {
+    crate::is_probably_readerable(&build_tree(document, url, &Signals::default(), true))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot return the article: {e}")))
+}
+
+const ELEMENT_NODE: u16 = 1;
+const TEXT_NODE: u16 = 3;
+const CDATA_SECTION_NODE: u16 = 4;
+
+/// Copies the DOM under `<html>` into a [`Document`], iteratively.
+fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool) -> Document {
+    let mut doc = Document::new();
+    doc.url = Some(url.to_string()).filter(|u| !u.is_empty());
+    let Some(html) = web.document_element() else { return doc };
+    let mut element_index: u32 = 0;
+    let mut stack: Vec<(web_sys::Node, NodeId)> = vec![(html.into(), NodeId::DOCUMENT)];
+    while let Some((node, parent)) = stack.pop() {
+        match node.node_type() {
+            ELEMENT_NODE => {
+                let el: &web_sys::Element = node.unchecked_ref();
+                let name = el.local_name();
+                let id = doc.create_element(&name, attributes(el, &name, live));
+                let flags = LiveFlags {
+                    hidden: signals.hidden.binary_search(&element_index).is_ok(),
+                    fixed: signals.fixed.binary_search(&element_index).is_ok(),
+                };
+                if flags != LiveFlags::default() {
+                    doc.set_flags(id, flags);
+                }
+                element_index += 1;
+                doc.append(parent, id);
+                // noscript holds markup as text on a live page but elements in a parsed copy;
+                // template contents are not children. Neither is walked, on either route.
+                if name == "noscript" || name == "template" {
+                    continue;
+                }
+                let mut child = node.last_child();
+                while let Some(c) = child {
+                    child = c.previous_sibling();
+                    stack.push((c, id));
+                }
+            }
+            TEXT_NODE | CDATA_SECTION_NODE => {
+                if let Some(text) = node.node_value() {
+                    doc.append_text(parent, &text);
+                }
+            }
+            _ => {}
+        }
+    }
+    doc
+}
+
+/// The element's attributes; on the live page links and images take the URLs the browser
+/// resolved (and the `srcset` candidate it chose).
+fn attributes(el: &web_sys::Element, name: &str, live: bool) -> Vec<(String, String)> {
+    let map = el.attributes();
+    let mut attrs = Vec::with_capacity(map.length() as usize);
+    for i in 0..map.length() {
+        if let Some(a) = map.item(i) {
+            attrs.push((a.name().to_ascii_lowercase(), a.value()));
+        }
+    }
+    if live {
+        let resolved = match name {
+            "a" => el.dyn_ref::<web_sys::HtmlAnchorElement>().map(|a| ("href", a.href())),
+            "img" => el.dyn_ref::<web_sys::HtmlImageElement>().map(|i| ("src", i.current_src())),
+            _ => None,
+        };
+        if let Some((key, value)) = resolved.filter(|(_, v)| !v.is_empty()) {
+            match attrs.iter_mut().find(|(k, _)| k == key) {
+                Some(slot) => slot.1 = value,
+                None => attrs.push((key.to_string(), value)),
+            }
+        }
+    }
+    attrs
+}

@@ -1,0 +1,145 @@
+// End-to-end: the built extension in Debian's Chromium, driven like a user. Pages are our
+// fixture folders, served from 127.0.0.1 with and without a strict CSP.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, fixture, waitForReader, readerState, fold, settle, screenshot, OUT } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(mode, name) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.base}/${mode}/${name}/`, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+function assertArticle(state, expected, label) {
+  const text = fold(state.text);
+  for (const snippet of expected.must_contain ?? []) {
+    assert.ok(text.includes(fold(snippet)), `${label}: missing from the reader view: ${snippet}`);
+  }
+  for (const snippet of expected.must_not_contain ?? []) {
+    assert.ok(!text.includes(fold(snippet)), `${label}: clutter in the reader view: ${snippet}`);
+  }
+  if (expected.title) assert.equal(fold(state.title), fold(expected.title), `${label}: title`);
+  if (expected.byline) assert.ok(state.meta.includes(expected.byline), `${label}: byline ${expected.byline} in ${state.meta}`);
+  if (expected.min_paragraphs) assert.ok(state.paragraphs >= expected.min_paragraphs, `${label}: ${state.paragraphs} paragraphs`);
+  assert.equal(state.handlers, false, `${label}: an event handler reached the reader view`);
+  assert.equal(state.scripts, 0, `${label}: script, iframe or style elements reached the reader view`);
+}
+
+for (const mode of ['plain', 'strict']) {
+  test(`seed page (${mode} CSP): one click shows the article without clutter, a second restores the page`, async () => {
+    const { expected } = fixture('tagdiv-newspaper-seed');
+    const { page, errors } = await openPage(mode, 'tagdiv-newspaper-seed');
+    await page.evaluate(() => window.scrollTo(0, 700));
+    await settle(page);
+    const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: window.scrollY }));
+    assert.ok(before.y > 0, 'the page scrolled before the click');
+    errors.length = 0; // the page's own load-time errors (its blocked third-party scripts) are not ours
+
+    await browser.click(page);
+    const state = await waitForReader(page);
+    assert.equal(state.route, 'offscreen', 'Chromium runs the engine in the offscreen document');
+    assertArticle(state, expected, `${mode} seed`);
+    assert.ok(state.images.some((src) => src.includes(expected.lead_image)), 'lead image shown');
+    await screenshot(page, `seed-${mode}-reader.png`);
+
+    await browser.click(page);
+    await page.waitForFunction(() => !document.querySelector('lector-reader'));
+    const afterClose = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: window.scrollY }));
+    assert.equal(afterClose.y, before.y, 'scroll position restored');
+    if (afterClose.html !== before.html) {
+      fs.writeFileSync(path.join(OUT, `seed-${mode}-dom-before.html`), before.html);
+      fs.writeFileSync(path.join(OUT, `seed-${mode}-dom-after.html`), afterClose.html);
+    }
+    assert.ok(afterClose.html === before.html, `the page DOM is exactly as before (see ${OUT}/seed-${mode}-dom-*.html)`);
+    assert.deepEqual(errors, [], 'no page errors after the clicks');
+
+    // The other route (Firefox's: wasm on the live page) must give the same article. The
+    // click above granted activeTab, so the worker may drive the content script directly.
+    await browser.worker.evaluate(async (url) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+      await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => globalThis.lectorToggle('content') });
+    }, page.url());
+    const live = await waitForReader(page);
+    if (mode === 'plain') {
+      assert.equal(live.route, 'content', 'wasm ran in the content script');
+    } else {
+      assert.equal(live.route, 'offscreen', 'the strict CSP blocked wasm in the content script; the offscreen engine took over');
+    }
+    assert.equal(fold(live.text), fold(state.text), 'both routes give the same article');
+    await browser.click(page);
+    await page.waitForFunction(() => !document.querySelector('lector-reader'));
+    await page.close();
+  });
+}
+
+test('strict CSP: the reader sends no CSP violation report of its own to the site', async () => {
+  const { page } = await openPage('strict', 'wordpress-gutenberg-blog');
+  await page.waitForTimeout(500); // the page's own blocked scripts report first
+  const reportsBefore = server.cspReports.length;
+  await browser.click(page);
+  await waitForReader(page);
+  await page.waitForTimeout(800);
+  const leaked = server.cspReports.slice(reportsBefore);
+  assert.deepEqual(leaked, [], 'the click made the browser report to the site');
+  await page.close();
+});
+
+for (const name of ['wordpress-gutenberg-blog', 'arabic-rtl-article']) {
+  test(`${name}: article, metadata and direction in the reader view`, async () => {
+    const { expected } = fixture(name);
+    const { page } = await openPage('plain', name);
+    await browser.click(page);
+    const state = await waitForReader(page);
+    assertArticle(state, expected, name);
+    if (expected.dir) assert.equal(state.dir, expected.dir);
+    if (expected.lang) assert.equal(state.lang, expected.lang);
+    await screenshot(page, `${name}-reader.png`);
+    await page.close();
+  });
+}
+
+test('Esc closes the reader view', async () => {
+  const { page } = await openPage('plain', 'wordpress-gutenberg-blog');
+  await settle(page);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  await browser.click(page);
+  await waitForReader(page);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('lector-reader'));
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+  await page.close();
+});
+
+test('a page without an article gets a polite notice and stays untouched', async () => {
+  const { page } = await openPage('plain', 'news-home-page');
+  await settle(page);
+  const before = await page.evaluate(() => document.body.outerHTML);
+  await browser.click(page);
+  await page.waitForFunction(() => document.querySelector('lector-notice'));
+  const notice = await page.evaluate(() => document.querySelector('lector-notice').shadowRoot.textContent);
+  assert.match(notice, /no article/i);
+  assert.equal(await readerState(page), null, 'no reader view opened');
+  assert.equal(await page.evaluate(() => document.body.outerHTML), before, 'page body untouched');
+  await screenshot(page, 'home-page-notice.png');
+  await page.waitForFunction(() => !document.querySelector('lector-notice'), null, { timeout: 8000 });
+  await page.close();
+});
