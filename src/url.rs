@@ -11,7 +11,8 @@ pub fn scheme(url: &str) -> Option<String> {
     let s = &url[..end];
     let mut chars = s.chars();
     let first = chars.next()?;
-    if first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+    if first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    {
         Some(s.to_ascii_lowercase())
     } else {
         None
@@ -25,13 +26,19 @@ pub fn resolve(base: Option<&str>, reference: &str) -> String {
     if scheme(reference).is_some() {
         return reference.to_string();
     }
-    let Some(base) = base.map(str::trim) else { return reference.to_string() };
-    let Some(base_scheme) = scheme(base) else { return reference.to_string() };
+    let Some(base) = base.map(str::trim) else {
+        return reference.to_string();
+    };
+    let Some(base_scheme) = scheme(base) else {
+        return reference.to_string();
+    };
     let after_scheme = &base[base_scheme.len() + 1..];
     let Some(after_slashes) = after_scheme.strip_prefix("//") else {
         return reference.to_string();
     };
-    let authority_end = after_slashes.find(['/', '?', '#']).unwrap_or(after_slashes.len());
+    let authority_end = after_slashes
+        .find(['/', '?', '#'])
+        .unwrap_or(after_slashes.len());
     let origin = &base[..base_scheme.len() + 3 + authority_end];
     let rest = &after_slashes[authority_end..];
     let no_fragment = rest.split('#').next().unwrap_or("");
@@ -99,20 +106,38 @@ mod tests {
     #[test]
     fn resolves_the_usual_reference_forms() {
         let base = Some("https://example.com/news/2021/story.html?x=1#top");
-        assert_eq!(resolve(base, "img/a.jpg"), "https://example.com/news/2021/img/a.jpg");
+        assert_eq!(
+            resolve(base, "img/a.jpg"),
+            "https://example.com/news/2021/img/a.jpg"
+        );
         assert_eq!(resolve(base, "../b.png"), "https://example.com/news/b.png");
         assert_eq!(resolve(base, "/c.png"), "https://example.com/c.png");
-        assert_eq!(resolve(base, "//cdn.example.net/d.png"), "https://cdn.example.net/d.png");
-        assert_eq!(resolve(base, "#notes"), "https://example.com/news/2021/story.html?x=1#notes");
-        assert_eq!(resolve(base, "?page=2"), "https://example.com/news/2021/story.html?page=2");
+        assert_eq!(
+            resolve(base, "//cdn.example.net/d.png"),
+            "https://cdn.example.net/d.png"
+        );
+        assert_eq!(
+            resolve(base, "#notes"),
+            "https://example.com/news/2021/story.html?x=1#notes"
+        );
+        assert_eq!(
+            resolve(base, "?page=2"),
+            "https://example.com/news/2021/story.html?page=2"
+        );
         assert_eq!(resolve(base, "mailto:a@b.c"), "mailto:a@b.c");
-        assert_eq!(resolve(Some("https://example.com"), "a"), "https://example.com/a");
+        assert_eq!(
+            resolve(Some("https://example.com"), "a"),
+            "https://example.com/a"
+        );
         assert_eq!(resolve(None, "a/b"), "a/b");
     }
 
     #[test]
     fn detects_schemes() {
-        assert_eq!(scheme(" JavaScript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(
+            scheme(" JavaScript:alert(1)").as_deref(),
+            Some("javascript")
+        );
         assert_eq!(scheme("a/b:c"), None);
     }
 }

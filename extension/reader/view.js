@@ -90,11 +90,15 @@ const LectorReaderView = (() => {
     host.dataset.ms = String(ms);
 
     const meta = [];
-    if (article.byline) meta.push(el('span', { class: 'byline', text: article.byline }));
+    // Each item isolated (bdi) so right-to-left pages keep "6 min read" in one piece.
+    if (article.byline) meta.push(el('span', {}, [el('bdi', { class: 'byline', text: article.byline })]));
     if (article.published) {
       meta.push(el('span', {}, [el('time', { datetime: article.published, text: formatDate(article.published, article.lang) })]));
     }
-    if (article.wordCount) meta.push(el('span', { text: `${Math.max(1, Math.round(article.wordCount / 230))} min read` }));
+    if (article.wordCount) {
+      const minutes = Math.max(1, Math.round(article.wordCount / 230));
+      meta.push(el('span', {}, [el('bdi', { dir: 'ltr', text: `${minutes} min read` })]));
+    }
 
     const content = el('div', { class: 'content' });
     content.innerHTML = article.contentHtml;

@@ -29,7 +29,13 @@ pub fn decode_html(bytes: &[u8]) -> (String, &'static str) {
     }
     let enc = declared_charset(&bytes[..bytes.len().min(1024)])
         .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
-        .map(|e| if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { e });
+        .map(|e| {
+            if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
+                encoding_rs::UTF_8
+            } else {
+                e
+            }
+        });
     let enc = match enc {
         Some(e) => e,
         None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
@@ -41,7 +47,10 @@ pub fn decode_html(bytes: &[u8]) -> (String, &'static str) {
 
 /// Finds `charset=` inside a `<meta …>` tag of an ASCII-compatible prefix.
 fn declared_charset(prefix: &[u8]) -> Option<String> {
-    let text: String = prefix.iter().map(|&b| (b as char).to_ascii_lowercase()).collect();
+    let text: String = prefix
+        .iter()
+        .map(|&b| (b as char).to_ascii_lowercase())
+        .collect();
     let mut from = 0;
     while let Some(start) = text[from..].find("<meta") {
         let start = from + start;
@@ -92,7 +101,10 @@ impl Default for ArenaSink {
 
 impl ArenaSink {
     fn handle(&self, id: NodeId) -> Handle {
-        Handle { id, name: self.no_name.clone() }
+        Handle {
+            id,
+            name: self.no_name.clone(),
+        }
     }
 
     fn node_for(&self, child: NodeOrText<Handle>) -> NodeId {
@@ -108,7 +120,11 @@ fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(String, String)> {
         .into_iter()
         .map(|a| {
             let name = if a.name.prefix.is_some() {
-                format!("{}:{}", a.name.prefix.as_ref().map_or("", |p| p), a.name.local)
+                format!(
+                    "{}:{}",
+                    a.name.prefix.as_ref().map_or("", |p| p),
+                    a.name.local
+                )
             } else {
                 a.name.local.to_string()
             };
@@ -137,12 +153,20 @@ impl TreeSink for ArenaSink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
-        let id = self.doc.borrow_mut().create_element(&name.local, convert_attrs(attrs));
+        let id = self
+            .doc
+            .borrow_mut()
+            .create_element(&name.local, convert_attrs(attrs));
         if flags.template {
             let contents = self.doc.borrow_mut().create_comment();
-            self.templates.borrow_mut().insert(id, self.handle(contents));
+            self.templates
+                .borrow_mut()
+                .insert(id, self.handle(contents));
         }
-        Handle { id, name: Rc::new(name) }
+        Handle {
+            id,
+            name: Rc::new(name),
+        }
     }
 
     fn create_comment(&self, _text: StrTendril) -> Handle {
@@ -163,7 +187,12 @@ impl TreeSink for ArenaSink {
         self.doc.borrow_mut().append(parent.id, id);
     }
 
-    fn append_based_on_parent_node(&self, element: &Handle, prev: &Handle, child: NodeOrText<Handle>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &Handle,
+        prev: &Handle,
+        child: NodeOrText<Handle>,
+    ) {
         let has_parent = self.doc.borrow().parent(element.id).is_some();
         if has_parent {
             self.append_before_sibling(element, child);
@@ -202,7 +231,9 @@ impl TreeSink for ArenaSink {
     }
 
     fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
-        self.doc.borrow_mut().add_missing_attrs(target.id, convert_attrs(attrs));
+        self.doc
+            .borrow_mut()
+            .add_missing_attrs(target.id, convert_attrs(attrs));
     }
 
     fn remove_from_parent(&self, target: &Handle) {
@@ -210,7 +241,9 @@ impl TreeSink for ArenaSink {
     }
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
-        self.doc.borrow_mut().reparent_children(node.id, new_parent.id);
+        self.doc
+            .borrow_mut()
+            .reparent_children(node.id, new_parent.id);
     }
 }
 
@@ -221,13 +254,19 @@ mod tests {
 
     #[test]
     fn parses_into_arena_with_html_rules() {
-        let doc = parse_html("<title>T</title><p>One<p>Two <b>bold</b><table><td>cell</table>", None);
+        let doc = parse_html(
+            "<title>T</title><p>One<p>Two <b>bold</b><table><td>cell</table>",
+            None,
+        );
         let body = doc.body().expect("body");
         let ps: Vec<_> = doc.find_all(body, "p");
         assert_eq!(ps.len(), 2, "the second <p> closes the first");
         assert_eq!(doc.inner_text(body), "OneTwo boldcell");
         assert!(doc.find_first("tbody").is_some(), "tbody is implied");
-        assert!(matches!(doc.data(doc.find_first("title").unwrap()), NodeData::Element { .. }));
+        assert!(matches!(
+            doc.data(doc.find_first("title").unwrap()),
+            NodeData::Element { .. }
+        ));
     }
 
     #[test]

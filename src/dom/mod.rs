@@ -85,7 +85,10 @@ impl Document {
             prev_sibling: None,
             next_sibling: None,
         };
-        Document { nodes: vec![root], url: None }
+        Document {
+            nodes: vec![root],
+            url: None,
+        }
     }
 
     /// Number of nodes ever created (detached ones included).
@@ -114,7 +117,10 @@ impl Document {
 
     /// Creates a detached element. `name` is lowercased.
     pub fn create_element(&mut self, name: &str, attrs: Vec<(String, String)>) -> NodeId {
-        self.push(NodeData::Element { name: name.to_ascii_lowercase(), attrs })
+        self.push(NodeData::Element {
+            name: name.to_ascii_lowercase(),
+            attrs,
+        })
     }
 
     /// Creates a detached text node.
@@ -206,7 +212,10 @@ impl Document {
 
     /// Value of the attribute `name` (lowercase).
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.attrs(id).iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs(id)
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Sets (or adds) an attribute on an element.
@@ -287,7 +296,9 @@ impl Document {
     /// Inserts `child` (detaching it first) right before `sibling`.
     pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
         self.detach(child);
-        let Some(parent) = self.parent(sibling) else { return };
+        let Some(parent) = self.parent(sibling) else {
+            return;
+        };
         let prev = self.nodes[sibling.index()].prev_sibling;
         {
             let c = &mut self.nodes[child.index()];
@@ -330,7 +341,10 @@ impl Document {
 
     /// Element children of `id`.
     pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
-        self.children(id).into_iter().filter(|&c| self.tag(c).is_some()).collect()
+        self.children(id)
+            .into_iter()
+            .filter(|&c| self.tag(c).is_some())
+            .collect()
     }
 
     /// The node after `id` in document order, staying inside `root`'s subtree.
@@ -355,17 +369,24 @@ impl Document {
 
     /// `root` and all its descendants in document order.
     pub fn descendants(&self, root: NodeId) -> Descendants<'_> {
-        Descendants { doc: self, root, next: Some(root) }
+        Descendants {
+            doc: self,
+            root,
+            next: Some(root),
+        }
     }
 
     /// Element descendants of `root` (itself excluded) with the given tag.
     pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
-        self.descendants(root).filter(|&n| n != root && self.is(n, name)).collect()
+        self.descendants(root)
+            .filter(|&n| n != root && self.is(n, name))
+            .collect()
     }
 
     /// First element in the document with this tag.
     pub fn find_first(&self, name: &str) -> Option<NodeId> {
-        self.descendants(NodeId::DOCUMENT).find(|&n| self.is(n, name))
+        self.descendants(NodeId::DOCUMENT)
+            .find(|&n| self.is(n, name))
     }
 
     /// True when `ancestor` is `id` or one of its ancestors.
@@ -421,13 +442,17 @@ impl Document {
     /// The `<body>` element.
     pub fn body(&self) -> Option<NodeId> {
         let html = self.document_element()?;
-        self.element_children(html).into_iter().find(|&c| self.is(c, "body"))
+        self.element_children(html)
+            .into_iter()
+            .find(|&c| self.is(c, "body"))
     }
 
     /// The `<head>` element.
     pub fn head(&self) -> Option<NodeId> {
         let html = self.document_element()?;
-        self.element_children(html).into_iter().find(|&c| self.is(c, "head"))
+        self.element_children(html)
+            .into_iter()
+            .find(|&c| self.is(c, "head"))
     }
 }
 

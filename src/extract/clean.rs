@@ -15,8 +15,12 @@ pub fn clean_article(doc: &mut Document, article: NodeId, flags: Flags, title: O
         stats.get(n).text < 500 && patterns::matches(SHARE, &match_string(doc, n))
     });
     remove_matching(doc, article, |doc, n, _| {
-        matches!(doc.tag(n), Some("footer" | "aside" | "form" | "fieldset" | "nav"))
-            && !doc.descendants(n).any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200)
+        matches!(
+            doc.tag(n),
+            Some("footer" | "aside" | "form" | "fieldset" | "nav")
+        ) && !doc
+            .descendants(n)
+            .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200)
     });
     remove_matching(doc, article, |doc, n, stats| is_prompt(doc, n, stats));
     remove_matching(doc, article, |doc, n, _| {
@@ -28,6 +32,7 @@ pub fn clean_article(doc: &mut Document, article: NodeId, flags: Flags, title: O
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
+    remove_article_headers(doc, article);
     remove_matching(doc, article, |doc, n, stats| {
         doc.is(n, "p") && stats.get(n).text == 0 && !super::prepare::has_media(doc, n)
     });
@@ -55,7 +60,10 @@ fn remove_matching(
 /// A short block that asks the reader to subscribe, sign up or log in.
 fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     let len = stats.get(n).text;
-    if len == 0 || len > 300 || !matches!(doc.tag(n), Some("p" | "div" | "section" | "aside" | "ul")) {
+    if len == 0
+        || len > 300
+        || !matches!(doc.tag(n), Some("p" | "div" | "section" | "aside" | "ul"))
+    {
         return false;
     }
     let text = fold_whitespace(&doc.text_content(n)).to_lowercase();
@@ -68,7 +76,13 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags) {
     let mut stats = TextStats::measure(doc, article);
     let mut blocks: Vec<NodeId> = doc
         .descendants(article)
-        .filter(|&n| n != article && matches!(doc.tag(n), Some("table" | "ul" | "ol" | "div" | "section" | "dl")))
+        .filter(|&n| {
+            n != article
+                && matches!(
+                    doc.tag(n),
+                    Some("table" | "ul" | "ol" | "div" | "section" | "dl")
+                )
+        })
         .collect();
     // Innermost first: a bad inner block goes before its container is judged.
     blocks.reverse();
@@ -110,7 +124,11 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
     let inputs = f64::from(s.inputs);
     let headings = s.heading_text;
     let len = s.text;
-    let heading_density = if len == 0 { 0.0 } else { f64::from(headings) / f64::from(len) };
+    let heading_density = if len == 0 {
+        0.0
+    } else {
+        f64::from(headings) / f64::from(len)
+    };
     let ld = stats.link_density(n);
     let is_list = matches!(tag, "ul" | "ol" | "dl");
     let in_figure = doc.ancestor_named(n, "figure", 0).is_some() || tag == "figure";
@@ -137,14 +155,21 @@ pub fn is_data_table(doc: &Document, t: NodeId) -> bool {
             return true;
         }
     }
-    if ["col", "colgroup", "tfoot", "thead", "th"].iter().any(|tag| !doc.find_all(t, tag).is_empty()) {
+    if ["col", "colgroup", "tfoot", "thead", "th"]
+        .iter()
+        .any(|tag| !doc.find_all(t, tag).is_empty())
+    {
         return true;
     }
     if !doc.find_all(t, "table").is_empty() {
         return false;
     }
     let rows = doc.find_all(t, "tr");
-    let cols = rows.iter().map(|&r| doc.element_children(r).len()).max().unwrap_or(0);
+    let cols = rows
+        .iter()
+        .map(|&r| doc.element_children(r).len())
+        .max()
+        .unwrap_or(0);
     rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
 }
 
@@ -157,6 +182,56 @@ fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
         .take(2)
         .find(|&h| doc.inner_text(h).to_lowercase() == title);
     if let Some(h) = heading {
+        doc.detach(h);
+    }
+}
+
+/// The article's own header block (section link, headline, byline, date) repeats what the
+/// reader view's header shows. Such a block comes before the first real paragraph and holds
+/// no paragraph of its own; its pictures stay, the rest goes.
+fn remove_article_headers(doc: &mut Document, article: NodeId) {
+    let stats = TextStats::measure(doc, article);
+    let mut headers = Vec::new();
+    for n in doc.descendants(article) {
+        if doc.is(n, "p") && stats.get(n).text >= 80 {
+            break; // the text has started
+        }
+        let is_header = doc.is(n, "header")
+            || doc.attr(n, "class").is_some_and(|c| {
+                c.split_whitespace().any(|t| {
+                    t.ends_with("header")
+                        || t.ends_with("__meta")
+                        || t == "entry-meta"
+                        || t == "post-meta"
+                })
+            });
+        let holds_text = || {
+            doc.descendants(n)
+                .any(|d| doc.is(d, "p") && stats.get(d).text >= 80)
+        };
+        if n != article && is_header && stats.get(n).text < 400 && !holds_text() {
+            headers.push(n);
+        }
+    }
+    for h in headers {
+        // Skip a header already gone with an enclosing one.
+        if !doc.contains(article, h) {
+            continue;
+        }
+        let media: Vec<NodeId> = doc
+            .descendants(h)
+            .filter(|&d| {
+                matches!(doc.tag(d), Some("figure" | "picture"))
+                    || (doc.is(d, "img")
+                        && doc.ancestor_named(d, "figure", 0).is_none()
+                        && doc.ancestor_named(d, "picture", 0).is_none())
+            })
+            .collect();
+        for m in media {
+            if doc.contains(h, m) && doc.parent(m).is_some() {
+                doc.insert_before(h, m);
+            }
+        }
         doc.detach(h);
     }
 }

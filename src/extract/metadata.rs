@@ -33,10 +33,25 @@ pub struct Metadata {
 
 /// Article types in schema.org that describe a single piece of writing.
 const ARTICLE_TYPES: &[&str] = &[
-    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
-    "techarticle", "report", "socialmediaposting", "liveblogposting", "medicalscholarlyarticle",
-    "webpage", "review", "recipe", "howto", "creativework",
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "socialmediaposting",
+    "liveblogposting",
+    "medicalscholarlyarticle",
+    "webpage",
+    "review",
+    "recipe",
+    "howto",
+    "creativework",
 ];
 
 #[derive(Default)]
@@ -55,22 +70,43 @@ pub fn read(doc: &Document) -> Metadata {
     let metas = meta_map(doc);
     let ld = json_ld(doc);
     let get = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
+        keys.iter()
+            .find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
     };
 
-    let site_name = get(&["og:site_name", "application-name", "al:android:app_name"])
-        .or(ld.publisher.clone());
+    let site_name =
+        get(&["og:site_name", "application-name", "al:android:app_name"]).or(ld.publisher.clone());
 
     let meta_title = ld.headline.clone().or_else(|| {
-        get(&["og:title", "twitter:title", "dc.title", "dcterm:title", "parsely-title", "sailthru.title", "title"])
+        get(&[
+            "og:title",
+            "twitter:title",
+            "dc.title",
+            "dcterm:title",
+            "parsely-title",
+            "sailthru.title",
+            "title",
+        ])
     });
-    let doc_title = doc.find_first("title").map(|t| doc.inner_text(t)).filter(|t| !t.is_empty());
+    let doc_title = doc
+        .find_first("title")
+        .map(|t| doc.inner_text(t))
+        .filter(|t| !t.is_empty());
     let title = choose_title(doc, meta_title, doc_title, site_name.as_deref());
 
     let byline = if ld.authors.is_empty() {
-        get(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterm:creator", "byl", "twitter:creator"])
-            .filter(|a| url::scheme(a).is_none())
-            .or_else(|| itemprop_author(doc))
+        get(&[
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterm:creator",
+            "byl",
+            "twitter:creator",
+        ])
+        .filter(|a| url::scheme(a).is_none())
+        .or_else(|| itemprop_author(doc))
     } else {
         Some(ld.authors.join(", "))
     }
@@ -81,7 +117,23 @@ pub fn read(doc: &Document) -> Metadata {
         .published
         .clone()
         .or_else(|| {
-            get(&["article:published_time", "og:published_time", "datepublished", "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterm:date", "dcterms.date", "article.published", "published_time"])
+            get(&[
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "parsely-pub-date",
+                "sailthru.date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterm:date",
+                "dcterms.date",
+                "article.published",
+                "published_time",
+            ])
         })
         .or_else(|| first_time(doc));
 
@@ -91,7 +143,9 @@ pub fn read(doc: &Document) -> Metadata {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
-        .or_else(|| get(&["content-language", "og:locale", "dc.language"]).map(|l| l.replace('_', "-")));
+        .or_else(|| {
+            get(&["content-language", "og:locale", "dc.language"]).map(|l| l.replace('_', "-"))
+        });
     let dir = [html, doc.body()]
         .into_iter()
         .flatten()
@@ -100,14 +154,37 @@ pub fn read(doc: &Document) -> Metadata {
         .filter(|d| d == "rtl" || d == "ltr");
 
     let base = base_url(doc);
-    let lead_image = get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnailurl"])
-        .or(ld.image.clone())
-        .map(|src| url::resolve(base.as_deref(), &src));
+    let lead_image = get(&[
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+        "thumbnailurl",
+    ])
+    .or(ld.image.clone())
+    .map(|src| url::resolve(base.as_deref(), &src));
 
-    let excerpt = get(&["og:description", "description", "twitter:description", "dc.description", "sailthru.description"])
-        .or(ld.description.clone());
+    let excerpt = get(&[
+        "og:description",
+        "description",
+        "twitter:description",
+        "dc.description",
+        "sailthru.description",
+    ])
+    .or(ld.description.clone());
 
-    Metadata { title, byline, site_name, published, lang, dir, lead_image, excerpt, json_ld_body: ld.body }
+    Metadata {
+        title,
+        byline,
+        site_name,
+        published,
+        lang,
+        dir,
+        lead_image,
+        excerpt,
+        json_ld_body: ld.body,
+    }
 }
 
 /// The URL links resolve against: `<base href>` (itself resolved) or the page URL.
@@ -123,13 +200,16 @@ pub fn base_url(doc: &Document) -> Option<String> {
 fn meta_map(doc: &Document) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for m in doc.find_all(NodeId::DOCUMENT, "meta") {
-        let Some(content) = doc.attr(m, "content") else { continue };
+        let Some(content) = doc.attr(m, "content") else {
+            continue;
+        };
         let content = fold_whitespace(content);
         for key_attr in ["property", "name", "itemprop", "http-equiv"] {
             if let Some(keys) = doc.attr(m, key_attr) {
                 // `property` may list several space-separated names.
                 for key in keys.split_whitespace() {
-                    map.entry(key.to_ascii_lowercase()).or_insert_with(|| content.clone());
+                    map.entry(key.to_ascii_lowercase())
+                        .or_insert_with(|| content.clone());
                 }
             }
         }
@@ -140,12 +220,20 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
 fn json_ld(doc: &Document) -> JsonLd {
     let mut out = JsonLd::default();
     for s in doc.find_all(NodeId::DOCUMENT, "script") {
-        if !doc.attr(s, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+        if !doc
+            .attr(s, "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
             continue;
         }
         let text = doc.text_content(s);
-        let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->");
-        let Ok(value) = serde_json::from_str::<Value>(text) else { continue };
+        let text = text
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->");
+        let Ok(value) = serde_json::from_str::<Value>(text) else {
+            continue;
+        };
         // Walk arrays and @graph without recursion; the first article-typed object wins.
         let mut stack = vec![&value];
         let mut best: Option<&Value> = None;
@@ -158,8 +246,17 @@ fn json_ld(doc: &Document) -> JsonLd {
                     }
                     if has_article_type(v) {
                         // Prefer a real article type over WebPage.
-                        let is_page = type_names(v).iter().all(|t| t == "webpage" || t == "creativework");
-                        if best.is_none() || (!is_page && best.is_some_and(|b| type_names(b).iter().all(|t| t == "webpage" || t == "creativework"))) {
+                        let is_page = type_names(v)
+                            .iter()
+                            .all(|t| t == "webpage" || t == "creativework");
+                        if best.is_none()
+                            || (!is_page
+                                && best.is_some_and(|b| {
+                                    type_names(b)
+                                        .iter()
+                                        .all(|t| t == "webpage" || t == "creativework")
+                                }))
+                        {
                             best = Some(v);
                         }
                     }
@@ -180,32 +277,55 @@ fn json_ld(doc: &Document) -> JsonLd {
 fn type_names(v: &Value) -> Vec<String> {
     match v.get("@type") {
         Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .collect(),
         _ => Vec::new(),
     }
 }
 
 fn has_article_type(v: &Value) -> bool {
-    type_names(v).iter().any(|t| ARTICLE_TYPES.contains(&t.as_str()))
+    type_names(v)
+        .iter()
+        .any(|t| ARTICLE_TYPES.contains(&t.as_str()))
 }
 
 fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
     let text = |v: Option<&Value>| -> Option<String> {
         match v? {
-            Value::String(s) => Some(fold_whitespace(&decode_entities(s))).filter(|s| !s.is_empty()),
-            Value::Object(o) => o.get("name").or(o.get("@value")).and_then(Value::as_str).map(|s| fold_whitespace(&decode_entities(s))),
+            Value::String(s) => {
+                Some(fold_whitespace(&decode_entities(s))).filter(|s| !s.is_empty())
+            }
+            Value::Object(o) => o
+                .get("name")
+                .or(o.get("@value"))
+                .and_then(Value::as_str)
+                .map(|s| fold_whitespace(&decode_entities(s))),
             Value::Array(arr) => arr.iter().find_map(|x| x.as_str().map(fold_whitespace)),
             _ => None,
         }
     };
-    out.headline = out.headline.take().or_else(|| text(a.get("headline")).or_else(|| text(a.get("name"))));
-    out.published = out.published.take().or_else(|| text(a.get("datePublished")).or_else(|| text(a.get("dateCreated"))));
-    out.description = out.description.take().or_else(|| text(a.get("description")));
+    out.headline = out
+        .headline
+        .take()
+        .or_else(|| text(a.get("headline")).or_else(|| text(a.get("name"))));
+    out.published = out
+        .published
+        .take()
+        .or_else(|| text(a.get("datePublished")).or_else(|| text(a.get("dateCreated"))));
+    out.description = out
+        .description
+        .take()
+        .or_else(|| text(a.get("description")));
     out.body = out.body.take().or_else(|| text(a.get("articleBody")));
     if out.authors.is_empty() {
         let mut authors = Vec::new();
         match a.get("author").or(a.get("creator")) {
-            Some(Value::Array(list)) => authors.extend(list.iter().filter_map(|x| author_name(x, root))),
+            Some(Value::Array(list)) => {
+                authors.extend(list.iter().filter_map(|x| author_name(x, root)))
+            }
             Some(v) => authors.extend(author_name(v, root)),
             None => {}
         }
@@ -222,13 +342,18 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
 /// A person's or organisation's name; `{"@id": …}` references are looked up in the graph.
 fn author_name(v: &Value, root: &Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(fold_whitespace(s)).filter(|s| !s.is_empty() && url::scheme(s).is_none()),
+        Value::String(s) => {
+            Some(fold_whitespace(s)).filter(|s| !s.is_empty() && url::scheme(s).is_none())
+        }
         Value::Object(o) => {
             if let Some(name) = o.get("name").and_then(Value::as_str) {
                 return Some(fold_whitespace(&decode_entities(name))).filter(|s| !s.is_empty());
             }
             let id = o.get("@id")?.as_str()?;
-            find_by_id(root, id).and_then(|n| n.get("name")).and_then(Value::as_str).map(fold_whitespace)
+            find_by_id(root, id)
+                .and_then(|n| n.get("name"))
+                .and_then(Value::as_str)
+                .map(fold_whitespace)
         }
         _ => None,
     }
@@ -254,7 +379,11 @@ fn find_by_id<'a>(root: &'a Value, id: &str) -> Option<&'a Value> {
 fn image_url(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Value::Object(o) => o.get("url").or(o.get("contentUrl")).and_then(Value::as_str).map(str::to_string),
+        Value::Object(o) => o
+            .get("url")
+            .or(o.get("contentUrl"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
         Value::Array(a) => a.first().and_then(|x| image_url(Some(x))),
         _ => None,
     }
@@ -269,9 +398,15 @@ fn itemprop_author(doc: &Document) -> Option<String> {
         }
         let name_node = doc
             .descendants(n)
-            .find(|&d| doc.attr(d, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "name")))
+            .find(|&d| {
+                doc.attr(d, "itemprop")
+                    .is_some_and(|p| p.split_whitespace().any(|p| p == "name"))
+            })
             .unwrap_or(n);
-        let text = doc.attr(name_node, "content").map(fold_whitespace).unwrap_or_else(|| doc.inner_text(name_node));
+        let text = doc
+            .attr(name_node, "content")
+            .map(fold_whitespace)
+            .unwrap_or_else(|| doc.inner_text(name_node));
         Some(text).filter(|t| !t.is_empty() && t.len() < 100)
     })
 }
@@ -281,30 +416,60 @@ fn first_time(doc: &Document) -> Option<String> {
     let times = doc.find_all(body, "time");
     let pick = times
         .iter()
-        .find(|&&t| doc.attr(t, "pubdate").is_some() || doc.attr(t, "itemprop").is_some_and(|p| p.contains("datePublished")))
+        .find(|&&t| {
+            doc.attr(t, "pubdate").is_some()
+                || doc
+                    .attr(t, "itemprop")
+                    .is_some_and(|p| p.contains("datePublished"))
+        })
         .or(times.first())?;
-    doc.attr(*pick, "datetime").map(str::trim).filter(|d| !d.is_empty()).map(str::to_string)
+    doc.attr(*pick, "datetime")
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(str::to_string)
 }
 
 /// Strips "By", trailing separators and surrounding punctuation from an author line.
 pub fn clean_byline(raw: &str) -> String {
     let mut s = fold_whitespace(raw);
-    for prefix in ["by:", "by ", "written by ", "words by ", "von ", "por ", "par ", "di "] {
-        if s.len() > prefix.len() && s.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)) {
+    for prefix in [
+        "by:",
+        "by ",
+        "written by ",
+        "words by ",
+        "von ",
+        "por ",
+        "par ",
+        "di ",
+    ] {
+        if s.len() > prefix.len()
+            && s.get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        {
             s = s[prefix.len()..].trim_start().to_string();
             break;
         }
     }
-    s.trim_matches(|c: char| c.is_whitespace() || ",|-–—·•".contains(c)).to_string()
+    s.trim_matches(|c: char| c.is_whitespace() || ",|-–—·•".contains(c))
+        .to_string()
 }
 
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · ", " • ", " : "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · ", " • ", " : ",
+];
 
 /// Picks the headline: structured metadata first, then the `<title>` with the site name cut
 /// off. A heading on the page that matches part of a candidate settles ties.
-fn choose_title(doc: &Document, meta: Option<String>, doc_title: Option<String>, site: Option<&str>) -> Option<String> {
+fn choose_title(
+    doc: &Document,
+    meta: Option<String>,
+    doc_title: Option<String>,
+    site: Option<&str>,
+) -> Option<String> {
     let strip_site = |t: &str| -> String {
-        let Some(site) = site.filter(|s| !s.is_empty()) else { return t.to_string() };
+        let Some(site) = site.filter(|s| !s.is_empty()) else {
+            return t.to_string();
+        };
         for sep in TITLE_SEPARATORS {
             if let Some(rest) = t.strip_suffix(&format!("{sep}{site}")) {
                 return rest.trim().to_string();
@@ -315,7 +480,10 @@ fn choose_title(doc: &Document, meta: Option<String>, doc_title: Option<String>,
         }
         t.to_string()
     };
-    if let Some(m) = meta.map(|m| strip_site(&fold_whitespace(&m))).filter(|m| !m.is_empty()) {
+    if let Some(m) = meta
+        .map(|m| strip_site(&fold_whitespace(&m)))
+        .filter(|m| !m.is_empty())
+    {
         return Some(m);
     }
     let raw = doc_title?;
@@ -391,14 +559,23 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2021-06-22T10:00:00Z"));
         assert_eq!(m.site_name.as_deref(), Some("Daily"));
         assert_eq!(m.lang.as_deref(), Some("de"));
-        assert_eq!(m.lead_image.as_deref(), Some("https://news.example/lead.jpg"));
+        assert_eq!(
+            m.lead_image.as_deref(),
+            Some("https://news.example/lead.jpg")
+        );
     }
 
     #[test]
     fn title_loses_its_site_suffix() {
         let doc = parse_html("<title>A long headline about things - The Paper</title><h1>A long headline about things</h1>", None);
-        assert_eq!(read(&doc).title.as_deref(), Some("A long headline about things"));
-        let doc = parse_html("<meta property=og:site_name content=Q24N><title>Story title here | Q24N</title>", None);
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("A long headline about things")
+        );
+        let doc = parse_html(
+            "<meta property=og:site_name content=Q24N><title>Story title here | Q24N</title>",
+            None,
+        );
         assert_eq!(read(&doc).title.as_deref(), Some("Story title here"));
     }
 

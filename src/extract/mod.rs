@@ -32,10 +32,26 @@ pub struct Flags {
 
 /// The attempts, strictest first.
 pub const LADDER: [Flags; 4] = [
-    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
 ];
 
 /// An attempt with at least this much text is accepted without trying the next rung.
@@ -86,7 +102,9 @@ pub fn extract(doc: &Document) -> Option<Article> {
     for flags in LADDER {
         let mut work = prepared.clone();
         let byline = prepare::strip_page_chrome(&mut work, flags, meta.byline.is_none());
-        let Some(root) = score::grab(&mut work, flags) else { continue };
+        let Some(root) = score::grab(&mut work, flags) else {
+            continue;
+        };
         clean::clean_article(&mut work, root, flags, meta.title.as_deref());
         let len = stats::TextStats::measure(&work, root).get(root).text;
         let better = best.as_ref().is_none_or(|b| len > b.2);
@@ -102,7 +120,10 @@ pub fn extract(doc: &Document) -> Option<Article> {
     let text = render::text::to_text(&work, root);
     let text_len = text.chars().count();
     let link_density = stats::TextStats::measure(&work, root).link_density(root);
-    if text_len < MIN_ARTICLE_TEXT || link_density > 0.5 || (!readerable && (text_len < 1000 || link_density > 0.3)) {
+    if text_len < MIN_ARTICLE_TEXT
+        || link_density > 0.5
+        || (!readerable && (text_len < 1000 || link_density > 0.3))
+    {
         return None;
     }
 
@@ -111,7 +132,11 @@ pub fn extract(doc: &Document) -> Option<Article> {
     let title = meta
         .title
         .clone()
-        .or_else(|| work.find_all(root, "h1").first().map(|&h| work.inner_text(h)))
+        .or_else(|| {
+            work.find_all(root, "h1")
+                .first()
+                .map(|&h| work.inner_text(h))
+        })
         .unwrap_or_default();
     let excerpt = meta.excerpt.clone().or_else(|| {
         work.find_all(root, "p")

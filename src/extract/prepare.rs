@@ -44,18 +44,25 @@ pub fn remove_non_content(doc: &mut Document) {
 
 /// Hidden by attributes the markup itself carries (no stylesheet needed).
 fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
-    if doc.attr(n, "hidden").is_some() || doc.attr(n, "aria-hidden") == Some("true") && !has_figure_role(doc, n) {
+    if doc.attr(n, "hidden").is_some()
+        || doc.attr(n, "aria-hidden") == Some("true") && !has_figure_role(doc, n)
+    {
         return true;
     }
     doc.attr(n, "style").is_some_and(|s| {
-        let s: String = s.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        let s: String = s
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
 
 /// Some sites mark decorative wrappers of real images aria-hidden; keep those.
 fn has_figure_role(doc: &Document, n: NodeId) -> bool {
-    doc.attr(n, "class").is_some_and(|c| c.contains("fallback-image"))
+    doc.attr(n, "class")
+        .is_some_and(|c| c.contains("fallback-image"))
 }
 
 /// Removes each ad label ("- Advertisement -") together with the slot around it: the largest
@@ -126,14 +133,18 @@ pub fn strip_page_chrome(doc: &mut Document, flags: Flags, want_byline: bool) ->
         let unlikely = flags.strip_unlikely
             && tag != "body"
             && tag != "a"
-            && (doc.attr(n, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
+            && (doc
+                .attr(n, "role")
+                .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
                 || (patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms))
                 || tag == "nav"
                 || tag == "aside")
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none();
-        let empty_block = matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            && stats.get(n).text == 0
+        let empty_block = matches!(
+            tag.as_str(),
+            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) && stats.get(n).text == 0
             && !has_media(doc, n);
         if unlikely || empty_block {
             cur = doc.next_in(body, n, true);
@@ -146,20 +157,31 @@ pub fn strip_page_chrome(doc: &mut Document, flags: Flags, want_byline: bool) ->
         }
         cur = doc.next_in(body, n, false);
     }
-    byline.map(|b| super::metadata::clean_byline(&b)).filter(|b| !b.is_empty())
+    byline
+        .map(|b| super::metadata::clean_byline(&b))
+        .filter(|b| !b.is_empty())
 }
 
 fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
     doc.attr(n, "rel") == Some("author")
-        || doc.attr(n, "itemprop").is_some_and(|p| p.contains("author"))
+        || doc
+            .attr(n, "itemprop")
+            .is_some_and(|p| p.contains("author"))
         || patterns::matches(BYLINE, ms)
 }
 
 /// True when the subtree holds an image or other media worth keeping without text.
 pub fn has_media(doc: &Document, n: NodeId) -> bool {
-    doc.descendants(n).any(|d| matches!(doc.tag(d), Some("img" | "picture" | "video" | "figure" | "table" | "pre" | "hr" | "br")))
+    doc.descendants(n).any(|d| {
+        matches!(
+            doc.tag(d),
+            Some("img" | "picture" | "video" | "figure" | "table" | "pre" | "hr" | "br")
+        )
+    })
 }
 
 fn has_block_child(doc: &Document, n: NodeId) -> bool {
-    doc.descendants(n).skip(1).any(|d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t)))
+    doc.descendants(n)
+        .skip(1)
+        .any(|d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t)))
 }

@@ -25,7 +25,10 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
         let ms = match_string(doc, n);
         let skip = doc.flags(n).hidden
             || doc.attr(n, "hidden").is_some()
-            || matches!(tag, "script" | "style" | "noscript" | "template" | "nav" | "aside" | "footer")
+            || matches!(
+                tag,
+                "script" | "style" | "noscript" | "template" | "nav" | "aside" | "footer"
+            )
             || (patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms));
         if skip && n != body {
             cur = doc.next_in(body, n, true);
@@ -51,5 +54,8 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
 }
 
 fn text_len(doc: &Document, n: NodeId) -> u32 {
-    doc.descendants(n).filter_map(|d| doc.text(d)).map(folded_len).sum()
+    doc.descendants(n)
+        .filter_map(|d| doc.text(d))
+        .map(folded_len)
+        .sum()
 }

@@ -35,7 +35,10 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             }
         }
     }
-    if doc.attr(n, "itemprop").is_some_and(|p| p.contains("articleBody")) {
+    if doc
+        .attr(n, "itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+    {
         w += 25.0;
     }
     w
@@ -74,7 +77,9 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
             if level >= ANCESTOR_LEVELS || doc.tag(a).is_none() || doc.is(a, "html") {
                 break;
             }
-            let entry = scores.entry(a).or_insert_with(|| tag_base_score(doc.tag(a).unwrap_or("")) + class_weight(doc, a, flags));
+            let entry = scores.entry(a).or_insert_with(|| {
+                tag_base_score(doc.tag(a).unwrap_or("")) + class_weight(doc, a, flags)
+            });
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,
@@ -193,7 +198,8 @@ fn gather_siblings(
             let ld = stats.link_density(s);
             let paragraph = tag == "p" && {
                 let t = doc.inner_text(s);
-                (text > 80 && ld < 0.25) || (text > 0 && ld == 0.0 && (t.ends_with('.') || t.contains(". ")))
+                (text > 80 && ld < 0.25)
+                    || (text > 0 && ld == 0.0 && (t.ends_with('.') || t.contains(". ")))
             };
             // The lead figure right before or after the text: an image with at most a caption.
             let adjacent_figure = i + 1 == top_pos || i == top_pos + 1;
@@ -203,7 +209,8 @@ fn gather_siblings(
                 && class_weight(doc, s, flags) >= 0.0
                 && (tag == "figure"
                     || doc.descendants(s).any(|d| doc.is(d, "figcaption"))
-                    || (text == 0 && doc.descendants(s).filter(|&d| doc.is(d, "img")).count() == 1));
+                    || (text == 0
+                        && doc.descendants(s).filter(|&d| doc.is(d, "img")).count() == 1));
             scored || paragraph || figure
         };
         if keep {

@@ -64,7 +64,15 @@ impl TextStats {
             if let Some(t) = doc.text(n) {
                 let s = &mut stats[idx(n)];
                 s.text += folded_len(t);
-                s.commas += t.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⸲' | '⸴' | '⹁')).count() as u32;
+                s.commas += t
+                    .chars()
+                    .filter(|c| {
+                        matches!(
+                            c,
+                            ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⸲' | '⸴' | '⹁'
+                        )
+                    })
+                    .count() as u32;
             }
             if let Some(tag) = doc.tag(n) {
                 let s = &mut stats[idx(n)];

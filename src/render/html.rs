@@ -13,11 +13,64 @@ use super::Step;
 
 /// Tags kept under their own name.
 const KEEP: &[&str] = &[
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "blockquote", "q", "cite", "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u",
-    "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "time", "a", "img", "figure",
-    "figcaption", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "details",
-    "summary", "div", "dfn", "bdi", "bdo", "ruby", "rt", "rp", "address",
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "q",
+    "cite",
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "var",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "time",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "details",
+    "summary",
+    "div",
+    "dfn",
+    "bdi",
+    "bdo",
+    "ruby",
+    "rt",
+    "rp",
+    "address",
 ];
 
 /// Elements without content or end tag.
@@ -25,8 +78,14 @@ const VOID: &[&str] = &["br", "hr", "img"];
 
 /// Lazy-loading attributes that hold the real image address, most specific first.
 const LAZY_SRC: &[&str] = &[
-    "data-src", "data-lazy-src", "data-original", "data-lazyload", "data-url", "data-hi-res-src",
-    "data-full-src", "data-orig-file",
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazyload",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-file",
 ];
 const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset"];
 
@@ -120,11 +179,19 @@ fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
 
 /// The attributes that survive on a kept element, or `None` when the element itself must
 /// not be emitted (an image without a safe source, a link without a safe target).
-fn allowed_attrs(doc: &Document, n: NodeId, name: &str, base: Option<&str>) -> Option<Vec<(&'static str, String)>> {
+fn allowed_attrs(
+    doc: &Document,
+    n: NodeId,
+    name: &str,
+    base: Option<&str>,
+) -> Option<Vec<(&'static str, String)>> {
     let mut attrs: Vec<(&'static str, String)> = Vec::new();
     for key in ["lang", "dir"] {
         if let Some(v) = doc.attr(n, key) {
-            attrs.push((if key == "lang" { "lang" } else { "dir" }, v.trim().to_string()));
+            attrs.push((
+                if key == "lang" { "lang" } else { "dir" },
+                v.trim().to_string(),
+            ));
         }
     }
     match name {
@@ -158,7 +225,10 @@ fn allowed_attrs(doc: &Document, n: NodeId, name: &str, base: Option<&str>) -> O
             }
             for key in ["width", "height"] {
                 if let Some(v) = doc.attr(n, key).filter(|v| v.trim().parse::<u32>().is_ok()) {
-                    attrs.push((if key == "width" { "width" } else { "height" }, v.trim().to_string()));
+                    attrs.push((
+                        if key == "width" { "width" } else { "height" },
+                        v.trim().to_string(),
+                    ));
                 }
             }
             attrs.push(("loading", "lazy".to_string()));
@@ -166,23 +236,39 @@ fn allowed_attrs(doc: &Document, n: NodeId, name: &str, base: Option<&str>) -> O
         "td" | "th" => {
             for key in ["colspan", "rowspan"] {
                 if let Some(v) = doc.attr(n, key).filter(|v| v.trim().parse::<u16>().is_ok()) {
-                    attrs.push((if key == "colspan" { "colspan" } else { "rowspan" }, v.trim().to_string()));
+                    attrs.push((
+                        if key == "colspan" {
+                            "colspan"
+                        } else {
+                            "rowspan"
+                        },
+                        v.trim().to_string(),
+                    ));
                 }
             }
             if name == "th" {
-                if let Some(v) = doc.attr(n, "scope").filter(|v| matches!(*v, "row" | "col" | "rowgroup" | "colgroup")) {
+                if let Some(v) = doc
+                    .attr(n, "scope")
+                    .filter(|v| matches!(*v, "row" | "col" | "rowgroup" | "colgroup"))
+                {
                     attrs.push(("scope", v.to_string()));
                 }
             }
         }
         "ol" => {
-            if let Some(v) = doc.attr(n, "start").filter(|v| v.trim().parse::<i32>().is_ok()) {
+            if let Some(v) = doc
+                .attr(n, "start")
+                .filter(|v| v.trim().parse::<i32>().is_ok())
+            {
                 attrs.push(("start", v.trim().to_string()));
             }
             if doc.attr(n, "reversed").is_some() {
                 attrs.push(("reversed", String::new()));
             }
-            if let Some(v) = doc.attr(n, "type").filter(|v| matches!(*v, "1" | "a" | "A" | "i" | "I")) {
+            if let Some(v) = doc
+                .attr(n, "type")
+                .filter(|v| matches!(*v, "1" | "a" | "A" | "i" | "I"))
+            {
                 attrs.push(("type", v.to_string()));
             }
         }
@@ -203,7 +289,10 @@ fn allowed_attrs(doc: &Document, n: NodeId, name: &str, base: Option<&str>) -> O
                 .unwrap_or("")
                 .split_whitespace()
                 .filter(|c| c.starts_with("language-") || c.starts_with("lang-"))
-                .filter(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch)))
+                .filter(|c| {
+                    c.chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch))
+                })
                 .collect();
             if !lang.is_empty() {
                 attrs.push(("class", lang.join(" ")));
@@ -218,7 +307,10 @@ fn allowed_attrs(doc: &Document, n: NodeId, name: &str, base: Option<&str>) -> O
 fn image_source(doc: &Document, n: NodeId, base: Option<&str>) -> Option<(String, Option<String>)> {
     let usable = |s: &str| {
         let s = s.trim();
-        !s.is_empty() && !s.starts_with("data:") && !s.contains("placeholder") && !s.contains("blank.gif")
+        !s.is_empty()
+            && !s.starts_with("data:")
+            && !s.contains("placeholder")
+            && !s.contains("blank.gif")
     };
     let src = LAZY_SRC
         .iter()
@@ -249,7 +341,11 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
                 return None;
             }
             let descriptor: Vec<&str> = parts.collect();
-            Some(if descriptor.is_empty() { u } else { format!("{u} {}", descriptor.join(" ")) })
+            Some(if descriptor.is_empty() {
+                u
+            } else {
+                format!("{u} {}", descriptor.join(" "))
+            })
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -257,7 +353,10 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
 
 /// 1×1 tracking pixels and spacers.
 fn is_tracker(doc: &Document, n: NodeId) -> bool {
-    let dim = |k: &str| doc.attr(n, k).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+    let dim = |k: &str| {
+        doc.attr(n, k)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
     matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2)
 }
 
@@ -292,29 +391,59 @@ mod tests {
 
     fn render(html: &str) -> String {
         let doc = parse_html(html, None);
-        to_html(&doc, doc.body().unwrap(), Some("https://site.example/news/story"))
+        to_html(
+            &doc,
+            doc.body().unwrap(),
+            Some("https://site.example/news/story"),
+        )
     }
 
     #[test]
     fn drops_scripts_handlers_and_unsafe_urls() {
-        let out = render(r#"<p onclick="x()" style="color:red" class="c">Hi<script>alert(1)</script>
+        let out = render(
+            r#"<p onclick="x()" style="color:red" class="c">Hi<script>alert(1)</script>
             <a href="javascript:alert(1)">js</a> <a href=" JaVaScRiPt:alert(1)">js2</a>
             <img src=x onerror=alert(1)><img src="data:image/svg+xml,<svg onload=alert(1)>">
             <iframe src="https://evil.example"></iframe><svg><script>alert(1)</script></svg>
-            <a href="/ok" onmouseover="x">ok</a></p>"#);
-        for bad in ["onclick", "onerror", "onmouseover", "javascript", "script", "iframe", "svg", "style", "class", "data:"] {
+            <a href="/ok" onmouseover="x">ok</a></p>"#,
+        );
+        for bad in [
+            "onclick",
+            "onerror",
+            "onmouseover",
+            "javascript",
+            "script",
+            "iframe",
+            "svg",
+            "style",
+            "class",
+            "data:",
+        ] {
             assert!(!out.to_lowercase().contains(bad), "{bad} survived in {out}");
         }
-        assert!(out.contains(r#"<a href="https://site.example/ok">ok</a>"#), "{out}");
-        assert!(out.contains(r#"<img src="https://site.example/news/x" loading="lazy">"#), "{out}");
+        assert!(
+            out.contains(r#"<a href="https://site.example/ok">ok</a>"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<img src="https://site.example/news/x" loading="lazy">"#),
+            "{out}"
+        );
     }
 
     #[test]
     fn lazy_images_use_their_real_source_and_trackers_go() {
-        let out = render(r#"<img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg" data-srcset="/a.jpg 1x, /a2.jpg 2x" alt="A">
-            <img src="https://t.example/p.gif" width="1" height="1">"#);
+        let out = render(
+            r#"<img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg" data-srcset="/a.jpg 1x, /a2.jpg 2x" alt="A">
+            <img src="https://t.example/p.gif" width="1" height="1">"#,
+        );
         assert!(out.contains(r#"src="https://site.example/a.jpg""#), "{out}");
-        assert!(out.contains(r#"srcset="https://site.example/a.jpg 1x, https://site.example/a2.jpg 2x""#), "{out}");
+        assert!(
+            out.contains(
+                r#"srcset="https://site.example/a.jpg 1x, https://site.example/a2.jpg 2x""#
+            ),
+            "{out}"
+        );
         assert!(!out.contains("t.example"), "{out}");
     }
 

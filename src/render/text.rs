@@ -6,9 +6,35 @@ use super::Step;
 
 /// Elements that start and end a paragraph of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "blockquote", "pre", "figure",
-    "figcaption", "table", "tr", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "details", "summary", "caption", "address",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "details",
+    "summary",
+    "caption",
+    "address",
 ];
 
 /// Renders the subtree of `root` as plain text.
@@ -133,7 +159,10 @@ impl Writer {
             if word.is_empty() {
                 continue;
             }
-            let at_line_start = self.pending > 0 || self.out.is_empty() || self.out.ends_with('\n') || self.prefix.is_some();
+            let at_line_start = self.pending > 0
+                || self.out.is_empty()
+                || self.out.ends_with('\n')
+                || self.prefix.is_some();
             self.start_text();
             if self.space && !at_line_start {
                 self.out.push(' ');
@@ -152,6 +181,9 @@ mod tests {
     fn blocks_lists_and_breaks_become_lines() {
         let doc = parse_html("<body><h2>Head</h2><p>One  <b>two</b>\nthree</p><ol start=3><li>a</li><li>b</li></ol><p>x<br>y</p><pre>  keep\n  this</pre></body>", None);
         let body = doc.body().unwrap();
-        assert_eq!(super::to_text(&doc, body), "Head\n\nOne two three\n\n3. a\n4. b\n\nx\ny\n\n  keep\n  this");
+        assert_eq!(
+            super::to_text(&doc, body),
+            "Head\n\nOne two three\n\n3. a\n4. b\n\nx\ny\n\n  keep\n  this"
+        );
     }
 }

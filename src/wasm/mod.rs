@@ -44,11 +44,17 @@ pub fn version() -> String {
 ///
 /// Returns the article object, or `null` when the page has no article.
 #[wasm_bindgen]
-pub fn extract(document: &web_sys::Document, url: &str, signals: JsValue, live: bool) -> Result<JsValue, JsError> {
+pub fn extract(
+    document: &web_sys::Document,
+    url: &str,
+    signals: JsValue,
+    live: bool,
+) -> Result<JsValue, JsError> {
     let signals: Signals = if signals.is_null() || signals.is_undefined() {
         Signals::default()
     } else {
-        serde_wasm_bindgen::from_value(signals).map_err(|e| JsError::new(&format!("bad page signals: {e}")))?
+        serde_wasm_bindgen::from_value(signals)
+            .map_err(|e| JsError::new(&format!("bad page signals: {e}")))?
     };
     let doc = build_tree(document, url, &signals, live);
     match crate::extract(&doc) {
@@ -77,7 +83,9 @@ const CDATA_SECTION_NODE: u16 = 4;
 fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool) -> Document {
     let mut doc = Document::new();
     doc.url = Some(url.to_string()).filter(|u| !u.is_empty());
-    let Some(html) = web.document_element() else { return doc };
+    let Some(html) = web.document_element() else {
+        return doc;
+    };
     let mut element_index: u32 = 0;
     let mut stack: Vec<(web_sys::Node, NodeId)> = vec![(html.into(), NodeId::DOCUMENT)];
     while let Some((node, parent)) = stack.pop() {
@@ -129,8 +137,12 @@ fn attributes(el: &web_sys::Element, name: &str, live: bool) -> Vec<(String, Str
     }
     if live {
         let resolved = match name {
-            "a" => el.dyn_ref::<web_sys::HtmlAnchorElement>().map(|a| ("href", a.href())),
-            "img" => el.dyn_ref::<web_sys::HtmlImageElement>().map(|i| ("src", i.current_src())),
+            "a" => el
+                .dyn_ref::<web_sys::HtmlAnchorElement>()
+                .map(|a| ("href", a.href())),
+            "img" => el
+                .dyn_ref::<web_sys::HtmlImageElement>()
+                .map(|i| ("src", i.current_src())),
             _ => None,
         };
         if let Some((key, value)) = resolved.filter(|(_, v)| !v.is_empty()) {
