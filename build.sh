@@ -97,7 +97,8 @@ bind_wasm() {
   ensure_wasm_bindgen
   rm -rf "$ENGINE"
   # no-modules: content scripts are classic scripts, and the glue must load in them as is.
-  wasm-bindgen --target no-modules --no-typescript --out-dir "$ENGINE" --out-name lector "$wasm"
+  wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$ENGINE" --out-name lector "$wasm"
 }
 
 # ---- 2. The extensions ------------------------------------------------------------------

@@ -85,6 +85,7 @@ for (const mode of ['plain', 'strict']) {
       assert.equal(live.route, 'offscreen', 'the strict CSP blocked wasm in the content script; the offscreen engine took over');
     }
     assert.equal(fold(live.text), fold(state.text), 'both routes give the same article');
+    console.log(`# seed page, ${mode} CSP: offscreen route ${state.ms} ms, then ${live.route} route ${live.ms} ms (click to view, informational)`);
     await browser.click(page);
     await page.waitForFunction(() => !document.querySelector('lector-reader'));
     await page.close();
