@@ -189,7 +189,7 @@ case "$MODE" in
     ensure_node_packages
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
-    node --test --test-concurrency=1 tests/e2e/
+    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
     say "all tests passed in $((SECONDS - t0)) s"
     ;;
   demo)
