@@ -21,20 +21,40 @@ fn lector(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 fn page(case: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages").join(case).join("source.html").to_string_lossy().into_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/pages")
+        .join(case)
+        .join("source.html")
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[test]
 fn extracts_the_seed_page_in_every_format() {
     let seed = page("tagdiv-newspaper-seed");
     let text = lector(&["extract", &seed, "--format", "text"], None);
-    assert_eq!(text.status.code(), Some(0), "{}", String::from_utf8_lossy(&text.stderr));
+    assert_eq!(
+        text.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.starts_with("Venezuela’s Defense Minister Arrives in Moscow"));
     assert!(text.contains("1. Achieving the dangerous pact"));
     assert!(!text.contains("Advertisement"));
 
-    let json = lector(&["extract", &seed, "--format", "json", "--url", "https://q24n.example/2021/06/22/story/"], None);
+    let json = lector(
+        &[
+            "extract",
+            &seed,
+            "--format",
+            "json",
+            "--url",
+            "https://q24n.example/2021/06/22/story/",
+        ],
+        None,
+    );
     assert_eq!(json.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
     assert_eq!(v["byline"], "Q24N");
@@ -45,7 +65,9 @@ fn extracts_the_seed_page_in_every_format() {
     let html = lector(&["extract", &seed], None);
     assert_eq!(html.status.code(), Some(0));
     let html = String::from_utf8(html.stdout).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h1>Venezuela’s Defense Minister"));
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("<h1>Venezuela’s Defense Minister")
+    );
     assert!(!html.contains("<script"));
 }
 
@@ -54,7 +76,9 @@ fn reads_standard_input() {
     let bytes = std::fs::read(page("wordpress-gutenberg-blog")).unwrap();
     let out = lector(&["extract", "-", "--format", "text"], Some(&bytes));
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8(out.stdout).unwrap().contains("pip install pymodbus==3.6.4"));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("pip install pymodbus==3.6.4"));
 }
 
 #[test]
@@ -67,15 +91,27 @@ fn no_article_exits_1_with_a_message() {
 
 #[test]
 fn bad_usage_and_unreadable_input_exit_2() {
-    for args in [&["extract"][..], &["frobnicate", "x"], &["extract", "a", "--format", "pdf"], &["extract", "a", "b"], &[]] {
+    for args in [
+        &["extract"][..],
+        &["frobnicate", "x"],
+        &["extract", "a", "--format", "pdf"],
+        &["extract", "a", "b"],
+        &[],
+    ] {
         let out = lector(args, None);
         assert_eq!(out.status.code(), Some(2), "args {args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("usage: lector extract"), "args {args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("usage: lector extract"),
+            "args {args:?}"
+        );
     }
     let out = lector(&["extract", "/nonexistent/page.html"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/page.html"));
-    let out = lector(&["extract", "-"], Some(&[0x7f, b'E', b'L', b'F', 0, 0, 1, 2]));
+    let out = lector(
+        &["extract", "-"],
+        Some(&[0x7f, b'E', b'L', b'F', 0, 0, 1, 2]),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not look like an HTML page"));
     let help = lector(&["--help"], None);
@@ -85,11 +121,21 @@ fn bad_usage_and_unreadable_input_exit_2() {
 #[test]
 fn decodes_legacy_charsets_from_the_meta_declaration() {
     let para = "Les élèves ont présenté leur projet à la mairie, où les élus ont salué un travail sérieux et précis. ";
-    let body: String = (0..6).map(|i| format!("<p>{i}. {para}{para}</p>")).collect();
+    let body: String = (0..6)
+        .map(|i| format!("<p>{i}. {para}{para}</p>"))
+        .collect();
     let html = format!("<html lang=fr><head><meta charset=\"iso-8859-1\"><title>Un article français</title></head><body><article>{body}</article></body></html>");
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&html);
     let out = lector(&["extract", "-", "--format", "text"], Some(&bytes));
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Les élèves ont présenté leur projet à la mairie"), "{text}");
+    assert!(
+        text.contains("Les élèves ont présenté leur projet à la mairie"),
+        "{text}"
+    );
 }

@@ -25,10 +25,15 @@ fn only_the_wasm_adapter_knows_about_javascript() {
         .filter(|f| !f.starts_with(&adapter))
         .filter(|f| {
             let text = fs::read_to_string(f).unwrap();
-            ["wasm_bindgen", "web_sys", "js_sys", "serde_wasm_bindgen"].iter().any(|name| text.contains(name))
+            ["wasm_bindgen", "web_sys", "js_sys", "serde_wasm_bindgen"]
+                .iter()
+                .any(|name| text.contains(name))
         })
         .map(|f| f.display().to_string())
         .collect();
     assert!(files.len() > 5, "found the sources");
-    assert!(offenders.is_empty(), "wasm names outside src/wasm/: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "wasm names outside src/wasm/: {offenders:?}"
+    );
 }

@@ -122,7 +122,7 @@ pub fn extract(doc: &Document) -> Option<Article> {
     let link_density = stats::TextStats::measure(&work, root).link_density(root);
     if text_len < MIN_ARTICLE_TEXT
         || link_density > 0.5
-        || (!readerable && (text_len < 1000 || link_density > 0.3))
+        || (!readerable && (text_len < 500 || link_density > 0.3))
     {
         return None;
     }

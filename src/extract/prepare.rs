@@ -24,11 +24,14 @@ pub fn remove_non_content(doc: &mut Document) {
         let remove = match doc.data(n) {
             NodeData::Comment => true,
             NodeData::Element { name, .. } => {
+                // A fixed box holding most of the page is an app shell, not an overlay; text
+                // hidden by markup that holds most of the page is content a script will reveal
+                // (streamed server rendering). The live page's own verdict is final.
+                let minor = body_text.get(n).text * 10 < total * 3;
                 NEVER_CONTENT.contains(&name.as_str())
                     || doc.flags(n).hidden
-                    || is_hidden_by_markup(doc, n)
-                    // A fixed box holding most of the page is an app shell, not an overlay.
-                    || (doc.flags(n).fixed && body_text.get(n).text * 10 < total * 3)
+                    || (is_hidden_by_markup(doc, n) && minor)
+                    || (doc.flags(n).fixed && minor)
             }
             _ => false,
         };
