@@ -29,10 +29,10 @@ pub fn clean_article(doc: &mut Document, article: NodeId, flags: Flags, title: O
     if flags.clean_conditionally {
         clean_conditionally(doc, article, flags);
     }
+    remove_article_headers(doc, article);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
-    remove_article_headers(doc, article);
     remove_matching(doc, article, |doc, n, stats| {
         doc.is(n, "p") && stats.get(n).text == 0 && !super::prepare::has_media(doc, n)
     });
@@ -187,8 +187,8 @@ fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
 }
 
 /// The article's own header block (section link, headline, byline, date) repeats what the
-/// reader view's header shows. Such a block comes before the first real paragraph and holds
-/// no paragraph of its own; its pictures stay, the rest goes.
+/// reader view's header shows. It comes before the first real paragraph, holds no paragraph of
+/// its own, and carries a headline, a `<time>` or a byline. Its pictures stay, the rest goes.
 fn remove_article_headers(doc: &mut Document, article: NodeId) {
     let stats = TextStats::measure(doc, article);
     let mut headers = Vec::new();
@@ -196,28 +196,28 @@ fn remove_article_headers(doc: &mut Document, article: NodeId) {
         if doc.is(n, "p") && stats.get(n).text >= 80 {
             break; // the text has started
         }
-        let is_header = doc.is(n, "header")
-            || doc.attr(n, "class").is_some_and(|c| {
-                c.split_whitespace().any(|t| {
-                    t.ends_with("header")
-                        || t.ends_with("__meta")
-                        || t == "entry-meta"
-                        || t == "post-meta"
-                })
+        if n == article
+            || !matches!(doc.tag(n), Some("header" | "div" | "section" | "hgroup"))
+            || stats.get(n).text >= 400
+        {
+            continue;
+        }
+        let holds_text = doc
+            .descendants(n)
+            .any(|d| doc.is(d, "p") && stats.get(d).text >= 80);
+        let announces = doc.is(n, "header")
+            || doc.descendants(n).skip(1).any(|d| {
+                matches!(doc.tag(d), Some("h1" | "time"))
+                    || (doc.tag(d).is_some()
+                        && patterns::matches(super::patterns::BYLINE, &match_string(doc, d)))
+                    || doc.attr(d, "rel") == Some("author")
             });
-        let holds_text = || {
-            doc.descendants(n)
-                .any(|d| doc.is(d, "p") && stats.get(d).text >= 80)
-        };
-        if n != article && is_header && stats.get(n).text < 400 && !holds_text() {
+        // The smallest such block would be just the byline; take the outermost one.
+        if !holds_text && announces && !headers.iter().any(|&h| doc.contains(h, n)) {
             headers.push(n);
         }
     }
     for h in headers {
-        // Skip a header already gone with an enclosing one.
-        if !doc.contains(article, h) {
-            continue;
-        }
         let media: Vec<NodeId> = doc
             .descendants(h)
             .filter(|&d| {
@@ -228,9 +228,7 @@ fn remove_article_headers(doc: &mut Document, article: NodeId) {
             })
             .collect();
         for m in media {
-            if doc.contains(h, m) && doc.parent(m).is_some() {
-                doc.insert_before(h, m);
-            }
+            doc.insert_before(h, m);
         }
         doc.detach(h);
     }

@@ -104,6 +104,12 @@ test('strict CSP: the reader sends no CSP violation report of its own to the sit
   await page.close();
 });
 
+test('the keyboard shortcut is assigned', async () => {
+  const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
+  const action = commands.find((c) => c.name === '_execute_action');
+  assert.equal(action?.shortcut, 'Alt+Shift+L');
+});
+
 for (const name of ['wordpress-gutenberg-blog', 'arabic-rtl-article']) {
   test(`${name}: article, metadata and direction in the reader view`, async () => {
     const { expected } = fixture(name);
@@ -117,6 +123,31 @@ for (const name of ['wordpress-gutenberg-blog', 'arabic-rtl-article']) {
     await page.close();
   });
 }
+
+test('live page: overlays open at the click, fixed bars and hidden blocks stay out; the reader scrolls', async () => {
+  const { expected } = fixture('live-overlays');
+  const { page } = await openPage('plain', 'live-overlays');
+  await settle(page);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).overflow), 'hidden', 'the page locks its scrolling');
+  await browser.click(page);
+  const state = await waitForReader(page);
+  assertArticle(state, expected, 'live-overlays');
+  const text = fold(state.text);
+  for (const snippet of expected.live_must_not_contain) {
+    assert.ok(!text.includes(fold(snippet)), `live-overlays: clutter the rendered page marks as overlay or hidden: ${snippet}`);
+  }
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.mouse.move(400, 250);
+  await page.mouse.wheel(0, 600);
+  await page.waitForFunction(() => document.querySelector('lector-reader').scrollTop > 0, null, { timeout: 3000 });
+  await screenshot(page, 'live-overlays-reader.png');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await browser.click(page);
+  await page.waitForFunction(() => !document.querySelector('lector-reader'));
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the page, overlay included, is as before');
+  await page.close();
+});
 
 test('Esc closes the reader view', async () => {
   const { page } = await openPage('plain', 'wordpress-gutenberg-blog');
