@@ -187,6 +187,11 @@ case "$MODE" in
     cargo test --quiet
     cargo build --quiet --bin lector
     ensure_node_packages
+    say "Firefox package lint: web-ext lint dist/firefox"
+    npx --no-install web-ext lint --source-dir dist/firefox --output text 2>&1 | sed -n '/^Validation Summary/,$p'
+    npx --no-install web-ext lint --source-dir dist/firefox --output json 2>/dev/null |
+      node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); process.exit(r.summary.errors ? 1 : 0)' ||
+      die "web-ext lint found errors in dist/firefox"
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
     node --test --test-concurrency=1 --test-reporter=spec tests/e2e/

@@ -100,9 +100,10 @@ const LectorReaderView = (() => {
       meta.push(el('span', {}, [el('bdi', { dir: 'ltr', text: `${minutes} min read` })]));
     }
 
-    const content = el('div', { class: 'content' });
-    content.innerHTML = article.contentHtml;
-    stripActiveContent(content);
+    // Parsed in an inert document (no scripts run, nothing loads), checked, then adopted.
+    const parsed = new DOMParser().parseFromString(`<body>${article.contentHtml}</body>`, 'text/html');
+    stripActiveContent(parsed.body);
+    const content = el('div', { class: 'content' }, [...parsed.body.childNodes]);
 
     const headerParts = [];
     if (article.siteName) headerParts.push(el('p', { class: 'site', text: article.siteName }));
