@@ -117,18 +117,18 @@ pub fn extract(doc: &Document) -> Option<Article> {
     }
     let (work, root, _, dom_byline) = best?;
 
-    let text = render::text::to_text(&work, root);
+    let base = metadata::base_url(doc);
+    let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
+    let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();
-    let link_density = stats::TextStats::measure(&work, root).link_density(root);
+    let link_density = stats::TextStats::measure(&clean, clean_root).link_density(clean_root);
     if text_len < MIN_ARTICLE_TEXT
         || link_density > 0.5
         || (!readerable && (text_len < 500 || link_density > 0.3))
     {
         return None;
     }
-
-    let base = metadata::base_url(doc);
-    let content_html = render::html::to_html(&work, root, base.as_deref());
+    let content_html = render::html::serialize(&clean, clean_root);
     let title = meta
         .title
         .clone()
@@ -139,9 +139,10 @@ pub fn extract(doc: &Document) -> Option<Article> {
         })
         .unwrap_or_default();
     let excerpt = meta.excerpt.clone().or_else(|| {
-        work.find_all(root, "p")
+        clean
+            .find_all(clean_root, "p")
             .into_iter()
-            .map(|p| work.inner_text(p))
+            .map(|p| clean.inner_text(p))
             .find(|t| t.chars().count() > 40)
     });
     Some(Article {

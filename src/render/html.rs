@@ -110,63 +110,95 @@ fn action(tag: &str) -> Action {
     }
 }
 
-/// Renders the subtree under `root` (its children, not `root` itself) as sanitized HTML.
-/// Relative URLs are resolved against `base`.
-pub fn to_html(doc: &Document, root: NodeId, base: Option<&str>) -> String {
+/// Rebuilds the subtree under `root` (its children, not `root` itself) from the allowlist
+/// into a new tree: kept tags with their allowed attributes only, URLs resolved against
+/// `base`. Returns the new tree and its container element. Every output form (HTML, text,
+/// Markdown) renders this clean tree, so they all show the same article.
+pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, NodeId) {
+    let mut clean = Document::new();
+    clean.url = base.map(str::to_string);
+    let container = clean.create_element("div", vec![]);
+    clean.append(NodeId::DOCUMENT, container);
+    let mut stack: Vec<(NodeId, NodeId)> = Vec::new();
+    push_children_to(doc, root, container, &mut stack);
+    while let Some((n, parent)) = stack.pop() {
+        if let Some(t) = doc.text(n) {
+            clean.append_text(parent, t);
+            continue;
+        }
+        let Some(tag) = doc.tag(n) else { continue };
+        match action(tag) {
+            Action::Drop => {}
+            Action::Unwrap => push_children_to(doc, n, parent, &mut stack),
+            Action::Keep(name) => match allowed_attrs(doc, n, name, base) {
+                // A link without a safe target keeps its text; an image without a usable
+                // source disappears.
+                None if name == "a" => push_children_to(doc, n, parent, &mut stack),
+                None => {}
+                Some(attrs) => {
+                    let attrs = attrs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+                    let e = clean.create_element(name, attrs);
+                    clean.append(parent, e);
+                    if !VOID.contains(&name) {
+                        push_children_to(doc, n, e, &mut stack);
+                    }
+                }
+            },
+        }
+    }
+    (clean, container)
+}
+
+fn push_children_to(doc: &Document, n: NodeId, parent: NodeId, stack: &mut Vec<(NodeId, NodeId)>) {
+    let mut c = doc.last_child(n);
+    while let Some(ch) = c {
+        stack.push((ch, parent));
+        c = doc.prev_sibling(ch);
+    }
+}
+
+/// Serializes a tree produced by [`sanitize`] (the children of `root`) as HTML.
+pub fn serialize(clean: &Document, root: NodeId) -> String {
     let mut out = String::new();
     let mut stack: Vec<Step> = Vec::new();
-    // Closing tags owed for kept elements, keyed by the node that opened them.
-    let mut open: Vec<(NodeId, &'static str)> = Vec::new();
-    push_children(doc, root, &mut stack);
+    push_children(clean, root, &mut stack);
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(n) => {
-                if let Some(t) = doc.text(n) {
+                if let Some(t) = clean.text(n) {
                     escape_text(t, &mut out);
                     continue;
                 }
-                let Some(tag) = doc.tag(n) else { continue };
-                match action(tag) {
-                    Action::Drop => {}
-                    Action::Unwrap => push_children(doc, n, &mut stack),
-                    Action::Keep(name) => {
-                        let Some(attrs) = allowed_attrs(doc, n, name, base) else {
-                            // A link without a safe target keeps its text; an image without a
-                            // usable source disappears.
-                            if name == "a" {
-                                push_children(doc, n, &mut stack);
-                            }
-                            continue;
-                        };
-                        out.push('<');
-                        out.push_str(name);
-                        for (k, v) in attrs {
-                            out.push(' ');
-                            out.push_str(k);
-                            out.push_str("=\"");
-                            escape_attr(&v, &mut out);
-                            out.push('"');
-                        }
-                        out.push('>');
-                        if !VOID.contains(&name) {
-                            open.push((n, name));
-                            stack.push(Step::Leave(n));
-                            push_children(doc, n, &mut stack);
-                        }
-                    }
+                let Some(name) = clean.tag(n) else { continue };
+                out.push('<');
+                out.push_str(name);
+                for (k, v) in clean.attrs(n) {
+                    out.push(' ');
+                    out.push_str(k);
+                    out.push_str("=\"");
+                    escape_attr(v, &mut out);
+                    out.push('"');
+                }
+                out.push('>');
+                if !VOID.contains(&name) {
+                    stack.push(Step::Leave(n));
+                    push_children(clean, n, &mut stack);
                 }
             }
             Step::Leave(n) => {
-                if let Some(pos) = open.iter().rposition(|(id, _)| *id == n) {
-                    let (_, name) = open.remove(pos);
-                    out.push_str("</");
-                    out.push_str(name);
-                    out.push('>');
-                }
+                out.push_str("</");
+                out.push_str(clean.tag(n).unwrap_or("span"));
+                out.push('>');
             }
         }
     }
     out
+}
+
+/// Sanitized HTML of the subtree under `root`: [`sanitize`] then [`serialize`].
+pub fn to_html(doc: &Document, root: NodeId, base: Option<&str>) -> String {
+    let (clean, container) = sanitize(doc, root, base);
+    serialize(&clean, container)
 }
 
 fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
