@@ -76,19 +76,9 @@ impl Default for Document {
 impl Document {
     /// An empty document holding only its root node.
     pub fn new() -> Self {
-        let root = Node {
-            data: NodeData::Document,
-            flags: LiveFlags::default(),
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev_sibling: None,
-            next_sibling: None,
-        };
-        Document {
-            nodes: vec![root],
-            url: None,
-        }
+        let mut doc = Document { nodes: Vec::new(), url: None };
+        doc.push(NodeData::Document);
+        doc
     }
 
     /// Number of nodes ever created (detached ones included).
