@@ -36,9 +36,13 @@ pub fn decode_html(bytes: &[u8]) -> (String, &'static str) {
                 e
             }
         });
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     let enc = match enc {
+        // Pages converted to UTF-8 often keep their old declaration; non-ASCII text that
+        // happens to be valid UTF-8 is vanishingly rare in any legacy encoding.
+        Some(_) if valid_utf8 && !bytes.is_ascii() => encoding_rs::UTF_8,
         Some(e) => e,
-        None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        None if valid_utf8 => encoding_rs::UTF_8,
         None => encoding_rs::WINDOWS_1252,
     };
     let (text, _) = enc.decode_without_bom_handling(bytes);
@@ -279,6 +283,12 @@ mod tests {
         let (text, enc) = decode_html(bytes);
         assert_eq!(enc, "Shift_JIS");
         assert!(text.contains("日本"));
+        let (text, enc) = decode_html("<meta charset=gb2312>已转换为 UTF-8".as_bytes());
+        assert_eq!(
+            (text.as_str(), enc),
+            ("<meta charset=gb2312>已转换为 UTF-8", "UTF-8"),
+            "valid UTF-8 wins over a stale declaration"
+        );
         let (text, enc) = decode_html("\u{feff}plain ü".as_bytes());
         assert_eq!((text.as_str(), enc), ("plain ü", "UTF-8"));
     }

@@ -54,6 +54,67 @@ const ARTICLE_TYPES: &[&str] = &[
     "creativework",
 ];
 
+// `<meta>` names (lowercased, Dublin Core spelled `dc.`/`dcterm.`), most trusted first.
+const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "al:android:app_name"];
+const TITLE_KEYS: &[&str] = &[
+    "dc.title",
+    "dcterm.title",
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+    "sailthru.title",
+    "title",
+];
+const AUTHOR_KEYS: &[&str] = &[
+    "dc.creator",
+    "dcterm.creator",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+];
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterm.date",
+    "dcterm.issued",
+    "dcterm.created",
+    "article.published",
+    "published_time",
+];
+const LANG_KEYS: &[&str] = &[
+    "content-language",
+    "og:locale",
+    "dc.language",
+    "dcterm.language",
+];
+const IMAGE_KEYS: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "thumbnailurl",
+];
+const DESCRIPTION_KEYS: &[&str] = &[
+    "dc.description",
+    "dcterm.description",
+    "og:description",
+    "description",
+    "twitter:description",
+    "sailthru.description",
+];
+
 #[derive(Default)]
 struct JsonLd {
     headline: Option<String>,
@@ -74,20 +135,9 @@ pub fn read(doc: &Document) -> Metadata {
             .find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
     };
 
-    let site_name =
-        get(&["og:site_name", "application-name", "al:android:app_name"]).or(ld.publisher.clone());
+    let site_name = get(SITE_KEYS).or(ld.publisher.clone());
 
-    let meta_title = ld.headline.clone().or_else(|| {
-        get(&[
-            "og:title",
-            "twitter:title",
-            "dc.title",
-            "dcterm:title",
-            "parsely-title",
-            "sailthru.title",
-            "title",
-        ])
-    });
+    let meta_title = ld.headline.clone().or_else(|| get(TITLE_KEYS));
     let doc_title = doc
         .find_first("title")
         .map(|t| doc.inner_text(t))
@@ -95,18 +145,9 @@ pub fn read(doc: &Document) -> Metadata {
     let title = choose_title(doc, meta_title, doc_title, site_name.as_deref());
 
     let byline = if ld.authors.is_empty() {
-        get(&[
-            "author",
-            "article:author",
-            "parsely-author",
-            "sailthru.author",
-            "dc.creator",
-            "dcterm:creator",
-            "byl",
-            "twitter:creator",
-        ])
-        .filter(|a| url::scheme(a).is_none())
-        .or_else(|| itemprop_author(doc))
+        get(AUTHOR_KEYS)
+            .filter(|a| url::scheme(a).is_none())
+            .or_else(|| itemprop_author(doc))
     } else {
         Some(ld.authors.join(", "))
     }
@@ -116,25 +157,7 @@ pub fn read(doc: &Document) -> Metadata {
     let published = ld
         .published
         .clone()
-        .or_else(|| {
-            get(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "parsely-pub-date",
-                "sailthru.date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterm:date",
-                "dcterms.date",
-                "article.published",
-                "published_time",
-            ])
-        })
+        .or_else(|| get(DATE_KEYS))
         .or_else(|| first_time(doc));
 
     let html = doc.document_element();
@@ -143,9 +166,7 @@ pub fn read(doc: &Document) -> Metadata {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
-        .or_else(|| {
-            get(&["content-language", "og:locale", "dc.language"]).map(|l| l.replace('_', "-"))
-        });
+        .or_else(|| get(LANG_KEYS).map(|l| l.replace('_', "-")));
     let dir = [html, doc.body()]
         .into_iter()
         .flatten()
@@ -154,25 +175,11 @@ pub fn read(doc: &Document) -> Metadata {
         .filter(|d| d == "rtl" || d == "ltr");
 
     let base = base_url(doc);
-    let lead_image = get(&[
-        "og:image",
-        "og:image:url",
-        "og:image:secure_url",
-        "twitter:image",
-        "twitter:image:src",
-        "thumbnailurl",
-    ])
-    .or(ld.image.clone())
-    .map(|src| url::resolve(base.as_deref(), &src));
+    let lead_image = get(IMAGE_KEYS)
+        .or(ld.image.clone())
+        .map(|src| url::resolve(base.as_deref(), &src));
 
-    let excerpt = get(&[
-        "og:description",
-        "description",
-        "twitter:description",
-        "dc.description",
-        "sailthru.description",
-    ])
-    .or(ld.description.clone());
+    let excerpt = get(DESCRIPTION_KEYS).or(ld.description.clone());
 
     Metadata {
         title,
@@ -208,13 +215,30 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
             if let Some(keys) = doc.attr(m, key_attr) {
                 // `property` may list several space-separated names.
                 for key in keys.split_whitespace() {
-                    map.entry(key.to_ascii_lowercase())
+                    map.entry(normalize_meta_key(key))
                         .or_insert_with(|| content.clone());
                 }
             }
         }
     }
     map
+}
+
+/// Lowercases a meta name and spells Dublin Core prefixes one way (`dc:title`, `DC.title`
+/// → `dc.title`; `dcterms:title` → `dcterm.title`).
+fn normalize_meta_key(key: &str) -> String {
+    let key = key.to_ascii_lowercase();
+    for (prefix, canonical) in [
+        ("dcterms:", "dcterm."),
+        ("dcterms.", "dcterm."),
+        ("dcterm:", "dcterm."),
+        ("dc:", "dc."),
+    ] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return format!("{canonical}{rest}");
+        }
+    }
+    key
 }
 
 fn json_ld(doc: &Document) -> JsonLd {
