@@ -76,7 +76,10 @@ impl Default for Document {
 impl Document {
     /// An empty document holding only its root node.
     pub fn new() -> Self {
-        let mut doc = Document { nodes: Vec::new(), url: None };
+        let mut doc = Document {
+            nodes: Vec::new(),
+            url: None,
+        };
         doc.push(NodeData::Document);
         doc
     }
