@@ -1,7 +1,7 @@
 //! `lector`: the reader engine on the command line.
 //!
 //! ```text
-//! lector extract <FILE|-> [--url URL] [--format html|text|json]
+//! lector extract <FILE|-> [--url URL] [--format html|text|json|markdown]
 //! ```
 //! Exit codes: 0 an article was printed, 1 the page has no article, 2 bad usage or
 //! unreadable input.
@@ -9,12 +9,13 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: lector extract <FILE|-> [--url URL] [--format html|text|json]
+const USAGE: &str = "usage: lector extract <FILE|-> [--url URL] [--format html|text|json|markdown]
 
 Finds the article in an HTML page and prints it.
   FILE          the page to read; - reads standard input
   --url URL     the address the page came from (resolves relative links)
-  --format F    html (default: a complete sanitized page), text, or json (metadata and content)
+  --format F    html (default: a complete sanitized page), text, json (metadata and content),
+                or markdown (YAML front matter, the title as a heading, the article as Markdown)
 Exit status: 0 article printed, 1 no article found, 2 bad usage or unreadable input.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -22,6 +23,7 @@ enum Format {
     Html,
     Text,
     Json,
+    Markdown,
 }
 
 struct Args {
@@ -46,9 +48,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     Some("html") => Format::Html,
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
+                    Some("markdown" | "md") => Format::Markdown,
                     Some(f) => {
                         return Err(format!(
-                            "unknown format '{f}' (expected html, text or json)"
+                            "unknown format '{f}' (expected html, text, json or markdown)"
                         ))
                     }
                     None => return Err("--format needs a value".into()),
@@ -126,6 +129,9 @@ fn main() -> ExitCode {
         Format::Text => format!("{}\n\n{}\n", article.title, article.text),
         Format::Json => serde_json::to_string_pretty(&article).expect("article serializes") + "\n",
         Format::Html => standalone_page(&article),
+        Format::Markdown => {
+            lector::render::markdown::document(&article, args.url.as_deref(), &today_utc())
+        }
     };
     let mut stdout = std::io::stdout().lock();
     if stdout
@@ -136,6 +142,30 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
+}
+
+/// Today's date in UTC as `YYYY-MM-DD`.
+fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01: shift the epoch to
+/// 0000-03-01 so leap days end each year, then split into 400-year eras of 146 097 days.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468; // days from 0000-03-01 to 1970-01-01
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097); // day of era, 0..=146096
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365; // year of era
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // day of the March-based year
+    let mp = (5 * doy + 2) / 153; // month, March = 0
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// A complete, script-free HTML page around the sanitized article.
@@ -168,4 +198,19 @@ fn standalone_page(a: &lector::Article) -> String {
         meta = meta.join(" · "),
         content = a.content_html,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(59), (1970, 3, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(19_722), (2023, 12, 31));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(2_932_896), (9999, 12, 31));
+    }
 }

@@ -84,6 +84,10 @@ pub struct Article {
     pub content_html: String,
     /// Plain text of the article, paragraphs separated by blank lines.
     pub text: String,
+    /// The article body as Markdown (CommonMark with GitHub tables), rendered from the same
+    /// clean tree as `content_html`: no front matter and no title heading (see
+    /// [`render::markdown::document`] for the complete file).
+    pub markdown: String,
     /// Words in the text.
     pub word_count: usize,
     /// Whether the cheap readerable check agreed that this page is an article.
@@ -129,6 +133,7 @@ pub fn extract(doc: &Document) -> Option<Article> {
         return None;
     }
     let content_html = render::html::serialize(&clean, clean_root);
+    let markdown = render::markdown::to_markdown(&clean, clean_root);
     let title = meta
         .title
         .clone()
@@ -157,6 +162,7 @@ pub fn extract(doc: &Document) -> Option<Article> {
         word_count: text.split_whitespace().count(),
         content_html,
         text,
+        markdown,
         readerable,
     })
 }

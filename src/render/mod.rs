@@ -1,6 +1,7 @@
-//! Output forms of an article subtree: sanitized HTML and plain text.
+//! Output forms of an article subtree: sanitized HTML, plain text and Markdown.
 
 pub mod html;
+pub mod markdown;
 pub mod text;
 
 /// Walk event for the iterative renderers: entering a node, or leaving an element.
