@@ -26,6 +26,8 @@
 //!   one). A table that a pipe table cannot represent (a cell spanning rows or columns, rows
 //!   of different lengths, lists, code, several paragraphs or other blocks in a cell, no
 //!   rows) is written as an HTML block holding the clean table, on lines without blank ones.
+//! - A `pre` becomes a fenced code block (a `br` or a block inside it is a line break),
+//!   unless it holds links or images: then it stays an HTML `<pre>` block, so they survive.
 //! - Ordered lists keep their start number; `reversed` counts down in the written markers
 //!   (CommonMark itself only reads the first), the list type (`a`, `i`) is lost.
 //! - A link whose content is several blocks (a "card" linking a picture and a heading)
@@ -397,7 +399,7 @@ impl<'a> Renderer<'a> {
                 // In a heading or a cell, blocks only separate words.
                 match tag {
                     "pre" => {
-                        let code = fold(&doc.text_content(n));
+                        let code = fold(&pre_text(doc, n));
                         if !code.is_empty() {
                             self.raw(code_span(&code));
                         }
@@ -499,7 +501,11 @@ impl<'a> Renderer<'a> {
             }
             "pre" => {
                 self.flush();
-                let lines = code_block(doc, n);
+                let lines = if pre_needs_html(doc, n) {
+                    html_block(doc, n)
+                } else {
+                    code_block(doc, n)
+                };
                 self.emit(lines);
                 return false;
             }
@@ -873,7 +879,7 @@ impl<'a> Renderer<'a> {
     fn table(&mut self, table: NodeId) {
         let doc = self.doc;
         let Some(grid) = pipe_grid(doc, table) else {
-            let lines = html_table(doc, table);
+            let lines = html_block(doc, table);
             self.emit(lines);
             return;
         };
@@ -1021,10 +1027,7 @@ fn backtick_runs(s: &str) -> Vec<usize> {
 /// The lines of a fenced code block for a `pre`: a backtick fence longer than any backtick
 /// run inside, with the language from a `language-*`/`lang-*` class on the `pre` or its code.
 fn code_block(doc: &Document, pre: NodeId) -> Vec<String> {
-    let code = doc
-        .text_content(pre)
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
+    let code = pre_text(doc, pre);
     let longest = backtick_runs(&code).into_iter().max().unwrap_or(0);
     let fence = "`".repeat(longest.max(2) + 1);
     let lang = doc
@@ -1045,6 +1048,47 @@ fn code_block(doc: &Document, pre: NodeId) -> Vec<String> {
     }
     lines.push(fence);
     lines
+}
+
+/// The text of a `pre` as a browser lays it out: its characters as they are, plus a line
+/// break for each `br` and around blocks (a `div` per line is a common way to write code).
+fn pre_text(doc: &Document, pre: NodeId) -> String {
+    let mut out = String::new();
+    let mut stack = Vec::new();
+    push_children(doc, pre, &mut stack);
+    let mut newline = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+    };
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Enter(n) => {
+                if let Some(t) = doc.text(n) {
+                    out.push_str(&t.replace("\r\n", "\n").replace('\r', "\n"));
+                    continue;
+                }
+                match doc.tag(n) {
+                    Some("br") => out.push('\n'),
+                    Some(t) if is_block(t) => {
+                        newline(&mut out);
+                        stack.push(Step::Leave(n));
+                        push_children(doc, n, &mut stack);
+                    }
+                    Some(_) => push_children(doc, n, &mut stack),
+                    None => {}
+                }
+            }
+            Step::Leave(_) => newline(&mut out),
+        }
+    }
+    out
+}
+
+/// Whether a `pre` holds links or images, which a fenced code block would lose.
+fn pre_needs_html(doc: &Document, pre: NodeId) -> bool {
+    doc.descendants(pre)
+        .any(|n| doc.is(n, "img") || (doc.is(n, "a") && doc.attr(n, "href").is_some()))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1187,11 +1231,13 @@ fn pipe_grid(doc: &Document, table: NodeId) -> Option<Vec<Vec<NodeId>>> {
     Some(rows)
 }
 
-/// The clean table as an HTML block: no blank line inside (newlines in text become `&#10;`),
-/// a line per row.
-fn html_table(doc: &Document, table: NodeId) -> Vec<String> {
+/// A clean subtree (a table, or a `pre` holding links) as an HTML block. A table has no
+/// blank line inside (newlines in its text become `&#10;`, as a blank line would end the
+/// block) and a line per row; a `pre` keeps its lines, since its block ends at `</pre>`.
+fn html_block(doc: &Document, top: NodeId) -> Vec<String> {
+    let in_pre = doc.is(top, "pre");
     let mut out = String::new();
-    let mut stack = vec![Step::Enter(table)];
+    let mut stack = vec![Step::Enter(top)];
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(n) => {
@@ -1201,6 +1247,7 @@ fn html_table(doc: &Document, table: NodeId) -> Vec<String> {
                             '&' => out.push_str("&amp;"),
                             '<' => out.push_str("&lt;"),
                             '>' => out.push_str("&gt;"),
+                            '\n' if in_pre => out.push('\n'),
                             '\n' => out.push_str("&#10;"),
                             '\r' => out.push_str("&#13;"),
                             c => out.push(c),
@@ -1209,7 +1256,7 @@ fn html_table(doc: &Document, table: NodeId) -> Vec<String> {
                     continue;
                 }
                 let Some(name) = doc.tag(n) else { continue };
-                if matches!(name, "tr" | "thead" | "tbody" | "tfoot" | "caption") {
+                if !in_pre && matches!(name, "tr" | "thead" | "tbody" | "tfoot" | "caption") {
                     out.push('\n');
                 }
                 out.push('<');
@@ -1232,6 +1279,16 @@ fn html_table(doc: &Document, table: NodeId) -> Vec<String> {
                     out.push('"');
                 }
                 out.push('>');
+                if n == top
+                    && in_pre
+                    && doc
+                        .first_child(n)
+                        .and_then(|c| doc.text(c))
+                        .is_some_and(|t| t.starts_with('\n'))
+                {
+                    // An HTML parser drops a newline right after `<pre>`.
+                    out.push('\n');
+                }
                 if !matches!(name, "br" | "hr" | "img") {
                     stack.push(Step::Leave(n));
                     push_children(doc, n, &mut stack);
@@ -1239,7 +1296,7 @@ fn html_table(doc: &Document, table: NodeId) -> Vec<String> {
             }
             Step::Leave(n) => {
                 let name = doc.tag(n).unwrap_or("span");
-                if name == "table" {
+                if name == "table" && !in_pre {
                     out.push('\n');
                 }
                 out.push_str("</");
