@@ -185,6 +185,8 @@ case "$MODE" in
     t0=$SECONDS
     say "native tests: cargo test"
     cargo test --quiet
+    say "Markdown round trip over the fixtures and the shared corpora (release build)"
+    cargo test --release --quiet --test markdown_corpus -- --nocapture
     cargo build --quiet --bin lector
     ensure_node_packages
     say "Firefox package lint: web-ext lint dist/firefox"
@@ -195,6 +197,8 @@ case "$MODE" in
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
     node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+    say "report: Lector's Markdown against Turndown + GFM on the fixtures"
+    node tests/compare/turndown.mjs target/debug/lector
     say "all tests passed in $((SECONDS - t0)) s"
     ;;
   demo)

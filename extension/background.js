@@ -1,6 +1,6 @@
 // Background context (Chromium service worker, Firefox event page).
 // A toolbar click (or the shortcut) injects the content scripts into the active tab once,
-// then toggles the reader view. In Chromium it also runs the engine in an offscreen
+// then toggles the reader view; the context menu and a second shortcut export Markdown. In Chromium it also runs the engine in an offscreen
 // document (see engineRoute).
 // Nothing here keeps state in globals that matters across worker restarts.
 
@@ -16,8 +16,27 @@ const CONTENT_SCRIPTS = [
 
 const OFFSCREEN_PAGE = 'offscreen/offscreen.html';
 
+const EXPORT_MENU_ID = 'lector-export-markdown';
+
 chrome.action.onClicked.addListener((tab) => {
-  toggleReader(tab).catch((error) => reportFailure(tab, error));
+  runInTab(tab, 'toggle').catch((error) => reportFailure(tab, error));
+});
+
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command === 'export-markdown' && tab) runInTab(tab, 'export').catch((error) => reportFailure(tab, error));
+});
+
+// Menus persist across worker restarts; (re)create them once per install or update.
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.create({
+    id: EXPORT_MENU_ID,
+    title: 'Save article as Markdown',
+    contexts: ['page', 'selection', 'link', 'image'],
+  });
+});
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === EXPORT_MENU_ID && tab) runInTab(tab, 'export').catch((error) => reportFailure(tab, error));
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -29,7 +48,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // the answer comes asynchronously
 });
 
-async function toggleReader(tab) {
+/** Injects the content scripts once, then toggles the reader view or exports Markdown. */
+async function runInTab(tab, action) {
   if (tab.id === undefined) return;
   const target = { tabId: tab.id };
   const [probe] = await withRetry(() =>
@@ -38,7 +58,11 @@ async function toggleReader(tab) {
   if (!probe?.result) {
     await withRetry(() => chrome.scripting.executeScript({ target, files: CONTENT_SCRIPTS }));
   }
-  await chrome.scripting.executeScript({ target, func: (route) => globalThis.lectorToggle(route), args: [engineRoute()] });
+  await chrome.scripting.executeScript({
+    target,
+    func: (what, route) => (what === 'export' ? globalThis.lectorExport(route) : globalThis.lectorToggle(route)),
+    args: [action, engineRoute()],
+  });
 }
 
 /**

@@ -78,5 +78,27 @@
     }
   }
 
+  /** Exports the article as a Markdown file without opening the reader view. */
+  async function exportMarkdown(route = 'content') {
+    if (busy) return;
+    busy = true;
+    try {
+      LectorReaderView.dismissNotice();
+      const { article } = await extractArticle(route);
+      if (!article) {
+        LectorReaderView.notice('Lector found no article to export on this page.');
+        return;
+      }
+      LectorReaderView.saveFile(article.markdownFileName, article.markdownDocument);
+      LectorReaderView.notice(`Lector saved ${article.markdownFileName}`);
+    } catch (error) {
+      console.error('Lector:', error);
+      LectorReaderView.notice(`Lector could not export this page (${error?.message || error}).`);
+    } finally {
+      busy = false;
+    }
+  }
+
   globalThis.lectorToggle = toggle;
+  globalThis.lectorExport = exportMarkdown;
 })();

@@ -25,6 +25,7 @@ const LECTOR_READER_CSS = `
   border: 1px solid var(--rule); border-radius: 999px; padding: 0.55rem 0.9rem; cursor: pointer;
 }
 .toolbar button:hover, .toolbar button:focus-visible { border-color: var(--muted); outline: none; }
+.toolbar .status { font: 13px/2.4 system-ui, sans-serif; color: var(--muted); }
 article { max-width: 36rem; margin: 0 auto; }
 header { margin-bottom: 2rem; }
 .site { font: 600 0.8rem/1.3 system-ui, sans-serif; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); margin: 0 0 0.75rem; }

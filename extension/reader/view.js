@@ -119,8 +119,23 @@ const LectorReaderView = (() => {
     parts.push(content);
 
     const closeButton = el('button', { type: 'button', class: 'close', title: 'Close reader view (Esc)', text: 'Close' });
+    const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const tools = [status];
+    if (article.markdownDocument) {
+      const copyButton = el('button', { type: 'button', class: 'copy-markdown', title: 'Copy the article as Markdown', text: 'Copy Markdown' });
+      const saveButton = el('button', { type: 'button', class: 'save-markdown', title: 'Download the article as a Markdown file', text: 'Download .md' });
+      copyButton.addEventListener('click', async () => {
+        status.textContent = (await copyText(article.markdownDocument, shadow)) ? 'Copied' : 'Copy failed';
+      });
+      saveButton.addEventListener('click', () => {
+        saveFile(article.markdownFileName, article.markdownDocument);
+        status.textContent = `Saved ${article.markdownFileName}`;
+      });
+      tools.push(copyButton, saveButton);
+    }
+    tools.push(closeButton);
     const root = el('div', { class: 'root' }, [
-      el('div', { class: 'toolbar', role: 'toolbar' }, [closeButton]),
+      el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader view' }, tools),
       el('article', { lang: article.lang || '', dir: article.dir || 'auto' }, parts),
     ]);
     shadow.append(root);
@@ -135,6 +150,8 @@ const LectorReaderView = (() => {
       }
     };
     window.addEventListener('keydown', onKey, true);
+    // Keys typed in the reader (space to scroll, letters) are not the page's shortcuts.
+    for (const type of ['keydown', 'keypress', 'keyup']) host.addEventListener(type, (event) => event.stopPropagation());
     closeButton.addEventListener('click', () => close());
 
     let closed = false;
@@ -150,6 +167,32 @@ const LectorReaderView = (() => {
       onClose();
     }
     return { close };
+  }
+
+  /** Saves text as a file through a download link: no "downloads" permission needed. */
+  function saveFile(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  async function copyText(text, shadow) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Clipboard API refused (no focus or permission): the selection route still works.
+      const area = document.createElement('textarea');
+      area.value = text;
+      shadow.append(area);
+      area.select();
+      const ok = document.execCommand('copy');
+      area.remove();
+      return ok;
+    }
   }
 
   function dismissNotice() {
@@ -169,5 +212,5 @@ const LectorReaderView = (() => {
     noticeTimer = setTimeout(dismissNotice, 4000);
   }
 
-  return { open, notice, dismissNotice };
+  return { open, notice, dismissNotice, saveFile };
 })();

@@ -57,10 +57,36 @@ pub fn extract(
             .map_err(|e| JsError::new(&format!("bad page signals: {e}")))?
     };
     let doc = build_tree(document, url, &signals, live);
-    match crate::extract(&doc) {
-        Some(article) => to_js(&article),
-        None => Ok(JsValue::NULL),
-    }
+    let Some(article) = crate::extract(&doc) else {
+        return Ok(JsValue::NULL);
+    };
+    // The export is prepared with the article: the reader's buttons, the context menu and
+    // the shortcut then need no second trip to the engine.
+    let today: String = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect();
+    let markdown_document =
+        crate::render::markdown::document(&article, Some(url).filter(|u| !u.is_empty()), &today);
+    let markdown_file_name = crate::render::markdown::file_name(&article.title);
+    to_js(&ReaderArticle {
+        article: &article,
+        markdown_document,
+        markdown_file_name,
+    })
+}
+
+/// The article as the extension receives it: the engine's fields plus the Markdown export.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReaderArticle<'a> {
+    #[serde(flatten)]
+    article: &'a crate::Article,
+    markdown_document: String,
+    markdown_file_name: String,
 }
 
 /// The cheap check: does the page look like it holds an article?
