@@ -51,8 +51,18 @@ fn signature(html: &str) -> String {
         "del" | "s" => Some('D'),
         _ => None,
     };
+    // Text runs together across inline elements, as a reader sees it.
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        for w in run.split_whitespace() {
+            out.push_str(w);
+            out.push(' ');
+        }
+        run.clear();
+    };
     while let Some((n, leaving)) = stack.pop() {
         if leaving {
+            flush(&mut run, &mut out);
             let c = class(doc.tag(n).unwrap()).unwrap();
             let depth = open.get_mut(&c).unwrap();
             *depth -= 1;
@@ -62,13 +72,11 @@ fn signature(html: &str) -> String {
             continue;
         }
         if let Some(t) = doc.text(n) {
-            for w in t.split_whitespace() {
-                out.push_str(w);
-                out.push(' ');
-            }
+            run.push_str(t);
             continue;
         }
         if let Some(c) = doc.tag(n).and_then(class) {
+            flush(&mut run, &mut out);
             let depth = open.entry(c).or_default();
             *depth += 1;
             // Emphasis inside the same emphasis looks the same.
@@ -77,6 +85,13 @@ fn signature(html: &str) -> String {
                 out.push(' ');
             }
             stack.push((n, true));
+        } else if doc.tag(n).is_some_and(|t| {
+            matches!(
+                t,
+                "p" | "div" | "br" | "hr" | "tr" | "ul" | "ol" | "table" | "figure"
+            )
+        }) {
+            run.push(' ');
         }
         let mut c = doc.last_child(n);
         while let Some(ch) = c {
@@ -84,6 +99,7 @@ fn signature(html: &str) -> String {
             c = doc.prev_sibling(ch);
         }
     }
+    flush(&mut run, &mut out);
     out
 }
 
@@ -130,6 +146,11 @@ fn emphasis_inside_words_and_markers_in_text() {
         "*a **b*** ~~gone~~\n",
     );
     check("<p>x<em>(y)</em>z</p>", "x<em>(y)</em>z\n");
+    // A run that could close the outer strong is written as HTML.
+    check(
+        "<dl><dt><em>class </em>f(<em>*</em>, <em>a=None</em>)</dt></dl>",
+        "***class* f(<em>\\*</em>, *a=None*)**\n",
+    );
     check(
         "<p><b><b>same</b></b> <i>x</i><b>y</b></p>",
         "**same** *x*<strong>y</strong>\n",
@@ -236,6 +257,10 @@ fn code_blocks_and_spans_with_backticks() {
     check(
         "<p><code>a`b</code>, <code>``</code>, <code>`x</code> and <kbd>Ctrl</kbd>+<kbd>C</kbd></p>",
         "``a`b``, ` `` `, `` `x `` and `Ctrl`+`C`\n",
+    );
+    check(
+        "<p><code>U+0041</code><kbd>0x41</kbd> <code>`</code><code>a</code></p>",
+        "`U+00410x41` `` `a ``\n",
     );
     check(
         "<p><code>call(<a href=\"/f\">f</a>)</code></p>",

@@ -136,8 +136,11 @@ enum Piece {
     Space,
     /// A hard line break.
     Break,
-    /// Finished Markdown (a code span, an image, an empty link).
+    /// Finished Markdown (an image, an empty link, inline HTML).
     Raw(String),
+    /// The content of a code span. Adjacent ones are written as one span, since their
+    /// backtick fences would otherwise run together.
+    Code(String),
     Open(Delim),
     Close(Delim),
 }
@@ -401,7 +404,7 @@ impl<'a> Renderer<'a> {
                     "pre" => {
                         let code = fold(&pre_text(doc, n));
                         if !code.is_empty() {
-                            self.raw(code_span(&code));
+                            self.code(&code);
                         }
                         return false;
                     }
@@ -609,7 +612,7 @@ impl<'a> Renderer<'a> {
             if lead {
                 self.space();
             }
-            self.raw(code_span(&code));
+            self.code(&code);
             if trail {
                 self.space();
             }
@@ -644,7 +647,7 @@ impl<'a> Renderer<'a> {
     fn has_content(&self) -> bool {
         self.pieces
             .iter()
-            .any(|p| matches!(p, Piece::Text(_) | Piece::Raw(_)))
+            .any(|p| matches!(p, Piece::Text(_) | Piece::Raw(_) | Piece::Code(_)))
     }
 
     /// Writes what is owed before content: breaks or a space, then the lazily opened frames.
@@ -694,6 +697,14 @@ impl<'a> Renderer<'a> {
     fn raw(&mut self, s: String) {
         self.before_content();
         self.pieces.push(Piece::Raw(s));
+    }
+
+    fn code(&mut self, code: &str) {
+        self.before_content();
+        match self.pieces.last_mut() {
+            Some(Piece::Code(c)) => c.push_str(code),
+            _ => self.pieces.push(Piece::Code(code.to_string())),
+        }
     }
 
     fn push_frame(&mut self, d: Delim) {
@@ -1056,7 +1067,7 @@ fn pre_text(doc: &Document, pre: NodeId) -> String {
     let mut out = String::new();
     let mut stack = Vec::new();
     push_children(doc, pre, &mut stack);
-    let mut newline = |out: &mut String| {
+    let newline = |out: &mut String| {
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
         }
@@ -1333,6 +1344,16 @@ fn can_close(p: Option<char>, n: Option<char>) -> bool {
     !is_ws(p) && (is_alnum(p) || is_ws(n) || is_ascii_punct(n))
 }
 
+/// Whether the parser might see a run between `p` and `n` as right-flanking (able to close).
+fn maybe_close(p: Option<char>, n: Option<char>) -> bool {
+    !is_ws(p) && (!is_ascii_punct(p) || !is_alnum(n))
+}
+
+/// Whether the parser might see a run between `p` and `n` as left-flanking (able to open).
+fn maybe_open(p: Option<char>, n: Option<char>) -> bool {
+    !is_ws(n) && (!is_ascii_punct(n) || !is_alnum(p))
+}
+
 /// `&name;`, `&#123;` or `&#x1F;` follows.
 fn looks_like_entity(rest: &str) -> bool {
     let body: String = rest
@@ -1432,6 +1453,7 @@ fn resolve(mut pieces: Vec<Piece>, cell: bool, in_link: bool) -> String {
     let first_char = |i: usize, html: &[bool]| -> Option<char> {
         match &pieces[i] {
             Piece::Text(t) | Piece::Raw(t) => t.chars().next(),
+            Piece::Code(_) => Some('`'),
             Piece::Space => Some(' '),
             Piece::Break => Some(if cell { '<' } else { '\\' }),
             Piece::Open(d) => (if html[i] {
@@ -1453,6 +1475,7 @@ fn resolve(mut pieces: Vec<Piece>, cell: bool, in_link: bool) -> String {
     let last_char = |i: usize, html: &[bool]| -> Option<char> {
         match &pieces[i] {
             Piece::Text(t) | Piece::Raw(t) => t.chars().last(),
+            Piece::Code(_) => Some('`'),
             Piece::Space => Some(' '),
             Piece::Break => Some(if cell { '>' } else { '\n' }),
             Piece::Open(d) => (if html[i] {
@@ -1471,36 +1494,59 @@ fn resolve(mut pieces: Vec<Piece>, cell: bool, in_link: bool) -> String {
             .last(),
         }
     };
+    let width = |i: usize| match &pieces[i] {
+        Piece::Open(Delim::Em) | Piece::Close(Delim::Em) => 1,
+        _ => 2,
+    };
     loop {
         let mut changed = false;
+        // Markdown pairs of each delimiter character open around the current piece.
+        let mut enclosing = [0usize; 2];
         for i in 0..len {
             let Some(ch) = md_char(i, &html) else {
                 continue;
             };
+            let slot = usize::from(ch == '~');
+            let opening = matches!(pieces[i], Piece::Open(_));
+            if !opening {
+                enclosing[slot] = enclosing[slot].saturating_sub(1);
+            }
             if partner[i] == usize::MAX {
                 html[i] = true;
                 changed = true;
                 continue;
             }
-            // The run this delimiter belongs to.
-            let mut a = i;
-            while a > 0 && md_char(a - 1, &html) == Some(ch) {
-                a -= 1;
-            }
-            let mut b = i;
-            while b + 1 < len && md_char(b + 1, &html) == Some(ch) {
-                b += 1;
-            }
-            let p = if a > 0 { last_char(a - 1, &html) } else { None };
-            let n = if b + 1 < len {
-                first_char(b + 1, &html)
+            // The run this delimiter belongs to, and the characters around it.
+            let run = |i: usize| {
+                let mut a = i;
+                while a > 0 && md_char(a - 1, &html) == Some(ch) {
+                    a -= 1;
+                }
+                let mut b = i;
+                while b + 1 < len && md_char(b + 1, &html) == Some(ch) {
+                    b += 1;
+                }
+                let p = if a > 0 { last_char(a - 1, &html) } else { None };
+                let n = if b + 1 < len {
+                    first_char(b + 1, &html)
+                } else {
+                    None
+                };
+                (p, n, (a..=b).map(width).sum::<usize>())
+            };
+            let (p, n, length) = run(i);
+            // A run that can both open and close is only safe where nothing around it of
+            // the same character could pair with it instead, and (for a closer) where
+            // CommonMark's rule of three cannot refuse the match.
+            let ok = if opening {
+                can_open(p, n) && (!maybe_close(p, n) || enclosing[slot] == 0)
             } else {
-                None
+                can_close(p, n)
+                    && (!maybe_open(p, n) || (enclosing[slot] == 0 && run(partner[i]).2 == length))
             };
-            let ok = match pieces[i] {
-                Piece::Open(_) => can_open(p, n),
-                _ => can_close(p, n),
-            };
+            if opening {
+                enclosing[slot] += 1;
+            }
             if !ok {
                 html[i] = true;
                 html[partner[i]] = true;
@@ -1528,6 +1574,7 @@ fn resolve(mut pieces: Vec<Piece>, cell: bool, in_link: bool) -> String {
             Piece::Space => out.push(' '),
             Piece::Break => out.push_str(if cell { "<br>" } else { "\\\n" }),
             Piece::Raw(r) => out.push_str(r),
+            Piece::Code(c) => out.push_str(&code_span(c)),
             Piece::Open(d) => {
                 if matches!(d, Delim::Link(_)) {
                     link_depth += 1;
