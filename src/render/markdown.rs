@@ -1253,7 +1253,28 @@ fn html_block(doc: &Document, top: NodeId) -> Vec<String> {
         match step {
             Step::Enter(n) => {
                 if let Some(t) = doc.text(n) {
-                    for c in t.chars() {
+                    // Outside a `pre`, whitespace runs show as one space: written so, and
+                    // left out between table parts, the block stays readable.
+                    let verbatim = in_pre || doc.ancestor_named(n, "pre", 0).is_some();
+                    let mut text = t.to_string();
+                    if !verbatim {
+                        if t.chars().all(is_html_space)
+                            && doc.parent(n).and_then(|p| doc.tag(p)).is_some_and(|p| {
+                                matches!(p, "table" | "thead" | "tbody" | "tfoot" | "tr")
+                            })
+                        {
+                            continue;
+                        }
+                        text = String::with_capacity(t.len());
+                        for c in t.chars() {
+                            if !is_html_space(c) {
+                                text.push(c);
+                            } else if !text.ends_with(' ') {
+                                text.push(' ');
+                            }
+                        }
+                    }
+                    for c in text.chars() {
                         match c {
                             '&' => out.push_str("&amp;"),
                             '<' => out.push_str("&lt;"),
