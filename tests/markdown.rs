@@ -530,3 +530,85 @@ fn cli_prints_front_matter_title_and_body() {
     assert!(body.contains("\n> Measure first, then optimise."), "{body}");
     assert!(body.ends_with("enough.\n") && !body.ends_with("\n\n"));
 }
+
+/// A page long enough to be an article, with `extra` inside its text.
+fn article_markdown(extra: &str) -> String {
+    let para = "<p>The committee met on Tuesday to review the proposal, and after a long discussion, with several amendments, it approved the plan for the coming year.</p>";
+    let html = format!("<html><head><title>Notes on a formula</title></head><body><article>{para}{para}{extra}{para}{para}</article></body></html>");
+    lector::extract_html(&html, Some(BASE))
+        .expect("an article")
+        .markdown
+}
+
+#[test]
+fn math_keeps_its_tex_source() {
+    // MathJax 2: TeX in script elements, the rendered copy beside it.
+    let out = article_markdown(
+        r#"<p>Energy is <span class="MathJax_Preview">E=mc2</span><span class="MathJax" role="presentation">E = m c 2</span><script type="math/tex">E=mc^2</script> as usual.</p>
+           <div class="MathJax_Display">rendered</div><script type="math/tex; mode=display">\int_0^1 x\,dx = \frac{1}{2}</script>"#,
+    );
+    assert!(out.contains("Energy is $`E=mc^2`$ as usual."), "{out}");
+    assert!(
+        out.contains("```math\n\\int_0^1 x\\,dx = \\frac{1}{2}\n```"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("rendered") && !out.contains("E = m c 2"),
+        "{out}"
+    );
+
+    // KaTeX: the TeX annotation inside its MathML, display math in .katex-display.
+    let out = article_markdown(
+        r#"<p>Area <span class="katex"><span class="katex-mathml"><math><semantics><mrow><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">\pi r^2</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">πr2</span></span> grows.</p>
+           <span class="katex-display"><span class="katex"><span class="katex-mathml"><math display="block"><semantics><mi>x</mi><annotation encoding="application/x-tex">x_{n+1} = x_n / 2</annotation></semantics></math></span></span></span>"#,
+    );
+    assert!(out.contains("Area $`\\pi r^2`$ grows."), "{out}");
+    assert!(out.contains("```math\nx_{n+1} = x_n / 2\n```"), "{out}");
+    assert!(!out.contains("πr2"), "{out}");
+
+    // MathML without TeX keeps its text rather than vanishing.
+    let out =
+        article_markdown(r#"<p>Let <math><mi>a</mi><mo>+</mo><mi>b</mi></math> be small.</p>"#);
+    assert!(out.contains("Let a+b be small."), "{out}");
+}
+
+#[test]
+fn code_languages_in_the_usual_spellings() {
+    for (html, lang) in [
+        (
+            r#"<pre class="language-rust"><code>fn main() {}</code></pre>"#,
+            "rust",
+        ),
+        (
+            r#"<pre><code class="lang-go">package main</code></pre>"#,
+            "go",
+        ),
+        (
+            r#"<div class="highlight-python notranslate"><div class="highlight"><pre>print(1)</pre></div></div>"#,
+            "python",
+        ),
+        (
+            r#"<div class="language-ruby highlighter-rouge"><div class="highlight"><pre class="highlight"><code>puts 1</code></pre></div></div>"#,
+            "ruby",
+        ),
+        (
+            r#"<div class="highlight highlight-source-shell"><pre>ls -la</pre></div>"#,
+            "shell",
+        ),
+        (
+            r#"<pre class="brush: js; gutter: false">let x = 1;</pre>"#,
+            "js",
+        ),
+        (r#"<pre data-lang="SQL">select 1;</pre>"#, "sql"),
+    ] {
+        let out = md(html);
+        assert!(
+            out.starts_with(&format!("```{lang}\n")),
+            "{html} gave {out}"
+        );
+    }
+    assert!(
+        md(r#"<pre class="language-a&quot;b">x</pre>"#).starts_with("```\n"),
+        "unsafe names are dropped"
+    );
+}

@@ -17,6 +17,7 @@ const NEVER_CONTENT: &[&str] = &[
 /// that hold little of the page's text, and ad slots announced by a label.
 pub fn remove_non_content(doc: &mut Document) {
     let Some(body) = doc.body() else { return };
+    normalize_math(doc, body);
     let body_text = super::stats::TextStats::measure(doc, body);
     let total = body_text.get(body).text.max(1);
     let mut cur = Some(body);
@@ -187,4 +188,109 @@ fn has_block_child(doc: &Document, n: NodeId) -> bool {
     doc.descendants(n)
         .skip(1)
         .any(|d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t)))
+}
+
+/// Math keeps its TeX source. MathJax's `<script type="math/tex">`, KaTeX's and MathML's
+/// TeX annotations become `<code class="language-math">` (inside `<pre>` for display math),
+/// MathML without TeX keeps its text, and the rendered copies beside a TeX source go.
+fn normalize_math(doc: &mut Document, body: NodeId) {
+    let nodes: Vec<NodeId> = doc.descendants(body).collect();
+    let tex_scripts = nodes.iter().any(|&n| tex_script_mode(doc, n).is_some());
+    for n in nodes {
+        let Some(tag) = doc.tag(n).map(str::to_string) else {
+            continue;
+        };
+        let class = doc.attr(n, "class").unwrap_or("").to_string();
+        let is_katex = class.split_whitespace().any(|c| c == "katex");
+        let is_rendered_copy = tex_scripts
+            && class
+                .split_whitespace()
+                .any(|c| c.starts_with("MathJax") || c == "MJX_Assistive_MathML");
+        if !(is_katex
+            || is_rendered_copy
+            || tag == "math"
+            || tag == "mjx-container"
+            || tex_script_mode(doc, n).is_some())
+        {
+            continue;
+        }
+        if !doc.contains(body, n) {
+            continue; // inside something already replaced
+        }
+        if is_rendered_copy {
+            doc.detach(n);
+            continue;
+        }
+        let (tex, display) = match tex_script_mode(doc, n) {
+            Some(display) => (Some(doc.text_content(n)), display),
+            None => (
+                tex_annotation(doc, n),
+                doc.attr(n, "display")
+                    .is_some_and(|d| d == "block" || d == "true")
+                    || doc
+                        .parent(n)
+                        .and_then(|p| doc.attr(p, "class"))
+                        .is_some_and(|c| c.contains("katex-display")),
+            ),
+        };
+        let replacement = match tex.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+            Some(tex) => {
+                let code =
+                    doc.create_element("code", vec![("class".into(), "language-math".into())]);
+                let text = doc.create_text(&tex);
+                doc.append(code, text);
+                if display {
+                    let pre = doc.create_element("pre", vec![]);
+                    doc.append(pre, code);
+                    pre
+                } else {
+                    code
+                }
+            }
+            None => {
+                let math = doc.descendants(n).find(|&d| doc.is(d, "math")).unwrap_or(n);
+                let text = doc
+                    .attr(math, "alttext")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| doc.inner_text(math));
+                doc.create_text(&text)
+            }
+        };
+        // KaTeX's display wrapper holds nothing but the formula.
+        let target = match doc.parent(n) {
+            Some(p)
+                if is_katex
+                    && doc
+                        .attr(p, "class")
+                        .is_some_and(|c| c.contains("katex-display")) =>
+            {
+                p
+            }
+            _ => n,
+        };
+        doc.insert_before(target, replacement);
+        doc.detach(target);
+    }
+}
+
+/// `Some(display)` for a MathJax TeX source script.
+fn tex_script_mode(doc: &Document, n: NodeId) -> Option<bool> {
+    if !doc.is(n, "script") {
+        return None;
+    }
+    let kind = doc.attr(n, "type")?.to_ascii_lowercase();
+    kind.starts_with("math/tex")
+        .then(|| kind.contains("mode=display"))
+}
+
+/// The TeX of a MathML `annotation encoding="application/x-tex"` under `n`.
+fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
+    doc.descendants(n)
+        .find(|&d| {
+            doc.is(d, "annotation")
+                && doc
+                    .attr(d, "encoding")
+                    .is_some_and(|e| e.eq_ignore_ascii_case("application/x-tex"))
+        })
+        .map(|a| doc.text_content(a))
 }

@@ -316,23 +316,58 @@ fn allowed_attrs(
         }
         "code" | "pre" => {
             // Only the language hint survives, for highlighting and Markdown fences.
-            let lang: Vec<&str> = doc
-                .attr(n, "class")
-                .unwrap_or("")
-                .split_whitespace()
-                .filter(|c| c.starts_with("language-") || c.starts_with("lang-"))
-                .filter(|c| {
-                    c.chars()
-                        .all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch))
-                })
-                .collect();
-            if !lang.is_empty() {
-                attrs.push(("class", lang.join(" ")));
+            if let Some(lang) = code_language(doc, n, name == "pre") {
+                attrs.push(("class", format!("language-{lang}")));
             }
         }
         _ => {}
     }
     Some(attrs)
+}
+
+/// The language of a code block in any of the usual spellings: `language-rust`/`lang-rust`
+/// (Prism, highlight.js, CommonMark renderers), `highlight-rust` or `highlight-source-rust` on a
+/// wrapper (Sphinx, GitHub), `brush: rust` (SyntaxHighlighter), `data-lang`. A `pre` also
+/// looks at up to three wrappers. Lowercased; `None` when nothing safe is found.
+fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
+    let from_node = |e: NodeId| -> Option<String> {
+        let data = doc
+            .attr(e, "data-lang")
+            .or_else(|| doc.attr(e, "data-language"))
+            .map(str::to_string);
+        let class = doc.attr(e, "class").unwrap_or("");
+        let brush = class.split(';').find_map(|part| {
+            part.trim()
+                .strip_prefix("brush:")
+                .map(|l| l.trim().to_string())
+        });
+        let prefixed = class.split_whitespace().find_map(|c| {
+            let c = c
+                .strip_prefix("language-")
+                .or_else(|| c.strip_prefix("lang-"))
+                .or_else(|| c.strip_prefix("highlight-"))?;
+            Some(c.strip_prefix("source-").unwrap_or(c).to_string())
+        });
+        prefixed.or(brush).or(data)
+    };
+    let mut candidates = vec![n];
+    if look_up {
+        let mut cur = doc.parent(n);
+        while let Some(p) = cur.filter(|_| candidates.len() < 4) {
+            candidates.push(p);
+            cur = doc.parent(p);
+        }
+    }
+    candidates
+        .into_iter()
+        .filter_map(from_node)
+        .map(|l| l.to_ascii_lowercase())
+        .find(|l| {
+            !l.is_empty()
+                && l.len() <= 32
+                && l.chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch))
+        })
 }
 
 /// The image's real address (lazy-loading attributes win over placeholders) and srcset.

@@ -395,6 +395,12 @@ impl<'a> Renderer<'a> {
                 let dest = link_tail(doc.attr(n, "href").unwrap_or(""), doc.attr(n, "title"));
                 self.push_frame(Delim::Link(dest));
             }
+            // Inline math in GitHub's backtick form, which CommonMark reads as literal code.
+            "code" if doc.attr(n, "class") == Some("language-math") => {
+                let tex = doc.text_content(n);
+                self.raw(format!("${}$", code_span(tex.trim())));
+                return false;
+            }
             "code" | "kbd" | "samp" => self.code_depth += 1,
             "q" => self.word("\u{201c}"),
             _ if !is_block(tag) => {}
