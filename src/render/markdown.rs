@@ -1477,50 +1477,22 @@ fn resolve(mut pieces: Vec<Piece>, cell: bool, in_link: bool) -> String {
         Piece::Open(d) | Piece::Close(d) if !html[i] => d.md_char(),
         _ => None,
     };
-    let first_char = |i: usize, html: &[bool]| -> Option<char> {
+    // How a piece is written, given which pairs become HTML; its first and last characters
+    // decide whether a neighbouring delimiter can open or close.
+    let written = |i: usize, html: &[bool]| -> String {
         match &pieces[i] {
-            Piece::Text(t) | Piece::Raw(t) => t.chars().next(),
-            Piece::Code(_) => Some('`'),
-            Piece::Space => Some(' '),
-            Piece::Break => Some(if cell { '<' } else { '\\' }),
-            Piece::Open(d) => (if html[i] {
-                d.html(true)
-            } else {
-                d.markdown(true)
-            })
-            .chars()
-            .next(),
-            Piece::Close(d) => (if html[i] {
-                d.html(false)
-            } else {
-                d.markdown(false)
-            })
-            .chars()
-            .next(),
+            Piece::Text(t) | Piece::Raw(t) => t.clone(),
+            Piece::Code(_) => "`".into(),
+            Piece::Space => " ".into(),
+            Piece::Break => (if cell { "<br>" } else { "\\\n" }).into(),
+            Piece::Open(d) if html[i] => d.html(true).to_string(),
+            Piece::Open(d) => d.markdown(true).to_string(),
+            Piece::Close(d) if html[i] => d.html(false).to_string(),
+            Piece::Close(d) => d.markdown(false).to_string(),
         }
     };
-    let last_char = |i: usize, html: &[bool]| -> Option<char> {
-        match &pieces[i] {
-            Piece::Text(t) | Piece::Raw(t) => t.chars().last(),
-            Piece::Code(_) => Some('`'),
-            Piece::Space => Some(' '),
-            Piece::Break => Some(if cell { '>' } else { '\n' }),
-            Piece::Open(d) => (if html[i] {
-                d.html(true)
-            } else {
-                d.markdown(true)
-            })
-            .chars()
-            .last(),
-            Piece::Close(d) => (if html[i] {
-                d.html(false)
-            } else {
-                d.markdown(false)
-            })
-            .chars()
-            .last(),
-        }
-    };
+    let first_char = |i: usize, html: &[bool]| written(i, html).chars().next();
+    let last_char = |i: usize, html: &[bool]| written(i, html).chars().last();
     let width = |i: usize| match &pieces[i] {
         Piece::Open(Delim::Em) | Piece::Close(Delim::Em) => 1,
         _ => 2,
