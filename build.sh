@@ -85,8 +85,8 @@ ensure_wasm_bindgen() {
   fi
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes once)"
   # --locked first; a registry mirror that lags behind the CLI's lock file needs a fresh resolve.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --quiet 2>/dev/null ||
-    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --quiet
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force --locked --quiet 2>/dev/null ||
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force --quiet
 }
 
 ENGINE="$ROOT/target/engine"
