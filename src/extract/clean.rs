@@ -22,7 +22,7 @@ pub fn clean_article(doc: &mut Document, article: NodeId, flags: Flags, title: O
             .descendants(n)
             .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200)
     });
-    remove_matching(doc, article, |doc, n, stats| is_prompt(doc, n, stats));
+    remove_matching(doc, article, is_prompt);
     remove_matching(doc, article, |doc, n, _| {
         matches!(doc.tag(n), Some("h1" | "h2")) && class_weight(doc, n, flags) < 0.0
     });
