@@ -1,7 +1,8 @@
 // Live-page signals for the engine: which elements the browser did not render and which are
-// fixed or sticky (banners, modals, sticky bars). Element indices count elements in document
-// order from <html> = 0, without descending into <noscript> or <template>, exactly as the
-// engine's tree builder counts them (src/wasm/mod.rs), so they also fit a re-parsed copy.
+// fixed or sticky (banners, modals, sticky bars). Each is sent as [index, tag, id, class]: its
+// position among elements in document order from <html> = 0, without descending into
+// <noscript> or <template> (as src/dom/live.rs counts), plus what it looks like, so that a
+// re-parsed copy whose positions drifted still finds the right element.
 
 /* exported collectSignals */
 function collectSignals(doc) {
@@ -28,11 +29,12 @@ function collectSignals(doc) {
       hiddenRoot = null;
     }
     const style = view.getComputedStyle(el);
+    const mark = () => [index, el.localName, el.getAttribute('id') ?? '', el.getAttribute('class') ?? ''];
     if (style.display === 'none' || style.visibility === 'hidden') {
-      hidden.push(index);
+      hidden.push(mark());
       hiddenRoot = el;
     } else if (style.position === 'fixed' || style.position === 'sticky') {
-      fixed.push(index);
+      fixed.push(mark());
     }
   }
   return { hidden, fixed };

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::dom::{Document, LiveFlags, NodeId};
+use crate::dom::live::{self, LiveMark, Signal};
+use crate::dom::{Document, NodeId};
 
 /// Installs the panic hook so a Rust panic shows up in the console with its message.
 #[wasm_bindgen(start)]
@@ -16,17 +17,28 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What the content script measured on the rendered page. Indices count elements in
-/// document order from `<html>` (index 0), not descending into `<noscript>` or `<template>`,
-/// exactly as `collectSignals` in `extension/content/signals.js` counts them.
+/// What the content script measured on the rendered page: for each element, its position in
+/// document order from `<html>` (index 0, not descending into `<noscript>` or `<template>`),
+/// its tag, id and class, as `collectSignals` in `extension/content/signals.js` writes them.
 #[derive(Deserialize, Default)]
 struct Signals {
-    /// Elements not rendered (`display: none`, `visibility: hidden`), ascending.
+    /// Elements not rendered (`display: none`, `visibility: hidden`), in document order.
     #[serde(default)]
-    hidden: Vec<u32>,
-    /// Elements with `position: fixed` or `sticky`, ascending.
+    hidden: Vec<(u32, String, String, String)>,
+    /// Elements with `position: fixed` or `sticky`, in document order.
     #[serde(default)]
-    fixed: Vec<u32>,
+    fixed: Vec<(u32, String, String, String)>,
+}
+
+fn marks(raw: &[(u32, String, String, String)]) -> Vec<LiveMark> {
+    raw.iter()
+        .map(|(index, tag, id, class)| LiveMark {
+            index: *index,
+            tag: tag.to_ascii_lowercase(),
+            id: id.clone(),
+            class: class.clone(),
+        })
+        .collect()
 }
 
 /// The engine's version, for the popup and bug reports.
@@ -112,7 +124,6 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
     let Some(html) = web.document_element() else {
         return doc;
     };
-    let mut element_index: u32 = 0;
     let mut stack: Vec<(web_sys::Node, NodeId)> = vec![(html.into(), NodeId::DOCUMENT)];
     while let Some((node, parent)) = stack.pop() {
         match node.node_type() {
@@ -120,14 +131,6 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
                 let el: &web_sys::Element = node.unchecked_ref();
                 let name = el.local_name();
                 let id = doc.create_element(&name, attributes(el, &name, live));
-                let flags = LiveFlags {
-                    hidden: signals.hidden.binary_search(&element_index).is_ok(),
-                    fixed: signals.fixed.binary_search(&element_index).is_ok(),
-                };
-                if flags != LiveFlags::default() {
-                    doc.set_flags(id, flags);
-                }
-                element_index += 1;
                 doc.append(parent, id);
                 // noscript holds markup as text on a live page but elements in a parsed copy;
                 // template contents are not children. Neither is walked, on either route.
@@ -148,6 +151,9 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
             _ => {}
         }
     }
+    let elements = live::elements_in_order(&doc);
+    live::apply(&mut doc, &elements, &marks(&signals.hidden), Signal::Hidden);
+    live::apply(&mut doc, &elements, &marks(&signals.fixed), Signal::Fixed);
     doc
 }
 
