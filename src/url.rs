@@ -4,9 +4,19 @@
 //! work for HTML text (the CLI, the offscreen route). A full URL crate would cost the wasm
 //! far more bytes than these few rules.
 
+/// The URL as a browser reads it: tabs and newlines removed anywhere, control characters
+/// and spaces trimmed at both ends (so `java&#9;script:` is seen for what it is).
+fn browser_form(url: &str) -> String {
+    url.chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .trim_matches(|c: char| c <= ' ')
+        .to_string()
+}
+
 /// The scheme of an absolute URL (`https`, `mailto`), lowercased; `None` when relative.
 pub fn scheme(url: &str) -> Option<String> {
-    let url = url.trim_start();
+    let url = browser_form(url);
     let end = url.find(':')?;
     let s = &url[..end];
     let mut chars = s.chars();
@@ -22,7 +32,8 @@ pub fn scheme(url: &str) -> Option<String> {
 /// Resolves `reference` against `base` (an absolute URL). Without a base, or when the base
 /// is not hierarchical, the reference is returned as it is.
 pub fn resolve(base: Option<&str>, reference: &str) -> String {
-    let reference = reference.trim();
+    let reference = browser_form(reference);
+    let reference = reference.as_str();
     if scheme(reference).is_some() {
         return reference.to_string();
     }
@@ -139,5 +150,17 @@ mod tests {
             Some("javascript")
         );
         assert_eq!(scheme("a/b:c"), None);
+        assert_eq!(
+            scheme("java\tscript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            scheme("\u{1}\n javascript:x").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            resolve(Some("https://a.example/"), "java\nscript:x"),
+            "javascript:x"
+        );
     }
 }
