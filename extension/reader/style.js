@@ -38,7 +38,11 @@ h1.title { font-size: 2.1rem; line-height: 1.2; margin: 0 0 0.9rem; font-weight:
 .content h2, .content h3, .content h4, .content h5, .content h6 { line-height: 1.3; margin: 2em 0 0.6em; }
 .content h2 { font-size: 1.45em; } .content h3 { font-size: 1.2em; } .content h4, .content h5, .content h6 { font-size: 1em; }
 .content a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: 0.15em; }
-img { max-width: 100%; height: auto; display: block; margin: 0 auto; border-radius: 2px; }
+img { max-width: 100%; height: auto; vertical-align: middle; }
+/* Pictures on their own are centred blocks; small images inside a line of text stay inline. */
+.lead img, figure img, .content p > img:only-child, .content > img { display: block; margin: 0 auto; border-radius: 2px; }
+.site a { color: inherit; text-decoration: none; }
+.site a:hover, .site a:focus-visible { text-decoration: underline; }
 figure { margin: 0; }
 figcaption { font: 0.8rem/1.45 system-ui, sans-serif; color: var(--muted); margin-top: 0.5rem; }
 .content blockquote { border-inline-start: 3px solid var(--rule); margin-inline: 0; padding-inline-start: 1.1em; color: var(--fg); font-style: italic; }
@@ -56,5 +60,10 @@ figcaption { font: 0.8rem/1.45 system-ui, sans-serif; color: var(--muted); margi
 }
 @media (prefers-color-scheme: dark) { .notice { color: #e6e3dc; background: #2a2c30; border-color: #3c3f44; } }
 @media (max-width: 600px) { .root { font-size: 18px; padding-top: 3rem; } h1.title { font-size: 1.7rem; } }
-@media print { .toolbar { display: none; } .root { padding: 0; } }
+@media print {
+  .toolbar { display: none; }
+  .root { padding: 0; background: #fff; color: #000; font-size: 12pt; }
+  .content a { color: inherit; }
+  pre, blockquote, figure, table { break-inside: avoid; }
+}
 `;

@@ -5,11 +5,17 @@
 /* global LECTOR_READER_CSS */
 /* exported LectorReaderView */
 const LectorReaderView = (() => {
-  const HOST_STYLE = [
-    'all: initial', 'display: block', 'position: fixed', 'inset: 0', 'width: 100vw', 'height: 100vh',
-    'max-width: none', 'max-height: none', 'margin: 0', 'padding: 0', 'border: 0', 'overflow: auto',
-    'overscroll-behavior: contain', 'z-index: 2147483647', 'background: transparent', 'color-scheme: light dark',
-  ].map((rule) => `${rule} !important`).join('; ');
+  /** The host's inline style: a fixed, scrolling layer on screen; plain flow when printing. */
+  function hostStyle(printing = false) {
+    const layout = printing
+      ? ['position: static', 'width: auto', 'height: auto', 'overflow: visible']
+      : ['position: fixed', 'inset: 0', 'width: 100vw', 'height: 100vh', 'overflow: auto'];
+    return [
+      'all: initial', 'display: block', ...layout, 'max-width: none', 'max-height: none', 'margin: 0',
+      'padding: 0', 'border: 0', 'overscroll-behavior: contain', 'z-index: 2147483647',
+      'background: transparent', 'color-scheme: light dark',
+    ].map((rule) => `${rule} !important`).join('; ');
+  }
 
   let noticeHost = null;
   let noticeTimer = 0;
@@ -17,7 +23,7 @@ const LectorReaderView = (() => {
   /** A host element in the top layer (above any z-index the page uses) with a shadow root. */
   function createHost(tag) {
     const host = document.createElement(tag);
-    host.setAttribute('style', HOST_STYLE);
+    host.setAttribute('style', hostStyle());
     host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'open' });
     try {
@@ -59,6 +65,35 @@ const LectorReaderView = (() => {
     }
   }
 
+  /**
+   * Minutes to read: words at 230 a minute, plus characters of scripts written without
+   * spaces (Chinese, Japanese, Korean, Thai…) at about 500 a minute.
+   */
+  function readingMinutes(text) {
+    const dense = (text.match(/[\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/g) || []).length;
+    const words = text.replace(/[\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/g, ' ').split(/\s+/).filter(Boolean).length;
+    return Math.max(1, Math.round(words / 230 + dense / 500));
+  }
+
+  /**
+   * While the reader is open, printing prints the article only: one constructed sheet on the
+   * document hides the page's body in print. Removed on close, leaving the page's own sheets
+   * exactly as they were.
+   */
+  function hidePageInPrint() {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('@media print { html > body { display: none !important; } }');
+      const before = document.adoptedStyleSheets;
+      document.adoptedStyleSheets = [...before, sheet];
+      return () => {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      };
+    } catch {
+      return () => {}; // no constructable sheets here: printing shows the page too
+    }
+  }
+
   /** Same picture, ignoring the size variants CMSs add ("-800x450", query strings). */
   function imageKey(url) {
     try {
@@ -86,6 +121,7 @@ const LectorReaderView = (() => {
     const scroll = { x: window.scrollX, y: window.scrollY };
     const previousFocus = document.activeElement;
     const { host, shadow } = createHost('lector-reader');
+    const restorePrint = hidePageInPrint();
     host.dataset.route = route;
     host.dataset.ms = String(ms);
 
@@ -95,8 +131,8 @@ const LectorReaderView = (() => {
     if (article.published) {
       meta.push(el('span', {}, [el('time', { datetime: article.published, text: formatDate(article.published, article.lang) })]));
     }
-    if (article.wordCount) {
-      const minutes = Math.max(1, Math.round(article.wordCount / 230));
+    if (article.text) {
+      const minutes = readingMinutes(article.text);
       meta.push(el('span', {}, [el('bdi', { dir: 'ltr', text: `${minutes} min read` })]));
     }
 
@@ -106,7 +142,9 @@ const LectorReaderView = (() => {
     const content = el('div', { class: 'content' }, [...parsed.body.childNodes]);
 
     const headerParts = [];
-    if (article.siteName) headerParts.push(el('p', { class: 'site', text: article.siteName }));
+    // The site name links back to the original page.
+    const siteLabel = article.siteName || location.hostname.replace(/^www\./, '');
+    headerParts.push(el('p', { class: 'site' }, [el('a', { href: location.href, text: siteLabel })]));
     headerParts.push(el('h1', { class: 'title', text: article.title }));
     if (meta.length) headerParts.push(el('p', { class: 'meta' }, meta));
 
@@ -153,12 +191,20 @@ const LectorReaderView = (() => {
     // Keys typed in the reader (space to scroll, letters) are not the page's shortcuts.
     for (const type of ['keydown', 'keypress', 'keyup']) host.addEventListener(type, (event) => event.stopPropagation());
     closeButton.addEventListener('click', () => close());
+    // Printing lays the article out in the page flow so that every page of it prints.
+    const onBeforePrint = () => host.setAttribute('style', hostStyle(true));
+    const onAfterPrint = () => host.setAttribute('style', hostStyle());
+    window.addEventListener('beforeprint', onBeforePrint);
+    window.addEventListener('afterprint', onAfterPrint);
 
     let closed = false;
     function close() {
       if (closed) return;
       closed = true;
       window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('beforeprint', onBeforePrint);
+      window.removeEventListener('afterprint', onAfterPrint);
+      restorePrint();
       host.remove();
       if (window.scrollX !== scroll.x || window.scrollY !== scroll.y) window.scrollTo(scroll.x, scroll.y);
       if (previousFocus && previousFocus.isConnected && typeof previousFocus.focus === 'function') {

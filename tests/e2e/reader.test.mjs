@@ -149,6 +149,28 @@ test('live page: overlays open at the click, fixed bars and hidden blocks stay o
   await page.close();
 });
 
+test('printing from the reader view prints the article, not the page; closing restores the page sheets', async () => {
+  const { page } = await openPage('plain', 'arabic-rtl-article');
+  const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
+  await browser.click(page);
+  const state = await waitForReader(page);
+  assert.match(state.meta, /\d+ min read/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'none', 'the page is hidden in print');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('lector-reader')).display), 'block', 'the reader prints');
+  await screenshot(page, 'arabic-rtl-article-print.png');
+  await page.emulateMedia({ media: 'screen' });
+  const siteLink = await page.evaluate(() => document.querySelector('lector-reader').shadowRoot.querySelector('.site a')?.href);
+  assert.equal(siteLink, page.url(), 'the site name links to the original page');
+  await browser.click(page);
+  await page.waitForFunction(() => !document.querySelector('lector-reader'));
+  await page.emulateMedia({ media: 'print' });
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).display), 'none', 'the page prints again after closing');
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore);
+  await page.emulateMedia({ media: 'screen' });
+  await page.close();
+});
+
 test('Esc closes the reader view', async () => {
   const { page } = await openPage('plain', 'wordpress-gutenberg-blog');
   await settle(page);
