@@ -18,32 +18,38 @@ const NEVER_CONTENT: &[&str] = &[
 pub fn remove_non_content(doc: &mut Document) {
     let Some(body) = doc.body() else { return };
     normalize_math(doc, body);
+    // Scripts and styles go first, so that their text does not count as the page's below.
+    remove_where(doc, body, |doc, n| match doc.data(n) {
+        NodeData::Comment => true,
+        NodeData::Element { name, .. } => NEVER_CONTENT.contains(&name.as_str()),
+        _ => false,
+    });
     let body_text = super::stats::TextStats::measure(doc, body);
     let total = body_text.get(body).text.max(1);
-    let mut cur = Some(body);
+    remove_where(doc, body, |doc, n| {
+        // A fixed box holding most of the page is an app shell, not an overlay; text hidden by
+        // markup that holds most of the page is content a script will reveal (streamed server
+        // rendering). The live page's own verdict is final.
+        let minor = body_text.get(n).text * 10 < total * 3;
+        doc.tag(n).is_some()
+            && (doc.flags(n).hidden
+                || (is_hidden_by_markup(doc, n) && minor)
+                || (doc.flags(n).fixed && minor))
+    });
+    remove_ad_slots(doc, body);
+}
+
+/// Removes every node under `root` (itself excluded) for which `pred` holds, with its subtree.
+fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, NodeId) -> bool) {
+    let mut cur = Some(root);
     while let Some(n) = cur {
-        let remove = match doc.data(n) {
-            NodeData::Comment => true,
-            NodeData::Element { name, .. } => {
-                // A fixed box holding most of the page is an app shell, not an overlay; text
-                // hidden by markup that holds most of the page is content a script will reveal
-                // (streamed server rendering). The live page's own verdict is final.
-                let minor = body_text.get(n).text * 10 < total * 3;
-                NEVER_CONTENT.contains(&name.as_str())
-                    || doc.flags(n).hidden
-                    || (is_hidden_by_markup(doc, n) && minor)
-                    || (doc.flags(n).fixed && minor)
-            }
-            _ => false,
-        };
-        if remove && n != body {
-            cur = doc.next_in(body, n, true);
+        if n != root && pred(doc, n) {
+            cur = doc.next_in(root, n, true);
             doc.detach(n);
         } else {
-            cur = doc.next_in(body, n, false);
+            cur = doc.next_in(root, n, false);
         }
     }
-    remove_ad_slots(doc, body);
 }
 
 /// Hidden by attributes the markup itself carries (no stylesheet needed).
