@@ -4,7 +4,7 @@
 use crate::dom::{fold_whitespace, Document, NodeId};
 
 use super::patterns::{self, PROMPT_PHRASES, SHARE};
-use super::prepare::match_string;
+use super::prepare::{match_string, remove_where};
 use super::score::class_weight;
 use super::stats::TextStats;
 use super::Flags;
@@ -38,23 +38,17 @@ pub fn clean_article(doc: &mut Document, article: NodeId, flags: Flags, title: O
     });
 }
 
-/// Removes every element under `root` (root excluded) for which `pred` holds, deepest last
-/// so a removed block's children are not examined.
+/// Removes every element under `root` (root excluded) for which `pred` holds, judged with
+/// text measures taken once before the pass.
 fn remove_matching(
     doc: &mut Document,
     root: NodeId,
     pred: impl Fn(&Document, NodeId, &TextStats) -> bool,
 ) {
     let stats = TextStats::measure(doc, root);
-    let mut cur = doc.first_child(root);
-    while let Some(n) = cur {
-        if doc.tag(n).is_some() && pred(doc, n, &stats) {
-            cur = doc.next_in(root, n, true);
-            doc.detach(n);
-        } else {
-            cur = doc.next_in(root, n, false);
-        }
-    }
+    remove_where(doc, root, |doc, n| {
+        doc.tag(n).is_some() && pred(doc, n, &stats)
+    });
 }
 
 /// A short block that asks the reader to subscribe, sign up or log in.

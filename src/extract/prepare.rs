@@ -40,7 +40,7 @@ pub fn remove_non_content(doc: &mut Document) {
 }
 
 /// Removes every node under `root` (itself excluded) for which `pred` holds, with its subtree.
-fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, NodeId) -> bool) {
+pub fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, NodeId) -> bool) {
     let mut cur = Some(root);
     while let Some(n) = cur {
         if n != root && pred(doc, n) {
