@@ -196,7 +196,7 @@ case "$MODE" in
       die "web-ext lint found errors in dist/firefox"
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
-    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+    node --test --test-concurrency=1 --test-reporter=spec tests/js/ tests/e2e/
     say "report: Lector's Markdown against Turndown + GFM on the fixtures"
     node tests/compare/turndown.mjs target/debug/lector
     say "all tests passed in $((SECONDS - t0)) s"

@@ -30,7 +30,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
 chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.create({
     id: EXPORT_MENU_ID,
-    title: 'Save article as Markdown',
+    title: chrome.i18n.getMessage('menuExport'),
     contexts: ['page', 'selection', 'link', 'image'],
   });
 });
@@ -92,7 +92,7 @@ function reportFailure(tab, error) {
   if (tab.id === undefined) return;
   chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#8a1c1c' });
   chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
-  chrome.action.setTitle({ tabId: tab.id, title: 'Lector cannot read this page (the browser does not allow extensions here)' });
+  chrome.action.setTitle({ tabId: tab.id, title: chrome.i18n.getMessage('pageNotAllowed') });
   setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
 }
 

@@ -60,7 +60,7 @@
       const { article } = result;
       const ms = Math.round(performance.now() - started);
       if (!article) {
-        LectorReaderView.notice('Lector found no article to show on this page.');
+        LectorReaderView.notice(chrome.i18n.getMessage('noArticle'));
         return;
       }
       view = LectorReaderView.open(article, {
@@ -72,7 +72,7 @@
       });
     } catch (error) {
       console.error('Lector:', error);
-      LectorReaderView.notice(`Lector could not read this page (${error?.message || error}).`);
+      LectorReaderView.notice(chrome.i18n.getMessage('readFailed', String(error?.message || error)));
     } finally {
       busy = false;
     }
@@ -86,14 +86,14 @@
       LectorReaderView.dismissNotice();
       const { article } = await extractArticle(route);
       if (!article) {
-        LectorReaderView.notice('Lector found no article to export on this page.');
+        LectorReaderView.notice(chrome.i18n.getMessage('noArticleToExport'));
         return;
       }
       LectorReaderView.saveFile(article.markdownFileName, article.markdownDocument);
-      LectorReaderView.notice(`Lector saved ${article.markdownFileName}`);
+      LectorReaderView.notice(chrome.i18n.getMessage('exportSaved', article.markdownFileName));
     } catch (error) {
       console.error('Lector:', error);
-      LectorReaderView.notice(`Lector could not export this page (${error?.message || error}).`);
+      LectorReaderView.notice(chrome.i18n.getMessage('exportFailed', String(error?.message || error)));
     } finally {
       busy = false;
     }

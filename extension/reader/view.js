@@ -17,6 +17,9 @@ const LectorReaderView = (() => {
     ].map((rule) => `${rule} !important`).join('; ');
   }
 
+  /** The UI's words, from _locales in the browser's language. */
+  const t = (key, ...substitutions) => chrome.i18n.getMessage(key, substitutions);
+
   let noticeHost = null;
   let noticeTimer = 0;
 
@@ -133,7 +136,7 @@ const LectorReaderView = (() => {
     }
     if (article.text) {
       const minutes = readingMinutes(article.text);
-      meta.push(el('span', {}, [el('bdi', { dir: 'ltr', text: `${minutes} min read` })]));
+      meta.push(el('span', {}, [el('bdi', { dir: 'ltr', text: t('minutesToRead', String(minutes)) })]));
     }
 
     // Parsed in an inert document (no scripts run, nothing loads), checked, then adopted.
@@ -156,24 +159,24 @@ const LectorReaderView = (() => {
     }
     parts.push(content);
 
-    const closeButton = el('button', { type: 'button', class: 'close', title: 'Close reader view (Esc)', text: 'Close' });
+    const closeButton = el('button', { type: 'button', class: 'close', title: t('closeTitle'), text: t('close') });
     const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const tools = [status];
     if (article.markdownDocument) {
-      const copyButton = el('button', { type: 'button', class: 'copy-markdown', title: 'Copy the article as Markdown', text: 'Copy Markdown' });
-      const saveButton = el('button', { type: 'button', class: 'save-markdown', title: 'Download the article as a Markdown file', text: 'Download .md' });
+      const copyButton = el('button', { type: 'button', class: 'copy-markdown', title: t('copyMarkdownTitle'), text: t('copyMarkdown') });
+      const saveButton = el('button', { type: 'button', class: 'save-markdown', title: t('downloadMarkdownTitle'), text: t('downloadMarkdown') });
       copyButton.addEventListener('click', async () => {
-        status.textContent = (await copyText(article.markdownDocument, shadow)) ? 'Copied' : 'Copy failed';
+        status.textContent = (await copyText(article.markdownDocument, shadow)) ? t('copied') : t('copyFailed');
       });
       saveButton.addEventListener('click', () => {
         saveFile(article.markdownFileName, article.markdownDocument);
-        status.textContent = `Saved ${article.markdownFileName}`;
+        status.textContent = t('savedFile', article.markdownFileName);
       });
       tools.push(copyButton, saveButton);
     }
     tools.push(closeButton);
     const root = el('div', { class: 'root' }, [
-      el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader view' }, tools),
+      el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('readerLabel') }, tools),
       el('article', { lang: article.lang || '', dir: article.dir || 'auto' }, parts),
     ]);
     shadow.append(root);
