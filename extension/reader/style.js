@@ -53,10 +53,14 @@ ${fonts}
 
 /* Toolbar: compact, out of the text's way, always reachable. */
 .toolbar {
-  position: fixed; top: 0.6rem; inset-inline-end: 0.75rem; z-index: 2;
+  position: fixed; top: 0; inset-inline: 0; z-index: 2; padding: 0.5rem 0.75rem;
   display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; justify-content: flex-end;
-  max-width: calc(100% - 1.5rem); font: 500 14px/1.2 var(--ui);
+  font: 500 14px/1.2 var(--ui);
+  background: color-mix(in srgb, var(--bg) 92%, transparent); border-bottom: 1px solid transparent;
+  -webkit-backdrop-filter: blur(6px); backdrop-filter: blur(6px);
 }
+/* Text scrolls under the bar: a hairline marks its edge once the article moved. */
+.root.scrolled .toolbar { border-bottom-color: var(--rule); }
 .toolbar .extra { display: contents; }
 .toolbar button {
   font: inherit; color: var(--fg); background: var(--panel);
@@ -129,9 +133,8 @@ h1.title { font-size: 2em; line-height: 1.18; margin: 0 0 0.5em; font-weight: 70
 .toc a { color: var(--link); text-decoration: none; }
 .toc a:hover { text-decoration: underline; }
 .toc a[aria-current="true"] { font-weight: 600; }
-@media (min-width: 78rem) {
-  .toc { position: fixed; top: 4.5rem; inset-inline-start: 1.25rem; width: 15rem; max-height: calc(100% - 6rem); overflow: auto; margin: 0; font-size: 14px; }
-}
+/* Beside the column when the margin has room for it (the view measures that), else above the text. */
+.root.toc-side .toc { position: fixed; top: 4.5rem; inset-inline-start: 1.25rem; width: 15rem; max-height: calc(100% - 6rem); overflow: auto; margin: 0; font-size: 14px; }
 
 /* The article's text. */
 .content { overflow-wrap: break-word; }
@@ -184,7 +187,6 @@ figcaption { font: 0.78em/1.45 var(--ui); color: var(--muted); margin-top: 0.55e
   .notice { color: ${LECTOR_READER_THEMES.dark.fg}; background: ${LECTOR_READER_THEMES.dark.panel}; border-color: ${LECTOR_READER_THEMES.dark.rule}; }
 }
 @media (max-width: 600px) { .root { padding-top: 3.5rem; font-size: calc(var(--size) * 0.9); } h1.title { font-size: 1.7em; } }
-@media (prefers-reduced-motion: no-preference) { .progress .bar { transition: transform 80ms linear; } }
 @media print {
   .toolbar, .panel, .progress, .toc { display: none !important; }
   .root, .root[data-theme] { padding: 0; --bg: #fff; --fg: #000; --link: #000; --muted: #333; --code: #f2f2f2; --rule: #bbb; color-scheme: light; font-size: 12pt; }

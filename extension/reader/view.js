@@ -174,8 +174,7 @@ const LectorReaderView = (() => {
     const items = headings.map((h) =>
       el('li', { class: `level-${h.localName.slice(1)}` }, [el('a', { href: `#${encodeURIComponent(h.id)}`, text: h.textContent.trim().replace(/\s+/g, ' ') })]),
     );
-    const wide = window.matchMedia?.('(min-width: 78rem)').matches;
-    return el('details', { class: 'toc', open: wide }, [
+    return el('details', { class: 'toc' }, [
       el('summary', { text: t('contents') }),
       el('nav', { 'aria-label': t('contents') }, [el('ol', {}, items)]),
     ]);
@@ -336,6 +335,20 @@ const LectorReaderView = (() => {
       articleNode,
     ]);
 
+    // The contents sit beside the column when the margin is wide enough (about 17rem).
+    let tocSide = null;
+    function placeContents() {
+      if (!toc) return;
+      const viewport = host.clientWidth || window.innerWidth;
+      const margin = (viewport - Math.min(settings.width * settings.size, viewport)) / 2;
+      const side = margin >= 17 * 16;
+      if (side === tocSide) return;
+      tocSide = side;
+      root.classList.toggle('toc-side', side);
+      if (side) toc.open = true;
+    }
+    const resizeObserver = new ResizeObserver(() => placeContents());
+
     // ---- settings: applied before the first paint, changed instantly, saved shortly after ----
     function applySettings() {
       root.dataset.theme = settings.theme;
@@ -343,6 +356,7 @@ const LectorReaderView = (() => {
       root.style.setProperty('--size', `${settings.size}px`);
       root.style.setProperty('--measure', `${settings.width}em`);
       root.style.setProperty('--leading', String(settings.lineHeight));
+      placeContents();
       for (const input of panel.querySelectorAll('input[data-setting]')) {
         const key = input.dataset.setting;
         if (input.type === 'radio') input.checked = input.value === settings[key];
@@ -399,6 +413,7 @@ const LectorReaderView = (() => {
     });
     applySettings();
 
+
     function setPanelOpen(openIt, { focus = true } = {}) {
       panel.hidden = !openIt;
       settingsButton.setAttribute('aria-expanded', String(openIt));
@@ -440,8 +455,10 @@ const LectorReaderView = (() => {
       const max = host.scrollHeight - host.clientHeight;
       const fraction = max > 0 ? Math.min(1, Math.max(0, host.scrollTop / max)) : 1;
       progressBar.style.transform = `scaleX(${fraction.toFixed(4)})`;
+      root.classList.toggle('scrolled', host.scrollTop > 0);
       if (tocLinks.length) {
-        const limit = host.getBoundingClientRect().top + 80;
+        // The section whose heading passed the top; at the very end, the last one in sight.
+        const limit = max > 0 && host.scrollTop >= max - 1 ? host.clientHeight : 80;
         let current = -1;
         headings.forEach((h, i) => {
           if (h.getBoundingClientRect().top <= limit) current = i;
@@ -516,6 +533,7 @@ const LectorReaderView = (() => {
     const restorePrint = hidePageInPrint();
     showHost(host);
     timing.inserted = performance.now();
+    resizeObserver.observe(host);
     articleNode.focus({ preventScroll: true });
     updateProgress();
     toggleShortcut().then((shortcut) => {
@@ -543,6 +561,7 @@ const LectorReaderView = (() => {
       flushSave();
       stopFollowing();
       cancelAnimationFrame(progressFrame);
+      resizeObserver.disconnect();
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('beforeprint', onBeforePrint);
       window.removeEventListener('afterprint', onAfterPrint);
