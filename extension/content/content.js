@@ -1,6 +1,8 @@
 // Content script: the toggle behind the toolbar button. It runs the engine on the live page
 // or has the background run it on a copy (the background picks the route), then opens or
 // closes the reader view. Injected once per page; `lectorToggle(route)` is its entry.
+// On sites with automatic reader mode it is also registered at document_start beside
+// auto.js, which calls `lectorAuto()` once the document is parsed.
 
 /* global wasm_bindgen, lectorWasmBytes, collectSignals, LectorReaderView */
 (() => {
@@ -22,28 +24,78 @@
   }
 
   /** The engine on a copy of the page, in the extension's offscreen document (Chromium). */
-  async function extractInOffscreen(signals) {
+  async function extractInOffscreen(signals, readerableOnly = false) {
     const answer = await chrome.runtime.sendMessage({
       type: 'content:extract-in-offscreen',
       html: document.documentElement.outerHTML,
       url: location.href,
       signals,
+      readerableOnly,
     });
     if (!answer?.ok) throw new Error(answer?.error || 'the engine is not available on this page');
     return answer.article;
   }
 
   /** Runs the engine where the background said ('content' or 'offscreen'); says where it ran. */
-  async function extractArticle(route) {
+  async function extractArticle(route, readerableOnly = false) {
     const signals = collectSignals(document);
-    if (route === 'offscreen') return { article: await extractInOffscreen(signals), route };
+    if (route === 'offscreen') return { article: await extractInOffscreen(signals, readerableOnly), route };
     try {
+      if (readerableOnly) {
+        await loadEngine();
+        if (!wasm_bindgen.isProbablyReaderable(document, location.href)) return { article: null, route: 'content' };
+      }
       return { article: await extractHere(signals), route: 'content' };
     } catch (error) {
       engine = null;
       console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
-      return { article: await extractInOffscreen(signals), route: 'offscreen' };
+      return { article: await extractInOffscreen(signals, readerableOnly), route: 'offscreen' };
     }
+  }
+
+  /** Tells the background to update the toolbar button (reader on, auto mode on). */
+  function updateIndicator() {
+    chrome.runtime.sendMessage({ type: 'content:indicator', reader: Boolean(view) }).catch(() => {});
+  }
+
+  /** The "Always use reader mode on <site>" switch of the reader toolbar, or null off the web. */
+  async function autoSiteSwitch() {
+    const state = await chrome.runtime.sendMessage({ type: 'content:auto-state' }).catch(() => null);
+    if (!state?.site) return null;
+    return {
+      label: chrome.i18n.getMessage('autoSwitch', state.display),
+      enabled: state.enabled,
+      async onChange(wanted) {
+        const type = wanted ? 'content:auto-enable' : 'content:auto-disable';
+        const answer = await chrome.runtime.sendMessage({ type });
+        if (answer?.error) throw new Error(answer.error);
+        updateIndicator();
+        return { enabled: Boolean(answer?.enabled), pending: Boolean(answer?.pending) };
+      },
+    };
+  }
+
+  // The switch follows the setting when it changes elsewhere (the permission window, options).
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync' || !changes.autoSites || !view?.setAutoEnabled) return;
+    chrome.runtime.sendMessage({ type: 'content:auto-state' }).then((state) => {
+      if (state?.site) view?.setAutoEnabled(state.enabled);
+      updateIndicator();
+    }, () => {});
+  });
+
+  function showReader(article, route, ms, autoSite, auto) {
+    view = LectorReaderView.open(article, {
+      route,
+      ms,
+      auto,
+      autoSite,
+      onClose: () => {
+        view = null;
+        updateIndicator();
+      },
+    });
+    updateIndicator();
   }
 
   async function toggle(route = 'content') {
@@ -56,6 +108,7 @@
     try {
       LectorReaderView.dismissNotice();
       const started = performance.now();
+      const switchState = autoSiteSwitch();
       const result = await extractArticle(route);
       const { article } = result;
       const ms = Math.round(performance.now() - started);
@@ -63,13 +116,7 @@
         LectorReaderView.notice(chrome.i18n.getMessage('noArticle'));
         return;
       }
-      view = LectorReaderView.open(article, {
-        route: result.route,
-        ms,
-        onClose: () => {
-          view = null;
-        },
-      });
+      showReader(article, result.route, ms, await switchState, false);
     } catch (error) {
       console.error('Lector:', error);
       LectorReaderView.notice(chrome.i18n.getMessage('readFailed', String(error?.message || error)));
@@ -99,6 +146,35 @@
     }
   }
 
+  let autoTried = false;
+
+  /**
+   * Automatic mode (the page's site is on): once per page load, if the engine's readerable
+   * check says the page holds an article, open the reader view by itself; otherwise leave
+   * the page alone. The route follows what was injected: no engine here means Chromium's
+   * offscreen document. Resolves to true when the reader view opened.
+   */
+  async function autoOpen() {
+    if (autoTried || view || busy) return false;
+    autoTried = true;
+    busy = true;
+    try {
+      const route = typeof wasm_bindgen === 'undefined' ? 'offscreen' : 'content';
+      const started = performance.now();
+      const switchState = autoSiteSwitch();
+      const result = await extractArticle(route, true);
+      if (!result.article) return false;
+      showReader(result.article, result.route, Math.round(performance.now() - started), await switchState, true);
+      return true;
+    } catch (error) {
+      console.debug('Lector: automatic reader mode left this page alone:', error);
+      return false;
+    } finally {
+      busy = false;
+    }
+  }
+
   globalThis.lectorToggle = toggle;
+  globalThis.lectorAuto = autoOpen;
   globalThis.lectorExport = exportMarkdown;
 })();

@@ -26,6 +26,9 @@ const LECTOR_READER_CSS = `
 }
 .toolbar button:hover, .toolbar button:focus-visible { border-color: var(--muted); outline: none; }
 .toolbar .status { font: 13px/2.4 system-ui, sans-serif; color: var(--muted); }
+.toolbar .auto-site { display: flex; align-items: center; gap: 0.4rem; font: 500 14px/1 system-ui, sans-serif; color: var(--fg); background: var(--bg); border: 1px solid var(--rule); border-radius: 999px; padding: 0.45rem 0.8rem; cursor: pointer; }
+.toolbar .auto-site:focus-within { border-color: var(--muted); }
+.toolbar .auto-site input { margin: 0; accent-color: var(--link); }
 article { max-width: 36rem; margin: 0 auto; }
 header { margin-bottom: 2rem; }
 .site { font: 600 0.8rem/1.3 system-ui, sans-serif; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); margin: 0 0 0.75rem; }

@@ -120,13 +120,39 @@ const LectorReaderView = (() => {
     }
   }
 
-  function open(article, { route, ms, onClose }) {
+  /**
+   * The toolbar's "Always use reader mode on <site>" switch. `autoSite` comes from the content
+   * script: { label, enabled, onChange(wanted) → { enabled, pending } }.
+   */
+  function autoSiteSwitch(autoSite, status) {
+    const input = el('input', { type: 'checkbox', role: 'switch', class: 'auto-site-input' });
+    input.checked = autoSite.enabled;
+    input.addEventListener('change', async () => {
+      const wanted = input.checked;
+      input.disabled = true;
+      try {
+        const answer = await autoSite.onChange(wanted);
+        input.checked = answer.enabled;
+        if (answer.pending) status.textContent = t('autoSwitchPending');
+      } catch {
+        input.checked = !wanted;
+        status.textContent = t('autoSwitchFailed');
+      } finally {
+        input.disabled = false;
+      }
+    });
+    const label = el('label', { class: 'auto-site' }, [input, el('span', { text: autoSite.label })]);
+    return { label, setEnabled: (enabled) => { input.checked = enabled; } };
+  }
+
+  function open(article, { route, ms, onClose, auto = false, autoSite = null }) {
     const scroll = { x: window.scrollX, y: window.scrollY };
     const previousFocus = document.activeElement;
     const { host, shadow } = createHost('lector-reader');
     const restorePrint = hidePageInPrint();
     host.dataset.route = route;
     host.dataset.ms = String(ms);
+    if (auto) host.dataset.auto = 'true';
 
     const meta = [];
     // Each item isolated (bdi) so right-to-left pages keep "6 min read" in one piece.
@@ -162,6 +188,8 @@ const LectorReaderView = (() => {
     const closeButton = el('button', { type: 'button', class: 'close', title: t('closeTitle'), text: t('close') });
     const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const tools = [status];
+    const siteSwitch = autoSite && autoSiteSwitch(autoSite, status);
+    if (siteSwitch) tools.push(siteSwitch.label);
     if (article.markdownDocument) {
       const copyButton = el('button', { type: 'button', class: 'copy-markdown', title: t('copyMarkdownTitle'), text: t('copyMarkdown') });
       const saveButton = el('button', { type: 'button', class: 'save-markdown', title: t('downloadMarkdownTitle'), text: t('downloadMarkdown') });
@@ -215,7 +243,7 @@ const LectorReaderView = (() => {
       }
       onClose();
     }
-    return { close };
+    return { close, setAutoEnabled: (enabled) => siteSwitch?.setEnabled(enabled) };
   }
 
   /** Saves text as a file through a download link: no "downloads" permission needed. */

@@ -69,3 +69,15 @@ test('stored sites tolerate a damaged value', () => {
   assert.deepEqual(storedSites({ autoSites: 'x' }), []);
   assert.deepEqual(storedSites({ autoSites: ['a.com', 7, 'WWW.B.COM', 'b.com'] }), ['a.com', 'b.com']);
 });
+
+test('every import error has its message in every locale', async () => {
+  const fs = await import('node:fs');
+  const root = new URL('../../extension/', import.meta.url);
+  const code = ['shared/settings.js', 'options/options.js'].map((f) => fs.readFileSync(new URL(f, root), 'utf8')).join('\n');
+  const keys = new Set([...code.matchAll(/SettingsFileError\('([A-Za-z]+)'/g)].map((m) => m[1]));
+  assert.ok(keys.size >= 7, `found ${keys.size} error keys`);
+  for (const lang of ['en', 'es']) {
+    const messages = JSON.parse(fs.readFileSync(new URL(`_locales/${lang}/messages.json`, root), 'utf8'));
+    for (const key of keys) assert.ok(messages[key]?.message, `${lang} lacks ${key}`);
+  }
+});
