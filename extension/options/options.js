@@ -205,6 +205,7 @@ $('import-file').addEventListener('change', async () => {
   if (!file) return;
   $('backup-status').textContent = '';
   $('backup-error').textContent = '';
+  $('sites-status').textContent = '';
   try {
     const sites = await importSettings(await file.text());
     $('backup-status').textContent = t('importDone', String(sites));

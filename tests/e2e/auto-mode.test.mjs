@@ -12,6 +12,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -319,6 +320,51 @@ test('options page: add, export, remove, import round trip; a bad file is refuse
   await page.close();
 });
 
+/** Serves the article in two parts, `holdMs` apart: a page whose article is slow to arrive. */
+async function startSlowServer(holdMs) {
+  const html = fixture(ARTICLE).html.toString('utf8');
+  const cut = html.indexOf('<body');
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    // Enough bytes for the parser to start the body at once (browsers buffer the first 1 KB).
+    res.write(html.slice(0, cut) + '<body><p>Loading' + ' '.repeat(4096) + '</p>');
+    const timer = setTimeout(() => res.end(html.slice(html.indexOf('>', cut) + 1)), holdMs);
+    res.on('close', () => clearTimeout(timer));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: server.address().port, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+test('an enabled site is hidden from its first paint, shown within the bound while the article is late, then opens in reader view', async () => {
+  await setSites(['news.test']);
+  const slow = await startSlowServer(4000);
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`http://www.news.test:${slow.port}/slow/`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.body);
+    const early = await page.evaluate(() => ({
+      at: performance.now(),
+      visibility: getComputedStyle(document.documentElement).visibility,
+      loading: document.readyState === 'loading',
+    }));
+    assert.ok(early.loading, 'sampled while the page was still loading');
+    // The hide lasts 1.5 s at most; on a very slow machine the first look may come later.
+    if (early.at < 1200) assert.equal(early.visibility, 'hidden', `hidden at ${Math.round(early.at)} ms`);
+    else console.log(`# first look at ${Math.round(early.at)} ms, past the hide bound: hidden state not sampled`);
+
+    await pageShown(page);
+    const shown = await page.evaluate(() => ({ at: performance.now(), loading: document.readyState === 'loading' }));
+    assert.ok(shown.loading, 'shown by the time bound, before the article had arrived');
+    console.log(`# a page whose article is late is shown again at ${Math.round(shown.at)} ms (bound 1500 ms)`);
+
+    const state = await waitForReader(page, 15000);
+    assertArticle(state, 'late article');
+  } finally {
+    await page.close();
+    await slow.close();
+  }
+});
+
 test('settings and registrations survive a browser restart (same profile)', async () => {
   await setSites(['news.test']);
   await browser.close();
@@ -328,4 +374,32 @@ test('settings and registrations survive a browser restart (same profile)', asyn
   const page = await open(url('www.news.test', ARTICLE));
   assertArticle(await waitForReader(page), 'after restart');
   await page.close();
+});
+
+test('the shipped build asks the user: the switch opens the confirmation window and grants nothing by itself', async () => {
+  const shipped = await launchBrowser();
+  try {
+    const page = await shipped.context.newPage();
+    await page.goto(`${server.base}/plain/${ARTICLE}/`, { waitUntil: 'load' });
+    await shipped.click(page);
+    await waitForReader(page);
+    assert.equal(await page.locator('lector-reader label.auto-site').textContent(), 'Always use reader mode on 127.0.0.1');
+    const popup = shipped.context.waitForEvent('page');
+    await autoSwitch(page).click();
+    const window = await popup;
+    await window.waitForLoadState();
+    assert.equal(window.url(), `chrome-extension://${shipped.extensionId}/options/options.html?enable=127.0.0.1`);
+    assert.equal(await window.locator('#grant-heading').textContent(), 'Always use reader mode on 127.0.0.1?');
+    assert.match(await window.locator('#grant-explain').textContent(), /access to 127\.0\.0\.1 and its subdomains only/);
+    assert.equal(await autoSwitch(page).isChecked(), false, 'the switch stays off until the user allows');
+    assert.equal(await page.locator('lector-reader .status').textContent(), 'Confirm in the Lector window');
+    const state = await shipped.worker.evaluate(async () => ({
+      origins: (await chrome.permissions.getAll()).origins,
+      sites: (await chrome.storage.sync.get('autoSites')).autoSites,
+      registered: (await chrome.scripting.getRegisteredContentScripts()).length,
+    }));
+    assert.deepEqual(state, { origins: [], sites: undefined, registered: 0 }, 'no host access, nothing stored or registered');
+  } finally {
+    await shipped.close();
+  }
 });
