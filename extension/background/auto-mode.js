@@ -118,10 +118,10 @@ async function requestEnable(site) {
     return { enabled: true };
   }
   const url = chrome.runtime.getURL(`${GRANT_PAGE}?enable=${encodeURIComponent(site)}`);
-  if (chrome.windows?.create) {
+  try {
     await chrome.windows.create({ url, type: 'popup', width: 520, height: 420, focused: true });
-  } else {
-    await chrome.tabs.create({ url });
+  } catch {
+    await chrome.tabs.create({ url }); // no windows here (Firefox for Android)
   }
   return { enabled: false, pending: true };
 }

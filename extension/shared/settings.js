@@ -29,8 +29,20 @@ export class SettingsFileError extends Error {
   }
 }
 
+/** The storage.sync key of the reader view's settings (reader/settings.js reads them). */
+export const READER_SETTINGS_KEY = 'readerSettings';
+
 /** Validators of the settings whose shape Lector knows; each returns the value to store. */
 const KNOWN_SETTINGS = {
+  // Theme, font, sizes: reader/settings.js reads each field leniently (a bad value shows as
+  // the default and stays stored), so an import only has to bring an object of plain values.
+  [READER_SETTINGS_KEY](value) {
+    const plain = (v) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+    if (!isPlainObject(value) || !Object.values(value).every(plain)) {
+      throw new SettingsFileError('importBadSetting', READER_SETTINGS_KEY);
+    }
+    return value;
+  },
   [AUTO_SITES_KEY](value) {
     if (!Array.isArray(value)) throw new SettingsFileError('importBadSetting', AUTO_SITES_KEY);
     const sites = [];

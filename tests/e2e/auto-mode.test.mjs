@@ -107,7 +107,30 @@ async function hasReader(page) {
   return page.evaluate(() => Boolean(document.querySelector('lector-reader')));
 }
 
-const autoSwitch = (page) => page.locator('lector-reader input.auto-site-input');
+/** The reader view's site switch as the user sees it, or null when there is none. */
+function readerSwitch(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('lector-reader');
+    const shadow = host?.shadowRoot;
+    const input = shadow?.querySelector('input.auto-site-input');
+    if (!input) return null;
+    return {
+      checked: input.checked,
+      label: shadow.querySelector('label.auto-site').textContent,
+      status: shadow.querySelector('.status').textContent,
+      autoOpened: host.dataset.auto === 'true',
+    };
+  });
+}
+
+/** A real click on the switch. */
+async function clickSwitch(page) {
+  await page.locator('lector-reader input.auto-site-input').click();
+}
+
+async function switchChecked(page, checked) {
+  await waitFor(async () => (await readerSwitch(page))?.checked === checked, `the switch ${checked ? 'on' : 'off'}`);
+}
 
 function assertArticle(state, label) {
   const { expected } = fixture(ARTICLE);
@@ -131,13 +154,13 @@ test('the reader toolbar switch turns a site on; its article pages then open in 
   const page = await open(url('www.news.test', ARTICLE));
   await browser.click(page);
   await waitForReader(page);
-  const toggle = autoSwitch(page);
-  assert.equal(await toggle.isChecked(), false, 'the switch starts off');
-  const label = await page.locator('lector-reader label.auto-site').textContent();
-  assert.equal(label, 'Always use reader mode on news.test', 'the site is the host the user sees, www dropped');
+  const initial = await readerSwitch(page);
+  assert.equal(initial.checked, false, 'the switch starts off');
+  assert.equal(initial.label, 'Always use reader mode on news.test', 'the site is the host the user sees, www dropped');
+  assert.equal(initial.autoOpened, false);
   assert.equal((await indicator(page)).badge, 'on', 'the badge says the reader view is on');
 
-  await toggle.click();
+  await clickSwitch(page);
   await waitFor(async () => (await settings()).autoSites?.includes('news.test'), 'news.test stored');
   const [registration] = await waitFor(async () => {
     const list = await registrations();
@@ -147,7 +170,7 @@ test('the reader toolbar switch turns a site on; its article pages then open in 
   assert.equal(registration.runAt, 'document_start');
   assert.equal(registration.js.at(-1), 'content/auto.js');
   assert.ok(!registration.js.some((file) => file.startsWith('engine/')), 'Chromium pages never load the wasm');
-  assert.equal(await toggle.isChecked(), true);
+  await switchChecked(page, true);
   const { title } = await indicator(page);
   assert.match(title, /automatic on news\.test/, 'the title says auto mode is on');
 
@@ -155,9 +178,10 @@ test('the reader toolbar switch turns a site on; its article pages then open in 
   await page.reload({ waitUntil: 'load' });
   const state = await waitForReader(page);
   assertArticle(state, 'auto');
-  assert.equal(await page.evaluate(() => document.querySelector('lector-reader').dataset.auto), 'true');
   await pageShown(page);
-  assert.equal(await autoSwitch(page).isChecked(), true, 'the switch shows the site is on');
+  const reopened = await readerSwitch(page);
+  assert.equal(reopened.autoOpened, true, 'opened by automatic mode');
+  assert.equal(reopened.checked, true, 'the switch shows the site is on');
   assert.equal((await indicator(page)).badge, 'on');
   console.log(`# auto-opened in ${state.ms} ms (readerable check + extraction, offscreen route)`);
   await screenshot(page, 'auto-mode-reader.png');
@@ -218,10 +242,10 @@ test('turning the switch off gives the page back and removes the registration', 
   await setSites(['news.test']);
   const page = await open(url('www.news.test', ARTICLE));
   await waitForReader(page);
-  await autoSwitch(page).click();
+  await clickSwitch(page);
   await waitFor(async () => (await settings()).autoSites?.length === 0, 'site removed');
   await waitFor(async () => (await registrations()).length === 0, 'registration removed');
-  assert.equal(await autoSwitch(page).isChecked(), false);
+  await switchChecked(page, false);
   await page.reload({ waitUntil: 'load' });
   await page.waitForTimeout(2000);
   assert.equal(await hasReader(page), false, 'back to normal');
@@ -395,16 +419,17 @@ test('the shipped build asks the user: the switch opens the confirmation window 
     await page.goto(`${server.base}/plain/${ARTICLE}/`, { waitUntil: 'load' });
     await shipped.click(page);
     await waitForReader(page);
-    assert.equal(await page.locator('lector-reader label.auto-site').textContent(), 'Always use reader mode on 127.0.0.1');
+    assert.equal((await readerSwitch(page)).label, 'Always use reader mode on 127.0.0.1');
     const popup = shipped.context.waitForEvent('page');
-    await autoSwitch(page).click();
+    await clickSwitch(page);
     const window = await popup;
     await window.waitForLoadState();
     assert.equal(window.url(), `chrome-extension://${shipped.extensionId}/options/options.html?enable=127.0.0.1`);
     assert.equal(await window.locator('#grant-heading').textContent(), 'Always use reader mode on 127.0.0.1?');
     assert.match(await window.locator('#grant-explain').textContent(), /access to 127\.0\.0\.1 and its subdomains only/);
-    assert.equal(await autoSwitch(page).isChecked(), false, 'the switch stays off until the user allows');
-    assert.equal(await page.locator('lector-reader .status').textContent(), 'Confirm in the Lector window');
+    const pending = await readerSwitch(page);
+    assert.equal(pending.checked, false, 'the switch stays off until the user allows');
+    assert.equal(pending.status, 'Confirm in the Lector window');
     const state = await shipped.worker.evaluate(async () => ({
       origins: (await chrome.permissions.getAll()).origins,
       sites: (await chrome.storage.sync.get('autoSites')).autoSites,

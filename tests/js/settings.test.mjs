@@ -56,6 +56,9 @@ test('settings with a bad value are refused, naming what is wrong', () => {
   refused(file({ autoSites: ['file:///etc'] }), 'importBadSite');
   refused(file({ autoSites: [42] }), 'importBadSite');
   refused(file({ big: 'x'.repeat(9000) }), 'importBadSetting');
+  refused(file({ readerSettings: 'dark' }), 'importBadSetting');
+  refused(file({ readerSettings: { theme: { nested: true } } }), 'importBadSetting');
+  assert.deepEqual(parseSettingsFile(file({ readerSettings: { theme: 'sepia', size: 22 } })), { readerSettings: { theme: 'sepia', size: 22 } });
   try {
     parseSettingsFile(file({ autoSites: ['ok.com', 'https://bad.com/'] }));
     assert.fail('accepted a URL as a site');
