@@ -6,7 +6,7 @@
 // are rebuilt from storage and permissions (reconcile) whenever either changes and at startup,
 // so no state lives in this worker's globals.
 
-import { siteOf, findSite, matchPatterns, displaySite } from '../shared/sites.js';
+import { siteOf, findSite, matchPatterns, displaySite, isCanonicalSite } from '../shared/sites.js';
 import { AUTO_SITES_KEY, storedSites } from '../shared/settings.js';
 
 const REGISTRATION_PREFIX = 'lector-auto:';
@@ -46,6 +46,11 @@ function sameList(a = [], b = []) {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
+/** A script path as registered (some browsers answer with full extension URLs). */
+function scriptPath(file) {
+  return file.replace(chrome.runtime.getURL(''), '').replace(/^\//, '');
+}
+
 /** Makes the registered content scripts match the sites that are on, exactly. */
 async function reconcileNow() {
   const wanted = new Map();
@@ -63,12 +68,19 @@ async function reconcileNow() {
   const stale = registered.filter((s) => {
     const want = wanted.get(s.id);
     if (!want) return true;
-    const current = sameList(s.matches, want.matches) && sameList(s.js, want.js) && s.runAt === want.runAt;
+    const current = sameList(s.matches, want.matches) && sameList(s.js?.map(scriptPath), want.js) && s.runAt === want.runAt;
     if (current) wanted.delete(s.id);
     return !current;
   });
   if (stale.length) await chrome.scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
-  if (wanted.size) await chrome.scripting.registerContentScripts([...wanted.values()]);
+  // One site at a time, so a pattern one browser refuses cannot keep the other sites off.
+  for (const script of wanted.values()) {
+    try {
+      await chrome.scripting.registerContentScripts([script]);
+    } catch (error) {
+      console.warn(`Lector: cannot register automatic mode for ${script.matches}:`, error);
+    }
+  }
 }
 
 let queue = Promise.resolve();
@@ -172,7 +184,8 @@ const HANDLERS = {
     return { sites: await activeSites() };
   },
   'options:disable': async (message) => {
-    await disableSite(String(message.site));
+    if (!isCanonicalSite(message.site)) return { error: 'not a site' };
+    await disableSite(message.site);
     return { ok: true };
   },
 };
