@@ -12,6 +12,7 @@ const CONTENT_SCRIPTS = [
   'engine/lector.js',
   'engine/lector_wasm.js',
   'content/signals.js',
+  'reader/settings.js',
   'reader/style.js',
   'reader/view.js',
   'content/content.js',
@@ -45,6 +46,15 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // The reader view shows the toggle shortcut the user actually has (content scripts cannot
+  // ask chrome.commands themselves).
+  if (message?.type === 'content:get-shortcut' && sender.tab) {
+    chrome.commands.getAll().then(
+      (commands) => sendResponse({ shortcut: commands.find((c) => c.name === '_execute_action')?.shortcut || '' }),
+      () => sendResponse({ shortcut: '' }),
+    );
+    return true;
+  }
   if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
   extractInOffscreen(message).then(
     (article) => sendResponse({ ok: true, article }),

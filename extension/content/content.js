@@ -4,7 +4,7 @@
 // On sites with automatic reader mode it is also registered at document_start beside
 // auto.js, which calls `lectorAuto()` once the document is parsed.
 
-/* global wasm_bindgen, lectorWasmBytes, collectSignals, LectorReaderView */
+/* global wasm_bindgen, lectorWasmBytes, collectSignals, LectorReaderView, LectorSettings */
 (() => {
   if (typeof globalThis.lectorToggle === 'function') return;
 
@@ -58,43 +58,79 @@
     chrome.runtime.sendMessage({ type: 'content:indicator', reader: Boolean(view) }).catch(() => {});
   }
 
-  /** The "Always use reader mode on <site>" switch of the reader toolbar, or null off the web. */
-  async function autoSiteSwitch() {
+  /** The page's automatic-mode state from the background: { site, display, enabled } or null. */
+  async function autoSiteState() {
     const state = await chrome.runtime.sendMessage({ type: 'content:auto-state' }).catch(() => null);
-    if (!state?.site) return null;
-    return {
-      label: chrome.i18n.getMessage('autoSwitch', state.display),
-      enabled: state.enabled,
-      async onChange(wanted) {
-        const type = wanted ? 'content:auto-enable' : 'content:auto-disable';
-        const answer = await chrome.runtime.sendMessage({ type });
-        if (answer?.error) throw new Error(answer.error);
-        updateIndicator();
-        return { enabled: Boolean(answer?.enabled), pending: Boolean(answer?.pending) };
-      },
-    };
+    return state?.site ? state : null;
   }
+
+  /**
+   * The reader toolbar's switch "Always use reader mode on <site>". Turning it on asks the
+   * background, which turns the site on at once if the browser already grants access, or
+   * else opens a small Lector window where the user's click can ask the browser for it.
+   */
+  function siteSwitch(state) {
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.className = 'auto-site-input';
+    input.setAttribute('role', 'switch');
+    input.checked = state.enabled;
+    const text = document.createElement('span');
+    text.textContent = chrome.i18n.getMessage('autoSwitch', state.display);
+    const label = document.createElement('label');
+    label.className = 'auto-site';
+    label.append(input, text);
+    const note = document.createElement('span');
+    note.className = 'auto-site-status';
+    note.setAttribute('role', 'status');
+    input.addEventListener('change', async () => {
+      const wanted = input.checked;
+      input.disabled = true;
+      note.textContent = '';
+      try {
+        const answer = await chrome.runtime.sendMessage({ type: wanted ? 'content:auto-enable' : 'content:auto-disable' });
+        if (!answer || answer.error) throw new Error(answer?.error || 'no answer');
+        input.checked = Boolean(answer.enabled);
+        if (answer.pending) note.textContent = chrome.i18n.getMessage('autoSwitchPending');
+      } catch (error) {
+        console.warn('Lector:', error);
+        input.checked = !wanted;
+        note.textContent = chrome.i18n.getMessage('autoSwitchFailed');
+      } finally {
+        input.disabled = false;
+        updateIndicator();
+      }
+    });
+    const node = document.createElement('span');
+    node.className = 'auto-site-control';
+    node.append(label, note);
+    return { node, setEnabled: (enabled) => (input.checked = enabled) };
+  }
+
+  let currentSwitch = null;
 
   // The switch follows the setting when it changes elsewhere (the permission window, options).
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync' || !changes.autoSites || !view?.setAutoEnabled) return;
-    chrome.runtime.sendMessage({ type: 'content:auto-state' }).then((state) => {
-      if (state?.site) view?.setAutoEnabled(state.enabled);
+    if (area !== 'sync' || !changes.autoSites || !currentSwitch) return;
+    autoSiteState().then((state) => {
+      if (state) currentSwitch?.setEnabled(state.enabled);
       updateIndicator();
-    }, () => {});
+    });
   });
 
-  function showReader(article, route, ms, autoSite, auto) {
+  function showReader(article, options, autoState) {
     view = LectorReaderView.open(article, {
-      route,
-      ms,
-      auto,
-      autoSite,
+      ...options,
       onClose: () => {
         view = null;
+        currentSwitch = null;
         updateIndicator();
       },
     });
+    if (autoState) {
+      currentSwitch = siteSwitch(autoState);
+      view.addControl(currentSwitch.node);
+    }
     updateIndicator();
   }
 
@@ -108,7 +144,8 @@
     try {
       LectorReaderView.dismissNotice();
       const started = performance.now();
-      const switchState = autoSiteSwitch();
+      const switchState = autoSiteState();
+      const settings = LectorSettings.load(); // read while the engine works; never rejects
       const result = await extractArticle(route);
       const { article } = result;
       const ms = Math.round(performance.now() - started);
@@ -116,7 +153,7 @@
         LectorReaderView.notice(chrome.i18n.getMessage('noArticle'));
         return;
       }
-      showReader(article, result.route, ms, await switchState, false);
+      showReader(article, { route: result.route, ms, started, settings: await settings }, await switchState);
     } catch (error) {
       console.error('Lector:', error);
       LectorReaderView.notice(chrome.i18n.getMessage('readFailed', String(error?.message || error)));
@@ -161,10 +198,12 @@
     try {
       const route = typeof wasm_bindgen === 'undefined' ? 'offscreen' : 'content';
       const started = performance.now();
-      const switchState = autoSiteSwitch();
+      const switchState = autoSiteState();
+      const settings = LectorSettings.load();
       const result = await extractArticle(route, true);
       if (!result.article) return false;
-      showReader(result.article, result.route, Math.round(performance.now() - started), await switchState, true);
+      const ms = Math.round(performance.now() - started);
+      showReader(result.article, { route: result.route, ms, started, settings: await settings }, await switchState);
       return true;
     } catch (error) {
       console.debug('Lector: automatic reader mode left this page alone:', error);
