@@ -3,6 +3,9 @@
 // then toggles the reader view; the context menu and a second shortcut export Markdown. In Chromium it also runs the engine in an offscreen
 // document (see engineRoute).
 // Nothing here keeps state in globals that matters across worker restarts.
+// Automatic reader mode per site lives in background/auto-mode.js.
+
+import { initAutoMode } from './background/auto-mode.js';
 
 /** Content-world scripts, in load order: the wasm glue, then the shell that uses it. */
 const CONTENT_SCRIPTS = [
@@ -18,6 +21,8 @@ const CONTENT_SCRIPTS = [
 const OFFSCREEN_PAGE = 'offscreen/offscreen.html';
 
 const EXPORT_MENU_ID = 'lector-export-markdown';
+
+initAutoMode({ contentScripts: CONTENT_SCRIPTS, engineRoute });
 
 chrome.action.onClicked.addListener((tab) => {
   runInTab(tab, 'toggle').catch((error) => reportFailure(tab, error));
@@ -125,9 +130,9 @@ async function ensureOffscreenDocument() {
   await creatingOffscreen;
 }
 
-async function extractInOffscreen({ html, url, signals }) {
+async function extractInOffscreen({ html, url, signals, readerableOnly }) {
   await ensureOffscreenDocument();
-  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals });
+  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals, readerableOnly });
   if (!answer?.ok) throw new Error(answer?.error || 'the offscreen engine did not answer');
   return answer.article;
 }
