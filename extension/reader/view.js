@@ -328,7 +328,8 @@ const LectorReaderView = (() => {
 
     const progressBar = el('div', { class: 'bar' });
     const articleNode = el('article', { lang: article.lang || '', dir: article.dir || 'auto', tabindex: '-1', 'aria-labelledby': 'lector-ui-title' }, parts);
-    const root = el('div', { class: 'root' }, [
+    // The view's own controls speak the browser's language and direction; the article keeps its own.
+    const root = el('div', { class: 'root', lang: chrome.i18n.getUILanguage?.() || undefined, dir: chrome.i18n.getMessage('@@bidi_dir') || 'ltr' }, [
       el('div', { class: 'progress', 'aria-hidden': 'true' }, [progressBar]),
       el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('readerLabel') }, tools),
       panel,
@@ -620,7 +621,7 @@ const LectorReaderView = (() => {
     const { host, shadow } = createHost('lector-notice');
     host.style.setProperty('pointer-events', 'none', 'important');
     host.style.setProperty('overflow', 'visible', 'important');
-    shadow.append(el('div', { class: 'notice', role: 'status', text }));
+    shadow.append(el('div', { class: 'notice', role: 'status', dir: chrome.i18n.getMessage('@@bidi_dir') || 'ltr', text }));
     showHost(host);
     noticeHost = host;
     noticeTimer = setTimeout(dismissNotice, 4000);
