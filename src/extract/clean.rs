@@ -268,11 +268,17 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
         if doc.parent(n).is_none() || !doc.contains(article, n) {
             continue;
         }
-        // A block left with nothing but its heading once its list went ("More in Climate").
-        let orphaned_heading = emptied.contains(&n) && {
-            let s = stats.get(n);
-            s.text > 0 && s.heading_text * 10 >= s.text * 9 && s.images == 0
-        };
+        // A block left with nothing but its heading once its list went, when the heading
+        // announces clutter ("More in Climate"); other headings may introduce what follows.
+        let orphaned_heading = emptied.contains(&n)
+            && {
+                let s = stats.get(n);
+                s.text > 0 && s.heading_text * 10 >= s.text * 9 && s.images == 0
+            }
+            && !matches!(
+                classify(doc, n, ClutterKind::Other),
+                ClutterKind::Other | ClutterKind::Hidden | ClutterKind::Overlay
+            );
         if orphaned_heading || should_remove(doc, n, &stats, flags) {
             removed.record(doc, n, classify(doc, n, ClutterKind::Other));
             if let Some(p) = doc.parent(n) {

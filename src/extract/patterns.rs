@@ -90,8 +90,6 @@ pub const UNLIKELY: &[Pat] = &[
     Sub("donate"),
     Sub("membership-cta"),
     Sub("reader-revenue"),
-    Sub("trc_"),
-    Sub("ob-widget"),
     Sub("adthrive"),
     Sub("most-read"),
     Sub("mostread"),
@@ -259,6 +257,7 @@ pub const AD_LABELS: &[&str] = &[
     "article continues below advertisement",
     "continue reading below",
     "scroll to continue with content",
+    "report this ad",
 ];
 
 /// Phrases of the prompts that interrupt articles: newsletters, subscriptions, log-ins.
