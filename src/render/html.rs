@@ -429,23 +429,21 @@ fn picture_srcset(doc: &Document, img: NodeId, base: Option<&str>) -> Option<Str
 
 /// The URL of the widest candidate of a resolved srcset (the last one when none says).
 fn largest_candidate(srcset: &str) -> Option<String> {
-    srcset
-        .split(", ")
-        .filter_map(|c| {
-            let mut parts = c.split_whitespace();
-            let u = parts.next()?;
-            let w = parts
-                .next()
-                .and_then(|d| d.strip_suffix('w').or_else(|| d.strip_suffix('x')))
-                .and_then(|d| d.parse::<f64>().ok())
-                .unwrap_or(0.0);
-            Some((w, u))
-        })
-        .fold(None, |best: Option<(f64, &str)>, c| match best {
-            Some(b) if b.0 > c.0 => Some(b),
-            _ => Some(c),
-        })
-        .map(|(_, u)| u.to_string())
+    let mut best: Option<(u32, &str)> = None;
+    for candidate in srcset.split(", ") {
+        let mut parts = candidate.split_whitespace();
+        let Some(u) = parts.next() else { continue };
+        // "1400w", "2x", "1.5x": the whole part is enough to compare.
+        let width = parts
+            .next()
+            .map(|d| d.trim_end_matches(['w', 'x']))
+            .and_then(|d| d.split('.').next()?.parse::<u32>().ok())
+            .unwrap_or(0);
+        if best.is_none_or(|(w, _)| width >= w) {
+            best = Some((width, u));
+        }
+    }
+    best.map(|(_, u)| u.to_string())
 }
 
 /// Resolves each candidate of a `srcset`. Candidates are split as the HTML standard splits
