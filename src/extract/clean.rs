@@ -5,7 +5,7 @@ use crate::dom::{fold_whitespace, Document, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
 use super::patterns::{self, BUTTON_LIKE, PROMPT_PHRASES, PULL_QUOTE, READING_TIME, SHARE};
-use super::prepare::{match_string, remove_counted};
+use super::prepare::{match_string, remove_counted, remove_where};
 use super::score::class_weight;
 use super::stats::TextStats;
 use super::Flags;
@@ -21,7 +21,7 @@ pub fn clean_article(
 ) {
     remove_matching(doc, article, removed, |doc, n, stats| {
         (stats.get(n).text < 500
-            && patterns::matches(SHARE, &match_string(doc, n))
+            && patterns::matches(SHARE, &super::clutter::names_of(doc, n))
             && !patterns::matches(PULL_QUOTE, &match_string(doc, n)))
         .then_some(ClutterKind::Share)
     });
@@ -117,14 +117,18 @@ pub fn clean_article(
         clean_conditionally(doc, article, flags, removed);
     }
     remove_article_headers(doc, article);
+    remove_byline_blocks(doc, article);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
     remove_repeated_pull_quotes(doc, article, removed);
     flatten_layout_tables(doc, article);
     let stats = TextStats::measure(doc, article);
-    super::prepare::remove_where(doc, article, |doc, n| {
-        doc.is(n, "p") && stats.get(n).text == 0 && !super::prepare::has_media(doc, n)
+    // Paragraphs and lists emptied by the passes above (a share list without its buttons).
+    remove_where(doc, article, |doc, n| {
+        matches!(doc.tag(n), Some("p" | "ul" | "ol"))
+            && stats.get(n).text == 0
+            && !super::prepare::has_media(doc, n)
     });
 }
 
@@ -374,6 +378,19 @@ pub fn is_data_table(doc: &Document, t: NodeId) -> bool {
         .max()
         .unwrap_or(0);
     rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
+}
+
+/// Byline blocks left in the text (author, place, date) repeat the reader view's header.
+fn remove_byline_blocks(doc: &mut Document, article: NodeId) {
+    let stats = TextStats::measure(doc, article);
+    remove_where(doc, article, |doc, n| {
+        doc.tag(n).is_some_and(|t| !matches!(t, "p" | "figcaption"))
+            && stats.get(n).text < 150
+            && stats.get(n).images == 0
+            && doc.ancestor_named(n, "figure", 0).is_none()
+            && doc.ancestor_named(n, "blockquote", 0).is_none()
+            && super::prepare::names_a_byline(doc, n)
+    });
 }
 
 /// The headline is shown above the article; drop its copy at the top of the text.
