@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, fixture, waitForReader, fold, screenshot, OUT, PAGES, ROOT } from './harness.mjs';
+import { startServer, launchBrowser, fixture, waitForReader, inReader, fold, screenshot, OUT, PAGES, ROOT } from './harness.mjs';
 
 /** Cases whose reader view is saved to docs/screenshots/clutter-<case>.png. */
 const SCREENSHOTS = new Set(['metered-paywall-newspaper', 'medium-style-post', 'native-ad-widgets', 'spanish-publicidad']);
@@ -43,14 +43,11 @@ after(async () => {
 
 /** What the reader view shows beyond readerState: link targets and image addresses. */
 function readerLinksAndImages(page) {
-  return page.evaluate(() => {
-    const shadow = document.querySelector('lector-reader').shadowRoot;
-    return {
-      links: [...shadow.querySelectorAll('.content a[href]')].map((a) => a.getAttribute('href')),
-      images: [...shadow.querySelectorAll('img')].map((img) => img.getAttribute('src')),
-      frames: shadow.querySelectorAll('iframe, object, embed, video').length,
-    };
-  });
+  return inReader(page, (shadow) => ({
+    links: [...shadow.querySelectorAll('.content a[href]')].map((a) => a.getAttribute('href')),
+    images: [...shadow.querySelectorAll('img')].map((img) => img.getAttribute('src')),
+    frames: shadow.querySelectorAll('iframe, object, embed, video').length,
+  }));
 }
 
 function assertReader(state, extra, expected, label) {
