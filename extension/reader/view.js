@@ -307,7 +307,11 @@ const LectorReaderView = (() => {
 
     const parts = [el('header', {}, headerParts)];
     const lead = article.leadImage;
-    const inBody = lead && [...content.querySelectorAll('img')].some((img) => imageKey(img.src) === imageKey(lead));
+    // The lead is already there when the text shows it, or opens with a picture (often another
+    // rendition of the same photo, under a different file name).
+    const secondParagraph = content.querySelectorAll('p')[1];
+    const inBody = lead && [...content.querySelectorAll('img')].some((img) => imageKey(img.src) === imageKey(lead)
+      || !secondParagraph || (secondParagraph.compareDocumentPosition(img) & Node.DOCUMENT_POSITION_PRECEDING));
     if (lead && !inBody && /^https?:/i.test(lead)) {
       parts.push(el('figure', { class: 'lead' }, [el('img', { src: lead, alt: '' })]));
     }
