@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! lector extract <FILE|-> [--url URL] [--format html|text|json|markdown]
+//! lector eval wcxb|readability [DIR] [options]
 //! ```
 //! Exit codes: 0 an article was printed, 1 the page has no article, 2 bad usage or
 //! unreadable input.
@@ -9,7 +10,11 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+#[path = "lector/eval.rs"]
+mod eval;
+
 const USAGE: &str = "usage: lector extract <FILE|-> [--url URL] [--format html|text|json|markdown]
+       lector eval wcxb|readability [DIR] [options]   (see lector eval --help)
 
 Finds the article in an HTML page and prints it.
   FILE          the page to read; - reads standard input
@@ -85,7 +90,26 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// True for bytes that are not a text page: an image, an archive, an executable. Looks at the
+/// start only: a NUL byte near the top, or many control bytes. A page with a stray NUL further
+/// down is still read (the parser replaces it), and UTF-16 pages announced by a BOM are text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    head[..head.len().min(1024)].contains(&0) || controls * 10 > head.len()
+}
+
 fn main() -> ExitCode {
+    let mut argv = std::env::args().skip(1).peekable();
+    if argv.peek().map(String::as_str) == Some("eval") {
+        return eval::run(argv.skip(1));
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(msg) if msg.is_empty() => {
@@ -104,8 +128,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if bytes.contains(&0) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF])
-    {
+    if looks_binary(&bytes) {
         eprintln!(
             "lector: {} does not look like an HTML page (it holds binary data)",
             args.input
@@ -113,7 +136,20 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let (html, _encoding) = lector::dom::html::decode_html(&bytes);
-    let doc = lector::dom::html::parse_html(&html, args.url.as_deref());
+    let doc = match lector::dom::html::try_parse_html(&html, args.url.as_deref()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!(
+                "lector: cannot read {}: {e}",
+                if args.input == "-" {
+                    "standard input"
+                } else {
+                    &args.input
+                }
+            );
+            return ExitCode::from(2);
+        }
+    };
     let Some(article) = lector::extract(&doc) else {
         eprintln!(
             "lector: no article found in {}",

@@ -32,8 +32,10 @@ export function fixture(name) {
  */
 export async function startServer() {
   const cspReports = [];
+  const requests = []; // every path asked for, in order (the XSS test watches for its marker)
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
     if (url.pathname === '/csp-report') {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -55,7 +57,7 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, cspReports, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { base, cspReports, requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 /** A picture for every image the fixture pages link to on hosts that do not exist here. */
