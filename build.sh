@@ -199,6 +199,8 @@ case "$MODE" in
     cargo test --quiet
     say "Markdown round trip over the fixtures and the shared corpora (release build)"
     cargo test --release --quiet --test markdown_corpus -- --nocapture
+    say "huge, deep and hostile pages at full size (release build; figures: docs/robustness.md)"
+    cargo test --release --quiet --test robustness
     cargo build --quiet --bin lector
     ensure_node_packages
     say "Firefox package lint: web-ext lint dist/firefox"
@@ -208,7 +210,7 @@ case "$MODE" in
       die "web-ext lint found errors in dist/firefox"
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
-    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+    node --test --test-concurrency=1 --test-reporter=spec tests/js/ tests/e2e/
     say "report: Lector's Markdown against Turndown + GFM on the fixtures"
     node tests/compare/turndown.mjs target/debug/lector
     say "all tests passed in $((SECONDS - t0)) s"
