@@ -163,7 +163,6 @@ pub const CMS_CONTENT: &[Pat] = &[
     Sub("node__content"),
     Sub("gh-content"),
     Sub("post-full-content"),
-    Sub("available-content"),
     Sub("post-body"),
     Sub("post_body"),
     Sub("article-body"),
