@@ -162,7 +162,11 @@ pub fn extract(doc: &Document) -> Option<Article> {
     });
     Some(Article {
         title,
-        byline: meta.byline.clone().or(dom_byline),
+        byline: meta
+            .byline
+            .clone()
+            .or(meta.dom_byline.clone())
+            .or(dom_byline),
         site_name: meta.site_name.clone(),
         published: meta.published.clone(),
         lang: meta.lang.clone(),

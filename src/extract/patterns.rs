@@ -196,6 +196,66 @@ pub const BYLINE: &[Pat] = &[
     Sub("p-author"),
 ];
 
+/// Byline blocks that are really an author's biography box, not the byline.
+pub const AUTHOR_BIO: &[Pat] = &[
+    Sub("author-bio"),
+    Sub("author_bio"),
+    Sub("authorbio"),
+    Sub("author-box"),
+    Sub("author_box"),
+    Sub("about-author"),
+    Sub("about-the-author"),
+    Sub("author-description"),
+    Sub("author_description"),
+    Sub("author-avatar"),
+    Sub("author-image"),
+];
+
+/// Blocks holding comments or replies: their authors and dates are not the article's.
+pub const COMMENT_BLOCKS: &[Pat] = &[
+    Sub("comment"),
+    Sub("disqus"),
+    Sub("replies"),
+    Sub("reply"),
+    Sub("related"),
+    Sub("sidebar"),
+    Sub("widget"),
+];
+
+/// Blocks that carry the article's date.
+pub const DATELINE: &[Pat] = &[
+    Sub("date"),
+    Sub("published"),
+    Sub("posted-on"),
+    Sub("post-meta"),
+    Sub("entry-meta"),
+    Sub("article-meta"),
+    Sub("timestamp"),
+    Token("time"),
+];
+
+/// Path parts of links to an author's page.
+pub const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/auteur/",
+    "/contributor/",
+    "/contributors/",
+    "/writer/",
+    "/writers/",
+    "/journalist/",
+    "/people/",
+    "/staff/",
+    "/profile/",
+    "/profiles/",
+    "/by/",
+    "/bio/",
+    "/u/",
+    "/user/",
+    "/users/",
+];
+
 /// Share bars and buttons, removed from inside the article when short.
 pub const SHARE: &[Pat] = &[
     Sub("share"),

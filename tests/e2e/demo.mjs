@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, waitForReader, waitInReader, clickInReader, settle, ROOT } from './harness.mjs';
+import { startServer, launchBrowser, waitForReader, waitInReader, clickInReader, inReader, settle, ROOT } from './harness.mjs';
 
 const outDir = path.join(ROOT, 'docs/screenshots');
 fs.mkdirSync(outDir, { recursive: true });
@@ -35,7 +35,13 @@ try {
     await page.waitForTimeout(100);
     themes.push(`reader-${theme}.png`);
     await shot(`reader-${theme}.png`);
-    if (theme === 'sepia') await page.keyboard.press('Escape');
+    if (theme === 'sepia') {
+      await page.keyboard.press('Escape');
+      await inReader(page, (shadow, host) => {
+        shadow.querySelector('article').focus({ preventScroll: true }); // no ring in the next picture
+        host.scrollTop = 0;
+      });
+    }
   }
   await browser.worker.evaluate(() => chrome.storage.sync.clear());
   console.log(`reader view: "${state.title}" (${state.paragraphs} paragraphs, engine route: ${state.route}, ${state.ms} ms)`);
