@@ -3,14 +3,16 @@
 #
 #   ./build.sh          set up what is missing, build the wasm engine and both extensions
 #   ./build.sh test     build, then run every test: native (cargo test), JS units, and the
-#                       end-to-end suite in Debian's Chromium with the built extension
+#                       end-to-end suites with the built extension in Debian's Chromium and
+#                       in Firefox ESR (skipped, saying so, where firefox-esr cannot be had)
 #   LECTOR_WASM_ROUTE=debian|rustup ./build.sh   forces one wasm32 route
 #   ./build.sh demo     build, open the bundled sample page in headless Chromium, press the
 #                       toolbar button, and write before/after screenshots to docs/screenshots/
+#                       (plus firefox-reader.png from the Firefox tests)
 #
 # Outputs: dist/chrome/ and dist/firefox/ (load unpacked), dist/lector-<browser>-<version>.zip.
 # Set-up it does on a fresh Debian machine (as root or with sudo): apt packages for the wasm
-# toolchain and Chromium, wasm-bindgen-cli at the version pinned in Cargo.toml, and the npm
+# toolchain, Chromium and Firefox ESR, wasm-bindgen-cli at the version pinned in Cargo.toml, and the npm
 # dev packages from package-lock.json. On a machine where rustup has (or can fetch) the
 # wasm32 target, that is used instead of Debian's rustc-web.
 set -euo pipefail
@@ -23,7 +25,7 @@ die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
   build | test | demo) ;;
-  -h | --help | help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help | help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) die "unknown command '$MODE' (expected: build, test or demo)" ;;
 esac
 
@@ -134,14 +136,15 @@ if (browser === 'chrome') {
   delete m.background.scripts;
   delete m.browser_specific_settings;
 } else {
-  // Firefox: an event page, no offscreen documents (it runs wasm in content scripts anyway).
+  // Firefox: an event page (background.js alone), no offscreen documents: it runs wasm in
+  // content scripts on every page, so background-chromium.js and offscreen/ stay out.
   delete m.background.service_worker;
   delete m.minimum_chrome_version;
   m.permissions = m.permissions.filter((p) => p !== 'offscreen');
 }
 fs.writeFileSync(dst, JSON.stringify(m, null, 2) + '\n');
 JS
-  if [ "$browser" = firefox ]; then rm -rf "$out/offscreen"; fi
+  if [ "$browser" = firefox ]; then rm -rf "$out/offscreen" "$out/background-chromium.js"; fi
   local zip="$ROOT/dist/lector-$browser-$VERSION.zip"
   rm -f "$zip"
   (cd "$out" && python3 -c 'import sys, zipfile, os
@@ -164,6 +167,14 @@ ensure_chromium() {
     apt_install chromium
     export CHROMIUM=/usr/bin/chromium
   fi
+}
+
+# Firefox ESR for the Firefox browser tests; a machine without it (and without apt) skips them.
+ensure_firefox() {
+  if [ -n "${FIREFOX:-}" ] && [ -x "$FIREFOX" ]; then return 0; fi
+  if ! command -v firefox-esr >/dev/null; then (apt_install firefox-esr) || return 1; fi
+  FIREFOX=$(command -v firefox-esr) || return 1
+  export FIREFOX
 }
 
 build() {
@@ -189,14 +200,20 @@ case "$MODE" in
     cargo test --release --quiet --test markdown_corpus -- --nocapture
     cargo build --quiet --bin lector
     ensure_node_packages
-    say "Firefox package lint: web-ext lint dist/firefox"
+    say "Firefox package lint: web-ext lint dist/firefox (no errors and no warnings allowed)"
     npx --no-install web-ext lint --source-dir dist/firefox --output text 2>&1 | sed -n '/^Validation Summary/,$p'
     npx --no-install web-ext lint --source-dir dist/firefox --output json 2>/dev/null |
-      node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); process.exit(r.summary.errors ? 1 : 0)' ||
-      die "web-ext lint found errors in dist/firefox"
+      node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); process.exit(r.summary.errors || r.summary.warnings ? 1 : 0)' ||
+      die "web-ext lint found errors or warnings in dist/firefox"
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
     node --test --test-concurrency=1 --test-reporter=spec tests/js/ tests/e2e/
+    if ensure_firefox; then
+      say "end-to-end tests in $("$FIREFOX" --version 2>/dev/null | head -n1) (WebDriver BiDi)"
+      node --test --test-concurrency=1 --test-reporter=spec tests/firefox/
+    else
+      say "SKIPPED: the Firefox tests (tests/firefox/): no Firefox here and firefox-esr could not be installed"
+    fi
     say "report: Lector's Markdown against Turndown + GFM on the fixtures"
     node tests/compare/turndown.mjs target/debug/lector
     say "all tests passed in $((SECONDS - t0)) s"
@@ -205,5 +222,9 @@ case "$MODE" in
     ensure_node_packages
     ensure_chromium
     node tests/e2e/demo.mjs
+    if ensure_firefox; then
+      LECTOR_UPDATE_SCREENSHOTS=1 node --test --test-reporter=dot tests/firefox/
+      say "wrote docs/screenshots/firefox-reader.png"
+    fi
     ;;
 esac

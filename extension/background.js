@@ -1,7 +1,8 @@
 // Background context (Chromium service worker, Firefox event page).
 // A toolbar click (or the shortcut) injects the content scripts into the active tab once,
-// then toggles the reader view; the context menu and a second shortcut export Markdown. In Chromium it also runs the engine in an offscreen
-// document (see engineRoute).
+// then toggles the reader view; the context menu and a second shortcut export Markdown.
+// Chromium's service worker is background-chromium.js: this file plus the offscreen-document
+// engine route (see engineRoute), which Firefox neither has nor needs.
 // Nothing here keeps state in globals that matters across worker restarts.
 
 /** Content-world scripts, in load order: the wasm glue, then the shell that uses it. */
@@ -13,8 +14,6 @@ const CONTENT_SCRIPTS = [
   'reader/view.js',
   'content/content.js',
 ];
-
-const OFFSCREEN_PAGE = 'offscreen/offscreen.html';
 
 const EXPORT_MENU_ID = 'lector-export-markdown';
 
@@ -37,15 +36,6 @@ chrome.runtime.onInstalled.addListener(() => {
 
 chrome.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === EXPORT_MENU_ID && tab) runInTab(tab, 'export').catch((error) => reportFailure(tab, error));
-});
-
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
-  extractInOffscreen(message).then(
-    (article) => sendResponse({ ok: true, article }),
-    (error) => sendResponse({ ok: false, error: String(error?.message || error) }),
-  );
-  return true; // the answer comes asynchronously
 });
 
 /** Injects the content scripts once, then toggles the reader view or exports Markdown. */
@@ -94,30 +84,4 @@ function reportFailure(tab, error) {
   chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
   chrome.action.setTitle({ tabId: tab.id, title: chrome.i18n.getMessage('pageNotAllowed') });
   setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
-}
-
-let creatingOffscreen = null;
-
-async function ensureOffscreenDocument() {
-  if (!chrome.offscreen) throw new Error('this browser has no offscreen documents');
-  const url = chrome.runtime.getURL(OFFSCREEN_PAGE);
-  const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-  if (open.length > 0) return;
-  creatingOffscreen ??= chrome.offscreen
-    .createDocument({
-      url: OFFSCREEN_PAGE,
-      reasons: ['DOM_PARSER'],
-      justification: 'Parse a copy of the page and run the reader engine where the page forbids WebAssembly.',
-    })
-    .finally(() => {
-      creatingOffscreen = null;
-    });
-  await creatingOffscreen;
-}
-
-async function extractInOffscreen({ html, url, signals }) {
-  await ensureOffscreenDocument();
-  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals });
-  if (!answer?.ok) throw new Error(answer?.error || 'the offscreen engine did not answer');
-  return answer.article;
 }
