@@ -25,7 +25,7 @@ die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
   build | test | demo) ;;
-  -h | --help | help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help | help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) die "unknown command '$MODE' (expected: build, test or demo)" ;;
 esac
 
@@ -104,13 +104,30 @@ bind_wasm() {
 }
 
 # ---- 2. The extensions ------------------------------------------------------------------
-assemble() { # browser
-  local browser=$1 out="$ROOT/dist/$1"
+# Every icon size the stores and toolbars use, rendered from the one SVG.
+ICON_SIZES="16 32 48 96 128"
+ICONS="$ROOT/target/icons"
+render_icons() {
+  local svg=extension/icons/lector.svg
+  if [ -f "$ICONS/icon-128.png" ] && [ "$ICONS/icon-128.png" -nt "$svg" ]; then return; fi
+  command -v rsvg-convert >/dev/null || apt_install librsvg2-bin
+  mkdir -p "$ICONS"
+  for size in $ICON_SIZES; do
+    rsvg-convert --width "$size" --height "$size" "$svg" --output "$ICONS/icon-$size.png"
+  done
+}
+
+assemble() { # browser [dist folder]
+  local browser=$1 dist=${2:-$ROOT/dist}
+  local out="$dist/$browser"
   rm -rf "$out"
   mkdir -p "$out/engine"
   cp -R extension/. "$out/"
   rm -f "$out/icons/lector.svg"
-  cp "$ENGINE/lector.js" "$ENGINE/lector_bg.wasm" "$out/engine/"
+  cp "$ICONS"/icon-*.png "$out/icons/"
+  cp "$ENGINE/lector.js" "$out/engine/"
+  # The offscreen document (Chromium only) loads the wasm file; content scripts use the inlined copy.
+  if [ "$browser" = chrome ]; then cp "$ENGINE/lector_bg.wasm" "$out/engine/"; fi
   # Content scripts cannot fetch extension files unless they are web-accessible, which would
   # let any page detect Lector. So they get the wasm inlined in a script instead.
   node -e '
@@ -145,13 +162,45 @@ if (browser === 'chrome') {
 fs.writeFileSync(dst, JSON.stringify(m, null, 2) + '\n');
 JS
   if [ "$browser" = firefox ]; then rm -rf "$out/offscreen" "$out/background-chromium.js"; fi
-  local zip="$ROOT/dist/lector-$browser-$VERSION.zip"
+  python3 tools/pack_zip.py "$out" "$dist/lector-$browser-$VERSION.zip"
+}
+
+# The source for AMO's review (the wasm is generated, so reviewers rebuild it): the committed
+# tree at HEAD, as docs/building-from-source.md describes. git archive stamps every entry
+# with the commit's time, so one commit always gives the same zip.
+source_zip() {
+  local zip="$ROOT/dist/lector-source-$VERSION.zip"
   rm -f "$zip"
-  (cd "$out" && python3 -c 'import sys, zipfile, os
-with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    for d, _, files in os.walk("."):
-        for f in sorted(files):
-            z.write(os.path.join(d, f), os.path.relpath(os.path.join(d, f), "."))' "$zip")
+  if ! git -C "$ROOT" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+    say "no git checkout here: no source zip"
+    return
+  fi
+  git -C "$ROOT" archive --format=zip --prefix="lector-$VERSION/" -o "$zip" HEAD
+  if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ]; then
+    say "note: the source zip is HEAD ($(git -C "$ROOT" rev-parse --short HEAD)); uncommitted changes are not in it"
+  fi
+}
+
+packages_report() {
+  local zip
+  for zip in "$ROOT"/dist/lector-*-"$VERSION".zip; do
+    say "$(basename "$zip"): $(wc -c <"$zip") bytes, sha256 $(sha256sum "$zip" | cut -c1-64)"
+  done
+}
+
+# The store zips must depend on the inputs only: assemble both again into a scratch folder,
+# from copies whose times and permissions all differ, and demand the same bytes.
+check_reproducible() {
+  local scratch; scratch=$(mktemp -d)
+  local browser a b
+  for browser in chrome firefox; do
+    (umask 077 && assemble "$browser" "$scratch")
+    a=$(sha256sum <"$ROOT/dist/lector-$browser-$VERSION.zip")
+    b=$(sha256sum <"$scratch/lector-$browser-$VERSION.zip")
+    [ "$a" = "$b" ] || die "dist/lector-$browser-$VERSION.zip is not reproducible: a second assembly gave other bytes (kept in $scratch)"
+  done
+  rm -rf "$scratch"
+  say "reproducible: assembling again (other file times, umask 077) gave byte-identical zips"
 }
 
 ensure_node_packages() {
@@ -183,10 +232,13 @@ build() {
   command -v node >/dev/null || apt_install nodejs
   build_wasm
   bind_wasm
+  render_icons
   assemble chrome
   assemble firefox
+  source_zip
   local wasm="$ENGINE/lector_bg.wasm"
   say "wasm engine: $(wc -c <"$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip; glue $(wc -c <"$ENGINE/lector.js") bytes"
+  packages_report
   say "built dist/chrome and dist/firefox (version $VERSION) in $((SECONDS - t0)) s"
 }
 
@@ -200,6 +252,7 @@ case "$MODE" in
     cargo test --release --quiet --test markdown_corpus -- --nocapture
     cargo build --quiet --bin lector
     ensure_node_packages
+    check_reproducible
     say "Firefox package lint: web-ext lint dist/firefox (no errors and no warnings allowed)"
     npx --no-install web-ext lint --source-dir dist/firefox --output text 2>&1 | sed -n '/^Validation Summary/,$p'
     npx --no-install web-ext lint --source-dir dist/firefox --output json 2>/dev/null |
