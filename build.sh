@@ -68,15 +68,18 @@ wasm_route() {
 build_wasm() {
   local route; route=$(wasm_route)
   mkdir -p "$WASM_OUT"
+  # Panic messages carry source paths; map the cargo registry's so that the wasm does not
+  # depend on where it was built (docs/building-from-source.md).
+  local rustflags="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo${RUSTFLAGS:+ $RUSTFLAGS}"
   if [ "$route" = rustup ]; then
     say "wasm32 route: rustup target $WASM_TARGET ($(rustc --version))"
-    CARGO_TARGET_DIR="$WASM_OUT" cargo build --release --lib --target "$WASM_TARGET" --quiet
+    RUSTFLAGS="$rustflags" CARGO_TARGET_DIR="$WASM_OUT" cargo build --release --lib --target "$WASM_TARGET" --quiet
   else
     apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
     touch "$WASM_OUT/.route-debian"
     say "wasm32 route: Debian $(/usr/bin/rustc --version) with -Z build-std (no rustup wasm32 target here)"
     # RUSTC_BOOTSTRAP lets this stable compiler rebuild std for wasm32; scoped to this command.
-    RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$WASM_OUT" \
+    RUSTFLAGS="$rustflags" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$WASM_OUT" \
       /usr/bin/cargo build --release --lib --quiet -Z build-std=std,panic_abort --target "$WASM_TARGET"
   fi
 }
