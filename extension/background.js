@@ -10,6 +10,7 @@ const CONTENT_SCRIPTS = [
   'engine/lector.js',
   'engine/lector_wasm.js',
   'content/signals.js',
+  'reader/settings.js',
   'reader/style.js',
   'reader/view.js',
   'content/content.js',
@@ -36,6 +37,17 @@ chrome.runtime.onInstalled.addListener(() => {
 
 chrome.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === EXPORT_MENU_ID && tab) runInTab(tab, 'export').catch((error) => reportFailure(tab, error));
+});
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // The reader view shows the toggle shortcut the user actually has (content scripts cannot
+  // ask chrome.commands themselves).
+  if (message?.type !== 'content:get-shortcut' || !sender.tab) return false;
+  chrome.commands.getAll().then(
+    (commands) => sendResponse({ shortcut: commands.find((c) => c.name === '_execute_action')?.shortcut || '' }),
+    () => sendResponse({ shortcut: '' }),
+  );
+  return true;
 });
 
 /** Injects the content scripts once, then toggles the reader view or exports Markdown. */

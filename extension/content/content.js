@@ -2,7 +2,7 @@
 // or has the background run it on a copy (the background picks the route), then opens or
 // closes the reader view. Injected once per page; `lectorToggle(route)` is its entry.
 
-/* global wasm_bindgen, lectorWasmBytes, collectSignals, LectorReaderView */
+/* global wasm_bindgen, lectorWasmBytes, collectSignals, LectorReaderView, LectorSettings */
 (() => {
   if (typeof globalThis.lectorToggle === 'function') return;
 
@@ -56,6 +56,7 @@
     try {
       LectorReaderView.dismissNotice();
       const started = performance.now();
+      const settings = LectorSettings.load(); // read while the engine works; never rejects
       const result = await extractArticle(route);
       const { article } = result;
       const ms = Math.round(performance.now() - started);
@@ -66,6 +67,8 @@
       view = LectorReaderView.open(article, {
         route: result.route,
         ms,
+        started,
+        settings: await settings,
         onClose: () => {
           view = null;
         },

@@ -201,6 +201,11 @@ pub fn to_html(doc: &Document, root: NodeId, base: Option<&str>) -> String {
     serialize(&clean, container)
 }
 
+/// An id worth keeping: short, without whitespace or control characters.
+fn is_plain_id(v: &str) -> bool {
+    !v.is_empty() && v.len() <= 100 && !v.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
     let mut c = doc.last_child(n);
     while let Some(ch) = c {
@@ -226,10 +231,16 @@ fn allowed_attrs(
             ));
         }
     }
+    // Ids stay so that in-page links (footnotes, contents) keep their targets.
+    if let Some(v) = doc.attr(n, "id").map(str::trim).filter(|v| is_plain_id(v)) {
+        attrs.push(("id", v.to_string()));
+    }
     match name {
         "a" => {
             let href = doc.attr(n, "href")?.trim();
-            if href.is_empty() || href.starts_with('#') {
+            // A bare "#" is a script's button; "#note-1" is an in-page link and resolves
+            // to this page's URL with its fragment.
+            if href.is_empty() || href == "#" || href.starts_with("#!") {
                 return None;
             }
             let abs = url::resolve(base, href);
@@ -495,6 +506,34 @@ mod tests {
         assert!(
             out.contains(r#"<img src="https://site.example/news/x" loading="lazy">"#),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn in_page_links_keep_their_targets() {
+        let out = render(
+            r##"<p>Claim<sup id="ref-1"><a href="#note-1">1</a></sup> <a href="#">Share</a></p>
+            <ol><li id="note-1">Source. <a href="#ref-1">back</a></li></ol>
+            <h2 id="two words">x</h2>"##,
+        );
+        assert!(
+            out.contains(
+                r#"<sup id="ref-1"><a href="https://site.example/news/story#note-1">1</a></sup>"#
+            ),
+            "{out}"
+        );
+        assert!(out.contains(r#"<li id="note-1">"#), "{out}");
+        assert!(
+            out.contains("https://site.example/news/story#ref-1"),
+            "{out}"
+        );
+        assert!(
+            !out.contains(r#"href="https://site.example/news/story""#),
+            "a bare # is not a link: {out}"
+        );
+        assert!(
+            out.contains("<h2>x</h2>"),
+            "an id with spaces is not kept: {out}"
         );
     }
 

@@ -113,16 +113,99 @@ export async function launchBrowser() {
   };
 }
 
-/** The reader view's state as the page sees it: text, route, headings. */
-export async function readerState(page) {
-  return page.evaluate(() => {
+/**
+ * The reader view lives in a CLOSED shadow root: the page's own scripts (and Playwright's
+ * page.evaluate, which runs in the page's world) cannot see inside. The tests look the way
+ * the extension itself does: from the extension's isolated world in the page (found through
+ * CDP Runtime), where chrome.dom.openOrClosedShadowRoot opens the host. Pages have no such hook.
+ */
+const worlds = new WeakMap();
+
+async function pageWorlds(page) {
+  let known = worlds.get(page);
+  if (!known) {
+    const session = await page.context().newCDPSession(page);
+    const contexts = new Map();
+    session.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
+    session.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
+    session.on('Runtime.executionContextsCleared', () => contexts.clear());
+    await session.send('Runtime.enable');
+    known = { session, contexts };
+    worlds.set(page, known);
+  }
+  return known;
+}
+
+/** The CDP session of a page (shared with the isolated-world lookups). */
+export async function pageSession(page) {
+  return (await pageWorlds(page)).session;
+}
+
+/**
+ * Runs `fn(...args)` in the extension's isolated world of the page's main frame and returns
+ * its (JSON) result, or undefined when the extension has not been injected there yet.
+ */
+export async function inExtensionWorld(page, fn, ...args) {
+  const { session, contexts } = await pageWorlds(page);
+  const { frameTree } = await session.send('Page.getFrameTree');
+  const world = [...contexts.values()].find(
+    (c) => c.origin?.startsWith('chrome-extension://') && c.auxData?.frameId === frameTree.frame.id,
+  );
+  if (!world) return undefined;
+  const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+    expression: `(${fn})(...${JSON.stringify(args)})`,
+    contextId: world.id,
+    returnByValue: true,
+    awaitPromise: true,
+    userGesture: true,
+  });
+  if (exceptionDetails) throw new Error(`in the extension's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
+
+/** Runs `fn(shadowRoot, host, ...args)` on the open reader view (null when there is none). */
+export async function inReader(page, fn, ...args) {
+  const source = `(...args) => {
     const host = document.querySelector('lector-reader');
-    if (!host || !host.shadowRoot) return null;
-    const shadow = host.shadowRoot;
+    if (!host) return null;
+    const shadow = globalThis.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? host.openOrClosedShadowRoot?.();
+    if (!shadow) return null;
+    return (${fn})(shadow, host, ...args);
+  }`;
+  return (await inExtensionWorld(page, source, ...args)) ?? null;
+}
+
+/** Waits until `fn(shadowRoot, host, ...args)` is truthy in the reader view; returns its value. */
+export async function waitInReader(page, fn, { timeout = 10000, args = [] } = {}) {
+  const start = Date.now();
+  for (;;) {
+    const value = await inReader(page, fn, ...args);
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting in the reader view for ${String(fn).slice(0, 120)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A real (trusted) mouse click on an element of the reader view, found by a selector. */
+export async function clickInReader(page, selector) {
+  const box = await waitInReader(page, (shadow, host, sel) => {
+    const node = shadow.querySelector(sel);
+    if (!node) return null;
+    node.scrollIntoView({ block: 'nearest' });
+    const r = node.getBoundingClientRect();
+    return r.width && r.height ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+  }, { args: [selector] });
+  await page.mouse.click(box.x, box.y);
+}
+
+/** The reader view's state: text, route, headings (null when no reader view is open). */
+export async function readerState(page) {
+  return inReader(page, (shadow) => {
     const article = shadow.querySelector('article');
+    const info = LectorReaderView.lastOpen(); // eslint-disable-line no-undef
     return {
-      route: host.dataset.route,
-      ms: Number(host.dataset.ms),
+      route: info?.route,
+      ms: info?.ms,
       text: article ? article.innerText : '',
       title: shadow.querySelector('h1.title')?.textContent ?? '',
       meta: shadow.querySelector('.meta')?.textContent ?? '',
@@ -137,7 +220,7 @@ export async function readerState(page) {
 }
 
 export async function waitForReader(page, timeout = 10000) {
-  await page.waitForFunction(() => document.querySelector('lector-reader')?.shadowRoot?.querySelector('article'), null, { timeout });
+  await waitInReader(page, (shadow) => !!shadow.querySelector('article'), { timeout });
   return readerState(page);
 }
 

@@ -1,6 +1,6 @@
 // Privacy: across a whole session with the built extension in Chromium (open the reader view,
-// copy and download Markdown, close it, export from the menu path, on pages with and without
-// a strict CSP) the extension makes no network request of its own.
+// change a reading setting, copy and download Markdown, close it, export from the menu path,
+// on pages with and without a strict CSP) the extension makes no network request of its own.
 //
 // How requests are seen: every target that belongs to the extension (its service worker, its
 // offscreen document, any extension page) is attached over CDP as it appears, with the
@@ -13,7 +13,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForReader } from './harness.mjs';
+import { startServer, launchBrowser, waitForReader, clickInReader, waitInReader } from './harness.mjs';
 
 let server;
 let browser;
@@ -130,9 +130,14 @@ test('a full session in Chromium: the extension makes no network request of its 
 
     await browser.click(page);
     await waitForReader(page);
-    await page.locator('lector-reader .copy-markdown').click();
-    await page.locator('lector-reader .status').filter({ hasText: 'Copied' }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('lector-reader .save-markdown').click()]);
+    // Change a reading setting (it is saved to storage.sync), then export both ways.
+    await clickInReader(page, 'button.aa');
+    await clickInReader(page, '.panel .swatch-sepia');
+    await waitInReader(page, (shadow) => shadow.querySelector('.root').dataset.theme === 'sepia');
+    await clickInReader(page, 'button.aa');
+    await clickInReader(page, '.copy-markdown');
+    await waitInReader(page, (shadow) => shadow.querySelector('.status').textContent.includes('Copied'));
+    const [download] = await Promise.all([page.waitForEvent('download'), clickInReader(page, '.save-markdown')]);
     await download.path();
     await browser.click(page);
     await page.waitForFunction(() => !document.querySelector('lector-reader'));

@@ -106,6 +106,32 @@ export async function launchFirefox() {
       );
       if (answer.error) throw new Error(`could not click the Lector button: ${answer.error}`);
     },
+    /**
+     * Runs `fn(shadowRoot, host, ...args)` on the open reader view and returns its (JSON)
+     * result, or null when there is none. The view lives in a CLOSED shadow root that page
+     * scripts cannot open; WebDriver BiDi serializes closed shadow roots when asked
+     * (includeShadowTree: "all"), and the handle it returns can be passed back into a call.
+     */
+    async inReader(page, fn, ...args) {
+      const context = page.mainFrame().browsingContext.id;
+      const found = await bidi.send('script.evaluate', {
+        expression: "document.querySelector('lector-reader')",
+        target: { context },
+        awaitPromise: false,
+        serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+      });
+      const host = found.result.result;
+      const shadow = host?.type === 'node' ? host.value?.shadowRoot : null;
+      if (!shadow?.sharedId) return null;
+      const called = await bidi.send('script.callFunction', {
+        functionDeclaration: `(shadow, host, args) => JSON.stringify((${fn})(shadow, host, ...JSON.parse(args)) ?? null)`,
+        arguments: [{ sharedId: shadow.sharedId }, { sharedId: host.sharedId }, { type: 'string', value: JSON.stringify(args) }],
+        target: { context },
+        awaitPromise: true,
+      });
+      if (called.result.type === 'exception') throw new Error(`in the reader view: ${called.result.exceptionDetails.text}`);
+      return JSON.parse(called.result.result.value);
+    },
     async close() {
       await browser.close();
     },

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, fixture, readerState, fold, ROOT } from '../e2e/harness.mjs';
+import { startServer, fixture, fold, ROOT } from '../e2e/harness.mjs';
 import { firefoxBinary, launchFirefox, settle, OUT } from './firefox.mjs';
 
 const binary = firefoxBinary();
@@ -27,9 +27,30 @@ after(async () => {
   await server?.close();
 });
 
-async function waitForReader(page) {
-  await page.waitForFunction(() => document.querySelector('lector-reader')?.shadowRoot?.querySelector('article'), { timeout: 15000 });
-  return readerState(page);
+/** The reader view's content, read through its closed shadow root (see firefox.inReader). */
+function readerState(page) {
+  return firefox.inReader(page, (shadow) => {
+    const article = shadow.querySelector('article');
+    return {
+      text: article ? article.innerText : '',
+      title: shadow.querySelector('h1.title')?.textContent ?? '',
+      meta: shadow.querySelector('.meta')?.textContent ?? '',
+      images: [...shadow.querySelectorAll('img')].map((img) => img.src),
+      paragraphs: shadow.querySelectorAll('.content p').length,
+      handlers: [...shadow.querySelectorAll('*')].some((el) => [...el.attributes].some((a) => a.name.startsWith('on'))),
+      scripts: shadow.querySelectorAll('script, iframe, style:not([data-lector])').length,
+    };
+  });
+}
+
+async function waitForReader(page, timeout = 15000) {
+  const start = Date.now();
+  for (;;) {
+    const state = await readerState(page);
+    if (state?.text) return state;
+    if (Date.now() - start > timeout) throw new Error('the reader view did not open');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function waitForClosed(page) {
@@ -57,8 +78,9 @@ for (const mode of ['plain', 'strict']) {
     const reportsBefore = server.cspReports.length;
 
     await firefox.click(page);
+    const clicked = Date.now();
     const state = await waitForReader(page);
-    assert.equal(state.route, 'content', 'Firefox runs the engine in the content script, whatever the page CSP');
+    const ms = Date.now() - clicked;
     const text = fold(state.text);
     assert.equal(fold(state.title), fold(expected.title), 'title');
     assert.ok(state.meta.includes(expected.byline), `byline ${expected.byline} in ${state.meta}`);
@@ -85,7 +107,7 @@ for (const mode of ['plain', 'strict']) {
     }
     assert.ok(afterClose.html === before.html, `the page DOM is exactly as before (see ${OUT}/seed-${mode}-dom-*.html)`);
     assert.deepEqual(errors, [], 'no page errors after the clicks');
-    console.log(`# Firefox, seed page, ${mode} CSP: ${state.ms} ms from click to view (informational)`);
+    console.log(`# Firefox, seed page, ${mode} CSP: reader view seen ${ms} ms after the click (informational)`);
     await page.close();
   });
 }
