@@ -8,9 +8,11 @@
 #   LECTOR_WASM_ROUTE=debian|rustup ./build.sh   forces one wasm32 route
 #   ./build.sh demo     build, open the bundled sample page in headless Chromium, press the
 #                       toolbar button, and write before/after screenshots to docs/screenshots/
-#                       (plus firefox-reader.png from the Firefox tests)
+#                       (plus firefox-reader.png from the Firefox tests), and an icon contact
+#                       sheet on light and dark toolbars to target/icon-sheet.png
 #
-# Outputs: dist/chrome/ and dist/firefox/ (load unpacked), dist/lector-<browser>-<version>.zip.
+# Outputs: dist/chrome/ and dist/firefox/ (load unpacked), the store zips
+# dist/lector-<browser>-<version>.zip and dist/lector-source-<version>.zip (for AMO review).
 # Set-up it does on a fresh Debian machine (as root or with sudo): apt packages for the wasm
 # toolchain, Chromium and Firefox ESR, wasm-bindgen-cli at the version pinned in Cargo.toml, and the npm
 # dev packages from package-lock.json. On a machine where rustup has (or can fetch) the
@@ -25,7 +27,7 @@ die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
   build | test | demo) ;;
-  -h | --help | help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help | help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) die "unknown command '$MODE' (expected: build, test or demo)" ;;
 esac
 
@@ -278,6 +280,7 @@ case "$MODE" in
     ensure_node_packages
     ensure_chromium
     node tests/e2e/demo.mjs
+    node tests/e2e/icon-sheet.mjs
     if ensure_firefox; then
       LECTOR_UPDATE_SCREENSHOTS=1 node --test --test-reporter=dot tests/firefox/
       say "wrote docs/screenshots/firefox-reader.png"
