@@ -36,9 +36,9 @@ async function ensureOffscreenDocument() {
   await creatingOffscreen;
 }
 
-async function extractInOffscreen({ html, url, signals }) {
+async function extractInOffscreen({ html, url, signals, readerableOnly }) {
   await ensureOffscreenDocument();
-  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals });
+  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals, readerableOnly });
   if (!answer?.ok) throw new Error(answer?.error || 'the offscreen engine did not answer');
   return answer.article;
 }

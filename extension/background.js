@@ -4,6 +4,9 @@
 // Chromium's service worker is background-chromium.js: this file plus the offscreen-document
 // engine route (see engineRoute), which Firefox neither has nor needs.
 // Nothing here keeps state in globals that matters across worker restarts.
+// Automatic reader mode per site lives in background/auto-mode.js.
+
+import { initAutoMode } from './background/auto-mode.js';
 
 /** Content-world scripts, in load order: the wasm glue, then the shell that uses it. */
 const CONTENT_SCRIPTS = [
@@ -17,6 +20,8 @@ const CONTENT_SCRIPTS = [
 ];
 
 const EXPORT_MENU_ID = 'lector-export-markdown';
+
+initAutoMode({ contentScripts: CONTENT_SCRIPTS, engineRoute });
 
 chrome.action.onClicked.addListener((tab) => {
   runInTab(tab, 'toggle').catch((error) => reportFailure(tab, error));

@@ -10,7 +10,9 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   engineReady
     .then(() => {
       const copy = new DOMParser().parseFromString(message.html, 'text/html');
-      const article = wasm_bindgen.extract(copy, message.url, message.signals, false);
+      // Automatic mode first asks the cheap question: does this page hold an article at all?
+      const skip = message.readerableOnly && !wasm_bindgen.isProbablyReaderable(copy, message.url);
+      const article = skip ? null : wasm_bindgen.extract(copy, message.url, message.signals, false);
       sendResponse({ ok: true, article });
     })
     .catch((error) => sendResponse({ ok: false, error: String(error?.message || error) }));

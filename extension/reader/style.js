@@ -71,6 +71,16 @@ ${fonts}
 .toolbar .aa { font-family: ${LECTOR_READER_FONTS.serif}; font-size: 16px; padding-inline: 0.8rem; }
 .toolbar .status { font: 13px/1.3 var(--ui); color: var(--muted); }
 .toolbar .status:empty { display: none; }
+/* Automatic mode's switch (content.js adds it): looks like the buttons beside it. */
+.toolbar .auto-site-control { display: flex; align-items: center; gap: 0.4rem; }
+.toolbar .auto-site {
+  display: flex; align-items: center; gap: 0.45rem; cursor: pointer; color: var(--fg); background: var(--panel);
+  border: 1px solid var(--rule); border-radius: 999px; padding: 0.45rem 0.85rem; min-height: 2.25rem;
+}
+.toolbar .auto-site:hover { border-color: var(--muted); }
+.toolbar .auto-site input { margin: 0; accent-color: var(--accent); }
+.toolbar .auto-site-status { font: 13px/1.3 var(--ui); color: var(--muted); }
+.toolbar .auto-site-status:empty { display: none; }
 
 /* The settings panel. */
 .panel {

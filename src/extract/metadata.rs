@@ -478,6 +478,150 @@ pub fn clean_byline(raw: &str) -> String {
         .to_string()
 }
 
+/// Month names (English, then a few other languages' usual spellings), lowercased; the
+/// position in the table modulo 12 is the month.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The calendar day a date string names, as `(year, month, day)`: ISO 8601 and its
+/// `/` or `.` spellings, "4 September 2025", "Sep 4th, 2025", RFC 2822 dates, and numeric
+/// day-month-year (`04.09.2025`) or, with slashes, month/day/year (`9/4/2025`). The day is the
+/// one written, not converted to UTC: a reader near the writer sees that date.
+pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
+    let valid = |y: i32, m: u32, d: u32| {
+        ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some((y, m, d))
+    };
+    // Runs of digits and of letters, with the separator that follows each run.
+    let mut parts: Vec<(String, char)> = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars().chain(std::iter::once(' ')) {
+        let same = cur
+            .chars()
+            .next()
+            .is_none_or(|f| f.is_ascii_digit() == c.is_ascii_digit());
+        if c.is_alphanumeric() && same {
+            cur.push(c);
+        } else {
+            if !cur.is_empty() {
+                parts.push((std::mem::take(&mut cur), c));
+            }
+            if c.is_alphanumeric() {
+                cur.push(c);
+            }
+        }
+    }
+    let num = |p: &(String, char)| -> Option<u32> {
+        p.0.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| p.0.parse().ok())
+            .flatten()
+    };
+    // Numeric forms: yyyy-mm-dd, dd.mm.yyyy, mm/dd/yyyy.
+    for w in parts.windows(3) {
+        let (Some(a), Some(b), Some(c)) = (num(&w[0]), num(&w[1]), num(&w[2])) else {
+            continue;
+        };
+        let sep = w[0].1;
+        if w[0].0.len() == 4 && w[1].1 == sep && "-/.".contains(sep) {
+            if let Some(d) = valid(a as i32, b, c) {
+                return Some(d);
+            }
+        }
+        if w[2].0.len() == 4 && w[1].1 == sep && w[0].0.len() <= 2 {
+            let found = match sep {
+                '/' => valid(c as i32, a, b).or_else(|| valid(c as i32, b, a)),
+                '.' | '-' => valid(c as i32, b, a),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    // A month name, a year of four digits and a day of one or two near the month.
+    let month_at = parts.iter().position(|p| {
+        let w = p.0.to_lowercase();
+        let w = w.trim_end_matches('.');
+        MONTHS.contains(&w)
+    })?;
+    let word = parts[month_at].0.to_lowercase();
+    let month = MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1;
+    let year = parts.iter().filter(|p| p.0.len() == 4).find_map(num)? as i32;
+    let day_of = |p: &(String, char)| -> Option<u32> {
+        let t = p.0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (t.len() <= 2 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let after = parts.get(month_at + 1).and_then(day_of);
+    let before = month_at
+        .checked_sub(1)
+        .and_then(|i| parts.get(i))
+        .and_then(day_of);
+    valid(year, month, after.or(before)?)
+}
+
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · ", " • ", " : ",
 ];
@@ -601,6 +745,25 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).title.as_deref(), Some("Story title here"));
+    }
+
+    #[test]
+    fn dates_name_their_day() {
+        for (s, day) in [
+            ("2025-09-04T23:30:00-05:00", (2025, 9, 4)),
+            ("2025/09/04", (2025, 9, 4)),
+            ("September 4, 2025", (2025, 9, 4)),
+            ("Published Sep 4th, 2025 at 10:00", (2025, 9, 4)),
+            ("4 September 2025", (2025, 9, 4)),
+            ("Thu, 04 Sep 2025 10:00:00 GMT", (2025, 9, 4)),
+            ("04.09.2025", (2025, 9, 4)),
+            ("9/24/2025", (2025, 9, 24)),
+            ("4. März 2025", (2025, 3, 4)),
+        ] {
+            assert_eq!(published_day(s), Some(day), "{s}");
+        }
+        assert_eq!(published_day("Updated recently"), None);
+        assert_eq!(published_day("2025"), None);
     }
 
     #[test]

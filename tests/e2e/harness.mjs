@@ -32,8 +32,10 @@ export function fixture(name) {
  */
 export async function startServer() {
   const cspReports = [];
+  const requests = []; // every path asked for, in order (the XSS test watches for its marker)
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
     if (url.pathname === '/csp-report') {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -55,7 +57,7 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, cspReports, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { base, cspReports, requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 /** A picture for every image the fixture pages link to on hosts that do not exist here. */
@@ -64,18 +66,25 @@ export const PLACEHOLDER_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1
 <rect width="1200" height="675" fill="url(#g)"/><circle cx="930" cy="190" r="80" fill="#f4d58d" opacity=".85"/>
 <path d="M0 520 L260 330 L470 470 L700 280 L1200 560 L1200 675 L0 675 Z" fill="#1d3147" opacity=".9"/></svg>`;
 
-export async function launchBrowser() {
-  if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) {
-    throw new Error(`no built extension in ${EXTENSION}: run ./build.sh first`);
+/**
+ * Options (all optional): `extension`, another unpacked extension directory; `profile`, a
+ * profile directory to keep (for restart tests; the default is a fresh one, deleted on
+ * close); `args`, more Chromium flags; `localHosts`, host names (besides 127.0.0.1) that the
+ * test maps to the local server and that must not be blocked as remote.
+ */
+export async function launchBrowser({ extension = EXTENSION, profile: keptProfile, args = [], localHosts = [] } = {}) {
+  const EXTENSION_DIR = extension;
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no built extension in ${EXTENSION_DIR}: run ./build.sh first`);
   }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lector-profile-'));
+  const profile = keptProfile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lector-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -83,10 +92,12 @@ export async function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   // Nothing leaves the machine: remote images get a local picture, other remote requests fail.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
+  const local = ['127.0.0.1', ...localHosts].map((host) => host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  await context.route(new RegExp(`^https?://(?!(?:${local})[:/])`), (route) => {
     if (route.request().resourceType() === 'image') {
       return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG });
     }
@@ -108,7 +119,7 @@ export async function launchBrowser() {
     },
     async close() {
       await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (!keptProfile) fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }

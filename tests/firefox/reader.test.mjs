@@ -125,3 +125,42 @@ test('Firefox: Esc closes the reader view and leaves the page as it was', { skip
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
   await page.close();
 });
+
+test('Firefox: the options page opens, localized, with no console errors, in light and dark', { skip }, async () => {
+  const host = await firefox.inChrome((id) => WebExtensionPolicy.getByID(id).mozExtensionHostname, firefox.addonId); // eslint-disable-line no-undef
+  const page = await firefox.browser.newPage(); // an extension page: no request interception
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  // (puppeteer's goto never sees this navigation's load event, as the tab changes process)
+  const url = `moz-extension://${host}/options/options.html`;
+  await firefox.browser.connection.send('browsingContext.navigate', { context: page.mainFrame().browsingContext.id, url, wait: 'none' });
+  await page.waitForFunction((address) => location.href === address && document.readyState === 'complete' && document.querySelector('h1:not(:empty)'), {}, url);
+  const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales/en/messages.json'), 'utf8'));
+  assert.equal(await page.title(), en.optionsTitle.message, 'the title comes from _locales');
+  const looks = {};
+  for (const scheme of ['light', 'dark']) {
+    // Firefox's own setting (Settings > Website appearance): 0 dark, 1 light.
+    await firefox.inChrome((value) => Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', Number(value)), scheme === 'dark' ? 0 : 1); // eslint-disable-line no-undef
+    await page.waitForFunction((dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark, {}, scheme === 'dark');
+    looks[scheme] = await page.evaluate(() => ({
+      background: getComputedStyle(document.body).backgroundColor,
+      font: getComputedStyle(document.body).fontFamily,
+    }));
+    await page.screenshot({ path: path.join(OUT, `options-${scheme}.png`) });
+  }
+  await firefox.inChrome(() => Services.prefs.clearUserPref('layout.css.prefers-color-scheme.content-override')); // eslint-disable-line no-undef
+  assert.notEqual(looks.light.background, looks.dark.background, 'the page follows the dark colour scheme');
+  assert.match(looks.light.font, /system-ui/, 'system fonts');
+  // Keyboard: Tab alone reaches the site field and then every button after it.
+  const reached = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.localName));
+  }
+  for (const id of ['add-site', 'export', 'import']) assert.ok(reached.includes(id), `Tab reaches #${id} (reached ${reached.join(', ')})`);
+  assert.deepEqual(errors, [], 'console errors on the options page');
+  await page.close();
+});
