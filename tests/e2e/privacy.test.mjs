@@ -13,7 +13,8 @@
 // extension's content scripts share the page's network stack, so there the rule is: after
 // Lector runs, the page may load only images that its own markup names (the reader view shows
 // the article's images, choosing the best candidate of a srcset or a lazy-loading attribute);
-// any other URL, and any non-image request, is the extension's.
+// any other URL, and any non-image request, is the extension's. (The page's icons, which the
+// browser fetches by itself at any time, are the page's.)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -138,10 +139,12 @@ function pageReferences(page) {
 async function watchPage(page, label) {
   const loadedBefore = new Set((await pageLoads(page)).map(unfragmented));
   const named = new Set((await pageReferences(page)).map(unfragmented));
+  // The browser fetches a page's icons by itself, whenever it likes (a reload, for one).
+  const icons = new Set(await page.evaluate(() => [...document.querySelectorAll('link[rel~="icon"]')].map((link) => link.href.split('#')[0])));
   const late = [];
   page.on('request', (request) => {
     const url = unfragmented(request.url());
-    if (loadedBefore.has(url) || !isNetwork(url)) return;
+    if (loadedBefore.has(url) || !isNetwork(url) || icons.has(url)) return;
     if (request.resourceType() === 'image' && named.has(url)) return; // an article image
     late.push({ page: label, url: `${request.resourceType()} ${url}` });
   });
