@@ -255,6 +255,8 @@ case "$MODE" in
     cargo test --quiet
     say "Markdown round trip over the fixtures and the shared corpora (release build)"
     cargo test --release --quiet --test markdown_corpus -- --nocapture
+    say "huge, deep and hostile pages at full size (release build; figures: docs/robustness.md)"
+    cargo test --release --quiet --test robustness
     cargo build --quiet --bin lector
     ensure_node_packages
     check_reproducible

@@ -39,7 +39,7 @@ const LECTOR_READER_CSS = (() => {
   ${vars('light')} color-scheme: light;
   background: var(--bg); color: var(--fg);
   min-height: 100%; box-sizing: border-box;
-  padding: 4rem 1.25rem 6rem;
+  padding: 0 1.25rem 6rem;
   font-family: var(--font); font-size: var(--size); line-height: var(--leading); font-weight: 400;
   -webkit-font-smoothing: antialiased; text-rendering: optimizeLegibility;
   -webkit-text-size-adjust: 100%; text-size-adjust: 100%;
@@ -53,7 +53,7 @@ ${fonts}
 
 /* Toolbar: compact, out of the text's way, always reachable. */
 .toolbar {
-  position: fixed; top: 0; inset-inline: 0; z-index: 2; padding: 0.5rem 0.75rem;
+  position: sticky; top: 0; z-index: 2; padding: 0.5rem 0.75rem; margin: 0 -1.25rem 1.5rem;
   display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; justify-content: flex-end;
   font: 500 14px/1.2 var(--ui);
   background: color-mix(in srgb, var(--bg) 92%, transparent); border-bottom: 1px solid transparent;
@@ -196,7 +196,12 @@ figcaption { font: 0.78em/1.45 var(--ui); color: var(--muted); margin-top: 0.55e
 @media (prefers-color-scheme: dark) {
   .notice { color: ${LECTOR_READER_THEMES.dark.fg}; background: ${LECTOR_READER_THEMES.dark.panel}; border-color: ${LECTOR_READER_THEMES.dark.rule}; }
 }
-@media (max-width: 600px) { .root { padding-top: 3.5rem; font-size: calc(var(--size) * 0.9); } h1.title { font-size: 1.7em; } }
+/* Narrow screens: the toolbar wraps, so it scrolls away with the text instead of covering it. */
+@media (max-width: 600px) {
+  .root { font-size: calc(var(--size) * 0.9); }
+  .toolbar { position: static; justify-content: flex-start; }
+  h1.title { font-size: 1.7em; }
+}
 @media print {
   .toolbar, .panel, .progress, .toc { display: none !important; }
   .root, .root[data-theme] { padding: 0; --bg: #fff; --fg: #000; --link: #000; --muted: #333; --code: #f2f2f2; --rule: #bbb; color-scheme: light; font-size: 12pt; }

@@ -118,29 +118,45 @@ const LectorReaderView = (() => {
   const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'ping', 'cite', 'data', 'lowsrc', 'dynsrc']);
   const ACTIVE_ELEMENTS = /^(script|style|iframe|frame|frameset|object|embed|applet|link|meta|form|base|template|svg|math|input|button|textarea|select|noscript|portal|video|audio|source|track|dialog)$/i;
 
+  /** An attribute the view keeps: no handler, style or frame source, no script or non-image data URL. */
+  function keepAttribute(element, attr) {
+    const name = attr.name.toLowerCase();
+    if (attr.namespaceURI !== null || name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'target') return false;
+    // Only code-language classes: the view's own class names must not style article content.
+    if (name === 'class') return /^language-[\w+#.-]+$/.test(attr.value.trim());
+    const value = attr.value.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
+    if (/(^|,)(javascript|vbscript|livescript):/.test(value)) return false;
+    const imageData = element.localName === 'img' && (name === 'src' || name === 'srcset') && value.startsWith('data:image/');
+    return !(URL_ATTRIBUTES.has(name) && value.includes('data:') && !imageData);
+  }
+
   /**
-   * Belt and braces: the engine already sanitized; strip anything active that slipped through.
+   * Belt and braces: the engine already sanitized; this copies the parsed article into fresh
+   * nodes of this document, keeping only what is safe (HTML elements, text, safe attributes).
+   * A copy, not an in-place clean-up: in Chromium, removing an on* attribute from an isolated
+   * world leaves the handler the parser compiled for the page's world in place.
    * URLs are judged as browsers read them (tabs, newlines and spaces inside dropped).
    */
-  function stripActiveContent(root) {
-    for (const node of root.querySelectorAll('*')) {
-      if (ACTIVE_ELEMENTS.test(node.localName)) {
-        node.remove();
-        continue;
-      }
-      for (const attr of [...node.attributes]) {
-        const name = attr.name.toLowerCase();
-        const value = attr.value.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
-        const imageData = node.localName === 'img' && (name === 'src' || name === 'srcset') && value.startsWith('data:image/');
-        if (
-          name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'target' ||
-          /(^|,)(javascript|vbscript|livescript):/.test(value) ||
-          (URL_ATTRIBUTES.has(name) && value.includes('data:') && !imageData)
-        ) {
-          node.removeAttribute(attr.name);
+  function cleanCopy(source) {
+    const fragment = document.createDocumentFragment();
+    const stack = [[source, fragment]];
+    while (stack.length) {
+      const [from, to] = stack.pop();
+      for (const child of from.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) {
+          to.append(document.createTextNode(child.data));
+          continue;
         }
+        if (child.nodeType !== Node.ELEMENT_NODE || child.namespaceURI !== 'http://www.w3.org/1999/xhtml' || ACTIVE_ELEMENTS.test(child.localName)) continue;
+        const copy = document.createElement(child.localName);
+        for (const attr of child.attributes) {
+          if (keepAttribute(child, attr)) copy.setAttribute(attr.name, attr.value);
+        }
+        to.append(copy);
+        stack.push([child, copy]);
       }
     }
+    return fragment;
   }
 
   /** Ids for the headings the contents list links to; the article's own ids are kept. */
@@ -278,8 +294,7 @@ const LectorReaderView = (() => {
 
     // Parsed in an inert document (no scripts run, nothing loads), checked, then adopted.
     const parsed = new DOMParser().parseFromString(`<body>${article.contentHtml}</body>`, 'text/html');
-    stripActiveContent(parsed.body);
-    const content = el('div', { class: 'content' }, [...parsed.body.childNodes]);
+    const content = el('div', { class: 'content' }, [cleanCopy(parsed.body)]);
     wrapTables(content);
     const headings = headingIds(content);
 
@@ -292,7 +307,11 @@ const LectorReaderView = (() => {
 
     const parts = [el('header', {}, headerParts)];
     const lead = article.leadImage;
-    const inBody = lead && [...content.querySelectorAll('img')].some((img) => imageKey(img.src) === imageKey(lead));
+    // The lead is already there when the text shows it, or opens with a picture (often another
+    // rendition of the same photo, under a different file name).
+    const secondParagraph = content.querySelectorAll('p')[1];
+    const inBody = lead && [...content.querySelectorAll('img')].some((img) => imageKey(img.src) === imageKey(lead)
+      || !secondParagraph || (secondParagraph.compareDocumentPosition(img) & Node.DOCUMENT_POSITION_PRECEDING));
     if (lead && !inBody && /^https?:/i.test(lead)) {
       parts.push(el('figure', { class: 'lead' }, [el('img', { src: lead, alt: '' })]));
     }
@@ -328,7 +347,8 @@ const LectorReaderView = (() => {
 
     const progressBar = el('div', { class: 'bar' });
     const articleNode = el('article', { lang: article.lang || '', dir: article.dir || 'auto', tabindex: '-1', 'aria-labelledby': 'lector-ui-title' }, parts);
-    const root = el('div', { class: 'root' }, [
+    // The view's own controls speak the browser's language and direction; the article keeps its own.
+    const root = el('div', { class: 'root', lang: chrome.i18n.getUILanguage?.() || undefined, dir: chrome.i18n.getMessage('@@bidi_dir') || 'ltr' }, [
       el('div', { class: 'progress', 'aria-hidden': 'true' }, [progressBar]),
       el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('readerLabel') }, tools),
       panel,
@@ -457,8 +477,9 @@ const LectorReaderView = (() => {
       progressBar.style.transform = `scaleX(${fraction.toFixed(4)})`;
       root.classList.toggle('scrolled', host.scrollTop > 0);
       if (tocLinks.length) {
-        // The section whose heading passed the top; at the very end, the last one in sight.
-        const limit = max > 0 && host.scrollTop >= max - 1 ? host.clientHeight : 80;
+        // The section whose heading passed the upper third of the view; at the very end, the
+        // last one in sight.
+        const limit = max > 0 && host.scrollTop >= max - 1 ? host.clientHeight : Math.max(80, host.clientHeight / 3);
         let current = -1;
         headings.forEach((h, i) => {
           if (h.getBoundingClientRect().top <= limit) current = i;
@@ -620,11 +641,11 @@ const LectorReaderView = (() => {
     const { host, shadow } = createHost('lector-notice');
     host.style.setProperty('pointer-events', 'none', 'important');
     host.style.setProperty('overflow', 'visible', 'important');
-    shadow.append(el('div', { class: 'notice', role: 'status', text }));
+    shadow.append(el('div', { class: 'notice', role: 'status', dir: chrome.i18n.getMessage('@@bidi_dir') || 'ltr', text }));
     showHost(host);
     noticeHost = host;
     noticeTimer = setTimeout(dismissNotice, 4000);
   }
 
-  return { open, notice, dismissNotice, saveFile, lastOpen: () => lastOpen, readingMinutes, stripActiveContent };
+  return { open, notice, dismissNotice, saveFile, lastOpen: () => lastOpen, readingMinutes, cleanCopy };
 })();

@@ -90,6 +90,21 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// True for bytes that are not a text page: an image, an archive, an executable. Looks at the
+/// start only: a NUL byte near the top, or many control bytes. A page with a stray NUL further
+/// down is still read (the parser replaces it), and UTF-16 pages announced by a BOM are text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    head[..head.len().min(1024)].contains(&0) || controls * 10 > head.len()
+}
+
 fn main() -> ExitCode {
     let mut argv = std::env::args().skip(1).peekable();
     if argv.peek().map(String::as_str) == Some("eval") {
@@ -113,8 +128,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if bytes.contains(&0) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF])
-    {
+    if looks_binary(&bytes) {
         eprintln!(
             "lector: {} does not look like an HTML page (it holds binary data)",
             args.input
@@ -122,7 +136,20 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let (html, _encoding) = lector::dom::html::decode_html(&bytes);
-    let doc = lector::dom::html::parse_html(&html, args.url.as_deref());
+    let doc = match lector::dom::html::try_parse_html(&html, args.url.as_deref()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!(
+                "lector: cannot read {}: {e}",
+                if args.input == "-" {
+                    "standard input"
+                } else {
+                    &args.input
+                }
+            );
+            return ExitCode::from(2);
+        }
+    };
     let Some(article) = lector::extract(&doc) else {
         eprintln!(
             "lector: no article found in {}",

@@ -1,7 +1,7 @@
 //! Native builder: HTML bytes → [`Document`] through html5ever, decoding the page's charset.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -11,12 +11,81 @@ use html5ever::{parse_document, Attribute, ExpandedName, ParseOpts, QualName};
 
 use super::{Document, NodeId};
 
+/// Most elements the parser keeps open one inside another. html5ever checks the stack of
+/// open elements for most start tags, so a page that never closes its tags costs time in the
+/// square of its depth: 5,000 levels take about a quarter of a second, 100,000 several minutes.
+/// Real pages stay far below (a few hundred levels at worst, from unclosed tags).
+pub const MAX_OPEN_ELEMENTS: u32 = 5_000;
+
+/// The parser feeds html5ever this many bytes at a time, checking the limits in between.
+const CHUNK_BYTES: usize = 8 * 1024;
+
+/// Why a page could not be parsed in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    /// The page nests elements deeper than [`MAX_OPEN_ELEMENTS`] (tags left open, or a
+    /// hostile page); parsing stopped at that depth.
+    TooDeep {
+        /// The limit that was reached.
+        limit: u32,
+        /// How far into the page (in bytes) parsing stopped.
+        at_byte: usize,
+    },
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParseError::TooDeep { limit, at_byte } => write!(
+                f,
+                "the page nests elements more than {limit} levels deep (at byte {at_byte}); \
+                 Lector stops reading pages nested that deeply"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
 /// Parses HTML text into a [`Document`]. `url` is where the page came from, if known.
+/// A page past a parsing limit ([`MAX_OPEN_ELEMENTS`]) yields the part read before the
+/// limit; [`try_parse_html`] reports that instead.
 pub fn parse_html(html: &str, url: Option<&str>) -> Document {
+    parse_within_limits(html, url).0
+}
+
+/// Parses HTML text into a [`Document`], or says which limit the page went past.
+pub fn try_parse_html(html: &str, url: Option<&str>) -> Result<Document, ParseError> {
+    match parse_within_limits(html, url) {
+        (doc, None) => Ok(doc),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<ParseError>) {
     let sink = ArenaSink::default();
-    let mut doc = parse_document(sink, ParseOpts::default()).one(html);
+    let open_depth = sink.max_open_depth.clone();
+    let mut parser = parse_document(sink, ParseOpts::default());
+    let mut error = None;
+    let mut start = 0;
+    while start < html.len() {
+        let mut end = (start + CHUNK_BYTES).min(html.len());
+        while !html.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(StrTendril::from_slice(&html[start..end]));
+        start = end;
+        if open_depth.get() > MAX_OPEN_ELEMENTS {
+            error = Some(ParseError::TooDeep {
+                limit: MAX_OPEN_ELEMENTS,
+                at_byte: start,
+            });
+            break;
+        }
+    }
+    let mut doc = parser.finish();
     doc.url = url.map(str::to_string);
-    doc
+    (doc, error)
 }
 
 /// Decodes page bytes the way a browser would without HTTP headers: a byte-order mark first,
@@ -88,6 +157,11 @@ struct Handle {
 
 struct ArenaSink {
     doc: RefCell<Document>,
+    /// How deep html5ever nests each element (by arena index), before the arena's own cap
+    /// ([`super::MAX_TREE_DEPTH`]) flattens it: the depth of html5ever's open-element stack.
+    open_depth: RefCell<Vec<u32>>,
+    /// The deepest of those so far, watched between chunks of input.
+    max_open_depth: Rc<Cell<u32>>,
     /// `<template>` element → the separate node holding its contents.
     templates: RefCell<HashMap<NodeId, Handle>>,
     no_name: Rc<QualName>,
@@ -97,6 +171,8 @@ impl Default for ArenaSink {
     fn default() -> Self {
         ArenaSink {
             doc: RefCell::new(Document::new()),
+            open_depth: RefCell::default(),
+            max_open_depth: Rc::default(),
             templates: RefCell::default(),
             no_name: Rc::new(QualName::new(None, "".into(), "".into())),
         }
@@ -108,6 +184,20 @@ impl ArenaSink {
         Handle {
             id,
             name: self.no_name.clone(),
+        }
+    }
+
+    /// Records that `child` now sits (as html5ever sees it) `levels` below `anchor`.
+    fn note_depth(&self, anchor: NodeId, child: NodeId, levels: u32) {
+        let mut depths = self.open_depth.borrow_mut();
+        let len = self.doc.borrow().len();
+        if depths.len() < len {
+            depths.resize(len, 0);
+        }
+        let depth = depths[anchor.index()] + levels;
+        depths[child.index()] = depth;
+        if depth > self.max_open_depth.get() {
+            self.max_open_depth.set(depth);
         }
     }
 
@@ -184,11 +274,12 @@ impl TreeSink for ArenaSink {
 
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
         if let NodeOrText::AppendText(t) = &child {
-            self.doc.borrow_mut().append_text(parent.id, t);
+            self.doc.borrow_mut().append_text_capped(parent.id, t);
             return;
         }
         let id = self.node_for(child);
-        self.doc.borrow_mut().append(parent.id, id);
+        self.note_depth(parent.id, id, 1);
+        self.doc.borrow_mut().append_capped(parent.id, id);
     }
 
     fn append_based_on_parent_node(
@@ -231,6 +322,7 @@ impl TreeSink for ArenaSink {
             }
         }
         let id = self.node_for(child);
+        self.note_depth(sibling.id, id, 0);
         self.doc.borrow_mut().insert_before(sibling.id, id);
     }
 
@@ -291,5 +383,29 @@ mod tests {
         );
         let (text, enc) = decode_html("\u{feff}plain ü".as_bytes());
         assert_eq!((text.as_str(), enc), ("plain ü", "UTF-8"));
+    }
+
+    #[test]
+    fn nesting_past_the_limit_stops_with_a_typed_error() {
+        let depth = MAX_OPEN_ELEMENTS as usize + 10;
+        let html = format!(
+            "<body>{}text{}",
+            "<span>".repeat(depth),
+            "</span>".repeat(depth)
+        );
+        match try_parse_html(&html, None) {
+            Err(ParseError::TooDeep { limit, at_byte }) => {
+                assert_eq!(limit, MAX_OPEN_ELEMENTS);
+                assert!(at_byte > MAX_OPEN_ELEMENTS as usize * "<span>".len());
+            }
+            other => panic!("expected TooDeep, got {:?}", other.map(|d| d.len())),
+        }
+        let html = format!(
+            "<body>{}text{}",
+            "<span>".repeat(2_000),
+            "</span>".repeat(2_000)
+        );
+        let doc = try_parse_html(&html, None).expect("2,000 levels are within the limit");
+        assert_eq!(doc.text_content(NodeId::DOCUMENT), "text");
     }
 }

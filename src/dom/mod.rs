@@ -8,6 +8,12 @@
 pub mod html;
 pub mod live;
 
+/// Deepest level a builder nests a node at (the document is level 0, `<html>` level 1).
+/// Like Chromium's HTML parser, which stops nesting at 512 levels, a builder attaches anything
+/// deeper beside the node at the last level instead of inside it: the text stays, in order,
+/// and every pass over the tree stays cheap however deep the page's markup goes.
+pub const MAX_TREE_DEPTH: usize = 512;
+
 /// Index of a node in its [`Document`]'s arena.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(u32);
@@ -275,6 +281,38 @@ impl Document {
         self.nodes[parent.index()].last_child = Some(child);
     }
 
+    /// Where a builder attaches a child of `parent` so the tree stays within
+    /// [`MAX_TREE_DEPTH`]: `parent` itself, or its ancestor one level above the limit.
+    /// Costs at most `MAX_TREE_DEPTH` steps, since builders never go deeper.
+    pub fn depth_capped_parent(&self, parent: NodeId) -> NodeId {
+        let mut level = 0;
+        let mut cur = parent;
+        while let Some(p) = self.parent(cur) {
+            level += 1;
+            cur = p;
+        }
+        // The child would sit at level + 1; climb to the level just above the limit.
+        let mut anchor = parent;
+        for _ in MAX_TREE_DEPTH..=level {
+            anchor = self.parent(anchor).unwrap_or(anchor);
+        }
+        anchor
+    }
+
+    /// [`append`](Self::append) for builders: a child past [`MAX_TREE_DEPTH`] goes to the
+    /// deepest allowed level instead. Returns the parent it went to.
+    pub fn append_capped(&mut self, parent: NodeId, child: NodeId) -> NodeId {
+        let parent = self.depth_capped_parent(parent);
+        self.append(parent, child);
+        parent
+    }
+
+    /// [`append_text`](Self::append_text) for builders, within [`MAX_TREE_DEPTH`].
+    pub fn append_text_capped(&mut self, parent: NodeId, text: &str) {
+        let parent = self.depth_capped_parent(parent);
+        self.append_text(parent, text);
+    }
+
     /// Appends text to `parent`, merging with a trailing text node as parsers do.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
         if let Some(last) = self.last_child(parent) {
@@ -521,6 +559,31 @@ mod tests {
         d.append_text(parent, "deep");
         assert_eq!(d.text_content(NodeId::DOCUMENT), "deep");
         assert_eq!(d.descendants(NodeId::DOCUMENT).count(), 200_002);
+    }
+
+    #[test]
+    fn builders_stop_nesting_at_the_depth_limit() {
+        let mut d = Document::new();
+        let mut parent = NodeId::DOCUMENT;
+        for i in 0..2_000 {
+            let e = d.create_element("div", vec![]);
+            d.append_capped(parent, e);
+            d.append_text_capped(e, &format!("{i} "));
+            parent = e;
+        }
+        let depth_of = |mut n: NodeId| {
+            let mut depth = 0;
+            while let Some(p) = d.parent(n) {
+                depth += 1;
+                n = p;
+            }
+            depth
+        };
+        let deepest = d.descendants(NodeId::DOCUMENT).map(depth_of).max();
+        assert_eq!(deepest, Some(MAX_TREE_DEPTH));
+        let text = d.text_content(NodeId::DOCUMENT);
+        assert!(text.starts_with("0 1 2 ") && text.ends_with(" 1998 1999 "));
+        assert_eq!(text.split_whitespace().count(), 2_000, "no text is lost");
     }
 
     #[test]

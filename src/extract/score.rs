@@ -202,7 +202,13 @@ fn gather_siblings(
                     || (text > 0 && ld == 0.0 && (t.ends_with('.') || t.contains(". ")))
             };
             // The lead figure right before or after the text: an image with at most a caption.
-            let adjacent_figure = i + 1 == top_pos || i == top_pos + 1;
+            // Small blocks in between (a byline, a share bar) do not separate it.
+            let adjacent_figure = i + 1 == top_pos
+                || i == top_pos + 1
+                || (i < top_pos
+                    && siblings[i + 1..top_pos]
+                        .iter()
+                        .all(|&b| stats.get(b).text < 200 && stats.get(b).images == 0));
             let figure = adjacent_figure
                 && text < 400
                 && ld < 0.3

@@ -345,6 +345,7 @@ fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
         let data = doc
             .attr(e, "data-lang")
             .or_else(|| doc.attr(e, "data-language"))
+            .or_else(|| doc.attr(e, "data-code-block-lang"))
             .map(str::to_string);
         let class = doc.attr(e, "class").unwrap_or("");
         let brush = class.split(';').find_map(|part| {
@@ -362,6 +363,14 @@ fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
         prefixed.or(brush).or(data)
     };
     let mut candidates = vec![n];
+    // Some editors mark the language on the one line-holding element inside the <pre>.
+    if look_up {
+        if let [only] = doc.element_children(n)[..] {
+            if doc.attr(only, "data-code-block-lang").is_some() {
+                candidates.push(only);
+            }
+        }
+    }
     if look_up {
         let mut cur = doc.parent(n);
         while let Some(p) = cur.filter(|_| candidates.len() < 4) {
@@ -390,43 +399,101 @@ fn image_source(doc: &Document, n: NodeId, base: Option<&str>) -> Option<(String
             && !s.contains("placeholder")
             && !s.contains("blank.gif")
     };
-    let src = LAZY_SRC
-        .iter()
-        .filter_map(|k| doc.attr(n, k))
-        .chain(doc.attr(n, "src"))
-        .find(|s| usable(s))?;
-    let abs = url::resolve(base, src);
-    if !url::scheme(&abs).is_some_and(|s| s == "http" || s == "https") {
-        return None;
-    }
     let srcset = LAZY_SRCSET
         .iter()
         .filter_map(|k| doc.attr(n, k))
         .chain(doc.attr(n, "srcset"))
         .find(|s| usable(s))
         .map(|s| resolve_srcset(s, base))
-        .filter(|s| !s.is_empty());
-    Some((abs, srcset))
+        .filter(|s| !s.is_empty())
+        .or_else(|| picture_srcset(doc, n, base));
+    let src = LAZY_SRC
+        .iter()
+        .filter_map(|k| doc.attr(n, k))
+        .chain(doc.attr(n, "src"))
+        .find(|s| usable(s))
+        .map(|s| url::resolve(base, s))
+        // An <img> that only carries its picture's fallback: the largest srcset candidate.
+        .or_else(|| srcset.as_deref().and_then(largest_candidate))?;
+    if !url::scheme(&src).is_some_and(|s| s == "http" || s == "https") {
+        return None;
+    }
+    Some((src, srcset))
 }
 
+/// The srcset of the first `<source>` of the `<picture>` around `img` that offers one
+/// (lazy-loading spellings first), resolved.
+fn picture_srcset(doc: &Document, img: NodeId, base: Option<&str>) -> Option<String> {
+    let picture = doc.parent(img).filter(|&p| doc.is(p, "picture"))?;
+    doc.element_children(picture)
+        .into_iter()
+        .filter(|&c| doc.is(c, "source"))
+        .find_map(|c| {
+            LAZY_SRCSET
+                .iter()
+                .filter_map(|k| doc.attr(c, k))
+                .chain(doc.attr(c, "srcset"))
+                .map(|s| resolve_srcset(s, base))
+                .find(|s| !s.is_empty())
+        })
+}
+
+/// The URL of the widest candidate of a resolved srcset (the last one when none says).
+fn largest_candidate(srcset: &str) -> Option<String> {
+    let mut best: Option<(u32, &str)> = None;
+    for candidate in srcset.split(", ") {
+        let mut parts = candidate.split_whitespace();
+        let Some(u) = parts.next() else { continue };
+        // "1400w", "2x", "1.5x": the whole part is enough to compare.
+        let width = parts
+            .next()
+            .map(|d| d.trim_end_matches(['w', 'x']))
+            .and_then(|d| d.split('.').next()?.parse::<u32>().ok())
+            .unwrap_or(0);
+        if best.is_none_or(|(w, _)| width >= w) {
+            best = Some((width, u));
+        }
+    }
+    best.map(|(_, u)| u.to_string())
+}
+
+/// Resolves each candidate of a `srcset`. Candidates are split as the HTML standard splits
+/// them: a URL runs to the next whitespace (so CDN addresses with commas survive), and a
+/// comma ends the descriptors.
 fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
-    srcset
-        .split(',')
-        .filter_map(|candidate| {
-            let mut parts = candidate.split_whitespace();
-            let u = url::resolve(base, parts.next()?);
-            if !url::scheme(&u).is_some_and(|s| s == "http" || s == "https") {
-                return None;
-            }
-            let descriptor: Vec<&str> = parts.collect();
-            Some(if descriptor.is_empty() {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (raw_url, after) = rest.split_at(end);
+        let (raw_url, descriptor) = if raw_url.ends_with(',') {
+            (raw_url.trim_end_matches(','), "")
+        } else {
+            let d_end = after.find(',').unwrap_or(after.len());
+            let d = &after[..d_end];
+            rest = &after[d_end..];
+            (raw_url, d.trim())
+        };
+        if raw_url.len() < end {
+            rest = after;
+        }
+        let u = url::resolve(base, raw_url);
+        if url::scheme(&u).is_some_and(|s| s == "http" || s == "https") {
+            out.push(if descriptor.is_empty() {
                 u
             } else {
-                format!("{u} {}", descriptor.join(" "))
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+                format!(
+                    "{u} {}",
+                    descriptor.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            });
+        }
+    }
+    out.join(", ")
 }
 
 /// 1×1 tracking pixels and spacers.
@@ -551,6 +618,22 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("t.example"), "{out}");
+    }
+
+    #[test]
+    fn srcset_urls_may_hold_commas_and_pictures_lend_their_sources() {
+        let out = render(
+            r#"<img srcset="https://cdn.example/w_424,c_limit/a.jpg 424w, https://cdn.example/w_848,c_limit/a.jpg 848w,/b.jpg">
+            <picture><source data-srcset="/p-640.jpg 640w, /p-1400.jpg 1400w"><img alt="P"></picture>"#,
+        );
+        assert!(
+            out.contains(r#"srcset="https://cdn.example/w_424,c_limit/a.jpg 424w, https://cdn.example/w_848,c_limit/a.jpg 848w, https://site.example/b.jpg""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<img src="https://site.example/p-1400.jpg" srcset="https://site.example/p-640.jpg 640w, https://site.example/p-1400.jpg 1400w" alt="P""#),
+            "{out}"
+        );
     }
 
     #[test]

@@ -131,10 +131,20 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
                 let el: &web_sys::Element = node.unchecked_ref();
                 let name = el.local_name();
                 let id = doc.create_element(&name, attributes(el, &name, live));
-                doc.append(parent, id);
+                // A script can nest the live DOM deeper than any parser would.
+                doc.append_capped(parent, id);
                 // noscript holds markup as text on a live page but elements in a parsed copy;
-                // template contents are not children. Neither is walked, on either route.
-                if name == "noscript" || name == "template" {
+                // either way its markup becomes one text child (as html5ever gives it), which
+                // the engine reads for fallback images. Template contents are not children.
+                // Neither is walked as elements, on either route.
+                if name == "noscript" {
+                    let markup = el.inner_html();
+                    if !markup.trim().is_empty() {
+                        doc.append_text(id, &markup);
+                    }
+                    continue;
+                }
+                if name == "template" {
                     continue;
                 }
                 let mut child = node.last_child();
@@ -145,7 +155,7 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
             }
             TEXT_NODE | CDATA_SECTION_NODE => {
                 if let Some(text) = node.node_value() {
-                    doc.append_text(parent, &text);
+                    doc.append_text_capped(parent, &text);
                 }
             }
             _ => {}

@@ -45,13 +45,16 @@ export async function startServer() {
       });
       return;
     }
-    const match = url.pathname.match(/^\/(plain|strict)\/([\w-]+)\/$/);
-    const file = match && path.join(PAGES, match[2], 'source.html');
+    // A case's page, or a script of its own folder (page scripts must be files: the strict
+    // CSP blocks inline ones).
+    const match = url.pathname.match(/^\/(plain|strict)\/([\w-]+)\/([\w-]+\.js)?$/);
+    const file = match && path.join(PAGES, match[2], match[3] ?? 'source.html');
     if (!file || !fs.existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    const type = match[3] ? 'text/javascript' : 'text/html; charset=utf-8';
+    const headers = { 'content-type': type, 'cache-control': 'no-store' };
     if (match[1] === 'strict') headers['content-security-policy'] = STRICT_CSP;
     res.writeHead(200, headers).end(fs.readFileSync(file));
   });

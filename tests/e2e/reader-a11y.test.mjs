@@ -223,3 +223,30 @@ test('reading progress follows the scroll position', async () => {
   assert.ok((await progress(1)) > 0.99);
   await page.close();
 });
+
+test("a right-to-left article reads right to left while the controls keep the browser's direction", async () => {
+  const page = await openPage('arabic-rtl-article');
+  await browser.click(page);
+  await waitForReader(page);
+  const layout = await inReader(page, (shadow) => {
+    const article = shadow.querySelector('article');
+    const p = shadow.querySelector('.content p');
+    const close = shadow.querySelector('button.close').getBoundingClientRect();
+    const text = p.getBoundingClientRect();
+    return {
+      articleDir: getComputedStyle(article).direction,
+      articleLang: article.lang,
+      uiDir: getComputedStyle(shadow.querySelector('.toolbar')).direction,
+      closeRight: innerWidth - close.right,
+      textAlign: getComputedStyle(p).textAlign,
+      paragraphRightEdge: Math.round(text.right),
+      columnRightEdge: Math.round(article.getBoundingClientRect().right),
+    };
+  });
+  assert.equal(layout.articleDir, 'rtl');
+  assert.equal(layout.articleLang, 'ar');
+  assert.equal(layout.uiDir, 'ltr', 'the English UI stays left to right on an Arabic page');
+  assert.ok(layout.closeRight < 40, `Close sits at the right end of the toolbar: ${layout.closeRight}px from the edge`);
+  assert.equal(layout.paragraphRightEdge, layout.columnRightEdge, 'paragraphs start at the right edge of the column');
+  await page.close();
+});

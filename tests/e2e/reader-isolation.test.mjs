@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, waitForReader, inReader, clickInReader, pageSession, settle, OUT } from './harness.mjs';
+import { startServer, launchBrowser, waitForReader, inReader, clickInReader, pageSession, settle, PAGES, OUT } from './harness.mjs';
 
 let server;
 let browser;
@@ -242,5 +242,34 @@ test('20 toggles in a row leak nothing measurable (figures printed)', async () =
   assert.ok(last.documents <= first.documents, `documents grew: ${first.documents} → ${last.documents}`);
   assert.ok(last.heap - first.heap < 2 * 1024 * 1024, `JS heap grew by ${kb(last.heap - first.heap)}`);
   assert.deepEqual(await listenerCounts(page), listenersFirst, 'window, document and root listeners as after the first toggle');
+  await page.close();
+});
+
+test("a page CSP that forbids every style still gets a styled view (CSSOM and adopted sheets only)", async () => {
+  const page = await browser.context.newPage();
+  const reports = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) reports.push(message.text());
+  });
+  await page.route(`${server.base}/nostyle/**`, async (route) => {
+    const html = fs.readFileSync(path.join(PAGES, 'wordpress-gutenberg-blog', 'source.html'));
+    await route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; img-src * data:; style-src 'none'" },
+      body: html,
+    });
+  });
+  await page.goto(`${server.base}/nostyle/wordpress-gutenberg-blog/`, { waitUntil: 'load' });
+  reports.length = 0; // the page's own stylesheets are refused at load: not ours
+  await toggleOpen(page);
+  const styled = await inReader(page, (shadow, host) => ({
+    position: getComputedStyle(host).position,
+    zIndex: getComputedStyle(host).zIndex,
+    background: getComputedStyle(shadow.querySelector('.root')).backgroundColor,
+    size: getComputedStyle(shadow.querySelector('.content p')).fontSize,
+  }));
+  assert.deepEqual(styled, { position: 'fixed', zIndex: '2147483647', background: 'rgb(253, 252, 250)', size: '20px' });
+  assert.deepEqual(reports, [], 'the view caused no CSP violation');
+  await toggleClosed(page);
   await page.close();
 });

@@ -118,3 +118,41 @@ for (const mode of ['plain', 'strict']) {
     await page.close();
   });
 }
+
+// The second line of defence on its own: raw payloads, parsed and copied the way the view
+// does. (Removing on* attributes in place from the extension's world failed this test: Chromium
+// kept the page-world handlers the parser had compiled, and alert(1), (27) and (48) ran.)
+test("the view's own second pass makes the raw payloads inert by itself (without the engine's sanitizer)", async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript(hookDialogs);
+  await page.goto(`${server.base}/plain/wordpress-gutenberg-blog/`, { waitUntil: 'load' });
+  await browser.click(page); // injects the view's scripts
+  await waitForReader(page);
+  const raw = fs.readFileSync(new URL('../pages/xss-payloads/source.html', import.meta.url), 'utf8');
+  const body = raw.slice(raw.indexOf('<div class="entry-content">'), raw.lastIndexOf('</article>'));
+  const markersBefore = markerRequests().length;
+  const result = await inReader(page, (shadow, host, html) => {
+    const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+    const clean = LectorReaderView.cleanCopy(parsed.body); // eslint-disable-line no-undef
+    const problems = [];
+    for (const node of clean.querySelectorAll('*')) {
+      if (/^(script|style|iframe|frame|object|embed|applet|link|meta|form|base|template|svg|math|input|button|textarea|select|portal|video|audio|dialog)$/.test(node.localName)) problems.push(`<${node.localName}>`);
+      for (const attr of node.attributes) {
+        const value = attr.value.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
+        if (attr.name.startsWith('on') || attr.name === 'style' || attr.name === 'srcdoc') problems.push(`${attr.name}= on <${node.localName}>`);
+        if (/(javascript|vbscript):/.test(value)) problems.push(`${attr.name}="${attr.value}"`);
+      }
+    }
+    // Shown in the view as the view shows articles: nothing may run or load from it.
+    const box = document.createElement('div');
+    box.append(clean);
+    shadow.querySelector('.content').append(box);
+    return { problems, kept: box.textContent.includes('The vote was close.') };
+  }, body);
+  await page.waitForTimeout(800);
+  assert.deepEqual(result.problems, [], 'active content left by cleanCopy');
+  assert.ok(result.kept, 'the text stays');
+  assert.deepEqual(await page.evaluate(() => window.__xssCalls), [], 'nothing ran');
+  assert.deepEqual(markerRequests().slice(markersBefore), [], 'nothing loaded from the marker');
+  await page.close();
+});

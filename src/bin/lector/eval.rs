@@ -579,6 +579,23 @@ fn contains_snippet(text_tokens: &str, snippet: &str) -> bool {
     !s.is_empty() && text_tokens.contains(&format!(" {s} "))
 }
 
+/// Titles agree when equal after whitespace folding, typographic quotes read as straight
+/// ones and soft hyphens dropped (the ground truth writes quotes straight).
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        fold_whitespace(s)
+            .chars()
+            .filter(|&c| c != '\u{ad}')
+            .map(|c| match c {
+                '‘' | '’' | 'ʼ' => '\'',
+                '“' | '”' => '"',
+                c => c,
+            })
+            .collect()
+    };
+    norm(a) == norm(b)
+}
+
 /// Authors agree when their words agree, "by" and "and" aside.
 fn same_author(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
@@ -626,7 +643,7 @@ fn score(corpus: Corpus, truth: &Truth, out: &Output) -> Score {
                 let Some(expected) = expected else { continue };
                 match (*name, found) {
                     (_, None) => false,
-                    ("title", Some(f)) => fold_whitespace(&f) == *expected,
+                    ("title", Some(f)) => same_title(&f, expected),
                     ("author", Some(f)) => same_author(&f, expected),
                     (_, Some(f)) => same_day(expected, &f),
                 }
@@ -683,11 +700,17 @@ type Scored<'a> = (&'a str, Vec<Score>, &'a [Output], f64);
 
 fn print_report(opts: &Options, ids: &[String], truths: &[Truth], systems: &[Scored]) {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    // Other work on the machine stretches ms/page; the load average says how much there was.
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into());
     println!(
-        "Corpus: {} ({} pages) — {} cores; ms/page is parse + extraction of one page on one core",
+        "Corpus: {} ({} pages) — {} cores, load average {} at the end; ms/page: parse + extraction of one page, wall clock",
         opts.dir.display(),
         ids.len(),
-        cores
+        cores,
+        load
     );
     match opts.corpus {
         Corpus::Wcxb => print_wcxb(opts, ids, truths, systems),

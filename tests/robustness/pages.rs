@@ -1,0 +1,87 @@
+//! Generated hostile and huge pages, shared by `tests/robustness.rs` and the figures printed by
+//! `examples/robustness_figures.rs`. Each builds a real-looking article page around its excess,
+//! so the tests can check that the article still comes out, not merely that nothing panicked.
+
+#![allow(dead_code)]
+
+/// A paragraph of ordinary article prose (about 330 bytes), numbered so tests can find it.
+pub fn paragraph(i: usize) -> String {
+    format!(
+        "<p>Paragraph {i} of the report: the council met on Tuesday, heard residents, \
+         engineers and the mayor, and agreed that the bridge, closed since the spring floods, \
+         will reopen in stages. Crews will work at night, the budget grows by a tenth, and \
+         the ferry keeps running until the last lane is open again, officials said.</p>"
+    )
+}
+
+/// A page with `article` as its article and `sidebar` as clutter beside it.
+pub fn page(article: &str, sidebar: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Bridge reopens in stages</title></head>\
+         <body><header class=site-header><a href=/>Home</a></header>\
+         <main><article class=post><h1>Bridge reopens in stages</h1>{article}</article>\
+         <aside class=sidebar>{sidebar}</aside></main>\
+         <footer class=site-footer>© The Paper</footer></body></html>"
+    )
+}
+
+/// An article of `n` paragraphs.
+pub fn article(n: usize) -> String {
+    (0..n).map(paragraph).collect()
+}
+
+/// About `elements` elements: a 30-paragraph article plus a sidebar of small nested blocks.
+pub fn many_elements(elements: usize) -> String {
+    let mut sidebar = String::with_capacity(elements * 40);
+    for i in 0..elements / 4 {
+        sidebar.push_str(&format!(
+            "<div class=widget><span class=tag>t{i}</span><em>x</em><i>y</i></div>"
+        ));
+    }
+    page(&article(30), &sidebar)
+}
+
+/// An article whose paragraphs hold about `bytes` bytes of text.
+pub fn huge_text(bytes: usize) -> String {
+    page(&article(bytes / 330 + 1), "")
+}
+
+/// An article whose middle paragraph is one text node of `bytes` bytes.
+pub fn single_text_node(bytes: usize) -> String {
+    let sentence = "One very long run of text, with commas, and no markup at all. ";
+    let mut text = String::with_capacity(bytes + sentence.len());
+    while text.len() < bytes {
+        text.push_str(sentence);
+    }
+    page(&format!("{}<p>{text}</p>{}", article(3), paragraph(99)), "")
+}
+
+/// A 30-paragraph article followed by a link farm of `links` links.
+pub fn many_links(links: usize) -> String {
+    let mut farm = String::with_capacity(links * 50);
+    farm.push_str("<ul class=related>");
+    for i in 0..links {
+        farm.push_str(&format!("<li><a href=/story/{i}>Story {i}</a></li>"));
+    }
+    farm.push_str("</ul>");
+    page(&article(30), &farm)
+}
+
+/// The article inside `depth` nested `<tag>`s, closed properly.
+pub fn nested(tag: &str, depth: usize) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Bridge reopens in stages</title></head><body>{}{}{}</body></html>",
+        format!("<{tag}>").repeat(depth),
+        article(12),
+        format!("</{tag}>").repeat(depth)
+    )
+}
+
+/// The article after `depth` start tags that are never closed (a broken template loop).
+pub fn unclosed(tag: &str, depth: usize) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Bridge reopens in stages</title></head><body><article>{}</article>{}</body></html>",
+        article(12),
+        format!("<{tag} class=comment>reply").repeat(depth),
+    )
+}
