@@ -10,6 +10,8 @@
 #                       toolbar button, and write before/after screenshots to docs/screenshots/
 #                       (plus firefox-reader.png from the Firefox tests), and an icon contact
 #                       sheet on light and dark toolbars to target/icon-sheet.png
+#   ./build.sh eval     quality figures of Lector beside Readability.js over the shared corpora
+#                       (`lector eval`, see docs/quality.md); LECTOR_CORPORA=dir picks the corpora
 #
 # Outputs: dist/chrome/ and dist/firefox/ (load unpacked), the store zips
 # dist/lector-<browser>-<version>.zip and dist/lector-source-<version>.zip (for AMO review).
@@ -26,9 +28,9 @@ say() { printf '\033[1m[lector]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
-  build | test | demo) ;;
-  -h | --help | help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) die "unknown command '$MODE' (expected: build, test or demo)" ;;
+  build | test | demo | eval) ;;
+  -h | --help | help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown command '$MODE' (expected: build, test, demo or eval)" ;;
 esac
 
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -246,6 +248,16 @@ build() {
   packages_report
   say "built dist/chrome and dist/firefox (version $VERSION) in $((SECONDS - t0)) s"
 }
+
+if [ "$MODE" = eval ]; then # needs the native CLI and node, not the extension
+  ensure_node_packages
+  cargo build --release --quiet --bin lector
+  for corpus in wcxb readability; do
+    say "lector eval $corpus (Lector and Readability.js)"
+    target/release/lector eval "$corpus" || say "skipped $corpus (see the message above)"
+  done
+  exit 0
+fi
 
 build
 case "$MODE" in

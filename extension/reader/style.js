@@ -167,6 +167,9 @@ img, video, svg { max-width: 100%; height: auto; vertical-align: middle; }
 .lead img, figure img, .content p > img:only-child, .content > img { display: block; margin: 0 auto; border-radius: 2px; }
 figure { margin: 0; }
 .content figure { margin: 1.6em 0; }
+.content p.video .play-video { font: inherit; font-size: 0.85em; margin-inline-start: 0.4em; padding: 0.15em 0.7em; border-radius: 1em; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
+.content .video-frame { position: relative; aspect-ratio: 16 / 9; margin-top: 0.6em; }
+.content .video-frame iframe { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; }
 figcaption { font: 0.78em/1.45 var(--ui); color: var(--muted); margin-top: 0.55em; }
 .content blockquote { border-inline-start: 3px solid var(--rule); margin-inline: 0; padding-inline-start: 1.1em; font-style: italic; }
 .content blockquote blockquote { font-style: normal; }

@@ -184,6 +184,38 @@ const LectorReaderView = (() => {
     }
   }
 
+  /**
+   * Video players the engine turned into links ("▶ title (Host)") get a "Play here" button:
+   * nothing from the video host loads until the reader asks for it, and then only that host's
+   * privacy-minded player, in a sandboxed frame. The link stays for pages whose CSP forbids
+   * the frame.
+   */
+  const VIDEO_PLAYERS = [
+    [/^https:\/\/www\.youtube\.com\/watch\?v=([\w-]{6,20})$/, (id) => `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`],
+    [/^https:\/\/vimeo\.com\/(\d{3,12})$/, (id) => `https://player.vimeo.com/video/${id}?dnt=1&autoplay=1`],
+    [/^https:\/\/www\.dailymotion\.com\/video\/([a-z0-9]{4,12})$/i, (id) => `https://geo.dailymotion.com/player.html?video=${id}`],
+  ];
+
+  function videoPlayers(content) {
+    for (const link of content.querySelectorAll('p > a[href]:only-child')) {
+      if (!link.textContent.trimStart().startsWith('▶')) continue;
+      const href = link.getAttribute('href');
+      const player = VIDEO_PLAYERS.map(([pattern, embed]) => href.match(pattern) && embed(href.match(pattern)[1])).find(Boolean);
+      if (!player) continue;
+      const play = el('button', { type: 'button', class: 'play-video', text: t('playVideo') });
+      play.addEventListener('click', () => {
+        const frame = el('iframe', {
+          src: player, title: link.textContent.replace(/^\s*▶\s*/, ''), allow: 'autoplay; fullscreen; picture-in-picture; encrypted-media',
+          sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups', allowfullscreen: '', loading: 'eager',
+        });
+        play.replaceWith(el('div', { class: 'video-frame' }, [frame]));
+        frame.focus();
+      }, { once: true });
+      link.parentElement.classList.add('video');
+      link.parentElement.append(' ', play);
+    }
+  }
+
   /** Contents of a long article: shown when it has at least three subheadings. */
   function contentsList(headings) {
     if (headings.length < 3) return null;
@@ -296,6 +328,7 @@ const LectorReaderView = (() => {
     const parsed = new DOMParser().parseFromString(`<body>${article.contentHtml}</body>`, 'text/html');
     const content = el('div', { class: 'content' }, [cleanCopy(parsed.body)]);
     wrapTables(content);
+    videoPlayers(content);
     const headings = headingIds(content);
 
     const headerParts = [];

@@ -61,7 +61,7 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 // `<meta>` names (lowercased, Dublin Core spelled `dc.`/`dcterm.`), most trusted first.
-const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "al:android:app_name"];
+const SITE_KEYS: &[&str] = &["og:site_name", "application-name"];
 const TITLE_KEYS: &[&str] = &[
     "dc.title",
     "dcterm.title",
@@ -148,7 +148,8 @@ pub fn read(doc: &Document) -> Metadata {
             .find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
     };
 
-    let site_name = get(SITE_KEYS).or(ld.publisher.clone());
+    // The publisher's name in JSON-LD is the plain name; `og:site_name` often adds a slogan.
+    let site_name = ld.publisher.clone().or_else(|| get(SITE_KEYS));
 
     let meta_title = ld.headline.clone().or_else(|| get(TITLE_KEYS));
     let doc_title = doc
@@ -204,7 +205,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or(ld.image.clone())
         .map(|src| url::resolve(base.as_deref(), &src));
 
-    let excerpt = get(DESCRIPTION_KEYS).or(ld.description.clone());
+    let excerpt = ld.description.clone().or_else(|| get(DESCRIPTION_KEYS));
 
     Metadata {
         title,

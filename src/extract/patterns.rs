@@ -145,6 +145,38 @@ pub const POSITIVE: &[Pat] = &[
     Sub("prose"),
 ];
 
+/// Article containers of common publishing systems (WordPress and its themes, Gutenberg,
+/// Drupal, Ghost, Substack, Blogger, HubSpot, Shopify, Arc-style `article-body`): a strong hint
+/// on top of [`POSITIVE`], still weighed against the text the block holds.
+pub const CMS_CONTENT: &[Pat] = &[
+    Sub("entry-content"),
+    Sub("entry__content"),
+    Sub("post-content"),
+    Sub("post__content"),
+    Sub("the-content"),
+    Sub("single-content"),
+    Sub("td-post-content"),
+    Sub("wp-block-post-content"),
+    Sub("elementor-widget-theme-post-content"),
+    Sub("field--name-body"),
+    Sub("field-name-body"),
+    Sub("node__content"),
+    Sub("gh-content"),
+    Sub("post-full-content"),
+    Sub("available-content"),
+    Sub("post-body"),
+    Sub("post_body"),
+    Sub("article-body"),
+    Sub("article__body"),
+    Sub("articlebody"),
+    Sub("article-content"),
+    Sub("article__content"),
+    Sub("story-body"),
+    Sub("story__body"),
+    Sub("blog-post-body"),
+    Sub("rich-text"),
+];
+
 /// Words that lower a block's score.
 pub const NEGATIVE: &[Pat] = &[
     Token("ad"),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::dom::{Document, NodeId};
 
-use super::patterns::{self, NEGATIVE, POSITIVE};
+use super::patterns::{self, CMS_CONTENT, NEGATIVE, POSITIVE};
 use super::stats::TextStats;
 use super::Flags;
 
@@ -18,7 +18,11 @@ const ANCESTOR_LEVELS: usize = 5;
 /// How many top candidates are compared when looking for a shared container.
 const TOP_CANDIDATES: usize = 5;
 
-/// Class and id weight: +25 for article words, -25 for clutter words, each.
+/// Extra weight of a publishing system's article container.
+const CMS_CONTENT_WEIGHT: f64 = 25.0;
+
+/// Class and id weight: +25 for article words, -25 for clutter words, each; a publishing
+/// system's article container adds [`CMS_CONTENT_WEIGHT`].
 pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
     if !flags.weight_classes {
         return 0.0;
@@ -32,6 +36,9 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             }
             if patterns::matches(POSITIVE, &v) {
                 w += 25.0;
+            }
+            if patterns::matches(CMS_CONTENT, &v) {
+                w += CMS_CONTENT_WEIGHT;
             }
         }
     }

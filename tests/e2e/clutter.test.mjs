@@ -16,9 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, fixture, waitForReader, inReader, fold, screenshot, OUT, PAGES, ROOT } from './harness.mjs';
 
-/** Cases whose reader view is saved to docs/screenshots/clutter-<case>.png. */
+/**
+ * Cases whose reader view is saved as target/e2e/clutter-<case>.png, and copied to
+ * docs/screenshots/ when LECTOR_UPDATE_SCREENSHOTS=1 (so that ordinary runs leave the tree alone).
+ */
 const SCREENSHOTS = new Set(['metered-paywall-newspaper', 'medium-style-post', 'native-ad-widgets', 'spanish-publicidad']);
 const DOC_SHOTS = path.join(ROOT, 'docs/screenshots');
+function publish(file) {
+  if (process.env.LECTOR_UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(OUT, file), path.join(DOC_SHOTS, file));
+}
 
 const cases = fs
   .readdirSync(PAGES)
@@ -121,7 +127,7 @@ for (const { name, expected } of cases) {
         if (mode === 'plain' && SCREENSHOTS.has(name)) {
           await page.evaluate(() => { document.querySelector('lector-reader').scrollTop = 0; });
           await screenshot(page, `clutter-${name}.png`);
-          fs.copyFileSync(path.join(OUT, `clutter-${name}.png`), path.join(DOC_SHOTS, `clutter-${name}.png`));
+          publish(`clutter-${name}.png`);
         }
         await closeReader(page);
 
@@ -151,6 +157,6 @@ test('a page that opens its paywall after load: the before picture', async () =>
   await page.goto(`${server.base}/plain/metered-paywall-newspaper/`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid=expanded-dock]', { state: 'visible' });
   await screenshot(page, 'clutter-metered-paywall-newspaper-before.png');
-  fs.copyFileSync(path.join(OUT, 'clutter-metered-paywall-newspaper-before.png'), path.join(DOC_SHOTS, 'clutter-metered-paywall-newspaper-before.png'));
+  publish('clutter-metered-paywall-newspaper-before.png');
   await page.close();
 });

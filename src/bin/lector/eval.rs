@@ -29,8 +29,8 @@ Runs Lector and Readability.js over a corpus and prints their figures side by si
   wcxb          the WCXB dev split (DIR holds html/ and ground-truth/)
   readability   Mozilla's Readability test pages (DIR holds <case>/source.html, expected.html,
                 expected-metadata.json)
-  DIR           the corpus folder; by default ../shared/corpus/wcxb-dev or
-                ../shared/corpus/readability beside the project (or the current folder)
+  DIR           the corpus folder; by default wcxb-dev or readability in $LECTOR_CORPORA,
+                else in ../shared/corpus beside the project (or the current folder)
 Options:
   --no-readability-js   run Lector only
   --worst N             list the N worst pages (default 20)
@@ -242,10 +242,14 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
     })
 }
 
-/// `../shared/corpus/<name>` beside the project, else beside the current folder.
+/// `$LECTOR_CORPORA/<name>` when set, else `../shared/corpus/<name>` beside the project, else
+/// beside the current folder.
 fn default_dir(corpus: Corpus) -> Result<PathBuf, String> {
     let beside_project = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let candidates = [beside_project, PathBuf::from("../shared/corpus")];
+    let candidates = [
+        std::env::var_os("LECTOR_CORPORA").map_or(beside_project, PathBuf::from),
+        PathBuf::from("../shared/corpus"),
+    ];
     for c in &candidates {
         let d = c.join(corpus.folder());
         if d.is_dir() {
