@@ -3,16 +3,20 @@
 #
 #   ./build.sh          set up what is missing, build the wasm engine and both extensions
 #   ./build.sh test     build, then run every test: native (cargo test), JS units, and the
-#                       end-to-end suite in Debian's Chromium with the built extension
+#                       end-to-end suites with the built extension in Debian's Chromium and
+#                       in Firefox ESR (skipped, saying so, where firefox-esr cannot be had)
 #   LECTOR_WASM_ROUTE=debian|rustup ./build.sh   forces one wasm32 route
 #   ./build.sh demo     build, open the bundled sample page in headless Chromium, press the
 #                       toolbar button, and write before/after screenshots to docs/screenshots/
+#                       (plus firefox-reader.png from the Firefox tests), and an icon contact
+#                       sheet on light and dark toolbars to target/icon-sheet.png
 #   ./build.sh eval     quality figures of Lector beside Readability.js over the shared corpora
 #                       (`lector eval`, see docs/quality.md); LECTOR_CORPORA=dir picks the corpora
 #
-# Outputs: dist/chrome/ and dist/firefox/ (load unpacked), dist/lector-<browser>-<version>.zip.
+# Outputs: dist/chrome/ and dist/firefox/ (load unpacked), the store zips
+# dist/lector-<browser>-<version>.zip and dist/lector-source-<version>.zip (for AMO review).
 # Set-up it does on a fresh Debian machine (as root or with sudo): apt packages for the wasm
-# toolchain and Chromium, wasm-bindgen-cli at the version pinned in Cargo.toml, and the npm
+# toolchain, Chromium and Firefox ESR, wasm-bindgen-cli at the version pinned in Cargo.toml, and the npm
 # dev packages from package-lock.json. On a machine where rustup has (or can fetch) the
 # wasm32 target, that is used instead of Debian's rustc-web.
 set -euo pipefail
@@ -25,7 +29,7 @@ die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
   build | test | demo | eval) ;;
-  -h | --help | help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help | help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) die "unknown command '$MODE' (expected: build, test, demo or eval)" ;;
 esac
 
@@ -68,15 +72,18 @@ wasm_route() {
 build_wasm() {
   local route; route=$(wasm_route)
   mkdir -p "$WASM_OUT"
+  # Panic messages carry source paths; map the cargo registry's so that the wasm does not
+  # depend on where it was built (docs/building-from-source.md).
+  local rustflags="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo${RUSTFLAGS:+ $RUSTFLAGS}"
   if [ "$route" = rustup ]; then
     say "wasm32 route: rustup target $WASM_TARGET ($(rustc --version))"
-    CARGO_TARGET_DIR="$WASM_OUT" cargo build --release --lib --target "$WASM_TARGET" --quiet
+    RUSTFLAGS="$rustflags" CARGO_TARGET_DIR="$WASM_OUT" cargo build --release --lib --target "$WASM_TARGET" --quiet
   else
     apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
     touch "$WASM_OUT/.route-debian"
     say "wasm32 route: Debian $(/usr/bin/rustc --version) with -Z build-std (no rustup wasm32 target here)"
     # RUSTC_BOOTSTRAP lets this stable compiler rebuild std for wasm32; scoped to this command.
-    RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$WASM_OUT" \
+    RUSTFLAGS="$rustflags" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$WASM_OUT" \
       /usr/bin/cargo build --release --lib --quiet -Z build-std=std,panic_abort --target "$WASM_TARGET"
   fi
 }
@@ -104,13 +111,30 @@ bind_wasm() {
 }
 
 # ---- 2. The extensions ------------------------------------------------------------------
-assemble() { # browser
-  local browser=$1 out="$ROOT/dist/$1"
+# Every icon size the stores and toolbars use, rendered from the one SVG.
+ICON_SIZES="16 32 48 96 128"
+ICONS="$ROOT/target/icons"
+render_icons() {
+  local svg=extension/icons/lector.svg
+  if [ -f "$ICONS/icon-128.png" ] && [ "$ICONS/icon-128.png" -nt "$svg" ]; then return; fi
+  command -v rsvg-convert >/dev/null || apt_install librsvg2-bin
+  mkdir -p "$ICONS"
+  for size in $ICON_SIZES; do
+    rsvg-convert --width "$size" --height "$size" "$svg" --output "$ICONS/icon-$size.png"
+  done
+}
+
+assemble() { # browser [dist folder]
+  local browser=$1 dist=${2:-$ROOT/dist}
+  local out="$dist/$browser"
   rm -rf "$out"
   mkdir -p "$out/engine"
   cp -R extension/. "$out/"
   rm -f "$out/icons/lector.svg"
-  cp "$ENGINE/lector.js" "$ENGINE/lector_bg.wasm" "$out/engine/"
+  cp "$ICONS"/icon-*.png "$out/icons/"
+  cp "$ENGINE/lector.js" "$out/engine/"
+  # The offscreen document (Chromium only) loads the wasm file; content scripts use the inlined copy.
+  if [ "$browser" = chrome ]; then cp "$ENGINE/lector_bg.wasm" "$out/engine/"; fi
   # Content scripts cannot fetch extension files unless they are web-accessible, which would
   # let any page detect Lector. So they get the wasm inlined in a script instead.
   node -e '
@@ -136,21 +160,54 @@ if (browser === 'chrome') {
   delete m.background.scripts;
   delete m.browser_specific_settings;
 } else {
-  // Firefox: an event page, no offscreen documents (it runs wasm in content scripts anyway).
+  // Firefox: an event page (background.js alone), no offscreen documents: it runs wasm in
+  // content scripts on every page, so background-chromium.js and offscreen/ stay out.
   delete m.background.service_worker;
   delete m.minimum_chrome_version;
   m.permissions = m.permissions.filter((p) => p !== 'offscreen');
 }
 fs.writeFileSync(dst, JSON.stringify(m, null, 2) + '\n');
 JS
-  if [ "$browser" = firefox ]; then rm -rf "$out/offscreen"; fi
-  local zip="$ROOT/dist/lector-$browser-$VERSION.zip"
+  if [ "$browser" = firefox ]; then rm -rf "$out/offscreen" "$out/background-chromium.js"; fi
+  python3 tools/pack_zip.py "$out" "$dist/lector-$browser-$VERSION.zip"
+}
+
+# The source for AMO's review (the wasm is generated, so reviewers rebuild it): the committed
+# tree at HEAD, as docs/building-from-source.md describes. git archive stamps every entry
+# with the commit's time, so one commit always gives the same zip.
+source_zip() {
+  local zip="$ROOT/dist/lector-source-$VERSION.zip"
   rm -f "$zip"
-  (cd "$out" && python3 -c 'import sys, zipfile, os
-with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    for d, _, files in os.walk("."):
-        for f in sorted(files):
-            z.write(os.path.join(d, f), os.path.relpath(os.path.join(d, f), "."))' "$zip")
+  if ! git -C "$ROOT" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+    say "no git checkout here: no source zip"
+    return
+  fi
+  git -C "$ROOT" archive --format=zip --prefix="lector-$VERSION/" -o "$zip" HEAD
+  if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ]; then
+    say "note: the source zip is HEAD ($(git -C "$ROOT" rev-parse --short HEAD)); uncommitted changes are not in it"
+  fi
+}
+
+packages_report() {
+  local zip
+  for zip in "$ROOT"/dist/lector-*-"$VERSION".zip; do
+    say "$(basename "$zip"): $(wc -c <"$zip") bytes, sha256 $(sha256sum "$zip" | cut -c1-64)"
+  done
+}
+
+# The store zips must depend on the inputs only: assemble both again into a scratch folder,
+# from copies whose times and permissions all differ, and demand the same bytes.
+check_reproducible() {
+  local scratch; scratch=$(mktemp -d)
+  local browser a b
+  for browser in chrome firefox; do
+    (umask 077 && assemble "$browser" "$scratch")
+    a=$(sha256sum <"$ROOT/dist/lector-$browser-$VERSION.zip")
+    b=$(sha256sum <"$scratch/lector-$browser-$VERSION.zip")
+    [ "$a" = "$b" ] || die "dist/lector-$browser-$VERSION.zip is not reproducible: a second assembly gave other bytes (kept in $scratch)"
+  done
+  rm -rf "$scratch"
+  say "reproducible: assembling again (other file times, umask 077) gave byte-identical zips"
 }
 
 ensure_node_packages() {
@@ -168,16 +225,27 @@ ensure_chromium() {
   fi
 }
 
+# Firefox ESR for the Firefox browser tests; a machine without it (and without apt) skips them.
+ensure_firefox() {
+  if [ -n "${FIREFOX:-}" ] && [ -x "$FIREFOX" ]; then return 0; fi
+  if ! command -v firefox-esr >/dev/null; then (apt_install firefox-esr) || return 1; fi
+  FIREFOX=$(command -v firefox-esr) || return 1
+  export FIREFOX
+}
+
 build() {
   local t0=$SECONDS
   command -v cargo >/dev/null || die "cargo is missing: install Rust (https://rustup.rs) first"
   command -v node >/dev/null || apt_install nodejs
   build_wasm
   bind_wasm
+  render_icons
   assemble chrome
   assemble firefox
+  source_zip
   local wasm="$ENGINE/lector_bg.wasm"
   say "wasm engine: $(wc -c <"$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip; glue $(wc -c <"$ENGINE/lector.js") bytes"
+  packages_report
   say "built dist/chrome and dist/firefox (version $VERSION) in $((SECONDS - t0)) s"
 }
 
@@ -203,14 +271,21 @@ case "$MODE" in
     cargo test --release --quiet --test robustness
     cargo build --quiet --bin lector
     ensure_node_packages
-    say "Firefox package lint: web-ext lint dist/firefox"
+    check_reproducible
+    say "Firefox package lint: web-ext lint dist/firefox (no errors and no warnings allowed)"
     npx --no-install web-ext lint --source-dir dist/firefox --output text 2>&1 | sed -n '/^Validation Summary/,$p'
     npx --no-install web-ext lint --source-dir dist/firefox --output json 2>/dev/null |
-      node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); process.exit(r.summary.errors ? 1 : 0)' ||
-      die "web-ext lint found errors in dist/firefox"
+      node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); process.exit(r.summary.errors || r.summary.warnings ? 1 : 0)' ||
+      die "web-ext lint found errors or warnings in dist/firefox"
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
     node --test --test-concurrency=1 --test-reporter=spec tests/js/ tests/e2e/
+    if ensure_firefox; then
+      say "end-to-end tests in $("$FIREFOX" --version 2>/dev/null | head -n1) (WebDriver BiDi)"
+      node --test --test-concurrency=1 --test-reporter=spec tests/firefox/
+    else
+      say "SKIPPED: the Firefox tests (tests/firefox/): no Firefox here and firefox-esr could not be installed"
+    fi
     say "report: Lector's Markdown against Turndown + GFM on the fixtures"
     node tests/compare/turndown.mjs target/debug/lector
     say "all tests passed in $((SECONDS - t0)) s"
@@ -219,5 +294,10 @@ case "$MODE" in
     ensure_node_packages
     ensure_chromium
     node tests/e2e/demo.mjs
+    node tests/e2e/icon-sheet.mjs
+    if ensure_firefox; then
+      LECTOR_UPDATE_SCREENSHOTS=1 node --test --test-reporter=dot tests/firefox/
+      say "wrote docs/screenshots/firefox-reader.png"
+    fi
     ;;
 esac

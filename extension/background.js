@@ -1,7 +1,8 @@
 // Background context (Chromium service worker, Firefox event page).
 // A toolbar click (or the shortcut) injects the content scripts into the active tab once,
-// then toggles the reader view; the context menu and a second shortcut export Markdown. In Chromium it also runs the engine in an offscreen
-// document (see engineRoute).
+// then toggles the reader view; the context menu and a second shortcut export Markdown.
+// Chromium's service worker is background-chromium.js: this file plus the offscreen-document
+// engine route (see engineRoute), which Firefox neither has nor needs.
 // Nothing here keeps state in globals that matters across worker restarts.
 // Automatic reader mode per site lives in background/auto-mode.js.
 
@@ -17,8 +18,6 @@ const CONTENT_SCRIPTS = [
   'reader/view.js',
   'content/content.js',
 ];
-
-const OFFSCREEN_PAGE = 'offscreen/offscreen.html';
 
 const EXPORT_MENU_ID = 'lector-export-markdown';
 
@@ -48,19 +47,12 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // The reader view shows the toggle shortcut the user actually has (content scripts cannot
   // ask chrome.commands themselves).
-  if (message?.type === 'content:get-shortcut' && sender.tab) {
-    chrome.commands.getAll().then(
-      (commands) => sendResponse({ shortcut: commands.find((c) => c.name === '_execute_action')?.shortcut || '' }),
-      () => sendResponse({ shortcut: '' }),
-    );
-    return true;
-  }
-  if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
-  extractInOffscreen(message).then(
-    (article) => sendResponse({ ok: true, article }),
-    (error) => sendResponse({ ok: false, error: String(error?.message || error) }),
+  if (message?.type !== 'content:get-shortcut' || !sender.tab) return false;
+  chrome.commands.getAll().then(
+    (commands) => sendResponse({ shortcut: commands.find((c) => c.name === '_execute_action')?.shortcut || '' }),
+    () => sendResponse({ shortcut: '' }),
   );
-  return true; // the answer comes asynchronously
+  return true;
 });
 
 /** Injects the content scripts once, then toggles the reader view or exports Markdown. */
@@ -109,30 +101,4 @@ function reportFailure(tab, error) {
   chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
   chrome.action.setTitle({ tabId: tab.id, title: chrome.i18n.getMessage('pageNotAllowed') });
   setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
-}
-
-let creatingOffscreen = null;
-
-async function ensureOffscreenDocument() {
-  if (!chrome.offscreen) throw new Error('this browser has no offscreen documents');
-  const url = chrome.runtime.getURL(OFFSCREEN_PAGE);
-  const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-  if (open.length > 0) return;
-  creatingOffscreen ??= chrome.offscreen
-    .createDocument({
-      url: OFFSCREEN_PAGE,
-      reasons: ['DOM_PARSER'],
-      justification: 'Parse a copy of the page and run the reader engine where the page forbids WebAssembly.',
-    })
-    .finally(() => {
-      creatingOffscreen = null;
-    });
-  await creatingOffscreen;
-}
-
-async function extractInOffscreen({ html, url, signals, readerableOnly }) {
-  await ensureOffscreenDocument();
-  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals, readerableOnly });
-  if (!answer?.ok) throw new Error(answer?.error || 'the offscreen engine did not answer');
-  return answer.article;
 }

@@ -64,7 +64,7 @@ export async function startServer() {
 }
 
 /** A picture for every image the fixture pages link to on hosts that do not exist here. */
-const PLACEHOLDER_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
+export const PLACEHOLDER_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#6d8fb3"/><stop offset="1" stop-color="#2c4763"/></linearGradient></defs>
 <rect width="1200" height="675" fill="url(#g)"/><circle cx="930" cy="190" r="80" fill="#f4d58d" opacity=".85"/>
 <path d="M0 520 L260 330 L470 470 L700 280 L1200 560 L1200 675 L0 675 Z" fill="#1d3147" opacity=".9"/></svg>`;
