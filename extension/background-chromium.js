@@ -36,9 +36,9 @@ async function ensureOffscreenDocument() {
   await creatingOffscreen;
 }
 
-async function extractInOffscreen({ html, url, signals, readerableOnly }) {
+async function extractInOffscreen({ html, shadow, url, signals, readerableOnly }) {
   await ensureOffscreenDocument();
-  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals, readerableOnly });
+  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, shadow, url, signals, readerableOnly });
   if (!answer?.ok) throw new Error(answer?.error || 'the offscreen engine did not answer');
   return answer.article;
 }

@@ -8,9 +8,10 @@
 //! `images` / `not_images` (substrings of `<img src>` that must / must not be shown);
 //! `links` (hrefs that must be in the article); `code_languages` (`language-*` classes kept);
 //! `min_code_blocks`, `min_tables`, `max_tables`, `min_paragraphs`; `min_removed` (kind →
-//! least count in the removal report). `live_must_not_contain` and `live` (page scripts that
-//! open modals, lock scrolling or lazy-load images) are for the browser tests
-//! (`tests/e2e/clutter.test.mjs`).
+//! least count in the removal report). `live_must_contain` (text only the live page has, such
+//! as content a script renders into a shadow root; in reading order), `live_must_not_contain`
+//! and `live` (page scripts that open modals, lock scrolling or lazy-load images) are for the
+//! browser tests (`tests/e2e/clutter.test.mjs`, `tests/e2e/shadow.test.mjs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};

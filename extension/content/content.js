@@ -24,10 +24,10 @@
   }
 
   /** The engine on a copy of the page, in the extension's offscreen document (Chromium). */
-  async function extractInOffscreen(signals, readerableOnly = false) {
+  async function extractInOffscreen(signals, shadowRoots, readerableOnly = false) {
     const answer = await chrome.runtime.sendMessage({
       type: 'content:extract-in-offscreen',
-      html: document.documentElement.outerHTML,
+      ...pageHtml(shadowRoots),
       url: location.href,
       signals,
       readerableOnly,
@@ -36,10 +36,24 @@
     return answer.article;
   }
 
+  /**
+   * The page's markup for the offscreen copy. Content in open shadow roots (web components)
+   * is not in outerHTML: when the page has any, they go along as declarative shadow roots
+   * (<template shadowrootmode="open">), which the offscreen document parses back into place.
+   */
+  function pageHtml(shadowRoots) {
+    const root = document.documentElement;
+    if (!shadowRoots.length || typeof root.getHTML !== 'function') return { html: root.outerHTML, shadow: false };
+    const shell = root.cloneNode(false).outerHTML; // <html ...></html>, with the page's attributes
+    const end = shell.lastIndexOf('</');
+    return { html: shell.slice(0, end) + root.getHTML({ shadowRoots }) + shell.slice(end), shadow: true };
+  }
+
   /** Runs the engine where the background said ('content' or 'offscreen'); says where it ran. */
   async function extractArticle(route, readerableOnly = false) {
-    const signals = collectSignals(document);
-    if (route === 'offscreen') return { article: await extractInOffscreen(signals, readerableOnly), route };
+    const shadowRoots = [];
+    const signals = collectSignals(document, shadowRoots);
+    if (route === 'offscreen') return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly), route };
     try {
       if (readerableOnly) {
         await loadEngine();
@@ -49,7 +63,7 @@
     } catch (error) {
       engine = null;
       console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
-      return { article: await extractInOffscreen(signals, readerableOnly), route: 'offscreen' };
+      return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly), route: 'offscreen' };
     }
   }
 

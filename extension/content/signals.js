@@ -1,41 +1,55 @@
 // Live-page signals for the engine: which elements the browser did not render and which are
 // fixed or sticky (banners, modals, sticky bars). Each is sent as [index, tag, id, class]: its
-// position among elements in document order from <html> = 0, without descending into
-// <noscript> or <template> (as src/dom/live.rs counts), plus what it looks like, so that a
-// re-parsed copy whose positions drifted still finds the right element.
+// position among elements from <html> = 0, plus what it looks like, so that a re-parsed copy
+// whose positions drifted still finds the right element.
+//
+// Elements are counted in the order the engine's builder (src/wasm/mod.rs) walks them, which is
+// the rendered (flat) tree: an open shadow root stands in for its host's light children, a
+// <slot> is not counted but stands for its assigned elements (or its fallback children), and
+// <noscript> and <template> are not descended into (as src/dom/live.rs counts).
 
 /* exported collectSignals */
-function collectSignals(doc) {
+/**
+ * `shadowRoots`, when given, receives every open shadow root met on the way, so the caller can
+ * serialize them with the page (the offscreen route) only when there are any.
+ */
+function collectSignals(doc, shadowRoots = null) {
   const hidden = [];
   const fixed = [];
   const body = doc.body;
-  const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT, {
-    acceptNode(node) {
-      const parent = node.parentNode;
-      return parent && (parent.localName === 'noscript' || parent.localName === 'template')
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT;
-    },
-  });
   const view = doc.defaultView;
   let inBody = false;
-  let hiddenRoot = null; // descendants of a hidden element are hidden too: no need to ask
   let index = 0;
-  for (let el = walker.currentNode; el; el = walker.nextNode(), index++) {
+  // [element, inside an element already found hidden (its descendants are hidden too)]
+  const stack = [[doc.documentElement, false]];
+  const pushAll = (elements, hiddenAbove) => {
+    for (let i = elements.length - 1; i >= 0; i--) stack.push([elements[i], hiddenAbove]);
+  };
+  while (stack.length) {
+    const [el, hiddenAbove] = stack.pop();
+    if (!el) continue;
+    if (el.localName === 'slot' && typeof el.assignedElements === 'function') {
+      const assigned = el.assignedElements({ flatten: true });
+      pushAll(assigned.length ? assigned : el.children, hiddenAbove);
+      continue;
+    }
+    const position = index++;
     if (el === body) inBody = true;
-    if (!inBody) continue;
-    if (hiddenRoot) {
-      if (hiddenRoot.contains(el)) continue;
-      hiddenRoot = null;
+    let hiddenHere = hiddenAbove;
+    if (inBody && !hiddenAbove) {
+      const style = view.getComputedStyle(el);
+      const mark = () => [position, el.localName, el.getAttribute('id') ?? '', el.getAttribute('class') ?? ''];
+      if (style.display === 'none' || style.visibility === 'hidden') {
+        hidden.push(mark());
+        hiddenHere = true;
+      } else if (style.position === 'fixed' || style.position === 'sticky') {
+        fixed.push(mark());
+      }
     }
-    const style = view.getComputedStyle(el);
-    const mark = () => [index, el.localName, el.getAttribute('id') ?? '', el.getAttribute('class') ?? ''];
-    if (style.display === 'none' || style.visibility === 'hidden') {
-      hidden.push(mark());
-      hiddenRoot = el;
-    } else if (style.position === 'fixed' || style.position === 'sticky') {
-      fixed.push(mark());
-    }
+    if (el.localName === 'noscript' || el.localName === 'template') continue;
+    const root = el.shadowRoot;
+    if (root) shadowRoots?.push(root);
+    pushAll((root ?? el).children, hiddenHere);
   }
   return { hidden, fixed };
 }

@@ -117,7 +117,8 @@ const ELEMENT_NODE: u16 = 1;
 const TEXT_NODE: u16 = 3;
 const CDATA_SECTION_NODE: u16 = 4;
 
-/// Copies the DOM under `<html>` into a [`Document`], iteratively.
+/// Copies the DOM under `<html>` into a [`Document`], iteratively, as rendered: open shadow
+/// roots in place of their hosts' light children.
 fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool) -> Document {
     let mut doc = Document::new();
     doc.url = Some(url.to_string()).filter(|u| !u.is_empty());
@@ -130,6 +131,22 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
             ELEMENT_NODE => {
                 let el: &web_sys::Element = node.unchecked_ref();
                 let name = el.local_name();
+                // The tree is walked as the browser renders it (the flat tree): a <slot> is
+                // not an element of its own but stands for what it shows, its assigned nodes
+                // or else its fallback children. signals.js counts elements the same way.
+                if let Some(slot) = el.dyn_ref::<web_sys::HtmlSlotElement>() {
+                    let options = web_sys::AssignedNodesOptions::new();
+                    options.set_flatten(true);
+                    let assigned = slot.assigned_nodes_with_options(&options);
+                    if assigned.length() == 0 {
+                        push_children(&mut stack, &node, parent);
+                    } else {
+                        for i in (0..assigned.length()).rev() {
+                            stack.push((assigned.get(i).unchecked_into(), parent));
+                        }
+                    }
+                    continue;
+                }
                 let id = doc.create_element(&name, attributes(el, &name, live));
                 // A script can nest the live DOM deeper than any parser would.
                 doc.append_capped(parent, id);
@@ -147,10 +164,11 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
                 if name == "template" {
                     continue;
                 }
-                let mut child = node.last_child();
-                while let Some(c) = child {
-                    child = c.previous_sibling();
-                    stack.push((c, id));
+                // An open shadow root replaces the light children, which show only where a
+                // slot of the shadow tree takes them in.
+                match el.shadow_root() {
+                    Some(root) => push_children(&mut stack, &root, id),
+                    None => push_children(&mut stack, &node, id),
                 }
             }
             TEXT_NODE | CDATA_SECTION_NODE => {
@@ -165,6 +183,15 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
     live::apply(&mut doc, &elements, &marks(&signals.hidden), Signal::Hidden);
     live::apply(&mut doc, &elements, &marks(&signals.fixed), Signal::Fixed);
     doc
+}
+
+/// Queues the children of `node` under `parent`, so that they pop in document order.
+fn push_children(stack: &mut Vec<(web_sys::Node, NodeId)>, node: &web_sys::Node, parent: NodeId) {
+    let mut child = node.last_child();
+    while let Some(c) = child {
+        child = c.previous_sibling();
+        stack.push((c, parent));
+    }
 }
 
 /// The element's attributes; on the live page links and images take the URLs the browser

@@ -58,7 +58,7 @@ function readerLinksAndImages(page) {
 
 function assertReader(state, extra, expected, label) {
   const text = fold(state.text);
-  for (const snippet of expected.must_contain ?? []) {
+  for (const snippet of [...(expected.must_contain ?? []), ...(expected.live_must_contain ?? [])]) {
     assert.ok(text.includes(fold(snippet)), `${label}: missing from the reader view: ${snippet}`);
   }
   for (const snippet of expected.must_contain_once ?? []) {
