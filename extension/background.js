@@ -43,7 +43,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
   extractInOffscreen(message).then(
     (article) => sendResponse({ ok: true, article }),
-    (error) => sendResponse({ ok: false, error: String(error?.message || error) }),
+    (error) => sendResponse({ ok: false, engineFailed: Boolean(error?.engineFailed), error: String(error?.message || error) }),
   );
   return true; // the answer comes asynchronously
 });
@@ -58,11 +58,13 @@ async function runInTab(tab, action) {
   if (!probe?.result) {
     await withRetry(() => chrome.scripting.executeScript({ target, files: CONTENT_SCRIPTS }));
   }
-  await chrome.scripting.executeScript({
+  const [run] = await chrome.scripting.executeScript({
     target,
     func: (what, route) => (what === 'export' ? globalThis.lectorExport(route) : globalThis.lectorToggle(route)),
     args: [action, engineRoute()],
   });
+  // A document the reader cannot show (XML, SVG, plain text, frames) says why on the button.
+  if (run?.result) showBadge(tab, run.result);
 }
 
 /**
@@ -89,10 +91,15 @@ async function withRetry(inject) {
 /** Pages that extensions may not touch (browser pages, the web store) get a badge, not silence. */
 function reportFailure(tab, error) {
   console.warn('Lector could not open the reader view:', error);
+  showBadge(tab, 'Lector cannot read this page (the browser does not allow extensions here)');
+}
+
+/** A "!" on the button for a few seconds, and the reason as its tooltip (until the tab navigates). */
+function showBadge(tab, reason) {
   if (tab.id === undefined) return;
   chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#8a1c1c' });
   chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
-  chrome.action.setTitle({ tabId: tab.id, title: 'Lector cannot read this page (the browser does not allow extensions here)' });
+  chrome.action.setTitle({ tabId: tab.id, title: reason });
   setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
 }
 
@@ -118,6 +125,8 @@ async function ensureOffscreenDocument() {
 async function extractInOffscreen({ html, url, signals }) {
   await ensureOffscreenDocument();
   const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals });
-  if (!answer?.ok) throw new Error(answer?.error || 'the offscreen engine did not answer');
+  if (!answer?.ok) {
+    throw Object.assign(new Error(answer?.error || 'the offscreen engine did not answer'), { engineFailed: Boolean(answer?.engineFailed) });
+  }
   return answer.article;
 }

@@ -212,7 +212,8 @@ const LectorReaderView = (() => {
       }
       onClose();
     }
-    return { close };
+    // The page can remove our host (a framework re-rendering <html>): then nothing is shown.
+    return { close, isShown: () => host.isConnected };
   }
 
   /** Saves text as a file through a download link: no "downloads" permission needed. */

@@ -64,9 +64,11 @@ const PLACEHOLDER_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" he
 <rect width="1200" height="675" fill="url(#g)"/><circle cx="930" cy="190" r="80" fill="#f4d58d" opacity=".85"/>
 <path d="M0 520 L260 330 L470 470 L700 280 L1200 560 L1200 675 L0 675 Z" fill="#1d3147" opacity=".9"/></svg>`;
 
-export async function launchBrowser() {
-  if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) {
-    throw new Error(`no built extension in ${EXTENSION}: run ./build.sh first`);
+/** Launches Chromium with the built extension (`extension`: another build, e.g. dist/chrome-test). */
+export async function launchBrowser({ extension = EXTENSION } = {}) {
+  const EXTENSION_DIR = extension;
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no built extension in ${EXTENSION_DIR}: run ./build.sh first`);
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lector-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -74,8 +76,8 @@ export async function launchBrowser() {
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
