@@ -7,6 +7,8 @@
 #   LECTOR_WASM_ROUTE=debian|rustup ./build.sh   forces one wasm32 route
 #   ./build.sh demo     build, open the bundled sample page in headless Chromium, press the
 #                       toolbar button, and write before/after screenshots to docs/screenshots/
+#   ./build.sh eval     quality figures of Lector beside Readability.js over the shared corpora
+#                       (`lector eval`, see docs/quality.md); LECTOR_CORPORA=dir picks the corpora
 #
 # Outputs: dist/chrome/ and dist/firefox/ (load unpacked), dist/lector-<browser>-<version>.zip.
 # Set-up it does on a fresh Debian machine (as root or with sudo): apt packages for the wasm
@@ -22,9 +24,9 @@ say() { printf '\033[1m[lector]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
-  build | test | demo) ;;
-  -h | --help | help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) die "unknown command '$MODE' (expected: build, test or demo)" ;;
+  build | test | demo | eval) ;;
+  -h | --help | help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown command '$MODE' (expected: build, test, demo or eval)" ;;
 esac
 
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -201,6 +203,16 @@ build() {
   say "built dist/chrome and dist/firefox (version $VERSION) in $((SECONDS - t0)) s"
 }
 
+if [ "$MODE" = eval ]; then # needs the native CLI and node, not the extension
+  ensure_node_packages
+  cargo build --release --quiet --bin lector
+  for corpus in wcxb readability; do
+    say "lector eval $corpus (Lector and Readability.js)"
+    target/release/lector eval "$corpus" || say "skipped $corpus (see the message above)"
+  done
+  exit 0
+fi
+
 build
 case "$MODE" in
   test)
@@ -226,7 +238,7 @@ case "$MODE" in
     assemble chrome "$ROOT/target/engine-test" chrome-test
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
-    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+    node --test --test-concurrency=1 --test-reporter=spec tests/js/ tests/e2e/
     say "report: Lector's Markdown against Turndown + GFM on the fixtures"
     node tests/compare/turndown.mjs target/debug/lector
     say "all tests passed in $((SECONDS - t0)) s"

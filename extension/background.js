@@ -3,12 +3,16 @@
 // then toggles the reader view; the context menu and a second shortcut export Markdown. In Chromium it also runs the engine in an offscreen
 // document (see engineRoute).
 // Nothing here keeps state in globals that matters across worker restarts.
+// Automatic reader mode per site lives in background/auto-mode.js.
+
+import { initAutoMode } from './background/auto-mode.js';
 
 /** Content-world scripts, in load order: the wasm glue, then the shell that uses it. */
 const CONTENT_SCRIPTS = [
   'engine/lector.js',
   'engine/lector_wasm.js',
   'content/signals.js',
+  'reader/settings.js',
   'reader/style.js',
   'reader/view.js',
   'content/content.js',
@@ -17,6 +21,8 @@ const CONTENT_SCRIPTS = [
 const OFFSCREEN_PAGE = 'offscreen/offscreen.html';
 
 const EXPORT_MENU_ID = 'lector-export-markdown';
+
+initAutoMode({ contentScripts: CONTENT_SCRIPTS, engineRoute });
 
 chrome.action.onClicked.addListener((tab) => {
   runInTab(tab, 'toggle').catch((error) => reportFailure(tab, error));
@@ -30,7 +36,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
 chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.create({
     id: EXPORT_MENU_ID,
-    title: 'Save article as Markdown',
+    title: chrome.i18n.getMessage('menuExport'),
     contexts: ['page', 'selection', 'link', 'image'],
   });
 });
@@ -40,6 +46,15 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // The reader view shows the toggle shortcut the user actually has (content scripts cannot
+  // ask chrome.commands themselves).
+  if (message?.type === 'content:get-shortcut' && sender.tab) {
+    chrome.commands.getAll().then(
+      (commands) => sendResponse({ shortcut: commands.find((c) => c.name === '_execute_action')?.shortcut || '' }),
+      () => sendResponse({ shortcut: '' }),
+    );
+    return true;
+  }
   if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
   extractInOffscreen(message).then(
     (article) => sendResponse({ ok: true, article }),
@@ -91,7 +106,7 @@ async function withRetry(inject) {
 /** Pages that extensions may not touch (browser pages, the web store) get a badge, not silence. */
 function reportFailure(tab, error) {
   console.warn('Lector could not open the reader view:', error);
-  showBadge(tab, 'Lector cannot read this page (the browser does not allow extensions here)');
+  showBadge(tab, chrome.i18n.getMessage('pageNotAllowed'));
 }
 
 /** A "!" on the button for a few seconds, and the reason as its tooltip (until the tab navigates). */
@@ -122,9 +137,9 @@ async function ensureOffscreenDocument() {
   await creatingOffscreen;
 }
 
-async function extractInOffscreen({ html, url, signals }) {
+async function extractInOffscreen({ html, url, signals, readerableOnly }) {
   await ensureOffscreenDocument();
-  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals });
+  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, url, signals, readerableOnly });
   if (!answer?.ok) {
     throw Object.assign(new Error(answer?.error || 'the offscreen engine did not answer'), { engineFailed: Boolean(answer?.engineFailed) });
   }

@@ -359,6 +359,7 @@ fn article(title: &str, byline: Option<&str>, excerpt: Option<&str>) -> lector::
         markdown: String::new(),
         word_count: 42,
         readerable: true,
+        removed: Vec::new(),
     }
 }
 

@@ -1,8 +1,10 @@
 // Content script: the toggle behind the toolbar button. It runs the engine on the live page
 // or has the background run it on a copy (the background picks the route), then opens or
 // closes the reader view. Injected once per page; `lectorToggle(route)` is its entry.
+// On sites with automatic reader mode it is also registered at document_start beside
+// auto.js, which calls `lectorAuto()` once the document is parsed.
 
-/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, collectSignals, LectorReaderView */
+/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, collectSignals, LectorReaderView, LectorSettings */
 (() => {
   if (typeof globalThis.lectorToggle === 'function') return;
 
@@ -38,12 +40,13 @@
   }
 
   /** The engine on a copy of the page, in the extension's offscreen document (Chromium). */
-  async function extractInOffscreen(signals) {
+  async function extractInOffscreen(signals, readerableOnly = false) {
     const answer = await chrome.runtime.sendMessage({
       type: 'content:extract-in-offscreen',
       html: document.documentElement.outerHTML,
       url: location.href,
       signals,
+      readerableOnly,
     });
     if (answer?.engineFailed) throw new EngineFailure(answer.error);
     if (!answer?.ok) throw new Error(answer?.error || 'the engine is not available on this page');
@@ -51,16 +54,20 @@
   }
 
   /** Runs the engine where the background said ('content' or 'offscreen'); says where it ran. */
-  async function extractArticle(route) {
+  async function extractArticle(route, readerableOnly = false) {
     const signals = collectSignals(document);
-    if (route === 'offscreen') return { article: await extractInOffscreen(signals), route };
+    if (route === 'offscreen') return { article: await extractInOffscreen(signals, readerableOnly), route };
     try {
+      if (readerableOnly) {
+        await loadEngine();
+        if (!glue.isProbablyReaderable(document, location.href)) return { article: null, route: 'content' };
+      }
       return { article: await extractHere(signals), route: 'content' };
     } catch (error) {
       if (error instanceof EngineFailure) throw error; // the same engine would fail there too
       engine = null;
       console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
-      return { article: await extractInOffscreen(signals), route: 'offscreen' };
+      return { article: await extractInOffscreen(signals, readerableOnly), route: 'offscreen' };
     }
   }
 
@@ -71,8 +78,8 @@
    */
   function unsupportedDocument() {
     const html = document instanceof HTMLDocument && document.contentType === 'text/html';
-    if (!html) return `Lector reads web pages, not ${document.contentType || 'this kind of'} documents`;
-    if (document.body instanceof HTMLFrameSetElement) return 'Lector cannot read a page made of frames';
+    if (!html) return chrome.i18n.getMessage('unsupportedDocument', document.contentType || '?');
+    if (document.body instanceof HTMLFrameSetElement) return chrome.i18n.getMessage('unsupportedFrames');
     return '';
   }
 
@@ -95,6 +102,89 @@
     };
   }
 
+  /** Tells the background to update the toolbar button (reader on, auto mode on). */
+  function updateIndicator() {
+    chrome.runtime.sendMessage({ type: 'content:indicator', reader: Boolean(view) }).catch(() => {});
+  }
+
+  /** The page's automatic-mode state from the background: { site, display, enabled } or null. */
+  async function autoSiteState() {
+    const state = await chrome.runtime.sendMessage({ type: 'content:auto-state' }).catch(() => null);
+    return state?.site ? state : null;
+  }
+
+  /**
+   * The reader toolbar's switch "Always use reader mode on <site>". Turning it on asks the
+   * background, which turns the site on at once if the browser already grants access, or
+   * else opens a small Lector window where the user's click can ask the browser for it.
+   */
+  function siteSwitch(state) {
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.className = 'auto-site-input';
+    input.setAttribute('role', 'switch');
+    input.checked = state.enabled;
+    const text = document.createElement('span');
+    text.textContent = chrome.i18n.getMessage('autoSwitch', state.display);
+    const label = document.createElement('label');
+    label.className = 'auto-site';
+    label.append(input, text);
+    const note = document.createElement('span');
+    note.className = 'auto-site-status';
+    note.setAttribute('role', 'status');
+    input.addEventListener('change', async () => {
+      const wanted = input.checked;
+      input.disabled = true;
+      note.textContent = '';
+      try {
+        const answer = await chrome.runtime.sendMessage({ type: wanted ? 'content:auto-enable' : 'content:auto-disable' });
+        if (!answer || answer.error) throw new Error(answer?.error || 'no answer');
+        input.checked = Boolean(answer.enabled);
+        if (answer.pending) note.textContent = chrome.i18n.getMessage('autoSwitchPending');
+      } catch (error) {
+        console.warn('Lector:', error);
+        input.checked = !wanted;
+        note.textContent = chrome.i18n.getMessage('autoSwitchFailed');
+      } finally {
+        input.disabled = false;
+        updateIndicator();
+      }
+    });
+    const node = document.createElement('span');
+    node.className = 'auto-site-control';
+    node.append(label, note);
+    return { node, setEnabled: (enabled) => (input.checked = enabled) };
+  }
+
+  let currentSwitch = null;
+
+  // The switch follows the setting when it changes elsewhere (the permission window, options).
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync' || !changes.autoSites || !currentSwitch) return;
+    autoSiteState().then((state) => {
+      if (state) currentSwitch?.setEnabled(state.enabled);
+      updateIndicator();
+    });
+  });
+
+  function showReader(article, options, autoState) {
+    const stopWatching = closeOnNavigation();
+    view = LectorReaderView.open(article, {
+      ...options,
+      onClose: () => {
+        stopWatching();
+        view = null;
+        currentSwitch = null;
+        updateIndicator();
+      },
+    });
+    if (autoState) {
+      currentSwitch = siteSwitch(autoState);
+      view.addControl(currentSwitch.node);
+    }
+    updateIndicator();
+  }
+
   async function toggle(route = 'content') {
     if (view?.isShown()) {
       view.close();
@@ -108,25 +198,19 @@
     try {
       LectorReaderView.dismissNotice();
       const started = performance.now();
+      const switchState = autoSiteState();
+      const settings = LectorSettings.load(); // read while the engine works; never rejects
       const result = await extractArticle(route);
       const { article } = result;
       const ms = Math.round(performance.now() - started);
       if (!article) {
-        LectorReaderView.notice('Lector found no article to show on this page.');
+        LectorReaderView.notice(chrome.i18n.getMessage('noArticle'));
         return;
       }
-      const stopWatching = closeOnNavigation();
-      view = LectorReaderView.open(article, {
-        route: result.route,
-        ms,
-        onClose: () => {
-          stopWatching();
-          view = null;
-        },
-      });
+      showReader(article, { route: result.route, ms, started, settings: await settings }, await switchState);
     } catch (error) {
       console.error('Lector:', error);
-      LectorReaderView.notice(`Lector could not read this page (${error?.message || error}).`);
+      LectorReaderView.notice(chrome.i18n.getMessage('readFailed', String(error?.message || error)));
     } finally {
       busy = false;
     }
@@ -143,14 +227,44 @@
       LectorReaderView.dismissNotice();
       const { article } = await extractArticle(route);
       if (!article) {
-        LectorReaderView.notice('Lector found no article to export on this page.');
+        LectorReaderView.notice(chrome.i18n.getMessage('noArticleToExport'));
         return;
       }
       LectorReaderView.saveFile(article.markdownFileName, article.markdownDocument);
-      LectorReaderView.notice(`Lector saved ${article.markdownFileName}`);
+      LectorReaderView.notice(chrome.i18n.getMessage('exportSaved', article.markdownFileName));
     } catch (error) {
       console.error('Lector:', error);
-      LectorReaderView.notice(`Lector could not export this page (${error?.message || error}).`);
+      LectorReaderView.notice(chrome.i18n.getMessage('exportFailed', String(error?.message || error)));
+    } finally {
+      busy = false;
+    }
+  }
+
+  let autoTried = false;
+
+  /**
+   * Automatic mode (the page's site is on): once per page load, if the engine's readerable
+   * check says the page holds an article, open the reader view by itself; otherwise leave
+   * the page alone. The route follows what was injected: no engine here means Chromium's
+   * offscreen document. Resolves to true when the reader view opened.
+   */
+  async function autoOpen() {
+    if (autoTried || view || busy) return false;
+    autoTried = true;
+    busy = true;
+    try {
+      const route = typeof wasm_bindgen === 'undefined' ? 'offscreen' : 'content';
+      const started = performance.now();
+      const switchState = autoSiteState();
+      const settings = LectorSettings.load();
+      const result = await extractArticle(route, true);
+      if (!result.article) return false;
+      const ms = Math.round(performance.now() - started);
+      showReader(result.article, { route: result.route, ms, started, settings: await settings }, await switchState);
+      return true;
+    } catch (error) {
+      console.debug('Lector: automatic reader mode left this page alone:', error);
+      return false;
     } finally {
       busy = false;
     }
@@ -158,5 +272,6 @@
   }
 
   globalThis.lectorToggle = toggle;
+  globalThis.lectorAuto = autoOpen;
   globalThis.lectorExport = exportMarkdown;
 })();

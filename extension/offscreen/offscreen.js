@@ -18,7 +18,9 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       const copy = new DOMParser().parseFromString(message.html, 'text/html');
       let article;
       try {
-        article = glue.extract(copy, message.url, message.signals, false);
+        // Automatic mode first asks the cheap question: does this page hold an article at all?
+        const skip = message.readerableOnly && !glue.isProbablyReaderable(copy, message.url);
+        article = skip ? null : glue.extract(copy, message.url, message.signals, false);
       } catch (error) {
         // A panic or trap leaves the instance unusable: the next request gets a fresh one.
         glue = lectorNewEngine();

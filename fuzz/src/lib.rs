@@ -22,7 +22,8 @@ pub fn assert_sanitized(html: &str) {
                 ("a", "href") => LINK_SCHEMES,
                 ("img", "src") => IMAGE_SCHEMES,
                 ("img", "srcset") => {
-                    for candidate in value.split(',') {
+                    // The sanitizer writes candidates as "URL descriptors" joined by ", ".
+                    for candidate in value.split(", ") {
                         let Some(u) = candidate.split_whitespace().next() else { continue };
                         assert_scheme(u, IMAGE_SCHEMES, html);
                     }

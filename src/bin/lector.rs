@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! lector extract <FILE|-> [--url URL] [--format html|text|json|markdown]
+//! lector eval wcxb|readability [DIR] [options]
 //! ```
 //! Exit codes: 0 an article was printed, 1 the page has no article, 2 bad usage or
 //! unreadable input.
@@ -9,7 +10,11 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+#[path = "lector/eval.rs"]
+mod eval;
+
 const USAGE: &str = "usage: lector extract <FILE|-> [--url URL] [--format html|text|json|markdown]
+       lector eval wcxb|readability [DIR] [options]   (see lector eval --help)
 
 Finds the article in an HTML page and prints it.
   FILE          the page to read; - reads standard input
@@ -101,6 +106,10 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn main() -> ExitCode {
+    let mut argv = std::env::args().skip(1).peekable();
+    if argv.peek().map(String::as_str) == Some("eval") {
+        return eval::run(argv.skip(1));
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(msg) if msg.is_empty() => {

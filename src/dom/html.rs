@@ -48,6 +48,11 @@ impl std::fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// Parses HTML text into a [`Document`]. `url` is where the page came from, if known.
+///
+/// It parses as a browser with scripts on does (`<noscript>` holds raw text). A saved page
+/// whose text is nearly all inside `<noscript>` is an app's copy for readers without scripts
+/// (forums and single-page apps serve one): a browser would run the app and show that text,
+/// so here the page is parsed again with scripts off and that `<noscript>` becomes a `<div>`.
 /// A page past a parsing limit ([`MAX_OPEN_ELEMENTS`]) yields the part read before the
 /// limit; [`try_parse_html`] reports that instead.
 pub fn parse_html(html: &str, url: Option<&str>) -> Document {
@@ -63,9 +68,23 @@ pub fn try_parse_html(html: &str, url: Option<&str>) -> Result<Document, ParseEr
 }
 
 fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<ParseError>) {
+    let (mut doc, error) = parse_chunked(html, true);
+    if error.is_none() && noscript_may_hold_the_page(&doc) {
+        let (mut plain, plain_error) = parse_chunked(html, false);
+        if plain_error.is_none() && reveal_noscript_page(&mut plain) {
+            doc = plain;
+        }
+    }
+    doc.url = url.map(str::to_string);
+    (doc, error)
+}
+
+fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<ParseError>) {
     let sink = ArenaSink::default();
     let open_depth = sink.max_open_depth.clone();
-    let mut parser = parse_document(sink, ParseOpts::default());
+    let mut opts = ParseOpts::default();
+    opts.tree_builder.scripting_enabled = scripting_enabled;
+    let mut parser = parse_document(sink, opts);
     let mut error = None;
     let mut start = 0;
     while start < html.len() {
@@ -83,9 +102,58 @@ fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<Parse
             break;
         }
     }
-    let mut doc = parser.finish();
-    doc.url = url.map(str::to_string);
-    (doc, error)
+    (parser.finish(), error)
+}
+
+/// Below this much text a `<noscript>` is a notice or a tracking pixel, not a page.
+const NOSCRIPT_PAGE_TEXT: usize = 1000;
+
+/// Text length under `root`, leaving out the subtrees of the tags in `skip`.
+fn text_len_outside(doc: &Document, root: NodeId, skip: &[&str]) -> usize {
+    let mut len = 0;
+    let mut cur = Some(root);
+    while let Some(n) = cur {
+        if n != root && doc.tag(n).is_some_and(|t| skip.contains(&t)) {
+            cur = doc.next_in(root, n, true);
+            continue;
+        }
+        if let Some(t) = doc.text(n) {
+            len += t.trim().len();
+        }
+        cur = doc.next_in(root, n, false);
+    }
+    len
+}
+
+const NOT_TEXT: &[&str] = &["script", "style", "template", "noscript"];
+
+/// Cheap test on the page parsed with scripts on: a `<noscript>`'s raw markup dwarfs the
+/// page's visible text.
+fn noscript_may_hold_the_page(doc: &Document) -> bool {
+    let Some(body) = doc.body() else { return false };
+    let biggest = doc
+        .find_all(body, "noscript")
+        .into_iter()
+        .map(|n| doc.text_content(n).len())
+        .max()
+        .unwrap_or(0);
+    biggest > NOSCRIPT_PAGE_TEXT && biggest > 2 * text_len_outside(doc, body, NOT_TEXT)
+}
+
+/// On the page parsed with scripts off: turns each `<noscript>` of the body that holds more
+/// text than the rest of the page into a `<div>`. True when one did.
+fn reveal_noscript_page(doc: &mut Document) -> bool {
+    let Some(body) = doc.body() else { return false };
+    let rest = text_len_outside(doc, body, NOT_TEXT);
+    let mut revealed = false;
+    for n in doc.find_all(body, "noscript") {
+        let len = text_len_outside(doc, n, &["script", "style", "template"]);
+        if len > NOSCRIPT_PAGE_TEXT && len > rest {
+            doc.rename(n, "div");
+            revealed = true;
+        }
+    }
+    revealed
 }
 
 /// Decodes page bytes the way a browser would without HTTP headers: a byte-order mark first,
@@ -347,6 +415,29 @@ impl TreeSink for ArenaSink {
 mod tests {
     use super::*;
     use crate::dom::NodeData;
+
+    #[test]
+    fn a_page_served_inside_noscript_is_revealed_and_a_notice_is_not() {
+        let post =
+            "<p>A forum post with enough words to be a real thread of replies. </p>".repeat(30);
+        let app = format!(
+            "<body><div id=app></div><noscript><div class=topic>{post}</div></noscript><script>boot()</script>"
+        );
+        let doc = parse_html(&app, None);
+        let body = doc.body().unwrap();
+        assert!(doc.find_all(body, "noscript").is_empty());
+        assert_eq!(doc.find_all(body, "p").len(), 30);
+
+        let article = format!(
+            "<body><article>{post}</article><noscript><p>Please enable JavaScript.</p></noscript>"
+        );
+        let doc = parse_html(&article, None);
+        let noscript = doc.find_first("noscript").expect("kept as is");
+        assert!(
+            doc.find_all(noscript, "p").is_empty(),
+            "raw text, as with scripts on"
+        );
+    }
 
     #[test]
     fn parses_into_arena_with_html_rules() {

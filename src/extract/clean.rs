@@ -3,51 +3,147 @@
 
 use crate::dom::{fold_whitespace, Document, NodeId};
 
-use super::patterns::{self, PROMPT_PHRASES, SHARE};
-use super::prepare::{match_string, remove_where};
+use super::clutter::{classify, ClutterKind, Removals};
+use super::patterns::{self, BUTTON_LIKE, PROMPT_PHRASES, PULL_QUOTE, READING_TIME, SHARE};
+use super::prepare::{match_string, remove_counted, remove_where};
 use super::score::class_weight;
 use super::stats::TextStats;
 use super::Flags;
 
-/// Cleans the article container in place. `title` is the headline shown above the text.
-pub fn clean_article(doc: &mut Document, article: NodeId, flags: Flags, title: Option<&str>) {
-    remove_matching(doc, article, |doc, n, stats| {
-        stats.get(n).text < 500 && patterns::matches(SHARE, &match_string(doc, n))
+/// Cleans the article container in place, recording what it removes in `removed`. `title`
+/// is the headline shown above the text.
+pub fn clean_article(
+    doc: &mut Document,
+    article: NodeId,
+    flags: Flags,
+    title: Option<&str>,
+    removed: &mut Removals,
+) {
+    remove_matching(doc, article, removed, |doc, n, stats| {
+        (stats.get(n).text < 500
+            && patterns::matches(SHARE, &super::clutter::names_of(doc, n))
+            && !patterns::matches(PULL_QUOTE, &match_string(doc, n)))
+        .then_some(ClutterKind::Share)
     });
-    remove_matching(doc, article, |doc, n, _| {
-        matches!(
-            doc.tag(n),
-            Some("footer" | "aside" | "form" | "fieldset" | "nav")
-        ) && !doc
-            .descendants(n)
-            .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200)
+    let forms_in: Vec<NodeId> = doc
+        .find_all(article, "form")
+        .into_iter()
+        .filter_map(|f| doc.parent(f))
+        .filter(|&p| p != article)
+        .collect();
+    remove_matching(doc, article, removed, |doc, n, _| {
+        let fallback = match doc.tag(n)? {
+            "footer" | "nav" => ClutterKind::Navigation,
+            "aside" => ClutterKind::Sidebar,
+            "form" | "fieldset" => ClutterKind::Other,
+            _ => return None,
+        };
+        (!patterns::matches(PULL_QUOTE, &match_string(doc, n))
+            && !doc
+                .descendants(n)
+                .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200))
+        .then(|| classify(doc, n, fallback))
     });
-    remove_matching(doc, article, is_prompt);
-    remove_matching(doc, article, |doc, n, _| {
-        matches!(doc.tag(n), Some("h1" | "h2")) && class_weight(doc, n, flags) < 0.0
+    // What was around a form ("Share your photos", "Email address") introduced the form.
+    let stats = TextStats::measure(doc, article);
+    for p in forms_in {
+        if doc.contains(article, p)
+            && doc.find_all(p, "form").is_empty()
+            && stats.get(p).text < 300
+            && !super::prepare::has_media(doc, p)
+        {
+            removed.record(doc, p, classify(doc, p, ClutterKind::Other));
+            doc.detach(p);
+        }
+    }
+    remove_matching(doc, article, removed, |doc, n, stats| {
+        is_prompt(doc, n, stats).then(|| classify(doc, n, ClutterKind::Subscribe))
+    });
+    remove_matching(doc, article, removed, |doc, n, stats| {
+        let s = stats.get(n);
+        let reading_time = s.text > 0 && s.text < 40 && {
+            let t = doc.text_content(n).to_lowercase();
+            READING_TIME.iter().any(|p| t.contains(p))
+        };
+        let lone_button = s.text > 0
+            && s.text < 60
+            && s.link_text * 10 >= s.text * 9
+            && patterns::matches(BUTTON_LIKE, &match_string(doc, n))
+            && !holds_video(doc, n);
+        // A bare number ("1.9K", "41") left from a like or comment counter.
+        let counter = s.text > 0
+            && s.text <= 6
+            && matches!(doc.tag(n), Some("p" | "div"))
+            && doc.ancestor_named(n, "p", 0).is_none()
+            && {
+                let t = doc.text_content(n);
+                let t = t.trim();
+                t.starts_with(|c: char| c.is_ascii_digit())
+                    && t.trim_end_matches(['K', 'k', 'M'])
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            }
+            && ["table", "li", "pre", "figure", "blockquote"]
+                .iter()
+                .all(|a| doc.ancestor_named(n, a, 0).is_none());
+        // A row of links and separators ("Order Reprints | Today's Paper | Subscribe").
+        let link_row = doc.is(n, "p") && doc.find_all(n, "a").len() >= 3 && {
+            let mut words_outside_links = false;
+            let mut cur = Some(n);
+            while let Some(d) = cur {
+                if doc.is(d, "a") {
+                    cur = doc.next_in(n, d, true);
+                    continue;
+                }
+                if doc
+                    .text(d)
+                    .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+                {
+                    words_outside_links = true;
+                    break;
+                }
+                cur = doc.next_in(n, d, false);
+            }
+            !words_outside_links
+        };
+        (reading_time || lone_button || counter || link_row)
+            .then(|| classify(doc, n, ClutterKind::Other))
+    });
+    remove_matching(doc, article, removed, |doc, n, _| {
+        (matches!(doc.tag(n), Some("h1" | "h2")) && class_weight(doc, n, flags) < 0.0)
+            .then(|| classify(doc, n, ClutterKind::Other))
     });
     if flags.clean_conditionally {
-        clean_conditionally(doc, article, flags);
+        clean_conditionally(doc, article, flags, removed);
     }
     remove_article_headers(doc, article);
+    remove_byline_blocks(doc, article);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
-    remove_matching(doc, article, |doc, n, stats| {
-        doc.is(n, "p") && stats.get(n).text == 0 && !super::prepare::has_media(doc, n)
+    remove_repeated_pull_quotes(doc, article, removed);
+    flatten_layout_tables(doc, article);
+    let stats = TextStats::measure(doc, article);
+    // Paragraphs and lists emptied by the passes above (a share list without its buttons).
+    remove_where(doc, article, |doc, n| {
+        matches!(doc.tag(n), Some("p" | "ul" | "ol"))
+            && stats.get(n).text == 0
+            && !super::prepare::has_media(doc, n)
     });
 }
 
-/// Removes every element under `root` (root excluded) for which `pred` holds, judged with
-/// text measures taken once before the pass.
+/// Removes every element under `root` (root excluded) for which `kind_of` names a kind of
+/// clutter, judged with text measures taken once before the pass.
 fn remove_matching(
     doc: &mut Document,
     root: NodeId,
-    pred: impl Fn(&Document, NodeId, &TextStats) -> bool,
+    removed: &mut Removals,
+    kind_of: impl Fn(&Document, NodeId, &TextStats) -> Option<ClutterKind>,
 ) {
     let stats = TextStats::measure(doc, root);
-    remove_where(doc, root, |doc, n| {
-        doc.tag(n).is_some() && pred(doc, n, &stats)
+    remove_counted(doc, root, removed, |doc, n| {
+        doc.tag(n)?;
+        kind_of(doc, n, &stats)
     });
 }
 
@@ -64,9 +160,100 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     PROMPT_PHRASES.iter().any(|p| text.contains(p))
 }
 
+/// Text as compared for repeats: letters and digits only, lowercased.
+fn comparable(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A pull quote repeats a sentence of the text in display type; when the text around it
+/// already holds the sentence, the copy goes (a quote found nowhere else stays).
+fn remove_repeated_pull_quotes(doc: &mut Document, article: NodeId, removed: &mut Removals) {
+    let quotes: Vec<NodeId> = doc
+        .descendants(article)
+        .filter(|&n| {
+            n != article
+                && doc.tag(n).is_some()
+                && patterns::matches(PULL_QUOTE, &match_string(doc, n))
+        })
+        .collect();
+    for q in quotes {
+        if !doc.contains(article, q) {
+            continue;
+        }
+        let quote = comparable(&doc.text_content(q));
+        if quote.chars().count() < 20 {
+            continue;
+        }
+        // The text outside this quote, in document order.
+        let mut rest = String::new();
+        let mut cur = Some(article);
+        while let Some(n) = cur {
+            if n == q {
+                cur = doc.next_in(article, n, true);
+                continue;
+            }
+            if let Some(t) = doc.text(n) {
+                rest.push_str(t);
+            }
+            cur = doc.next_in(article, n, false);
+        }
+        if comparable(&rest).contains(&quote) {
+            removed.record(doc, q, ClutterKind::Duplicate);
+            doc.detach(q);
+        }
+    }
+}
+
+/// Tables used for layout (no headers or caption, and cells that hold paragraphs or other
+/// blocks) are taken apart: their cells' content stays in reading order, the grid goes.
+fn flatten_layout_tables(doc: &mut Document, article: NodeId) {
+    let tables: Vec<NodeId> = doc.find_all(article, "table");
+    // Innermost first, so an outer layout table sees its inner ones already flattened.
+    for t in tables.into_iter().rev() {
+        let layout = doc.attr(t, "role") == Some("presentation")
+            || (!is_data_table(doc, t)
+                && doc.descendants(t).any(|d| {
+                    matches!(
+                        doc.tag(d),
+                        Some(
+                            "p" | "div"
+                                | "h2"
+                                | "h3"
+                                | "h4"
+                                | "ul"
+                                | "ol"
+                                | "blockquote"
+                                | "pre"
+                                | "figure"
+                                | "img"
+                        )
+                    ) && doc.ancestor_named(d, "td", 0).is_some()
+                }));
+        if !layout {
+            continue;
+        }
+        let cells: Vec<NodeId> = doc
+            .descendants(t)
+            .filter(|&c| {
+                matches!(doc.tag(c), Some("td" | "th"))
+                    && doc.ancestor_named(c, "table", 0) == Some(t)
+            })
+            .collect();
+        for c in cells {
+            let div = doc.create_element("div", vec![]);
+            doc.reparent_children(c, div);
+            doc.insert_before(t, div);
+        }
+        doc.detach(t);
+    }
+}
+
 /// Readability-style conditional cleaning of blocks whose shape says "not text": many
 /// images per paragraph, more list items than paragraphs, form fields, link lists.
-fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags) {
+fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, removed: &mut Removals) {
     let mut stats = TextStats::measure(doc, article);
     let mut blocks: Vec<NodeId> = doc
         .descendants(article)
@@ -80,19 +267,45 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags) {
         .collect();
     // Innermost first: a bad inner block goes before its container is judged.
     blocks.reverse();
+    let mut emptied = std::collections::HashSet::new();
     for n in blocks {
         if doc.parent(n).is_none() || !doc.contains(article, n) {
             continue;
         }
-        if should_remove(doc, n, &stats, flags) {
+        // A block left with nothing but its heading once its list went, when the heading
+        // announces clutter ("More in Climate"); other headings may introduce what follows.
+        let orphaned_heading = emptied.contains(&n)
+            && {
+                let s = stats.get(n);
+                s.text > 0 && s.heading_text * 10 >= s.text * 9 && s.images == 0
+            }
+            && !matches!(
+                classify(doc, n, ClutterKind::Other),
+                ClutterKind::Other | ClutterKind::Hidden | ClutterKind::Overlay
+            );
+        if orphaned_heading || should_remove(doc, n, &stats, flags) {
+            removed.record(doc, n, classify(doc, n, ClutterKind::Other));
+            if let Some(p) = doc.parent(n) {
+                emptied.insert(p);
+            }
             stats.remove_subtree(doc, article, n);
             doc.detach(n);
         }
     }
 }
 
+/// True when `n` holds the link that stands for an embedded video.
+fn holds_video(doc: &Document, n: NodeId) -> bool {
+    doc.descendants(n)
+        .any(|d| doc.attr(d, super::media::VIDEO_MARK).is_some())
+}
+
 fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> bool {
     let tag = doc.tag(n).unwrap_or("");
+    // A video's link alone looks like a link list; the block around it is the player.
+    if holds_video(doc, n) && doc.find_all(n, "a").len() <= 2 {
+        return false;
+    }
     if tag == "table" && is_data_table(doc, n) {
         return false;
     }
@@ -167,6 +380,19 @@ pub fn is_data_table(doc: &Document, t: NodeId) -> bool {
     rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
 }
 
+/// Byline blocks left in the text (author, place, date) repeat the reader view's header.
+fn remove_byline_blocks(doc: &mut Document, article: NodeId) {
+    let stats = TextStats::measure(doc, article);
+    remove_where(doc, article, |doc, n| {
+        doc.tag(n).is_some_and(|t| !matches!(t, "p" | "figcaption"))
+            && stats.get(n).text < 150
+            && stats.get(n).images == 0
+            && doc.ancestor_named(n, "figure", 0).is_none()
+            && doc.ancestor_named(n, "blockquote", 0).is_none()
+            && super::prepare::names_a_byline(doc, n)
+    });
+}
+
 /// The headline is shown above the article; drop its copy at the top of the text.
 fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
     let title = fold_whitespace(title).to_lowercase();
@@ -202,8 +428,7 @@ fn remove_article_headers(doc: &mut Document, article: NodeId) {
         let announces = doc.is(n, "header")
             || doc.descendants(n).skip(1).any(|d| {
                 matches!(doc.tag(d), Some("h1" | "time"))
-                    || (doc.tag(d).is_some()
-                        && patterns::matches(super::patterns::BYLINE, &match_string(doc, d)))
+                    || (doc.tag(d).is_some() && super::prepare::names_a_byline(doc, d))
                     || doc.attr(d, "rel") == Some("author")
             });
         // The smallest such block would be just the byline; take the outermost one.

@@ -8,6 +8,9 @@ use serde_json::Value;
 use crate::dom::{fold_whitespace, Document, NodeId};
 use crate::url;
 
+use super::patterns;
+use super::prepare::match_string;
+
 /// What the page says about itself, before the article is found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metadata {
@@ -29,6 +32,9 @@ pub struct Metadata {
     pub excerpt: Option<String>,
     /// The article body as JSON-LD states it, used as evidence by the scorer.
     pub json_ld_body: Option<String>,
+    /// The author as the page's visible byline names it (rel=author, itemprop=author, a
+    /// byline block, an author-page link): the fallback when no metadata names one.
+    pub dom_byline: Option<String>,
 }
 
 /// Article types in schema.org that describe a single piece of writing.
@@ -55,7 +61,7 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 // `<meta>` names (lowercased, Dublin Core spelled `dc.`/`dcterm.`), most trusted first.
-const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "al:android:app_name"];
+const SITE_KEYS: &[&str] = &["og:site_name", "application-name"];
 const TITLE_KEYS: &[&str] = &[
     "dc.title",
     "dcterm.title",
@@ -91,6 +97,13 @@ const DATE_KEYS: &[&str] = &[
     "dcterm.created",
     "article.published",
     "published_time",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date.created",
+    "dcterm.available",
+    "og:article:published_time",
+    "ms.date",
 ];
 const LANG_KEYS: &[&str] = &[
     "content-language",
@@ -135,18 +148,29 @@ pub fn read(doc: &Document) -> Metadata {
             .find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
     };
 
-    let site_name = get(SITE_KEYS).or(ld.publisher.clone());
+    // The publisher's name in JSON-LD is the plain name; `og:site_name` often adds a slogan.
+    let site_name = ld.publisher.clone().or_else(|| get(SITE_KEYS));
 
     let meta_title = ld.headline.clone().or_else(|| get(TITLE_KEYS));
     let doc_title = doc
         .find_first("title")
         .map(|t| doc.inner_text(t))
         .filter(|t| !t.is_empty());
-    let title = choose_title(doc, meta_title, doc_title, site_name.as_deref());
+    let title = choose_title(
+        doc,
+        meta_title,
+        doc_title,
+        get(&["og:title"]),
+        site_name.as_deref(),
+    );
 
     let byline = if ld.authors.is_empty() {
-        get(AUTHOR_KEYS)
-            .filter(|a| url::scheme(a).is_none())
+        // `article:author` often holds a profile URL, and handles (`@name`) are not names.
+        AUTHOR_KEYS
+            .iter()
+            .filter_map(|k| metas.get(*k))
+            .find(|v| !v.is_empty() && url::scheme(v).is_none() && !v.starts_with('@'))
+            .cloned()
             .or_else(|| itemprop_author(doc))
     } else {
         Some(ld.authors.join(", "))
@@ -157,8 +181,10 @@ pub fn read(doc: &Document) -> Metadata {
     let published = ld
         .published
         .clone()
+        .map(|d| d.trim_matches('"').to_string())
         .or_else(|| get(DATE_KEYS))
-        .or_else(|| first_time(doc));
+        .or_else(|| first_time(doc))
+        .or_else(|| dom_date(doc));
 
     let html = doc.document_element();
     let lang = html
@@ -179,7 +205,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or(ld.image.clone())
         .map(|src| url::resolve(base.as_deref(), &src));
 
-    let excerpt = get(DESCRIPTION_KEYS).or(ld.description.clone());
+    let excerpt = ld.description.clone().or_else(|| get(DESCRIPTION_KEYS));
 
     Metadata {
         title,
@@ -191,6 +217,7 @@ pub fn read(doc: &Document) -> Metadata {
         lead_image,
         excerpt,
         json_ld_body: ld.body,
+        dom_byline: dom_byline(doc),
     }
 }
 
@@ -250,11 +277,19 @@ fn json_ld(doc: &Document) -> JsonLd {
         {
             continue;
         }
-        let text = doc.text_content(s);
-        let text = text
-            .trim()
-            .trim_start_matches("<!--")
-            .trim_end_matches("-->");
+        let text = doc
+            .text_content(s)
+            .replace("<![CDATA[", "")
+            .replace("]]>", "");
+        // Wrappers seen around the JSON (`<![CDATA[ … ]]>`, `<!-- … -->`, `//` comments):
+        // the JSON is what lies between the first opening and the last closing bracket.
+        let (Some(from), Some(to)) = (text.find(['{', '[']), text.rfind(['}', ']'])) else {
+            continue;
+        };
+        if to < from {
+            continue;
+        }
+        let text = &text[from..=to];
         let Ok(value) = serde_json::from_str::<Value>(text) else {
             continue;
         };
@@ -451,6 +486,220 @@ fn first_time(doc: &Document) -> Option<String> {
         .map(str::trim)
         .filter(|d| !d.is_empty())
         .map(str::to_string)
+        .or_else(|| {
+            let text = doc.inner_text(*pick);
+            published_day(&text).map(|_| text)
+        })
+}
+
+/// A short block whose class says it carries the date ("post-date", "entry-meta",
+/// "published") and whose text names a day: the visible dateline.
+fn dom_date(doc: &Document) -> Option<String> {
+    let body = doc.body()?;
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
+            || patterns::matches(patterns::COMMENT_BLOCKS, &match_string(doc, n));
+        if skip && n != body {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        if doc.tag(n).is_some() && patterns::matches(patterns::DATELINE, &match_string(doc, n)) {
+            if let Some((y, m, d)) = short_text(doc, n, 120).and_then(|t| published_day(&t)) {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    None
+}
+
+/// The first visible byline in document order: a `rel=author` link, an `itemprop=author`
+/// block, a block whose class names the byline or the author, or a link to an author page.
+/// Comment threads, navigation and footers are skipped (their authors are not the article's).
+fn dom_byline(doc: &Document) -> Option<String> {
+    let body = doc.body()?;
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        let Some(tag) = doc.tag(n) else {
+            cur = doc.next_in(body, n, false);
+            continue;
+        };
+        let ms = match_string(doc, n);
+        if n != body
+            && (matches!(
+                tag,
+                "nav" | "footer" | "aside" | "script" | "style" | "template"
+            ) || patterns::matches(patterns::COMMENT_BLOCKS, &ms)
+                || doc.attr(n, "hidden").is_some())
+        {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        let rel_author = doc
+            .attr(n, "rel")
+            .is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
+        let itemprop_author = doc.attr(n, "itemprop").is_some_and(|p| {
+            p.split_whitespace()
+                .any(|p| p == "author" || p == "creator")
+        });
+        let candidate = if rel_author || (tag == "a" && is_author_link(doc, n)) {
+            Some(spaced_text(doc, n))
+        } else if itemprop_author {
+            let name = doc
+                .descendants(n)
+                .find(|&d| {
+                    doc.attr(d, "itemprop")
+                        .is_some_and(|p| p.split_whitespace().any(|p| p == "name"))
+                })
+                .unwrap_or(n);
+            Some(
+                doc.attr(name, "content")
+                    .map(fold_whitespace)
+                    .unwrap_or_else(|| doc.inner_text(name)),
+            )
+        } else if patterns::matches(patterns::BYLINE, &ms)
+            && !patterns::matches(patterns::AUTHOR_BIO, &ms)
+        {
+            byline_names(doc, n)
+        } else {
+            None
+        };
+        if let Some(name) = candidate
+            .map(|c| trim_byline_tail(&clean_byline(&c)))
+            .filter(|c| (2..=80).contains(&c.chars().count()) && c.chars().any(char::is_alphabetic))
+        {
+            return Some(name);
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    None
+}
+
+/// The names in a byline block: its author links when it has some ("By <a>Jane Doe</a>,
+/// Senior Editor" gives "Jane Doe"), else its whole text when short.
+fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
+    // A block with more text than a byline block is a wrapper (or a biography).
+    let text = short_text(doc, n, 200)?;
+    let links: Vec<String> = doc
+        .descendants(n)
+        .filter(|&d| {
+            doc.is(d, "a")
+                && (is_author_link(doc, d)
+                    || doc
+                        .attr(d, "rel")
+                        .is_some_and(|r| r.split_whitespace().any(|r| r == "author")))
+        })
+        .map(|d| doc.inner_text(d))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !links.is_empty() {
+        let mut unique: Vec<String> = Vec::new();
+        for l in links {
+            if !unique.contains(&l) {
+                unique.push(l);
+            }
+        }
+        return Some(unique.join(", "));
+    }
+    (text.chars().count() <= 100).then_some(text)
+}
+
+/// The text of a subtree with a space between text nodes, so that a byline's pieces in
+/// separate elements ("By" <a>Jane Doe</a><span>Published …</span>) stay separate words.
+fn spaced_text(doc: &Document, n: NodeId) -> String {
+    let parts: Vec<&str> = doc.descendants(n).filter_map(|d| doc.text(d)).collect();
+    fold_whitespace(&parts.join(" "))
+}
+
+/// [`spaced_text`] of a subtree whose text is at most `max` bytes; the walk stops early on
+/// a longer one, so that probing every matching block of a page stays linear in practice.
+fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for d in doc.descendants(n) {
+        if let Some(t) = doc.text(d) {
+            let t = t.trim();
+            len += t.len();
+            if len > max * 2 {
+                return None;
+            }
+            parts.push(t);
+        }
+    }
+    let text = fold_whitespace(&parts.join(" "));
+    (text.chars().count() <= max).then_some(text)
+}
+
+/// True for a link to an author's page (`/author/jane-doe`, `/contributors/…`).
+fn is_author_link(doc: &Document, a: NodeId) -> bool {
+    doc.attr(a, "href").is_some_and(|h| {
+        let path = h
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        patterns::AUTHOR_PATHS
+            .iter()
+            .any(|p| path.contains(p) && !path.ends_with(p))
+    })
+}
+
+/// Words that end the names in a byline when a date follows.
+const BYLINE_STOP_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "on",
+    "last",
+    "am",
+    "pm",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "today",
+    "yesterday",
+];
+
+/// Cuts what follows the names in a byline: a date, a separator and what comes after it.
+fn trim_byline_tail(s: &str) -> String {
+    let mut s = s;
+    for sep in [" | ", " • ", " · ", " — ", " – "] {
+        if let Some(pos) = s.find(sep) {
+            s = &s[..pos];
+        }
+    }
+    // "Jane Doe May 20, 2019", "Jane Doe Updated 2 hours ago": names hold no digits.
+    if published_day(s).is_some() || s.chars().any(|c| c.is_ascii_digit()) {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let stop = words
+            .iter()
+            .position(|w| {
+                let lw = w.to_lowercase();
+                let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+                w.chars().any(|c| c.is_ascii_digit())
+                    || MONTHS.contains(&lw)
+                    || BYLINE_STOP_WORDS.contains(&lw)
+            })
+            .unwrap_or(words.len());
+        // Nothing before the date: a dateline, not a byline.
+        return words[..stop]
+            .join(" ")
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+    }
+    s.trim().to_string()
 }
 
 /// Strips "By", trailing separators and surrounding punctuation from an author line.
@@ -478,16 +727,203 @@ pub fn clean_byline(raw: &str) -> String {
         .to_string()
 }
 
+/// Month names (English, then a few other languages' usual spellings), lowercased; the
+/// position in the table modulo 12 is the month.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The calendar day a date string names, as `(year, month, day)`: ISO 8601 and its
+/// `/` or `.` spellings, "4 September 2025", "Sep 4th, 2025", RFC 2822 dates, and numeric
+/// day-month-year (`04.09.2025`) or, with slashes, month/day/year (`9/4/2025`). The day is the
+/// one written, not converted to UTC: a reader near the writer sees that date.
+pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
+    let valid = |y: i32, m: u32, d: u32| {
+        ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some((y, m, d))
+    };
+    // Runs of digits and of letters, with the separator that follows each run.
+    let mut parts: Vec<(String, char)> = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars().chain(std::iter::once(' ')) {
+        let same = cur
+            .chars()
+            .next()
+            .is_none_or(|f| f.is_ascii_digit() == c.is_ascii_digit());
+        if c.is_alphanumeric() && same {
+            cur.push(c);
+        } else {
+            if !cur.is_empty() {
+                parts.push((std::mem::take(&mut cur), c));
+            }
+            if c.is_alphanumeric() {
+                cur.push(c);
+            }
+        }
+    }
+    let num = |p: &(String, char)| -> Option<u32> {
+        p.0.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| p.0.parse().ok())
+            .flatten()
+    };
+    // Numeric forms: yyyy-mm-dd, dd.mm.yyyy, mm/dd/yyyy.
+    for w in parts.windows(3) {
+        let (Some(a), Some(b), Some(c)) = (num(&w[0]), num(&w[1]), num(&w[2])) else {
+            continue;
+        };
+        let sep = w[0].1;
+        if w[0].0.len() == 4 && w[1].1 == sep && "-/.".contains(sep) {
+            if let Some(d) = valid(a as i32, b, c) {
+                return Some(d);
+            }
+        }
+        if w[2].0.len() == 4 && w[1].1 == sep && w[0].0.len() <= 2 {
+            let found = match sep {
+                '/' => valid(c as i32, a, b).or_else(|| valid(c as i32, b, a)),
+                '.' | '-' => valid(c as i32, b, a),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    // A month name, a year of four digits and a day of one or two near the month.
+    let month_at = parts.iter().position(|p| {
+        let w = p.0.to_lowercase();
+        let w = w.trim_end_matches('.');
+        MONTHS.contains(&w)
+    })?;
+    let word = parts[month_at].0.to_lowercase();
+    let month = MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1;
+    let year = parts.iter().filter(|p| p.0.len() == 4).find_map(num)? as i32;
+    let day_of = |p: &(String, char)| -> Option<u32> {
+        let t = p.0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (t.len() <= 2 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let after = parts.get(month_at + 1).and_then(day_of);
+    let before = month_at
+        .checked_sub(1)
+        .and_then(|i| parts.get(i))
+        .and_then(day_of);
+    valid(year, month, after.or(before)?)
+}
+
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · ", " • ", " : ",
 ];
 
-/// Picks the headline: structured metadata first, then the `<title>` with the site name cut
-/// off. A heading on the page that matches part of a candidate settles ties.
+/// Splits a page title into its parts at the first separator kind it uses.
+fn title_parts(t: &str) -> Vec<&str> {
+    TITLE_SEPARATORS
+        .iter()
+        .find(|sep| t.contains(*sep))
+        .map(|sep| t.split(sep).map(str::trim).collect())
+        .unwrap_or_else(|| vec![t])
+}
+
+/// Cuts a short trailing part ("| Site Name", "- Brand") off a title of several words.
+fn strip_title_tail(t: &str) -> String {
+    for sep in TITLE_SEPARATORS {
+        if let Some(pos) = t.rfind(sep) {
+            let (head, tail) = (t[..pos].trim(), t[pos + sep.len()..].trim());
+            if head.split_whitespace().count() >= 2 && tail.split_whitespace().count() <= 4 {
+                return head.to_string();
+            }
+            break;
+        }
+    }
+    t.to_string()
+}
+
+/// Share of words two titles have in common (Jaccard over lowercased words).
+fn word_overlap(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        0.0
+    } else {
+        a.intersection(&b).count() as f64 / union as f64
+    }
+}
+
+/// Picks the headline. The page's own `<h1>` is what readers see as the title: it wins when
+/// a title source names it (whole or as the first part), or when it is the only `<h1>` and
+/// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
+/// Dublin Core) or the `<title>`, without the site name or a short trailing part.
 fn choose_title(
     doc: &Document,
     meta: Option<String>,
     doc_title: Option<String>,
+    og_title: Option<String>,
     site: Option<&str>,
 ) -> Option<String> {
     let strip_site = |t: &str| -> String {
@@ -504,43 +940,47 @@ fn choose_title(
         }
         t.to_string()
     };
-    if let Some(m) = meta
+    let meta = meta
         .map(|m| strip_site(&fold_whitespace(&m)))
-        .filter(|m| !m.is_empty())
-    {
-        return Some(m);
-    }
-    let raw = doc_title?;
-    let stripped = strip_site(&raw);
-    if stripped != raw {
-        return Some(stripped);
-    }
-    // A heading whose text is a whole part of the title is the headline.
-    let headings: Vec<String> = ["h1", "h2"]
-        .iter()
-        .flat_map(|h| doc.find_all(NodeId::DOCUMENT, h))
-        .map(|h| doc.inner_text(h))
-        .collect();
-    if let Some(h) = headings.iter().find(|h| h.as_str() == raw) {
-        return Some(h.clone());
-    }
-    for sep in TITLE_SEPARATORS {
-        if let Some(pos) = raw.rfind(sep) {
-            let (head, tail) = (raw[..pos].trim(), raw[pos + sep.len()..].trim());
-            if headings.iter().any(|h| h == head) {
-                return Some(head.to_string());
-            }
-            if headings.iter().any(|h| h == tail) {
-                return Some(tail.to_string());
-            }
-            // The site name is usually the shorter side and has few words.
-            if head.split_whitespace().count() >= 3 && tail.split_whitespace().count() <= 4 {
-                return Some(head.to_string());
+        .filter(|m| !m.is_empty());
+    let doc_title = doc_title.map(|t| fold_whitespace(&t));
+    let fallback = meta
+        .clone()
+        .or_else(|| doc_title.as_deref().map(strip_site))
+        .map(|t| strip_title_tail(&t));
+
+    let mut headings: Vec<String> = Vec::new();
+    if let Some(body) = doc.body() {
+        for h in doc.find_all(body, "h1") {
+            let text = doc.inner_text(h).replace('\u{ad}', "");
+            if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
+                headings.push(text);
             }
         }
     }
-    Some(raw)
+    for h in &headings {
+        for source in [doc_title.as_deref(), og_title.as_deref(), meta.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            let parts = title_parts(source);
+            if source == h || (parts.len() > 1 && parts[0] == h) {
+                return Some(h.clone());
+            }
+        }
+    }
+    if let [only] = headings.as_slice() {
+        match &fallback {
+            Some(f) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => return fallback,
+            _ => return Some(only.clone()),
+        }
+    }
+    fallback
 }
+
+/// Below this word overlap with the metadata's title, a lone `<h1>` is a slogan or a section
+/// name rather than the headline.
+const TITLE_HEADING_OVERLAP: f64 = 0.4;
 
 /// Decodes the handful of entities that leak into JSON-LD strings.
 fn decode_entities(s: &str) -> String {
@@ -601,6 +1041,91 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).title.as_deref(), Some("Story title here"));
+    }
+
+    #[test]
+    fn the_lone_h1_names_the_article_and_site_tails_go() {
+        let doc = parse_html(
+            "<title>Backpacks for Overnight Trips | Outdoor Shop</title><body><h1>Backpacks for overnight trips</h1>",
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("Backpacks for overnight trips")
+        );
+        // A slogan in the only h1 is not the headline: the title loses its short tail.
+        let doc = parse_html(
+            "<title>Mesh Office Chair | NBF</title><body><h1>Sit better, work longer</h1>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Mesh Office Chair"));
+    }
+
+    #[test]
+    fn json_ld_inside_cdata_is_read() {
+        let doc = parse_html(
+            r#"<script type="application/ld+json">
+            //<![CDATA[
+            {"@type":"NewsArticle","headline":"Wrapped","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}]}
+            //]]></script><body></body>"#,
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("Wrapped"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+    }
+
+    #[test]
+    fn visible_bylines_give_names_without_roles_or_dates() {
+        let doc = parse_html(
+            r#"<body><div class="comments"><a href="/author/troll">Troll</a></div>
+            <div class="post-byline">By <a href="/author/jane-doe">Jane Doe</a>, Senior Editor</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Jane Doe"));
+        let doc = parse_html(
+            r#"<body><p class="byline">By Joshua Sokol May 20, 2019</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Joshua Sokol"));
+        let doc = parse_html(
+            r#"<body><p class="byline">Sunday, Feb 1, 2015</p><span rel="author">Joanna Roe</span>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Joanna Roe"));
+        let doc = parse_html(
+            r#"<head><meta property="article:author" content="https://social.example/paper"><meta name="sailthru.author" content="Meg Holm"></head>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Meg Holm"));
+    }
+
+    #[test]
+    fn visible_datelines_give_the_day() {
+        let doc = parse_html(
+            r#"<body><nav class="date">Jan 1, 2020</nav><div class="entry-meta"><span class="posted-on">Posted on March 3, 2024</span></div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn dates_name_their_day() {
+        for (s, day) in [
+            ("2025-09-04T23:30:00-05:00", (2025, 9, 4)),
+            ("2025/09/04", (2025, 9, 4)),
+            ("September 4, 2025", (2025, 9, 4)),
+            ("Published Sep 4th, 2025 at 10:00", (2025, 9, 4)),
+            ("4 September 2025", (2025, 9, 4)),
+            ("Thu, 04 Sep 2025 10:00:00 GMT", (2025, 9, 4)),
+            ("04.09.2025", (2025, 9, 4)),
+            ("9/24/2025", (2025, 9, 24)),
+            ("4. März 2025", (2025, 3, 4)),
+        ] {
+            assert_eq!(published_day(s), Some(day), "{s}");
+        }
+        assert_eq!(published_day("Updated recently"), None);
+        assert_eq!(published_day("2025"), None);
     }
 
     #[test]

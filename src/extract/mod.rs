@@ -4,6 +4,8 @@
 //! relaxes one rule, and the first attempt with enough text wins (else the longest).
 
 pub mod clean;
+pub mod clutter;
+pub mod media;
 pub mod metadata;
 pub mod patterns;
 pub mod prepare;
@@ -16,6 +18,7 @@ use serde::Serialize;
 use crate::dom::{fold_whitespace, Document, NodeId};
 use crate::render;
 
+pub use clutter::{ClutterKind, Removed};
 pub use metadata::Metadata;
 pub use readerable::is_probably_readerable;
 
@@ -92,6 +95,10 @@ pub struct Article {
     pub word_count: usize,
     /// Whether the cheap readerable check agreed that this page is an article.
     pub readerable: bool,
+    /// What was removed from the page and why, by kind, with counts and short examples.
+    /// Counts the blocks the removal rules took out (each with everything inside it); the
+    /// page outside the article that no rule needed to name is not counted.
+    pub removed: Vec<Removed>,
 }
 
 /// Finds the article in `doc`. `None` means the page has no article (a home page, a search
@@ -100,26 +107,29 @@ pub fn extract(doc: &Document) -> Option<Article> {
     let meta = metadata::read(doc);
     let readerable = is_probably_readerable(doc);
     let mut prepared = doc.clone();
-    prepare::remove_non_content(&mut prepared);
+    let mut prepared_removals = clutter::Removals::default();
+    prepare::remove_non_content(&mut prepared, &mut prepared_removals);
 
-    let mut best: Option<(Document, NodeId, u32, Option<String>)> = None;
+    let mut best: Option<(Document, NodeId, u32, Option<String>, clutter::Removals)> = None;
     for flags in LADDER {
         let mut work = prepared.clone();
-        let byline = prepare::strip_page_chrome(&mut work, flags, meta.byline.is_none());
+        let mut removals = prepared_removals.clone();
+        let byline =
+            prepare::strip_page_chrome(&mut work, flags, meta.byline.is_none(), &mut removals);
         let Some(root) = score::grab(&mut work, flags) else {
             continue;
         };
-        clean::clean_article(&mut work, root, flags, meta.title.as_deref());
+        clean::clean_article(&mut work, root, flags, meta.title.as_deref(), &mut removals);
         let len = stats::TextStats::measure(&work, root).get(root).text;
         let better = best.as_ref().is_none_or(|b| len > b.2);
         if better {
-            best = Some((work, root, len, byline));
+            best = Some((work, root, len, byline, removals));
         }
         if len >= ENOUGH_TEXT {
             break;
         }
     }
-    let (work, root, _, dom_byline) = best?;
+    let (work, root, _, dom_byline, removals) = best?;
 
     let base = metadata::base_url(doc);
     let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
@@ -152,7 +162,11 @@ pub fn extract(doc: &Document) -> Option<Article> {
     });
     Some(Article {
         title,
-        byline: meta.byline.clone().or(dom_byline),
+        byline: meta
+            .byline
+            .clone()
+            .or(meta.dom_byline.clone())
+            .or(dom_byline),
         site_name: meta.site_name.clone(),
         published: meta.published.clone(),
         lang: meta.lang.clone(),
@@ -164,5 +178,6 @@ pub fn extract(doc: &Document) -> Option<Article> {
         text,
         markdown,
         readerable,
+        removed: removals.report(),
     })
 }

@@ -16,6 +16,8 @@ pub enum Pat {
 
 use Pat::{Sub, Token};
 
+use super::clutter::ClutterKind;
+
 /// Blocks that are almost never the article: navigation, chrome, clutter.
 pub const UNLIKELY: &[Pat] = &[
     Token("ad"),
@@ -71,6 +73,30 @@ pub const UNLIKELY: &[Pat] = &[
     Sub("taboola"),
     Sub("agegate"),
     Sub("yom-remote"),
+    Sub("onetrust"),
+    Sub("didomi"),
+    Sub("qc-cmp"),
+    Sub("sp_message"),
+    Sub("regwall"),
+    Sub("smartbanner"),
+    Sub("app-banner"),
+    Sub("onesignal"),
+    Sub("push-notif"),
+    Sub("sticky-video"),
+    Sub("sticky-player"),
+    Sub("floating-player"),
+    Sub("mc_embed"),
+    Sub("ck_form"),
+    Sub("donate"),
+    Sub("membership-cta"),
+    Sub("reader-revenue"),
+    Sub("adthrive"),
+    Sub("most-read"),
+    Sub("mostread"),
+    Sub("most-viewed"),
+    Sub("trending"),
+    Sub("key-events"),
+    Sub("toast"),
     Token("nav"),
     Token("navbar"),
     Token("hidden"),
@@ -117,6 +143,38 @@ pub const POSITIVE: &[Pat] = &[
     Sub("article-body"),
     Sub("articlebody"),
     Sub("prose"),
+];
+
+/// Article containers of common publishing systems (WordPress and its themes, Gutenberg,
+/// Drupal, Ghost, Substack, Blogger, HubSpot, Shopify, Arc-style `article-body`): a strong hint
+/// on top of [`POSITIVE`], still weighed against the text the block holds.
+pub const CMS_CONTENT: &[Pat] = &[
+    Sub("entry-content"),
+    Sub("entry__content"),
+    Sub("post-content"),
+    Sub("post__content"),
+    Sub("the-content"),
+    Sub("single-content"),
+    Sub("td-post-content"),
+    Sub("wp-block-post-content"),
+    Sub("elementor-widget-theme-post-content"),
+    Sub("field--name-body"),
+    Sub("field-name-body"),
+    Sub("node__content"),
+    Sub("gh-content"),
+    Sub("post-full-content"),
+    Sub("available-content"),
+    Sub("post-body"),
+    Sub("post_body"),
+    Sub("article-body"),
+    Sub("article__body"),
+    Sub("articlebody"),
+    Sub("article-content"),
+    Sub("article__content"),
+    Sub("story-body"),
+    Sub("story__body"),
+    Sub("blog-post-body"),
+    Sub("rich-text"),
 ];
 
 /// Words that lower a block's score.
@@ -170,12 +228,74 @@ pub const BYLINE: &[Pat] = &[
     Sub("p-author"),
 ];
 
+/// Byline blocks that are really an author's biography box, not the byline.
+pub const AUTHOR_BIO: &[Pat] = &[
+    Sub("author-bio"),
+    Sub("author_bio"),
+    Sub("authorbio"),
+    Sub("author-box"),
+    Sub("author_box"),
+    Sub("about-author"),
+    Sub("about-the-author"),
+    Sub("author-description"),
+    Sub("author_description"),
+    Sub("author-avatar"),
+    Sub("author-image"),
+];
+
+/// Blocks holding comments or replies: their authors and dates are not the article's.
+pub const COMMENT_BLOCKS: &[Pat] = &[
+    Sub("comment"),
+    Sub("disqus"),
+    Sub("replies"),
+    Sub("reply"),
+    Sub("related"),
+    Sub("sidebar"),
+    Sub("widget"),
+];
+
+/// Blocks that carry the article's date.
+pub const DATELINE: &[Pat] = &[
+    Sub("date"),
+    Sub("published"),
+    Sub("posted-on"),
+    Sub("post-meta"),
+    Sub("entry-meta"),
+    Sub("article-meta"),
+    Sub("timestamp"),
+    Token("time"),
+];
+
+/// Path parts of links to an author's page.
+pub const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/auteur/",
+    "/contributor/",
+    "/contributors/",
+    "/writer/",
+    "/writers/",
+    "/journalist/",
+    "/people/",
+    "/staff/",
+    "/profile/",
+    "/profiles/",
+    "/by/",
+    "/bio/",
+    "/u/",
+    "/user/",
+    "/users/",
+];
+
 /// Share bars and buttons, removed from inside the article when short.
 pub const SHARE: &[Pat] = &[
     Sub("share"),
     Sub("sharing"),
     Sub("sharedaddy"),
     Sub("social"),
+    Sub("republication"),
+    Sub("republish"),
 ];
 
 /// ARIA roles of page chrome.
@@ -229,6 +349,7 @@ pub const AD_LABELS: &[&str] = &[
     "article continues below advertisement",
     "continue reading below",
     "scroll to continue with content",
+    "report this ad",
 ];
 
 /// Phrases of the prompts that interrupt articles: newsletters, subscriptions, log-ins.
@@ -253,6 +374,426 @@ pub const PROMPT_PHRASES: &[&str] = &[
     "donate now",
     "unlock this article",
     "turn on notifications",
+    "free member-only",
+    "limit of free articles",
+    "subscribe for free",
+    "suscríbete",
+    "para seguir leyendo",
+    "abonnez-vous",
+    "jetzt abonnieren",
+];
+
+/// What a removed block is, by its tag, class, id, role or component name, most specific
+/// kind first. Only blocks already being removed are looked up here.
+pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
+    (
+        ClutterKind::Consent,
+        &[
+            Sub("cookie"),
+            Sub("consent"),
+            Sub("gdpr"),
+            Sub("onetrust"),
+            Sub("didomi"),
+            Sub("qc-cmp"),
+            Sub("cmpbox"),
+            Sub("sp_message"),
+            Sub("truste"),
+            Sub("usercentrics"),
+        ],
+    ),
+    (
+        ClutterKind::Login,
+        &[
+            Sub("login"),
+            Sub("log-in"),
+            Sub("signin"),
+            Sub("sign-in"),
+            Sub("paywall"),
+            Sub("regwall"),
+            Sub("gateway"),
+            Sub("registration"),
+            Sub("premium-banner"),
+            Token("meter"),
+        ],
+    ),
+    (
+        ClutterKind::Subscribe,
+        &[
+            Sub("newsletter"),
+            Sub("subscri"),
+            Sub("signup"),
+            Sub("sign-up"),
+            Sub("mailing"),
+            Sub("mc_embed"),
+            Sub("ck_form"),
+            Sub("formkit"),
+            Sub("donat"),
+            Sub("membership"),
+            Sub("reader-revenue"),
+            Sub("contribut"),
+            Sub("email-capture"),
+            Sub("optin"),
+        ],
+    ),
+    (
+        ClutterKind::Prompt,
+        &[
+            Sub("smartbanner"),
+            Sub("app-banner"),
+            Sub("appbanner"),
+            Sub("app-install"),
+            Sub("onesignal"),
+            Sub("push-notif"),
+            Sub("web-push"),
+            Sub("amp-app-banner"),
+        ],
+    ),
+    (
+        ClutterKind::Ad,
+        &[
+            Token("ad"),
+            Token("ads"),
+            Sub("-ad-"),
+            Sub("ad-slot"),
+            Sub("adslot"),
+            Sub("ad-unit"),
+            Sub("advert"),
+            Sub("adthrive"),
+            Sub("adsbygoogle"),
+            Sub("gpt-ad"),
+            Token("dfp"),
+            Sub("sponsor"),
+            Sub("outbrain"),
+            Sub("taboola"),
+            Sub("trc_"),
+            Sub("ob-widget"),
+            Sub("promoted"),
+            Sub("amp-ad"),
+            Sub("amp-sticky-ad"),
+            Sub("amp-embed"),
+            Sub("skyscraper"),
+        ],
+    ),
+    (
+        ClutterKind::Comments,
+        &[
+            Sub("comment"),
+            Sub("disqus"),
+            Token("respond"),
+            Sub("replies"),
+            Sub("discussion"),
+        ],
+    ),
+    (
+        ClutterKind::Related,
+        &[
+            Sub("related"),
+            Sub("recommend"),
+            Sub("more-from"),
+            Sub("more-in"),
+            Sub("most-read"),
+            Sub("mostread"),
+            Sub("most-viewed"),
+            Sub("popular"),
+            Sub("trending"),
+            Sub("read-more"),
+            Sub("read-next"),
+            Sub("onward"),
+            Sub("post-card"),
+            Sub("paginav"),
+            Sub("post-nav"),
+        ],
+    ),
+    (
+        ClutterKind::Share,
+        &[
+            Sub("share"),
+            Sub("sharing"),
+            Sub("social"),
+            Sub("sharedaddy"),
+            Sub("addtoany"),
+            Sub("print-button"),
+            Sub("republication"),
+            Sub("republish"),
+        ],
+    ),
+    (
+        ClutterKind::Tags,
+        &[
+            Sub("tags"),
+            Sub("tag-list"),
+            Sub("tag-cloud"),
+            Sub("cat-links"),
+        ],
+    ),
+    (
+        ClutterKind::AuthorBox,
+        &[
+            Sub("author-box"),
+            Sub("author-bio"),
+            Sub("about-author"),
+            Sub("author-info"),
+        ],
+    ),
+    (
+        ClutterKind::Overlay,
+        &[
+            Sub("modal"),
+            Sub("popup"),
+            Sub("dialog"),
+            Sub("lightbox"),
+            Sub("overlay"),
+            Sub("backdrop"),
+            Sub("sticky-video"),
+            Sub("sticky-player"),
+            Sub("floating-player"),
+        ],
+    ),
+    (
+        ClutterKind::Navigation,
+        &[
+            Token("nav"),
+            Sub("navbar"),
+            Sub("navigation"),
+            Sub("menu"),
+            Sub("breadcrumb"),
+            Sub("pagination"),
+            Sub("pager"),
+            Sub("header"),
+            Sub("footer"),
+            Sub("masthead"),
+            Token("toc"),
+            Sub("table-of-contents"),
+            Sub("tableofcontents"),
+            Sub("banner"),
+            Sub("contentinfo"),
+            Sub("search"),
+            Sub("key-events"),
+        ],
+    ),
+    (
+        ClutterKind::Sidebar,
+        &[
+            Sub("sidebar"),
+            Sub("widget"),
+            Sub("complementary"),
+            Token("aside"),
+            Sub("supplemental"),
+        ],
+    ),
+];
+
+/// What a removed block is, by its first words (lowercased), when its names did not say.
+pub const KIND_PHRASES: &[(ClutterKind, &[&str])] = &[
+    (
+        ClutterKind::Consent,
+        &[
+            "cookie",
+            "your privacy",
+            "privacy preference",
+            "consent",
+            "we and our partners",
+            "nuestros socios",
+        ],
+    ),
+    (
+        ClutterKind::Login,
+        &[
+            "already a subscriber",
+            "already have an account",
+            "create a free account",
+            "create an account",
+            "free articles",
+            "free member-only",
+            "to continue reading",
+            "log in to",
+            "sign in to",
+            "unlock this article",
+            "inicia sesión",
+            "para seguir leyendo",
+            "regístrate",
+        ],
+    ),
+    (
+        ClutterKind::Subscribe,
+        &[
+            "newsletter",
+            "subscribe",
+            "sign up",
+            "mailing list",
+            "in your inbox",
+            "become a member",
+            "donate",
+            "donation",
+            "support independent",
+            "support our journalism",
+            "support us",
+            "suscríbete",
+            "boletín",
+            "abonnez-vous",
+        ],
+    ),
+    (
+        ClutterKind::Prompt,
+        &[
+            "get the app",
+            "open in app",
+            "download the app",
+            "notifications",
+        ],
+    ),
+    (
+        ClutterKind::Ad,
+        &["from around the web", "promoted stories", "promoted links"],
+    ),
+    (
+        ClutterKind::Comments,
+        &[
+            "comments",
+            "leave a reply",
+            "leave a comment",
+            "join the discussion",
+            "comentarios",
+            "commentaires",
+            "kommentare",
+        ],
+    ),
+    (
+        ClutterKind::Related,
+        &[
+            "related",
+            "more from",
+            "more in ",
+            "most read",
+            "most viewed",
+            "most popular",
+            "trending",
+            "you may like",
+            "you might also like",
+            "you may also like",
+            "recommended",
+            "read more",
+            "read next",
+            "up next",
+            "te puede interesar",
+            "lo más leído",
+            "lire aussi",
+            "اقرأ أيضا",
+        ],
+    ),
+    (
+        ClutterKind::Share,
+        &["share", "compartir", "republish", "print", "email this"],
+    ),
+];
+
+/// Names of author photos (on the image or its link or wrapper).
+pub const AVATAR: &[Pat] = &[
+    Sub("avatar"),
+    Sub("author"),
+    Sub("profile-image"),
+    Sub("profile-pic"),
+    Sub("headshot"),
+];
+
+/// Class words of buttons and calls to action: a block that is only such a link goes.
+pub const BUTTON_LIKE: &[Pat] = &[
+    Token("button"),
+    Token("btn"),
+    Sub("button-wrapper"),
+    Token("cta"),
+];
+
+/// Reading-time notes ("7 min read"), which the reader view computes itself.
+pub const READING_TIME: &[&str] = &[
+    "min read",
+    "mins read",
+    "minute read",
+    "minutes read",
+    "min de lectura",
+    "minutos de lectura",
+    "min de lecture",
+    "minutes de lecture",
+    "min lesezeit",
+];
+
+/// Class words of pull quotes: display copies of a sentence, kept only when the text does
+/// not already hold it.
+pub const PULL_QUOTE: &[Pat] = &[Sub("pullquote"), Sub("pull-quote"), Sub("pull_quote")];
+
+/// File names of spacer and tracking images (used when no lazy-loading attribute offers
+/// another source).
+pub const SPACER_IMAGES: &[&str] = &[
+    "spacer.gif",
+    "blank.gif",
+    "pixel.gif",
+    "clear.gif",
+    "transparent.gif",
+    "1x1",
+    "trans.gif",
+];
+
+/// Embedded players of well-known video hosts: the embed address (without scheme and `www.`)
+/// up to the video id, the public page the id belongs to, and the host's name.
+pub const VIDEO_EMBEDS: &[(&str, &str, &str)] = &[
+    (
+        "youtube.com/embed/",
+        "https://www.youtube.com/watch?v=",
+        "YouTube",
+    ),
+    (
+        "youtube-nocookie.com/embed/",
+        "https://www.youtube.com/watch?v=",
+        "YouTube",
+    ),
+    ("player.vimeo.com/video/", "https://vimeo.com/", "Vimeo"),
+    (
+        "dailymotion.com/embed/video/",
+        "https://www.dailymotion.com/video/",
+        "Dailymotion",
+    ),
+    ("embed.ted.com/talks/", "https://www.ted.com/talks/", "TED"),
+    ("streamable.com/e/", "https://streamable.com/", "Streamable"),
+];
+
+/// Video elements of AMP pages and lite players: the tag, the attribute holding the video
+/// id, and the public page prefix.
+pub const VIDEO_ELEMENTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "amp-youtube",
+        "data-videoid",
+        "https://www.youtube.com/watch?v=",
+        "YouTube",
+    ),
+    (
+        "lite-youtube",
+        "videoid",
+        "https://www.youtube.com/watch?v=",
+        "YouTube",
+    ),
+    ("amp-vimeo", "data-videoid", "https://vimeo.com/", "Vimeo"),
+    ("lite-vimeo", "videoid", "https://vimeo.com/", "Vimeo"),
+    (
+        "amp-dailymotion",
+        "data-videoid",
+        "https://www.dailymotion.com/video/",
+        "Dailymotion",
+    ),
+];
+
+/// AMP components that hold content; every other `amp-*` element is page machinery (ads,
+/// consent, analytics, share buttons, menus) and leaves with its kind.
+pub const AMP_CONTENT: &[&str] = &[
+    "amp-img",
+    "amp-anim",
+    "amp-carousel",
+    "amp-accordion",
+    "amp-fit-text",
+    "amp-selector",
+    "amp-layout",
+    "amp-story",
+    "amp-mathml",
+    "amp-timeago",
 ];
 
 /// Tags whose subtree never reaches the reader: scripts, styles, embedded documents, forms.
@@ -281,6 +822,18 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .any(|tok| tok == *t),
     })
+}
+
+/// True when `text` (lowercased) opens with an ad label of at least two words' weight
+/// ("sponsored links by …", "advertisement skip advertisement").
+pub fn starts_with_ad_label(text: &str) -> bool {
+    AD_LABELS
+        .iter()
+        .filter(|l| l.chars().count() >= 8)
+        .any(|l| {
+            text.strip_prefix(l)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        })
 }
 
 /// True when `text` is nothing but an ad label such as "- Advertisement -".

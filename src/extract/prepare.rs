@@ -4,8 +4,11 @@
 
 use crate::dom::{Document, NodeData, NodeId};
 
-use super::patterns::{self, BYLINE, MAYBE_CANDIDATE, PHRASING, UNLIKELY, UNLIKELY_ROLES};
-use super::Flags;
+use super::clutter::{classify, ClutterKind, Removals};
+use super::patterns::{
+    self, AMP_CONTENT, BYLINE, MAYBE_CANDIDATE, PHRASING, PULL_QUOTE, UNLIKELY, UNLIKELY_ROLES,
+};
+use super::{media, Flags};
 
 /// Tags removed before anything is scored; `noscript` stays out because its text is markup.
 const NEVER_CONTENT: &[&str] = &[
@@ -14,10 +17,35 @@ const NEVER_CONTENT: &[&str] = &[
 ];
 
 /// Removes comments, never-content tags, blocks the live page did not render, fixed overlays
-/// that hold little of the page's text, and ad slots announced by a label.
-pub fn remove_non_content(doc: &mut Document) {
+/// that hold little of the page's text, tracking pixels and ad slots announced by a label,
+/// recording what it removed in `removed`. Embedded videos of well-known hosts become links
+/// and `<noscript>` fallback images replace their placeholders first.
+pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     let Some(body) = doc.body() else { return };
     normalize_math(doc, body);
+    media::link_videos(doc, body);
+    media::use_noscript_images(doc, body);
+    // AMP pages: images are amp-img; the other components are ads, consent, analytics, menus.
+    remove_counted(doc, body, removed, |doc, n| {
+        let tag = doc.tag(n)?;
+        if tag == "amp-img" || tag == "amp-anim" {
+            return None;
+        }
+        (tag.starts_with("amp-") && !AMP_CONTENT.contains(&tag)).then(|| {
+            if matches!(tag, "amp-analytics" | "amp-pixel") {
+                ClutterKind::Tracker
+            } else {
+                classify(doc, n, ClutterKind::Other)
+            }
+        })
+    });
+    let amp_images: Vec<NodeId> = doc
+        .descendants(body)
+        .filter(|&n| matches!(doc.tag(n), Some("amp-img" | "amp-anim")))
+        .collect();
+    for n in amp_images {
+        doc.rename(n, "img");
+    }
     // Scripts and styles go first, so that their text does not count as the page's below.
     remove_where(doc, body, |doc, n| match doc.data(n) {
         NodeData::Comment => true,
@@ -26,17 +54,51 @@ pub fn remove_non_content(doc: &mut Document) {
     });
     let body_text = super::stats::TextStats::measure(doc, body);
     let total = body_text.get(body).text.max(1);
-    remove_where(doc, body, |doc, n| {
+    remove_counted(doc, body, removed, |doc, n| {
         // A fixed box holding most of the page is an app shell, not an overlay; text hidden by
         // markup that holds most of the page is content a script will reveal (streamed server
         // rendering). The live page's own verdict is final.
+        doc.tag(n)?;
         let minor = body_text.get(n).text * 10 < total * 3;
-        doc.tag(n).is_some()
-            && (doc.flags(n).hidden
-                || (is_hidden_by_markup(doc, n) && minor)
-                || (doc.flags(n).fixed && minor))
+        if doc.flags(n).hidden || (is_hidden_by_markup(doc, n) && minor) {
+            Some(classify(doc, n, ClutterKind::Hidden))
+        } else if doc.flags(n).fixed && minor {
+            Some(classify(doc, n, ClutterKind::Overlay))
+        } else {
+            None
+        }
     });
-    remove_ad_slots(doc, body);
+    remove_counted(doc, body, removed, |doc, n| {
+        if !doc.is(n, "img") {
+            None
+        } else if media::is_tracker_image(doc, n) {
+            Some(ClutterKind::Tracker)
+        } else {
+            is_avatar(doc, n).then_some(ClutterKind::AuthorBox)
+        }
+    });
+    remove_ad_slots(doc, body, removed);
+}
+
+/// Removes every node under `root` (itself excluded) for which `kind_of` names a kind of
+/// clutter, with its subtree, and records it.
+pub fn remove_counted(
+    doc: &mut Document,
+    root: NodeId,
+    removed: &mut Removals,
+    kind_of: impl Fn(&Document, NodeId) -> Option<ClutterKind>,
+) {
+    let mut cur = Some(root);
+    while let Some(n) = cur {
+        match (n != root).then(|| kind_of(doc, n)).flatten() {
+            Some(kind) => {
+                removed.record(doc, n, kind);
+                cur = doc.next_in(root, n, true);
+                doc.detach(n);
+            }
+            None => cur = doc.next_in(root, n, false),
+        }
+    }
 }
 
 /// Removes every node under `root` (itself excluded) for which `pred` holds, with its subtree.
@@ -77,7 +139,7 @@ fn has_figure_role(doc: &Document, n: NodeId) -> bool {
 
 /// Removes each ad label ("- Advertisement -") together with the slot around it: the largest
 /// ancestor whose whole text is still just the label.
-fn remove_ad_slots(doc: &mut Document, body: NodeId) {
+fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let mut labels = Vec::new();
     for n in doc.descendants(body) {
         if let Some(t) = doc.text(n) {
@@ -97,6 +159,7 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId) {
             }
             slot = p;
         }
+        removed.record(doc, slot, ClutterKind::Ad);
         doc.detach(slot);
     }
 }
@@ -105,7 +168,7 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId) {
 pub fn match_string(doc: &Document, n: NodeId) -> String {
     let mut s = String::new();
     if let Some(c) = doc.attr(n, "class") {
-        s.push_str(c);
+        push_meaningful_classes(&mut s, c);
     }
     if let Some(i) = doc.attr(n, "id") {
         s.push(' ');
@@ -114,9 +177,48 @@ pub fn match_string(doc: &Document, n: NodeId) -> String {
     s.to_lowercase()
 }
 
+/// Appends `class`, without its short tokens when it is atomic CSS ("p q r ab ad ae …"): there
+/// one- to three-letter names are generated and say nothing (an "ad" among them is no ad).
+pub fn push_meaningful_classes(out: &mut String, class: &str) {
+    let tokens: Vec<&str> = class.split_whitespace().collect();
+    let short = tokens.iter().filter(|t| t.len() <= 3).count();
+    if tokens.len() >= 5 && short * 4 >= tokens.len() * 3 {
+        for t in tokens.iter().filter(|t| t.len() > 3) {
+            out.push_str(t);
+            out.push(' ');
+        }
+    } else {
+        out.push_str(class);
+    }
+}
+
+/// A heading, or a small block that is mostly a heading (a section title with its anchor
+/// link or time stamp): class words like "header" on such a block name its role in the
+/// article, not page chrome.
+fn is_heading_block(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
+    if matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6")) {
+        return true;
+    }
+    let s = stats.get(n);
+    s.text > 0 && s.text < 200 && s.heading_text * 2 >= s.text && s.link_text * 2 < s.text
+}
+
+/// Author photos beside bylines and in author boxes.
+fn is_avatar(doc: &Document, n: NodeId) -> bool {
+    doc.is(n, "img")
+        && std::iter::once(n)
+            .chain(doc.parent(n))
+            .any(|e| patterns::matches(patterns::AVATAR, &super::clutter::names_of(doc, e)))
+}
+
 /// Removes page chrome by its names and roles, takes out the byline block, and turns
 /// paragraph-like `<div>`s into `<p>`. Returns the byline text found in the page, if any.
-pub fn strip_page_chrome(doc: &mut Document, flags: Flags, want_byline: bool) -> Option<String> {
+pub fn strip_page_chrome(
+    doc: &mut Document,
+    flags: Flags,
+    want_byline: bool,
+    removed: &mut Removals,
+) -> Option<String> {
     let body = doc.body()?;
     // Measured once: removals only make ancestors' counts stale upwards, which the
     // emptiness test below tolerates.
@@ -149,6 +251,10 @@ pub fn strip_page_chrome(doc: &mut Document, flags: Flags, want_byline: bool) ->
                 || (patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms))
                 || tag == "nav"
                 || tag == "aside")
+            && !patterns::matches(PULL_QUOTE, &ms)
+            && !(is_heading_block(doc, n, &stats)
+                && super::clutter::kind_by_name(doc, n)
+                    .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none();
         let empty_block = matches!(
@@ -157,6 +263,9 @@ pub fn strip_page_chrome(doc: &mut Document, flags: Flags, want_byline: bool) ->
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
         if unlikely || empty_block {
+            if unlikely {
+                removed.record(doc, n, classify(doc, n, ClutterKind::Other));
+            }
             cur = doc.next_in(body, n, true);
             doc.detach(n);
             continue;
@@ -178,6 +287,16 @@ fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
             .attr(n, "itemprop")
             .is_some_and(|p| p.contains("author"))
         || patterns::matches(BYLINE, ms)
+}
+
+/// Like [`is_byline`] for a block inside the article, also reading the component names
+/// (`data-testid`, `data-component`) that templating frameworks leave.
+pub fn names_a_byline(doc: &Document, n: NodeId) -> bool {
+    is_byline(doc, n, &match_string(doc, n))
+        || ["data-testid", "data-component"].iter().any(|k| {
+            doc.attr(n, k)
+                .is_some_and(|v| patterns::matches(BYLINE, &v.to_lowercase()))
+        })
 }
 
 /// True when the subtree holds an image or other media worth keeping without text.

@@ -22,19 +22,23 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
             cur = doc.next_in(body, n, false);
             continue;
         };
-        let ms = match_string(doc, n);
-        let skip = doc.flags(n).hidden
+        let hidden = doc.flags(n).hidden
             || doc.attr(n, "hidden").is_some()
-            || matches!(
-                tag,
-                "script" | "style" | "noscript" | "template" | "nav" | "aside" | "footer"
-            )
-            || (patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms));
-        if skip && n != body {
+            || matches!(tag, "script" | "style" | "noscript" | "template");
+        if hidden && n != body {
             cur = doc.next_in(body, n, true);
             continue;
         }
-        let counts = matches!(tag, "p" | "pre")
+        // As in Readability.js, names are judged on the block itself, not its ancestors: a
+        // page whose whole body sits in a wrapper named "page-header-extra" still counts.
+        let ms = match_string(doc, n);
+        if patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms) {
+            cur = doc.next_in(body, n, false);
+            continue;
+        }
+        // Like Readability.js: paragraphs, preformatted blocks, `<article>`s and `<div>`s of
+        // text broken by `<br>`, each counted (an article and its paragraphs both count).
+        let counts = matches!(tag, "p" | "pre" | "article")
             || (tag == "div" && doc.element_children(n).iter().any(|&c| doc.is(c, "br")));
         if counts && !(tag == "p" && doc.parent(n).is_some_and(|p| doc.is(p, "li"))) {
             let len = text_len(doc, n);
@@ -44,9 +48,6 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
                     return true;
                 }
             }
-            // Counted as a whole: its inner paragraphs would count twice.
-            cur = doc.next_in(body, n, true);
-            continue;
         }
         cur = doc.next_in(body, n, false);
     }
@@ -58,4 +59,41 @@ fn text_len(doc: &Document, n: NodeId) -> u32 {
         .filter_map(|d| doc.text(d))
         .map(folded_len)
         .sum()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::dom::html::parse_html;
+
+    fn page(wrapper_class: &str, paragraphs: usize) -> Document {
+        let p = "<p>".to_string() + &"A sentence of an article that goes on. ".repeat(6) + "</p>";
+        parse_html(
+            &format!(
+                "<body><div class=\"{wrapper_class}\">{}</div>",
+                p.repeat(paragraphs)
+            ),
+            None,
+        )
+    }
+
+    #[test]
+    fn paragraphs_count_whatever_their_wrapper_is_called() {
+        assert!(is_probably_readerable(&page("site-extra-wrapper", 6)));
+        assert!(!is_probably_readerable(&page("site-extra-wrapper", 1)));
+    }
+
+    #[test]
+    fn hidden_and_unlikely_blocks_do_not_count() {
+        let p = "<p>".to_string() + &"A sentence of an article that goes on. ".repeat(6) + "</p>";
+        let doc = parse_html(
+            &format!(
+                "<body><div hidden>{}</div>{}",
+                p.repeat(6),
+                p.replace("<p>", "<p class=\"sidebar\">").repeat(6)
+            ),
+            None,
+        );
+        assert!(!is_probably_readerable(&doc));
+    }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::dom::{Document, NodeId};
 
-use super::patterns::{self, NEGATIVE, POSITIVE};
+use super::patterns::{self, CMS_CONTENT, NEGATIVE, POSITIVE};
 use super::stats::TextStats;
 use super::Flags;
 
@@ -18,7 +18,11 @@ const ANCESTOR_LEVELS: usize = 5;
 /// How many top candidates are compared when looking for a shared container.
 const TOP_CANDIDATES: usize = 5;
 
-/// Class and id weight: +25 for article words, -25 for clutter words, each.
+/// Extra weight of a publishing system's article container.
+const CMS_CONTENT_WEIGHT: f64 = 25.0;
+
+/// Class and id weight: +25 for article words, -25 for clutter words, each; a publishing
+/// system's article container adds [`CMS_CONTENT_WEIGHT`].
 pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
     if !flags.weight_classes {
         return 0.0;
@@ -32,6 +36,9 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             }
             if patterns::matches(POSITIVE, &v) {
                 w += 25.0;
+            }
+            if patterns::matches(CMS_CONTENT, &v) {
+                w += CMS_CONTENT_WEIGHT;
             }
         }
     }
@@ -202,7 +209,13 @@ fn gather_siblings(
                     || (text > 0 && ld == 0.0 && (t.ends_with('.') || t.contains(". ")))
             };
             // The lead figure right before or after the text: an image with at most a caption.
-            let adjacent_figure = i + 1 == top_pos || i == top_pos + 1;
+            // Small blocks in between (a byline, a share bar) do not separate it.
+            let adjacent_figure = i + 1 == top_pos
+                || i == top_pos + 1
+                || (i < top_pos
+                    && siblings[i + 1..top_pos]
+                        .iter()
+                        .all(|&b| stats.get(b).text < 200 && stats.get(b).images == 0));
             let figure = adjacent_figure
                 && text < 400
                 && ld < 0.3

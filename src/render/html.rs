@@ -96,7 +96,7 @@ pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
 pub const IMAGE_SCHEMES: &[&str] = &["http", "https"];
 
 /// Attributes any kept element may carry.
-pub const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir"];
+pub const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "id"];
 
 /// Attributes allowed per kept tag, beside [`GLOBAL_ATTRIBUTES`]. URL-valued ones (`href`,
 /// `src`, `srcset`) also pass the scheme lists. Sanitizing filters every element through this
@@ -248,6 +248,11 @@ pub fn to_html(doc: &Document, root: NodeId, base: Option<&str>) -> String {
     serialize(&clean, container)
 }
 
+/// An id worth keeping: short, without whitespace or control characters.
+fn is_plain_id(v: &str) -> bool {
+    !v.is_empty() && v.len() <= 100 && !v.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
     let mut c = doc.last_child(n);
     while let Some(ch) = c {
@@ -273,10 +278,16 @@ fn allowed_attrs(
             ));
         }
     }
+    // Ids stay so that in-page links (footnotes, contents) keep their targets.
+    if let Some(v) = doc.attr(n, "id").map(str::trim).filter(|v| is_plain_id(v)) {
+        attrs.push(("id", v.to_string()));
+    }
     match name {
         "a" => {
             let href = doc.attr(n, "href")?.trim();
-            if href.is_empty() || href.starts_with('#') {
+            // A bare "#" is a script's button; "#note-1" is an in-page link and resolves
+            // to this page's URL with its fragment.
+            if href.is_empty() || href == "#" || href.starts_with("#!") {
                 return None;
             }
             let abs = url::resolve(base, href);
@@ -381,6 +392,7 @@ fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
         let data = doc
             .attr(e, "data-lang")
             .or_else(|| doc.attr(e, "data-language"))
+            .or_else(|| doc.attr(e, "data-code-block-lang"))
             .map(str::to_string);
         let class = doc.attr(e, "class").unwrap_or("");
         let brush = class.split(';').find_map(|part| {
@@ -398,6 +410,14 @@ fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
         prefixed.or(brush).or(data)
     };
     let mut candidates = vec![n];
+    // Some editors mark the language on the one line-holding element inside the <pre>.
+    if look_up {
+        if let [only] = doc.element_children(n)[..] {
+            if doc.attr(only, "data-code-block-lang").is_some() {
+                candidates.push(only);
+            }
+        }
+    }
     if look_up {
         let mut cur = doc.parent(n);
         while let Some(p) = cur.filter(|_| candidates.len() < 4) {
@@ -426,23 +446,62 @@ fn image_source(doc: &Document, n: NodeId, base: Option<&str>) -> Option<(String
             && !s.contains("placeholder")
             && !s.contains("blank.gif")
     };
-    let src = LAZY_SRC
-        .iter()
-        .filter_map(|k| doc.attr(n, k))
-        .chain(doc.attr(n, "src"))
-        .find(|s| usable(s))?;
-    let abs = url::resolve(base, src);
-    if !url::scheme(&abs).is_some_and(|s| s == "http" || s == "https") {
-        return None;
-    }
     let srcset = LAZY_SRCSET
         .iter()
         .filter_map(|k| doc.attr(n, k))
         .chain(doc.attr(n, "srcset"))
         .find(|s| usable(s))
         .map(|s| resolve_srcset(s, base))
-        .filter(|s| !s.is_empty());
-    Some((abs, srcset))
+        .filter(|s| !s.is_empty())
+        .or_else(|| picture_srcset(doc, n, base));
+    let src = LAZY_SRC
+        .iter()
+        .filter_map(|k| doc.attr(n, k))
+        .chain(doc.attr(n, "src"))
+        .find(|s| usable(s))
+        .map(|s| url::resolve(base, s))
+        // An <img> that only carries its picture's fallback: the largest srcset candidate.
+        .or_else(|| srcset.as_deref().and_then(largest_candidate))?;
+    if !url::scheme(&src).is_some_and(|s| s == "http" || s == "https") {
+        return None;
+    }
+    Some((src, srcset))
+}
+
+/// The srcset of the first `<source>` of the `<picture>` around `img` that offers one
+/// (lazy-loading spellings first), resolved.
+fn picture_srcset(doc: &Document, img: NodeId, base: Option<&str>) -> Option<String> {
+    let picture = doc.parent(img).filter(|&p| doc.is(p, "picture"))?;
+    doc.element_children(picture)
+        .into_iter()
+        .filter(|&c| doc.is(c, "source"))
+        .find_map(|c| {
+            LAZY_SRCSET
+                .iter()
+                .filter_map(|k| doc.attr(c, k))
+                .chain(doc.attr(c, "srcset"))
+                .map(|s| resolve_srcset(s, base))
+                .find(|s| !s.is_empty())
+        })
+}
+
+/// The URL of the widest candidate of a resolved srcset (the last one when none says).
+fn largest_candidate(srcset: &str) -> Option<String> {
+    let mut best: Option<(u32, &str)> = None;
+    for candidate in srcset.split(", ") {
+        let mut parts = candidate.split_whitespace();
+        let Some(u) = parts.next() else { continue };
+        // "1400w", "2x", "1.5x": the whole part is enough to compare.
+        let width = parts
+            .next()
+            .map(|d| d.trim_end_matches(['w', 'x']))
+            .and_then(|d| d.split('.').next()?.parse::<u32>().ok())
+            .unwrap_or(0);
+        if best.is_none_or(|(w, _)| width >= w) {
+            best = Some((width, u));
+        }
+    }
+    best.map(|(_, u)| u.to_string())
 }
 
 fn is_srcset_descriptor(d: &str) -> bool {
@@ -455,26 +514,49 @@ fn is_srcset_descriptor(d: &str) -> bool {
             .is_ok_and(|n| n.is_finite() && n >= 0.0)
 }
 
+/// Resolves each candidate of a `srcset`. Candidates are split as the HTML standard splits
+/// them: a URL runs to the next whitespace (so CDN addresses with commas survive), and a
+/// comma ends the descriptors.
 fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
-    srcset
-        .split(',')
-        .filter_map(|candidate| {
-            let mut parts = candidate.split_whitespace();
-            let u = url::resolve(base, parts.next()?);
-            if !url::scheme(&u).is_some_and(|s| s == "http" || s == "https") {
-                return None;
-            }
-            // Only width, density and height descriptors ("640w", "2x", "480h") are kept;
-            // anything else would make browsers drop the candidate anyway.
-            let descriptor: Vec<&str> = parts.filter(|d| is_srcset_descriptor(d)).collect();
-            Some(if descriptor.is_empty() {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (raw_url, after) = rest.split_at(end);
+        let (raw_url, descriptor) = if raw_url.ends_with(',') {
+            (raw_url.trim_end_matches(','), "")
+        } else {
+            let d_end = after.find(',').unwrap_or(after.len());
+            let d = &after[..d_end];
+            rest = &after[d_end..];
+            (raw_url, d.trim())
+        };
+        if raw_url.len() < end {
+            rest = after;
+        }
+        let u = url::resolve(base, raw_url);
+        if url::scheme(&u).is_some_and(|s| s == "http" || s == "https") {
+            out.push(if descriptor.is_empty() {
                 u
             } else {
-                format!("{u} {}", descriptor.join(" "))
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+                // Only width, density and height descriptors ("640w", "2x", "480h") are
+                // kept; anything else would make browsers drop the candidate anyway.
+                format!(
+                    "{u} {}",
+                    descriptor
+                        .split_whitespace()
+                        .filter(|d| is_srcset_descriptor(d))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
+            });
+        }
+    }
+    out.join(", ")
 }
 
 /// 1×1 tracking pixels and spacers.
@@ -558,6 +640,34 @@ mod tests {
     }
 
     #[test]
+    fn in_page_links_keep_their_targets() {
+        let out = render(
+            r##"<p>Claim<sup id="ref-1"><a href="#note-1">1</a></sup> <a href="#">Share</a></p>
+            <ol><li id="note-1">Source. <a href="#ref-1">back</a></li></ol>
+            <h2 id="two words">x</h2>"##,
+        );
+        assert!(
+            out.contains(
+                r#"<sup id="ref-1"><a href="https://site.example/news/story#note-1">1</a></sup>"#
+            ),
+            "{out}"
+        );
+        assert!(out.contains(r#"<li id="note-1">"#), "{out}");
+        assert!(
+            out.contains("https://site.example/news/story#ref-1"),
+            "{out}"
+        );
+        assert!(
+            !out.contains(r#"href="https://site.example/news/story""#),
+            "a bare # is not a link: {out}"
+        );
+        assert!(
+            out.contains("<h2>x</h2>"),
+            "an id with spaces is not kept: {out}"
+        );
+    }
+
+    #[test]
     fn lazy_images_use_their_real_source_and_trackers_go() {
         let out = render(
             r#"<img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg" data-srcset="/a.jpg 1x, /a2.jpg 2x" alt="A">
@@ -571,6 +681,22 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("t.example"), "{out}");
+    }
+
+    #[test]
+    fn srcset_urls_may_hold_commas_and_pictures_lend_their_sources() {
+        let out = render(
+            r#"<img srcset="https://cdn.example/w_424,c_limit/a.jpg 424w, https://cdn.example/w_848,c_limit/a.jpg 848w,/b.jpg">
+            <picture><source data-srcset="/p-640.jpg 640w, /p-1400.jpg 1400w"><img alt="P"></picture>"#,
+        );
+        assert!(
+            out.contains(r#"srcset="https://cdn.example/w_424,c_limit/a.jpg 424w, https://cdn.example/w_848,c_limit/a.jpg 848w, https://site.example/b.jpg""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<img src="https://site.example/p-1400.jpg" srcset="https://site.example/p-640.jpg 640w, https://site.example/p-1400.jpg 1400w" alt="P""#),
+            "{out}"
+        );
     }
 
     #[test]

@@ -151,8 +151,17 @@ fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool)
                 // A script can nest the live DOM deeper than any parser would.
                 doc.append_capped(parent, id);
                 // noscript holds markup as text on a live page but elements in a parsed copy;
-                // template contents are not children. Neither is walked, on either route.
-                if name == "noscript" || name == "template" {
+                // either way its markup becomes one text child (as html5ever gives it), which
+                // the engine reads for fallback images. Template contents are not children.
+                // Neither is walked as elements, on either route.
+                if name == "noscript" {
+                    let markup = el.inner_html();
+                    if !markup.trim().is_empty() {
+                        doc.append_text(id, &markup);
+                    }
+                    continue;
+                }
+                if name == "template" {
                     continue;
                 }
                 let mut child = node.last_child();

@@ -32,8 +32,10 @@ export function fixture(name) {
  */
 export async function startServer() {
   const cspReports = [];
+  const requests = []; // every path asked for, in order (the XSS test watches for its marker)
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
     if (url.pathname === '/csp-report') {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -43,19 +45,22 @@ export async function startServer() {
       });
       return;
     }
-    const match = url.pathname.match(/^\/(plain|strict)\/([\w-]+)\/$/);
-    const file = match && path.join(PAGES, match[2], 'source.html');
+    // A case's page, or a script of its own folder (page scripts must be files: the strict
+    // CSP blocks inline ones).
+    const match = url.pathname.match(/^\/(plain|strict)\/([\w-]+)\/([\w-]+\.js)?$/);
+    const file = match && path.join(PAGES, match[2], match[3] ?? 'source.html');
     if (!file || !fs.existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    const type = match[3] ? 'text/javascript' : 'text/html; charset=utf-8';
+    const headers = { 'content-type': type, 'cache-control': 'no-store' };
     if (match[1] === 'strict') headers['content-security-policy'] = STRICT_CSP;
     res.writeHead(200, headers).end(fs.readFileSync(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, cspReports, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { base, cspReports, requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 /** A picture for every image the fixture pages link to on hosts that do not exist here. */
@@ -64,13 +69,18 @@ const PLACEHOLDER_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" he
 <rect width="1200" height="675" fill="url(#g)"/><circle cx="930" cy="190" r="80" fill="#f4d58d" opacity=".85"/>
 <path d="M0 520 L260 330 L470 470 L700 280 L1200 560 L1200 675 L0 675 Z" fill="#1d3147" opacity=".9"/></svg>`;
 
-/** Launches Chromium with the built extension (`extension`: another build, e.g. dist/chrome-test). */
-export async function launchBrowser({ extension = EXTENSION } = {}) {
+/**
+ * Options (all optional): `extension`, another unpacked extension directory; `profile`, a
+ * profile directory to keep (for restart tests; the default is a fresh one, deleted on
+ * close); `args`, more Chromium flags; `localHosts`, host names (besides 127.0.0.1) that the
+ * test maps to the local server and that must not be blocked as remote.
+ */
+export async function launchBrowser({ extension = EXTENSION, profile: keptProfile, args = [], localHosts = [] } = {}) {
   const EXTENSION_DIR = extension;
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension in ${EXTENSION_DIR}: run ./build.sh first`);
   }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lector-profile-'));
+  const profile = keptProfile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lector-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -85,10 +95,12 @@ export async function launchBrowser({ extension = EXTENSION } = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   // Nothing leaves the machine: remote images get a local picture, other remote requests fail.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
+  const local = ['127.0.0.1', ...localHosts].map((host) => host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  await context.route(new RegExp(`^https?://(?!(?:${local})[:/])`), (route) => {
     if (route.request().resourceType() === 'image') {
       return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG });
     }
@@ -110,21 +122,104 @@ export async function launchBrowser({ extension = EXTENSION } = {}) {
     },
     async close() {
       await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (!keptProfile) fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
-/** The reader view's state as the page sees it: text, route, headings. */
-export async function readerState(page) {
-  return page.evaluate(() => {
+/**
+ * The reader view lives in a CLOSED shadow root: the page's own scripts (and Playwright's
+ * page.evaluate, which runs in the page's world) cannot see inside. The tests look the way
+ * the extension itself does: from the extension's isolated world in the page (found through
+ * CDP Runtime), where chrome.dom.openOrClosedShadowRoot opens the host. Pages have no such hook.
+ */
+const worlds = new WeakMap();
+
+async function pageWorlds(page) {
+  let known = worlds.get(page);
+  if (!known) {
+    const session = await page.context().newCDPSession(page);
+    const contexts = new Map();
+    session.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
+    session.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
+    session.on('Runtime.executionContextsCleared', () => contexts.clear());
+    await session.send('Runtime.enable');
+    known = { session, contexts };
+    worlds.set(page, known);
+  }
+  return known;
+}
+
+/** The CDP session of a page (shared with the isolated-world lookups). */
+export async function pageSession(page) {
+  return (await pageWorlds(page)).session;
+}
+
+/**
+ * Runs `fn(...args)` in the extension's isolated world of the page's main frame and returns
+ * its (JSON) result, or undefined when the extension has not been injected there yet.
+ */
+export async function inExtensionWorld(page, fn, ...args) {
+  const { session, contexts } = await pageWorlds(page);
+  const { frameTree } = await session.send('Page.getFrameTree');
+  const world = [...contexts.values()].find(
+    (c) => c.origin?.startsWith('chrome-extension://') && c.auxData?.frameId === frameTree.frame.id,
+  );
+  if (!world) return undefined;
+  const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+    expression: `(${fn})(...${JSON.stringify(args)})`,
+    contextId: world.id,
+    returnByValue: true,
+    awaitPromise: true,
+    userGesture: true,
+  });
+  if (exceptionDetails) throw new Error(`in the extension's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
+
+/** Runs `fn(shadowRoot, host, ...args)` on the open reader view (null when there is none). */
+export async function inReader(page, fn, ...args) {
+  const source = `(...args) => {
     const host = document.querySelector('lector-reader');
-    if (!host || !host.shadowRoot) return null;
-    const shadow = host.shadowRoot;
+    if (!host) return null;
+    const shadow = globalThis.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? host.openOrClosedShadowRoot?.();
+    if (!shadow) return null;
+    return (${fn})(shadow, host, ...args);
+  }`;
+  return (await inExtensionWorld(page, source, ...args)) ?? null;
+}
+
+/** Waits until `fn(shadowRoot, host, ...args)` is truthy in the reader view; returns its value. */
+export async function waitInReader(page, fn, { timeout = 10000, args = [] } = {}) {
+  const start = Date.now();
+  for (;;) {
+    const value = await inReader(page, fn, ...args);
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting in the reader view for ${String(fn).slice(0, 120)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A real (trusted) mouse click on an element of the reader view, found by a selector. */
+export async function clickInReader(page, selector) {
+  const box = await waitInReader(page, (shadow, host, sel) => {
+    const node = shadow.querySelector(sel);
+    if (!node) return null;
+    node.scrollIntoView({ block: 'nearest' });
+    const r = node.getBoundingClientRect();
+    return r.width && r.height ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+  }, { args: [selector] });
+  await page.mouse.click(box.x, box.y);
+}
+
+/** The reader view's state: text, route, headings (null when no reader view is open). */
+export async function readerState(page) {
+  return inReader(page, (shadow) => {
     const article = shadow.querySelector('article');
+    const info = LectorReaderView.lastOpen(); // eslint-disable-line no-undef
     return {
-      route: host.dataset.route,
-      ms: Number(host.dataset.ms),
+      route: info?.route,
+      ms: info?.ms,
       text: article ? article.innerText : '',
       title: shadow.querySelector('h1.title')?.textContent ?? '',
       meta: shadow.querySelector('.meta')?.textContent ?? '',
@@ -139,7 +234,7 @@ export async function readerState(page) {
 }
 
 export async function waitForReader(page, timeout = 10000) {
-  await page.waitForFunction(() => document.querySelector('lector-reader')?.shadowRoot?.querySelector('article'), null, { timeout });
+  await waitInReader(page, (shadow) => !!shadow.querySelector('article'), { timeout });
   return readerState(page);
 }
 

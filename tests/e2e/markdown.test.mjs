@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launchBrowser, fixture, waitForReader, fold } from './harness.mjs';
+import { startServer, launchBrowser, fixture, waitForReader, clickInReader, waitInReader, fold } from './harness.mjs';
 
 let server;
 let browser;
@@ -37,13 +37,13 @@ test('reader view: "Download .md" saves the article as a Markdown file', async (
   await page.goto(`${server.base}/plain/wordpress-gutenberg-blog/`);
   await browser.click(page);
   await waitForReader(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('lector-reader .save-markdown').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), clickInReader(page, '.save-markdown')]);
   assert.equal(download.suggestedFilename(), 'Reading Your Solar Inverter With a Raspberry Pi and Modbus.md');
   const md = fs.readFileSync(await download.path(), 'utf8');
   assertMarkdown(md, expected, 'download');
   assert.match(md, /```bash\n/, 'fenced code keeps its language');
   assert.match(md, /\n\| .* \|\n\| *:?-+/, 'the data table is a pipe table');
-  await page.locator('lector-reader .status').filter({ hasText: 'Saved' }).waitFor();
+  await waitInReader(page, (shadow) => shadow.querySelector('.status').textContent.includes('Saved'));
   await page.close();
 });
 
@@ -54,8 +54,8 @@ test('reader view: "Copy Markdown" puts the same Markdown on the clipboard', asy
   await page.goto(`${server.base}/strict/tagdiv-newspaper-seed/`);
   await browser.click(page);
   await waitForReader(page);
-  await page.locator('lector-reader .copy-markdown').click();
-  await page.locator('lector-reader .status').filter({ hasText: 'Copied' }).waitFor();
+  await clickInReader(page, '.copy-markdown');
+  await waitInReader(page, (shadow) => shadow.querySelector('.status').textContent.includes('Copied'));
   const md = await page.evaluate(() => navigator.clipboard.readText());
   assertMarkdown(md, expected, 'clipboard');
   assert.match(md, /\n1\. Achieving the dangerous pact/, 'ordered list');

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, fixture, waitForReader, readerState, fold, settle, screenshot, OUT } from './harness.mjs';
+import { startServer, launchBrowser, fixture, waitForReader, readerState, inReader, inExtensionWorld, fold, settle, screenshot, OUT } from './harness.mjs';
 
 let server;
 let browser;
@@ -160,7 +160,7 @@ test('printing from the reader view prints the article, not the page; closing re
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('lector-reader')).display), 'block', 'the reader prints');
   await screenshot(page, 'arabic-rtl-article-print.png');
   await page.emulateMedia({ media: 'screen' });
-  const siteLink = await page.evaluate(() => document.querySelector('lector-reader').shadowRoot.querySelector('.site a')?.href);
+  const siteLink = await inReader(page, (shadow) => shadow.querySelector('.site a')?.href);
   assert.equal(siteLink, page.url(), 'the site name links to the original page');
   await browser.click(page);
   await page.waitForFunction(() => !document.querySelector('lector-reader'));
@@ -189,7 +189,7 @@ test('a page without an article gets a polite notice and stays untouched', async
   const before = await page.evaluate(() => document.body.outerHTML);
   await browser.click(page);
   await page.waitForFunction(() => document.querySelector('lector-notice'));
-  const notice = await page.evaluate(() => document.querySelector('lector-notice').shadowRoot.textContent);
+  const notice = await inExtensionWorld(page, () => chrome.dom.openOrClosedShadowRoot(document.querySelector('lector-notice')).textContent);
   assert.match(notice, /no article/i);
   assert.equal(await readerState(page), null, 'no reader view opened');
   assert.equal(await page.evaluate(() => document.body.outerHTML), before, 'page body untouched');

@@ -1,0 +1,302 @@
+//! What extraction removed, and why: every rule that takes a block out of the page names the
+//! kind of clutter it took, and the article carries the counts (with a few short examples).
+//!
+//! The kind comes from what the block says about itself: its tag, class, id and role first
+//! (the [`patterns::KIND_NAMES`] table), then the first words of its text
+//! ([`patterns::KIND_PHRASES`]), and last from the rule that removed it (a block the browser
+//! did not render is [`ClutterKind::Hidden`], a fixed box is an [`ClutterKind::Overlay`]).
+//! Only removed blocks are classified, so the cost is one short text read per removal.
+
+use serde::Serialize;
+
+use crate::dom::{fold_whitespace, Document, NodeId};
+
+use super::patterns::{self, KIND_NAMES, KIND_PHRASES};
+
+/// The kinds of clutter, in the order the report lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ClutterKind {
+    /// Ad slots, their labels, ad iframes and native-ad widgets.
+    Ad,
+    /// Newsletter, subscription, membership and donation prompts.
+    Subscribe,
+    /// Log-in, registration and paywall prompts and modals.
+    Login,
+    /// Cookie and consent banners.
+    Consent,
+    /// App-install banners and push-notification prompts.
+    Prompt,
+    /// "Related", "more from", "most read", "trending" and "read next" lists.
+    Related,
+    /// Comment sections and comment counts.
+    Comments,
+    /// Share bars, share buttons, print and email links.
+    Share,
+    /// Tag and category lists.
+    Tags,
+    /// Author boxes and bios.
+    AuthorBox,
+    /// Site header and footer, menus, breadcrumbs, tables of contents, pagination.
+    Navigation,
+    /// Sidebars and widgets.
+    Sidebar,
+    /// Modals, pop-ups and boxes fixed over the page.
+    Overlay,
+    /// Blocks the page does not show (not rendered, or hidden by their markup).
+    Hidden,
+    /// Tracking pixels and spacer images.
+    Tracker,
+    /// Pull quotes that repeat a sentence of the text.
+    Duplicate,
+    /// Blocks removed for their shape (link lists, image strips, form fields).
+    Other,
+}
+
+impl ClutterKind {
+    /// Every kind, in report order.
+    pub const ALL: [ClutterKind; 17] = [
+        ClutterKind::Ad,
+        ClutterKind::Subscribe,
+        ClutterKind::Login,
+        ClutterKind::Consent,
+        ClutterKind::Prompt,
+        ClutterKind::Related,
+        ClutterKind::Comments,
+        ClutterKind::Share,
+        ClutterKind::Tags,
+        ClutterKind::AuthorBox,
+        ClutterKind::Navigation,
+        ClutterKind::Sidebar,
+        ClutterKind::Overlay,
+        ClutterKind::Hidden,
+        ClutterKind::Tracker,
+        ClutterKind::Duplicate,
+        ClutterKind::Other,
+    ];
+
+    /// True for kinds that say how a block was shown or found rather than what it is; the
+    /// block's text may still say better.
+    fn is_vague(self) -> bool {
+        matches!(
+            self,
+            ClutterKind::Overlay | ClutterKind::Hidden | ClutterKind::Other
+        )
+    }
+}
+
+/// How many examples of each kind the report keeps, and how long each may be.
+const EXAMPLES: usize = 3;
+const EXAMPLE_CHARS: usize = 80;
+
+/// One kind of clutter in the report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Removed {
+    /// What was removed.
+    pub kind: ClutterKind,
+    /// How many blocks of this kind (each counted once, with everything inside it).
+    pub count: u32,
+    /// The first words of the first few blocks, for a "what was removed" view.
+    pub examples: Vec<String>,
+}
+
+/// The removals of one extraction attempt.
+#[derive(Clone, Debug, Default)]
+pub struct Removals {
+    counts: [u32; ClutterKind::ALL.len()],
+    examples: [Vec<String>; ClutterKind::ALL.len()],
+}
+
+impl Removals {
+    /// Records that `n` (still in the tree) is being removed as `kind`.
+    pub fn record(&mut self, doc: &Document, n: NodeId, kind: ClutterKind) {
+        let i = kind as usize;
+        self.counts[i] += 1;
+        if self.examples[i].len() < EXAMPLES {
+            let text = leading_text(doc, n, EXAMPLE_CHARS);
+            if !text.is_empty() && !self.examples[i].contains(&text) {
+                self.examples[i].push(text);
+            }
+        }
+    }
+
+    /// How many blocks of `kind` were removed.
+    pub fn count(&self, kind: ClutterKind) -> u32 {
+        self.counts[kind as usize]
+    }
+
+    /// The report: the kinds with at least one removal, in [`ClutterKind::ALL`] order.
+    pub fn report(&self) -> Vec<Removed> {
+        ClutterKind::ALL
+            .iter()
+            .filter(|&&k| self.counts[k as usize] > 0)
+            .map(|&k| Removed {
+                kind: k,
+                count: self.counts[k as usize],
+                examples: self.examples[k as usize].clone(),
+            })
+            .collect()
+    }
+}
+
+/// What a block is, from its names and then its first words; `fallback` when neither says.
+pub fn classify(doc: &Document, n: NodeId, fallback: ClutterKind) -> ClutterKind {
+    let by_name = kind_by_name(doc, n);
+    if let Some(kind) = by_name.filter(|k| !k.is_vague()) {
+        return kind;
+    }
+    kind_by_text(doc, n).or(by_name).unwrap_or(fallback)
+}
+
+/// The kind the element's tag, class, id, role and component names announce.
+pub fn kind_by_name(doc: &Document, n: NodeId) -> Option<ClutterKind> {
+    let names = names_of(doc, n);
+    KIND_NAMES
+        .iter()
+        .find(|(_, pats)| patterns::matches(pats, &names))
+        .map(|(k, _)| *k)
+}
+
+/// Tag, class, id, role and the component names that templating frameworks write into
+/// `data-*` attributes, lowercased and joined.
+pub fn names_of(doc: &Document, n: NodeId) -> String {
+    let mut s = String::from(doc.tag(n).unwrap_or(""));
+    for key in ["class", "id", "role", "data-testid", "data-component"] {
+        if let Some(v) = doc.attr(n, key) {
+            s.push(' ');
+            if key == "class" {
+                super::prepare::push_meaningful_classes(&mut s, v);
+            } else {
+                s.push_str(v);
+            }
+        }
+    }
+    s.to_lowercase()
+}
+
+/// The kind the block's first words announce ("Advertisement", "We value your privacy",
+/// "Related articles", …).
+fn kind_by_text(doc: &Document, n: NodeId) -> Option<ClutterKind> {
+    let text = leading_text(doc, n, 160).to_lowercase();
+    if text.is_empty() {
+        return None;
+    }
+    if patterns::is_ad_label(&text) || patterns::starts_with_ad_label(&text) {
+        return Some(ClutterKind::Ad);
+    }
+    KIND_PHRASES
+        .iter()
+        .find(|(_, phrases)| phrases.iter().any(|p| text.contains(p)))
+        .map(|(k, _)| *k)
+}
+
+/// Up to `limit` characters of the text under `n`, whitespace folded; stops reading early.
+pub fn leading_text(doc: &Document, n: NodeId, limit: usize) -> String {
+    let mut raw = String::new();
+    let mut cur = Some(n);
+    while let Some(d) = cur {
+        if let Some(t) = doc.text(d) {
+            raw.push_str(t);
+            raw.push(' ');
+            if raw.len() > limit * 4 {
+                break;
+            }
+        }
+        let skip = matches!(
+            doc.tag(d),
+            Some("script" | "style" | "noscript" | "template")
+        );
+        cur = doc.next_in(n, d, skip);
+    }
+    let folded = fold_whitespace(&raw);
+    match folded.char_indices().nth(limit) {
+        Some((i, _)) => format!("{}…", folded[..i].trim_end()),
+        None => folded,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::dom::html::parse_html;
+
+    fn kind_of(html: &str, fallback: ClutterKind) -> ClutterKind {
+        let doc = parse_html(&format!("<body>{html}</body>"), None);
+        let body = doc.body().unwrap();
+        classify(&doc, doc.first_child(body).unwrap(), fallback)
+    }
+
+    #[test]
+    fn names_say_what_a_block_is() {
+        use ClutterKind::*;
+        assert_eq!(
+            kind_of("<div id=onetrust-banner-sdk>x</div>", Other),
+            Consent
+        );
+        assert_eq!(
+            kind_of("<div class='related-posts'>x</div>", Other),
+            Related
+        );
+        assert_eq!(kind_of("<div class='ad-slot'></div>", Other), Ad);
+        assert_eq!(kind_of("<amp-ad></amp-ad>", Other), Ad);
+        assert_eq!(kind_of("<div id=disqus_thread></div>", Other), Comments);
+        assert_eq!(kind_of("<div class=sharedaddy>x</div>", Other), Share);
+    }
+
+    #[test]
+    fn text_decides_when_names_are_vague() {
+        use ClutterKind::*;
+        assert_eq!(
+            kind_of(
+                "<div class=modal><p>Already a subscriber? Log in</p></div>",
+                Overlay
+            ),
+            Login
+        );
+        assert_eq!(
+            kind_of(
+                "<div class=x9><p>We use cookies to improve</p></div>",
+                Overlay
+            ),
+            Consent
+        );
+        assert_eq!(kind_of("<div>- Advertisement -</div>", Other), Ad);
+        assert_eq!(kind_of("<div>Nothing to say</div>", Hidden), Hidden);
+        assert_eq!(kind_of("<nav>Home News</nav>", Other), Navigation);
+    }
+
+    #[test]
+    fn the_report_counts_and_keeps_short_examples() {
+        let doc = parse_html(
+            "<body><p>Advertisement</p><p>Sponsored</p><p>Sponsored</p></body>",
+            None,
+        );
+        let ps = doc.find_all(doc.body().unwrap(), "p");
+        let mut r = Removals::default();
+        for &p in &ps {
+            r.record(&doc, p, ClutterKind::Ad);
+        }
+        let report = r.report();
+        assert_eq!(report.len(), 1);
+        assert_eq!(report[0].count, 3);
+        assert_eq!(report[0].examples, ["Advertisement", "Sponsored"]);
+        assert_eq!(serde_json::to_string(&report[0].kind).unwrap(), "\"ad\"");
+        assert_eq!(
+            serde_json::to_string(&ClutterKind::AuthorBox).unwrap(),
+            "\"authorBox\""
+        );
+    }
+
+    #[test]
+    fn leading_text_stops_at_the_limit() {
+        let doc = parse_html(
+            &format!("<body><div>{}</div></body>", "word ".repeat(500)),
+            None,
+        );
+        let div = doc.find_all(doc.body().unwrap(), "div")[0];
+        let t = leading_text(&doc, div, 20);
+        assert!(t.chars().count() <= 21, "{t}");
+        assert!(t.ends_with('…'));
+    }
+}

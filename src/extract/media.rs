@@ -1,0 +1,335 @@
+//! Media the page hides behind machinery: embedded players of well-known video hosts become
+//! plain links (the reader never runs a third-party frame), `<noscript>` fallback images
+//! replace their lazy-loading placeholders, and tracking pixels and spacers are recognised.
+
+use crate::dom::{Document, NodeId};
+
+use super::patterns::{SPACER_IMAGES, VIDEO_ELEMENTS, VIDEO_EMBEDS};
+
+/// Marks the paragraph that stands for a video, so that cleaning does not take its lone link
+/// for a link list. The sanitizer drops it with every other unlisted attribute.
+pub const VIDEO_MARK: &str = "data-lector-video";
+
+/// Lazy-loading attributes that may hold an image's real address.
+const LAZY_ATTRS: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazyload",
+    "data-srcset",
+    "data-lazy-srcset",
+    "data-hi-res-src",
+    "data-full-src",
+];
+
+/// Replaces each embedded player of a known video host (an `<iframe>`, also lazy-loaded
+/// through `data-src`, or an AMP / lite player element) with a paragraph holding a link to
+/// the video's own page: "▶ title (Host)". Players of unknown hosts are left to the cleanup,
+/// which drops every frame.
+pub fn link_videos(doc: &mut Document, body: NodeId) {
+    let players: Vec<(NodeId, String, &'static str)> = doc
+        .descendants(body)
+        .filter_map(|n| video_page(doc, n).map(|(url, host)| (n, url, host)))
+        .collect();
+    for (n, url, host) in players {
+        if !doc.contains(body, n) {
+            continue;
+        }
+        let title = doc
+            .attr(n, "title")
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        // Language-neutral: the player's own title, then the host's name.
+        let label = match title {
+            Some(t) => format!("▶ {t} ({host})"),
+            None => format!("▶ {host}"),
+        };
+        let p = doc.create_element("p", vec![(VIDEO_MARK.into(), host.into())]);
+        let a = doc.create_element("a", vec![("href".into(), url)]);
+        let text = doc.create_text(&label);
+        doc.append(a, text);
+        doc.append(p, a);
+        doc.insert_before(n, p);
+        doc.detach(n);
+    }
+}
+
+/// The public page of the video a player element shows, and the host's name.
+fn video_page(doc: &Document, n: NodeId) -> Option<(String, &'static str)> {
+    let tag = doc.tag(n)?;
+    if tag == "iframe" {
+        let src = ["src", "data-src", "data-lazy-src"]
+            .iter()
+            .filter_map(|k| doc.attr(n, k))
+            .find(|s| s.contains("/embed") || s.contains("/video") || s.contains("/e/"))?;
+        let bare = strip_scheme(src.trim());
+        return VIDEO_EMBEDS.iter().find_map(|(embed, page, host)| {
+            let id = video_id(bare.strip_prefix(embed)?)?;
+            Some((format!("{page}{id}"), *host))
+        });
+    }
+    VIDEO_ELEMENTS
+        .iter()
+        .find(|(t, ..)| *t == tag)
+        .and_then(|(_, attr, page, host)| {
+            let id = video_id(doc.attr(n, attr)?.trim())?;
+            Some((format!("{page}{id}"), *host))
+        })
+}
+
+/// `//www.host/path` or `https://host/path` → `host/path`.
+fn strip_scheme(src: &str) -> &str {
+    let s = src
+        .strip_prefix("https:")
+        .or_else(|| src.strip_prefix("http:"))
+        .unwrap_or(src);
+    let s = s.strip_prefix("//").unwrap_or(s);
+    s.strip_prefix("www.").unwrap_or(s)
+}
+
+/// The id at the start of `rest`, if it looks like one (letters, digits, `-`, `_`).
+fn video_id(rest: &str) -> Option<&str> {
+    let end = rest.find(['?', '#', '/', '&']).unwrap_or(rest.len());
+    let id = &rest[..end];
+    (!id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    .then_some(id)
+}
+
+/// Lazy-loading scripts leave a placeholder `<img>` and put the real one in `<noscript>`
+/// for browsers without scripts; the page's text holds that fallback as markup. Each
+/// `<noscript>` whose markup is one image replaces the placeholder just before it (or, with
+/// none, stands where the `<noscript>` was). A tracking pixel in `<noscript>` comes out too
+/// and is then removed as one.
+pub fn use_noscript_images(doc: &mut Document, body: NodeId) {
+    let noscripts: Vec<NodeId> = doc
+        .descendants(body)
+        .filter(|&n| doc.is(n, "noscript"))
+        .collect();
+    for ns in noscripts {
+        if doc
+            .parent(ns)
+            .is_some_and(|p| matches!(doc.tag(p), Some("amp-img" | "amp-anim")))
+        {
+            continue; // the AMP element itself carries the image
+        }
+        let markup = doc.text_content(ns);
+        let Some(attrs) = parse_single_img(&markup) else {
+            continue;
+        };
+        let img = doc.create_element("img", attrs);
+        let placeholder = previous_element(doc, ns).and_then(|prev| {
+            if doc.is(prev, "img") {
+                return Some(prev);
+            }
+            let imgs = doc.find_all(prev, "img");
+            (imgs.len() == 1 && doc.text_content(prev).trim().is_empty()).then(|| imgs[0])
+        });
+        match placeholder {
+            Some(old) => {
+                // The placeholder's alt text and size hints may be all the fallback lacks.
+                let extra: Vec<(String, String)> = doc
+                    .attrs(old)
+                    .iter()
+                    .filter(|(k, _)| matches!(k.as_str(), "alt" | "width" | "height" | "title"))
+                    .cloned()
+                    .collect();
+                doc.add_missing_attrs(img, extra);
+                doc.insert_before(old, img);
+                doc.detach(old);
+            }
+            None => doc.insert_before(ns, img),
+        }
+        doc.detach(ns);
+    }
+}
+
+fn previous_element(doc: &Document, n: NodeId) -> Option<NodeId> {
+    let mut cur = doc.prev_sibling(n);
+    while let Some(p) = cur {
+        if doc.tag(p).is_some() {
+            return Some(p);
+        }
+        if doc.text(p).is_some_and(|t| !t.trim().is_empty()) {
+            return None;
+        }
+        cur = doc.prev_sibling(p);
+    }
+    None
+}
+
+/// The attributes of the one `<img>` in `markup`, when it holds exactly one image and no
+/// other text. A small tokenizer of start-tag attributes: quoted, unquoted and bare values,
+/// with the common character references decoded.
+fn parse_single_img(markup: &str) -> Option<Vec<(String, String)>> {
+    let lower = markup.to_ascii_lowercase();
+    let start = lower.find("<img")?;
+    if lower[start + 4..].contains("<img") {
+        return None;
+    }
+    let outside = format!("{}{}", &markup[..start], markup[start..].split_once('>')?.1);
+    if outside.chars().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let tag = &markup[start + 4..];
+    let bytes = tag.as_bytes();
+    let mut attrs = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] == b'>' {
+            break;
+        }
+        let name_start = i;
+        while i < bytes.len()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+            && !bytes[i].is_ascii_whitespace()
+        {
+            i += 1;
+        }
+        let name = tag[name_start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
+                let quote = bytes[i];
+                let v_start = i + 1;
+                i = v_start;
+                while i < bytes.len() && bytes[i] != quote {
+                    i += 1;
+                }
+                value = decode_refs(&tag[v_start..i.min(tag.len())]);
+                i += 1;
+            } else {
+                let v_start = i;
+                while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                value = decode_refs(&tag[v_start..i]);
+            }
+        }
+        if !name.is_empty() && !attrs.iter().any(|(k, _): &(String, String)| *k == name) {
+            attrs.push((name, value));
+        }
+    }
+    attrs
+        .iter()
+        .any(|(k, _)| k == "src" || k == "srcset")
+        .then_some(attrs)
+}
+
+fn decode_refs(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A tracking pixel or spacer: declared 2 pixels or less in a dimension, or a spacer file
+/// with no lazy-loading attribute that offers a real image instead.
+pub fn is_tracker_image(doc: &Document, n: NodeId) -> bool {
+    let dim = |k: &str| {
+        doc.attr(n, k)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
+    if matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2) {
+        return true;
+    }
+    let lazy = LAZY_ATTRS
+        .iter()
+        .any(|k| doc.attr(n, k).is_some_and(|v| !v.trim().is_empty()));
+    let src = doc.attr(n, "src").unwrap_or("").to_ascii_lowercase();
+    !lazy
+        && doc.attr(n, "srcset").is_none()
+        && SPACER_IMAGES
+            .iter()
+            .any(|s| src.rsplit('/').next().is_some_and(|file| file.contains(s)))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::dom::html::parse_html;
+    use crate::render::html::to_html;
+
+    fn run(html: &str) -> String {
+        let mut doc = parse_html(&format!("<body>{html}</body>"), None);
+        let body = doc.body().unwrap();
+        link_videos(&mut doc, body);
+        use_noscript_images(&mut doc, body);
+        to_html(&doc, body, Some("https://site.example/a/"))
+    }
+
+    #[test]
+    fn known_video_players_become_links() {
+        let out = run(
+            r#"<iframe src="https://www.youtube-nocookie.com/embed/Ab_9-x?rel=0" title="A talk"></iframe>
+            <iframe data-src="//player.vimeo.com/video/123456?h=1"></iframe>
+            <amp-youtube data-videoid="Zz1"></amp-youtube>
+            <iframe src="https://evil.example/embed/x"></iframe>"#,
+        );
+        assert!(
+            out.contains(
+                r#"<a href="https://www.youtube.com/watch?v=Ab_9-x">▶ A talk (YouTube)</a>"#
+            ),
+            "{out}"
+        );
+        assert!(out.contains(r#"href="https://vimeo.com/123456""#), "{out}");
+        assert!(
+            out.contains(r#"href="https://www.youtube.com/watch?v=Zz1""#),
+            "{out}"
+        );
+        assert!(!out.contains("evil"), "{out}");
+    }
+
+    #[test]
+    fn odd_ids_are_not_trusted() {
+        let out = run(r#"<iframe src="https://www.youtube.com/embed/a%22b"></iframe>"#);
+        assert!(!out.contains("youtube"), "{out}");
+    }
+
+    #[test]
+    fn noscript_fallbacks_replace_placeholders() {
+        let out = run(
+            r#"<p><img src="data:image/gif;base64,R0" alt="Bridge" class="lazy"><noscript><img src="/img/bridge.jpg?w=1&amp;h=2" width=800></noscript></p>
+            <div><noscript><img src='/solo.jpg'></noscript></div>
+            <noscript><p>Enable JavaScript</p></noscript>"#,
+        );
+        assert!(
+            out.contains(r#"<img src="https://site.example/img/bridge.jpg?w=1&amp;h=2" alt="Bridge" width="800""#),
+            "{out}"
+        );
+        assert!(out.contains("https://site.example/solo.jpg"), "{out}");
+        assert!(
+            !out.contains("Enable JavaScript") && !out.contains("data:"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn trackers_and_spacers_are_recognised() {
+        let doc = parse_html(
+            r#"<body><img src="/p.gif" width="1" height="1"><img src="/spacer.gif"><img src="/x/1x1.trans.gif" data-lazy-src="/real.jpg"><img src="/photo.jpg" width="640"></body>"#,
+            None,
+        );
+        let imgs = doc.find_all(doc.body().unwrap(), "img");
+        let verdicts: Vec<bool> = imgs.iter().map(|&i| is_tracker_image(&doc, i)).collect();
+        assert_eq!(verdicts, [true, true, false, false]);
+    }
+}
