@@ -69,22 +69,24 @@ wasm_route() {
   echo debian
 }
 
-build_wasm() {
-  local route; route=$(wasm_route)
-  mkdir -p "$WASM_OUT"
+build_wasm() { # [target dir] [cargo features]
+  local route out=${1:-$WASM_OUT} features=()
+  [ -n "${2:-}" ] && features=(--features "$2")
+  route=$(wasm_route)
+  mkdir -p "$out"
   # Panic messages carry source paths; map the cargo registry's so that the wasm does not
   # depend on where it was built (docs/building-from-source.md).
   local rustflags="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo${RUSTFLAGS:+ $RUSTFLAGS}"
   if [ "$route" = rustup ]; then
-    say "wasm32 route: rustup target $WASM_TARGET ($(rustc --version))"
-    RUSTFLAGS="$rustflags" CARGO_TARGET_DIR="$WASM_OUT" cargo build --release --lib --target "$WASM_TARGET" --quiet
+    say "wasm32 route: rustup target $WASM_TARGET ($(rustc --version))${2:+ with features $2}"
+    RUSTFLAGS="$rustflags" CARGO_TARGET_DIR="$out" cargo build --release --lib --target "$WASM_TARGET" --quiet "${features[@]}"
   else
     apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
     touch "$WASM_OUT/.route-debian"
-    say "wasm32 route: Debian $(/usr/bin/rustc --version) with -Z build-std (no rustup wasm32 target here)"
+    say "wasm32 route: Debian $(/usr/bin/rustc --version) with -Z build-std (no rustup wasm32 target here)${2:+ with features $2}"
     # RUSTC_BOOTSTRAP lets this stable compiler rebuild std for wasm32; scoped to this command.
-    RUSTFLAGS="$rustflags" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$WASM_OUT" \
-      /usr/bin/cargo build --release --lib --quiet -Z build-std=std,panic_abort --target "$WASM_TARGET"
+    RUSTFLAGS="$rustflags" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$out" \
+      /usr/bin/cargo build --release --lib --quiet -Z build-std=std,panic_abort --target "$WASM_TARGET" "${features[@]}"
   fi
 }
 
@@ -99,15 +101,34 @@ ensure_wasm_bindgen() {
 }
 
 ENGINE="$ROOT/target/engine"
-bind_wasm() {
-  local wasm="$WASM_OUT/$WASM_TARGET/release/lector.wasm"
+bind_wasm() { # [target dir] [engine dir]
+  local wasm="${1:-$WASM_OUT}/$WASM_TARGET/release/lector.wasm" engine=${2:-$ENGINE}
   [ -f "$wasm" ] || die "the wasm build produced no $wasm"
-  if [ -f "$ENGINE/lector_bg.wasm" ] && [ "$ENGINE/lector_bg.wasm" -nt "$wasm" ]; then return; fi
+  if [ -f "$engine/lector_bg.wasm" ] && [ "$engine/lector_bg.wasm" -nt "$wasm" ]; then return; fi
   ensure_wasm_bindgen
-  rm -rf "$ENGINE"
+  rm -rf "$engine"
   # no-modules: content scripts are classic scripts, and the glue must load in them as is.
   wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir "$ENGINE" --out-name lector "$wasm"
+    --out-dir "$engine" --out-name lector "$wasm"
+  # After a panic or trap an instance is unusable, and the glue keeps its one instance in a
+  # closure: wrapped in a factory, the shell can make a fresh glue and instance.
+  node - "$engine/lector.js" <<'JS'
+const fs = require('fs');
+const file = process.argv[2];
+const glue = fs.readFileSync(file, 'utf8');
+const head = 'let wasm_bindgen = (function(exports) {';
+if (!glue.startsWith(head) || !glue.trimEnd().endsWith('})({ __proto__: null });')) {
+  console.error(`${file}: wasm-bindgen's no-modules glue changed shape; update build.sh`);
+  process.exit(1);
+}
+fs.writeFileSync(file, `/* exported wasm_bindgen, lectorNewEngine */
+// Wrapped by build.sh: lectorNewEngine() returns a fresh glue, with no instance yet.
+function lectorNewEngine() {
+  return (function(exports) {${glue.slice(head.length).trimEnd()}
+}
+let wasm_bindgen = lectorNewEngine();
+`);
+JS
 }
 
 # ---- 2. The extensions ------------------------------------------------------------------
@@ -124,17 +145,17 @@ render_icons() {
   done
 }
 
-assemble() { # browser [dist folder]
-  local browser=$1 dist=${2:-$ROOT/dist}
-  local out="$dist/$browser"
+assemble() { # browser [dist folder] [engine dir] [output name: a test build, no package]
+  local browser=$1 dist=${2:-$ROOT/dist} engine=${3:-$ENGINE}
+  local out="$dist/${4:-$1}"
   rm -rf "$out"
   mkdir -p "$out/engine"
   cp -R extension/. "$out/"
   rm -f "$out/icons/lector.svg"
   cp "$ICONS"/icon-*.png "$out/icons/"
-  cp "$ENGINE/lector.js" "$out/engine/"
+  cp "$engine/lector.js" "$out/engine/"
   # The offscreen document (Chromium only) loads the wasm file; content scripts use the inlined copy.
-  if [ "$browser" = chrome ]; then cp "$ENGINE/lector_bg.wasm" "$out/engine/"; fi
+  if [ "$browser" = chrome ]; then cp "$engine/lector_bg.wasm" "$out/engine/"; fi
   # Content scripts cannot fetch extension files unless they are web-accessible, which would
   # let any page detect Lector. So they get the wasm inlined in a script instead.
   node -e '
@@ -150,7 +171,7 @@ function lectorWasmBytes() {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
-`);' "$ENGINE/lector_bg.wasm" "$out/engine/lector_wasm.js"
+`);' "$engine/lector_bg.wasm" "$out/engine/lector_wasm.js"
   node - "$browser" "$VERSION" manifest.json "$out/manifest.json" <<'JS'
 const fs = require('fs');
 const [browser, version, src, dst] = process.argv.slice(2);
@@ -169,6 +190,7 @@ if (browser === 'chrome') {
 fs.writeFileSync(dst, JSON.stringify(m, null, 2) + '\n');
 JS
   if [ "$browser" = firefox ]; then rm -rf "$out/offscreen" "$out/background-chromium.js"; fi
+  [ -z "${4:-}" ] || return 0 # a test build gets no package
   python3 tools/pack_zip.py "$out" "$dist/lector-$browser-$VERSION.zip"
 }
 
@@ -269,6 +291,8 @@ case "$MODE" in
     cargo test --release --quiet --test markdown_corpus -- --nocapture
     say "huge, deep and hostile pages at full size (release build; figures: docs/robustness.md)"
     cargo test --release --quiet --test robustness
+    say "fuzz smoke run: each target for 8 s, seeded from the fixtures (longer runs: fuzz/run.sh SECONDS)"
+    fuzz/run.sh 8
     cargo build --quiet --bin lector
     ensure_node_packages
     check_reproducible
@@ -277,6 +301,10 @@ case "$MODE" in
     npx --no-install web-ext lint --source-dir dist/firefox --output json 2>/dev/null |
       node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); process.exit(r.summary.errors || r.summary.warnings ? 1 : 0)' ||
       die "web-ext lint found errors or warnings in dist/firefox"
+    say "test build of the engine (feature test-trap: pages can ask it to panic) into dist/chrome-test"
+    build_wasm "$ROOT/target/wasm-test" test-trap
+    bind_wasm "$ROOT/target/wasm-test" "$ROOT/target/engine-test"
+    assemble chrome "$ROOT/dist" "$ROOT/target/engine-test" chrome-test
     ensure_chromium
     say "end-to-end tests in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
     node --test --test-concurrency=1 --test-reporter=spec tests/js/ tests/e2e/

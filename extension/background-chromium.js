@@ -13,7 +13,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
   extractInOffscreen(message).then(
     (article) => sendResponse({ ok: true, article }),
-    (error) => sendResponse({ ok: false, error: String(error?.message || error) }),
+    (error) => sendResponse({ ok: false, engineFailed: Boolean(error?.engineFailed), error: String(error?.message || error) }),
   );
   return true; // the answer comes asynchronously
 });
@@ -39,6 +39,10 @@ async function ensureOffscreenDocument() {
 async function extractInOffscreen({ html, shadow, url, signals, readerableOnly }) {
   await ensureOffscreenDocument();
   const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, shadow, url, signals, readerableOnly });
-  if (!answer?.ok) throw new Error(answer?.error || 'the offscreen engine did not answer');
+  if (!answer?.ok) {
+    // engineFailed: the engine panicked or trapped; the content script reports it once and
+    // the offscreen document has already made a fresh instance.
+    throw Object.assign(new Error(answer?.error || 'the offscreen engine did not answer'), { engineFailed: Boolean(answer?.engineFailed) });
+  }
   return answer.article;
 }

@@ -65,11 +65,13 @@ async function runInTab(tab, action) {
   if (!probe?.result) {
     await withRetry(() => chrome.scripting.executeScript({ target, files: CONTENT_SCRIPTS }));
   }
-  await chrome.scripting.executeScript({
+  const [run] = await chrome.scripting.executeScript({
     target,
     func: (what, route) => (what === 'export' ? globalThis.lectorExport(route) : globalThis.lectorToggle(route)),
     args: [action, engineRoute()],
   });
+  // A document the reader cannot show (XML, SVG, plain text, frames) says why on the button.
+  if (run?.result) showBadge(tab, run.result);
 }
 
 /**
@@ -96,9 +98,14 @@ async function withRetry(inject) {
 /** Pages that extensions may not touch (browser pages, the web store) get a badge, not silence. */
 function reportFailure(tab, error) {
   console.warn('Lector could not open the reader view:', error);
+  showBadge(tab, chrome.i18n.getMessage('pageNotAllowed'));
+}
+
+/** A "!" on the button for a few seconds, and the reason as its tooltip (until the tab navigates). */
+function showBadge(tab, reason) {
   if (tab.id === undefined) return;
   chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#8a1c1c' });
   chrome.action.setBadgeText({ tabId: tab.id, text: '!' });
-  chrome.action.setTitle({ tabId: tab.id, title: chrome.i18n.getMessage('pageNotAllowed') });
+  chrome.action.setTitle({ tabId: tab.id, title: reason });
   setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
 }

@@ -34,8 +34,12 @@ pub fn scheme(url: &str) -> Option<String> {
 pub fn resolve(base: Option<&str>, reference: &str) -> String {
     let reference = browser_form(reference);
     let reference = reference.as_str();
-    if scheme(reference).is_some() {
-        return reference.to_string();
+    if let Some(s) = scheme(reference) {
+        return if s == "http" || s == "https" {
+            with_clean_path(reference)
+        } else {
+            reference.to_string()
+        };
     }
     let Some(base) = base.map(str::trim) else {
         return reference.to_string();
@@ -53,19 +57,26 @@ pub fn resolve(base: Option<&str>, reference: &str) -> String {
     let origin = &base[..base_scheme.len() + 3 + authority_end];
     let rest = &after_slashes[authority_end..];
     let no_fragment = rest.split('#').next().unwrap_or("");
-    let path = no_fragment.split('?').next().unwrap_or("");
+    // The base's own dot segments count (`/a/b/../` is the directory `/a/`).
+    let base_path = no_fragment.split('?').next().unwrap_or("");
+    let clean_base_path = if base_path.is_empty() {
+        String::new()
+    } else {
+        remove_dot_segments(base_path)
+    };
+    let path = clean_base_path.as_str();
 
     if reference.is_empty() {
-        return format!("{origin}{no_fragment}");
+        return with_clean_path(&format!("{origin}{no_fragment}"));
     }
     if let Some(r) = reference.strip_prefix("//") {
-        return format!("{base_scheme}://{r}");
+        return with_clean_path(&format!("{base_scheme}://{r}"));
     }
     if reference.starts_with('#') {
-        return format!("{origin}{no_fragment}{reference}");
+        return with_clean_path(&format!("{origin}{no_fragment}{reference}"));
     }
     if reference.starts_with('?') {
-        return format!("{origin}{path}{reference}");
+        return with_clean_path(&format!("{origin}{path}{reference}"));
     }
     let (ref_path, suffix) = match reference.find(['?', '#']) {
         Some(i) => reference.split_at(i),
@@ -77,7 +88,28 @@ pub fn resolve(base: Option<&str>, reference: &str) -> String {
         let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
         format!("{dir}{ref_path}")
     };
-    format!("{origin}{}{suffix}", remove_dot_segments(&merged))
+    with_clean_path(&format!("{origin}{}{suffix}", remove_dot_segments(&merged)))
+}
+
+/// An absolute `scheme://authority/path?query#fragment` URL with its dot segments resolved
+/// and an empty path written `/`, as browsers show web addresses.
+fn with_clean_path(url: &str) -> String {
+    let Some(start) = url.find("://").map(|i| i + 3) else {
+        return url.to_string();
+    };
+    let path_start = url[start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| start + i);
+    let path_end = url[path_start..]
+        .find(['?', '#'])
+        .map_or(url.len(), |i| path_start + i);
+    let path = &url[path_start..path_end];
+    let path = if path.is_empty() {
+        "/".to_string()
+    } else {
+        remove_dot_segments(path)
+    };
+    format!("{}{path}{}", &url[..path_start], &url[path_end..])
 }
 
 fn remove_dot_segments(path: &str) -> String {

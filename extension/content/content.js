@@ -4,23 +4,39 @@
 // On sites with automatic reader mode it is also registered at document_start beside
 // auto.js, which calls `lectorAuto()` once the document is parsed.
 
-/* global wasm_bindgen, lectorWasmBytes, collectSignals, LectorReaderView, LectorSettings */
+/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, collectSignals, LectorReaderView, LectorSettings */
 (() => {
   if (typeof globalThis.lectorToggle === 'function') return;
 
   let view = null;
   let busy = false;
+  let glue = wasm_bindgen; // the wasm-bindgen glue; replaced after the engine fails
   let engine = null; // Promise of the initialised wasm engine
 
   function loadEngine() {
-    engine ??= wasm_bindgen({ module_or_path: lectorWasmBytes() });
+    engine ??= glue({ module_or_path: lectorWasmBytes() });
     return engine;
   }
 
   /** The engine on the live page, in this content script. */
   async function extractHere(signals) {
     await loadEngine();
-    return wasm_bindgen.extract(document, location.href, signals, true);
+    try {
+      return glue.extract(document, location.href, signals, true);
+    } catch (error) {
+      // A panic or trap leaves the instance unusable: the next click gets a fresh one.
+      glue = lectorNewEngine();
+      engine = null;
+      throw new EngineFailure(error);
+    }
+  }
+
+  /** The engine itself failed (a panic or trap), as opposed to being unable to start here. */
+  class EngineFailure extends Error {
+    constructor(cause) {
+      super(`the reader engine failed: ${cause?.message || cause}`, { cause });
+      this.name = 'EngineFailure';
+    }
   }
 
   /** The engine on a copy of the page, in the extension's offscreen document (Chromium). */
@@ -32,6 +48,7 @@
       signals,
       readerableOnly,
     });
+    if (answer?.engineFailed) throw new EngineFailure(answer.error);
     if (!answer?.ok) throw new Error(answer?.error || 'the engine is not available on this page');
     return answer.article;
   }
@@ -57,14 +74,46 @@
     try {
       if (readerableOnly) {
         await loadEngine();
-        if (!wasm_bindgen.isProbablyReaderable(document, location.href)) return { article: null, route: 'content' };
+        if (!glue.isProbablyReaderable(document, location.href)) return { article: null, route: 'content' };
       }
       return { article: await extractHere(signals), route: 'content' };
     } catch (error) {
+      if (error instanceof EngineFailure) throw error; // the same engine would fail there too
       engine = null;
       console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
       return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly), route: 'offscreen' };
     }
+  }
+
+  /**
+   * Why the reader cannot run on this document, or '' when it can. Only HTML documents have
+   * the body and the styles the reader view needs; XML, SVG and plain-text documents are
+   * shown by the browser as they are.
+   */
+  function unsupportedDocument() {
+    const html = document instanceof HTMLDocument && document.contentType === 'text/html';
+    if (!html) return chrome.i18n.getMessage('unsupportedDocument', document.contentType || '?');
+    if (document.body instanceof HTMLFrameSetElement) return chrome.i18n.getMessage('unsupportedFrames');
+    return '';
+  }
+
+  /**
+   * A single-page app can change its article without a page load (history.pushState). The
+   * reader then shows a page that is gone, so it closes. Hash-only changes (in-page anchors)
+   * keep it. Polled, because pushState fires no event a content script can hear everywhere.
+   */
+  function closeOnNavigation() {
+    const shown = () => location.href.split('#')[0];
+    const start = shown();
+    const check = () => {
+      if (view && shown() !== start) view.close();
+    };
+    const timer = setInterval(check, 250);
+    window.addEventListener('popstate', check);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('popstate', check);
+    };
   }
 
   /** Tells the background to update the toolbar button (reader on, auto mode on). */
@@ -133,9 +182,11 @@
   });
 
   function showReader(article, options, autoState) {
+    const stopWatching = closeOnNavigation();
     view = LectorReaderView.open(article, {
       ...options,
       onClose: () => {
+        stopWatching();
         view = null;
         currentSwitch = null;
         updateIndicator();
@@ -149,11 +200,14 @@
   }
 
   async function toggle(route = 'content') {
-    if (view) {
+    if (view?.isShown()) {
       view.close();
-      return;
+      return '';
     }
-    if (busy) return;
+    view?.close(); // the page removed it: start afresh
+    const unsupported = unsupportedDocument();
+    if (unsupported) return unsupported;
+    if (busy) return '';
     busy = true;
     try {
       LectorReaderView.dismissNotice();
@@ -174,11 +228,14 @@
     } finally {
       busy = false;
     }
+    return '';
   }
 
   /** Exports the article as a Markdown file without opening the reader view. */
   async function exportMarkdown(route = 'content') {
-    if (busy) return;
+    const unsupported = unsupportedDocument();
+    if (unsupported) return unsupported;
+    if (busy) return '';
     busy = true;
     try {
       LectorReaderView.dismissNotice();
@@ -225,6 +282,7 @@
     } finally {
       busy = false;
     }
+    return '';
   }
 
   globalThis.lectorToggle = toggle;

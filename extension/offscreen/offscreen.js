@@ -3,21 +3,36 @@
 // script sends the live page's signals beside the HTML, so the copy is judged with what was
 // actually rendered.
 
-/* global wasm_bindgen */
-const engineReady = wasm_bindgen({ module_or_path: chrome.runtime.getURL('engine/lector_bg.wasm') });
+/* global wasm_bindgen, lectorNewEngine */
+let glue = wasm_bindgen; // the wasm-bindgen glue; replaced after the engine fails
+let engineReady = null;
+
+function loadEngine() {
+  engineReady ??= glue({ module_or_path: chrome.runtime.getURL('engine/lector_bg.wasm') });
+  return engineReady;
+}
 
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   if (message?.type !== 'background:extract-copy') return false;
-  engineReady
+  loadEngine()
     .then(() => {
       // A page with open shadow roots comes with them as declarative shadow roots, which
       // parseHTMLUnsafe attaches (DOMParser leaves them inert templates). Neither runs scripts.
       const copy = message.shadow && typeof Document.parseHTMLUnsafe === 'function'
         ? Document.parseHTMLUnsafe(message.html)
         : new DOMParser().parseFromString(message.html, 'text/html');
-      // Automatic mode first asks the cheap question: does this page hold an article at all?
-      const skip = message.readerableOnly && !wasm_bindgen.isProbablyReaderable(copy, message.url);
-      const article = skip ? null : wasm_bindgen.extract(copy, message.url, message.signals, false);
+      let article;
+      try {
+        // Automatic mode first asks the cheap question: does this page hold an article at all?
+        const skip = message.readerableOnly && !glue.isProbablyReaderable(copy, message.url);
+        article = skip ? null : glue.extract(copy, message.url, message.signals, false);
+      } catch (error) {
+        // A panic or trap leaves the instance unusable: the next request gets a fresh one.
+        glue = lectorNewEngine();
+        engineReady = null;
+        sendResponse({ ok: false, engineFailed: true, error: String(error?.message || error) });
+        return;
+      }
       sendResponse({ ok: true, article });
     })
     .catch((error) => sendResponse({ ok: false, error: String(error?.message || error) }));

@@ -629,6 +629,8 @@ const LectorReaderView = (() => {
     }
     return {
       close,
+      // The page can remove our host (a framework re-rendering <html>): then nothing is shown.
+      isShown: () => host.isConnected,
       /** Adds a control (a button, a switch…) to the toolbar, before the settings button. */
       addControl(node) {
         extra.append(node);

@@ -11,8 +11,8 @@ use crate::url;
 
 use super::Step;
 
-/// Tags kept under their own name.
-const KEEP: &[&str] = &[
+/// Tags kept under their own name: the only tags sanitized output holds.
+pub const KEEP: &[&str] = &[
     "p",
     "br",
     "hr",
@@ -89,8 +89,43 @@ const LAZY_SRC: &[&str] = &[
 ];
 const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset"];
 
-/// URL schemes allowed in links; images take only http(s).
-const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+/// URL schemes allowed in links.
+pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// URL schemes allowed in image sources (`src` and each `srcset` candidate).
+pub const IMAGE_SCHEMES: &[&str] = &["http", "https"];
+
+/// Attributes any kept element may carry.
+pub const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "id"];
+
+/// Attributes allowed per kept tag, beside [`GLOBAL_ATTRIBUTES`]. URL-valued ones (`href`,
+/// `src`, `srcset`) also pass the scheme lists. Sanitizing filters every element through this
+/// table last, so no attribute outside it can reach the output.
+pub const ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href", "title"]),
+    (
+        "img",
+        &[
+            "src", "srcset", "alt", "title", "width", "height", "loading",
+        ],
+    ),
+    ("td", &["colspan", "rowspan"]),
+    ("th", &["colspan", "rowspan", "scope"]),
+    ("ol", &["start", "reversed", "type"]),
+    ("time", &["datetime"]),
+    ("abbr", &["title"]),
+    ("dfn", &["title"]),
+    ("code", &["class"]),
+    ("pre", &["class"]),
+];
+
+/// True when sanitized output may hold attribute `attr` on element `tag`.
+pub fn is_allowed_attribute(tag: &str, attr: &str) -> bool {
+    GLOBAL_ATTRIBUTES.contains(&attr)
+        || ATTRIBUTES
+            .iter()
+            .any(|(t, attrs)| *t == tag && attrs.contains(&attr))
+}
 
 enum Action {
     Keep(&'static str),
@@ -130,13 +165,25 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
         match action(tag) {
             Action::Drop => {}
             Action::Unwrap => push_children_to(doc, n, parent, &mut stack),
+            // A link inside a link (the parser allows one behind <object>, <marquee> or a
+            // table cell, which may be unwrapped or dropped here) keeps its text only:
+            // nested links would not parse back as written.
+            Action::Keep("a")
+                if clean.is(parent, "a") || clean.ancestor_named(parent, "a", 0).is_some() =>
+            {
+                push_children_to(doc, n, parent, &mut stack)
+            }
             Action::Keep(name) => match allowed_attrs(doc, n, name, base) {
                 // A link without a safe target keeps its text; an image without a usable
                 // source disappears.
                 None if name == "a" => push_children_to(doc, n, parent, &mut stack),
                 None => {}
                 Some(attrs) => {
-                    let attrs = attrs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+                    let attrs = attrs
+                        .into_iter()
+                        .filter(|(k, _)| is_allowed_attribute(name, k))
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect();
                     let e = clean.create_element(name, attrs);
                     clean.append(parent, e);
                     if !VOID.contains(&name) {
@@ -457,6 +504,16 @@ fn largest_candidate(srcset: &str) -> Option<String> {
     best.map(|(_, u)| u.to_string())
 }
 
+fn is_srcset_descriptor(d: &str) -> bool {
+    let Some(number) = d.strip_suffix(['w', 'x', 'h']) else {
+        return false;
+    };
+    !number.is_empty()
+        && number
+            .parse::<f64>()
+            .is_ok_and(|n| n.is_finite() && n >= 0.0)
+}
+
 /// Resolves each candidate of a `srcset`. Candidates are split as the HTML standard splits
 /// them: a URL runs to the next whitespace (so CDN addresses with commas survive), and a
 /// comma ends the descriptors.
@@ -486,9 +543,15 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
             out.push(if descriptor.is_empty() {
                 u
             } else {
+                // Only width, density and height descriptors ("640w", "2x", "480h") are
+                // kept; anything else would make browsers drop the candidate anyway.
                 format!(
                     "{u} {}",
-                    descriptor.split_whitespace().collect::<Vec<_>>().join(" ")
+                    descriptor
+                        .split_whitespace()
+                        .filter(|d| is_srcset_descriptor(d))
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 )
             });
         }

@@ -11,10 +11,25 @@ use wasm_bindgen::JsCast;
 use crate::dom::live::{self, LiveMark, Signal};
 use crate::dom::{Document, NodeId};
 
-/// Installs the panic hook so a Rust panic shows up in the console with its message.
+/// Installs the panic hook: a panic becomes a JavaScript exception carrying its message,
+/// thrown out of the engine call. The shell catches it at the boundary, reports it once and
+/// replaces the engine instance, whose state the unwound call left unusable.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        wasm_bindgen::throw_str(&format!("Lector engine panic: {info}"))
+    }));
+}
+
+/// Test builds only: the page's address can ask for a panic or a trap (see Cargo.toml).
+#[cfg(feature = "test-trap")]
+fn test_trap(url: &str) {
+    if url.contains("lector-test-panic") {
+        panic!("test panic requested by the page address");
+    }
+    if url.contains("lector-test-trap") {
+        core::arch::wasm32::unreachable();
+    }
 }
 
 /// What the content script measured on the rendered page: for each element, its position in
@@ -68,6 +83,8 @@ pub fn extract(
         serde_wasm_bindgen::from_value(signals)
             .map_err(|e| JsError::new(&format!("bad page signals: {e}")))?
     };
+    #[cfg(feature = "test-trap")]
+    test_trap(url);
     let doc = build_tree(document, url, &signals, live);
     let Some(article) = crate::extract(&doc) else {
         return Ok(JsValue::NULL);
