@@ -10,7 +10,9 @@
 
   let view = null;
   let busy = false;
-  let glue = wasm_bindgen; // the wasm-bindgen glue; replaced after the engine fails
+  // The wasm-bindgen glue, replaced after the engine fails. Absent where only the offscreen
+  // route is injected (Chromium's automatic mode registers no engine scripts).
+  let glue = typeof wasm_bindgen === 'undefined' ? null : wasm_bindgen;
   let engine = null; // Promise of the initialised wasm engine
 
   function loadEngine() {
@@ -282,7 +284,6 @@
     } finally {
       busy = false;
     }
-    return '';
   }
 
   globalThis.lectorToggle = toggle;
