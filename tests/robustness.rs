@@ -497,4 +497,9 @@ fn fuzz_regressions_sanitized_output_parses_back_to_itself() {
         "<body><a href=/one>one <object><p><a href=/two>two</a></p></object> end</a>",
     );
     sanitizes_to_a_fixed_point("<a href=/x><marquee><a href=/y>y</a></marquee></a>");
+    // Also found by it: <section> becomes <div>, and an item inside it, inside another item,
+    // then closed the outer item when parsed again.
+    sanitizes_to_a_fixed_point("<ul><li>a<section><li>b</li></section></li></ul>");
+    sanitizes_to_a_fixed_point("<dl><dt>a<article><dd>b</dd></article></dt></dl>");
+    sanitizes_to_a_fixed_point("<ol><li>a<header><ul><li>b</li></ul></header></li></ol>");
 }

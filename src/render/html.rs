@@ -173,6 +173,16 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             {
                 push_children_to(doc, n, parent, &mut stack)
             }
+            // An item cut off from its list by a block that became a <div> (<li> inside a
+            // <section> inside an <li>) would close the outer item when parsed again; it
+            // stays a plain block so that the output reads back as written.
+            Action::Keep(name @ ("li" | "dd" | "dt"))
+                if item_would_reparse_elsewhere(&clean, parent, name) =>
+            {
+                let e = clean.create_element("div", vec![]);
+                clean.append(parent, e);
+                push_children_to(doc, n, e, &mut stack);
+            }
             Action::Keep(name) => match allowed_attrs(doc, n, name, base) {
                 // A link without a safe target keeps its text; an image without a usable
                 // source disappears.
@@ -194,6 +204,30 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
         }
     }
     (clean, container)
+}
+
+/// True when a list item `name` appended to `parent` would not parse back there: its list is
+/// not its parent, and an open item of the same kind above it would be closed by it.
+fn item_would_reparse_elsewhere(clean: &Document, parent: NodeId, name: &str) -> bool {
+    let (lists, items): (&[&str], &[&str]) = if name == "li" {
+        (&["ul", "ol", "menu"], &["li"])
+    } else {
+        (&["dl"], &["dd", "dt"])
+    };
+    if lists.iter().any(|l| clean.is(parent, l)) {
+        return false;
+    }
+    let mut cur = Some(parent);
+    while let Some(n) = cur {
+        if items.iter().any(|i| clean.is(n, i)) {
+            return true;
+        }
+        if lists.iter().any(|l| clean.is(n, l)) {
+            return false;
+        }
+        cur = clean.parent(n);
+    }
+    false
 }
 
 fn push_children_to(doc: &Document, n: NodeId, parent: NodeId, stack: &mut Vec<(NodeId, NodeId)>) {
