@@ -23,6 +23,28 @@ const SECOND_ARTICLE = `<!doctype html><html><head><title>Another story entirely
 ${Array.from({ length: 8 }, (_, i) => `<p>Second story, paragraph ${i}: the harbour reopened after the storm, fishermen returned, and the market, closed for a week, was busy again by noon.</p>`).join('\n')}
 </article></body></html>`;
 
+/** A one-page PDF with a line of text, small enough to write by hand (offsets computed). */
+const MINIMAL_PDF = (() => {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Length 44 >>\nstream\nBT /F1 18 Tf 20 70 Td (A PDF document) Tj ET\nendstream',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return body;
+})();
+
 const ROUTES = {
   '/article/': ['text/html', ARTICLE],
   '/lector-test-panic/': ['text/html', ARTICLE],
@@ -30,6 +52,7 @@ const ROUTES = {
   '/frameset/': ['text/html', '<!doctype html><html><head><title>Frames</title></head><frameset cols="30%,70%"><frame src="/article/"><frame src="/article/"></frameset></html>'],
   '/doc.svg': ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50">An SVG document</text></svg>'],
   '/doc.xml': ['application/xml', '<?xml version="1.0"?><catalog><book id="b1"><title>An XML document</title></book></catalog>'],
+  '/doc.pdf': ['application/pdf', MINIMAL_PDF],
   '/doc.txt': ['text/plain', 'A plain-text document.\n\nIt has paragraphs, but no markup at all, and it is long enough to be read as text.\n'],
   '/builtins/': ['text/html', articleWith(`<script>
     Array.prototype.map = function () { throw new Error('page broke Array.prototype.map'); };
@@ -168,6 +191,9 @@ for (const [name, path, reason] of [
   ['XML document', '/doc.xml', /not application\/xml/],
   ['SVG document', '/doc.svg', /not image\/svg\+xml/],
   ['plain-text document', '/doc.txt', /not text\/plain/],
+  // Chromium shows a PDF in its own viewer: either the extension may not script the tab, or
+  // the document it can reach is not HTML. Both must say so on the button.
+  ['PDF viewer tab', '/doc.pdf', /cannot read this page|not application\/pdf/],
   ['frameset page', '/frameset/', /frames/],
 ]) {
   test(`${name}: the button says why the reader cannot run, the document stays as it was`, async () => {
