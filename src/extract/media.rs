@@ -4,7 +4,7 @@
 
 use crate::dom::{Document, NodeId};
 
-use super::patterns::{SPACER_IMAGES, VIDEO_ELEMENTS, VIDEO_EMBEDS};
+use super::patterns::{ICON_IMAGES, SPACER_IMAGES, VIDEO_ELEMENTS, VIDEO_EMBEDS};
 
 /// Marks the paragraph that stands for a video, so that cleaning does not take its lone link
 /// for a link list. The sanitizer drops it with every other unlisted attribute.
@@ -241,6 +241,35 @@ fn decode_refs(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// A tiny interface icon (share, comment, arrow, favicon): at most 32 px both ways as
+/// declared, no alternative text, and named as an icon by its class, id or file. Small
+/// pictures with alt text (emoji, formula images) are content and stay.
+pub fn is_icon_image(doc: &Document, n: NodeId) -> bool {
+    let dim = |k: &str| {
+        doc.attr(n, k)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
+    let tiny = matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 32 && h <= 32);
+    if !tiny || doc.attr(n, "alt").is_some_and(|a| !a.trim().is_empty()) {
+        return false;
+    }
+    let src = doc.attr(n, "src").unwrap_or("").to_ascii_lowercase();
+    let file = src
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let names = format!(
+        "{} {} {file}",
+        doc.attr(n, "class").unwrap_or(""),
+        doc.attr(n, "id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    file.ends_with(".ico") || ICON_IMAGES.iter().any(|k| names.contains(k))
+}
+
 /// A tracking pixel or spacer: declared 2 pixels or less in a dimension, or a spacer file
 /// with no lazy-loading attribute that offers a real image instead.
 pub fn is_tracker_image(doc: &Document, n: NodeId) -> bool {
@@ -331,5 +360,16 @@ mod tests {
         let imgs = doc.find_all(doc.body().unwrap(), "img");
         let verdicts: Vec<bool> = imgs.iter().map(|&i| is_tracker_image(&doc, i)).collect();
         assert_eq!(verdicts, [true, true, false, false]);
+    }
+
+    #[test]
+    fn tiny_icons_are_recognised_but_not_small_pictures_with_words() {
+        let doc = parse_html(
+            r#"<body><img src="/i/share-icon.svg" width="16" height="16"><img class="ico sprite-fb" src="/s.png" width="24" height="24" alt=""><img src="/favicon.ico" width="16" height="16"><img src="/emoji/1f600.svg" class="emoji" width="18" height="18" alt="😀"><img src="/icons/chart.png" width="640" height="320"><img src="/i/arrow.png" width="12" height="12"></body>"#,
+            None,
+        );
+        let imgs = doc.find_all(doc.body().unwrap(), "img");
+        let verdicts: Vec<bool> = imgs.iter().map(|&i| is_icon_image(&doc, i)).collect();
+        assert_eq!(verdicts, [true, true, true, false, false, false]);
     }
 }

@@ -720,6 +720,9 @@ pub const READING_TIME: &[&str] = &[
 /// not already hold it.
 pub const PULL_QUOTE: &[Pat] = &[Sub("pullquote"), Sub("pull-quote"), Sub("pull_quote")];
 
+/// Names (class, id, file name) of pictures that are interface icons, not content.
+pub const ICON_IMAGES: &[&str] = &["icon", "sprite", "glyph", "favicon"];
+
 /// File names of spacer and tracking images (used when no lazy-loading attribute offers
 /// another source).
 pub const SPACER_IMAGES: &[&str] = &[

@@ -73,6 +73,8 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
             None
         } else if media::is_tracker_image(doc, n) {
             Some(ClutterKind::Tracker)
+        } else if media::is_icon_image(doc, n) {
+            Some(ClutterKind::Other)
         } else {
             is_avatar(doc, n).then_some(ClutterKind::AuthorBox)
         }
