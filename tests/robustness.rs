@@ -502,4 +502,12 @@ fn fuzz_regressions_sanitized_output_parses_back_to_itself() {
     sanitizes_to_a_fixed_point("<ul><li>a<section><li>b</li></section></li></ul>");
     sanitizes_to_a_fixed_point("<dl><dt>a<article><dd>b</dd></article></dt></dl>");
     sanitizes_to_a_fixed_point("<ol><li>a<header><ul><li>b</li></ul></header></li></ol>");
+    // And a heading inside a heading behind an unwrapped element.
+    sanitizes_to_a_fixed_point("<h2>More <x-title><h1>for you</h1></x-title> now</h2><p>t</p>");
+    // And <pre> text that begins with a newline (parsers drop one after the start tag).
+    sanitizes_to_a_fixed_point("<pre>\n\n\ncode</pre>");
+    // And a srcset candidate whose descriptors were all invalid kept a trailing space.
+    sanitizes_to_a_fixed_point(
+        r#"<img src="/a.jpg" srcset="/a.jpg 600w, /b.jpg bunky , /c.jpg zz">"#,
+    );
 }

@@ -22,6 +22,7 @@ fuzz_target!(|data: &str| {
         markdown: next().unwrap_or_default(),
         word_count: 0,
         readerable: true,
+        removed: Vec::new(),
     };
     let url = next();
     let file = lector::render::markdown::document(&article, url.as_deref(), "2026-11-25");

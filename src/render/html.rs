@@ -173,6 +173,14 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             {
                 push_children_to(doc, n, parent, &mut stack)
             }
+            // A heading straight inside a heading (the parser allows one behind an element
+            // that is unwrapped here) would close the outer one when parsed again: its text
+            // joins the outer heading.
+            Action::Keep(name @ ("h2" | "h3" | "h4" | "h5" | "h6"))
+                if HEADINGS.iter().any(|h| clean.is(parent, h)) =>
+            {
+                push_children_to(doc, n, parent, &mut stack)
+            }
             // An item cut off from its list by a block that became a <div> (<li> inside a
             // <section> inside an <li>) would close the outer item when parsed again; it
             // stays a plain block so that the output reads back as written.
@@ -205,6 +213,8 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
     }
     (clean, container)
 }
+
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// True when a list item `name` appended to `parent` would not parse back there: its list is
 /// not its parent, and an open item of the same kind above it would be closed by it.
@@ -261,6 +271,17 @@ pub fn serialize(clean: &Document, root: NodeId) -> String {
                     out.push('"');
                 }
                 out.push('>');
+                // Parsers drop one newline right after <pre>'s start tag, so a leading
+                // newline of its text needs one more to read back (as the HTML standard's
+                // serializer writes it).
+                if name == "pre"
+                    && clean
+                        .first_child(n)
+                        .and_then(|c| clean.text(c))
+                        .is_some_and(|t| t.starts_with('\n'))
+                {
+                    out.push('\n');
+                }
                 if !VOID.contains(&name) {
                     stack.push(Step::Leave(n));
                     push_children(clean, n, &mut stack);
@@ -574,19 +595,17 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
         }
         let u = url::resolve(base, raw_url);
         if url::scheme(&u).is_some_and(|s| s == "http" || s == "https") {
-            out.push(if descriptor.is_empty() {
+            // Only width, density and height descriptors ("640w", "2x", "480h") are kept;
+            // anything else would make browsers drop the candidate anyway. None left: the
+            // bare URL (a trailing space would not read back the same).
+            let kept: Vec<&str> = descriptor
+                .split_whitespace()
+                .filter(|d| is_srcset_descriptor(d))
+                .collect();
+            out.push(if kept.is_empty() {
                 u
             } else {
-                // Only width, density and height descriptors ("640w", "2x", "480h") are
-                // kept; anything else would make browsers drop the candidate anyway.
-                format!(
-                    "{u} {}",
-                    descriptor
-                        .split_whitespace()
-                        .filter(|d| is_srcset_descriptor(d))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )
+                format!("{u} {}", kept.join(" "))
             });
         }
     }
