@@ -176,7 +176,7 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             // A heading straight inside a heading (the parser allows one behind an element
             // that is unwrapped here) would close the outer one when parsed again: its text
             // joins the outer heading.
-            Action::Keep(name @ ("h2" | "h3" | "h4" | "h5" | "h6"))
+            Action::Keep("h2" | "h3" | "h4" | "h5" | "h6")
                 if HEADINGS.iter().any(|h| clean.is(parent, h)) =>
             {
                 push_children_to(doc, n, parent, &mut stack)
