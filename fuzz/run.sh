@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for a bounded time: fuzz/run.sh [seconds per target] [target...]
+# (0 seconds replays the seeds and the regression inputs without mutating them.)
 # Seeds come from the committed fixtures (tests/pages/*/source.html), copied at run time into
 # fuzz/corpus/<target>/ (ignored by git), where libFuzzer also keeps what it finds.
 # cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain take them.
@@ -25,8 +26,11 @@ for target in "${TARGETS[@]}"; do
   # Whole pages for the extractor; the other targets explore faster on smaller inputs.
   max_len=16384
   [ "$target" = extract ] && max_len=65536
+  # 0 seconds: replay the seeds and regression inputs only (deterministic, for the test run).
+  limit=(-max_total_time="$SECONDS_EACH")
+  [ "$SECONDS_EACH" = 0 ] && limit=(-runs=0)
   echo "fuzz: $target for ${SECONDS_EACH}s"
   cargo fuzz run -s none -O "$target" "$corpus" "${regressions[@]}" -- \
-    -max_total_time="$SECONDS_EACH" -max_len=$max_len -timeout=20 -rss_limit_mb=2048 \
+    "${limit[@]}" -max_len=$max_len -timeout=20 -rss_limit_mb=2048 \
     -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ERROR|thread .* panicked|SUMMARY|INFO: seed corpus)|cov:" | tail -n 4
 done
