@@ -241,14 +241,17 @@ fn decode_refs(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// An image's declared size in pixels from attribute `attr` ("16" or "16px").
+fn declared_px(doc: &Document, n: NodeId, attr: &str) -> Option<u32> {
+    doc.attr(n, attr)
+        .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+}
+
 /// A tiny interface icon (share, comment, arrow, favicon): at most 32 px both ways as
 /// declared, no alternative text, and named as an icon by its class, id or file. Small
 /// pictures with alt text (emoji, formula images) are content and stay.
 pub fn is_icon_image(doc: &Document, n: NodeId) -> bool {
-    let dim = |k: &str| {
-        doc.attr(n, k)
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-    };
+    let dim = |k: &str| declared_px(doc, n, k);
     let tiny = matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 32 && h <= 32);
     if !tiny || doc.attr(n, "alt").is_some_and(|a| !a.trim().is_empty()) {
         return false;
@@ -273,10 +276,7 @@ pub fn is_icon_image(doc: &Document, n: NodeId) -> bool {
 /// A tracking pixel or spacer: declared 2 pixels or less in a dimension, or a spacer file
 /// with no lazy-loading attribute that offers a real image instead.
 pub fn is_tracker_image(doc: &Document, n: NodeId) -> bool {
-    let dim = |k: &str| {
-        doc.attr(n, k)
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-    };
+    let dim = |k: &str| declared_px(doc, n, k);
     if matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2) {
         return true;
     }
