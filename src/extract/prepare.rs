@@ -258,7 +258,8 @@ pub fn strip_page_chrome(
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
-            && doc.ancestor_named(n, "code", 0).is_none();
+            && doc.ancestor_named(n, "code", 0).is_none()
+            && !holds_most_prose(doc, n, body, &stats);
         let empty_block = matches!(
             tag.as_str(),
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -281,6 +282,26 @@ pub fn strip_page_chrome(
     byline
         .map(|b| super::metadata::clean_byline(&b))
         .filter(|b| !b.is_empty())
+}
+
+/// A block whose unlikely name is an accident of its template (an ad-slot or sidebar-layout
+/// wrapper) around the article itself: it holds most of the page's prose in several
+/// paragraphs. Comment threads, consent notices and footers can hold more prose than a
+/// short article, so only blocks named for ads, sidebars or nothing in particular pass.
+fn holds_most_prose(
+    doc: &Document,
+    n: NodeId,
+    body: NodeId,
+    stats: &super::stats::TextStats,
+) -> bool {
+    let prose = |s: &super::stats::Stat| s.text.saturating_sub(s.link_text);
+    let here = stats.get(n);
+    here.paragraphs >= 3
+        && prose(&here) * 2 > prose(&stats.get(body))
+        && matches!(
+            classify(doc, n, ClutterKind::Other),
+            ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Other
+        )
 }
 
 fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
