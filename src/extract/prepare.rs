@@ -22,6 +22,7 @@ const NEVER_CONTENT: &[&str] = &[
 /// and `<noscript>` fallback images replace their placeholders first.
 pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     let Some(body) = doc.body() else { return };
+    super::streamed::place_streamed_segments(doc, body);
     normalize_math(doc, body);
     media::link_videos(doc, body);
     media::use_noscript_images(doc, body);
