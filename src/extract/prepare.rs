@@ -180,18 +180,37 @@ pub fn match_string(doc: &Document, n: NodeId) -> String {
     s.to_lowercase()
 }
 
-/// Appends `class`, without its short tokens when it is atomic CSS ("p q r ab ad ae …"): there
-/// one- to three-letter names are generated and say nothing (an "ad" among them is no ad).
+/// Appends `class`, leaving out the names that describe looks rather than roles:
+/// - atomic CSS ("p q r ab ad ae …"), whose one- to three-letter names are generated and say
+///   nothing (an "ad" among them is no ad);
+/// - utility classes (Tailwind and the like): responsive or state variants (`lg:hidden`,
+///   `hover:underline`), arbitrary values (`max-w-[645px]`) and `overflow-hidden`, which
+///   clips a box and hides nothing;
+/// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
+///   hidden on small screens only.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
-    let tokens: Vec<&str> = class.split_whitespace().collect();
-    let short = tokens.iter().filter(|t| t.len() <= 3).count();
-    if tokens.len() >= 5 && short * 4 >= tokens.len() * 3 {
-        for t in tokens.iter().filter(|t| t.len() > 3) {
-            out.push_str(t);
-            out.push(' ');
+    let tokens: Vec<&str> = class
+        .split_whitespace()
+        .filter(|t| !t.contains(':') && !t.contains('[') && !t.starts_with("overflow-"))
+        .collect();
+    let shown_again = class.split_whitespace().any(|t| {
+        t.rsplit_once(':').is_some_and(|(_, u)| {
+            matches!(
+                u,
+                "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
+            )
+        })
+    });
+    let atomic = {
+        let short = tokens.iter().filter(|t| t.len() <= 3).count();
+        tokens.len() >= 5 && short * 4 >= tokens.len() * 3
+    };
+    for t in tokens {
+        if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
+            continue;
         }
-    } else {
-        out.push_str(class);
+        out.push_str(t);
+        out.push(' ');
     }
 }
 
