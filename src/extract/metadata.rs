@@ -183,7 +183,9 @@ pub fn read(doc: &Document) -> Metadata {
         .clone()
         .map(|d| d.trim_matches('"').to_string())
         .or_else(|| get(DATE_KEYS))
+        .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
+        .or_else(|| headline_date(doc, title.as_deref()))
         .or_else(|| dom_date(doc));
 
     let html = doc.document_element();
@@ -490,6 +492,132 @@ fn first_time(doc: &Document) -> Option<String> {
             let text = doc.inner_text(*pick);
             published_day(&text).map(|_| text)
         })
+}
+
+/// Microdata on any element: `itemprop="datePublished"` with its value in `content`,
+/// `datetime` or `title` (`<abbr title>`), else in its text when that names a day. Comment
+/// threads are skipped: each comment carries its own date.
+fn microdata_date(doc: &Document) -> Option<String> {
+    let body = doc.body()?;
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        if n != body && outside_article(doc, n) {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        let published = doc
+            .attr(n, "itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|p| p == "datePublished"));
+        if published {
+            let value = ["content", "datetime", "title"]
+                .iter()
+                .find_map(|k| doc.attr(n, k))
+                .map(str::trim)
+                .filter(|v| published_day(v).is_some())
+                .map(str::to_string)
+                .or_else(|| short_text(doc, n, 80).filter(|t| published_day(t).is_some()));
+            if value.is_some() {
+                return value;
+            }
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    None
+}
+
+/// Navigation, footers, asides and comment threads: blocks whose dates and names belong to
+/// other pieces than the article.
+fn outside_article(doc: &Document, n: NodeId) -> bool {
+    matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
+        || patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n))
+}
+
+/// Text a dateline beside the headline may hold: a date with a label ("Published", "Last
+/// updated:") or a reading time, but not a sentence that happens to name a day.
+const DATELINE_MAX_CHARS: usize = 48;
+
+/// How much text after the headline is searched for its dateline.
+const DATELINE_REACH: usize = 400;
+
+/// True when a short text is a date with at most a two-word label or unit beside it
+/// ("Last updated: May 2, 2024", "Dec 17, 2025 · 6 min") or a byline ("By Jane Doe - Mar
+/// 27, 2024"), not a sentence naming a day.
+fn is_dateline(text: &str) -> bool {
+    if text.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let other_words = words
+        .iter()
+        .filter(|w| {
+            !MONTHS.contains(&w.as_str())
+                && !BYLINE_STOP_WORDS.contains(&w.as_str())
+                && !["st", "nd", "rd", "th"].contains(&w.as_str())
+        })
+        .count();
+    other_words <= 2 || words.iter().any(|w| w == "by")
+}
+
+/// The date a reader sees beside the headline: the first short element near the `<h1>`
+/// (inside the headline's own header block, or in the text that follows it) whose whole
+/// text is a date. Many templates print the day there and nowhere in their markup's metadata.
+fn headline_date(doc: &Document, title: Option<&str>) -> Option<String> {
+    let body = doc.body()?;
+    let h1s = doc.find_all(body, "h1");
+    let h1 = h1s
+        .iter()
+        .copied()
+        .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
+        .or(h1s.first().copied())?;
+    let dateline = |n: NodeId| -> Option<String> {
+        if doc.tag(n).is_none() || n == h1 || doc.contains(h1, n) {
+            return None;
+        }
+        let text = short_text(doc, n, DATELINE_MAX_CHARS)?;
+        if !is_dateline(&text) {
+            return None;
+        }
+        let (y, m, d) = published_day(&text)?;
+        Some(format!("{y:04}-{m:02}-{d:02}"))
+    };
+    // The header block: the largest ancestor of the h1 holding little more than it.
+    let heading_len = heading_text(doc, h1).len();
+    let mut header = h1;
+    while let Some(p) = doc.parent(header).filter(|&p| p != body) {
+        if short_text(doc, p, heading_len + DATELINE_REACH / 2).is_none() {
+            break;
+        }
+        header = p;
+    }
+    if let Some(date) = doc.descendants(header).find_map(dateline) {
+        return Some(date);
+    }
+    // Else the text that follows the header block, up to a few lines of it.
+    let mut seen = 0;
+    let mut cur = doc.next_in(body, header, true);
+    while let Some(n) = cur {
+        // An aside right after the headline is the article's own column of facts; only a
+        // comment thread there carries other dates.
+        if patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n)) {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        if let Some(t) = doc.text(n) {
+            seen += t.trim().len();
+            if seen > DATELINE_REACH {
+                break;
+            }
+        }
+        if let Some(date) = dateline(n) {
+            return Some(date);
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    None
 }
 
 /// A short block whose class says it carries the date ("post-date", "entry-meta",
@@ -952,7 +1080,7 @@ fn choose_title(
     let mut headings: Vec<String> = Vec::new();
     if let Some(body) = doc.body() {
         for h in doc.find_all(body, "h1") {
-            let text = doc.inner_text(h).replace('\u{ad}', "");
+            let text = heading_text(doc, h);
             if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
                 headings.push(text);
             }
@@ -967,6 +1095,15 @@ fn choose_title(
             if source == h || (parts.len() > 1 && parts[0] == h) {
                 return Some(h.clone());
             }
+            // A heading set in capitals is the same title; the metadata keeps its case.
+            if !h.chars().any(char::is_lowercase) {
+                if let Some(same) = [source, parts[0]]
+                    .into_iter()
+                    .find(|p| p.to_lowercase() == h.to_lowercase())
+                {
+                    return Some(same.to_string());
+                }
+            }
         }
     }
     if let [only] = headings.as_slice() {
@@ -977,6 +1114,25 @@ fn choose_title(
     }
     fallback
 }
+
+/// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
+/// soft hyphens go, and so does a permalink mark at the end ("Install ¶", "Usage #").
+fn heading_text(doc: &Document, h: NodeId) -> String {
+    let mut text = String::new();
+    for d in doc.descendants(h) {
+        match doc.tag(d) {
+            Some("br" | "p" | "div") if d != h => text.push(' '),
+            Some(_) => {}
+            None => text.push_str(doc.text(d).unwrap_or("")),
+        }
+    }
+    let text = fold_whitespace(&text.replace('\u{ad}', ""));
+    text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
+        .to_string()
+}
+
+/// Characters that templates append to headings as a link to the heading itself.
+const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
 
 /// Below this word overlap with the metadata's title, a lone `<h1>` is a slogan or a section
 /// name rather than the headline.
@@ -1107,6 +1263,65 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).published.as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn microdata_dates_outside_comments() {
+        let doc = parse_html(
+            r#"<body><div class="comments"><span itemprop="datePublished">2019-01-01</span></div>
+            <h2><abbr class="published" itemprop="datePublished" title="2025-12-19T15:18:00-05:00">December 19, 2025</abbr></h2>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2025-12-19T15:18:00-05:00")
+        );
+    }
+
+    #[test]
+    fn the_date_beside_the_headline() {
+        // After the headline, in an element of its own.
+        let doc = parse_html(
+            r#"<body><div class="hero"><h1>Understanding the kitchen sink</h1></div>
+            <div class="text-200 bold">October 3, 2024</div><p>Body text that goes on.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2024-10-03"));
+        // Before it, in the headline's header block, with a reading time.
+        let doc = parse_html(
+            r#"<body><div class="css-1"><p>February 4, 2025 - 11 minutes</p><h1>Cloud news</h1></div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2025-02-04"));
+        // A sentence that names a day is not a dateline, nor is a date far down the page.
+        let filler = "<p>Filler paragraph with enough words to push things along.</p>".repeat(12);
+        let html = format!(
+            "<body><h1>Headline</h1><p>On March 3, 2024 we met.</p>{filler}<p>May 1, 2020</p>"
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn headings_read_as_shown() {
+        let doc = parse_html(
+            "<title>News Product Management Certification — Alliance</title><body><h1><span>News Product<br>Management Certification</span></h1>",
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("News Product Management Certification")
+        );
+        let doc = parse_html(
+            r##"<title>Quickstart — Some Docs</title><body><h1>Quickstart<a class="headerlink" href="#q">¶</a></h1>"##,
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Quickstart"));
+        // A heading in capitals keeps the title's case.
+        let doc = parse_html(
+            "<title>Tips for Online Success</title><body><h1>TIPS FOR ONLINE SUCCESS</h1>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Tips for Online Success"));
     }
 
     #[test]

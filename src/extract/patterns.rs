@@ -253,6 +253,15 @@ pub const COMMENT_BLOCKS: &[Pat] = &[
     Sub("widget"),
 ];
 
+/// Comment threads alone (each comment carries its own author and date), for the searches
+/// that stay near the headline and so need not skip sidebars and widgets.
+pub const COMMENT_THREADS: &[Pat] = &[
+    Sub("comment"),
+    Sub("disqus"),
+    Sub("replies"),
+    Token("reply"),
+];
+
 /// Blocks that carry the article's date.
 pub const DATELINE: &[Pat] = &[
     Sub("date"),
