@@ -159,7 +159,7 @@ pub fn read(doc: &Document) -> Metadata {
     let title = choose_title(
         doc,
         meta_title,
-        doc_title,
+        doc_title.clone(),
         get(&["og:title"]),
         site_name.as_deref(),
     );
@@ -176,7 +176,30 @@ pub fn read(doc: &Document) -> Metadata {
         Some(ld.authors.join(", "))
     }
     .map(|a| clean_byline(&a))
-    .filter(|a| !a.is_empty());
+    .filter(|a| !a.is_empty() && !is_no_name(a));
+
+    // An author field naming the publication or a login is weaker than the byline the reader
+    // sees: the person's name there wins.
+    let dom_byline = dom_byline(doc);
+    let title_tail = doc_title
+        .as_deref()
+        .map(title_parts)
+        .filter(|p| p.len() > 1)
+        .and_then(|p| p.last().map(|t| t.to_string()));
+    let byline = match byline {
+        Some(b)
+            if dom_byline.is_some()
+                && (is_login_name(&b)
+                    || names_the_site(
+                        &b,
+                        [site_name.as_deref(), title_tail.as_deref()],
+                        doc.url.as_deref(),
+                    )) =>
+        {
+            dom_byline.clone()
+        }
+        b => b,
+    };
 
     let published = ld
         .published
@@ -219,7 +242,7 @@ pub fn read(doc: &Document) -> Metadata {
         lead_image,
         excerpt,
         json_ld_body: ld.body,
-        dom_byline: dom_byline(doc),
+        dom_byline,
     }
 }
 
@@ -657,7 +680,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
         if n != body
             && (matches!(
                 tag,
-                "nav" | "footer" | "aside" | "script" | "style" | "template"
+                "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
             ) || patterns::matches(patterns::COMMENT_BLOCKS, &ms)
                 || doc.attr(n, "hidden").is_some())
         {
@@ -688,6 +711,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
             )
         } else if patterns::matches(patterns::BYLINE, &ms)
             && !patterns::matches(patterns::AUTHOR_BIO, &ms)
+            && !patterns::matches(patterns::NOT_BYLINE, &ms)
         {
             byline_names(doc, n)
         } else {
@@ -702,6 +726,46 @@ fn dom_byline(doc: &Document) -> Option<String> {
         cur = doc.next_in(body, n, false);
     }
     None
+}
+
+/// True for an author field that names nobody: a number (a user id).
+fn is_no_name(a: &str) -> bool {
+    !a.chars().any(char::is_alphabetic)
+}
+
+/// True for a login name rather than a person's name: one word joined by `.` or `_`
+/// (`jane.doe`, `j_doe`).
+fn is_login_name(a: &str) -> bool {
+    !a.contains(' ') && !a.contains('@') && a.contains(['.', '_'])
+}
+
+/// True when an author field holds the publication's name: its site name, the site part of
+/// the `<title>`, or the name in its host (`USA TODAY` on usatoday.com).
+fn names_the_site<'a>(
+    author: &str,
+    names: impl IntoIterator<Item = Option<&'a str>>,
+    page_url: Option<&str>,
+) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let author = squash(author);
+    if author.is_empty() {
+        return false;
+    }
+    let host_name = page_url.and_then(url::host).map(|h| {
+        let site = url::site_of_host(&h);
+        site.split('.').next().unwrap_or(site).to_string()
+    });
+    names
+        .into_iter()
+        .flatten()
+        .map(squash)
+        .chain(host_name)
+        .any(|name| name == author)
 }
 
 /// The names in a byline block: its author links when it has some ("By <a>Jane Doe</a>,
@@ -729,6 +793,18 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
             }
         }
         return Some(unique.join(", "));
+    }
+    // A name element beside the author's role or the date ("author-name", "byline__name").
+    let named = doc.descendants(n).skip(1).find_map(|d| {
+        doc.tag(d)?;
+        let ms = match_string(doc, d);
+        if !ms.contains("name") {
+            return None;
+        }
+        short_text(doc, d, 80).filter(|t| t.chars().any(char::is_alphabetic))
+    });
+    if named.is_some() {
+        return named;
     }
     (text.chars().count() <= 100).then_some(text)
 }
@@ -759,17 +835,32 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     (text.chars().count() <= max).then_some(text)
 }
 
-/// True for a link to an author's page (`/author/jane-doe`, `/contributors/…`).
+/// True for a link to an author's page on the page's own site (`/author/jane-doe`,
+/// `/contributors/…`), not to a profile elsewhere or to an account page (`/user/login`).
 fn is_author_link(doc: &Document, a: NodeId) -> bool {
-    doc.attr(a, "href").is_some_and(|h| {
-        let path = h
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        patterns::AUTHOR_PATHS
-            .iter()
-            .any(|p| path.contains(p) && !path.ends_with(p))
+    let Some(href) = doc.attr(a, "href") else {
+        return false;
+    };
+    let page_site = doc.url.as_deref().and_then(url::host);
+    let link_site = url::host(href);
+    if let (Some(page), Some(link)) = (&page_site, &link_site) {
+        if url::site_of_host(page) != url::site_of_host(link) {
+            return false;
+        }
+    }
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    patterns::AUTHOR_PATHS.iter().any(|p| {
+        path.find(p).is_some_and(|at| {
+            let slug = path[at + p.len()..].trim_matches('/');
+            !slug.is_empty()
+                && !patterns::ACCOUNT_PAGES
+                    .iter()
+                    .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
+        })
     })
 }
 
@@ -808,6 +899,14 @@ fn trim_byline_tail(s: &str) -> String {
             s = &s[..pos];
         }
     }
+    // "Jane Doe Reviewed by …", "Jane Doe Edited by …": a second role ends the names.
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if let Some(at) = words.iter().skip(1).position(|w| {
+        let w = w.to_lowercase();
+        patterns::BYLINE_ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
+    }) {
+        return words[..=at].join(" ");
+    }
     // "Jane Doe May 20, 2019", "Jane Doe Updated 2 hours ago": names hold no digits.
     if published_day(s).is_some() || s.chars().any(|c| c.is_ascii_digit()) {
         let words: Vec<&str> = s.split_whitespace().collect();
@@ -830,29 +929,38 @@ fn trim_byline_tail(s: &str) -> String {
     s.trim().to_string()
 }
 
-/// Strips "By", trailing separators and surrounding punctuation from an author line.
+/// Strips the label ("By", "Written by", "Author:"), trailing separators and surrounding
+/// punctuation from an author line. A label with no name after it gives an empty string.
 pub fn clean_byline(raw: &str) -> String {
     let mut s = fold_whitespace(raw);
-    for prefix in [
-        "by:",
-        "by ",
-        "written by ",
-        "words by ",
-        "von ",
-        "por ",
-        "par ",
-        "di ",
-    ] {
-        if s.len() > prefix.len()
-            && s.get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || ",:|-–—·•".contains(c))
+            .to_string()
+    };
+    // Two passes: "Posted by: Author: Jane" holds two labels.
+    for _ in 0..2 {
+        let lower = s.to_lowercase();
+        // "Published in The Weekly": a publication, not an author.
+        if patterns::PUBLICATION_LABELS
+            .iter()
+            .any(|l| lower.starts_with(l))
         {
-            s = s[prefix.len()..].trim_start().to_string();
-            break;
+            return String::new();
+        }
+        if let Some(label) = patterns::BYLINE_LABELS.iter().find(|l| {
+            lower.starts_with(*l)
+                // A one-word label ends at a space or a colon ("By Jane", not "Bylaw").
+                && (l.contains(' ')
+                    || lower[l.len()..].starts_with([' ', ':'])
+                    || lower.len() == l.len())
+        }) {
+            match s.get(label.len()..) {
+                Some(rest) => s = trim(rest),
+                None => break,
+            }
         }
     }
-    s.trim_matches(|c: char| c.is_whitespace() || ",|-–—·•".contains(c))
-        .to_string()
+    trim(&s)
 }
 
 /// Month names (English, then a few other languages' usual spellings), lowercased; the
@@ -1347,6 +1455,24 @@ mod tests {
     fn bylines_are_cleaned() {
         assert_eq!(clean_byline("  By   Jane Doe, "), "Jane Doe");
         assert_eq!(clean_byline("Bylaw Expert"), "Bylaw Expert");
+        assert_eq!(
+            clean_byline("Written byAAA Travel Editor"),
+            "AAA Travel Editor"
+        );
+        assert_eq!(clean_byline("Posted By: Kiersten"), "Kiersten");
+        assert_eq!(clean_byline("Author Isaiah Shelton"), "Isaiah Shelton");
+        assert_eq!(
+            clean_byline("Authors: Ana Ruiz and Bo Li"),
+            "Ana Ruiz and Bo Li"
+        );
+        assert_eq!(clean_byline("via scvalex"), "scvalex");
+        assert_eq!(clean_byline("Written By"), "");
+        assert_eq!(clean_byline("Topic Author"), "");
+        assert_eq!(clean_byline("Published in The Weekly"), "");
+        assert_eq!(
+            trim_byline_tail("John Warren Reviewed by Ann Oak"),
+            "John Warren"
+        );
         assert_eq!(clean_byline("سارة المنصوري"), "سارة المنصوري");
     }
 }
