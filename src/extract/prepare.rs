@@ -329,7 +329,7 @@ fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
         || doc
             .attr(n, "itemprop")
             .is_some_and(|p| p.contains("author"))
-        || patterns::matches(BYLINE, ms)
+        || (patterns::matches(BYLINE, ms) && !patterns::matches(patterns::NOT_BYLINE, ms))
 }
 
 /// Like [`is_byline`] for a block inside the article, also reading the component names
