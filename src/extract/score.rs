@@ -68,6 +68,9 @@ fn tag_base_score(tag: &str) -> f64 {
     }
 }
 
+/// A parent scoring at least this share of its child's score is taken instead of the child.
+const PARENT_TIE: f64 = 0.98;
+
 /// Finds the article in the prepared page and gathers it under a new, detached `<div>`.
 /// Returns that container.
 pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
@@ -140,7 +143,9 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
         top_score = *scores.entry(top).or_insert(0.0);
     }
 
-    // Climb while the parent scores better: the vote often lands on an inner wrapper.
+    // Climb while the parent scores better: the vote often lands on an inner wrapper. A tie
+    // (within 2%) goes to the parent too: a lead block and the text around it score alike,
+    // and only the parent holds both (the lead paragraphs beside a video block).
     let mut last = top_score;
     let mut parent = doc.parent(top);
     while let Some(p) = parent {
@@ -154,7 +159,7 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
         if ps < last / 3.0 {
             break;
         }
-        if ps > last {
+        if ps >= last * PARENT_TIE {
             top = p;
             top_score = ps;
         }
