@@ -570,10 +570,24 @@ fn is_srcset_descriptor(d: &str) -> bool {
     let Some(number) = d.strip_suffix(['w', 'x', 'h']) else {
         return false;
     };
-    !number.is_empty()
-        && number
-            .parse::<f64>()
-            .is_ok_and(|n| n.is_finite() && n >= 0.0)
+    is_non_negative_number(number)
+}
+
+/// A non-negative number as HTML writes one (`2`, `1.5`, `.5`, `1e3`), checked without
+/// parsing it (float parsing would pull its tables into the wasm for one yes/no).
+fn is_non_negative_number(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
 }
 
 /// Resolves each candidate of a `srcset`. Candidates are split as the HTML standard splits
@@ -655,6 +669,18 @@ fn escape_attr(t: &str, out: &mut String) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn srcset_descriptors_are_non_negative_numbers_with_a_unit() {
+        for ok in ["640w", "2x", "1.5x", ".5x", "1.x", "1e3w", "2E+1x", "480h"] {
+            assert!(is_srcset_descriptor(ok), "{ok}");
+        }
+        for bad in [
+            "x", "-1x", "+1x", "1..5x", "e3w", "1e+x", "NaNx", "infx", "2y", "1,5x", "2 x",
+        ] {
+            assert!(!is_srcset_descriptor(bad), "{bad}");
+        }
+    }
     use crate::dom::html::parse_html;
 
     fn render(html: &str) -> String {
