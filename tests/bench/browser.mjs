@@ -9,7 +9,7 @@
 //   - Readability.js 0.6 (npm) in the same page, as Firefox uses it: clone the document, parse;
 //   - the floor: one TreeWalker pass over the page's DOM that reads every text node.
 // Prints a table, the medians and 95th percentiles, the machine, and writes
-// docs/bench/browser-latest.json and docs/bench/browser-latest.svg.
+// docs/bench/browser-latest.{txt,json,svg}.
 //
 //   ./build.sh bench browser [--pages N] [--filter TEXT] [--no-wcxb] [--wcxb-step N] [--runs N]
 //                            [--clicks N] [--extension DIR] [--out PREFIX]
@@ -412,6 +412,12 @@ function svgPlot(rows, summary, info) {
   return out.join('\n') + '\n';
 }
 
+/** JSON replacer: milliseconds to 0.01 ms (the clocks tick in 0.1 ms), ratios to 3 figures. */
+function roundNumbers(_key, value) {
+  if (typeof value !== 'number' || Number.isInteger(value) || !Number.isFinite(value)) return value;
+  return Math.abs(value) >= 1 ? Math.round(value * 100) / 100 : Number(value.toPrecision(3));
+}
+
 function escapeXml(text) {
   return String(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
 }
@@ -419,6 +425,13 @@ function escapeXml(text) {
 // ---- Main ----------------------------------------------------------------------------------
 
 async function main() {
+  // Everything printed also goes to <out>.txt beside the JSON and the plot.
+  const printed = [];
+  const log = console.log;
+  console.log = (...args) => {
+    printed.push(args.join(' '));
+    log(...args);
+  };
   const corpora = corporaDir();
   if (!corpora) {
     console.log('SKIPPED: no shared corpora (set LECTOR_CORPORA, or put them at ../shared/corpus)');
@@ -492,9 +505,10 @@ async function main() {
   console.log(`# machine: ${info.machine.cores} cores, ${info.machine.cpu}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${info.machine.loadAverageAtEnd.join(' ')} at the end; ${info.seconds} s`);
 
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(`${options.out}.json`, JSON.stringify({ ...info, options: { ...options, pages: Number.isFinite(options.pages) ? options.pages : 'all', extension: path.relative(ROOT, options.extension), out: path.relative(ROOT, options.out) }, summary, pages: rows }, null, 1) + '\n');
+  fs.writeFileSync(`${options.out}.json`, JSON.stringify({ ...info, options: { ...options, pages: Number.isFinite(options.pages) ? options.pages : 'all', extension: path.relative(ROOT, options.extension), out: path.relative(ROOT, options.out) }, summary, pages: rows }, roundNumbers, 1) + '\n');
   fs.writeFileSync(`${options.out}.svg`, svgPlot(rows, summary, info));
-  console.log(`# wrote ${path.relative(ROOT, options.out)}.json and .svg`);
+  fs.writeFileSync(`${options.out}.txt`, printed.join('\n') + '\n');
+  console.log(`# wrote ${path.relative(ROOT, options.out)}.txt, .json and .svg`);
 }
 
 await main();
