@@ -365,6 +365,13 @@ function summarize(rows) {
     timesFloor: stat((r) => r.timesFloor),
     clickToPaint: { plain: split('plain'), strict: split('strict') },
     noArticle: { plain: ok.filter((r) => r.plain?.notice).length, strict: ok.filter((r) => r.strict?.notice).length },
+    byCorpus: Object.fromEntries(
+      [...new Set(ok.map((r) => r.corpus))].map((corpus) => {
+        const mine = ok.filter((r) => r.corpus === corpus);
+        const of = (g) => ({ median: median(mine.map(g)), p95: quantile(mine.map(g), 0.95) });
+        return [corpus, { pages: mine.length, lectorExtractMs: of((r) => r.lectorMs), readabilityMs: of((r) => r.readabilityMs), floorMs: of((r) => r.floorMs), clickPlainMs: of((r) => r.plain?.totalMs), clickStrictMs: of((r) => r.strict?.totalMs) }];
+      }),
+    ),
   };
 }
 
@@ -500,6 +507,10 @@ async function main() {
     const m = c[mode];
     const part = (k) => `${fmt(m[k].median, 0)}/${fmt(m[k].p95, 0)}`;
     console.log(`# click → painted (${mode}${mode === 'strict' ? ' CSP' : ''}), median/p95 ms: total ${part('totalMs')} = inject ${part('injectMs')} + read page ${part('readMs')} + messaging ${part('messagingMs')} + extract ${part('extractMs')} + other ${part('otherMs')} + render ${part('renderMs')}; no article on ${s.noArticle[mode]} pages (target <100 ms p95)`);
+  }
+  for (const [corpus, k] of Object.entries(s.byCorpus)) {
+    const mp = (x) => `${fmt(x.median, 2)}/${fmt(x.p95, 2)}`;
+    console.log(`# ${corpus} (${k.pages} pages), median/p95 ms: Lector ${mp(k.lectorExtractMs)}, Readability.js ${mp(k.readabilityMs)}, floor ${mp(k.floorMs)}, click ${mp(k.clickPlainMs)}, strict ${mp(k.clickStrictMs)}`);
   }
   console.log(`# strict CSP / plain, click → painted: ${fmt(c.strict.totalMs.median / c.plain.totalMs.median, 2)}× at the median, ${fmt(c.strict.totalMs.p95 / c.plain.totalMs.p95, 2)}× at p95`);
   console.log(`# machine: ${info.machine.cores} cores, ${info.machine.cpu}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${info.machine.loadAverageAtEnd.join(' ')} at the end; ${info.seconds} s`);
