@@ -4,7 +4,9 @@
 use crate::dom::{fold_whitespace, Document, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
-use super::patterns::{self, BUTTON_LIKE, PROMPT_PHRASES, PULL_QUOTE, READING_TIME, SHARE};
+use super::patterns::{
+    self, BUTTON_LIKE, PHRASING, PROMPT_PHRASES, PULL_QUOTE, READING_TIME, SHARE,
+};
 use super::prepare::{match_string, remove_counted, remove_where};
 use super::score::class_weight;
 use super::stats::TextStats;
@@ -450,5 +452,140 @@ fn remove_article_headers(doc: &mut Document, article: NodeId) {
             doc.insert_before(h, m);
         }
         doc.detach(h);
+    }
+}
+
+/// A copyright line closing an article's text is the site's footer, not the article.
+const COPYRIGHT_OPENERS: &[&str] = &["©", "copyright", "(c) ", "all rights reserved"];
+
+/// Verbs that follow an author's name at the start of a bio ("Dana Reyes is a reporter…").
+const BIO_VERBS: &[&str] = &[
+    "is", "has", "was", "writes", "covers", "joined", "leads", "holds",
+];
+
+/// Trims what trails the article's last paragraph: a heading with nothing after it (its list
+/// of related links went), a copyright line, and a short bio that opens with the author's name.
+/// Repeats until the last block is none of these.
+pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed: &mut Removals) {
+    let authors: Vec<String> = authors
+        .iter()
+        .flat_map(|a| a.split([',', '&']).chain(a.split(" and ")))
+        .map(|a| fold_whitespace(a).to_lowercase())
+        .filter(|a| a.split(' ').count() >= 2)
+        .collect();
+    for _ in 0..8 {
+        let Some(block) = last_text_block(doc, article) else {
+            return;
+        };
+        if block == article
+            || doc.ancestor_named(block, "figure", 0).is_some()
+            || media_after(doc, article, block)
+        {
+            return;
+        }
+        let text = fold_whitespace(&doc.inner_text(block));
+        let lower = text.to_lowercase();
+        let len = text.chars().count();
+        let heading = matches!(
+            doc.tag(block),
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        );
+        let copyright = len < 200 && COPYRIGHT_OPENERS.iter().any(|o| lower.starts_with(o));
+        let bio = len < 600
+            && authors.iter().any(|name| {
+                lower.strip_prefix(name.as_str()).is_some_and(|rest| {
+                    let verb = rest.trim_start().split(' ').next().unwrap_or("");
+                    rest.starts_with(' ') && BIO_VERBS.contains(&verb)
+                })
+            });
+        let kind = if bio {
+            ClutterKind::AuthorBox
+        } else if copyright {
+            ClutterKind::Navigation
+        } else if heading {
+            classify(doc, block, ClutterKind::Other)
+        } else {
+            return;
+        };
+        removed.record(doc, block, kind);
+        doc.detach(block);
+    }
+}
+
+/// True when a picture or video follows `block` in the article (a heading over a gallery).
+fn media_after(doc: &Document, article: NodeId, block: NodeId) -> bool {
+    let mut cur = doc.next_in(article, block, true);
+    while let Some(n) = cur {
+        if matches!(
+            doc.tag(n),
+            Some("img" | "picture" | "video" | "figure" | "iframe")
+        ) {
+            return true;
+        }
+        cur = doc.next_in(article, n, false);
+    }
+    false
+}
+
+/// The innermost block holding the article's last words.
+fn last_text_block(doc: &Document, article: NodeId) -> Option<NodeId> {
+    let last_text = doc
+        .descendants(article)
+        .filter(|&n| doc.text(n).is_some_and(|t| !t.trim().is_empty()))
+        .last()?;
+    let mut cur = doc.parent(last_text);
+    while let Some(n) = cur {
+        if n == article || doc.tag(n).is_some_and(|t| !PHRASING.contains(&t)) {
+            return Some(n);
+        }
+        cur = doc.parent(n);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::html::parse_html;
+
+    fn trimmed(body: &str, authors: &[&str]) -> String {
+        let mut doc = parse_html(&format!("<body><div id=a>{body}</div>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        trim_tail(&mut doc, article, authors, &mut Removals::default());
+        fold_whitespace(&doc.inner_text(article))
+    }
+
+    #[test]
+    fn tail_loses_orphan_headings_copyright_and_the_authors_bio() {
+        let text = trimmed(
+            "<p>The text of the article.</p><p>Dana Reyes is a reporter covering courts.</p>\
+             <h3>Related stories</h3><p><small>© 2025 The Daily Example</small></p>",
+            &["Dana Reyes"],
+        );
+        assert_eq!(text, "The text of the article.");
+    }
+
+    #[test]
+    fn tail_keeps_real_endings() {
+        // A last paragraph that quotes the author, a heading over a gallery, a name that is
+        // not the author's.
+        for (body, authors) in [
+            (
+                "<p>Text.</p><p>Dana Reyes said the verdict was fair.</p>",
+                &["Dana Reyes"][..],
+            ),
+            (
+                "<p>Text.</p><h2>Gallery</h2><figure><img src=a.jpg></figure>",
+                &[][..],
+            ),
+            (
+                "<p>Text.</p><p>Sam Ortiz is the mayor.</p>",
+                &["Dana Reyes"][..],
+            ),
+        ] {
+            let doc = parse_html(&format!("<body><div>{body}</div>"), None);
+            let before = fold_whitespace(&doc.inner_text(doc.body().unwrap()));
+            assert_eq!(trimmed(body, authors), before, "{body}");
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod prepare;
 pub mod readerable;
 pub mod score;
 pub mod stats;
+pub mod streamed;
 
 use serde::Serialize;
 
@@ -120,6 +121,15 @@ pub fn extract(doc: &Document) -> Option<Article> {
             continue;
         };
         clean::clean_article(&mut work, root, flags, meta.title.as_deref(), &mut removals);
+        let authors: Vec<&str> = [
+            meta.byline.as_deref(),
+            meta.dom_byline.as_deref(),
+            byline.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        clean::trim_tail(&mut work, root, &authors, &mut removals);
         let len = stats::TextStats::measure(&work, root).get(root).text;
         let better = best.as_ref().is_none_or(|b| len > b.2);
         if better {
