@@ -34,7 +34,7 @@ die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
   build | test | demo | eval | bench) ;;
-  -h | --help | help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help | help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) die "unknown command '$MODE' (expected: build, test, demo, eval or bench)" ;;
 esac
 
