@@ -34,7 +34,7 @@ die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
   build | test | demo | eval | bench) ;;
-  -h | --help | help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help | help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) die "unknown command '$MODE' (expected: build, test, demo, eval or bench)" ;;
 esac
 
@@ -127,13 +127,15 @@ ENGINE="$ROOT/target/engine"
 bind_wasm() { # [target dir] [engine dir]
   local wasm="${1:-$WASM_OUT}/$WASM_TARGET/release/lector.wasm" engine=${2:-$ENGINE}
   [ -f "$wasm" ] || die "the wasm build produced no $wasm"
-  if [ -f "$engine/lector_bg.wasm" ] && [ "$engine/lector_bg.wasm" -nt "$wasm" ]; then return; fi
+  if [ -f "$engine/lector_bg.wasm" ] && [ "$engine/lector_bg.wasm" -nt "$wasm" ] &&
+    [ "$(cat "$engine/.wasm-opt" 2>/dev/null)" = "$WASM_OPT_FLAGS" ]; then return; fi
   ensure_wasm_bindgen
   rm -rf "$engine"
   # no-modules: content scripts are classic scripts, and the glue must load in them as is.
   wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$engine" --out-name lector "$wasm"
   optimize_wasm "$engine/lector_bg.wasm"
+  echo "$WASM_OPT_FLAGS" >"$engine/.wasm-opt"
   # After a panic or trap an instance is unusable, and the glue keeps its one instance in a
   # closure: wrapped in a factory, the shell can make a fresh glue and instance.
   node - "$engine/lector.js" <<'JS'

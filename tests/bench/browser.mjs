@@ -9,7 +9,7 @@
 //   - Readability.js 0.6 (npm) in the same page, as Firefox uses it: clone the document, parse;
 //   - the floor: one TreeWalker pass over the page's DOM that reads every text node.
 // Prints a table, the medians and 95th percentiles, the machine, and writes
-// docs/bench/browser-latest.json and docs/bench/browser-latest.svg.
+// docs/bench/browser-latest.{txt,json,svg}.
 //
 //   ./build.sh bench browser [--pages N] [--filter TEXT] [--no-wcxb] [--wcxb-step N] [--runs N]
 //                            [--clicks N] [--extension DIR] [--out PREFIX]
@@ -365,6 +365,13 @@ function summarize(rows) {
     timesFloor: stat((r) => r.timesFloor),
     clickToPaint: { plain: split('plain'), strict: split('strict') },
     noArticle: { plain: ok.filter((r) => r.plain?.notice).length, strict: ok.filter((r) => r.strict?.notice).length },
+    byCorpus: Object.fromEntries(
+      [...new Set(ok.map((r) => r.corpus))].map((corpus) => {
+        const mine = ok.filter((r) => r.corpus === corpus);
+        const of = (g) => ({ median: median(mine.map(g)), p95: quantile(mine.map(g), 0.95) });
+        return [corpus, { pages: mine.length, lectorExtractMs: of((r) => r.lectorMs), readabilityMs: of((r) => r.readabilityMs), floorMs: of((r) => r.floorMs), clickPlainMs: of((r) => r.plain?.totalMs), clickStrictMs: of((r) => r.strict?.totalMs) }];
+      }),
+    ),
   };
 }
 
@@ -412,6 +419,12 @@ function svgPlot(rows, summary, info) {
   return out.join('\n') + '\n';
 }
 
+/** JSON replacer: milliseconds to 0.01 ms (the clocks tick in 0.1 ms), ratios to 3 figures. */
+function roundNumbers(_key, value) {
+  if (typeof value !== 'number' || Number.isInteger(value) || !Number.isFinite(value)) return value;
+  return Math.abs(value) >= 1 ? Math.round(value * 100) / 100 : Number(value.toPrecision(3));
+}
+
 function escapeXml(text) {
   return String(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
 }
@@ -419,6 +432,13 @@ function escapeXml(text) {
 // ---- Main ----------------------------------------------------------------------------------
 
 async function main() {
+  // Everything printed also goes to <out>.txt beside the JSON and the plot.
+  const printed = [];
+  const log = console.log;
+  console.log = (...args) => {
+    printed.push(args.join(' '));
+    log(...args);
+  };
   const corpora = corporaDir();
   if (!corpora) {
     console.log('SKIPPED: no shared corpora (set LECTOR_CORPORA, or put them at ../shared/corpus)');
@@ -488,13 +508,18 @@ async function main() {
     const part = (k) => `${fmt(m[k].median, 0)}/${fmt(m[k].p95, 0)}`;
     console.log(`# click → painted (${mode}${mode === 'strict' ? ' CSP' : ''}), median/p95 ms: total ${part('totalMs')} = inject ${part('injectMs')} + read page ${part('readMs')} + messaging ${part('messagingMs')} + extract ${part('extractMs')} + other ${part('otherMs')} + render ${part('renderMs')}; no article on ${s.noArticle[mode]} pages (target <100 ms p95)`);
   }
+  for (const [corpus, k] of Object.entries(s.byCorpus)) {
+    const mp = (x) => `${fmt(x.median, 2)}/${fmt(x.p95, 2)}`;
+    console.log(`# ${corpus} (${k.pages} pages), median/p95 ms: Lector ${mp(k.lectorExtractMs)}, Readability.js ${mp(k.readabilityMs)}, floor ${mp(k.floorMs)}, click ${mp(k.clickPlainMs)}, strict ${mp(k.clickStrictMs)}`);
+  }
   console.log(`# strict CSP / plain, click → painted: ${fmt(c.strict.totalMs.median / c.plain.totalMs.median, 2)}× at the median, ${fmt(c.strict.totalMs.p95 / c.plain.totalMs.p95, 2)}× at p95`);
   console.log(`# machine: ${info.machine.cores} cores, ${info.machine.cpu}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${info.machine.loadAverageAtEnd.join(' ')} at the end; ${info.seconds} s`);
 
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(`${options.out}.json`, JSON.stringify({ ...info, options: { ...options, pages: Number.isFinite(options.pages) ? options.pages : 'all', extension: path.relative(ROOT, options.extension), out: path.relative(ROOT, options.out) }, summary, pages: rows }, null, 1) + '\n');
+  fs.writeFileSync(`${options.out}.json`, JSON.stringify({ ...info, options: { ...options, pages: Number.isFinite(options.pages) ? options.pages : 'all', extension: path.relative(ROOT, options.extension), out: path.relative(ROOT, options.out) }, summary, pages: rows }, roundNumbers, 1) + '\n');
   fs.writeFileSync(`${options.out}.svg`, svgPlot(rows, summary, info));
-  console.log(`# wrote ${path.relative(ROOT, options.out)}.json and .svg`);
+  fs.writeFileSync(`${options.out}.txt`, printed.join('\n') + '\n');
+  console.log(`# wrote ${path.relative(ROOT, options.out)}.txt, .json and .svg`);
 }
 
 await main();

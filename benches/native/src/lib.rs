@@ -38,6 +38,7 @@ pub fn corpora_dir() -> Option<PathBuf> {
     candidates
         .into_iter()
         .find(|d| d.join("readability").is_dir())
+        .map(|d| d.canonicalize().unwrap_or(d))
 }
 
 /// Every page of Mozilla's Readability test corpus (`<name>/source.html`), sorted by name.
