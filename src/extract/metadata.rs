@@ -180,7 +180,8 @@ pub fn read(doc: &Document) -> Metadata {
 
     // An author field naming the publication or a login is weaker than the byline the reader
     // sees: the person's name there wins.
-    let dom_byline = dom_byline(doc);
+    let region = headline_region(doc, title.as_deref());
+    let dom_byline = dom_byline(doc).or_else(|| headline_byline(doc, &region));
     let title_tail = doc_title
         .as_deref()
         .map(title_parts)
@@ -208,7 +209,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| get(DATE_KEYS))
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
-        .or_else(|| headline_date(doc, title.as_deref()))
+        .or_else(|| headline_date(doc, &region))
         .or_else(|| dom_date(doc));
 
     let html = doc.document_element();
@@ -555,12 +556,8 @@ fn outside_article(doc: &Document, n: NodeId) -> bool {
         || patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n))
 }
 
-/// Text a dateline beside the headline may hold: a date with a label ("Published", "Last
-/// updated:") or a reading time, but not a sentence that happens to name a day.
+/// Longest dateline text read beside the headline: a date with a label or a reading time.
 const DATELINE_MAX_CHARS: usize = 48;
-
-/// How much text after the headline is searched for its dateline.
-const DATELINE_REACH: usize = 400;
 
 /// True when a short text is a date with at most a two-word label or unit beside it
 /// ("Last updated: May 2, 2024", "Dec 17, 2025 · 6 min") or a byline ("By Jane Doe - Mar
@@ -585,63 +582,123 @@ fn is_dateline(text: &str) -> bool {
     other_words <= 2 || words.iter().any(|w| w == "by")
 }
 
-/// The date a reader sees beside the headline: the first short element near the `<h1>`
-/// (inside the headline's own header block, or in the text that follows it) whose whole
-/// text is a date. Many templates print the day there and nowhere in their markup's metadata.
-fn headline_date(doc: &Document, title: Option<&str>) -> Option<String> {
-    let body = doc.body()?;
+/// The elements around the headline, in document order: the `<h1>` that names the title
+/// (else the first), the header block holding it (its largest ancestor holding little more
+/// than it) and the elements in the few lines of text that follow. Templates print the
+/// byline and the date there, often in markup that says nothing about them.
+fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
+    let Some(body) = doc.body() else {
+        return Vec::new();
+    };
     let h1s = doc.find_all(body, "h1");
-    let h1 = h1s
+    let Some(h1) = h1s
         .iter()
         .copied()
         .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
-        .or(h1s.first().copied())?;
-    let dateline = |n: NodeId| -> Option<String> {
-        if doc.tag(n).is_none() || n == h1 || doc.contains(h1, n) {
-            return None;
+        .or(h1s.first().copied())
+    else {
+        return Vec::new();
+    };
+    let heading_len = heading_text(doc, h1).len();
+    let mut header = h1;
+    while let Some(p) = doc.parent(header).filter(|&p| p != body) {
+        if short_text(doc, p, heading_len + HEADLINE_REACH / 2).is_none() {
+            break;
         }
+        header = p;
+    }
+    let mut region: Vec<NodeId> = doc
+        .descendants(header)
+        .filter(|&n| doc.tag(n).is_some() && n != h1 && !doc.contains(h1, n))
+        .collect();
+    let mut seen = 0;
+    let mut cur = doc.next_in(body, header, true);
+    while let Some(n) = cur {
+        // An aside right after the headline is the article's own column of facts; only a
+        // comment thread there belongs to others.
+        if patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n)) {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        match doc.text(n) {
+            Some(t) => {
+                seen += t.trim().len();
+                if seen > HEADLINE_REACH {
+                    break;
+                }
+            }
+            None => region.push(n),
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    region
+}
+
+/// How much text after the headline's block is searched for its byline and dateline.
+const HEADLINE_REACH: usize = 400;
+
+/// The date a reader sees beside the headline: the first short element there whose whole
+/// text is a date.
+fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
+    region.iter().find_map(|&n| {
         let text = short_text(doc, n, DATELINE_MAX_CHARS)?;
         if !is_dateline(&text) {
             return None;
         }
         let (y, m, d) = published_day(&text)?;
         Some(format!("{y:04}-{m:02}-{d:02}"))
-    };
-    // The header block: the largest ancestor of the h1 holding little more than it.
-    let heading_len = heading_text(doc, h1).len();
-    let mut header = h1;
-    while let Some(p) = doc.parent(header).filter(|&p| p != body) {
-        if short_text(doc, p, heading_len + DATELINE_REACH / 2).is_none() {
-            break;
-        }
-        header = p;
-    }
-    if let Some(date) = doc.descendants(header).find_map(dateline) {
-        return Some(date);
-    }
-    // Else the text that follows the header block, up to a few lines of it.
-    let mut seen = 0;
-    let mut cur = doc.next_in(body, header, true);
-    while let Some(n) = cur {
-        // An aside right after the headline is the article's own column of facts; only a
-        // comment thread there carries other dates.
-        if patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n)) {
-            cur = doc.next_in(body, n, true);
-            continue;
-        }
-        if let Some(t) = doc.text(n) {
-            seen += t.trim().len();
-            if seen > DATELINE_REACH {
-                break;
+    })
+}
+
+/// The names a reader sees beside the headline: a short element there that starts with a
+/// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
+/// by") followed by an element holding the names.
+fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
+    region.iter().find_map(|&n| {
+        let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
+        let lower = text.to_lowercase();
+        let label = patterns::BYLINE_LABELS
+            .iter()
+            .filter(|l| l.split(' ').any(|w| w == "by") || l.starts_with("author"))
+            .find(|l| {
+                lower.starts_with(*l)
+                    && lower[l.len()..].starts_with([' ', ':'])
+                    && lower.len() > l.len() + 1
+                    || lower.trim_end_matches(':') == **l
+            })?;
+        let names_node = if lower.trim_end_matches(':') == *label {
+            std::iter::successors(doc.next_sibling(n), |&x| doc.next_sibling(x))
+                .find(|&x| doc.tag(x).is_some())?
+        } else {
+            n
+        };
+        // Links to the authors' pages name them without the roles around them.
+        let names = author_links(doc, names_node)
+            .or_else(|| short_text(doc, names_node, BYLINE_MAX_CHARS))?;
+        let name = collapse_repeats(&trim_byline_tail(&clean_byline(&names)));
+        (name.chars().any(char::is_alphabetic) && name.split_whitespace().count() <= 12)
+            .then_some(name)
+    })
+}
+
+/// One copy of a phrase that a responsive template printed several times over ("Ann Lee Ann
+/// Lee" from a desktop and a mobile copy of the same byline).
+fn collapse_repeats(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for copies in (2..=4).rev() {
+        if !words.is_empty() && words.len() % copies == 0 {
+            let len = words.len() / copies;
+            let first = &words[..len];
+            if words.chunks(len).all(|c| c == first) {
+                return first.join(" ");
             }
         }
-        if let Some(date) = dateline(n) {
-            return Some(date);
-        }
-        cur = doc.next_in(body, n, false);
     }
-    None
+    s.to_string()
 }
+
+/// Longest byline text read beside the headline.
+const BYLINE_MAX_CHARS: usize = 100;
 
 /// A short block whose class says it carries the date ("post-date", "entry-meta",
 /// "published") and whose text names a day: the visible dateline.
@@ -773,26 +830,8 @@ fn names_the_site<'a>(
 fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
     // A block with more text than a byline block is a wrapper (or a biography).
     let text = short_text(doc, n, 200)?;
-    let links: Vec<String> = doc
-        .descendants(n)
-        .filter(|&d| {
-            doc.is(d, "a")
-                && (is_author_link(doc, d)
-                    || doc
-                        .attr(d, "rel")
-                        .is_some_and(|r| r.split_whitespace().any(|r| r == "author")))
-        })
-        .map(|d| doc.inner_text(d))
-        .filter(|t| !t.is_empty())
-        .collect();
-    if !links.is_empty() {
-        let mut unique: Vec<String> = Vec::new();
-        for l in links {
-            if !unique.contains(&l) {
-                unique.push(l);
-            }
-        }
-        return Some(unique.join(", "));
+    if let Some(names) = author_links(doc, n) {
+        return Some(names);
     }
     // A name element beside the author's role or the date ("author-name", "byline__name").
     let named = doc.descendants(n).skip(1).find_map(|d| {
@@ -807,6 +846,26 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
         return named;
     }
     (text.chars().count() <= 100).then_some(text)
+}
+
+/// The names of the author links (`rel=author`, links to author pages) in a subtree, each
+/// once, joined by commas.
+fn author_links(doc: &Document, n: NodeId) -> Option<String> {
+    let mut unique: Vec<String> = Vec::new();
+    for d in doc.descendants(n) {
+        let is_link = doc.is(d, "a")
+            && (is_author_link(doc, d)
+                || doc
+                    .attr(d, "rel")
+                    .is_some_and(|r| r.split_whitespace().any(|r| r == "author")));
+        if is_link {
+            let name = doc.inner_text(d);
+            if !name.is_empty() && !unique.contains(&name) {
+                unique.push(name);
+            }
+        }
+    }
+    (!unique.is_empty()).then(|| unique.join(", "))
 }
 
 /// The text of a subtree with a space between text nodes, so that a byline's pieces in
@@ -894,7 +953,7 @@ const BYLINE_STOP_WORDS: &[&str] = &[
 /// Cuts what follows the names in a byline: a date, a separator and what comes after it.
 fn trim_byline_tail(s: &str) -> String {
     let mut s = s;
-    for sep in [" | ", " • ", " · ", " — ", " – "] {
+    for sep in [" | ", " • ", " · ", " ⋅ ", " — ", " – "] {
         if let Some(pos) = s.find(sep) {
             s = &s[..pos];
         }
@@ -1365,6 +1424,63 @@ mod tests {
     }
 
     #[test]
+    fn the_byline_beside_the_headline() {
+        let doc = parse_html(
+            r#"<body><h1>Hot new restaurants</h1><p class="meta"><span>By <a href="/producers/sofia-g">Sofia Gonzalez</a></span> <span>May 2</span></p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Sofia Gonzalez"));
+        let doc = parse_html(
+            r#"<body><h1>Cheap flights</h1><div><p>Written by</p><p>Edzel Tabing</p></div><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Edzel Tabing"));
+        let doc = parse_html(
+            r#"<body><h1>Engine</h1><p>by: Ziyi Xu, Dec 17, 2025</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ziyi Xu"));
+    }
+
+    #[test]
+    fn an_author_field_naming_the_site_yields_to_the_byline() {
+        let doc = parse_html(
+            r#"<head><meta property="og:site_name" content="Daily Planet"><meta name="author" content="Daily Planet"></head>
+            <body><div class="byline">By Lois Lane</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Lois Lane"));
+        let doc = parse_html(
+            r#"<head><meta name="author" content="USA TODAY"></head><body><div class="byline">By Brian Truitt</div>"#,
+            Some("https://www.usatoday.com/story/x"),
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Brian Truitt"));
+        let doc = parse_html(
+            r#"<head><meta name="author" content="jane.doe"></head><body><div class="byline">By Jane Doe</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Jane Doe"));
+        // Without a visible byline the field stays.
+        let doc = parse_html(
+            r#"<head><meta name="author" content="Daily Planet"><meta property="og:site_name" content="Daily Planet"></head><body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Daily Planet"));
+    }
+
+    #[test]
+    fn author_links_stay_on_the_site_and_off_account_pages() {
+        let doc = parse_html(
+            r#"<body><ul><li class="link authorization-link"><a href="/customer/account/login">Sign In</a></li>
+            <li><a href="/user/register">Create Account</a></li></ul>
+            <a href="https://social.example/profile/paper">Social</a>
+            <p>Story</p><a href="https://www.news.example/people/ann-lee">Ann Lee</a>"#,
+            Some("https://news.example/story"),
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
     fn visible_datelines_give_the_day() {
         let doc = parse_html(
             r#"<body><nav class="date">Jan 1, 2020</nav><div class="entry-meta"><span class="posted-on">Posted on March 3, 2024</span></div>"#,
@@ -1469,6 +1585,9 @@ mod tests {
         assert_eq!(clean_byline("Written By"), "");
         assert_eq!(clean_byline("Topic Author"), "");
         assert_eq!(clean_byline("Published in The Weekly"), "");
+        assert_eq!(collapse_repeats("Ann Lee Ann Lee Ann Lee"), "Ann Lee");
+        assert_eq!(collapse_repeats("Ann Lee"), "Ann Lee");
+        assert_eq!(collapse_repeats(""), "");
         assert_eq!(
             trim_byline_tail("John Warren Reviewed by Ann Oak"),
             "John Warren"
