@@ -247,6 +247,20 @@ pub fn read(doc: &Document) -> Metadata {
     }
 }
 
+/// The excerpt when the page gives no description: the article's first paragraph that is
+/// long enough to say something or is a whole sentence ("Lorem ipsum dolor sit amet."), not
+/// a label such as "Contents" or "When".
+pub fn excerpt_from(paragraphs: impl IntoIterator<Item = String>) -> Option<String> {
+    paragraphs.into_iter().find(|t| {
+        let t = t.trim();
+        t.chars().count() > EXCERPT_MIN_CHARS
+            || (t.split_whitespace().count() >= 3 && t.ends_with(['.', '!', '?', '。']))
+    })
+}
+
+/// A first paragraph longer than this is an excerpt whatever its punctuation.
+const EXCERPT_MIN_CHARS: usize = 40;
+
 /// The URL links resolve against: `<base href>` (itself resolved) or the page URL.
 pub fn base_url(doc: &Document) -> Option<String> {
     let page = doc.url.as_deref();
@@ -256,21 +270,23 @@ pub fn base_url(doc: &Document) -> Option<String> {
     }
 }
 
-/// `<meta>` name/property/itemprop → content, keys lowercased; the first of each key wins.
+/// `<meta>` property/name/itemprop → content, keys lowercased. The first of each key wins,
+/// and `property` (the attribute Open Graph and RDFa define) before `name`. Values are
+/// unescaped once more: many sites escape their meta content twice (`&amp;quot;`).
 fn meta_map(doc: &Document) -> HashMap<String, String> {
     let mut map = HashMap::new();
-    for m in doc.find_all(NodeId::DOCUMENT, "meta") {
-        let Some(content) = doc.attr(m, "content") else {
-            continue;
-        };
-        let content = fold_whitespace(content);
-        for key_attr in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(keys) = doc.attr(m, key_attr) {
-                // `property` may list several space-separated names.
-                for key in keys.split_whitespace() {
-                    map.entry(normalize_meta_key(key))
-                        .or_insert_with(|| content.clone());
-                }
+    let metas = doc.find_all(NodeId::DOCUMENT, "meta");
+    for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+        for &m in &metas {
+            let (Some(content), Some(keys)) = (doc.attr(m, "content"), doc.attr(m, key_attr))
+            else {
+                continue;
+            };
+            let content = fold_whitespace(&decode_entities(content));
+            // `property` may list several space-separated names.
+            for key in keys.split_whitespace() {
+                map.entry(normalize_meta_key(key))
+                    .or_insert_with(|| content.clone());
             }
         }
     }
@@ -1305,23 +1321,56 @@ const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
 /// name rather than the headline.
 const TITLE_HEADING_OVERLAP: f64 = 0.4;
 
-/// Decodes the handful of entities that leak into JSON-LD strings.
+/// Decodes the character references left in metadata strings that were escaped twice:
+/// the usual named ones and numeric ones (`&#8217;`, `&#x1F62D;`); an invalid code point
+/// becomes U+FFFD and an unknown or malformed reference stays as written.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#039;", "'")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#8217;", "’")
-        .replace("&#8216;", "‘")
-        .replace("&#8220;", "“")
-        .replace("&#8221;", "”")
-        .replace("&nbsp;", " ")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 12) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..end];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "nbsp" => Some(' '),
+            _ => name.strip_prefix('#').and_then(|num| {
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse::<u32>().ok(),
+                };
+                code.map(|c| {
+                    char::from_u32(c)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{fffd}')
+                })
+            }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -1546,6 +1595,43 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).title.as_deref(), Some("Tips for Online Success"));
+    }
+
+    #[test]
+    fn meta_values_escaped_twice_are_read_once_more() {
+        assert_eq!(
+            decode_entities("Mugabe&#039;s &quot;Blue House&quot; &amp; co"),
+            "Mugabe's \"Blue House\" & co"
+        );
+        assert_eq!(
+            decode_entities("&#xg; &#x1F62D; &#128557; &#xFFFFFFFF; &#x0; & fish"),
+            "&#xg; 😭 😭 \u{fffd} \u{fffd} & fish"
+        );
+        let doc = parse_html(
+            r#"<meta name="description" content="A &amp;quot;quoted&amp;quot; word"><meta name="dc.title" content="Name title"><meta property="dc:title" content="Property title">"#,
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.excerpt.as_deref(), Some("A \"quoted\" word"));
+        assert_eq!(m.title.as_deref(), Some("Property title"));
+    }
+
+    #[test]
+    fn excerpts_are_sentences_or_long_paragraphs() {
+        let ps = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            excerpt_from(ps(&["Contents", "When", "Lorem ipsum dolor sit amet."])).as_deref(),
+            Some("Lorem ipsum dolor sit amet.")
+        );
+        assert_eq!(
+            excerpt_from(ps(&[
+                "Yes.",
+                "A paragraph long enough to stand as the excerpt here"
+            ]))
+            .as_deref(),
+            Some("A paragraph long enough to stand as the excerpt here")
+        );
+        assert_eq!(excerpt_from(ps(&["Contents"])), None);
     }
 
     #[test]
