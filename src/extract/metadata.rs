@@ -1278,14 +1278,13 @@ fn choose_title(
             if source == h || (parts.len() > 1 && parts[0] == h) {
                 return Some(h.clone());
             }
-            // A heading set in capitals is the same title; the metadata keeps its case.
-            if !h.chars().any(char::is_lowercase) {
-                if let Some(same) = [source, parts[0]]
-                    .into_iter()
-                    .find(|p| p.to_lowercase() == h.to_lowercase())
-                {
-                    return Some(same.to_string());
-                }
+            // The same title spelled otherwise (set in capitals, with typographic quotes):
+            // the metadata's spelling.
+            if let Some(same) = [source, parts[0]]
+                .into_iter()
+                .find(|p| same_title_spelled_otherwise(p, h))
+            {
+                return Some(same.to_string());
             }
         }
     }
@@ -1316,6 +1315,33 @@ fn heading_text(doc: &Document, h: NodeId) -> String {
 
 /// Characters that templates append to headings as a link to the heading itself.
 const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
+
+/// True when heading `h` shows `title`, whatever the case and the style of its quotes.
+pub fn heading_names_title(doc: &Document, h: NodeId, title: &str) -> bool {
+    let fold = |s: &str| fold_quotes(&fold_whitespace(s).to_lowercase());
+    fold(&heading_text(doc, h)) == fold(title)
+}
+
+/// Typographic quotes read as straight ones.
+fn fold_quotes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' | 'ʼ' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// True when `heading` is `title` with typographic quotes for straight ones, or set in
+/// capitals.
+fn same_title_spelled_otherwise(title: &str, heading: &str) -> bool {
+    if heading.chars().any(char::is_lowercase) {
+        fold_quotes(title) == fold_quotes(heading)
+    } else {
+        fold_quotes(&title.to_lowercase()) == fold_quotes(&heading.to_lowercase())
+    }
+}
 
 /// Below this word overlap with the metadata's title, a lone `<h1>` is a slogan or a section
 /// name rather than the headline.
@@ -1595,6 +1621,12 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).title.as_deref(), Some("Tips for Online Success"));
+        // So does one with typographic quotes.
+        let doc = parse_html(
+            "<title>Pills \"Burned Her Up\" - Feed News</title><body><h1>Pills “Burned Her Up”</h1>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Pills \"Burned Her Up\""));
     }
 
     #[test]
