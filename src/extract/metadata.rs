@@ -74,12 +74,21 @@ const TITLE_KEYS: &[&str] = &[
 const AUTHOR_KEYS: &[&str] = &[
     "dc.creator",
     "dcterm.creator",
+    "citation_author",
     "author",
     "article:author",
+    "og:article:author",
+    "og:author",
     "parsely-author",
     "sailthru.author",
+    "cxenseparse:author",
+    "citation_authors",
     "byl",
 ];
+
+/// Keys a page repeats once per author (scholarly `citation_author`, Dublin Core creators):
+/// their values are joined instead of the first one winning.
+const LISTED_AUTHOR_KEYS: &[&str] = &["citation_author", "dc.creator", "dcterm.creator"];
 const DATE_KEYS: &[&str] = &[
     "article:published_time",
     "og:published_time",
@@ -274,7 +283,7 @@ pub fn base_url(doc: &Document) -> Option<String> {
 /// and `property` (the attribute Open Graph and RDFa define) before `name`. Values are
 /// unescaped once more: many sites escape their meta content twice (`&amp;quot;`).
 fn meta_map(doc: &Document) -> HashMap<String, String> {
-    let mut map = HashMap::new();
+    let mut map: HashMap<String, String> = HashMap::new();
     let metas = doc.find_all(NodeId::DOCUMENT, "meta");
     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
         for &m in &metas {
@@ -285,8 +294,19 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
             let content = fold_whitespace(&decode_entities(content));
             // `property` may list several space-separated names.
             for key in keys.split_whitespace() {
-                map.entry(normalize_meta_key(key))
-                    .or_insert_with(|| content.clone());
+                let key = normalize_meta_key(key);
+                match map.get_mut(&key) {
+                    Some(names) if LISTED_AUTHOR_KEYS.contains(&key.as_str()) => {
+                        if !content.is_empty() && !names.split(", ").any(|n| n == content) {
+                            names.push_str(", ");
+                            names.push_str(&content);
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        map.insert(key, content.clone());
+                    }
+                }
             }
         }
     }
@@ -1553,6 +1573,20 @@ mod tests {
             Some("https://news.example/story"),
         );
         assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn authors_from_scholarly_and_open_graph_tags() {
+        let doc = parse_html(
+            r#"<meta name="citation_author" content="Md Hossain"><meta name="citation_author" content="Jae Lee"><meta name="citation_author_institution" content="A University">"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Md Hossain, Jae Lee"));
+        let doc = parse_html(
+            r#"<meta property="og:article:author" content="World Desk">"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("World Desk"));
     }
 
     #[test]
