@@ -113,6 +113,19 @@ const DATE_KEYS: &[&str] = &[
     "dcterm.available",
     "og:article:published_time",
     "ms.date",
+    "published-date",
+    "publication_date",
+    "published",
+    "datecreated",
+];
+
+/// Modification dates: the date a page shows when it states no publication date.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterm.modified",
+    "dc.date.modified",
 ];
 const LANG_KEYS: &[&str] = &[
     "content-language",
@@ -219,7 +232,8 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
         .or_else(|| headline_date(doc, &region))
-        .or_else(|| dom_date(doc));
+        .or_else(|| dom_date(doc))
+        .or_else(|| get(MODIFIED_KEYS));
 
     let html = doc.document_element();
     let lang = html
@@ -1587,6 +1601,31 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("World Desk"));
+    }
+
+    #[test]
+    fn dates_from_more_meta_names_and_the_modified_date_last() {
+        let doc = parse_html(
+            r#"<meta name="published-time" content="2026-03-09"><meta name="published-date" content="2021-02-16">"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2021-02-16"));
+        let doc = parse_html(r#"<meta name="published" content="July 17, 2025">"#, None);
+        assert_eq!(read(&doc).published.as_deref(), Some("July 17, 2025"));
+        let doc = parse_html(
+            r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2023-06-12T10:39:42+00:00")
+        );
+        // A stated publication date wins over the modification date.
+        let doc = parse_html(
+            r#"<meta property="article:modified_time" content="2023-06-12"><meta property="article:published_time" content="2020-01-02">"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2020-01-02"));
     }
 
     #[test]
