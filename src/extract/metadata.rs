@@ -51,6 +51,7 @@ const ARTICLE_TYPES: &[&str] = &[
     "techarticle",
     "report",
     "socialmediaposting",
+    "discussionforumposting",
     "liveblogposting",
     "medicalscholarlyarticle",
     "webpage",
@@ -378,6 +379,11 @@ fn json_ld(doc: &Document) -> JsonLd {
                 Value::Object(map) => {
                     if let Some(graph) = map.get("@graph") {
                         stack.push(graph);
+                    }
+                    // A page's main entity is the piece it shows (a forum thread's opening
+                    // post); its comments are not walked.
+                    if let Some(main) = map.get("mainEntity") {
+                        stack.push(main);
                     }
                     if has_article_type(v) {
                         // Prefer a real article type over WebPage.
@@ -1491,6 +1497,18 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).title.as_deref(), Some("Mesh Office Chair"));
+    }
+
+    #[test]
+    fn json_ld_main_entity_gives_the_thread_starter() {
+        let doc = parse_html(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","name":"Thread",
+            "mainEntity":{"@type":"DiscussionForumPosting","headline":"New tank thoughts","author":{"@type":"Person","name":"Bagabaga"},
+            "comment":[{"@type":"Comment","author":{"@type":"Person","name":"Reefer"}}]}}</script>
+            <body><div itemprop="author">Reefer</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Bagabaga"));
     }
 
     #[test]
