@@ -731,9 +731,7 @@ fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
         // Links to the authors' pages name them without the roles around them.
         let names = author_links(doc, names_node)
             .or_else(|| short_text(doc, names_node, BYLINE_MAX_CHARS))?;
-        let name = collapse_repeats(&trim_byline_tail(&clean_byline(&names)));
-        (name.chars().any(char::is_alphabetic) && name.split_whitespace().count() <= 12)
-            .then_some(name)
+        byline_from_text(&names)
     })
 }
 
@@ -830,10 +828,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
         } else {
             None
         };
-        if let Some(name) = candidate
-            .map(|c| trim_byline_tail(&clean_byline(&c)))
-            .filter(|c| (2..=80).contains(&c.chars().count()) && c.chars().any(char::is_alphabetic))
-        {
+        if let Some(name) = candidate.and_then(|c| byline_from_text(&c)) {
             return Some(name);
         }
         cur = doc.next_in(body, n, false);
@@ -1006,14 +1001,23 @@ const BYLINE_STOP_WORDS: &[&str] = &[
     "yesterday",
 ];
 
-/// Cuts what follows the names in a byline: a date, a separator and what comes after it.
+/// Cuts what surrounds the names in a byline: the parts between separators that hold no
+/// name (a date first: "Dec 19, 2025 · Jane Doe"), and after the names a separator, a date
+/// or a second role, with what follows.
 fn trim_byline_tail(s: &str) -> String {
-    let mut s = s;
-    for sep in [" | ", " • ", " · ", " ⋅ ", " — ", " – "] {
-        if let Some(pos) = s.find(sep) {
-            s = &s[..pos];
-        }
+    let mut parts = vec![s];
+    for sep in [" | ", " • ", "•", " · ", " ⋅ ", " — ", " – ", " » "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
+    parts
+        .into_iter()
+        .map(names_before_tail)
+        .find(|p| p.chars().any(char::is_alphabetic))
+        .unwrap_or_default()
+}
+
+/// The start of one part of a byline, up to a second role or a date.
+fn names_before_tail(s: &str) -> String {
     // "Jane Doe Reviewed by …", "Jane Doe Edited by …": a second role ends the names.
     let words: Vec<&str> = s.split_whitespace().collect();
     if let Some(at) = words.iter().skip(1).position(|w| {
@@ -1024,7 +1028,6 @@ fn trim_byline_tail(s: &str) -> String {
     }
     // "Jane Doe May 20, 2019", "Jane Doe Updated 2 hours ago": names hold no digits.
     if published_day(s).is_some() || s.chars().any(|c| c.is_ascii_digit()) {
-        let words: Vec<&str> = s.split_whitespace().collect();
         let stop = words
             .iter()
             .position(|w| {
@@ -1042,6 +1045,15 @@ fn trim_byline_tail(s: &str) -> String {
             .to_string();
     }
     s.trim().to_string()
+}
+
+/// The author's names in the text of a visible byline: without its label, the date, the
+/// roles around them and a repeated copy; `None` when no name is left.
+pub fn byline_from_text(text: &str) -> Option<String> {
+    let name = collapse_repeats(&trim_byline_tail(&clean_byline(text)));
+    let name = clean_byline(&name);
+    (name.chars().any(char::is_alphabetic) && (2..=80).contains(&name.chars().count()))
+        .then_some(name)
 }
 
 /// Strips the label ("By", "Written by", "Author:"), trailing separators and surrounding
@@ -1797,6 +1809,16 @@ mod tests {
         assert_eq!(collapse_repeats("Ann Lee Ann Lee Ann Lee"), "Ann Lee");
         assert_eq!(collapse_repeats("Ann Lee"), "Ann Lee");
         assert_eq!(collapse_repeats(""), "");
+        assert_eq!(
+            byline_from_text("Dec. 19, 2025 · Niko Matsakis").as_deref(),
+            Some("Niko Matsakis")
+        );
+        assert_eq!(
+            byline_from_text("Outer Land » Tue Aug 27, 2019 1:47 am").as_deref(),
+            Some("Outer Land")
+        );
+        assert_eq!(byline_from_text("August 28, 2025•5 min read"), None);
+        assert_eq!(byline_from_text("Jun 2 Written By"), None);
         assert_eq!(
             trim_byline_tail("John Warren Reviewed by Ann Oak"),
             "John Warren"

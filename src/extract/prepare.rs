@@ -278,9 +278,7 @@ pub fn strip_page_chrome(
         }
         cur = doc.next_in(body, n, false);
     }
-    byline
-        .map(|b| super::metadata::clean_byline(&b))
-        .filter(|b| !b.is_empty())
+    byline.and_then(|b| super::metadata::byline_from_text(&b))
 }
 
 fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
