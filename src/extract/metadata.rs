@@ -1617,6 +1617,13 @@ mod tests {
             Some("https://news.example/story"),
         );
         assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee"));
+        // A search form's "Author" field is no byline.
+        let doc = parse_html(
+            r#"<body><form><div class="search-author"><label for="a">Author name</label><input id="a"></div></form>
+            <p class="byline">By Ann Lee</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee"));
     }
 
     #[test]
