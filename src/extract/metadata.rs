@@ -301,6 +301,9 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
     let mut map: HashMap<String, String> = HashMap::new();
     let metas = doc.find_all(NodeId::DOCUMENT, "meta");
     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+        // Keys set through this attribute: only these gather more authors, so that the same
+        // author given once by `property` and once by `name` stays one.
+        let mut this_pass: Vec<String> = Vec::new();
         for &m in &metas {
             let (Some(content), Some(keys)) = (doc.attr(m, "content"), doc.attr(m, key_attr))
             else {
@@ -311,7 +314,10 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
             for key in keys.split_whitespace() {
                 let key = normalize_meta_key(key);
                 match map.get_mut(&key) {
-                    Some(names) if LISTED_AUTHOR_KEYS.contains(&key.as_str()) => {
+                    Some(names)
+                        if LISTED_AUTHOR_KEYS.contains(&key.as_str())
+                            && this_pass.contains(&key) =>
+                    {
                         if !content.is_empty() && !names.split(", ").any(|n| n == content) {
                             names.push_str(", ");
                             names.push_str(&content);
@@ -319,6 +325,7 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
                     }
                     Some(_) => {}
                     None => {
+                        this_pass.push(key.clone());
                         map.insert(key, content.clone());
                     }
                 }
@@ -1633,6 +1640,12 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("Md Hossain, Jae Lee"));
+        // The same field through `property` and `name` is one author, the property's.
+        let doc = parse_html(
+            r#"<meta name="DC.creator" content="Name author"><meta property="dc:creator" content="Property author">"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Property author"));
         let doc = parse_html(
             r#"<meta property="og:article:author" content="World Desk">"#,
             None,
