@@ -70,6 +70,7 @@ const TITLE_KEYS: &[&str] = &[
     "twitter:title",
     "parsely-title",
     "sailthru.title",
+    "headline",
     "title",
 ];
 const AUTHOR_KEYS: &[&str] = &[
@@ -1528,6 +1529,15 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("Bagabaga"));
+    }
+
+    #[test]
+    fn microdata_headline_names_the_article() {
+        let doc = parse_html(
+            r#"<title>Home | Shop</title><body><article itemscope><meta itemprop="headline" content="Seven ways to brew tea"><p>Text</p></article>"#,
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Seven ways to brew tea"));
     }
 
     #[test]
