@@ -397,12 +397,11 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId) {
 
 /// The headline is shown above the article; drop its copy at the top of the text.
 fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
-    let title = fold_whitespace(title).to_lowercase();
     let heading = doc
         .descendants(article)
         .filter(|&n| matches!(doc.tag(n), Some("h1" | "h2")))
         .take(2)
-        .find(|&h| doc.inner_text(h).to_lowercase() == title);
+        .find(|&h| super::metadata::heading_names_title(doc, h, title));
     if let Some(h) = heading {
         doc.detach(h);
     }

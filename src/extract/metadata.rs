@@ -51,6 +51,7 @@ const ARTICLE_TYPES: &[&str] = &[
     "techarticle",
     "report",
     "socialmediaposting",
+    "discussionforumposting",
     "liveblogposting",
     "medicalscholarlyarticle",
     "webpage",
@@ -69,17 +70,27 @@ const TITLE_KEYS: &[&str] = &[
     "twitter:title",
     "parsely-title",
     "sailthru.title",
+    "headline",
     "title",
 ];
 const AUTHOR_KEYS: &[&str] = &[
     "dc.creator",
     "dcterm.creator",
+    "citation_author",
     "author",
     "article:author",
+    "og:article:author",
+    "og:author",
     "parsely-author",
     "sailthru.author",
+    "cxenseparse:author",
+    "citation_authors",
     "byl",
 ];
+
+/// Keys a page repeats once per author (scholarly `citation_author`, Dublin Core creators):
+/// their values are joined instead of the first one winning.
+const LISTED_AUTHOR_KEYS: &[&str] = &["citation_author", "dc.creator", "dcterm.creator"];
 const DATE_KEYS: &[&str] = &[
     "article:published_time",
     "og:published_time",
@@ -104,6 +115,19 @@ const DATE_KEYS: &[&str] = &[
     "dcterm.available",
     "og:article:published_time",
     "ms.date",
+    "published-date",
+    "publication_date",
+    "published",
+    "datecreated",
+];
+
+/// Modification dates: the date a page shows when it states no publication date.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterm.modified",
+    "dc.date.modified",
 ];
 const LANG_KEYS: &[&str] = &[
     "content-language",
@@ -180,7 +204,8 @@ pub fn read(doc: &Document) -> Metadata {
 
     // An author field naming the publication or a login is weaker than the byline the reader
     // sees: the person's name there wins.
-    let dom_byline = dom_byline(doc);
+    let region = headline_region(doc, title.as_deref());
+    let dom_byline = dom_byline(doc).or_else(|| headline_byline(doc, &region));
     let title_tail = doc_title
         .as_deref()
         .map(title_parts)
@@ -208,8 +233,9 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| get(DATE_KEYS))
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
-        .or_else(|| headline_date(doc, title.as_deref()))
-        .or_else(|| dom_date(doc));
+        .or_else(|| headline_date(doc, &region))
+        .or_else(|| dom_date(doc))
+        .or_else(|| get(MODIFIED_KEYS));
 
     let html = doc.document_element();
     let lang = html
@@ -246,6 +272,20 @@ pub fn read(doc: &Document) -> Metadata {
     }
 }
 
+/// The excerpt when the page gives no description: the article's first paragraph that is
+/// long enough to say something or is a whole sentence ("Lorem ipsum dolor sit amet."), not
+/// a label such as "Contents" or "When".
+pub fn excerpt_from(paragraphs: impl IntoIterator<Item = String>) -> Option<String> {
+    paragraphs.into_iter().find(|t| {
+        let t = t.trim();
+        t.chars().count() > EXCERPT_MIN_CHARS
+            || (t.split_whitespace().count() >= 3 && t.ends_with(['.', '!', '?', '。']))
+    })
+}
+
+/// A first paragraph longer than this is an excerpt whatever its punctuation.
+const EXCERPT_MIN_CHARS: usize = 40;
+
 /// The URL links resolve against: `<base href>` (itself resolved) or the page URL.
 pub fn base_url(doc: &Document) -> Option<String> {
     let page = doc.url.as_deref();
@@ -255,20 +295,40 @@ pub fn base_url(doc: &Document) -> Option<String> {
     }
 }
 
-/// `<meta>` name/property/itemprop → content, keys lowercased; the first of each key wins.
+/// `<meta>` property/name/itemprop → content, keys lowercased. The first of each key wins,
+/// and `property` (the attribute Open Graph and RDFa define) before `name`. Values are
+/// unescaped once more: many sites escape their meta content twice (`&amp;quot;`).
 fn meta_map(doc: &Document) -> HashMap<String, String> {
-    let mut map = HashMap::new();
-    for m in doc.find_all(NodeId::DOCUMENT, "meta") {
-        let Some(content) = doc.attr(m, "content") else {
-            continue;
-        };
-        let content = fold_whitespace(content);
-        for key_attr in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(keys) = doc.attr(m, key_attr) {
-                // `property` may list several space-separated names.
-                for key in keys.split_whitespace() {
-                    map.entry(normalize_meta_key(key))
-                        .or_insert_with(|| content.clone());
+    let mut map: HashMap<String, String> = HashMap::new();
+    let metas = doc.find_all(NodeId::DOCUMENT, "meta");
+    for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+        // Keys set through this attribute: only these gather more authors, so that the same
+        // author given once by `property` and once by `name` stays one.
+        let mut this_pass: Vec<String> = Vec::new();
+        for &m in &metas {
+            let (Some(content), Some(keys)) = (doc.attr(m, "content"), doc.attr(m, key_attr))
+            else {
+                continue;
+            };
+            let content = fold_whitespace(&decode_entities(content));
+            // `property` may list several space-separated names.
+            for key in keys.split_whitespace() {
+                let key = normalize_meta_key(key);
+                match map.get_mut(&key) {
+                    Some(names)
+                        if LISTED_AUTHOR_KEYS.contains(&key.as_str())
+                            && this_pass.contains(&key) =>
+                    {
+                        if !content.is_empty() && !names.split(", ").any(|n| n == content) {
+                            names.push_str(", ");
+                            names.push_str(&content);
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        this_pass.push(key.clone());
+                        map.insert(key, content.clone());
+                    }
                 }
             }
         }
@@ -327,6 +387,11 @@ fn json_ld(doc: &Document) -> JsonLd {
                 Value::Object(map) => {
                     if let Some(graph) = map.get("@graph") {
                         stack.push(graph);
+                    }
+                    // A page's main entity is the piece it shows (a forum thread's opening
+                    // post); its comments are not walked.
+                    if let Some(main) = map.get("mainEntity") {
+                        stack.push(main);
                     }
                     if has_article_type(v) {
                         // Prefer a real article type over WebPage.
@@ -555,12 +620,8 @@ fn outside_article(doc: &Document, n: NodeId) -> bool {
         || patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n))
 }
 
-/// Text a dateline beside the headline may hold: a date with a label ("Published", "Last
-/// updated:") or a reading time, but not a sentence that happens to name a day.
+/// Longest dateline text read beside the headline: a date with a label or a reading time.
 const DATELINE_MAX_CHARS: usize = 48;
-
-/// How much text after the headline is searched for its dateline.
-const DATELINE_REACH: usize = 400;
 
 /// True when a short text is a date with at most a two-word label or unit beside it
 /// ("Last updated: May 2, 2024", "Dec 17, 2025 · 6 min") or a byline ("By Jane Doe - Mar
@@ -585,63 +646,121 @@ fn is_dateline(text: &str) -> bool {
     other_words <= 2 || words.iter().any(|w| w == "by")
 }
 
-/// The date a reader sees beside the headline: the first short element near the `<h1>`
-/// (inside the headline's own header block, or in the text that follows it) whose whole
-/// text is a date. Many templates print the day there and nowhere in their markup's metadata.
-fn headline_date(doc: &Document, title: Option<&str>) -> Option<String> {
-    let body = doc.body()?;
+/// The elements around the headline, in document order: the `<h1>` that names the title
+/// (else the first), the header block holding it (its largest ancestor holding little more
+/// than it) and the elements in the few lines of text that follow. Templates print the
+/// byline and the date there, often in markup that says nothing about them.
+fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
+    let Some(body) = doc.body() else {
+        return Vec::new();
+    };
     let h1s = doc.find_all(body, "h1");
-    let h1 = h1s
+    let Some(h1) = h1s
         .iter()
         .copied()
         .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
-        .or(h1s.first().copied())?;
-    let dateline = |n: NodeId| -> Option<String> {
-        if doc.tag(n).is_none() || n == h1 || doc.contains(h1, n) {
-            return None;
+        .or(h1s.first().copied())
+    else {
+        return Vec::new();
+    };
+    let heading_len = heading_text(doc, h1).len();
+    let mut header = h1;
+    while let Some(p) = doc.parent(header).filter(|&p| p != body) {
+        if short_text(doc, p, heading_len + HEADLINE_REACH / 2).is_none() {
+            break;
         }
+        header = p;
+    }
+    let mut region: Vec<NodeId> = doc
+        .descendants(header)
+        .filter(|&n| doc.tag(n).is_some() && n != h1 && !doc.contains(h1, n))
+        .collect();
+    let mut seen = 0;
+    let mut cur = doc.next_in(body, header, true);
+    while let Some(n) = cur {
+        // An aside right after the headline is the article's own column of facts; only a
+        // comment thread there belongs to others.
+        if patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n)) {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        match doc.text(n) {
+            Some(t) => {
+                seen += t.trim().len();
+                if seen > HEADLINE_REACH {
+                    break;
+                }
+            }
+            None => region.push(n),
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    region
+}
+
+/// How much text after the headline's block is searched for its byline and dateline.
+const HEADLINE_REACH: usize = 400;
+
+/// The date a reader sees beside the headline: the first short element there whose whole
+/// text is a date.
+fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
+    region.iter().find_map(|&n| {
         let text = short_text(doc, n, DATELINE_MAX_CHARS)?;
         if !is_dateline(&text) {
             return None;
         }
         let (y, m, d) = published_day(&text)?;
         Some(format!("{y:04}-{m:02}-{d:02}"))
-    };
-    // The header block: the largest ancestor of the h1 holding little more than it.
-    let heading_len = heading_text(doc, h1).len();
-    let mut header = h1;
-    while let Some(p) = doc.parent(header).filter(|&p| p != body) {
-        if short_text(doc, p, heading_len + DATELINE_REACH / 2).is_none() {
-            break;
-        }
-        header = p;
-    }
-    if let Some(date) = doc.descendants(header).find_map(dateline) {
-        return Some(date);
-    }
-    // Else the text that follows the header block, up to a few lines of it.
-    let mut seen = 0;
-    let mut cur = doc.next_in(body, header, true);
-    while let Some(n) = cur {
-        // An aside right after the headline is the article's own column of facts; only a
-        // comment thread there carries other dates.
-        if patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n)) {
-            cur = doc.next_in(body, n, true);
-            continue;
-        }
-        if let Some(t) = doc.text(n) {
-            seen += t.trim().len();
-            if seen > DATELINE_REACH {
-                break;
+    })
+}
+
+/// The names a reader sees beside the headline: a short element there that starts with a
+/// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
+/// by") followed by an element holding the names.
+fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
+    region.iter().find_map(|&n| {
+        let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
+        let lower = text.to_lowercase();
+        let label = patterns::BYLINE_LABELS
+            .iter()
+            .filter(|l| l.split(' ').any(|w| w == "by") || l.starts_with("author"))
+            .find(|l| {
+                lower.starts_with(*l)
+                    && lower[l.len()..].starts_with([' ', ':'])
+                    && lower.len() > l.len() + 1
+                    || lower.trim_end_matches(':') == **l
+            })?;
+        let names_node = if lower.trim_end_matches(':') == *label {
+            std::iter::successors(doc.next_sibling(n), |&x| doc.next_sibling(x))
+                .find(|&x| doc.tag(x).is_some())?
+        } else {
+            n
+        };
+        // Links to the authors' pages name them without the roles around them.
+        let names = author_links(doc, names_node)
+            .or_else(|| short_text(doc, names_node, BYLINE_MAX_CHARS))?;
+        byline_from_text(&names)
+    })
+}
+
+/// One copy of a phrase that a responsive template printed several times over ("Ann Lee Ann
+/// Lee" from a desktop and a mobile copy of the same byline).
+fn collapse_repeats(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for copies in (2..=4).rev() {
+        if !words.is_empty() && words.len() % copies == 0 {
+            let len = words.len() / copies;
+            let first = &words[..len];
+            if words.chunks(len).all(|c| c == first) {
+                return first.join(" ");
             }
         }
-        if let Some(date) = dateline(n) {
-            return Some(date);
-        }
-        cur = doc.next_in(body, n, false);
     }
-    None
+    s.to_string()
 }
+
+/// Longest byline text read beside the headline.
+const BYLINE_MAX_CHARS: usize = 100;
 
 /// A short block whose class says it carries the date ("post-date", "entry-meta",
 /// "published") and whose text names a day: the visible dateline.
@@ -717,10 +836,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
         } else {
             None
         };
-        if let Some(name) = candidate
-            .map(|c| trim_byline_tail(&clean_byline(&c)))
-            .filter(|c| (2..=80).contains(&c.chars().count()) && c.chars().any(char::is_alphabetic))
-        {
+        if let Some(name) = candidate.and_then(|c| byline_from_text(&c)) {
             return Some(name);
         }
         cur = doc.next_in(body, n, false);
@@ -773,26 +889,8 @@ fn names_the_site<'a>(
 fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
     // A block with more text than a byline block is a wrapper (or a biography).
     let text = short_text(doc, n, 200)?;
-    let links: Vec<String> = doc
-        .descendants(n)
-        .filter(|&d| {
-            doc.is(d, "a")
-                && (is_author_link(doc, d)
-                    || doc
-                        .attr(d, "rel")
-                        .is_some_and(|r| r.split_whitespace().any(|r| r == "author")))
-        })
-        .map(|d| doc.inner_text(d))
-        .filter(|t| !t.is_empty())
-        .collect();
-    if !links.is_empty() {
-        let mut unique: Vec<String> = Vec::new();
-        for l in links {
-            if !unique.contains(&l) {
-                unique.push(l);
-            }
-        }
-        return Some(unique.join(", "));
+    if let Some(names) = author_links(doc, n) {
+        return Some(names);
     }
     // A name element beside the author's role or the date ("author-name", "byline__name").
     let named = doc.descendants(n).skip(1).find_map(|d| {
@@ -807,6 +905,26 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
         return named;
     }
     (text.chars().count() <= 100).then_some(text)
+}
+
+/// The names of the author links (`rel=author`, links to author pages) in a subtree, each
+/// once, joined by commas.
+fn author_links(doc: &Document, n: NodeId) -> Option<String> {
+    let mut unique: Vec<String> = Vec::new();
+    for d in doc.descendants(n) {
+        let is_link = doc.is(d, "a")
+            && (is_author_link(doc, d)
+                || doc
+                    .attr(d, "rel")
+                    .is_some_and(|r| r.split_whitespace().any(|r| r == "author")));
+        if is_link {
+            let name = doc.inner_text(d);
+            if !name.is_empty() && !unique.contains(&name) {
+                unique.push(name);
+            }
+        }
+    }
+    (!unique.is_empty()).then(|| unique.join(", "))
 }
 
 /// The text of a subtree with a space between text nodes, so that a byline's pieces in
@@ -891,14 +1009,23 @@ const BYLINE_STOP_WORDS: &[&str] = &[
     "yesterday",
 ];
 
-/// Cuts what follows the names in a byline: a date, a separator and what comes after it.
+/// Cuts what surrounds the names in a byline: the parts between separators that hold no
+/// name (a date first: "Dec 19, 2025 · Jane Doe"), and after the names a separator, a date
+/// or a second role, with what follows.
 fn trim_byline_tail(s: &str) -> String {
-    let mut s = s;
-    for sep in [" | ", " • ", " · ", " — ", " – "] {
-        if let Some(pos) = s.find(sep) {
-            s = &s[..pos];
-        }
+    let mut parts = vec![s];
+    for sep in [" | ", " • ", "•", " · ", " ⋅ ", " — ", " – ", " » "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
+    parts
+        .into_iter()
+        .map(names_before_tail)
+        .find(|p| p.chars().any(char::is_alphabetic))
+        .unwrap_or_default()
+}
+
+/// The start of one part of a byline, up to a second role or a date.
+fn names_before_tail(s: &str) -> String {
     // "Jane Doe Reviewed by …", "Jane Doe Edited by …": a second role ends the names.
     let words: Vec<&str> = s.split_whitespace().collect();
     if let Some(at) = words.iter().skip(1).position(|w| {
@@ -909,7 +1036,6 @@ fn trim_byline_tail(s: &str) -> String {
     }
     // "Jane Doe May 20, 2019", "Jane Doe Updated 2 hours ago": names hold no digits.
     if published_day(s).is_some() || s.chars().any(|c| c.is_ascii_digit()) {
-        let words: Vec<&str> = s.split_whitespace().collect();
         let stop = words
             .iter()
             .position(|w| {
@@ -927,6 +1053,15 @@ fn trim_byline_tail(s: &str) -> String {
             .to_string();
     }
     s.trim().to_string()
+}
+
+/// The author's names in the text of a visible byline: without its label, the date, the
+/// roles around them and a repeated copy; `None` when no name is left.
+pub fn byline_from_text(text: &str) -> Option<String> {
+    let name = collapse_repeats(&trim_byline_tail(&clean_byline(text)));
+    let name = clean_byline(&name);
+    (name.chars().any(char::is_alphabetic) && (2..=80).contains(&name.chars().count()))
+        .then_some(name)
 }
 
 /// Strips the label ("By", "Written by", "Author:"), trailing separators and surrounding
@@ -1203,14 +1338,13 @@ fn choose_title(
             if source == h || (parts.len() > 1 && parts[0] == h) {
                 return Some(h.clone());
             }
-            // A heading set in capitals is the same title; the metadata keeps its case.
-            if !h.chars().any(char::is_lowercase) {
-                if let Some(same) = [source, parts[0]]
-                    .into_iter()
-                    .find(|p| p.to_lowercase() == h.to_lowercase())
-                {
-                    return Some(same.to_string());
-                }
+            // The same title spelled otherwise (set in capitals, with typographic quotes):
+            // the metadata's spelling.
+            if let Some(same) = [source, parts[0]]
+                .into_iter()
+                .find(|p| same_title_spelled_otherwise(p, h))
+            {
+                return Some(same.to_string());
             }
         }
     }
@@ -1242,27 +1376,87 @@ fn heading_text(doc: &Document, h: NodeId) -> String {
 /// Characters that templates append to headings as a link to the heading itself.
 const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
 
+/// True when heading `h` shows `title`, whatever the case and the style of its quotes.
+pub fn heading_names_title(doc: &Document, h: NodeId, title: &str) -> bool {
+    let fold = |s: &str| fold_quotes(&fold_whitespace(s).to_lowercase());
+    fold(&heading_text(doc, h)) == fold(title)
+}
+
+/// Typographic quotes read as straight ones.
+fn fold_quotes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' | 'ʼ' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// True when `heading` is `title` with typographic quotes for straight ones, or set in
+/// capitals.
+fn same_title_spelled_otherwise(title: &str, heading: &str) -> bool {
+    if heading.chars().any(char::is_lowercase) {
+        fold_quotes(title) == fold_quotes(heading)
+    } else {
+        fold_quotes(&title.to_lowercase()) == fold_quotes(&heading.to_lowercase())
+    }
+}
+
 /// Below this word overlap with the metadata's title, a lone `<h1>` is a slogan or a section
 /// name rather than the headline.
 const TITLE_HEADING_OVERLAP: f64 = 0.4;
 
-/// Decodes the handful of entities that leak into JSON-LD strings.
+/// Decodes the character references left in metadata strings that were escaped twice:
+/// the usual named ones and numeric ones (`&#8217;`, `&#x1F62D;`); an invalid code point
+/// becomes U+FFFD and an unknown or malformed reference stays as written.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#039;", "'")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#8217;", "’")
-        .replace("&#8216;", "‘")
-        .replace("&#8220;", "“")
-        .replace("&#8221;", "”")
-        .replace("&nbsp;", " ")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 12) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..end];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "nbsp" => Some(' '),
+            _ => name.strip_prefix('#').and_then(|num| {
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse::<u32>().ok(),
+                };
+                code.map(|c| {
+                    char::from_u32(c)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{fffd}')
+                })
+            }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -1326,6 +1520,27 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_main_entity_gives_the_thread_starter() {
+        let doc = parse_html(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","name":"Thread",
+            "mainEntity":{"@type":"DiscussionForumPosting","headline":"New tank thoughts","author":{"@type":"Person","name":"Bagabaga"},
+            "comment":[{"@type":"Comment","author":{"@type":"Person","name":"Reefer"}}]}}</script>
+            <body><div itemprop="author">Reefer</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Bagabaga"));
+    }
+
+    #[test]
+    fn microdata_headline_names_the_article() {
+        let doc = parse_html(
+            r#"<title>Home | Shop</title><body><article itemscope><meta itemprop="headline" content="Seven ways to brew tea"><p>Text</p></article>"#,
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Seven ways to brew tea"));
+    }
+
+    #[test]
     fn json_ld_inside_cdata_is_read() {
         let doc = parse_html(
             r#"<script type="application/ld+json">
@@ -1362,6 +1577,115 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("Meg Holm"));
+    }
+
+    #[test]
+    fn the_byline_beside_the_headline() {
+        let doc = parse_html(
+            r#"<body><h1>Hot new restaurants</h1><p class="meta"><span>By <a href="/producers/sofia-g">Sofia Gonzalez</a></span> <span>May 2</span></p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Sofia Gonzalez"));
+        let doc = parse_html(
+            r#"<body><h1>Cheap flights</h1><div><p>Written by</p><p>Edzel Tabing</p></div><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Edzel Tabing"));
+        let doc = parse_html(
+            r#"<body><h1>Engine</h1><p>by: Ziyi Xu, Dec 17, 2025</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ziyi Xu"));
+    }
+
+    #[test]
+    fn an_author_field_naming_the_site_yields_to_the_byline() {
+        let doc = parse_html(
+            r#"<head><meta property="og:site_name" content="Daily Planet"><meta name="author" content="Daily Planet"></head>
+            <body><div class="byline">By Lois Lane</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Lois Lane"));
+        let doc = parse_html(
+            r#"<head><meta name="author" content="USA TODAY"></head><body><div class="byline">By Brian Truitt</div>"#,
+            Some("https://www.usatoday.com/story/x"),
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Brian Truitt"));
+        let doc = parse_html(
+            r#"<head><meta name="author" content="jane.doe"></head><body><div class="byline">By Jane Doe</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Jane Doe"));
+        // Without a visible byline the field stays.
+        let doc = parse_html(
+            r#"<head><meta name="author" content="Daily Planet"><meta property="og:site_name" content="Daily Planet"></head><body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Daily Planet"));
+    }
+
+    #[test]
+    fn author_links_stay_on_the_site_and_off_account_pages() {
+        let doc = parse_html(
+            r#"<body><ul><li class="link authorization-link"><a href="/customer/account/login">Sign In</a></li>
+            <li><a href="/user/register">Create Account</a></li></ul>
+            <a href="https://social.example/profile/paper">Social</a>
+            <p>Story</p><a href="https://www.news.example/people/ann-lee">Ann Lee</a>"#,
+            Some("https://news.example/story"),
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee"));
+        // A search form's "Author" field is no byline.
+        let doc = parse_html(
+            r#"<body><form><div class="search-author"><label for="a">Author name</label><input id="a"></div></form>
+            <p class="byline">By Ann Lee</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn authors_from_scholarly_and_open_graph_tags() {
+        let doc = parse_html(
+            r#"<meta name="citation_author" content="Md Hossain"><meta name="citation_author" content="Jae Lee"><meta name="citation_author_institution" content="A University">"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Md Hossain, Jae Lee"));
+        // The same field through `property` and `name` is one author, the property's.
+        let doc = parse_html(
+            r#"<meta name="DC.creator" content="Name author"><meta property="dc:creator" content="Property author">"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Property author"));
+        let doc = parse_html(
+            r#"<meta property="og:article:author" content="World Desk">"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("World Desk"));
+    }
+
+    #[test]
+    fn dates_from_more_meta_names_and_the_modified_date_last() {
+        let doc = parse_html(
+            r#"<meta name="published-time" content="2026-03-09"><meta name="published-date" content="2021-02-16">"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2021-02-16"));
+        let doc = parse_html(r#"<meta name="published" content="July 17, 2025">"#, None);
+        assert_eq!(read(&doc).published.as_deref(), Some("July 17, 2025"));
+        let doc = parse_html(
+            r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2023-06-12T10:39:42+00:00")
+        );
+        // A stated publication date wins over the modification date.
+        let doc = parse_html(
+            r#"<meta property="article:modified_time" content="2023-06-12"><meta property="article:published_time" content="2020-01-02">"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2020-01-02"));
     }
 
     #[test]
@@ -1430,6 +1754,49 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).title.as_deref(), Some("Tips for Online Success"));
+        // So does one with typographic quotes.
+        let doc = parse_html(
+            "<title>Pills \"Burned Her Up\" - Feed News</title><body><h1>Pills “Burned Her Up”</h1>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Pills \"Burned Her Up\""));
+    }
+
+    #[test]
+    fn meta_values_escaped_twice_are_read_once_more() {
+        assert_eq!(
+            decode_entities("Mugabe&#039;s &quot;Blue House&quot; &amp; co"),
+            "Mugabe's \"Blue House\" & co"
+        );
+        assert_eq!(
+            decode_entities("&#xg; &#x1F62D; &#128557; &#xFFFFFFFF; &#x0; & fish"),
+            "&#xg; 😭 😭 \u{fffd} \u{fffd} & fish"
+        );
+        let doc = parse_html(
+            r#"<meta name="description" content="A &amp;quot;quoted&amp;quot; word"><meta name="dc.title" content="Name title"><meta property="dc:title" content="Property title">"#,
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.excerpt.as_deref(), Some("A \"quoted\" word"));
+        assert_eq!(m.title.as_deref(), Some("Property title"));
+    }
+
+    #[test]
+    fn excerpts_are_sentences_or_long_paragraphs() {
+        let ps = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            excerpt_from(ps(&["Contents", "When", "Lorem ipsum dolor sit amet."])).as_deref(),
+            Some("Lorem ipsum dolor sit amet.")
+        );
+        assert_eq!(
+            excerpt_from(ps(&[
+                "Yes.",
+                "A paragraph long enough to stand as the excerpt here"
+            ]))
+            .as_deref(),
+            Some("A paragraph long enough to stand as the excerpt here")
+        );
+        assert_eq!(excerpt_from(ps(&["Contents"])), None);
     }
 
     #[test]
@@ -1469,6 +1836,19 @@ mod tests {
         assert_eq!(clean_byline("Written By"), "");
         assert_eq!(clean_byline("Topic Author"), "");
         assert_eq!(clean_byline("Published in The Weekly"), "");
+        assert_eq!(collapse_repeats("Ann Lee Ann Lee Ann Lee"), "Ann Lee");
+        assert_eq!(collapse_repeats("Ann Lee"), "Ann Lee");
+        assert_eq!(collapse_repeats(""), "");
+        assert_eq!(
+            byline_from_text("Dec. 19, 2025 · Niko Matsakis").as_deref(),
+            Some("Niko Matsakis")
+        );
+        assert_eq!(
+            byline_from_text("Outer Land » Tue Aug 27, 2019 1:47 am").as_deref(),
+            Some("Outer Land")
+        );
+        assert_eq!(byline_from_text("August 28, 2025•5 min read"), None);
+        assert_eq!(byline_from_text("Jun 2 Written By"), None);
         assert_eq!(
             trim_byline_tail("John Warren Reviewed by Ann Oak"),
             "John Warren"

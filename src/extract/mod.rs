@@ -164,11 +164,12 @@ pub fn extract(doc: &Document) -> Option<Article> {
         })
         .unwrap_or_default();
     let excerpt = meta.excerpt.clone().or_else(|| {
-        clean
-            .find_all(clean_root, "p")
-            .into_iter()
-            .map(|p| clean.inner_text(p))
-            .find(|t| t.chars().count() > 40)
+        metadata::excerpt_from(
+            clean
+                .find_all(clean_root, "p")
+                .into_iter()
+                .map(|p| clean.inner_text(p)),
+        )
     });
     Some(Article {
         title,

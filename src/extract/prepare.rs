@@ -299,9 +299,7 @@ pub fn strip_page_chrome(
         }
         cur = doc.next_in(body, n, false);
     }
-    byline
-        .map(|b| super::metadata::clean_byline(&b))
-        .filter(|b| !b.is_empty())
+    byline.and_then(|b| super::metadata::byline_from_text(&b))
 }
 
 /// A block whose unlikely name is an accident of its template (an ad-slot or sidebar-layout
