@@ -204,8 +204,10 @@ pub fn read(doc: &Document) -> Metadata {
 
     // An author field naming the publication or a login is weaker than the byline the reader
     // sees: the person's name there wins.
-    let region = headline_region(doc, title.as_deref());
-    let dom_byline = dom_byline(doc).or_else(|| headline_byline(doc, &region));
+    // Found once, and only when a fallback needs it.
+    let region = std::cell::OnceCell::new();
+    let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
+    let dom_byline = dom_byline(doc).or_else(|| headline_byline(doc, region()));
     let title_tail = doc_title
         .as_deref()
         .map(title_parts)
@@ -233,7 +235,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| get(DATE_KEYS))
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
-        .or_else(|| headline_date(doc, &region))
+        .or_else(|| headline_date(doc, region()))
         .or_else(|| dom_date(doc))
         .or_else(|| get(MODIFIED_KEYS));
 
@@ -587,30 +589,26 @@ fn first_time(doc: &Document) -> Option<String> {
 /// threads are skipped: each comment carries its own date.
 fn microdata_date(doc: &Document) -> Option<String> {
     let body = doc.body()?;
-    let mut cur = Some(body);
-    while let Some(n) = cur {
-        if n != body && outside_article(doc, n) {
-            cur = doc.next_in(body, n, true);
-            continue;
-        }
+    doc.descendants(body).find_map(|n| {
         let published = doc
             .attr(n, "itemprop")
             .is_some_and(|p| p.split_whitespace().any(|p| p == "datePublished"));
-        if published {
-            let value = ["content", "datetime", "title"]
-                .iter()
-                .find_map(|k| doc.attr(n, k))
-                .map(str::trim)
-                .filter(|v| published_day(v).is_some())
-                .map(str::to_string)
-                .or_else(|| short_text(doc, n, 80).filter(|t| published_day(t).is_some()));
-            if value.is_some() {
-                return value;
-            }
+        // The few candidates look up their ancestors; the walk itself stays cheap.
+        if !published
+            || std::iter::successors(doc.parent(n), |&a| doc.parent(a))
+                .take_while(|&a| a != body)
+                .any(|a| outside_article(doc, a))
+        {
+            return None;
         }
-        cur = doc.next_in(body, n, false);
-    }
-    None
+        ["content", "datetime", "title"]
+            .iter()
+            .find_map(|k| doc.attr(n, k))
+            .map(str::trim)
+            .filter(|v| published_day(v).is_some())
+            .map(str::to_string)
+            .or_else(|| short_text(doc, n, 80).filter(|t| published_day(t).is_some()))
+    })
 }
 
 /// Navigation, footers, asides and comment threads: blocks whose dates and names belong to
