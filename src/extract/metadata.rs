@@ -297,6 +297,22 @@ pub fn base_url(doc: &Document) -> Option<String> {
     }
 }
 
+/// A value whose UTF-8 bytes were read as Latin-1 somewhere on the site's side ("â\u{80}\u{94}"
+/// for "—"): the characters, taken back as bytes, are valid UTF-8 with at least one character
+/// beyond ASCII. Anything else is returned as it is.
+fn repair_mojibake(s: &str) -> String {
+    let suspicious = s.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c))
+        && s.chars().any(|c| ('\u{80}'..='\u{bf}').contains(&c))
+        && s.chars().all(|c| u32::from(c) <= 0xff);
+    if suspicious {
+        let bytes: Vec<u8> = s.chars().map(|c| c as u8).collect();
+        if let Ok(repaired) = String::from_utf8(bytes) {
+            return repaired;
+        }
+    }
+    s.to_string()
+}
+
 /// `<meta>` property/name/itemprop → content, keys lowercased. The first of each key wins,
 /// and `property` (the attribute Open Graph and RDFa define) before `name`. Values are
 /// unescaped once more: many sites escape their meta content twice (`&amp;quot;`).
@@ -312,7 +328,7 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
             else {
                 continue;
             };
-            let content = fold_whitespace(&decode_entities(content));
+            let content = repair_mojibake(&fold_whitespace(&decode_entities(content)));
             // `property` may list several space-separated names.
             for key in keys.split_whitespace() {
                 let key = normalize_meta_key(key);
@@ -1758,6 +1774,23 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).title.as_deref(), Some("Pills \"Burned Her Up\""));
+    }
+
+    #[test]
+    fn meta_values_in_utf8_read_as_latin1_are_repaired() {
+        assert_eq!(
+            repair_mojibake("itertools \u{e2}\u{80}\u{94} Functions \u{c2}\u{b6}"),
+            "itertools \u{2014} Functions \u{b6}"
+        );
+        // Real Latin-1 text and text beyond Latin-1 stay as written.
+        for kept in [
+            "Caf\u{e9} cr\u{e8}me",
+            "\u{c2}\u{a0}x \u{2014}",
+            "Stra\u{df}e",
+            "plain",
+        ] {
+            assert_eq!(repair_mojibake(kept), kept);
+        }
     }
 
     #[test]
