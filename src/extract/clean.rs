@@ -466,6 +466,7 @@ const BIO_VERBS: &[&str] = &[
 /// of related links went), a copyright line, and a short bio that opens with the author's name.
 /// Repeats until the last block is none of these.
 pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed: &mut Removals) {
+    cut_at_closing_section(doc, article, removed);
     let authors: Vec<String> = authors
         .iter()
         .flat_map(|a| a.split([',', '&']).chain(a.split(" and ")))
@@ -509,6 +510,56 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
         removed.record(doc, block, kind);
         doc.detach(block);
     }
+}
+
+/// A heading near the end that announces related reading ("You might also like", "Read this
+/// next") starts the page's links to elsewhere: it and everything after it go. Only when
+/// most of the text comes before it, so that a related box in mid-article costs nothing.
+fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Removals) {
+    let stats = TextStats::measure(doc, article);
+    let total = stats.get(article).text;
+    let mut before = 0u32;
+    let mut cut = None;
+    let mut cur = doc.first_child(article);
+    while let Some(n) = cur {
+        if let Some(t) = doc.text(n) {
+            before += fold_whitespace(t).chars().count() as u32;
+        }
+        let heading = matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        if heading
+            && before >= 500
+            && (total - before.min(total)) * 100 <= total * 35
+            && stats.get(n).text <= 60
+            && opens_related_section(&doc.inner_text(n))
+        {
+            cut = Some(n);
+            break;
+        }
+        cur = doc.next_in(article, n, false);
+    }
+    let Some(heading) = cut else { return };
+    let mut at = heading;
+    while at != article {
+        while let Some(next) = doc.next_sibling(at) {
+            removed.record(doc, next, ClutterKind::Related);
+            doc.detach(next);
+        }
+        let Some(parent) = doc.parent(at) else { break };
+        at = parent;
+    }
+    removed.record(doc, heading, ClutterKind::Related);
+    doc.detach(heading);
+}
+
+/// A heading that is an invitation to read elsewhere ("You might also like", "More from
+/// Wired"), by the closing-heading tables.
+fn opens_related_section(heading: &str) -> bool {
+    let text = fold_whitespace(heading).to_lowercase();
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    patterns::CLOSING_HEADINGS.contains(&text)
+        || patterns::CLOSING_HEADING_OPENERS
+            .iter()
+            .any(|o| text.starts_with(o))
 }
 
 /// True when a picture or video follows `block` in the article (a heading over a gallery).
@@ -585,6 +636,33 @@ mod tests {
             let doc = parse_html(&format!("<body><div>{body}</div>"), None);
             let before = fold_whitespace(&doc.inner_text(doc.body().unwrap()));
             assert_eq!(trimmed(body, authors), before, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_closing_heading_after_the_text_ends_the_article() {
+        let long = "A sentence of the article that goes on for a while. ".repeat(12);
+        let text = trimmed(
+            &format!(
+                "<section><p>{long}</p><h2>You might also like</h2><ul><li>Other story one</li></ul></section><p>Trending links</p>"
+            ),
+            &[],
+        );
+        assert!(
+            !text.contains("You might also like") && !text.contains("Other story"),
+            "{text}"
+        );
+        assert!(!text.contains("Trending links"), "{text}");
+        // Near the start, or worded as content, a heading stays.
+        for body in [
+            format!("<p>Intro.</p><h2>Read next</h2><p>{long}</p>"),
+            format!("<p>{long}</p><h2>Recommended courses</h2><p>A course.</p>"),
+        ] {
+            let doc = parse_html(&format!("<body><div>{body}</div>"), None);
+            assert_eq!(
+                trimmed(&body, &[]),
+                fold_whitespace(&doc.inner_text(doc.body().unwrap()))
+            );
         }
     }
 }

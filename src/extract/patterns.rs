@@ -754,6 +754,43 @@ pub const KIND_PHRASES: &[(ClutterKind, &[&str])] = &[
     ),
 ];
 
+/// Whole headings that close an article and open the site's links to elsewhere, compared
+/// lowercased without punctuation at either end. ("Recommended courses" or "Related article"
+/// in the middle of a text can be content, so only these exact wordings count.)
+pub const CLOSING_HEADINGS: &[&str] = &[
+    "related posts",
+    "related articles",
+    "related stories",
+    "related reading",
+    "you might also like",
+    "you may also like",
+    "you might like",
+    "you may like",
+    "recommended for you",
+    "recommended reading",
+    "read next",
+    "read this next",
+    "up next",
+    "what to read next",
+    "keep reading",
+    "more stories",
+    "popular articles",
+    "popular posts",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "trending this week",
+    "editor's picks",
+    "editors' picks",
+    "what others are reading",
+    "te puede interesar",
+    "lire aussi",
+];
+
+/// Openings of closing headings that name the site or section ("More from The Verge").
+pub const CLOSING_HEADING_OPENERS: &[&str] = &["more from ", "more in ", "more stories from "];
+
 /// Names of author photos (on the image or its link or wrapper).
 pub const AVATAR: &[Pat] = &[
     Sub("avatar"),
