@@ -186,12 +186,18 @@ pub fn match_string(doc: &Document, n: NodeId) -> String {
 /// - utility classes (Tailwind and the like): responsive or state variants (`lg:hidden`,
 ///   `hover:underline`), arbitrary values (`max-w-[645px]`) and `overflow-hidden`, which
 ///   clips a box and hides nothing;
+/// - CKEditor's `ck-widget`, which marks an editing handle inside the text, not a widget;
 /// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
 ///   hidden on small screens only.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
     let tokens: Vec<&str> = class
         .split_whitespace()
-        .filter(|t| !t.contains(':') && !t.contains('[') && !t.starts_with("overflow-"))
+        .filter(|t| {
+            !t.contains(':')
+                && !t.contains('[')
+                && !t.starts_with("overflow-")
+                && !t.starts_with("ck-widget")
+        })
         .collect();
     let shown_again = class.split_whitespace().any(|t| {
         t.rsplit_once(':').is_some_and(|(_, u)| {
