@@ -840,11 +840,27 @@ pub fn starts_with_ad_label(text: &str) -> bool {
 
 /// True when `text` is nothing but an ad label such as "- Advertisement -".
 pub fn is_ad_label(text: &str) -> bool {
-    let trimmed = text
-        .trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]".contains(c))
-        .to_lowercase();
-    !trimmed.is_empty() && AD_LABELS.contains(&trimmed.as_str())
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]".contains(c));
+    // Lowercasing never shortens text in characters, and no label has more characters than
+    // bytes: longer text cannot be a label, and is not lowercased (it may be a whole page).
+    if trimmed.is_empty() || trimmed.chars().nth(LONGEST_AD_LABEL).is_some() {
+        return false;
+    }
+    AD_LABELS.contains(&trimmed.to_lowercase().as_str())
 }
+
+/// Bytes in the longest of [`AD_LABELS`].
+const LONGEST_AD_LABEL: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < AD_LABELS.len() {
+        if AD_LABELS[i].len() > longest {
+            longest = AD_LABELS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 #[cfg(test)]
 mod tests {
