@@ -55,10 +55,60 @@ pub struct LiveFlags {
     pub fixed: bool,
 }
 
+/// The measures of a text node that extraction reads over and over: its length with
+/// whitespace folded and its commas. Kept up to date as the text grows, so no pass has to
+/// re-read the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextMeasure {
+    /// Characters of text, inner whitespace runs counted once, leading and trailing
+    /// whitespace not at all (so whitespace-only text measures zero).
+    pub len: u32,
+    /// Commas (of several scripts).
+    pub commas: u32,
+    /// The text ends in whitespace after some non-whitespace: text appended later that
+    /// starts with a letter adds one character for that space.
+    pending_space: bool,
+}
+
+impl TextMeasure {
+    /// The measures of `text`.
+    pub fn of(text: &str) -> Self {
+        let mut m = TextMeasure::default();
+        m.extend(text);
+        m
+    }
+
+    /// Adds `more`, as if it had been measured with the text before it.
+    fn extend(&mut self, more: &str) {
+        for c in more.chars() {
+            if c.is_whitespace() {
+                self.pending_space = self.len > 0;
+            } else {
+                self.len += 1 + u32::from(self.pending_space);
+                self.pending_space = false;
+                if is_comma(c) {
+                    self.commas += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Commas of the scripts we meet: Latin, CJK (full-width and ideographic), Arabic, and the
+/// small and vertical forms.
+fn is_comma(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⸲' | '⸴' | '⹁'
+    )
+}
+
 #[derive(Clone, Debug)]
 struct Node {
     data: NodeData,
     flags: LiveFlags,
+    /// For text nodes, the measures of their text (zero for other nodes).
+    measure: TextMeasure,
     parent: Option<NodeId>,
     first_child: Option<NodeId>,
     last_child: Option<NodeId>,
@@ -103,9 +153,14 @@ impl Document {
 
     fn push(&mut self, data: NodeData) -> NodeId {
         let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 4 billion nodes"));
+        let measure = match &data {
+            NodeData::Text(t) => TextMeasure::of(t),
+            _ => TextMeasure::default(),
+        };
         self.nodes.push(Node {
             data,
             flags: LiveFlags::default(),
+            measure,
             parent: None,
             first_child: None,
             last_child: None,
@@ -194,11 +249,21 @@ impl Document {
         }
     }
 
-    /// Mutable text of a text node.
-    pub fn text_mut(&mut self, id: NodeId) -> Option<&mut String> {
-        match &mut self.nodes[id.index()].data {
-            NodeData::Text(t) => Some(t),
-            _ => None,
+    /// The measures of a text node's text (zero for other nodes).
+    pub fn text_measure(&self, id: NodeId) -> TextMeasure {
+        self.nodes[id.index()].measure
+    }
+
+    /// Appends `more` to the text node `id`; false (and nothing changes) for other nodes.
+    pub fn push_text(&mut self, id: NodeId, more: &str) -> bool {
+        let node = &mut self.nodes[id.index()];
+        match &mut node.data {
+            NodeData::Text(t) => {
+                t.push_str(more);
+                node.measure.extend(more);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -316,8 +381,7 @@ impl Document {
     /// Appends text to `parent`, merging with a trailing text node as parsers do.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
         if let Some(last) = self.last_child(parent) {
-            if let Some(t) = self.text_mut(last) {
-                t.push_str(text);
+            if self.push_text(last, text) {
                 return;
             }
         }
@@ -589,5 +653,25 @@ mod tests {
     #[test]
     fn whitespace_folds_including_nbsp() {
         assert_eq!(fold_whitespace("  a \u{a0}\n b  "), "a b");
+    }
+
+    #[test]
+    fn text_measures_follow_appended_text() {
+        let whole = "  One, two \n\u{a0} three， four  ";
+        let mut d = Document::new();
+        let p = d.create_element("p", vec![]);
+        // Split at every character boundary: measuring in pieces equals measuring at once.
+        for (i, _) in whole.char_indices() {
+            let t = d.create_text(&whole[..i]);
+            d.append(p, t);
+            assert!(d.push_text(t, &whole[i..]));
+            assert_eq!(d.text_measure(t), TextMeasure::of(whole));
+        }
+        let m = TextMeasure::of(whole);
+        assert_eq!(
+            (m.len, m.commas),
+            (fold_whitespace(whole).chars().count() as u32, 2)
+        );
+        assert!(!d.push_text(p, "x"), "an element holds no text of its own");
     }
 }
