@@ -150,7 +150,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Some(article) = lector::extract(&doc) else {
+    let Some(article) = lector::extract_owned(doc) else {
         eprintln!(
             "lector: no article found in {}",
             if args.input == "-" {

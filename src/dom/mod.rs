@@ -80,16 +80,25 @@ impl TextMeasure {
 
     /// Adds `more`, as if it had been measured with the text before it.
     fn extend(&mut self, more: &str) {
-        for c in more.chars() {
-            if c.is_whitespace() {
+        let bytes = more.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII, most text, byte by byte; other characters decoded.
+            let (white, comma, width) = match bytes[i] {
+                b @ 0..=0x7f => (b.is_ascii_whitespace() || b == 0x0b, b == b',', 1),
+                _ => {
+                    let c = more[i..].chars().next().unwrap_or(' ');
+                    (c.is_whitespace(), is_comma(c), c.len_utf8())
+                }
+            };
+            if white {
                 self.pending_space = self.len > 0;
             } else {
                 self.len += 1 + u32::from(self.pending_space);
                 self.pending_space = false;
-                if is_comma(c) {
-                    self.commas += 1;
-                }
+                self.commas += u32::from(comma);
             }
+            i += width;
         }
     }
 }
@@ -107,8 +116,9 @@ fn is_comma(c: char) -> bool {
 struct Node {
     data: NodeData,
     flags: LiveFlags,
-    /// For text nodes, the measures of their text (zero for other nodes).
-    measure: TextMeasure,
+    /// For text nodes, the measures of their text once taken (see
+    /// [`Document::measure_texts`]).
+    measure: Option<TextMeasure>,
     parent: Option<NodeId>,
     first_child: Option<NodeId>,
     last_child: Option<NodeId>,
@@ -153,14 +163,10 @@ impl Document {
 
     fn push(&mut self, data: NodeData) -> NodeId {
         let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 4 billion nodes"));
-        let measure = match &data {
-            NodeData::Text(t) => TextMeasure::of(t),
-            _ => TextMeasure::default(),
-        };
         self.nodes.push(Node {
             data,
             flags: LiveFlags::default(),
-            measure,
+            measure: None,
             parent: None,
             first_child: None,
             last_child: None,
@@ -168,6 +174,40 @@ impl Document {
             next_sibling: None,
         });
         id
+    }
+
+    /// The same tree without the nodes that no longer hang from the root (detached subtrees
+    /// and nodes never attached), so later copies do not carry them. Node ids change, but
+    /// keep their order: a node's new id is smaller than another's when its old one was.
+    pub fn compact(self) -> Document {
+        let mut new_ids = vec![u32::MAX; self.nodes.len()];
+        for n in self.descendants(NodeId::DOCUMENT) {
+            new_ids[n.index()] = 0;
+        }
+        let mut next = 0;
+        for id in new_ids.iter_mut().filter(|id| **id == 0) {
+            *id = next;
+            next += 1;
+        }
+        let map = |link: Option<NodeId>| link.map(|n| NodeId(new_ids[n.index()]));
+        let nodes = self
+            .nodes
+            .into_iter()
+            .zip(&new_ids)
+            .filter(|(_, &id)| id != u32::MAX)
+            .map(|(node, _)| Node {
+                parent: map(node.parent),
+                first_child: map(node.first_child),
+                last_child: map(node.last_child),
+                prev_sibling: map(node.prev_sibling),
+                next_sibling: map(node.next_sibling),
+                ..node
+            })
+            .collect();
+        Document {
+            nodes,
+            url: self.url,
+        }
     }
 
     /// Creates a detached element. `name` is lowercased.
@@ -249,9 +289,29 @@ impl Document {
         }
     }
 
-    /// The measures of a text node's text (zero for other nodes).
+    /// The measures of a text node's text (zero for other nodes): kept since
+    /// [`measure_texts`](Self::measure_texts), else taken now.
     pub fn text_measure(&self, id: NodeId) -> TextMeasure {
-        self.nodes[id.index()].measure
+        let node = &self.nodes[id.index()];
+        match (&node.data, node.measure) {
+            (_, Some(m)) => m,
+            (NodeData::Text(t), None) => TextMeasure::of(t),
+            _ => TextMeasure::default(),
+        }
+    }
+
+    /// Takes and keeps the measures of the text nodes under `root`, for a tree whose text
+    /// is read many times. (Not done as text arrives: most of a page's text is scripts and
+    /// styles, which no pass measures.)
+    pub fn measure_texts(&mut self, root: NodeId) {
+        let mut cur = Some(root);
+        while let Some(n) = cur {
+            let node = &mut self.nodes[n.index()];
+            if let (NodeData::Text(t), None) = (&node.data, node.measure) {
+                node.measure = Some(TextMeasure::of(t));
+            }
+            cur = self.next_in(root, n, false);
+        }
     }
 
     /// Appends `more` to the text node `id`; false (and nothing changes) for other nodes.
@@ -260,7 +320,9 @@ impl Document {
         match &mut node.data {
             NodeData::Text(t) => {
                 t.push_str(more);
-                node.measure.extend(more);
+                if let Some(m) = &mut node.measure {
+                    m.extend(more);
+                }
                 true
             }
             _ => false,
@@ -612,6 +674,37 @@ mod tests {
     }
 
     #[test]
+    fn compacting_drops_detached_nodes_and_keeps_the_tree() {
+        let mut d = Document::new();
+        let html = d.create_element("html", vec![]);
+        d.append(NodeId::DOCUMENT, html);
+        let gone = d.create_element("script", vec![]);
+        d.append(html, gone);
+        d.append_text(gone, "var x;");
+        let p = d.create_element("p", vec![("class".into(), "lead".into())]);
+        d.append(html, p);
+        d.append_text(p, "kept, text");
+        d.create_comment(); // never attached
+        d.detach(gone);
+        let before: Vec<String> = d
+            .descendants(NodeId::DOCUMENT)
+            .map(|n| format!("{:?}", d.data(n)))
+            .collect();
+        let c = d.compact();
+        assert_eq!(c.len(), 4, "document, html, p and its text");
+        let after: Vec<String> = c
+            .descendants(NodeId::DOCUMENT)
+            .map(|n| format!("{:?}", c.data(n)))
+            .collect();
+        assert_eq!(before, after);
+        let ids: Vec<NodeId> = c.descendants(NodeId::DOCUMENT).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids keep their order");
+        let text = c.first_child(c.find_first("p").unwrap()).unwrap();
+        assert_eq!(c.text_measure(text).commas, 1);
+        assert_eq!(c.attr(c.find_first("p").unwrap(), "class"), Some("lead"));
+    }
+
+    #[test]
     fn deep_trees_walk_without_recursion() {
         let mut d = Document::new();
         let mut parent = NodeId::DOCUMENT;
@@ -664,8 +757,10 @@ mod tests {
         for (i, _) in whole.char_indices() {
             let t = d.create_text(&whole[..i]);
             d.append(p, t);
+            d.measure_texts(p);
             assert!(d.push_text(t, &whole[i..]));
             assert_eq!(d.text_measure(t), TextMeasure::of(whole));
+            d.detach(t);
         }
         let m = TextMeasure::of(whole);
         assert_eq!(

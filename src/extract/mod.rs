@@ -102,13 +102,23 @@ pub struct Article {
 }
 
 /// Finds the article in `doc`. `None` means the page has no article (a home page, a search
-/// page, an app): a normal answer, not an error.
+/// page, an app): a normal answer, not an error. Works on a copy: [`extract_owned`] saves it
+/// when the caller no longer needs the page.
 pub fn extract(doc: &Document) -> Option<Article> {
-    let meta = metadata::read(doc);
-    let readerable = is_probably_readerable(doc);
-    let mut prepared = doc.clone();
+    extract_owned(doc.clone())
+}
+
+/// [`extract`], consuming the page.
+pub fn extract_owned(doc: Document) -> Option<Article> {
+    let meta = metadata::read(&doc);
+    let readerable = is_probably_readerable(&doc);
+    let base = metadata::base_url(&doc);
+    let mut prepared = doc;
     let mut prepared_removals = clutter::Removals::default();
     prepare::remove_non_content(&mut prepared, &mut prepared_removals);
+    // Scripts, styles and hidden blocks are out of the tree now; each attempt below copies
+    // the page, so it should not copy them along.
+    let prepared = prepared.compact();
 
     let mut best: Option<(Document, NodeId, u32, Option<String>, clutter::Removals)> = None;
     for flags in LADDER {
@@ -131,7 +141,6 @@ pub fn extract(doc: &Document) -> Option<Article> {
     }
     let (work, root, _, dom_byline, removals) = best?;
 
-    let base = metadata::base_url(doc);
     let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
     let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();

@@ -86,7 +86,7 @@ pub fn extract(
     #[cfg(feature = "test-trap")]
     test_trap(url);
     let doc = build_tree(document, url, &signals, live);
-    let Some(article) = crate::extract(&doc) else {
+    let Some(article) = crate::extract_owned(doc) else {
         return Ok(JsValue::NULL);
     };
     // The export is prepared with the article: the reader's buttons, the context menu and
