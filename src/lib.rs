@@ -27,7 +27,9 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use extract::{extract, extract_owned, is_probably_readerable, Article};
+pub use extract::{
+    extract, extract_owned, extract_tree, is_probably_readerable, Article, Extracted,
+};
 
 /// Parses HTML text and extracts its article (native builds only).
 #[cfg(not(target_arch = "wasm32"))]

@@ -110,6 +110,30 @@ pub fn extract(doc: &Document) -> Option<Article> {
 
 /// [`extract`], consuming the page.
 pub fn extract_owned(doc: Document) -> Option<Article> {
+    let mut found = extract_tree(doc)?;
+    found.article.markdown = found.markdown();
+    Some(found.article)
+}
+
+/// An article found by [`extract_tree`], with the clean tree its HTML was written from, so
+/// that a rendering nobody asked for yet (the Markdown export) is made only when asked.
+pub struct Extracted {
+    /// The article, its `markdown` still empty (see [`Extracted::markdown`]).
+    pub article: Article,
+    clean: Document,
+    root: NodeId,
+}
+
+impl Extracted {
+    /// The article body as Markdown: what [`Article::markdown`] holds after [`extract`].
+    pub fn markdown(&self) -> String {
+        render::markdown::to_markdown(&self.clean, self.root)
+    }
+}
+
+/// [`extract_owned`] without rendering the Markdown: for the reader view, which shows the
+/// HTML and needs the Markdown only when the article is exported.
+pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let meta = metadata::read(&doc);
     let readerable = is_probably_readerable(&doc);
     let base = metadata::base_url(&doc);
@@ -152,7 +176,6 @@ pub fn extract_owned(doc: Document) -> Option<Article> {
         return None;
     }
     let content_html = render::html::serialize(&clean, clean_root);
-    let markdown = render::markdown::to_markdown(&clean, clean_root);
     let title = meta
         .title
         .clone()
@@ -169,7 +192,7 @@ pub fn extract_owned(doc: Document) -> Option<Article> {
             .map(|p| clean.inner_text(p))
             .find(|t| t.chars().count() > 40)
     });
-    Some(Article {
+    let article = Article {
         title,
         byline: meta
             .byline
@@ -185,8 +208,13 @@ pub fn extract_owned(doc: Document) -> Option<Article> {
         word_count: text.split_whitespace().count(),
         content_html,
         text,
-        markdown,
+        markdown: String::new(),
         readerable,
         removed: removals.report(),
+    };
+    Some(Extracted {
+        article,
+        clean,
+        root: clean_root,
     })
 }
