@@ -184,10 +184,8 @@ impl Document {
         for n in self.descendants(NodeId::DOCUMENT) {
             new_ids[n.index()] = 0;
         }
-        let mut next = 0;
-        for id in new_ids.iter_mut().filter(|id| **id == 0) {
-            *id = next;
-            next += 1;
+        for (next, id) in new_ids.iter_mut().filter(|id| **id == 0).enumerate() {
+            *id = next as u32;
         }
         let map = |link: Option<NodeId>| link.map(|n| NodeId(new_ids[n.index()]));
         let nodes = self
