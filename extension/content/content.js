@@ -4,19 +4,27 @@
 // On sites with automatic reader mode it is also registered at document_start beside
 // auto.js, which calls `lectorAuto()` once the document is parsed.
 
-/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, collectSignals, LectorReaderView, LectorSettings */
+/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, lectorPageTree, collectSignals, LectorReaderView, LectorSettings */
 (() => {
   if (typeof globalThis.lectorToggle === 'function') return;
 
   let view = null;
   let busy = false;
   // The wasm-bindgen glue, replaced after the engine fails. Absent where only the offscreen
-  // route is injected (Chromium's automatic mode registers no engine scripts).
+  // route is injected (Chromium's clicks and automatic mode): then the background injects it
+  // the first time the engine is to run here.
   let glue = typeof wasm_bindgen === 'undefined' ? null : wasm_bindgen;
   let engine = null; // Promise of the initialised wasm engine
 
   function loadEngine() {
-    engine ??= glue({ module_or_path: lectorWasmBytes() });
+    engine ??= (async () => {
+      if (!glue) {
+        const answer = await chrome.runtime.sendMessage({ type: 'content:load-engine' });
+        if (!answer?.ok || typeof wasm_bindgen === 'undefined') throw new Error(answer?.error || 'the engine could not be loaded');
+        glue = wasm_bindgen;
+      }
+      return glue({ module_or_path: lectorWasmBytes() });
+    })();
     return engine;
   }
 
@@ -24,7 +32,8 @@
   async function extractHere(signals) {
     await loadEngine();
     try {
-      return glue.extract(document, location.href, signals, true);
+      const { tree, strings } = lectorPageTree(document, true);
+      return glue.extract(tree, strings, location.href, signals);
     } catch (error) {
       // A panic or trap leaves the instance unusable: the next click gets a fresh one.
       glue = lectorNewEngine();
@@ -76,7 +85,8 @@
     try {
       if (readerableOnly) {
         await loadEngine();
-        if (!glue.isProbablyReaderable(document, location.href)) return { article: null, route: 'content' };
+        const { tree, strings } = lectorPageTree(document, true);
+        if (!glue.isProbablyReaderable(tree, strings, location.href)) return { article: null, route: 'content' };
       }
       return { article: await extractHere(signals), route: 'content' };
     } catch (error) {
