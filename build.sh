@@ -12,6 +12,11 @@
 #                       sheet on light and dark toolbars to target/icon-sheet.png
 #   ./build.sh eval     quality figures of Lector beside Readability.js over the shared corpora
 #                       (`lector eval`, see docs/quality.md); LECTOR_CORPORA=dir picks the corpora
+#   ./build.sh bench [browser|native|scaling|all] [options]   speed figures (docs/performance.md):
+#                       browser: Lector, Readability.js and a DOM-walk floor in Chromium over the
+#                       corpora (options: --pages N, --filter TEXT, --no-wcxb, --runs N);
+#                       native: criterion, Lector beside dom_smoothie; scaling: synthetic pages
+#   LECTOR_WASM_OPT="-Oz"  wasm-opt flags for the engine (binaryen from npm); "none" skips it
 #
 # Outputs: dist/chrome/ and dist/firefox/ (load unpacked), the store zips
 # dist/lector-<browser>-<version>.zip and dist/lector-source-<version>.zip (for AMO review).
@@ -28,9 +33,9 @@ say() { printf '\033[1m[lector]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[lector] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 case "$MODE" in
-  build | test | demo | eval) ;;
-  -h | --help | help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) die "unknown command '$MODE' (expected: build, test, demo or eval)" ;;
+  build | test | demo | eval | bench) ;;
+  -h | --help | help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown command '$MODE' (expected: build, test, demo, eval or bench)" ;;
 esac
 
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -100,6 +105,24 @@ ensure_wasm_bindgen() {
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force --quiet
 }
 
+# Binaryen's wasm-opt from npm (package-lock.json pins it; pure JS and wasm, so it installs
+# anywhere npm does). Debian's binaryen is too old to read current rustc output. It reads the
+# wasm's target_features section, so it needs no --enable flags, and its output depends on
+# its input and flags only (docs/performance.md: size).
+WASM_OPT_FLAGS=${LECTOR_WASM_OPT:--Oz}
+optimize_wasm() { # file
+  [ "$WASM_OPT_FLAGS" = none ] && return 0
+  local wasm_opt="$ROOT/node_modules/.bin/wasm-opt"
+  [ -x "$wasm_opt" ] || ensure_node_packages
+  if [ ! -x "$wasm_opt" ]; then
+    say "note: no wasm-opt (npm package binaryen): the wasm is not optimised further"
+    return 0
+  fi
+  # shellcheck disable=SC2086 # the flags are words on purpose
+  "$wasm_opt" $WASM_OPT_FLAGS "$1" -o "$1.opt" || die "wasm-opt $WASM_OPT_FLAGS failed on $1"
+  mv "$1.opt" "$1"
+}
+
 ENGINE="$ROOT/target/engine"
 bind_wasm() { # [target dir] [engine dir]
   local wasm="${1:-$WASM_OUT}/$WASM_TARGET/release/lector.wasm" engine=${2:-$ENGINE}
@@ -110,6 +133,7 @@ bind_wasm() { # [target dir] [engine dir]
   # no-modules: content scripts are classic scripts, and the glue must load in them as is.
   wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$engine" --out-name lector "$wasm"
+  optimize_wasm "$engine/lector_bg.wasm"
   # After a panic or trap an instance is unusable, and the glue keeps its one instance in a
   # closure: wrapped in a factory, the shell can make a fresh glue and instance.
   node - "$engine/lector.js" <<'JS'
@@ -210,6 +234,22 @@ source_zip() {
   fi
 }
 
+# Raw, gzip -9 and brotli (quality 11) bytes of a file, as "R raw, G gzip, B brotli".
+compressed_sizes() {
+  node -e '
+const fs = require("fs");
+const zlib = require("zlib");
+const bytes = fs.readFileSync(process.argv[1]);
+const brotli = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+process.stdout.write(`${bytes.length} bytes raw, ${process.argv[2]} gzip -9, ${brotli.length} brotli`);
+' "$1" "$(gzip -9c "$1" | wc -c)"
+}
+
+size_report() {
+  local wasm="$ENGINE/lector_bg.wasm"
+  say "wasm engine ($([ "$WASM_OPT_FLAGS" = none ] && echo "no wasm-opt" || echo "wasm-opt $WASM_OPT_FLAGS")): $(compressed_sizes "$wasm"); glue $(wc -c <"$ENGINE/lector.js") bytes"
+}
+
 packages_report() {
   local zip
   for zip in "$ROOT"/dist/lector-*-"$VERSION".zip; do
@@ -265,8 +305,7 @@ build() {
   assemble chrome
   assemble firefox
   source_zip
-  local wasm="$ENGINE/lector_bg.wasm"
-  say "wasm engine: $(wc -c <"$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip; glue $(wc -c <"$ENGINE/lector.js") bytes"
+  size_report
   packages_report
   say "built dist/chrome and dist/firefox (version $VERSION) in $((SECONDS - t0)) s"
 }
@@ -278,6 +317,30 @@ if [ "$MODE" = eval ]; then # needs the native CLI and node, not the extension
     say "lector eval $corpus (Lector and Readability.js)"
     target/release/lector eval "$corpus" || say "skipped $corpus (see the message above)"
   done
+  exit 0
+fi
+
+if [ "$MODE" = bench ]; then
+  WHAT=${2:-all}
+  shift $(($# > 1 ? 2 : 1))
+  case "$WHAT" in browser | native | scaling | all) ;; *) die "unknown benchmark '$WHAT' (expected: browser, native, scaling or all)" ;; esac
+  NATIVE_ARGS=() # criterion's own options, for `./build.sh bench native ...` only
+  [ "$WHAT" = native ] && NATIVE_ARGS=("$@")
+  if [ "$WHAT" = native ] || [ "$WHAT" = all ]; then
+    say "native: Lector beside dom_smoothie over the corpora (criterion; benches/native)"
+    (cd benches/native && CARGO_TARGET_DIR="$ROOT/target/bench-native" cargo bench --quiet --bench corpus -- "${NATIVE_ARGS[@]}")
+  fi
+  if [ "$WHAT" = scaling ] || [ "$WHAT" = all ]; then
+    say "scaling: synthetic pages, 1k to 200k elements and deep nesting (native)"
+    (cd benches/native && CARGO_TARGET_DIR="$ROOT/target/bench-native" cargo bench --quiet --bench scaling)
+  fi
+  if [ "$WHAT" = browser ] || [ "$WHAT" = all ]; then
+    build
+    ensure_node_packages
+    ensure_chromium
+    say "browser: Lector, Readability.js and the DOM-walk floor in $("$CHROMIUM" --version 2>/dev/null | head -n1)"
+    node tests/bench/browser.mjs "$@"
+  fi
   exit 0
 fi
 

@@ -12,7 +12,7 @@ const OFFSCREEN_PAGE = 'offscreen/offscreen.html';
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
   extractInOffscreen(message).then(
-    (article) => sendResponse({ ok: true, article }),
+    ({ article, timing }) => sendResponse({ ok: true, article, timing }),
     (error) => sendResponse({ ok: false, engineFailed: Boolean(error?.engineFailed), error: String(error?.message || error) }),
   );
   return true; // the answer comes asynchronously
@@ -44,5 +44,5 @@ async function extractInOffscreen({ html, shadow, url, signals, readerableOnly }
     // the offscreen document has already made a fresh instance.
     throw Object.assign(new Error(answer?.error || 'the offscreen engine did not answer'), { engineFailed: Boolean(answer?.engineFailed) });
   }
-  return answer.article;
+  return answer;
 }

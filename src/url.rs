@@ -29,6 +29,33 @@ pub fn scheme(url: &str) -> Option<String> {
     }
 }
 
+/// The host of an absolute `http(s)` URL, lowercased, without user info, port or `www.`.
+pub fn host(url: &str) -> Option<String> {
+    let url = browser_form(url);
+    let s = scheme(&url)?;
+    if s != "http" && s != "https" {
+        return None;
+    }
+    let rest = url[s.len() + 1..].strip_prefix("//")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    Some(host).filter(|h| !h.is_empty())
+}
+
+/// The part of a host that names the site: its last two labels, or three when the last two
+/// are a country's second-level domain (`example.co.uk`).
+pub fn site_of_host(host: &str) -> &str {
+    let labels: Vec<&str> = host.rsplit('.').collect();
+    let keep = match labels.as_slice() {
+        [tld, second, _, ..] if tld.len() == 2 && second.len() <= 3 => 3,
+        _ => 2,
+    };
+    let cut: usize = labels.iter().take(keep).map(|l| l.len() + 1).sum::<usize>();
+    &host[host.len().saturating_sub(cut.saturating_sub(1))..]
+}
+
 /// Resolves `reference` against `base` (an absolute URL). Without a base, or when the base
 /// is not hierarchical, the reference is returned as it is.
 pub fn resolve(base: Option<&str>, reference: &str) -> String {
@@ -145,6 +172,19 @@ fn remove_dot_segments(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_and_their_sites() {
+        assert_eq!(
+            host("https://User@WWW.Example.com:8080/a?b").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(host("/relative/path"), None);
+        assert_eq!(host("mailto:a@b.c"), None);
+        assert_eq!(site_of_host("blog.news.example.com"), "example.com");
+        assert_eq!(site_of_host("www.paper.co.uk"), "paper.co.uk");
+        assert_eq!(site_of_host("localhost"), "localhost");
+    }
 
     #[test]
     fn resolves_the_usual_reference_forms() {

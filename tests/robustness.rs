@@ -509,5 +509,12 @@ fn fuzz_regressions_sanitized_output_parses_back_to_itself() {
     // And a srcset candidate whose descriptors were all invalid kept a trailing space.
     sanitizes_to_a_fixed_point(
         r#"<img src="/a.jpg" srcset="/a.jpg 600w, /b.jpg bunky , /c.jpg zz">"#,
+    ); // And a block inside a code element with a language: unwrapping the wrappers between
+       // them brought the outer language within the inner block's look-up on a second pass.
+    sanitizes_to_a_fixed_point(
+        r#"<code class="language-rust"><x-a><x-b><x-c><pre>let x;</pre></x-c></x-b></x-a></code>"#,
+    );
+    sanitizes_to_a_fixed_point(
+        r#"<pre class="lang-go"><font><span><x-y><pre><code class="language-rust">x</code></pre></x-y></span></font></pre>"#,
     );
 }

@@ -51,16 +51,21 @@
   }
 
   /** The engine on a copy of the page, in the extension's offscreen document (Chromium). */
-  async function extractInOffscreen(signals, shadowRoots, readerableOnly = false) {
+  async function extractInOffscreen(signals, shadowRoots, readerableOnly = false, timing = {}) {
+    const serializeStart = performance.now();
+    const page = pageHtml(shadowRoots);
+    const sent = performance.now();
+    timing.serializeMs = sent - serializeStart;
     const answer = await chrome.runtime.sendMessage({
       type: 'content:extract-in-offscreen',
-      ...pageHtml(shadowRoots),
+      ...page,
       url: location.href,
       signals,
       readerableOnly,
     });
     if (answer?.engineFailed) throw new EngineFailure(answer.error);
     if (!answer?.ok) throw new Error(answer?.error || 'the engine is not available on this page');
+    Object.assign(timing, answer.timing, { roundTripMs: performance.now() - sent });
     return answer.article;
   }
 
@@ -77,23 +82,31 @@
     return { html: shell.slice(0, end) + root.getHTML({ shadowRoots }) + shell.slice(end), shadow: true };
   }
 
-  /** Runs the engine where the background said ('content' or 'offscreen'); says where it ran. */
-  async function extractArticle(route, readerableOnly = false) {
+  /**
+   * Runs the engine where the background said ('content' or 'offscreen'); says where it ran.
+   * `timing` gets where the time went, in ms (read by the benchmark, docs/performance.md).
+   */
+  async function extractArticle(route, readerableOnly = false, timing = {}) {
+    const signalsStart = performance.now();
     const shadowRoots = [];
     const signals = collectSignals(document, shadowRoots);
-    if (route === 'offscreen') return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly), route };
+    timing.signalsMs = performance.now() - signalsStart;
+    if (route === 'offscreen') return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly, timing), route };
     try {
       if (readerableOnly) {
         await loadEngine();
         const { tree, strings } = lectorPageTree(document, true);
         if (!glue.isProbablyReaderable(tree, strings, location.href)) return { article: null, route: 'content' };
       }
-      return { article: await extractHere(signals), route: 'content' };
+      const extractStart = performance.now();
+      const article = await extractHere(signals);
+      timing.extractMs = performance.now() - extractStart;
+      return { article, route: 'content' };
     } catch (error) {
       if (error instanceof EngineFailure) throw error; // the same engine would fail there too
       engine = null;
       console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
-      return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly), route: 'offscreen' };
+      return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly, timing), route: 'offscreen' };
     }
   }
 
@@ -226,14 +239,15 @@
       const started = performance.now();
       const switchState = autoSiteState();
       const settings = LectorSettings.load(); // read while the engine works; never rejects
-      const result = await extractArticle(route);
+      const engineTiming = {};
+      const result = await extractArticle(route, false, engineTiming);
       const { article } = result;
       const ms = Math.round(performance.now() - started);
       if (!article) {
         LectorReaderView.notice(chrome.i18n.getMessage('noArticle'));
         return;
       }
-      showReader(article, { route: result.route, ms, started, settings: await settings }, await switchState);
+      showReader(article, { route: result.route, ms, started, engineTiming, settings: await settings }, await switchState);
     } catch (error) {
       console.error('Lector:', error);
       LectorReaderView.notice(chrome.i18n.getMessage('readFailed', String(error?.message || error)));

@@ -306,7 +306,7 @@ const LectorReaderView = (() => {
     return el('div', { class: 'panel', id, role: 'group', 'aria-label': t('settingsLabel'), hidden: true }, children);
   }
 
-  function open(article, { route, ms, started, settings: loaded, onClose }) {
+  function open(article, { route, ms, started, engineTiming, settings: loaded, onClose }) {
     const timing = { started: started ?? performance.now(), opened: performance.now(), inserted: 0, painted: 0 };
     const scroll = { x: window.scrollX, y: window.scrollY };
     const previousFocus = document.activeElement;
@@ -606,7 +606,7 @@ const LectorReaderView = (() => {
         timing.painted = performance.now();
       }, 0),
     );
-    lastOpen = { route, ms, timing, timeOrigin: performance.timeOrigin };
+    lastOpen = { route, ms, timing, engineTiming, timeOrigin: performance.timeOrigin };
 
     let closed = false;
     function close() {

@@ -159,7 +159,7 @@ pub fn read(doc: &Document) -> Metadata {
     let title = choose_title(
         doc,
         meta_title,
-        doc_title,
+        doc_title.clone(),
         get(&["og:title"]),
         site_name.as_deref(),
     );
@@ -176,14 +176,39 @@ pub fn read(doc: &Document) -> Metadata {
         Some(ld.authors.join(", "))
     }
     .map(|a| clean_byline(&a))
-    .filter(|a| !a.is_empty());
+    .filter(|a| !a.is_empty() && !is_no_name(a));
+
+    // An author field naming the publication or a login is weaker than the byline the reader
+    // sees: the person's name there wins.
+    let dom_byline = dom_byline(doc);
+    let title_tail = doc_title
+        .as_deref()
+        .map(title_parts)
+        .filter(|p| p.len() > 1)
+        .and_then(|p| p.last().map(|t| t.to_string()));
+    let byline = match byline {
+        Some(b)
+            if dom_byline.is_some()
+                && (is_login_name(&b)
+                    || names_the_site(
+                        &b,
+                        [site_name.as_deref(), title_tail.as_deref()],
+                        doc.url.as_deref(),
+                    )) =>
+        {
+            dom_byline.clone()
+        }
+        b => b,
+    };
 
     let published = ld
         .published
         .clone()
         .map(|d| d.trim_matches('"').to_string())
         .or_else(|| get(DATE_KEYS))
+        .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
+        .or_else(|| headline_date(doc, title.as_deref()))
         .or_else(|| dom_date(doc));
 
     let html = doc.document_element();
@@ -217,7 +242,7 @@ pub fn read(doc: &Document) -> Metadata {
         lead_image,
         excerpt,
         json_ld_body: ld.body,
-        dom_byline: dom_byline(doc),
+        dom_byline,
     }
 }
 
@@ -492,6 +517,132 @@ fn first_time(doc: &Document) -> Option<String> {
         })
 }
 
+/// Microdata on any element: `itemprop="datePublished"` with its value in `content`,
+/// `datetime` or `title` (`<abbr title>`), else in its text when that names a day. Comment
+/// threads are skipped: each comment carries its own date.
+fn microdata_date(doc: &Document) -> Option<String> {
+    let body = doc.body()?;
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        if n != body && outside_article(doc, n) {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        let published = doc
+            .attr(n, "itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|p| p == "datePublished"));
+        if published {
+            let value = ["content", "datetime", "title"]
+                .iter()
+                .find_map(|k| doc.attr(n, k))
+                .map(str::trim)
+                .filter(|v| published_day(v).is_some())
+                .map(str::to_string)
+                .or_else(|| short_text(doc, n, 80).filter(|t| published_day(t).is_some()));
+            if value.is_some() {
+                return value;
+            }
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    None
+}
+
+/// Navigation, footers, asides and comment threads: blocks whose dates and names belong to
+/// other pieces than the article.
+fn outside_article(doc: &Document, n: NodeId) -> bool {
+    matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
+        || patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n))
+}
+
+/// Text a dateline beside the headline may hold: a date with a label ("Published", "Last
+/// updated:") or a reading time, but not a sentence that happens to name a day.
+const DATELINE_MAX_CHARS: usize = 48;
+
+/// How much text after the headline is searched for its dateline.
+const DATELINE_REACH: usize = 400;
+
+/// True when a short text is a date with at most a two-word label or unit beside it
+/// ("Last updated: May 2, 2024", "Dec 17, 2025 · 6 min") or a byline ("By Jane Doe - Mar
+/// 27, 2024"), not a sentence naming a day.
+fn is_dateline(text: &str) -> bool {
+    if text.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let other_words = words
+        .iter()
+        .filter(|w| {
+            !MONTHS.contains(&w.as_str())
+                && !BYLINE_STOP_WORDS.contains(&w.as_str())
+                && !["st", "nd", "rd", "th"].contains(&w.as_str())
+        })
+        .count();
+    other_words <= 2 || words.iter().any(|w| w == "by")
+}
+
+/// The date a reader sees beside the headline: the first short element near the `<h1>`
+/// (inside the headline's own header block, or in the text that follows it) whose whole
+/// text is a date. Many templates print the day there and nowhere in their markup's metadata.
+fn headline_date(doc: &Document, title: Option<&str>) -> Option<String> {
+    let body = doc.body()?;
+    let h1s = doc.find_all(body, "h1");
+    let h1 = h1s
+        .iter()
+        .copied()
+        .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
+        .or(h1s.first().copied())?;
+    let dateline = |n: NodeId| -> Option<String> {
+        if doc.tag(n).is_none() || n == h1 || doc.contains(h1, n) {
+            return None;
+        }
+        let text = short_text(doc, n, DATELINE_MAX_CHARS)?;
+        if !is_dateline(&text) {
+            return None;
+        }
+        let (y, m, d) = published_day(&text)?;
+        Some(format!("{y:04}-{m:02}-{d:02}"))
+    };
+    // The header block: the largest ancestor of the h1 holding little more than it.
+    let heading_len = heading_text(doc, h1).len();
+    let mut header = h1;
+    while let Some(p) = doc.parent(header).filter(|&p| p != body) {
+        if short_text(doc, p, heading_len + DATELINE_REACH / 2).is_none() {
+            break;
+        }
+        header = p;
+    }
+    if let Some(date) = doc.descendants(header).find_map(dateline) {
+        return Some(date);
+    }
+    // Else the text that follows the header block, up to a few lines of it.
+    let mut seen = 0;
+    let mut cur = doc.next_in(body, header, true);
+    while let Some(n) = cur {
+        // An aside right after the headline is the article's own column of facts; only a
+        // comment thread there carries other dates.
+        if patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n)) {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        if let Some(t) = doc.text(n) {
+            seen += t.trim().len();
+            if seen > DATELINE_REACH {
+                break;
+            }
+        }
+        if let Some(date) = dateline(n) {
+            return Some(date);
+        }
+        cur = doc.next_in(body, n, false);
+    }
+    None
+}
+
 /// A short block whose class says it carries the date ("post-date", "entry-meta",
 /// "published") and whose text names a day: the visible dateline.
 fn dom_date(doc: &Document) -> Option<String> {
@@ -529,7 +680,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
         if n != body
             && (matches!(
                 tag,
-                "nav" | "footer" | "aside" | "script" | "style" | "template"
+                "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
             ) || patterns::matches(patterns::COMMENT_BLOCKS, &ms)
                 || doc.attr(n, "hidden").is_some())
         {
@@ -560,6 +711,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
             )
         } else if patterns::matches(patterns::BYLINE, &ms)
             && !patterns::matches(patterns::AUTHOR_BIO, &ms)
+            && !patterns::matches(patterns::NOT_BYLINE, &ms)
         {
             byline_names(doc, n)
         } else {
@@ -574,6 +726,46 @@ fn dom_byline(doc: &Document) -> Option<String> {
         cur = doc.next_in(body, n, false);
     }
     None
+}
+
+/// True for an author field that names nobody: a number (a user id).
+fn is_no_name(a: &str) -> bool {
+    !a.chars().any(char::is_alphabetic)
+}
+
+/// True for a login name rather than a person's name: one word joined by `.` or `_`
+/// (`jane.doe`, `j_doe`).
+fn is_login_name(a: &str) -> bool {
+    !a.contains(' ') && !a.contains('@') && a.contains(['.', '_'])
+}
+
+/// True when an author field holds the publication's name: its site name, the site part of
+/// the `<title>`, or the name in its host (`USA TODAY` on usatoday.com).
+fn names_the_site<'a>(
+    author: &str,
+    names: impl IntoIterator<Item = Option<&'a str>>,
+    page_url: Option<&str>,
+) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let author = squash(author);
+    if author.is_empty() {
+        return false;
+    }
+    let host_name = page_url.and_then(url::host).map(|h| {
+        let site = url::site_of_host(&h);
+        site.split('.').next().unwrap_or(site).to_string()
+    });
+    names
+        .into_iter()
+        .flatten()
+        .map(squash)
+        .chain(host_name)
+        .any(|name| name == author)
 }
 
 /// The names in a byline block: its author links when it has some ("By <a>Jane Doe</a>,
@@ -601,6 +793,18 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
             }
         }
         return Some(unique.join(", "));
+    }
+    // A name element beside the author's role or the date ("author-name", "byline__name").
+    let named = doc.descendants(n).skip(1).find_map(|d| {
+        doc.tag(d)?;
+        let ms = match_string(doc, d);
+        if !ms.contains("name") {
+            return None;
+        }
+        short_text(doc, d, 80).filter(|t| t.chars().any(char::is_alphabetic))
+    });
+    if named.is_some() {
+        return named;
     }
     (text.chars().count() <= 100).then_some(text)
 }
@@ -631,17 +835,32 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     (text.chars().count() <= max).then_some(text)
 }
 
-/// True for a link to an author's page (`/author/jane-doe`, `/contributors/…`).
+/// True for a link to an author's page on the page's own site (`/author/jane-doe`,
+/// `/contributors/…`), not to a profile elsewhere or to an account page (`/user/login`).
 fn is_author_link(doc: &Document, a: NodeId) -> bool {
-    doc.attr(a, "href").is_some_and(|h| {
-        let path = h
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        patterns::AUTHOR_PATHS
-            .iter()
-            .any(|p| path.contains(p) && !path.ends_with(p))
+    let Some(href) = doc.attr(a, "href") else {
+        return false;
+    };
+    let page_site = doc.url.as_deref().and_then(url::host);
+    let link_site = url::host(href);
+    if let (Some(page), Some(link)) = (&page_site, &link_site) {
+        if url::site_of_host(page) != url::site_of_host(link) {
+            return false;
+        }
+    }
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    patterns::AUTHOR_PATHS.iter().any(|p| {
+        path.find(p).is_some_and(|at| {
+            let slug = path[at + p.len()..].trim_matches('/');
+            !slug.is_empty()
+                && !patterns::ACCOUNT_PAGES
+                    .iter()
+                    .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
+        })
     })
 }
 
@@ -680,6 +899,14 @@ fn trim_byline_tail(s: &str) -> String {
             s = &s[..pos];
         }
     }
+    // "Jane Doe Reviewed by …", "Jane Doe Edited by …": a second role ends the names.
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if let Some(at) = words.iter().skip(1).position(|w| {
+        let w = w.to_lowercase();
+        patterns::BYLINE_ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
+    }) {
+        return words[..=at].join(" ");
+    }
     // "Jane Doe May 20, 2019", "Jane Doe Updated 2 hours ago": names hold no digits.
     if published_day(s).is_some() || s.chars().any(|c| c.is_ascii_digit()) {
         let words: Vec<&str> = s.split_whitespace().collect();
@@ -702,29 +929,38 @@ fn trim_byline_tail(s: &str) -> String {
     s.trim().to_string()
 }
 
-/// Strips "By", trailing separators and surrounding punctuation from an author line.
+/// Strips the label ("By", "Written by", "Author:"), trailing separators and surrounding
+/// punctuation from an author line. A label with no name after it gives an empty string.
 pub fn clean_byline(raw: &str) -> String {
     let mut s = fold_whitespace(raw);
-    for prefix in [
-        "by:",
-        "by ",
-        "written by ",
-        "words by ",
-        "von ",
-        "por ",
-        "par ",
-        "di ",
-    ] {
-        if s.len() > prefix.len()
-            && s.get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || ",:|-–—·•".contains(c))
+            .to_string()
+    };
+    // Two passes: "Posted by: Author: Jane" holds two labels.
+    for _ in 0..2 {
+        let lower = s.to_lowercase();
+        // "Published in The Weekly": a publication, not an author.
+        if patterns::PUBLICATION_LABELS
+            .iter()
+            .any(|l| lower.starts_with(l))
         {
-            s = s[prefix.len()..].trim_start().to_string();
-            break;
+            return String::new();
+        }
+        if let Some(label) = patterns::BYLINE_LABELS.iter().find(|l| {
+            lower.starts_with(*l)
+                // A one-word label ends at a space or a colon ("By Jane", not "Bylaw").
+                && (l.contains(' ')
+                    || lower[l.len()..].starts_with([' ', ':'])
+                    || lower.len() == l.len())
+        }) {
+            match s.get(label.len()..) {
+                Some(rest) => s = trim(rest),
+                None => break,
+            }
         }
     }
-    s.trim_matches(|c: char| c.is_whitespace() || ",|-–—·•".contains(c))
-        .to_string()
+    trim(&s)
 }
 
 /// Month names (English, then a few other languages' usual spellings), lowercased; the
@@ -952,7 +1188,7 @@ fn choose_title(
     let mut headings: Vec<String> = Vec::new();
     if let Some(body) = doc.body() {
         for h in doc.find_all(body, "h1") {
-            let text = doc.inner_text(h).replace('\u{ad}', "");
+            let text = heading_text(doc, h);
             if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
                 headings.push(text);
             }
@@ -967,6 +1203,15 @@ fn choose_title(
             if source == h || (parts.len() > 1 && parts[0] == h) {
                 return Some(h.clone());
             }
+            // A heading set in capitals is the same title; the metadata keeps its case.
+            if !h.chars().any(char::is_lowercase) {
+                if let Some(same) = [source, parts[0]]
+                    .into_iter()
+                    .find(|p| p.to_lowercase() == h.to_lowercase())
+                {
+                    return Some(same.to_string());
+                }
+            }
         }
     }
     if let [only] = headings.as_slice() {
@@ -977,6 +1222,25 @@ fn choose_title(
     }
     fallback
 }
+
+/// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
+/// soft hyphens go, and so does a permalink mark at the end ("Install ¶", "Usage #").
+fn heading_text(doc: &Document, h: NodeId) -> String {
+    let mut text = String::new();
+    for d in doc.descendants(h) {
+        match doc.tag(d) {
+            Some("br" | "p" | "div") if d != h => text.push(' '),
+            Some(_) => {}
+            None => text.push_str(doc.text(d).unwrap_or("")),
+        }
+    }
+    let text = fold_whitespace(&text.replace('\u{ad}', ""));
+    text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
+        .to_string()
+}
+
+/// Characters that templates append to headings as a link to the heading itself.
+const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
 
 /// Below this word overlap with the metadata's title, a lone `<h1>` is a slogan or a section
 /// name rather than the headline.
@@ -1110,6 +1374,65 @@ mod tests {
     }
 
     #[test]
+    fn microdata_dates_outside_comments() {
+        let doc = parse_html(
+            r#"<body><div class="comments"><span itemprop="datePublished">2019-01-01</span></div>
+            <h2><abbr class="published" itemprop="datePublished" title="2025-12-19T15:18:00-05:00">December 19, 2025</abbr></h2>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2025-12-19T15:18:00-05:00")
+        );
+    }
+
+    #[test]
+    fn the_date_beside_the_headline() {
+        // After the headline, in an element of its own.
+        let doc = parse_html(
+            r#"<body><div class="hero"><h1>Understanding the kitchen sink</h1></div>
+            <div class="text-200 bold">October 3, 2024</div><p>Body text that goes on.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2024-10-03"));
+        // Before it, in the headline's header block, with a reading time.
+        let doc = parse_html(
+            r#"<body><div class="css-1"><p>February 4, 2025 - 11 minutes</p><h1>Cloud news</h1></div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2025-02-04"));
+        // A sentence that names a day is not a dateline, nor is a date far down the page.
+        let filler = "<p>Filler paragraph with enough words to push things along.</p>".repeat(12);
+        let html = format!(
+            "<body><h1>Headline</h1><p>On March 3, 2024 we met.</p>{filler}<p>May 1, 2020</p>"
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn headings_read_as_shown() {
+        let doc = parse_html(
+            "<title>News Product Management Certification — Alliance</title><body><h1><span>News Product<br>Management Certification</span></h1>",
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("News Product Management Certification")
+        );
+        let doc = parse_html(
+            r##"<title>Quickstart — Some Docs</title><body><h1>Quickstart<a class="headerlink" href="#q">¶</a></h1>"##,
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Quickstart"));
+        // A heading in capitals keeps the title's case.
+        let doc = parse_html(
+            "<title>Tips for Online Success</title><body><h1>TIPS FOR ONLINE SUCCESS</h1>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Tips for Online Success"));
+    }
+
+    #[test]
     fn dates_name_their_day() {
         for (s, day) in [
             ("2025-09-04T23:30:00-05:00", (2025, 9, 4)),
@@ -1132,6 +1455,24 @@ mod tests {
     fn bylines_are_cleaned() {
         assert_eq!(clean_byline("  By   Jane Doe, "), "Jane Doe");
         assert_eq!(clean_byline("Bylaw Expert"), "Bylaw Expert");
+        assert_eq!(
+            clean_byline("Written byAAA Travel Editor"),
+            "AAA Travel Editor"
+        );
+        assert_eq!(clean_byline("Posted By: Kiersten"), "Kiersten");
+        assert_eq!(clean_byline("Author Isaiah Shelton"), "Isaiah Shelton");
+        assert_eq!(
+            clean_byline("Authors: Ana Ruiz and Bo Li"),
+            "Ana Ruiz and Bo Li"
+        );
+        assert_eq!(clean_byline("via scvalex"), "scvalex");
+        assert_eq!(clean_byline("Written By"), "");
+        assert_eq!(clean_byline("Topic Author"), "");
+        assert_eq!(clean_byline("Published in The Weekly"), "");
+        assert_eq!(
+            trim_byline_tail("John Warren Reviewed by Ann Oak"),
+            "John Warren"
+        );
         assert_eq!(clean_byline("سارة المنصوري"), "سارة المنصوري");
     }
 }

@@ -12,6 +12,7 @@ pub mod prepare;
 pub mod readerable;
 pub mod score;
 pub mod stats;
+pub mod streamed;
 
 use serde::Serialize;
 

@@ -227,6 +227,9 @@ pub const BYLINE: &[Pat] = &[
     Sub("p-author"),
 ];
 
+/// Names that hold "author" without naming a byline: the login link ("authorization").
+pub const NOT_BYLINE: &[Pat] = &[Sub("authoriz")];
+
 /// Byline blocks that are really an author's biography box, not the byline.
 pub const AUTHOR_BIO: &[Pat] = &[
     Sub("author-bio"),
@@ -253,6 +256,15 @@ pub const COMMENT_BLOCKS: &[Pat] = &[
     Sub("widget"),
 ];
 
+/// Comment threads alone (each comment carries its own author and date), for the searches
+/// that stay near the headline and so need not skip sidebars and widgets.
+pub const COMMENT_THREADS: &[Pat] = &[
+    Sub("comment"),
+    Sub("disqus"),
+    Sub("replies"),
+    Token("reply"),
+];
+
 /// Blocks that carry the article's date.
 pub const DATELINE: &[Pat] = &[
     Sub("date"),
@@ -263,6 +275,42 @@ pub const DATELINE: &[Pat] = &[
     Sub("article-meta"),
     Sub("timestamp"),
     Token("time"),
+];
+
+/// Labels before the names in a byline (lowercase), longest first where one begins another.
+/// One-word labels match only before a space or a colon. "Topic author" and the like are
+/// labels with no name after them.
+pub const BYLINE_LABELS: &[&str] = &[
+    "written by",
+    "words by",
+    "posted by",
+    "post by",
+    "authored by",
+    "published by",
+    "story by",
+    "text by",
+    "topic author",
+    "the author",
+    "authors",
+    "author",
+    "by",
+    "von",
+    "por",
+    "par",
+    "di",
+    "via",
+];
+
+/// Labels that name a publication or a section where a byline would name a person.
+pub const PUBLICATION_LABELS: &[&str] = &["published in", "posted in", "filed under"];
+
+/// Words that start a second role after the author's names in a byline (lowercase).
+pub const BYLINE_ROLE_WORDS: &[&str] = &[
+    "reviewed",
+    "edited",
+    "fact-checked",
+    "illustrated",
+    "photographs",
 ];
 
 /// Path parts of links to an author's page.
@@ -285,6 +333,26 @@ pub const AUTHOR_PATHS: &[&str] = &[
     "/u/",
     "/user/",
     "/users/",
+];
+
+/// Path parts after an author-page prefix that name an account page, not a person
+/// (`/user/login`, `/profile/edit`).
+pub const ACCOUNT_PAGES: &[&str] = &[
+    "login",
+    "logout",
+    "log-in",
+    "signin",
+    "sign-in",
+    "signup",
+    "sign-up",
+    "register",
+    "create",
+    "account",
+    "settings",
+    "edit",
+    "password",
+    "delete_cookies",
+    "subscribe",
 ];
 
 /// Share bars and buttons, removed from inside the article when short.

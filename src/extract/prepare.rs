@@ -22,6 +22,7 @@ const NEVER_CONTENT: &[&str] = &[
 /// and `<noscript>` fallback images replace their placeholders first.
 pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     let Some(body) = doc.body() else { return };
+    super::streamed::place_streamed_segments(doc, body);
     normalize_math(doc, body);
     media::link_videos(doc, body);
     media::use_noscript_images(doc, body);
@@ -181,18 +182,37 @@ pub fn match_string(doc: &Document, n: NodeId) -> String {
     s.to_lowercase()
 }
 
-/// Appends `class`, without its short tokens when it is atomic CSS ("p q r ab ad ae …"): there
-/// one- to three-letter names are generated and say nothing (an "ad" among them is no ad).
+/// Appends `class`, leaving out the names that describe looks rather than roles:
+/// - atomic CSS ("p q r ab ad ae …"), whose one- to three-letter names are generated and say
+///   nothing (an "ad" among them is no ad);
+/// - utility classes (Tailwind and the like): responsive or state variants (`lg:hidden`,
+///   `hover:underline`), arbitrary values (`max-w-[645px]`) and `overflow-hidden`, which
+///   clips a box and hides nothing;
+/// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
+///   hidden on small screens only.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
-    let tokens: Vec<&str> = class.split_whitespace().collect();
-    let short = tokens.iter().filter(|t| t.len() <= 3).count();
-    if tokens.len() >= 5 && short * 4 >= tokens.len() * 3 {
-        for t in tokens.iter().filter(|t| t.len() > 3) {
-            out.push_str(t);
-            out.push(' ');
+    let tokens: Vec<&str> = class
+        .split_whitespace()
+        .filter(|t| !t.contains(':') && !t.contains('[') && !t.starts_with("overflow-"))
+        .collect();
+    let shown_again = class.split_whitespace().any(|t| {
+        t.rsplit_once(':').is_some_and(|(_, u)| {
+            matches!(
+                u,
+                "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
+            )
+        })
+    });
+    let atomic = {
+        let short = tokens.iter().filter(|t| t.len() <= 3).count();
+        tokens.len() >= 5 && short * 4 >= tokens.len() * 3
+    };
+    for t in tokens {
+        if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
+            continue;
         }
-    } else {
-        out.push_str(class);
+        out.push_str(t);
+        out.push(' ');
     }
 }
 
@@ -260,7 +280,8 @@ pub fn strip_page_chrome(
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
-            && doc.ancestor_named(n, "code", 0).is_none();
+            && doc.ancestor_named(n, "code", 0).is_none()
+            && !holds_most_prose(doc, n, body, &stats);
         let empty_block = matches!(
             tag.as_str(),
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -285,12 +306,32 @@ pub fn strip_page_chrome(
         .filter(|b| !b.is_empty())
 }
 
+/// A block whose unlikely name is an accident of its template (an ad-slot or sidebar-layout
+/// wrapper) around the article itself: it holds most of the page's prose in several
+/// paragraphs. Comment threads, consent notices and footers can hold more prose than a
+/// short article, so only blocks named for ads, sidebars or nothing in particular pass.
+fn holds_most_prose(
+    doc: &Document,
+    n: NodeId,
+    body: NodeId,
+    stats: &super::stats::TextStats,
+) -> bool {
+    let prose = |s: &super::stats::Stat| s.text.saturating_sub(s.link_text);
+    let here = stats.get(n);
+    here.paragraphs >= 3
+        && prose(&here) * 2 > prose(&stats.get(body))
+        && matches!(
+            classify(doc, n, ClutterKind::Other),
+            ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Other
+        )
+}
+
 fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
     doc.attr(n, "rel") == Some("author")
         || doc
             .attr(n, "itemprop")
             .is_some_and(|p| p.contains("author"))
-        || patterns::matches(BYLINE, ms)
+        || (patterns::matches(BYLINE, ms) && !patterns::matches(patterns::NOT_BYLINE, ms))
 }
 
 /// Like [`is_byline`] for a block inside the article, also reading the component names

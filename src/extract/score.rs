@@ -30,7 +30,14 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
     let mut w = 0.0;
     for attr in ["class", "id"] {
         if let Some(v) = doc.attr(n, attr) {
-            let v = v.to_lowercase();
+            let v = if attr == "class" {
+                // Without utility classes: `overflow-hidden` says nothing of the block's role.
+                let mut names = String::new();
+                super::prepare::push_meaningful_classes(&mut names, v);
+                names.to_lowercase()
+            } else {
+                v.to_lowercase()
+            };
             if patterns::matches(NEGATIVE, &v) {
                 w -= 25.0;
             }
@@ -60,6 +67,9 @@ fn tag_base_score(tag: &str) -> f64 {
         _ => 0.0,
     }
 }
+
+/// A parent scoring at least this share of its child's score is taken instead of the child.
+const PARENT_TIE: f64 = 0.98;
 
 /// Finds the article in the prepared page and gathers it under a new, detached `<div>`.
 /// Returns that container.
@@ -133,7 +143,9 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
         top_score = *scores.entry(top).or_insert(0.0);
     }
 
-    // Climb while the parent scores better: the vote often lands on an inner wrapper.
+    // Climb while the parent scores better: the vote often lands on an inner wrapper. A tie
+    // (within 2%) goes to the parent too: a lead block and the text around it score alike,
+    // and only the parent holds both (the lead paragraphs beside a video block).
     let mut last = top_score;
     let mut parent = doc.parent(top);
     while let Some(p) = parent {
@@ -147,7 +159,7 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
         if ps < last / 3.0 {
             break;
         }
-        if ps > last {
+        if ps >= last * PARENT_TIE {
             top = p;
             top_score = ps;
         }
@@ -231,4 +243,28 @@ fn gather_siblings(
         }
     }
     article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::html::parse_html;
+
+    fn weight_of(class: &str) -> f64 {
+        let doc = parse_html(&format!(r#"<div class="{class}">x</div>"#), None);
+        let div = doc.find_first("div").unwrap();
+        class_weight(&doc, div, super::super::LADDER[0])
+    }
+
+    #[test]
+    fn utility_classes_do_not_weigh_a_block() {
+        // Tailwind: clips overflow, hides nothing; hidden on phones only.
+        assert_eq!(weight_of("flex flex-col gap-8 w-full overflow-hidden"), 0.0);
+        assert_eq!(weight_of("w-64 md:hidden"), 0.0);
+        assert_eq!(weight_of("hidden w-64 lg:block"), 0.0);
+        // A plain `hidden` and a role word still count.
+        assert!(weight_of("hidden") < 0.0);
+        assert!(weight_of("sidebar-widget") < 0.0);
+        assert!(weight_of("entry-content overflow-hidden") > 0.0);
+    }
 }

@@ -474,10 +474,17 @@ fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
         }
     }
     if look_up {
-        let mut cur = doc.parent(n);
+        // The walk stops at an enclosing code or pre: that one keeps its own class in the
+        // output, so inheriting it here would change the result of a second sanitize pass
+        // (wrappers unwrapped in between bring it within reach).
+        let mut cur = doc
+            .parent(n)
+            .filter(|&p| !matches!(doc.tag(p), Some("code" | "pre")));
         while let Some(p) = cur.filter(|_| candidates.len() < 4) {
             candidates.push(p);
-            cur = doc.parent(p);
+            cur = doc
+                .parent(p)
+                .filter(|&p| !matches!(doc.tag(p), Some("code" | "pre")));
         }
     }
     candidates
