@@ -955,6 +955,10 @@ pub fn is_ad_label(text: &str) -> bool {
     if trimmed.is_empty() || trimmed.chars().nth(LONGEST_AD_LABEL).is_some() {
         return false;
     }
+    // Most short texts are ASCII, whose lowercase is ASCII's: compared without a copy.
+    if trimmed.is_ascii() {
+        return AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
+    }
     AD_LABELS.contains(&trimmed.to_lowercase().as_str())
 }
 
