@@ -69,6 +69,8 @@ pub fn version() -> String {
 ///   writes it (the live page, or a parsed copy on the offscreen route).
 /// * `url`: the page's address, used to resolve relative links.
 /// * `signals`: `{hidden, fixed}` from the content script, or `null`.
+/// * `markdown`: also write the Markdown export (`markdownDocument`, `markdownFileName`). The
+///   reader view shows the HTML and asks for the export only when the reader wants it.
 ///
 /// Returns the article object, or `null` when the page has no article.
 #[wasm_bindgen]
@@ -77,6 +79,7 @@ pub fn extract(
     strings: &str,
     url: &str,
     signals: JsValue,
+    markdown: Option<bool>,
 ) -> Result<JsValue, JsError> {
     let signals: Signals = if signals.is_null() || signals.is_undefined() {
         Signals::default()
@@ -87,36 +90,47 @@ pub fn extract(
     #[cfg(feature = "test-trap")]
     test_trap(url);
     let doc = build_tree(tree, strings, url, &signals).map_err(|e| JsError::new(&e))?;
-    let Some(article) = crate::extract_owned(doc) else {
+    let Some(mut found) = crate::extract_tree(doc) else {
         return Ok(JsValue::NULL);
     };
-    // The export is prepared with the article: the reader's buttons, the context menu and
-    // the shortcut then need no second trip to the engine.
-    let today: String = js_sys::Date::new_0()
-        .to_iso_string()
-        .as_string()
-        .unwrap_or_default()
-        .chars()
-        .take(10)
-        .collect();
-    let markdown_document =
-        crate::render::markdown::document(&article, Some(url).filter(|u| !u.is_empty()), &today);
-    let markdown_file_name = crate::render::markdown::file_name(&article.title);
+    let mut export = None;
+    if markdown == Some(true) {
+        found.article.markdown = found.markdown();
+        let today: String = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default()
+            .chars()
+            .take(10)
+            .collect();
+        let page = Some(url).filter(|u| !u.is_empty());
+        let document = crate::render::markdown::document(&found.article, page, &today);
+        export = Some((
+            document,
+            crate::render::markdown::file_name(&found.article.title),
+        ));
+        // The body is in the document; the shell reads only the document.
+        found.article.markdown.clear();
+    }
+    let (markdown_document, markdown_file_name) = export.unzip();
     to_js(&ReaderArticle {
-        article: &article,
+        article: &found.article,
         markdown_document,
         markdown_file_name,
     })
 }
 
-/// The article as the extension receives it: the engine's fields plus the Markdown export.
+/// The article as the extension receives it: the engine's fields plus, when asked for, the
+/// Markdown export.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ReaderArticle<'a> {
     #[serde(flatten)]
     article: &'a crate::Article,
-    markdown_document: String,
-    markdown_file_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markdown_document: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markdown_file_name: Option<String>,
 }
 
 /// The cheap check: does the page (as for [`extract`]) look like it holds an article?
