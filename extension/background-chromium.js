@@ -36,9 +36,9 @@ async function ensureOffscreenDocument() {
   await creatingOffscreen;
 }
 
-async function extractInOffscreen({ html, shadow, url, signals, readerableOnly }) {
+async function extractInOffscreen({ html, shadow, url, signals, readerableOnly, markdown }) {
   await ensureOffscreenDocument();
-  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, shadow, url, signals, readerableOnly });
+  const answer = await chrome.runtime.sendMessage({ type: 'background:extract-copy', html, shadow, url, signals, readerableOnly, markdown });
   if (!answer?.ok) {
     // engineFailed: the engine panicked or trapped; the content script reports it once and
     // the offscreen document has already made a fresh instance.

@@ -8,10 +8,13 @@
 
 import { initAutoMode } from './background/auto-mode.js';
 
+/** The engine for the content script: the wasm-bindgen glue, the inlined wasm, and the walk
+ * that hands it the page. */
+const ENGINE_SCRIPTS = ['engine/lector.js', 'engine/lector_wasm.js', 'shared/page-tree.js'];
+
 /** Content-world scripts, in load order: the wasm glue, then the shell that uses it. */
 const CONTENT_SCRIPTS = [
-  'engine/lector.js',
-  'engine/lector_wasm.js',
+  ...ENGINE_SCRIPTS,
   'content/signals.js',
   'reader/settings.js',
   'reader/style.js',
@@ -45,6 +48,18 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // The content script asks for the engine when it is to run in the page but was injected
+  // without it (Chromium's clicks run it in the offscreen document; see shellScripts).
+  if (message?.type !== 'content:load-engine' || !sender.tab) return false;
+  const target = { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
+  chrome.scripting.executeScript({ target, files: ENGINE_SCRIPTS }).then(
+    () => sendResponse({ ok: true }),
+    (error) => sendResponse({ ok: false, error: String(error?.message || error) }),
+  );
+  return true;
+});
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // The reader view shows the toggle shortcut the user actually has (content scripts cannot
   // ask chrome.commands themselves).
   if (message?.type !== 'content:get-shortcut' || !sender.tab) return false;
@@ -55,23 +70,32 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-/** Injects the content scripts once, then toggles the reader view or exports Markdown. */
+/**
+ * The content scripts a click injects. Where the engine runs in the offscreen document
+ * (Chromium), the page need not parse the inlined wasm (about 400 KB of script) at all; the
+ * content script asks for it only if it is ever to run the engine itself.
+ */
+function shellScripts() {
+  return engineRoute() === 'offscreen' ? CONTENT_SCRIPTS.filter((file) => !ENGINE_SCRIPTS.includes(file)) : CONTENT_SCRIPTS;
+}
+
+/** Toggles the reader view or exports Markdown, injecting the content scripts the first time. */
 async function runInTab(tab, action) {
   if (tab.id === undefined) return;
   const target = { tabId: tab.id };
-  const [probe] = await withRetry(() =>
-    chrome.scripting.executeScript({ target, func: () => typeof globalThis.lectorToggle === 'function' }),
-  );
-  if (!probe?.result) {
-    await withRetry(() => chrome.scripting.executeScript({ target, files: CONTENT_SCRIPTS }));
+  // One trip when the scripts are in the page already: the call itself says if they are not.
+  const run = (what, route) => {
+    const entry = what === 'export' ? globalThis.lectorExport : globalThis.lectorToggle;
+    return typeof entry === 'function' ? entry(route) : { missing: true };
+  };
+  const args = [action, engineRoute()];
+  let [result] = await withRetry(() => chrome.scripting.executeScript({ target, func: run, args }));
+  if (result?.result?.missing) {
+    await withRetry(() => chrome.scripting.executeScript({ target, files: shellScripts() }));
+    [result] = await chrome.scripting.executeScript({ target, func: run, args });
   }
-  const [run] = await chrome.scripting.executeScript({
-    target,
-    func: (what, route) => (what === 'export' ? globalThis.lectorExport(route) : globalThis.lectorToggle(route)),
-    args: [action, engineRoute()],
-  });
   // A document the reader cannot show (XML, SVG, plain text, frames) says why on the button.
-  if (run?.result) showBadge(tab, run.result);
+  if (typeof result?.result === 'string' && result.result) showBadge(tab, result.result);
 }
 
 /**

@@ -27,10 +27,12 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use extract::{extract, is_probably_readerable, Article};
+pub use extract::{
+    extract, extract_owned, extract_tree, is_probably_readerable, Article, Extracted,
+};
 
 /// Parses HTML text and extracts its article (native builds only).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn extract_html(html: &str, url: Option<&str>) -> Option<Article> {
-    extract(&dom::html::parse_html(html, url))
+    extract_owned(dom::html::parse_html(html, url))
 }

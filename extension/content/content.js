@@ -4,27 +4,36 @@
 // On sites with automatic reader mode it is also registered at document_start beside
 // auto.js, which calls `lectorAuto()` once the document is parsed.
 
-/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, collectSignals, LectorReaderView, LectorSettings */
+/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, lectorPageTree, collectSignals, LectorReaderView, LectorSettings */
 (() => {
   if (typeof globalThis.lectorToggle === 'function') return;
 
   let view = null;
   let busy = false;
   // The wasm-bindgen glue, replaced after the engine fails. Absent where only the offscreen
-  // route is injected (Chromium's automatic mode registers no engine scripts).
+  // route is injected (Chromium's clicks and automatic mode): then the background injects it
+  // the first time the engine is to run here.
   let glue = typeof wasm_bindgen === 'undefined' ? null : wasm_bindgen;
   let engine = null; // Promise of the initialised wasm engine
 
   function loadEngine() {
-    engine ??= glue({ module_or_path: lectorWasmBytes() });
+    engine ??= (async () => {
+      if (!glue) {
+        const answer = await chrome.runtime.sendMessage({ type: 'content:load-engine' });
+        if (!answer?.ok || typeof wasm_bindgen === 'undefined') throw new Error(answer?.error || 'the engine could not be loaded');
+        glue = wasm_bindgen;
+      }
+      return glue({ module_or_path: lectorWasmBytes() });
+    })();
     return engine;
   }
 
   /** The engine on the live page, in this content script. */
-  async function extractHere(signals) {
+  async function extractHere(signals, markdown) {
     await loadEngine();
     try {
-      return glue.extract(document, location.href, signals, true);
+      const { tree, strings } = lectorPageTree(document, true);
+      return glue.extract(tree, strings, location.href, signals, markdown);
     } catch (error) {
       // A panic or trap leaves the instance unusable: the next click gets a fresh one.
       glue = lectorNewEngine();
@@ -42,7 +51,7 @@
   }
 
   /** The engine on a copy of the page, in the extension's offscreen document (Chromium). */
-  async function extractInOffscreen(signals, shadowRoots, readerableOnly = false, timing = {}) {
+  async function extractInOffscreen(signals, shadowRoots, readerableOnly = false, timing = {}, markdown = false) {
     const serializeStart = performance.now();
     const page = pageHtml(shadowRoots);
     const sent = performance.now();
@@ -53,6 +62,7 @@
       url: location.href,
       signals,
       readerableOnly,
+      markdown,
     });
     if (answer?.engineFailed) throw new EngineFailure(answer.error);
     if (!answer?.ok) throw new Error(answer?.error || 'the engine is not available on this page');
@@ -76,28 +86,39 @@
   /**
    * Runs the engine where the background said ('content' or 'offscreen'); says where it ran.
    * `timing` gets where the time went, in ms (read by the benchmark, docs/performance.md).
+   * `markdown`: also write the Markdown export (the reader view asks for it only on export).
    */
-  async function extractArticle(route, readerableOnly = false, timing = {}) {
+  async function extractArticle(route, readerableOnly = false, timing = {}, markdown = false) {
     const signalsStart = performance.now();
     const shadowRoots = [];
     const signals = collectSignals(document, shadowRoots);
     timing.signalsMs = performance.now() - signalsStart;
-    if (route === 'offscreen') return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly, timing), route };
+    if (route === 'offscreen') return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly, timing, markdown), route };
     try {
       if (readerableOnly) {
         await loadEngine();
-        if (!glue.isProbablyReaderable(document, location.href)) return { article: null, route: 'content' };
+        const { tree, strings } = lectorPageTree(document, true);
+        if (!glue.isProbablyReaderable(tree, strings, location.href)) return { article: null, route: 'content' };
       }
       const extractStart = performance.now();
-      const article = await extractHere(signals);
+      const article = await extractHere(signals, markdown);
       timing.extractMs = performance.now() - extractStart;
       return { article, route: 'content' };
     } catch (error) {
       if (error instanceof EngineFailure) throw error; // the same engine would fail there too
       engine = null;
       console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
-      return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly, timing), route: 'offscreen' };
+      return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly, timing, markdown), route: 'offscreen' };
     }
+  }
+
+  /**
+   * The reader view's export: the engine runs again on the page, this time writing the
+   * Markdown (which no click that only shows the article pays for). Resolves to the article
+   * with `markdownDocument` and `markdownFileName`, or null.
+   */
+  function markdownExport(route) {
+    return () => extractArticle(route, false, {}, true).then(({ article }) => article);
   }
 
   /**
@@ -237,7 +258,8 @@
         LectorReaderView.notice(chrome.i18n.getMessage('noArticle'));
         return;
       }
-      showReader(article, { route: result.route, ms, started, engineTiming, settings: await settings }, await switchState);
+      const exportMarkdown = markdownExport(result.route);
+      showReader(article, { route: result.route, ms, started, engineTiming, exportMarkdown, settings: await settings }, await switchState);
     } catch (error) {
       console.error('Lector:', error);
       LectorReaderView.notice(chrome.i18n.getMessage('readFailed', String(error?.message || error)));
@@ -255,7 +277,7 @@
     busy = true;
     try {
       LectorReaderView.dismissNotice();
-      const { article } = await extractArticle(route);
+      const { article } = await extractArticle(route, false, {}, true);
       if (!article) {
         LectorReaderView.notice(chrome.i18n.getMessage('noArticleToExport'));
         return;
@@ -290,7 +312,8 @@
       const result = await extractArticle(route, true);
       if (!result.article) return false;
       const ms = Math.round(performance.now() - started);
-      showReader(result.article, { route: result.route, ms, started, settings: await settings }, await switchState);
+      const exportMarkdown = markdownExport(result.route);
+      showReader(result.article, { route: result.route, ms, started, exportMarkdown, settings: await settings }, await switchState);
       return true;
     } catch (error) {
       console.debug('Lector: automatic reader mode left this page alone:', error);

@@ -3,7 +3,7 @@
 // script sends the live page's signals beside the HTML, so the copy is judged with what was
 // actually rendered.
 
-/* global wasm_bindgen, lectorNewEngine */
+/* global wasm_bindgen, lectorNewEngine, lectorPageTree */
 let glue = wasm_bindgen; // the wasm-bindgen glue; replaced after the engine fails
 let engineReady = null;
 
@@ -22,12 +22,15 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       const copy = message.shadow && typeof Document.parseHTMLUnsafe === 'function'
         ? Document.parseHTMLUnsafe(message.html)
         : new DOMParser().parseFromString(message.html, 'text/html');
+      // The walk that hands the copy to the engine counts as extraction: it replaces the
+      // engine's own walk over the DOM.
       const extractStart = performance.now();
+      const { tree, strings } = lectorPageTree(copy, false);
       let article;
       try {
         // Automatic mode first asks the cheap question: does this page hold an article at all?
-        const skip = message.readerableOnly && !glue.isProbablyReaderable(copy, message.url);
-        article = skip ? null : glue.extract(copy, message.url, message.signals, false);
+        const skip = message.readerableOnly && !glue.isProbablyReaderable(tree, strings, message.url);
+        article = skip ? null : glue.extract(tree, strings, message.url, message.signals, message.markdown === true);
       } catch (error) {
         // A panic or trap leaves the instance unusable: the next request gets a fresh one.
         glue = lectorNewEngine();

@@ -306,7 +306,7 @@ const LectorReaderView = (() => {
     return el('div', { class: 'panel', id, role: 'group', 'aria-label': t('settingsLabel'), hidden: true }, children);
   }
 
-  function open(article, { route, ms, started, engineTiming, settings: loaded, onClose }) {
+  function open(article, { route, ms, started, engineTiming, exportMarkdown, settings: loaded, onClose }) {
     const timing = { started: started ?? performance.now(), opened: performance.now(), inserted: 0, painted: 0 };
     const scroll = { x: window.scrollX, y: window.scrollY };
     const previousFocus = document.activeElement;
@@ -364,15 +364,30 @@ const LectorReaderView = (() => {
     });
     const closeButton = el('button', { type: 'button', class: 'close', title: t('closeTitle'), 'aria-keyshortcuts': 'Escape', text: t('close') });
     const tools = [status, extra, settingsButton];
-    if (article.markdownDocument) {
+    if (article.markdownDocument || exportMarkdown) {
+      // The export is written when first asked for (the engine runs again), then kept.
+      let exported = article.markdownDocument ? Promise.resolve(article) : null;
+      const markdown = () => {
+        exported ??= exportMarkdown().then(
+          (found) => (found?.markdownDocument ? found : Promise.reject(new Error('no article'))),
+        );
+        exported.catch(() => (exported = null)); // a failed try may be retried
+        return exported;
+      };
       const copyButton = el('button', { type: 'button', class: 'copy-markdown', title: t('copyMarkdownTitle'), text: t('copyMarkdown') });
       const saveButton = el('button', { type: 'button', class: 'save-markdown', title: t('downloadMarkdownTitle'), text: t('downloadMarkdown') });
       copyButton.addEventListener('click', async () => {
-        status.textContent = (await copyText(article.markdownDocument, shadow)) ? t('copied') : t('copyFailed');
+        const found = await markdown().catch(() => null);
+        status.textContent = found && (await copyText(found.markdownDocument, shadow)) ? t('copied') : t('copyFailed');
       });
-      saveButton.addEventListener('click', () => {
-        saveFile(article.markdownFileName, article.markdownDocument);
-        status.textContent = t('savedFile', article.markdownFileName);
+      saveButton.addEventListener('click', async () => {
+        try {
+          const found = await markdown();
+          saveFile(found.markdownFileName, found.markdownDocument);
+          status.textContent = t('savedFile', found.markdownFileName);
+        } catch (error) {
+          status.textContent = t('exportFailed', String(error?.message || error));
+        }
       });
       tools.push(copyButton, saveButton);
     }

@@ -150,7 +150,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Some(article) = lector::extract(&doc) else {
+    let Some(mut found) = lector::extract_tree(doc) else {
         eprintln!(
             "lector: no article found in {}",
             if args.input == "-" {
@@ -161,6 +161,11 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(1);
     };
+    // The Markdown is rendered only for the formats that print it.
+    if matches!(args.format, Format::Json | Format::Markdown) {
+        found.article.markdown = found.markdown();
+    }
+    let article = found.article;
     let out = match args.format {
         Format::Text => format!("{}\n\n{}\n", article.title, article.text),
         Format::Json => serde_json::to_string_pretty(&article).expect("article serializes") + "\n",

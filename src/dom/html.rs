@@ -383,8 +383,7 @@ impl TreeSink for ArenaSink {
         if let NodeOrText::AppendText(t) = &child {
             let mut doc = self.doc.borrow_mut();
             if let Some(prev) = doc.prev_sibling(sibling.id) {
-                if let Some(existing) = doc.text_mut(prev) {
-                    existing.push_str(t);
+                if doc.push_text(prev, t) {
                     return;
                 }
             }

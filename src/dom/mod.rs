@@ -55,10 +55,70 @@ pub struct LiveFlags {
     pub fixed: bool,
 }
 
+/// The measures of a text node that extraction reads over and over: its length with
+/// whitespace folded and its commas. Kept up to date as the text grows, so no pass has to
+/// re-read the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextMeasure {
+    /// Characters of text, inner whitespace runs counted once, leading and trailing
+    /// whitespace not at all (so whitespace-only text measures zero).
+    pub len: u32,
+    /// Commas (of several scripts).
+    pub commas: u32,
+    /// The text ends in whitespace after some non-whitespace: text appended later that
+    /// starts with a letter adds one character for that space.
+    pending_space: bool,
+}
+
+impl TextMeasure {
+    /// The measures of `text`.
+    pub fn of(text: &str) -> Self {
+        let mut m = TextMeasure::default();
+        m.extend(text);
+        m
+    }
+
+    /// Adds `more`, as if it had been measured with the text before it.
+    fn extend(&mut self, more: &str) {
+        let bytes = more.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII, most text, byte by byte; other characters decoded.
+            let (white, comma, width) = match bytes[i] {
+                b @ 0..=0x7f => (b.is_ascii_whitespace() || b == 0x0b, b == b',', 1),
+                _ => {
+                    let c = more[i..].chars().next().unwrap_or(' ');
+                    (c.is_whitespace(), is_comma(c), c.len_utf8())
+                }
+            };
+            if white {
+                self.pending_space = self.len > 0;
+            } else {
+                self.len += 1 + u32::from(self.pending_space);
+                self.pending_space = false;
+                self.commas += u32::from(comma);
+            }
+            i += width;
+        }
+    }
+}
+
+/// Commas of the scripts we meet: Latin, CJK (full-width and ideographic), Arabic, and the
+/// small and vertical forms.
+fn is_comma(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⸲' | '⸴' | '⹁'
+    )
+}
+
 #[derive(Clone, Debug)]
 struct Node {
     data: NodeData,
     flags: LiveFlags,
+    /// For text nodes, the measures of their text once taken (see
+    /// [`Document::measure_texts`]).
+    measure: Option<TextMeasure>,
     parent: Option<NodeId>,
     first_child: Option<NodeId>,
     last_child: Option<NodeId>,
@@ -106,6 +166,7 @@ impl Document {
         self.nodes.push(Node {
             data,
             flags: LiveFlags::default(),
+            measure: None,
             parent: None,
             first_child: None,
             last_child: None,
@@ -113,6 +174,38 @@ impl Document {
             next_sibling: None,
         });
         id
+    }
+
+    /// The same tree without the nodes that no longer hang from the root (detached subtrees
+    /// and nodes never attached), so later copies do not carry them. Node ids change, but
+    /// keep their order: a node's new id is smaller than another's when its old one was.
+    pub fn compact(self) -> Document {
+        let mut new_ids = vec![u32::MAX; self.nodes.len()];
+        for n in self.descendants(NodeId::DOCUMENT) {
+            new_ids[n.index()] = 0;
+        }
+        for (next, id) in new_ids.iter_mut().filter(|id| **id == 0).enumerate() {
+            *id = next as u32;
+        }
+        let map = |link: Option<NodeId>| link.map(|n| NodeId(new_ids[n.index()]));
+        let nodes = self
+            .nodes
+            .into_iter()
+            .zip(&new_ids)
+            .filter(|(_, &id)| id != u32::MAX)
+            .map(|(node, _)| Node {
+                parent: map(node.parent),
+                first_child: map(node.first_child),
+                last_child: map(node.last_child),
+                prev_sibling: map(node.prev_sibling),
+                next_sibling: map(node.next_sibling),
+                ..node
+            })
+            .collect();
+        Document {
+            nodes,
+            url: self.url,
+        }
     }
 
     /// Creates a detached element. `name` is lowercased.
@@ -194,11 +287,43 @@ impl Document {
         }
     }
 
-    /// Mutable text of a text node.
-    pub fn text_mut(&mut self, id: NodeId) -> Option<&mut String> {
-        match &mut self.nodes[id.index()].data {
-            NodeData::Text(t) => Some(t),
-            _ => None,
+    /// The measures of a text node's text (zero for other nodes): kept since
+    /// [`measure_texts`](Self::measure_texts), else taken now.
+    pub fn text_measure(&self, id: NodeId) -> TextMeasure {
+        let node = &self.nodes[id.index()];
+        match (&node.data, node.measure) {
+            (_, Some(m)) => m,
+            (NodeData::Text(t), None) => TextMeasure::of(t),
+            _ => TextMeasure::default(),
+        }
+    }
+
+    /// Takes and keeps the measures of the text nodes under `root`, for a tree whose text
+    /// is read many times. (Not done as text arrives: most of a page's text is scripts and
+    /// styles, which no pass measures.)
+    pub fn measure_texts(&mut self, root: NodeId) {
+        let mut cur = Some(root);
+        while let Some(n) = cur {
+            let node = &mut self.nodes[n.index()];
+            if let (NodeData::Text(t), None) = (&node.data, node.measure) {
+                node.measure = Some(TextMeasure::of(t));
+            }
+            cur = self.next_in(root, n, false);
+        }
+    }
+
+    /// Appends `more` to the text node `id`; false (and nothing changes) for other nodes.
+    pub fn push_text(&mut self, id: NodeId, more: &str) -> bool {
+        let node = &mut self.nodes[id.index()];
+        match &mut node.data {
+            NodeData::Text(t) => {
+                t.push_str(more);
+                if let Some(m) = &mut node.measure {
+                    m.extend(more);
+                }
+                true
+            }
+            _ => false,
         }
     }
 
@@ -316,8 +441,7 @@ impl Document {
     /// Appends text to `parent`, merging with a trailing text node as parsers do.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
         if let Some(last) = self.last_child(parent) {
-            if let Some(t) = self.text_mut(last) {
-                t.push_str(text);
+            if self.push_text(last, text) {
                 return;
             }
         }
@@ -548,6 +672,37 @@ mod tests {
     }
 
     #[test]
+    fn compacting_drops_detached_nodes_and_keeps_the_tree() {
+        let mut d = Document::new();
+        let html = d.create_element("html", vec![]);
+        d.append(NodeId::DOCUMENT, html);
+        let gone = d.create_element("script", vec![]);
+        d.append(html, gone);
+        d.append_text(gone, "var x;");
+        let p = d.create_element("p", vec![("class".into(), "lead".into())]);
+        d.append(html, p);
+        d.append_text(p, "kept, text");
+        d.create_comment(); // never attached
+        d.detach(gone);
+        let before: Vec<String> = d
+            .descendants(NodeId::DOCUMENT)
+            .map(|n| format!("{:?}", d.data(n)))
+            .collect();
+        let c = d.compact();
+        assert_eq!(c.len(), 4, "document, html, p and its text");
+        let after: Vec<String> = c
+            .descendants(NodeId::DOCUMENT)
+            .map(|n| format!("{:?}", c.data(n)))
+            .collect();
+        assert_eq!(before, after);
+        let ids: Vec<NodeId> = c.descendants(NodeId::DOCUMENT).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids keep their order");
+        let text = c.first_child(c.find_first("p").unwrap()).unwrap();
+        assert_eq!(c.text_measure(text).commas, 1);
+        assert_eq!(c.attr(c.find_first("p").unwrap(), "class"), Some("lead"));
+    }
+
+    #[test]
     fn deep_trees_walk_without_recursion() {
         let mut d = Document::new();
         let mut parent = NodeId::DOCUMENT;
@@ -589,5 +744,27 @@ mod tests {
     #[test]
     fn whitespace_folds_including_nbsp() {
         assert_eq!(fold_whitespace("  a \u{a0}\n b  "), "a b");
+    }
+
+    #[test]
+    fn text_measures_follow_appended_text() {
+        let whole = "  One, two \n\u{a0} three， four  ";
+        let mut d = Document::new();
+        let p = d.create_element("p", vec![]);
+        // Split at every character boundary: measuring in pieces equals measuring at once.
+        for (i, _) in whole.char_indices() {
+            let t = d.create_text(&whole[..i]);
+            d.append(p, t);
+            d.measure_texts(p);
+            assert!(d.push_text(t, &whole[i..]));
+            assert_eq!(d.text_measure(t), TextMeasure::of(whole));
+            d.detach(t);
+        }
+        let m = TextMeasure::of(whole);
+        assert_eq!(
+            (m.len, m.commas),
+            (fold_whitespace(whole).chars().count() as u32, 2)
+        );
+        assert!(!d.push_text(p, "x"), "an element holds no text of its own");
     }
 }

@@ -103,13 +103,47 @@ pub struct Article {
 }
 
 /// Finds the article in `doc`. `None` means the page has no article (a home page, a search
-/// page, an app): a normal answer, not an error.
+/// page, an app): a normal answer, not an error. Works on a copy: [`extract_owned`] saves it
+/// when the caller no longer needs the page.
 pub fn extract(doc: &Document) -> Option<Article> {
-    let meta = metadata::read(doc);
-    let readerable = is_probably_readerable(doc);
-    let mut prepared = doc.clone();
+    extract_owned(doc.clone())
+}
+
+/// [`extract`], consuming the page.
+pub fn extract_owned(doc: Document) -> Option<Article> {
+    let mut found = extract_tree(doc)?;
+    found.article.markdown = found.markdown();
+    Some(found.article)
+}
+
+/// An article found by [`extract_tree`], with the clean tree its HTML was written from, so
+/// that a rendering nobody asked for yet (the Markdown export) is made only when asked.
+pub struct Extracted {
+    /// The article, its `markdown` still empty (see [`Extracted::markdown`]).
+    pub article: Article,
+    clean: Document,
+    root: NodeId,
+}
+
+impl Extracted {
+    /// The article body as Markdown: what [`Article::markdown`] holds after [`extract`].
+    pub fn markdown(&self) -> String {
+        render::markdown::to_markdown(&self.clean, self.root)
+    }
+}
+
+/// [`extract_owned`] without rendering the Markdown: for the reader view, which shows the
+/// HTML and needs the Markdown only when the article is exported.
+pub fn extract_tree(doc: Document) -> Option<Extracted> {
+    let meta = metadata::read(&doc);
+    let readerable = is_probably_readerable(&doc);
+    let base = metadata::base_url(&doc);
+    let mut prepared = doc;
     let mut prepared_removals = clutter::Removals::default();
     prepare::remove_non_content(&mut prepared, &mut prepared_removals);
+    // Scripts, styles and hidden blocks are out of the tree now; each attempt below copies
+    // the page, so it should not copy them along.
+    let prepared = prepared.compact();
 
     let mut best: Option<(Document, NodeId, u32, Option<String>, clutter::Removals)> = None;
     for flags in LADDER {
@@ -141,7 +175,6 @@ pub fn extract(doc: &Document) -> Option<Article> {
     }
     let (work, root, _, dom_byline, removals) = best?;
 
-    let base = metadata::base_url(doc);
     let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
     let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();
@@ -153,7 +186,6 @@ pub fn extract(doc: &Document) -> Option<Article> {
         return None;
     }
     let content_html = render::html::serialize(&clean, clean_root);
-    let markdown = render::markdown::to_markdown(&clean, clean_root);
     let title = meta
         .title
         .clone()
@@ -171,7 +203,7 @@ pub fn extract(doc: &Document) -> Option<Article> {
                 .map(|p| clean.inner_text(p)),
         )
     });
-    Some(Article {
+    let article = Article {
         title,
         byline: meta
             .byline
@@ -187,8 +219,13 @@ pub fn extract(doc: &Document) -> Option<Article> {
         word_count: text.split_whitespace().count(),
         content_html,
         text,
-        markdown,
+        markdown: String::new(),
         readerable,
         removed: removals.report(),
+    };
+    Some(Extracted {
+        article,
+        clean,
+        root: clean_root,
     })
 }

@@ -923,12 +923,53 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
     if haystack.is_empty() {
         return false;
     }
-    table.iter().any(|p| match p {
-        Sub(s) => haystack.contains(s),
-        Token(t) => haystack
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|tok| tok == *t),
+    // Most names match none of a long table: the byte pairs of the name rule out almost
+    // every pattern before any search.
+    let pairs = (table.len() >= 8).then(|| BytePairs::of(haystack));
+    table.iter().any(|p| {
+        let (Sub(word) | Token(word)) = *p;
+        if pairs.as_ref().is_some_and(|pairs| !pairs.may_hold(word)) {
+            return false;
+        }
+        match p {
+            Sub(s) => haystack.contains(s),
+            Token(t) => haystack
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|tok| tok == *t),
+        }
     })
+}
+
+/// The pairs of adjacent bytes in a text, hashed into a bit set: a word whose first or last
+/// pair is missing does not occur in the text. (False positives only cost a search.)
+struct BytePairs([u64; 16]);
+
+impl BytePairs {
+    fn of(text: &str) -> Self {
+        let mut set = BytePairs([0; 16]);
+        for w in text.as_bytes().windows(2) {
+            let bit = Self::bit(w[0], w[1]);
+            set.0[bit / 64] |= 1 << (bit % 64);
+        }
+        set
+    }
+
+    fn bit(a: u8, b: u8) -> usize {
+        (usize::from(a) * 37 + usize::from(b)) % 1024
+    }
+
+    fn has(&self, a: u8, b: u8) -> bool {
+        let bit = Self::bit(a, b);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes() {
+            [a, b, .., y, z] => self.has(*a, *b) && self.has(*y, *z),
+            [a, b] => self.has(*a, *b),
+            _ => true,
+        }
+    }
 }
 
 /// True when `text` (lowercased) opens with an ad label of at least two words' weight
@@ -945,11 +986,31 @@ pub fn starts_with_ad_label(text: &str) -> bool {
 
 /// True when `text` is nothing but an ad label such as "- Advertisement -".
 pub fn is_ad_label(text: &str) -> bool {
-    let trimmed = text
-        .trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]".contains(c))
-        .to_lowercase();
-    !trimmed.is_empty() && AD_LABELS.contains(&trimmed.as_str())
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]".contains(c));
+    // Lowercasing never shortens text in characters, and no label has more characters than
+    // bytes: longer text cannot be a label, and is not lowercased (it may be a whole page).
+    if trimmed.is_empty() || trimmed.chars().nth(LONGEST_AD_LABEL).is_some() {
+        return false;
+    }
+    // Most short texts are ASCII, whose lowercase is ASCII's: compared without a copy.
+    if trimmed.is_ascii() {
+        return AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
+    }
+    AD_LABELS.contains(&trimmed.to_lowercase().as_str())
 }
+
+/// Bytes in the longest of [`AD_LABELS`].
+const LONGEST_AD_LABEL: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < AD_LABELS.len() {
+        if AD_LABELS[i].len() > longest {
+            longest = AD_LABELS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 #[cfg(test)]
 mod tests {
@@ -962,6 +1023,68 @@ mod tests {
         assert!(matches(&[Token("ad")], "top ad-slot"));
         assert!(matches(UNLIKELY, "td_block_related_posts"));
         assert!(!matches(UNLIKELY, "td-post-content tagdiv-type"));
+    }
+
+    /// The plain definition that [`matches`] must agree with.
+    fn matches_by_search(table: &[Pat], haystack: &str) -> bool {
+        table.iter().any(|p| match p {
+            Sub(s) => haystack.contains(s),
+            Token(t) => haystack
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|tok| tok == *t),
+        })
+    }
+
+    #[test]
+    fn quick_rejection_never_changes_a_verdict() {
+        let mut tables: Vec<&[Pat]> = vec![
+            UNLIKELY,
+            MAYBE_CANDIDATE,
+            POSITIVE,
+            CMS_CONTENT,
+            NEGATIVE,
+            BYLINE,
+            AUTHOR_BIO,
+            COMMENT_BLOCKS,
+            DATELINE,
+            SHARE,
+            AVATAR,
+            BUTTON_LIKE,
+            PULL_QUOTE,
+        ];
+        tables.extend(KIND_NAMES.iter().map(|(_, t)| *t));
+        let words: Vec<&str> = tables
+            .iter()
+            .flat_map(|t| {
+                t.iter().map(|p| match p {
+                    Sub(w) | Token(w) => *w,
+                })
+            })
+            .collect();
+        // Every word alone, inside other words, beside separators, cut short, and in pairs.
+        let mut names = vec!["x".to_string(), "é".to_string(), "td-post ad".to_string()];
+        for (i, w) in words.iter().enumerate() {
+            let other = words[(i * 7 + 3) % words.len()];
+            names.extend([
+                w.to_string(),
+                format!("x{w}y"),
+                format!("main {w}-box"),
+                format!("{w}_{other}"),
+                format!("{other} {w}"),
+                w[..w.len() - 1].to_string(),
+                w[1..].to_string(),
+                format!("über-{w}"),
+            ]);
+        }
+        for table in &tables {
+            for name in &names {
+                assert_eq!(
+                    matches(table, name),
+                    matches_by_search(table, name),
+                    "{name}"
+                );
+            }
+        }
     }
 
     #[test]

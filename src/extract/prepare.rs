@@ -53,6 +53,8 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
         NodeData::Element { name, .. } => NEVER_CONTENT.contains(&name.as_str()),
         _ => false,
     });
+    // The text left is read many times from here on.
+    doc.measure_texts(body);
     let body_text = super::stats::TextStats::measure(doc, body);
     let total = body_text.get(body).text.max(1);
     remove_counted(doc, body, removed, |doc, n| {

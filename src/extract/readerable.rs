@@ -5,7 +5,6 @@ use crate::dom::{Document, NodeId};
 
 use super::patterns::{self, MAYBE_CANDIDATE, UNLIKELY};
 use super::prepare::match_string;
-use super::stats::folded_len;
 
 /// Paragraphs shorter than this do not count.
 const MIN_CONTENT_LENGTH: u32 = 140;
@@ -29,18 +28,19 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
             cur = doc.next_in(body, n, true);
             continue;
         }
-        // As in Readability.js, names are judged on the block itself, not its ancestors: a
-        // page whose whole body sits in a wrapper named "page-header-extra" still counts.
-        let ms = match_string(doc, n);
-        if patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms) {
-            cur = doc.next_in(body, n, false);
-            continue;
-        }
         // Like Readability.js: paragraphs, preformatted blocks, `<article>`s and `<div>`s of
         // text broken by `<br>`, each counted (an article and its paragraphs both count).
         let counts = matches!(tag, "p" | "pre" | "article")
             || (tag == "div" && doc.element_children(n).iter().any(|&c| doc.is(c, "br")));
-        if counts && !(tag == "p" && doc.parent(n).is_some_and(|p| doc.is(p, "li"))) {
+        // As in Readability.js, names are judged on the block itself, not its ancestors: a
+        // page whose whole body sits in a wrapper named "page-header-extra" still counts.
+        // Judged only for blocks that would count: the names decide nothing else.
+        let unlikely = || {
+            let ms = match_string(doc, n);
+            patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms)
+        };
+        if counts && !(tag == "p" && doc.parent(n).is_some_and(|p| doc.is(p, "li"))) && !unlikely()
+        {
             let len = text_len(doc, n);
             if len >= MIN_CONTENT_LENGTH {
                 score += f64::from(len - MIN_CONTENT_LENGTH).sqrt();
@@ -55,10 +55,7 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
 }
 
 fn text_len(doc: &Document, n: NodeId) -> u32 {
-    doc.descendants(n)
-        .filter_map(|d| doc.text(d))
-        .map(folded_len)
-        .sum()
+    doc.descendants(n).map(|d| doc.text_measure(d).len).sum()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -61,18 +61,11 @@ impl TextStats {
         // Children come after their parents in document order: walking backwards folds each
         // finished child into its parent exactly once.
         for &n in order.iter().rev() {
-            if let Some(t) = doc.text(n) {
+            let m = doc.text_measure(n);
+            if m.len > 0 || m.commas > 0 {
                 let s = &mut stats[idx(n)];
-                s.text += folded_len(t);
-                s.commas += t
-                    .chars()
-                    .filter(|c| {
-                        matches!(
-                            c,
-                            ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⸲' | '⸴' | '⹁'
-                        )
-                    })
-                    .count() as u32;
+                s.text += m.len;
+                s.commas += m.commas;
             }
             if let Some(tag) = doc.tag(n) {
                 let s = &mut stats[idx(n)];
@@ -129,20 +122,4 @@ impl TextStats {
 
 fn idx(id: NodeId) -> usize {
     id.index()
-}
-
-/// Folded length of a text run: inner whitespace runs count as one character, leading and
-/// trailing whitespace not at all (so whitespace-only text measures zero).
-pub fn folded_len(t: &str) -> u32 {
-    let mut n = 0u32;
-    let mut pending_space = false;
-    for c in t.chars() {
-        if c.is_whitespace() {
-            pending_space = n > 0;
-        } else {
-            n += 1 + u32::from(pending_space);
-            pending_space = false;
-        }
-    }
-    n
 }

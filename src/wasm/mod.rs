@@ -1,12 +1,13 @@
-//! The wasm adapter: the only module that knows about JavaScript. It copies the browser's
-//! DOM into Lector's tree in one walk and hands results back as plain JS objects.
+//! The wasm adapter: the only module that knows about JavaScript. It builds Lector's tree from
+//! the page as `extension/shared/page-tree.js` writes it and hands results back as plain JS
+//! objects.
 //!
-//! The boundary is coarse on purpose: JavaScript calls [`extract`] once per click; the walk
-//! over the page happens here, not as thousands of calls from the JS side.
+//! The boundary is coarse on purpose: JavaScript walks the DOM (where reading a node costs
+//! little) and calls [`extract`] once per click with the whole page in two values, a number
+//! array and one string; the wasm never reaches back into the DOM node by node.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::dom::live::{self, LiveMark, Signal};
 use crate::dom::{Document, NodeId};
@@ -62,20 +63,23 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Extracts the article of `document`.
+/// Extracts the article of a page.
 ///
+/// * `tree`, `strings`: the page as `lectorPageTree` in `extension/shared/page-tree.js`
+///   writes it (the live page, or a parsed copy on the offscreen route).
 /// * `url`: the page's address, used to resolve relative links.
-/// * `signals`: `{hidden: number[], fixed: number[]}` from the content script, or `null`.
-/// * `live`: true when `document` is the rendered page, whose `a.href` and `img.currentSrc`
-///   the browser has already resolved; false for a parsed copy (the offscreen route).
+/// * `signals`: `{hidden, fixed}` from the content script, or `null`.
+/// * `markdown`: also write the Markdown export (`markdownDocument`, `markdownFileName`). The
+///   reader view shows the HTML and asks for the export only when the reader wants it.
 ///
 /// Returns the article object, or `null` when the page has no article.
 #[wasm_bindgen]
 pub fn extract(
-    document: &web_sys::Document,
+    tree: &[u32],
+    strings: &str,
     url: &str,
     signals: JsValue,
-    live: bool,
+    markdown: Option<bool>,
 ) -> Result<JsValue, JsError> {
     let signals: Signals = if signals.is_null() || signals.is_undefined() {
         Signals::default()
@@ -85,43 +89,55 @@ pub fn extract(
     };
     #[cfg(feature = "test-trap")]
     test_trap(url);
-    let doc = build_tree(document, url, &signals, live);
-    let Some(article) = crate::extract(&doc) else {
+    let doc = build_tree(tree, strings, url, &signals).map_err(|e| JsError::new(&e))?;
+    let Some(mut found) = crate::extract_tree(doc) else {
         return Ok(JsValue::NULL);
     };
-    // The export is prepared with the article: the reader's buttons, the context menu and
-    // the shortcut then need no second trip to the engine.
-    let today: String = js_sys::Date::new_0()
-        .to_iso_string()
-        .as_string()
-        .unwrap_or_default()
-        .chars()
-        .take(10)
-        .collect();
-    let markdown_document =
-        crate::render::markdown::document(&article, Some(url).filter(|u| !u.is_empty()), &today);
-    let markdown_file_name = crate::render::markdown::file_name(&article.title);
+    let mut export = None;
+    if markdown == Some(true) {
+        found.article.markdown = found.markdown();
+        let today: String = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default()
+            .chars()
+            .take(10)
+            .collect();
+        let page = Some(url).filter(|u| !u.is_empty());
+        let document = crate::render::markdown::document(&found.article, page, &today);
+        export = Some((
+            document,
+            crate::render::markdown::file_name(&found.article.title),
+        ));
+        // The body is in the document; the shell reads only the document.
+        found.article.markdown.clear();
+    }
+    let (markdown_document, markdown_file_name) = export.unzip();
     to_js(&ReaderArticle {
-        article: &article,
+        article: &found.article,
         markdown_document,
         markdown_file_name,
     })
 }
 
-/// The article as the extension receives it: the engine's fields plus the Markdown export.
+/// The article as the extension receives it: the engine's fields plus, when asked for, the
+/// Markdown export.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ReaderArticle<'a> {
     #[serde(flatten)]
     article: &'a crate::Article,
-    markdown_document: String,
-    markdown_file_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markdown_document: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markdown_file_name: Option<String>,
 }
 
-/// The cheap check: does the page look like it holds an article?
+/// The cheap check: does the page (as for [`extract`]) look like it holds an article?
 #[wasm_bindgen(js_name = isProbablyReaderable)]
-pub fn is_probably_readerable(document: &web_sys::Document, url: &str) -> bool {
-    crate::is_probably_readerable(&build_tree(document, url, &Signals::default(), true))
+pub fn is_probably_readerable(tree: &[u32], strings: &str, url: &str) -> Result<bool, JsError> {
+    let doc = build_tree(tree, strings, url, &Signals::default()).map_err(|e| JsError::new(&e))?;
+    Ok(crate::is_probably_readerable(&doc))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -130,113 +146,88 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot return the article: {e}")))
 }
 
-const ELEMENT_NODE: u16 = 1;
-const TEXT_NODE: u16 = 3;
-const CDATA_SECTION_NODE: u16 = 4;
+/// Record kinds of the page tree (see `extension/shared/page-tree.js`).
+const END: u32 = 0;
+const ELEMENT: u32 = 1;
+const TEXT: u32 = 2;
+const NOSCRIPT: u32 = 3;
 
-/// Copies the DOM under `<html>` into a [`Document`], iteratively, as rendered: open shadow
-/// roots in place of their hosts' light children.
-fn build_tree(web: &web_sys::Document, url: &str, signals: &Signals, live: bool) -> Document {
+/// Reads the strings of the page tree in order, each given by its length in UTF-16 code
+/// units (JavaScript's), from their UTF-8 concatenation.
+struct Strings<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Strings<'a> {
+    fn take(&mut self, units: u32) -> Result<&'a str, String> {
+        let mut counted = 0u32;
+        let mut bytes = 0;
+        for c in self.rest.chars() {
+            if counted >= units {
+                break;
+            }
+            counted += c.len_utf16() as u32;
+            bytes += c.len_utf8();
+        }
+        if counted != units {
+            return Err("page tree: its strings end early".into());
+        }
+        let (s, rest) = self.rest.split_at(bytes);
+        self.rest = rest;
+        Ok(s)
+    }
+}
+
+/// Builds Lector's tree from the page tree, then marks the elements the signals name.
+fn build_tree(
+    tree: &[u32],
+    strings: &str,
+    url: &str,
+    signals: &Signals,
+) -> Result<Document, String> {
     let mut doc = Document::new();
     doc.url = Some(url.to_string()).filter(|u| !u.is_empty());
-    let Some(html) = web.document_element() else {
-        return doc;
-    };
-    let mut stack: Vec<(web_sys::Node, NodeId)> = vec![(html.into(), NodeId::DOCUMENT)];
-    while let Some((node, parent)) = stack.pop() {
-        match node.node_type() {
-            ELEMENT_NODE => {
-                let el: &web_sys::Element = node.unchecked_ref();
-                let name = el.local_name();
-                // The tree is walked as the browser renders it (the flat tree): a <slot> is
-                // not an element of its own but stands for what it shows, its assigned nodes
-                // or else its fallback children. signals.js counts elements the same way.
-                if let Some(slot) = el.dyn_ref::<web_sys::HtmlSlotElement>() {
-                    let options = web_sys::AssignedNodesOptions::new();
-                    options.set_flatten(true);
-                    let assigned = slot.assigned_nodes_with_options(&options);
-                    if assigned.length() == 0 {
-                        push_children(&mut stack, &node, parent);
-                    } else {
-                        for i in (0..assigned.length()).rev() {
-                            stack.push((assigned.get(i).unchecked_into(), parent));
-                        }
-                    }
-                    continue;
+    let mut strings = Strings { rest: strings };
+    let mut records = tree.iter().copied();
+    let mut next = || records.next().ok_or("page tree: a record ends early");
+    // The open elements; the document stays at the bottom.
+    let mut open = vec![NodeId::DOCUMENT];
+    let mut kind = next().ok();
+    while let Some(k) = kind {
+        let parent = *open.last().unwrap_or(&NodeId::DOCUMENT);
+        match k {
+            END => {
+                if open.len() > 1 {
+                    open.pop();
                 }
-                let id = doc.create_element(&name, attributes(el, &name, live));
+            }
+            ELEMENT => {
+                let name = strings.take(next()?)?;
+                let count = next()?;
+                let mut attrs = Vec::with_capacity(count.min(64) as usize);
+                for _ in 0..count {
+                    let (key, value) = (next()?, next()?);
+                    let key = strings.take(key)?.to_ascii_lowercase();
+                    attrs.push((key, strings.take(value)?.to_string()));
+                }
+                let id = doc.create_element(name, attrs);
                 // A script can nest the live DOM deeper than any parser would.
                 doc.append_capped(parent, id);
-                // noscript holds markup as text on a live page but elements in a parsed copy;
-                // either way its markup becomes one text child (as html5ever gives it), which
-                // the engine reads for fallback images. Template contents are not children.
-                // Neither is walked as elements, on either route.
-                if name == "noscript" {
-                    let markup = el.inner_html();
-                    if !markup.trim().is_empty() {
-                        doc.append_text(id, &markup);
-                    }
-                    continue;
-                }
-                if name == "template" {
-                    continue;
-                }
-                // An open shadow root replaces the light children, which show only where a
-                // slot of the shadow tree takes them in.
-                match el.shadow_root() {
-                    Some(root) => push_children(&mut stack, &root, id),
-                    None => push_children(&mut stack, &node, id),
+                open.push(id);
+            }
+            TEXT => doc.append_text_capped(parent, strings.take(next()?)?),
+            NOSCRIPT => {
+                let markup = strings.take(next()?)?;
+                if !markup.trim().is_empty() {
+                    doc.append_text(parent, markup);
                 }
             }
-            TEXT_NODE | CDATA_SECTION_NODE => {
-                if let Some(text) = node.node_value() {
-                    doc.append_text_capped(parent, &text);
-                }
-            }
-            _ => {}
+            other => return Err(format!("page tree: unknown record {other}")),
         }
+        kind = next().ok();
     }
     let elements = live::elements_in_order(&doc);
     live::apply(&mut doc, &elements, &marks(&signals.hidden), Signal::Hidden);
     live::apply(&mut doc, &elements, &marks(&signals.fixed), Signal::Fixed);
-    doc
-}
-
-/// Queues the children of `node` under `parent`, so that they pop in document order.
-fn push_children(stack: &mut Vec<(web_sys::Node, NodeId)>, node: &web_sys::Node, parent: NodeId) {
-    let mut child = node.last_child();
-    while let Some(c) = child {
-        child = c.previous_sibling();
-        stack.push((c, parent));
-    }
-}
-
-/// The element's attributes; on the live page links and images take the URLs the browser
-/// resolved (and the `srcset` candidate it chose).
-fn attributes(el: &web_sys::Element, name: &str, live: bool) -> Vec<(String, String)> {
-    let map = el.attributes();
-    let mut attrs = Vec::with_capacity(map.length() as usize);
-    for i in 0..map.length() {
-        if let Some(a) = map.item(i) {
-            attrs.push((a.name().to_ascii_lowercase(), a.value()));
-        }
-    }
-    if live {
-        let resolved = match name {
-            "a" => el
-                .dyn_ref::<web_sys::HtmlAnchorElement>()
-                .map(|a| ("href", a.href())),
-            "img" => el
-                .dyn_ref::<web_sys::HtmlImageElement>()
-                .map(|i| ("src", i.current_src())),
-            _ => None,
-        };
-        if let Some((key, value)) = resolved.filter(|(_, v)| !v.is_empty()) {
-            match attrs.iter_mut().find(|(k, _)| k == key) {
-                Some(slot) => slot.1 = value,
-                None => attrs.push((key.to_string(), value)),
-            }
-        }
-    }
-    attrs
+    Ok(doc)
 }

@@ -123,10 +123,11 @@ function benchExtension() {
   const dir = path.join(BENCH_DIR, 'chrome');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(options.extension, dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'bench.html'), '<!doctype html><meta charset="utf-8"><title>Lector bench</title>\n<script src="engine/lector.js"></script>\n<script src="bench.js"></script>\n');
-  fs.writeFileSync(path.join(dir, 'bench.js'), `/* global wasm_bindgen */
-// The engine as offscreen/offscreen.js runs it: parse a copy, extract (which only reads the
-// copy). Each a median over runs; see timeRuns in tests/bench/browser.mjs.
+  fs.writeFileSync(path.join(dir, 'bench.html'), '<!doctype html><meta charset="utf-8"><title>Lector bench</title>\n<script src="engine/lector.js"></script>\n<script src="shared/page-tree.js"></script>\n<script src="bench.js"></script>\n');
+  fs.writeFileSync(path.join(dir, 'bench.js'), `/* global wasm_bindgen, lectorPageTree */
+// The engine as offscreen/offscreen.js runs it: parse a copy, extract (the walk that hands the
+// copy to the wasm, then the wasm, which only reads it). Each a median over runs; see timeRuns
+// in tests/bench/browser.mjs.
 let ready = null;
 ${timeRuns}
 globalThis.benchExtract = async ({ html, shadow, url, signals, runs }) => {
@@ -137,7 +138,13 @@ globalThis.benchExtract = async ({ html, shadow, url, signals, runs }) => {
     : new DOMParser().parseFromString(html, 'text/html');
   const parse = timeRuns(parseCopy, runs);
   const copy = parse.result;
-  const extract = timeRuns(() => wasm_bindgen.extract(copy, url, signals, false), runs);
+  // Builds before the page-tree walk (no shared/page-tree.js) take the document itself.
+  const extract = typeof lectorPageTree === 'function'
+    ? timeRuns(() => {
+      const { tree, strings } = lectorPageTree(copy, false);
+      return wasm_bindgen.extract(tree, strings, url, signals);
+    }, runs)
+    : timeRuns(() => wasm_bindgen.extract(copy, url, signals, false), runs);
   const article = extract.result;
   return { parseMs: parse.ms, extractMs: extract.ms, article: Boolean(article), words: article?.wordCount ?? 0 };
 };

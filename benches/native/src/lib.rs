@@ -100,10 +100,11 @@ pub fn wcxb_sample(corpora: &Path, step: usize) -> Vec<Page> {
         .collect()
 }
 
-/// Lector's work on one page: parse the HTML and extract the article (what the peer does).
+/// Lector's work on one page: parse the HTML and extract the article, its HTML and text (what
+/// the peer does; the Markdown, which the peer does not write, is rendered only on export).
 pub fn lector_page(page: &Page) -> Option<usize> {
     let doc = lector::dom::html::parse_html(&page.html, Some(&page.url));
-    lector::extract(&doc).map(|a| a.text.len())
+    lector::extract_tree(doc).map(|found| found.article.text.len())
 }
 
 /// How long `f` takes, and what it returns.

@@ -411,9 +411,12 @@ fn lector_page(opts: &Options, id: &str, url: &str) -> Output {
     let start = Instant::now();
     let (html, _) = lector::dom::html::decode_html(&bytes);
     let doc = lector::dom::html::parse_html(&html, Some(url));
-    let article = lector::extract(&doc);
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let parsed = start.elapsed();
+    // Asked apart from extraction (which consumes the page), outside the timing.
     let readerable = lector::is_probably_readerable(&doc);
+    let start = Instant::now();
+    let article = lector::extract_owned(doc);
+    let ms = (parsed + start.elapsed()).as_secs_f64() * 1000.0;
     let mut fields = HashMap::new();
     let Some(a) = article else {
         return Output {

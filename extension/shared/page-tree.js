@@ -1,0 +1,87 @@
+// The page as the engine reads it, written in one walk in JavaScript and handed to the wasm in
+// one call (src/wasm/mod.rs decodes it). Reading the DOM node by node from the wasm costs a
+// crossing of the JS/wasm boundary per property; here each string crosses once, inside one.
+//
+// The walk is the rendered (flat) tree, as signals.js counts it: an open shadow root stands
+// in for its host's light children, a <slot> is not an element of its own but stands for its
+// assigned nodes (or else its fallback children). <noscript> keeps its markup as one text
+// child (as html5ever gives it, and as the engine reads it for fallback images); <template>
+// contents are not children. Comments are left out.
+//
+// Format: `tree` is a Uint32Array of records, `strings` all strings in record order, each
+// record giving the lengths (in UTF-16 code units) of its strings:
+//   ELEMENT name-length attribute-count (name-length value-length)*   opens an element
+//   TEXT length                                                       a text node
+//   NOSCRIPT length                                                   a <noscript>'s markup
+//   END                                                               closes the last element
+
+/* exported lectorPageTree */
+/**
+ * `live`: `doc` is the rendered page, whose links and images the browser has resolved (the
+ * link's `href` and the image's `currentSrc`, the srcset candidate it chose, replace the
+ * attributes); false for a parsed copy.
+ */
+function lectorPageTree(doc, live) {
+  const END = 0;
+  const ELEMENT = 1;
+  const TEXT = 2;
+  const NOSCRIPT = 3;
+  const tree = [];
+  const strings = [];
+  const CLOSE = 0; // on the stack: the element opened below it ends here
+  const stack = doc.documentElement ? [doc.documentElement] : [];
+  const pushAll = (nodes) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  };
+  const lower = (name) => (/[A-Z]/.test(name) ? name.replace(/[A-Z]/g, (c) => c.toLowerCase()) : name);
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === CLOSE) {
+      tree.push(END);
+      continue;
+    }
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      const text = node.nodeValue;
+      tree.push(TEXT, text.length);
+      strings.push(text);
+      continue;
+    }
+    if (type !== 1) continue;
+    const name = node.localName;
+    if (name === 'slot' && typeof node.assignedNodes === 'function') {
+      const assigned = node.assignedNodes({ flatten: true });
+      pushAll(assigned.length ? assigned : node.childNodes);
+      continue;
+    }
+    const attrs = [];
+    for (const a of node.attributes) attrs.push([lower(a.name), a.value]);
+    if (live) {
+      const resolved =
+        name === 'a' && typeof node.href === 'string' ? ['href', node.href]
+        : name === 'img' && typeof node.currentSrc === 'string' ? ['src', node.currentSrc]
+        : null;
+      if (resolved && resolved[1]) {
+        const slot = attrs.find((a) => a[0] === resolved[0]);
+        if (slot) slot[1] = resolved[1];
+        else attrs.push(resolved);
+      }
+    }
+    tree.push(ELEMENT, name.length, attrs.length);
+    strings.push(name);
+    for (const [key, value] of attrs) {
+      tree.push(key.length, value.length);
+      strings.push(key, value);
+    }
+    if (name === 'noscript') {
+      const markup = node.innerHTML;
+      tree.push(NOSCRIPT, markup.length, END);
+      strings.push(markup);
+      continue;
+    }
+    stack.push(CLOSE);
+    if (name === 'template') continue;
+    pushAll((node.shadowRoot ?? node).childNodes);
+  }
+  return { tree: Uint32Array.from(tree), strings: strings.join('') };
+}
