@@ -130,6 +130,9 @@
     const html = document instanceof HTMLDocument && document.contentType === 'text/html';
     if (!html) return chrome.i18n.getMessage('unsupportedDocument', document.contentType || '?');
     if (document.body instanceof HTMLFrameSetElement) return chrome.i18n.getMessage('unsupportedFrames');
+    // A page whose own scripts removed its <html> (some wipe the page when their ads fail):
+    // nothing to read, and no place for a notice, so the button says it.
+    if (!document.documentElement || !document.body) return chrome.i18n.getMessage('emptyDocument');
     return '';
   }
 

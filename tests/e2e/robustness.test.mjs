@@ -50,6 +50,9 @@ const ROUTES = {
   '/lector-test-panic/': ['text/html', ARTICLE],
   '/lector-test-trap/': ['text/html', ARTICLE],
   '/frameset/': ['text/html', '<!doctype html><html><head><title>Frames</title></head><frameset cols="30%,70%"><frame src="/article/"><frame src="/article/"></frameset></html>'],
+  // Some pages wipe themselves when their ad scripts fail to load (seen on a forum page of the
+  // WCXB corpus, offline): no <html> is left, so a notice has nowhere to go.
+  '/wiped/': ['text/html', articleWith('<script>addEventListener("load", () => document.documentElement.remove());</script>')],
   '/doc.svg': ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50">An SVG document</text></svg>'],
   '/doc.xml': ['application/xml', '<?xml version="1.0"?><catalog><book id="b1"><title>An XML document</title></book></catalog>'],
   '/doc.pdf': ['application/pdf', MINIMAL_PDF],
@@ -208,6 +211,18 @@ for (const [name, path, reason] of [
     await page.close();
   });
 }
+
+test('a page whose scripts removed its whole document: the button says so, nothing is added', async () => {
+  const { page, errors } = await open(browser, '/wiped/');
+  await page.waitForFunction(() => document.documentElement === null);
+  await browser.click(page);
+  const b = await waitForBadge(browser, page);
+  assert.equal(b.text, '!');
+  assert.match(b.title, /removed its own content/);
+  assert.equal(await page.evaluate(() => document.childNodes.length), 1, 'only the doctype is left');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 for (const [name, url] of [
   ['about:blank', 'about:blank'],
