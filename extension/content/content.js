@@ -33,7 +33,7 @@
     await loadEngine();
     try {
       const { tree, strings } = lectorPageTree(document, true);
-      return glue.extract(tree, strings, location.href, signals, markdown);
+      return lectorExtract(glue, tree, strings, location.href, signals, markdown);
     } catch (error) {
       // A panic or trap leaves the instance unusable: the next click gets a fresh one.
       glue = lectorNewEngine();

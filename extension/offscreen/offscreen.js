@@ -30,7 +30,7 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       try {
         // Automatic mode first asks the cheap question: does this page hold an article at all?
         const skip = message.readerableOnly && !glue.isProbablyReaderable(tree, strings, message.url);
-        article = skip ? null : glue.extract(tree, strings, message.url, message.signals, message.markdown === true);
+        article = skip ? null : lectorExtract(glue, tree, strings, message.url, message.signals, message.markdown === true);
       } catch (error) {
         // A panic or trap leaves the instance unusable: the next request gets a fresh one.
         glue = lectorNewEngine();

@@ -85,3 +85,29 @@ function lectorPageTree(doc, live) {
   }
   return { tree: Uint32Array.from(tree), strings: strings.join('') };
 }
+
+/* exported lectorSignalMarks, lectorExtract */
+/**
+ * The live page's signals (`{hidden, fixed}` of [index, tag, id, class], from collectSignals)
+ * as the engine reads them: records of five numbers (list: 0 hidden, 1 fixed; index; the
+ * lengths of tag, id and class in UTF-16 units) and the strings joined.
+ */
+function lectorSignalMarks(signals) {
+  const marks = [];
+  const text = [];
+  [signals?.hidden ?? [], signals?.fixed ?? []].forEach((list, which) => {
+    for (const [index, tag, id, className] of list) {
+      const strings = [String(tag ?? ''), String(id ?? ''), String(className ?? '')];
+      marks.push(which, index >>> 0, ...strings.map((s) => s.length));
+      text.push(...strings);
+    }
+  });
+  return { marks: Uint32Array.from(marks), text: text.join('') };
+}
+
+/** Runs the engine's extract on a page tree: the article object, or null. */
+function lectorExtract(glue, tree, strings, url, signals, markdown) {
+  const { marks, text } = lectorSignalMarks(signals);
+  const json = glue.extract(tree, strings, url, marks, text, markdown === true);
+  return json == null ? null : JSON.parse(json);
+}

@@ -6,7 +6,7 @@
 //! little) and calls [`extract`] once per click with the whole page in two values, a number
 //! array and one string; the wasm never reaches back into the DOM node by node.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::dom::live::{self, LiveMark, Signal};
@@ -33,28 +33,40 @@ fn test_trap(url: &str) {
     }
 }
 
-/// What the content script measured on the rendered page: for each element, its position in
-/// document order from `<html>` (index 0, not descending into `<noscript>` or `<template>`),
-/// its tag, id and class, as `collectSignals` in `extension/content/signals.js` writes them.
-#[derive(Deserialize, Default)]
+/// What the content script measured on the rendered page: elements not rendered and elements
+/// fixed or sticky, each by its position in document order from `<html>` (index 0, not
+/// descending into `<noscript>` or `<template>`), its tag, id and class, as `collectSignals`
+/// in `extension/content/signals.js` finds them and `lectorSignalMarks` in
+/// `extension/shared/page-tree.js` writes them: records of five numbers (list: 0 hidden,
+/// 1 fixed; index; tag, id and class lengths in UTF-16 units) and one string. Numbers and one
+/// string rather than a JS object, so that no deserializer (and its error formatting) is in
+/// the wasm.
+#[derive(Default)]
 struct Signals {
-    /// Elements not rendered (`display: none`, `visibility: hidden`), in document order.
-    #[serde(default)]
-    hidden: Vec<(u32, String, String, String)>,
-    /// Elements with `position: fixed` or `sticky`, in document order.
-    #[serde(default)]
-    fixed: Vec<(u32, String, String, String)>,
+    hidden: Vec<LiveMark>,
+    fixed: Vec<LiveMark>,
 }
 
-fn marks(raw: &[(u32, String, String, String)]) -> Vec<LiveMark> {
-    raw.iter()
-        .map(|(index, tag, id, class)| LiveMark {
+fn read_signals(marks: &[u32], text: &str) -> Result<Signals, String> {
+    let mut signals = Signals::default();
+    let mut strings = Strings { rest: text };
+    for record in marks.chunks(5) {
+        let [list, index, tag, id, class] = record else {
+            return Err("page signals: a record ends early".into());
+        };
+        let mark = LiveMark {
             index: *index,
-            tag: tag.to_ascii_lowercase(),
-            id: id.clone(),
-            class: class.clone(),
-        })
-        .collect()
+            tag: strings.take(*tag)?.to_ascii_lowercase(),
+            id: strings.take(*id)?.to_string(),
+            class: strings.take(*class)?.to_string(),
+        };
+        match list {
+            0 => signals.hidden.push(mark),
+            1 => signals.fixed.push(mark),
+            _ => return Err("page signals: an unknown list".into()),
+        }
+    }
+    Ok(signals)
 }
 
 /// The engine's version, for the popup and bug reports.
@@ -68,30 +80,28 @@ pub fn version() -> String {
 /// * `tree`, `strings`: the page as `lectorPageTree` in `extension/shared/page-tree.js`
 ///   writes it (the live page, or a parsed copy on the offscreen route).
 /// * `url`: the page's address, used to resolve relative links.
-/// * `signals`: `{hidden, fixed}` from the content script, or `null`.
+/// * `marks`, `mark_text`: the live page's signals (see [`Signals`]); empty when none.
 /// * `markdown`: also write the Markdown export (`markdownDocument`, `markdownFileName`). The
 ///   reader view shows the HTML and asks for the export only when the reader wants it.
 ///
-/// Returns the article object, or `null` when the page has no article.
+/// Returns the article as JSON (the shell parses it), or `undefined` when the page has no
+/// article. JSON rather than a JS object built field by field keeps a serializer for JS
+/// values out of the wasm; serde_json is in it anyway, for JSON-LD.
 #[wasm_bindgen]
 pub fn extract(
     tree: &[u32],
     strings: &str,
     url: &str,
-    signals: JsValue,
+    marks: &[u32],
+    mark_text: &str,
     markdown: Option<bool>,
-) -> Result<JsValue, JsError> {
-    let signals: Signals = if signals.is_null() || signals.is_undefined() {
-        Signals::default()
-    } else {
-        serde_wasm_bindgen::from_value(signals)
-            .map_err(|e| JsError::new(&format!("bad page signals: {e}")))?
-    };
+) -> Result<Option<String>, JsError> {
+    let signals = read_signals(marks, mark_text).map_err(|e| JsError::new(&e))?;
     #[cfg(feature = "test-trap")]
     test_trap(url);
     let doc = build_tree(tree, strings, url, &signals).map_err(|e| JsError::new(&e))?;
     let Some(mut found) = crate::extract_tree(doc) else {
-        return Ok(JsValue::NULL);
+        return Ok(None);
     };
     let mut export = None;
     if markdown == Some(true) {
@@ -113,11 +123,13 @@ pub fn extract(
         found.article.markdown.clear();
     }
     let (markdown_document, markdown_file_name) = export.unzip();
-    to_js(&ReaderArticle {
+    serde_json::to_string(&ReaderArticle {
         article: &found.article,
         markdown_document,
         markdown_file_name,
     })
+    .map(Some)
+    .map_err(|e| JsError::new(&format!("cannot return the article: {e}")))
 }
 
 /// The article as the extension receives it: the engine's fields plus, when asked for, the
@@ -138,12 +150,6 @@ struct ReaderArticle<'a> {
 pub fn is_probably_readerable(tree: &[u32], strings: &str, url: &str) -> Result<bool, JsError> {
     let doc = build_tree(tree, strings, url, &Signals::default()).map_err(|e| JsError::new(&e))?;
     Ok(crate::is_probably_readerable(&doc))
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot return the article: {e}")))
 }
 
 /// Record kinds of the page tree (see `extension/shared/page-tree.js`).
@@ -227,7 +233,7 @@ fn build_tree(
         kind = next().ok();
     }
     let elements = live::elements_in_order(&doc);
-    live::apply(&mut doc, &elements, &marks(&signals.hidden), Signal::Hidden);
-    live::apply(&mut doc, &elements, &marks(&signals.fixed), Signal::Fixed);
+    live::apply(&mut doc, &elements, &signals.hidden, Signal::Hidden);
+    live::apply(&mut doc, &elements, &signals.fixed, Signal::Fixed);
     Ok(doc)
 }

@@ -142,7 +142,10 @@ globalThis.benchExtract = async ({ html, shadow, url, signals, runs }) => {
   const extract = typeof lectorPageTree === 'function'
     ? timeRuns(() => {
       const { tree, strings } = lectorPageTree(copy, false);
-      return wasm_bindgen.extract(tree, strings, url, signals);
+      // Builds since the engine takes its signals as numbers and returns JSON go through the shell's helper.
+      return typeof lectorExtract === 'function'
+        ? lectorExtract(wasm_bindgen, tree, strings, url, signals) // eslint-disable-line no-undef
+        : wasm_bindgen.extract(tree, strings, url, signals);
     }, runs)
     : timeRuns(() => wasm_bindgen.extract(copy, url, signals, false), runs);
   const article = extract.result;
