@@ -522,8 +522,8 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
     let mut cut = None;
     let mut cur = doc.first_child(article);
     while let Some(n) = cur {
-        if let Some(t) = doc.text(n) {
-            before += fold_whitespace(t).chars().count() as u32;
+        if doc.text(n).is_some() {
+            before += stats.get(n).text;
         }
         let heading = matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6"));
         if heading
