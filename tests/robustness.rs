@@ -138,25 +138,9 @@ fn deep_nesting_within_the_limit_is_flattened_and_read() {
 )]
 fn a_script_built_tree_100k_deep_is_read_without_overflow() {
     // What the wasm builder does with a live DOM a script nested 100,000 deep.
-    let mut doc = Document::new();
-    let html = doc.create_element("html", vec![]);
-    doc.append(NodeId::DOCUMENT, html);
-    let body = doc.create_element("body", vec![]);
-    doc.append(html, body);
-    let mut parent = body;
-    for i in 0..100_000 {
-        let div = doc.create_element("div", vec![]);
-        doc.append_capped(parent, div);
-        if i % 10_000 == 0 {
-            let p = doc.create_element("p", vec![]);
-            doc.append_capped(div, p);
-            doc.append_text_capped(
-                p,
-                &"Deep text, with commas, and words enough to count. ".repeat(4),
-            );
-        }
-        parent = div;
-    }
+    let doc = pages::built_deep(100_000, |_| {
+        "Deep text, with commas, and words enough to count. ".repeat(4)
+    });
     let a = lector::extract(&doc).expect("an article");
     assert_eq!(a.text.matches("Deep text").count(), 40);
 }

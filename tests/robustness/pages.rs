@@ -85,3 +85,27 @@ pub fn unclosed(tag: &str, depth: usize) -> String {
         format!("<{tag} class=comment>reply").repeat(depth),
     )
 }
+
+/// A tree `depth` levels deep built the way the wasm builder copies a live DOM that a script
+/// nested that deep (no parser in between), with a paragraph of `text(i)` every `depth / 10`
+/// levels (`i` the level).
+pub fn built_deep(depth: usize, text: impl Fn(usize) -> String) -> lector::dom::Document {
+    use lector::dom::{Document, NodeId};
+    let mut doc = Document::new();
+    let html = doc.create_element("html", vec![]);
+    doc.append(NodeId::DOCUMENT, html);
+    let body = doc.create_element("body", vec![]);
+    doc.append(html, body);
+    let mut parent = body;
+    for i in 0..depth {
+        let div = doc.create_element("div", vec![]);
+        doc.append_capped(parent, div);
+        if i % (depth / 10).max(1) == 0 {
+            let p = doc.create_element("p", vec![]);
+            doc.append_capped(div, p);
+            doc.append_text_capped(p, &text(i));
+        }
+        parent = div;
+    }
+    doc
+}

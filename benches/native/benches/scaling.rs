@@ -16,7 +16,7 @@
 #[path = "../../../tests/robustness/pages.rs"]
 mod pages;
 
-use lector::dom::{Document, NodeId};
+use lector::dom::Document;
 use lector_bench::{machine, median};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -87,24 +87,12 @@ fn parse_and_extract(html: &str) -> bool {
 /// A tree `depth` levels deep built as the wasm builder builds a live DOM, with a paragraph
 /// of article text every `depth / 10` levels.
 fn built_deep(depth: usize) -> Document {
-    let mut doc = Document::new();
-    let html = doc.create_element("html", vec![]);
-    doc.append(NodeId::DOCUMENT, html);
-    let body = doc.create_element("body", vec![]);
-    doc.append(html, body);
-    let mut parent = body;
-    for i in 0..depth {
-        let div = doc.create_element("div", vec![]);
-        doc.append_capped(parent, div);
-        if i % (depth / 10).max(1) == 0 {
-            let p = doc.create_element("p", vec![]);
-            doc.append_capped(div, p);
-            let text = pages::paragraph(i);
-            doc.append_text_capped(p, text.trim_start_matches("<p>").trim_end_matches("</p>"));
-        }
-        parent = div;
-    }
-    doc
+    pages::built_deep(depth, |i| {
+        let text = pages::paragraph(i);
+        text.trim_start_matches("<p>")
+            .trim_end_matches("</p>")
+            .to_string()
+    })
 }
 
 struct Row {
