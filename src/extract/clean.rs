@@ -269,14 +269,15 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
         .collect();
     // Innermost first: a bad inner block goes before its container is judged.
     blocks.reverse();
-    let mut emptied = std::collections::HashSet::new();
+    // Parents that lost a block, by node index.
+    let mut emptied = vec![false; doc.len()];
     for n in blocks {
         if doc.parent(n).is_none() || !doc.contains(article, n) {
             continue;
         }
         // A block left with nothing but its heading once its list went, when the heading
         // announces clutter ("More in Climate"); other headings may introduce what follows.
-        let orphaned_heading = emptied.contains(&n)
+        let orphaned_heading = emptied[n.index()]
             && {
                 let s = stats.get(n);
                 s.text > 0 && s.heading_text * 10 >= s.text * 9 && s.images == 0
@@ -288,7 +289,7 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
         if orphaned_heading || should_remove(doc, n, &stats, flags) {
             removed.record(doc, n, classify(doc, n, ClutterKind::Other));
             if let Some(p) = doc.parent(n) {
-                emptied.insert(p);
+                emptied[p.index()] = true;
             }
             stats.remove_subtree(doc, article, n);
             doc.detach(n);

@@ -1,8 +1,6 @@
 //! Metadata from every source a page offers: JSON-LD, `<meta>` tags, microdata, `<time>`,
 //! the `<title>`, and the `<html>` element's `lang` and `dir`.
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 use crate::dom::{fold_whitespace, Document, NodeId};
@@ -169,7 +167,7 @@ pub fn read(doc: &Document) -> Metadata {
     let ld = json_ld(doc);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
-            .find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
+            .find_map(|k| metas.get(k).filter(|v| !v.is_empty()).cloned())
     };
 
     // The publisher's name in JSON-LD is the plain name; `og:site_name` often adds a slogan.
@@ -192,7 +190,7 @@ pub fn read(doc: &Document) -> Metadata {
         // `article:author` often holds a profile URL, and handles (`@name`) are not names.
         AUTHOR_KEYS
             .iter()
-            .filter_map(|k| metas.get(*k))
+            .filter_map(|k| metas.get(k))
             .find(|v| !v.is_empty() && url::scheme(v).is_none() && !v.starts_with('@'))
             .cloned()
             .or_else(|| itemprop_author(doc))
@@ -313,11 +311,26 @@ fn repair_mojibake(s: &str) -> String {
     s.to_string()
 }
 
+/// `<meta>` keys and their content, in the order first met. A list searched from the start
+/// rather than a hash map: a page has a few dozen keys, and it keeps hash table code out of
+/// the wasm.
+struct MetaMap(Vec<(String, String)>);
+
+impl MetaMap {
+    fn get(&self, key: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut String> {
+        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
 /// `<meta>` property/name/itemprop → content, keys lowercased. The first of each key wins,
 /// and `property` (the attribute Open Graph and RDFa define) before `name`. Values are
 /// unescaped once more: many sites escape their meta content twice (`&amp;quot;`).
-fn meta_map(doc: &Document) -> HashMap<String, String> {
-    let mut map: HashMap<String, String> = HashMap::new();
+fn meta_map(doc: &Document) -> MetaMap {
+    let mut map = MetaMap(Vec::new());
     let metas = doc.find_all(NodeId::DOCUMENT, "meta");
     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
         // Keys set through this attribute: only these gather more authors, so that the same
@@ -345,7 +358,7 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
                     Some(_) => {}
                     None => {
                         this_pass.push(key.clone());
-                        map.insert(key, content.clone());
+                        map.0.push((key, content.clone()));
                     }
                 }
             }
@@ -1285,18 +1298,24 @@ fn strip_title_tail(t: &str) -> String {
 
 /// Share of words two titles have in common (Jaccard over lowercased words).
 fn word_overlap(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> std::collections::HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
+    // Sorted and deduplicated: the sets of words, without hash table code in the wasm.
+    let words = |s: &str| -> Vec<String> {
+        let mut words: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
-            .collect()
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
     };
     let (a, b) = (words(a), words(b));
-    let union = a.union(&b).count();
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         0.0
     } else {
-        a.intersection(&b).count() as f64 / union as f64
+        shared as f64 / union as f64
     }
 }
 

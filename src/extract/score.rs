@@ -1,8 +1,6 @@
 //! Candidate scoring: paragraphs vote for their ancestors, link-heavy blocks lose, the best
 //! block is widened to its real container and joined by the siblings that belong with it.
 
-use std::collections::HashMap;
-
 use crate::dom::{Document, NodeId};
 
 use super::patterns::{self, CMS_CONTENT, NEGATIVE, POSITIVE};
@@ -76,7 +74,10 @@ const PARENT_TIE: f64 = 0.98;
 pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    // Scores by node index (None: not a candidate). A vector rather than a hash map: no
+    // hashing on this hot path, and no hash table code in the wasm.
+    let mut scores: Vec<Option<f64>> = vec![None; doc.len()];
+    let mut candidates: Vec<NodeId> = Vec::new();
 
     let to_score: Vec<NodeId> = doc
         .descendants(body)
@@ -94,7 +95,8 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
             if level >= ANCESTOR_LEVELS || doc.tag(a).is_none() || doc.is(a, "html") {
                 break;
             }
-            let entry = scores.entry(a).or_insert_with(|| {
+            let entry = scores[a.index()].get_or_insert_with(|| {
+                candidates.push(a);
                 tag_base_score(doc.tag(a).unwrap_or("")) + class_weight(doc, a, flags)
             });
             let divider = match level {
@@ -107,11 +109,13 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
             level += 1;
         }
     }
-    for (&n, s) in scores.iter_mut() {
-        *s *= 1.0 - stats.link_density(n);
+    let mut ranked: Vec<(NodeId, f64)> = Vec::with_capacity(candidates.len());
+    for n in candidates {
+        if let Some(s) = &mut scores[n.index()] {
+            *s *= 1.0 - stats.link_density(n);
+            ranked.push((n, *s));
+        }
     }
-
-    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&n, &s)| (n, s)).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let (mut top, mut top_score) = match ranked.first() {
         Some(&(n, s)) if n != body => (n, s),
@@ -140,7 +144,7 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
             }
             parent = doc.parent(p);
         }
-        top_score = *scores.entry(top).or_insert(0.0);
+        top_score = *scores[top.index()].get_or_insert(0.0);
     }
 
     // Climb while the parent scores better: the vote often lands on an inner wrapper. A tie
@@ -152,7 +156,7 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
         if p == body || doc.tag(p).is_none() {
             break;
         }
-        let Some(&ps) = scores.get(&p) else {
+        let Some(ps) = scores[p.index()] else {
             parent = doc.parent(p);
             continue;
         };
@@ -172,7 +176,7 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
             break;
         }
         top = p;
-        top_score = scores.get(&p).copied().unwrap_or(top_score);
+        top_score = scores[p.index()].unwrap_or(top_score);
     }
 
     Some(gather_siblings(doc, top, top_score, &scores, &stats, flags))
@@ -190,7 +194,7 @@ fn gather_siblings(
     doc: &mut Document,
     top: NodeId,
     top_score: f64,
-    scores: &HashMap<NodeId, f64>,
+    scores: &[Option<f64>],
     stats: &TextStats,
     flags: Flags,
 ) -> NodeId {
@@ -212,7 +216,11 @@ fn gather_siblings(
             if !top_class.is_empty() && doc.attr(s, "class") == Some(top_class.as_str()) {
                 bonus += top_score * 0.2;
             }
-            let scored = scores.get(&s).is_some_and(|&sc| sc + bonus >= threshold);
+            let scored = scores
+                .get(s.index())
+                .copied()
+                .flatten()
+                .is_some_and(|sc| sc + bonus >= threshold);
             let text = stats.get(s).text;
             let ld = stats.link_density(s);
             let paragraph = tag == "p" && {

@@ -10,8 +10,6 @@
 //! `<template id="P:x">`). When the calls were stripped with the scripts, the ids pair by
 //! number, which is how the renderer assigns them in the common case.
 
-use std::collections::HashMap;
-
 use crate::dom::{Document, NodeData, NodeId};
 
 /// A fallback longer than this is not a placeholder ("Loading…", a skeleton box): left alone
@@ -33,13 +31,17 @@ pub fn place_streamed_segments(doc: &mut Document, body: NodeId) {
     if segments.is_empty() {
         return;
     }
-    let mut markers: HashMap<String, NodeId> = HashMap::new();
-    let mut calls: HashMap<String, String> = HashMap::new();
+    // Marker id → marker and segment id → marker id, the first of each id kept. Lists, not
+    // hash maps: a page has a few of each, and it keeps hash table code out of the wasm.
+    let mut markers: Vec<(String, NodeId)> = Vec::new();
+    let mut calls: Vec<(String, String)> = Vec::new();
     for n in doc.descendants(body) {
         match doc.tag(n) {
             Some("template") => {
                 if let Some(id) = doc.attr(n, "id").filter(|id| is_marker_id(id)) {
-                    markers.entry(id.to_string()).or_insert(n);
+                    if lookup(&markers, id).is_none() {
+                        markers.push((id.to_string(), n));
+                    }
                 }
             }
             Some("script") => {
@@ -51,12 +53,11 @@ pub fn place_streamed_segments(doc: &mut Document, body: NodeId) {
     }
     for (segment, id) in segments {
         let number = &id[2..];
-        let target = calls
-            .get(&id)
+        let target = lookup(&calls, &id)
             .cloned()
-            .or_else(|| Some(format!("P:{number}")).filter(|p| markers.contains_key(p)))
+            .or_else(|| Some(format!("P:{number}")).filter(|p| lookup(&markers, p).is_some()))
             .unwrap_or_else(|| format!("B:{number}"));
-        let Some(&marker) = markers.get(&target) else {
+        let Some(&marker) = lookup(&markers, &target) else {
             continue;
         };
         if doc.contains(segment, marker) || !doc.contains(body, marker) {
@@ -74,6 +75,11 @@ pub fn place_streamed_segments(doc: &mut Document, body: NodeId) {
     }
 }
 
+/// The value of the first pair whose key is `key`.
+fn lookup<'a, V>(pairs: &'a [(String, V)], key: &str) -> Option<&'a V> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
 fn is_marker_id(id: &str) -> bool {
     (id.starts_with("B:") || id.starts_with("P:"))
         && id.len() > 2
@@ -82,7 +88,7 @@ fn is_marker_id(id: &str) -> bool {
 
 /// Reads the `$RC("B:x","S:y")` and `$RS("S:y","P:x")` calls in a script, as segment id →
 /// marker id.
-fn read_calls(script: &str, calls: &mut HashMap<String, String>) {
+fn read_calls(script: &str, calls: &mut Vec<(String, String)>) {
     for (name, segment_first) in [("$RC(", false), ("$RS(", true)] {
         let mut rest = script;
         while let Some(at) = rest.find(name) {
@@ -98,10 +104,9 @@ fn read_calls(script: &str, calls: &mut HashMap<String, String>) {
                 continue;
             }
             let (segment, marker) = if segment_first { (a, b) } else { (b, a) };
-            if segment.starts_with("S:") && is_marker_id(marker) {
-                calls
-                    .entry(segment.to_string())
-                    .or_insert(marker.to_string());
+            if segment.starts_with("S:") && is_marker_id(marker) && lookup(calls, segment).is_none()
+            {
+                calls.push((segment.to_string(), marker.to_string()));
             }
         }
     }
