@@ -129,7 +129,9 @@ pub fn extract(
         markdown_file_name,
     })
     .map(Some)
-    .map_err(|e| JsError::new(&format!("cannot return the article: {e}")))
+    // Writing these types to a string cannot fail; no error text, so that serde_json's
+    // messages and their formatting stay out of the wasm.
+    .map_err(|_| JsError::new("cannot return the article as JSON"))
 }
 
 /// The article as the extension receives it: the engine's fields plus, when asked for, the
