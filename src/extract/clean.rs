@@ -4,6 +4,7 @@
 use crate::dom::{fold_whitespace, Document, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
+use super::lowercase::lowercase;
 use super::patterns::{
     self, BUTTON_LIKE, PHRASING, PROMPT_PHRASES, PULL_QUOTE, READING_TIME, SHARE,
 };
@@ -64,7 +65,7 @@ pub fn clean_article(
     remove_matching(doc, article, removed, |doc, n, stats| {
         let s = stats.get(n);
         let reading_time = s.text > 0 && s.text < 40 && {
-            let t = doc.text_content(n).to_lowercase();
+            let t = lowercase(&doc.text_content(n));
             READING_TIME.iter().any(|p| t.contains(p))
         };
         let lone_button = s.text > 0
@@ -158,16 +159,17 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     {
         return false;
     }
-    let text = fold_whitespace(&doc.text_content(n)).to_lowercase();
+    let text = lowercase(&fold_whitespace(&doc.text_content(n)));
     PROMPT_PHRASES.iter().any(|p| text.contains(p))
 }
 
 /// Text as compared for repeats: letters and digits only, lowercased.
 fn comparable(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    lowercase(
+        &s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>(),
+    )
 }
 
 /// A pull quote repeats a sentence of the text in display type; when the text around it
@@ -471,7 +473,7 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
     let authors: Vec<String> = authors
         .iter()
         .flat_map(|a| a.split([',', '&']).chain(a.split(" and ")))
-        .map(|a| fold_whitespace(a).to_lowercase())
+        .map(|a| lowercase(&fold_whitespace(a)))
         .filter(|a| a.split(' ').count() >= 2)
         .collect();
     for _ in 0..8 {
@@ -485,7 +487,7 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
             return;
         }
         let text = fold_whitespace(&doc.inner_text(block));
-        let lower = text.to_lowercase();
+        let lower = lowercase(&text);
         let len = text.chars().count();
         let heading = matches!(
             doc.tag(block),
@@ -555,7 +557,7 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
 /// A heading that is an invitation to read elsewhere ("You might also like", "More from
 /// Wired"), by the closing-heading tables.
 fn opens_related_section(heading: &str) -> bool {
-    let text = fold_whitespace(heading).to_lowercase();
+    let text = lowercase(&fold_whitespace(heading));
     let text = text.trim_matches(|c: char| !c.is_alphanumeric());
     patterns::CLOSING_HEADINGS.contains(&text)
         || patterns::CLOSING_HEADING_OPENERS

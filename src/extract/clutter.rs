@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::dom::{fold_whitespace, Document, NodeId};
 
+use super::lowercase::lowercase;
 use super::patterns::{self, KIND_NAMES, KIND_PHRASES};
 
 /// The kinds of clutter, in the order the report lists them.
@@ -172,13 +173,13 @@ pub fn names_of(doc: &Document, n: NodeId) -> String {
             }
         }
     }
-    s.to_lowercase()
+    lowercase(&s)
 }
 
 /// The kind the block's first words announce ("Advertisement", "We value your privacy",
 /// "Related articles", …).
 fn kind_by_text(doc: &Document, n: NodeId) -> Option<ClutterKind> {
-    let text = leading_text(doc, n, 160).to_lowercase();
+    let text = lowercase(&leading_text(doc, n, 160));
     if text.is_empty() {
         return None;
     }

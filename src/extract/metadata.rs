@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::dom::{fold_whitespace, Document, NodeId};
 use crate::url;
 
+use super::lowercase::lowercase;
 use super::patterns;
 use super::prepare::match_string;
 
@@ -660,7 +661,7 @@ fn is_dateline(text: &str) -> bool {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lowercase)
         .collect();
     let other_words = words
         .iter()
@@ -747,7 +748,7 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
 fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
     region.iter().find_map(|&n| {
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
-        let lower = text.to_lowercase();
+        let lower = lowercase(&text);
         let label = patterns::BYLINE_LABELS
             .iter()
             .filter(|l| l.split(' ').any(|w| w == "by") || l.starts_with("author"))
@@ -890,10 +891,11 @@ fn names_the_site<'a>(
     page_url: Option<&str>,
 ) -> bool {
     let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
+        lowercase(
+            &s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>(),
+        )
     };
     let author = squash(author);
     if author.is_empty() {
@@ -1056,7 +1058,7 @@ fn names_before_tail(s: &str) -> String {
     // "Jane Doe Reviewed by …", "Jane Doe Edited by …": a second role ends the names.
     let words: Vec<&str> = s.split_whitespace().collect();
     if let Some(at) = words.iter().skip(1).position(|w| {
-        let w = w.to_lowercase();
+        let w = lowercase(w);
         patterns::BYLINE_ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
     }) {
         return words[..=at].join(" ");
@@ -1066,7 +1068,7 @@ fn names_before_tail(s: &str) -> String {
         let stop = words
             .iter()
             .position(|w| {
-                let lw = w.to_lowercase();
+                let lw = lowercase(w);
                 let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
                 w.chars().any(|c| c.is_ascii_digit())
                     || MONTHS.contains(&lw)
@@ -1101,7 +1103,7 @@ pub fn clean_byline(raw: &str) -> String {
     };
     // Two passes: "Posted by: Author: Jane" holds two labels.
     for _ in 0..2 {
-        let lower = s.to_lowercase();
+        let lower = lowercase(&s);
         // "Published in The Weekly": a publication, not an author.
         if patterns::PUBLICATION_LABELS
             .iter()
@@ -1248,11 +1250,11 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
     }
     // A month name, a year of four digits and a day of one or two near the month.
     let month_at = parts.iter().position(|p| {
-        let w = p.0.to_lowercase();
+        let w = lowercase(&p.0);
         let w = w.trim_end_matches('.');
         MONTHS.contains(&w)
     })?;
-    let word = parts[month_at].0.to_lowercase();
+    let word = lowercase(&parts[month_at].0);
     let month = MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1;
     let year = parts.iter().filter(|p| p.0.len() == 4).find_map(num)? as i32;
     let day_of = |p: &(String, char)| -> Option<u32> {
@@ -1303,7 +1305,7 @@ fn word_overlap(a: &str, b: &str) -> f64 {
         let mut words: Vec<String> = s
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(lowercase)
             .collect();
         words.sort_unstable();
         words.dedup();
@@ -1411,7 +1413,7 @@ const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
 
 /// True when heading `h` shows `title`, whatever the case and the style of its quotes.
 pub fn heading_names_title(doc: &Document, h: NodeId, title: &str) -> bool {
-    let fold = |s: &str| fold_quotes(&fold_whitespace(s).to_lowercase());
+    let fold = |s: &str| fold_quotes(&lowercase(&fold_whitespace(s)));
     fold(&heading_text(doc, h)) == fold(title)
 }
 
@@ -1432,7 +1434,7 @@ fn same_title_spelled_otherwise(title: &str, heading: &str) -> bool {
     if heading.chars().any(char::is_lowercase) {
         fold_quotes(title) == fold_quotes(heading)
     } else {
-        fold_quotes(&title.to_lowercase()) == fold_quotes(&heading.to_lowercase())
+        fold_quotes(&lowercase(title)) == fold_quotes(&lowercase(heading))
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod clean;
 pub mod clutter;
+pub mod lowercase;
 pub mod media;
 pub mod metadata;
 pub mod patterns;

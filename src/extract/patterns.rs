@@ -17,6 +17,7 @@ pub enum Pat {
 use Pat::{Sub, Token};
 
 use super::clutter::ClutterKind;
+use super::lowercase::lowercase;
 
 /// Blocks that are almost never the article: navigation, chrome, clutter.
 pub const UNLIKELY: &[Pat] = &[
@@ -996,7 +997,7 @@ pub fn is_ad_label(text: &str) -> bool {
     if trimmed.is_ascii() {
         return AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
     }
-    AD_LABELS.contains(&trimmed.to_lowercase().as_str())
+    AD_LABELS.contains(&lowercase(trimmed).as_str())
 }
 
 /// Bytes in the longest of [`AD_LABELS`].

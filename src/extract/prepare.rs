@@ -5,6 +5,7 @@
 use crate::dom::{Document, NodeData, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
+use super::lowercase::lowercase;
 use super::patterns::{
     self, AMP_CONTENT, BYLINE, MAYBE_CANDIDATE, PHRASING, PULL_QUOTE, UNLIKELY, UNLIKELY_ROLES,
 };
@@ -179,7 +180,7 @@ pub fn match_string(doc: &Document, n: NodeId) -> String {
         s.push(' ');
         s.push_str(i);
     }
-    s.to_lowercase()
+    lowercase(&s)
 }
 
 /// Appends `class`, leaving out the names that describe looks rather than roles:
@@ -344,7 +345,7 @@ pub fn names_a_byline(doc: &Document, n: NodeId) -> bool {
     is_byline(doc, n, &match_string(doc, n))
         || ["data-testid", "data-component"].iter().any(|k| {
             doc.attr(n, k)
-                .is_some_and(|v| patterns::matches(BYLINE, &v.to_lowercase()))
+                .is_some_and(|v| patterns::matches(BYLINE, &lowercase(v)))
         })
 }
 

@@ -3,6 +3,7 @@
 
 use crate::dom::{Document, NodeId};
 
+use super::lowercase::lowercase;
 use super::patterns::{self, CMS_CONTENT, NEGATIVE, POSITIVE};
 use super::stats::TextStats;
 use super::Flags;
@@ -32,9 +33,9 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
                 // Without utility classes: `overflow-hidden` says nothing of the block's role.
                 let mut names = String::new();
                 super::prepare::push_meaningful_classes(&mut names, v);
-                names.to_lowercase()
+                lowercase(&names)
             } else {
-                v.to_lowercase()
+                lowercase(v)
             };
             if patterns::matches(NEGATIVE, &v) {
                 w -= 25.0;
