@@ -7,7 +7,7 @@
 //! tests check it against `char::to_lowercase` for every character.
 
 /// Runs of uppercase letters: (first, distance to its lowercase, letters in the run, step
-/// between them). Lowercased by Rust's Unicode tables; a test regenerates it.
+/// between them, 1 or 2). Lowercased by Rust's Unicode tables; a test regenerates it.
 #[rustfmt::skip]
 const RUNS: &[(u32, i32, u8, u8)] = &[
     (0x0041, 32, 26, 1),
@@ -206,28 +206,32 @@ pub fn lowercase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             // The one letter that lowercases to two characters.
             '\u{130}' => out.push_str("i\u{307}"),
             'ς' => out.push('σ'),
-            c => out.push(lowercase_char(c)),
+            c => out.push(lowercase_letter(c)),
         }
     }
     out
 }
 
-/// The lowercase of a letter that lowercases to one character; any other character as is.
-fn lowercase_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
+/// The lowercase of a letter outside ASCII that lowercases to one character; any other
+/// character as is.
+fn lowercase_letter(c: char) -> char {
     let code = c as u32;
     let Some(&(first, delta, count, step)) =
         RUNS.get(RUNS.partition_point(|r| r.0 <= code).wrapping_sub(1))
     else {
         return c;
     };
-    let (offset, step) = (code - first, u32::from(step));
-    if offset % step == 0 && offset / step < u32::from(count) {
+    let offset = code - first;
+    // A run steps by 1 or by 2 (upper and lower alternate); no division on this path.
+    let in_run = match step {
+        1 => offset < u32::from(count),
+        _ => offset % 2 == 0 && offset < 2 * u32::from(count),
+    };
+    if in_run {
         char::from_u32(code.wrapping_add_signed(delta)).unwrap_or(c)
     } else {
         c
