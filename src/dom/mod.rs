@@ -8,6 +8,8 @@
 pub mod html;
 pub mod live;
 
+use std::rc::Rc;
+
 /// Deepest level a builder nests a node at (the document is level 0, `<html>` level 1).
 /// Like Chromium's HTML parser, which stops nesting at 512 levels, a builder attaches anything
 /// deeper beside the node at the last level instead of inside it: the text stays, in order,
@@ -114,7 +116,10 @@ fn is_comma(c: char) -> bool {
 
 #[derive(Clone, Debug)]
 struct Node {
-    data: NodeData,
+    /// Shared between copies of the document: extraction copies the page once per attempt,
+    /// and most nodes are never edited, so a copy costs a reference count, not every string.
+    /// An edit copies the one node first ([`Rc::make_mut`]).
+    data: Rc<NodeData>,
     flags: LiveFlags,
     /// For text nodes, the measures of their text once taken (see
     /// [`Document::measure_texts`]).
@@ -164,7 +169,7 @@ impl Document {
     fn push(&mut self, data: NodeData) -> NodeId {
         let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 4 billion nodes"));
         self.nodes.push(Node {
-            data,
+            data: Rc::new(data),
             flags: LiveFlags::default(),
             measure: None,
             parent: None,
@@ -228,7 +233,7 @@ impl Document {
 
     /// The node's data.
     pub fn data(&self, id: NodeId) -> &NodeData {
-        &self.nodes[id.index()].data
+        &*self.nodes[id.index()].data
     }
 
     /// Live-page facts recorded for the node.
@@ -268,7 +273,7 @@ impl Document {
 
     /// Lowercase tag name of an element, `None` for other nodes.
     pub fn tag(&self, id: NodeId) -> Option<&str> {
-        match &self.nodes[id.index()].data {
+        match &*self.nodes[id.index()].data {
             NodeData::Element { name, .. } => Some(name),
             _ => None,
         }
@@ -281,7 +286,7 @@ impl Document {
 
     /// Text of a text node.
     pub fn text(&self, id: NodeId) -> Option<&str> {
-        match &self.nodes[id.index()].data {
+        match &*self.nodes[id.index()].data {
             NodeData::Text(t) => Some(t),
             _ => None,
         }
@@ -291,7 +296,7 @@ impl Document {
     /// [`measure_texts`](Self::measure_texts), else taken now.
     pub fn text_measure(&self, id: NodeId) -> TextMeasure {
         let node = &self.nodes[id.index()];
-        match (&node.data, node.measure) {
+        match (&*node.data, node.measure) {
             (_, Some(m)) => m,
             (NodeData::Text(t), None) => TextMeasure::of(t),
             _ => TextMeasure::default(),
@@ -305,7 +310,7 @@ impl Document {
         let mut cur = Some(root);
         while let Some(n) = cur {
             let node = &mut self.nodes[n.index()];
-            if let (NodeData::Text(t), None) = (&node.data, node.measure) {
+            if let (NodeData::Text(t), None) = (&*node.data, node.measure) {
                 node.measure = Some(TextMeasure::of(t));
             }
             cur = self.next_in(root, n, false);
@@ -315,7 +320,10 @@ impl Document {
     /// Appends `more` to the text node `id`; false (and nothing changes) for other nodes.
     pub fn push_text(&mut self, id: NodeId, more: &str) -> bool {
         let node = &mut self.nodes[id.index()];
-        match &mut node.data {
+        if !matches!(*node.data, NodeData::Text(_)) {
+            return false;
+        }
+        match Rc::make_mut(&mut node.data) {
             NodeData::Text(t) => {
                 t.push_str(more);
                 if let Some(m) = &mut node.measure {
@@ -329,7 +337,7 @@ impl Document {
 
     /// Attributes of an element (empty for other nodes).
     pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
-        match &self.nodes[id.index()].data {
+        match &*self.nodes[id.index()].data {
             NodeData::Element { attrs, .. } => attrs,
             _ => &[],
         }
@@ -345,7 +353,11 @@ impl Document {
 
     /// Sets (or adds) an attribute on an element.
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
-        if let NodeData::Element { attrs, .. } = &mut self.nodes[id.index()].data {
+        let data = &mut self.nodes[id.index()].data;
+        if !matches!(**data, NodeData::Element { .. }) {
+            return;
+        }
+        if let NodeData::Element { attrs, .. } = Rc::make_mut(data) {
             match attrs.iter_mut().find(|(k, _)| k == name) {
                 Some(slot) => slot.1 = value.to_string(),
                 None => attrs.push((name.to_string(), value.to_string())),
@@ -364,7 +376,11 @@ impl Document {
 
     /// Renames an element, keeping its attributes and children.
     pub fn rename(&mut self, id: NodeId, name: &str) {
-        if let NodeData::Element { name: n, .. } = &mut self.nodes[id.index()].data {
+        let data = &mut self.nodes[id.index()].data;
+        if !matches!(**data, NodeData::Element { .. }) {
+            return;
+        }
+        if let NodeData::Element { name: n, .. } = Rc::make_mut(data) {
             *n = name.to_string();
         }
     }
