@@ -8,6 +8,7 @@
 pub mod html;
 pub mod live;
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// Deepest level a builder nests a node at (the document is level 0, `<html>` level 1).
@@ -114,12 +115,20 @@ fn is_comma(c: char) -> bool {
     )
 }
 
+/// What the copies of a document share about a node: its data, and the key derived from it
+/// once ([`Document::derived_key`]).
+#[derive(Clone, Debug)]
+struct Shared {
+    data: NodeData,
+    key: OnceCell<Box<str>>,
+}
+
 #[derive(Clone, Debug)]
 struct Node {
     /// Shared between copies of the document: extraction copies the page once per attempt,
     /// and most nodes are never edited, so a copy costs a reference count, not every string.
-    /// An edit copies the one node first ([`Rc::make_mut`]).
-    data: Rc<NodeData>,
+    /// An edit copies the one node first ([`Rc::make_mut`], see [`Document::data_mut`]).
+    shared: Rc<Shared>,
     flags: LiveFlags,
     /// For text nodes, the measures of their text once taken (see
     /// [`Document::measure_texts`]).
@@ -169,7 +178,10 @@ impl Document {
     fn push(&mut self, data: NodeData) -> NodeId {
         let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 4 billion nodes"));
         self.nodes.push(Node {
-            data: Rc::new(data),
+            shared: Rc::new(Shared {
+                data,
+                key: OnceCell::new(),
+            }),
             flags: LiveFlags::default(),
             measure: None,
             parent: None,
@@ -233,7 +245,7 @@ impl Document {
 
     /// The node's data.
     pub fn data(&self, id: NodeId) -> &NodeData {
-        &*self.nodes[id.index()].data
+        &self.nodes[id.index()].shared.data
     }
 
     /// Live-page facts recorded for the node.
@@ -273,7 +285,7 @@ impl Document {
 
     /// Lowercase tag name of an element, `None` for other nodes.
     pub fn tag(&self, id: NodeId) -> Option<&str> {
-        match &*self.nodes[id.index()].data {
+        match &self.nodes[id.index()].shared.data {
             NodeData::Element { name, .. } => Some(name),
             _ => None,
         }
@@ -286,7 +298,7 @@ impl Document {
 
     /// Text of a text node.
     pub fn text(&self, id: NodeId) -> Option<&str> {
-        match &*self.nodes[id.index()].data {
+        match &self.nodes[id.index()].shared.data {
             NodeData::Text(t) => Some(t),
             _ => None,
         }
@@ -296,7 +308,7 @@ impl Document {
     /// [`measure_texts`](Self::measure_texts), else taken now.
     pub fn text_measure(&self, id: NodeId) -> TextMeasure {
         let node = &self.nodes[id.index()];
-        match (&*node.data, node.measure) {
+        match (&node.shared.data, node.measure) {
             (_, Some(m)) => m,
             (NodeData::Text(t), None) => TextMeasure::of(t),
             _ => TextMeasure::default(),
@@ -310,7 +322,7 @@ impl Document {
         let mut cur = Some(root);
         while let Some(n) = cur {
             let node = &mut self.nodes[n.index()];
-            if let (NodeData::Text(t), None) = (&*node.data, node.measure) {
+            if let (NodeData::Text(t), None) = (&node.shared.data, node.measure) {
                 node.measure = Some(TextMeasure::of(t));
             }
             cur = self.next_in(root, n, false);
@@ -319,25 +331,44 @@ impl Document {
 
     /// Appends `more` to the text node `id`; false (and nothing changes) for other nodes.
     pub fn push_text(&mut self, id: NodeId, more: &str) -> bool {
-        let node = &mut self.nodes[id.index()];
-        if !matches!(*node.data, NodeData::Text(_)) {
+        if self.text(id).is_none() {
             return false;
         }
-        match Rc::make_mut(&mut node.data) {
-            NodeData::Text(t) => {
-                t.push_str(more);
-                if let Some(m) = &mut node.measure {
-                    m.extend(more);
-                }
-                true
-            }
-            _ => false,
+        if let NodeData::Text(t) = self.data_mut(id) {
+            t.push_str(more);
         }
+        if let Some(m) = &mut self.nodes[id.index()].measure {
+            m.extend(more);
+        }
+        true
+    }
+
+    /// The node's data to edit: a copy of its own when another document shares it, and the
+    /// derived key forgotten.
+    fn data_mut(&mut self, id: NodeId) -> &mut NodeData {
+        let shared = Rc::make_mut(&mut self.nodes[id.index()].shared);
+        shared.key.take();
+        &mut shared.data
+    }
+
+    /// A string derived from an element's data once and kept, for a key that passes over
+    /// the page read again and again (extraction's class-and-id key). `derive` must be the
+    /// same function at every call, since the first call's answer is kept; an edit of the
+    /// node forgets it. Copies of the document share the kept key.
+    pub fn derived_key(
+        &self,
+        id: NodeId,
+        derive: impl FnOnce(&Document, NodeId) -> String,
+    ) -> &str {
+        self.nodes[id.index()]
+            .shared
+            .key
+            .get_or_init(|| derive(self, id).into_boxed_str())
     }
 
     /// Attributes of an element (empty for other nodes).
     pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
-        match &*self.nodes[id.index()].data {
+        match &self.nodes[id.index()].shared.data {
             NodeData::Element { attrs, .. } => attrs,
             _ => &[],
         }
@@ -353,11 +384,10 @@ impl Document {
 
     /// Sets (or adds) an attribute on an element.
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
-        let data = &mut self.nodes[id.index()].data;
-        if !matches!(**data, NodeData::Element { .. }) {
+        if self.tag(id).is_none() {
             return;
         }
-        if let NodeData::Element { attrs, .. } = Rc::make_mut(data) {
+        if let NodeData::Element { attrs, .. } = self.data_mut(id) {
             match attrs.iter_mut().find(|(k, _)| k == name) {
                 Some(slot) => slot.1 = value.to_string(),
                 None => attrs.push((name.to_string(), value.to_string())),
@@ -376,11 +406,10 @@ impl Document {
 
     /// Renames an element, keeping its attributes and children.
     pub fn rename(&mut self, id: NodeId, name: &str) {
-        let data = &mut self.nodes[id.index()].data;
-        if !matches!(**data, NodeData::Element { .. }) {
+        if self.tag(id).is_none() {
             return;
         }
-        if let NodeData::Element { name: n, .. } = Rc::make_mut(data) {
+        if let NodeData::Element { name: n, .. } = self.data_mut(id) {
             *n = name.to_string();
         }
     }

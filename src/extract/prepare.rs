@@ -170,7 +170,12 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
 }
 
 /// The class and id of an element, lowercased and joined, as the pattern tables read them.
-pub fn match_string(doc: &Document, n: NodeId) -> String {
+/// Made once per element and kept in the tree (every pass and attempt reads it again).
+pub fn match_string(doc: &Document, n: NodeId) -> &str {
+    doc.derived_key(n, class_and_id)
+}
+
+fn class_and_id(doc: &Document, n: NodeId) -> String {
     let mut s = String::new();
     if let Some(c) = doc.attr(n, "class") {
         push_meaningful_classes(&mut s, c);
