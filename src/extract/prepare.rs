@@ -127,12 +127,13 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return true;
     }
     doc.attr(n, "style").is_some_and(|s| {
-        let s: String = s
-            .to_ascii_lowercase()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        s.contains("display:none") || s.contains("visibility:hidden")
+        let mut squeezed = String::with_capacity(s.len());
+        squeezed.extend(
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
     })
 }
 
@@ -148,7 +149,8 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let mut labels = Vec::new();
     for n in doc.descendants(body) {
         if let Some(t) = doc.text(n) {
-            if t.len() < 120 && patterns::is_ad_label(t) {
+            // Whitespace (measured already, and most text nodes) is no label.
+            if t.len() < 120 && doc.text_measure(n).len > 0 && patterns::is_ad_label(t) {
                 labels.push(n);
             }
         }
@@ -261,7 +263,7 @@ pub fn strip_page_chrome(
     let mut byline = None;
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
-        let Some(tag) = doc.tag(n).map(str::to_string) else {
+        let Some(tag) = doc.tag(n) else {
             cur = doc.next_in(body, n, false);
             continue;
         };
@@ -294,7 +296,7 @@ pub fn strip_page_chrome(
             && doc.ancestor_named(n, "code", 0).is_none()
             && !holds_most_prose(doc, n, body, &stats);
         let empty_block = matches!(
-            tag.as_str(),
+            tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
@@ -376,10 +378,10 @@ fn normalize_math(doc: &mut Document, body: NodeId) {
     let nodes: Vec<NodeId> = doc.descendants(body).collect();
     let tex_scripts = nodes.iter().any(|&n| tex_script_mode(doc, n).is_some());
     for n in nodes {
-        let Some(tag) = doc.tag(n).map(str::to_string) else {
+        let Some(tag) = doc.tag(n) else {
             continue;
         };
-        let class = doc.attr(n, "class").unwrap_or("").to_string();
+        let class = doc.attr(n, "class").unwrap_or("");
         let is_katex = class.split_whitespace().any(|c| c == "katex");
         let is_rendered_copy = tex_scripts
             && class
