@@ -979,7 +979,7 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     let author_path = patterns::AUTHOR_PATHS.iter().any(|p| {
-        path.find(p).is_some_and(|at| {
+        patterns::find(&path, p).is_some_and(|at| {
             let slug = path[at + p.len()..].trim_matches('/');
             !slug.is_empty()
                 && !patterns::ACCOUNT_PAGES
