@@ -115,12 +115,15 @@ fn is_comma(c: char) -> bool {
     )
 }
 
-/// What the copies of a document share about a node: its data, and the key derived from it
+/// How many keys a reader may derive from a node and keep ([`Document::derived_key`]).
+pub const DERIVED_KEYS: usize = 2;
+
+/// What the copies of a document share about a node: its data, and the keys derived from it
 /// once ([`Document::derived_key`]).
 #[derive(Clone, Debug)]
 struct Shared {
     data: NodeData,
-    key: OnceCell<Box<str>>,
+    keys: [OnceCell<Box<str>>; DERIVED_KEYS],
 }
 
 #[derive(Clone, Debug)]
@@ -180,7 +183,7 @@ impl Document {
         self.nodes.push(Node {
             shared: Rc::new(Shared {
                 data,
-                key: OnceCell::new(),
+                keys: Default::default(),
             }),
             flags: LiveFlags::default(),
             measure: None,
@@ -347,23 +350,22 @@ impl Document {
     /// derived key forgotten.
     fn data_mut(&mut self, id: NodeId) -> &mut NodeData {
         let shared = Rc::make_mut(&mut self.nodes[id.index()].shared);
-        shared.key.take();
+        shared.keys = Default::default();
         &mut shared.data
     }
 
-    /// A string derived from an element's data once and kept, for a key that passes over
-    /// the page read again and again (extraction's class-and-id key). `derive` must be the
-    /// same function at every call, since the first call's answer is kept; an edit of the
-    /// node forgets it. Copies of the document share the kept key.
+    /// A string derived from a node's data once and kept, for a key that passes over the
+    /// page read again and again (extraction's class-and-id key and its names key). `slot`
+    /// (below [`DERIVED_KEYS`]) names the key: each slot must always get the same `derive`,
+    /// since the first call's answer is kept. An edit of the node forgets its keys; copies of
+    /// the document share them.
     pub fn derived_key(
         &self,
         id: NodeId,
+        slot: usize,
         derive: impl FnOnce(&Document, NodeId) -> String,
     ) -> &str {
-        self.nodes[id.index()]
-            .shared
-            .key
-            .get_or_init(|| derive(self, id).into_boxed_str())
+        self.nodes[id.index()].shared.keys[slot].get_or_init(|| derive(self, id).into_boxed_str())
     }
 
     /// Attributes of an element (empty for other nodes).
@@ -671,6 +673,16 @@ impl Iterator for Descendants<'_> {
         let cur = self.next?;
         self.next = self.doc.next_in(self.root, cur, false);
         Some(cur)
+    }
+}
+
+/// `s.to_lowercase()`, in place when `s` is ASCII (as names and classes nearly always are).
+pub fn into_lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
     }
 }
 

@@ -174,7 +174,7 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
 /// The class and id of an element, lowercased and joined, as the pattern tables read them.
 /// Made once per element and kept in the tree (every pass and attempt reads it again).
 pub fn match_string(doc: &Document, n: NodeId) -> &str {
-    doc.derived_key(n, class_and_id)
+    doc.derived_key(n, 0, class_and_id)
 }
 
 fn class_and_id(doc: &Document, n: NodeId) -> String {
@@ -186,7 +186,7 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
         s.push(' ');
         s.push_str(i);
     }
-    s.to_lowercase()
+    crate::dom::into_lowercase(s)
 }
 
 /// Appends `class`, leaving out the names that describe looks rather than roles:
@@ -199,28 +199,30 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 /// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
 ///   hidden on small screens only.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
-    let tokens: Vec<&str> = class
-        .split_whitespace()
-        .filter(|t| {
-            !t.contains(':')
-                && !t.contains('[')
-                && !t.starts_with("overflow-")
-                && !t.starts_with("ck-widget")
-        })
-        .collect();
-    let shown_again = class.split_whitespace().any(|t| {
-        t.rsplit_once(':').is_some_and(|(_, u)| {
-            matches!(
-                u,
-                "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
-            )
-        })
-    });
-    let atomic = {
-        let short = tokens.iter().filter(|t| t.len() <= 3).count();
-        tokens.len() >= 5 && short * 4 >= tokens.len() * 3
+    let kept = |t: &&str| {
+        !t.contains(':')
+            && !t.contains('[')
+            && !t.starts_with("overflow-")
+            && !t.starts_with("ck-widget")
     };
-    for t in tokens {
+    // Counted in a first pass and written in a second, without collecting the names.
+    let (mut count, mut short, mut shown_again) = (0, 0, false);
+    for t in class.split_whitespace() {
+        shown_again = shown_again
+            || t.rsplit_once(':').is_some_and(|(_, u)| {
+                matches!(
+                    u,
+                    "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
+                )
+            });
+        if kept(&t) {
+            count += 1;
+            short += usize::from(t.len() <= 3);
+        }
+    }
+    let atomic = count >= 5 && short * 4 >= count * 3;
+    out.reserve(class.len() + 1);
+    for t in class.split_whitespace().filter(kept) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
         }
