@@ -154,7 +154,7 @@ pub fn kind_by_name(doc: &Document, n: NodeId) -> Option<ClutterKind> {
     let names = names_of(doc, n);
     KIND_NAMES
         .iter()
-        .find(|(_, pats)| patterns::matches(pats, &names))
+        .find(|(_, pats)| patterns::matches(pats, names))
         .map(|(k, _)| *k)
 }
 

@@ -247,7 +247,7 @@ fn is_avatar(doc: &Document, n: NodeId) -> bool {
     doc.is(n, "img")
         && std::iter::once(n)
             .chain(doc.parent(n))
-            .any(|e| patterns::matches(patterns::AVATAR, &super::clutter::names_of(doc, e)))
+            .any(|e| patterns::matches(patterns::AVATAR, super::clutter::names_of(doc, e)))
 }
 
 /// Removes page chrome by its names and roles, takes out the byline block, and turns
@@ -271,7 +271,7 @@ pub fn strip_page_chrome(
         };
         let ms = match_string(doc, n);
 
-        if want_byline && byline.is_none() && is_byline(doc, n, &ms) {
+        if want_byline && byline.is_none() && is_byline(doc, n, ms) {
             let text = doc.inner_text(n);
             if !text.is_empty() && text.chars().count() < 100 {
                 byline = Some(text);
@@ -287,10 +287,10 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms))
+                || (patterns::matches(UNLIKELY, ms) && !patterns::matches(MAYBE_CANDIDATE, ms))
                 || tag == "nav"
                 || tag == "aside")
-            && !patterns::matches(PULL_QUOTE, &ms)
+            && !patterns::matches(PULL_QUOTE, ms)
             && !(is_heading_block(doc, n, &stats)
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
@@ -350,7 +350,7 @@ fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
 /// Like [`is_byline`] for a block inside the article, also reading the component names
 /// (`data-testid`, `data-component`) that templating frameworks leave.
 pub fn names_a_byline(doc: &Document, n: NodeId) -> bool {
-    is_byline(doc, n, &match_string(doc, n))
+    is_byline(doc, n, match_string(doc, n))
         || ["data-testid", "data-component"].iter().any(|k| {
             doc.attr(n, k)
                 .is_some_and(|v| patterns::matches(BYLINE, &v.to_lowercase()))
