@@ -9,6 +9,7 @@ pub mod html;
 pub mod live;
 
 use std::cell::OnceCell;
+use std::num::NonZeroU32;
 use std::rc::Rc;
 
 /// Deepest level a builder nests a node at (the document is level 0, `<html>` level 1).
@@ -18,16 +19,34 @@ use std::rc::Rc;
 pub const MAX_TREE_DEPTH: usize = 512;
 
 /// Index of a node in its [`Document`]'s arena.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(u32);
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(
+    /// The index plus one: never zero, so that an `Option<NodeId>` (each node holds five
+    /// links) takes four bytes, not eight.
+    NonZeroU32,
+);
 
 impl NodeId {
     /// The document node, always the first in the arena.
-    pub const DOCUMENT: NodeId = NodeId(0);
+    pub const DOCUMENT: NodeId = NodeId(NonZeroU32::MIN);
 
     /// Position in the arena, for side tables indexed like it.
     pub fn index(self) -> usize {
-        self.0 as usize
+        (self.0.get() - 1) as usize
+    }
+
+    fn from_index(index: usize) -> NodeId {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| NonZeroU32::new(i.wrapping_add(1)))
+            .map(NodeId)
+            .expect("more than 4 billion nodes")
+    }
+}
+
+impl std::fmt::Debug for NodeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NodeId({})", self.index())
     }
 }
 
@@ -83,26 +102,34 @@ impl TextMeasure {
 
     /// Adds `more`, as if it had been measured with the text before it.
     fn extend(&mut self, more: &str) {
+        // Kept in locals: the loop runs over all the page's text.
+        let (mut len, mut commas, mut pending_space) = (self.len, self.commas, self.pending_space);
         let bytes = more.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII, most text, byte by byte; other characters decoded.
+            // ASCII, most text, byte by byte (its whitespace: \t \n \x0b \x0c \r and the
+            // space); other characters decoded.
             let (white, comma, width) = match bytes[i] {
-                b @ 0..=0x7f => (b.is_ascii_whitespace() || b == 0x0b, b == b',', 1),
+                b @ 0..=0x7f => (b == b' ' || (b'\t'..=b'\r').contains(&b), b == b',', 1),
                 _ => {
                     let c = more[i..].chars().next().unwrap_or(' ');
                     (c.is_whitespace(), is_comma(c), c.len_utf8())
                 }
             };
             if white {
-                self.pending_space = self.len > 0;
+                pending_space = len > 0;
             } else {
-                self.len += 1 + u32::from(self.pending_space);
-                self.pending_space = false;
-                self.commas += u32::from(comma);
+                len += 1 + u32::from(pending_space);
+                pending_space = false;
+                commas += u32::from(comma);
             }
             i += width;
         }
+        *self = TextMeasure {
+            len,
+            commas,
+            pending_space,
+        };
     }
 }
 
@@ -179,7 +206,7 @@ impl Document {
     }
 
     fn push(&mut self, data: NodeData) -> NodeId {
-        let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 4 billion nodes"));
+        let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(Node {
             shared: Rc::new(Shared {
                 data,
@@ -207,7 +234,8 @@ impl Document {
         for (next, id) in new_ids.iter_mut().filter(|id| **id == 0).enumerate() {
             *id = next as u32;
         }
-        let map = |link: Option<NodeId>| link.map(|n| NodeId(new_ids[n.index()]));
+        let map =
+            |link: Option<NodeId>| link.map(|n| NodeId::from_index(new_ids[n.index()] as usize));
         let nodes = self
             .nodes
             .into_iter()
