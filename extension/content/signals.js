@@ -10,10 +10,10 @@
 
 /* exported collectSignals */
 /**
- * `shadowRoots`, when given, receives every open shadow root met on the way, so the caller can
- * serialize them with the page (the offscreen route) only when there are any.
+ * `shadowRoots`, when given, receives every open shadow root met on the way. `skip`: elements
+ * left out with everything in them and not counted, as lectorPageTree is given them.
  */
-function collectSignals(doc, shadowRoots = null) {
+function collectSignals(doc, shadowRoots = null, skip = null) {
   const hidden = [];
   const fixed = [];
   const body = doc.body;
@@ -27,7 +27,7 @@ function collectSignals(doc, shadowRoots = null) {
   };
   while (stack.length) {
     const [el, hiddenAbove] = stack.pop();
-    if (!el) continue;
+    if (!el || skip?.has(el)) continue;
     if (el.localName === 'slot' && typeof el.assignedElements === 'function') {
       const assigned = el.assignedElements({ flatten: true });
       pushAll(assigned.length ? assigned : el.children, hiddenAbove);

@@ -23,6 +23,8 @@ const LectorReaderView = (() => {
 
   let noticeHost = null;
   let noticeTimer = 0;
+  /** The host elements this script has put in the page (the view, a notice): not the page's. */
+  const ownHosts = new Set();
   /** What the last opened view did, for the browser tests (this world only; pages cannot see it). */
   let lastOpen = null;
 
@@ -48,6 +50,7 @@ const LectorReaderView = (() => {
 
   /** Puts a prepared host on screen, styles and content already inside: no unstyled flash. */
   function showHost(host) {
+    ownHosts.add(host);
     document.documentElement.append(host);
     try {
       host.showPopover();
@@ -636,6 +639,7 @@ const LectorReaderView = (() => {
       window.removeEventListener('afterprint', onAfterPrint);
       restorePrint();
       host.remove();
+      ownHosts.delete(host);
       if (window.scrollX !== scroll.x || window.scrollY !== scroll.y) window.scrollTo(scroll.x, scroll.y);
       if (previousFocus && previousFocus.isConnected && previousFocus !== document.body && typeof previousFocus.focus === 'function') {
         previousFocus.focus({ preventScroll: true });
@@ -682,6 +686,7 @@ const LectorReaderView = (() => {
   function dismissNotice() {
     clearTimeout(noticeTimer);
     noticeHost?.remove();
+    ownHosts.delete(noticeHost);
     noticeHost = null;
   }
 
@@ -697,5 +702,5 @@ const LectorReaderView = (() => {
     noticeTimer = setTimeout(dismissNotice, 4000);
   }
 
-  return { open, notice, dismissNotice, saveFile, lastOpen: () => lastOpen, readingMinutes, cleanCopy };
+  return { open, notice, dismissNotice, saveFile, lastOpen: () => lastOpen, ownHosts: () => ownHosts, readingMinutes, cleanCopy };
 })();

@@ -20,8 +20,10 @@
  * `live`: `doc` is the rendered page, whose links and images the browser has resolved (the
  * link's `href` and the image's `currentSrc`, the srcset candidate it chose, replace the
  * attributes); false for a parsed copy.
+ * `skip`: elements left out with everything in them (the reader's own host elements on the
+ * live page); collectSignals must be given the same, so that element positions agree.
  */
-function lectorPageTree(doc, live) {
+function lectorPageTree(doc, live, skip = null) {
   const END = 0;
   const ELEMENT = 1;
   const TEXT = 2;
@@ -47,7 +49,7 @@ function lectorPageTree(doc, live) {
       strings.push(text);
       continue;
     }
-    if (type !== 1) continue;
+    if (type !== 1 || skip?.has(node)) continue;
     const name = node.localName;
     if (name === 'slot' && typeof node.assignedNodes === 'function') {
       const assigned = node.assignedNodes({ flatten: true });
