@@ -251,7 +251,9 @@
       const switchState = autoSiteState();
       const settings = LectorSettings.load(); // read while the engine works; never rejects
       const engineTiming = {};
-      const result = await extractArticle(route, false, engineTiming);
+      const extracting = extractArticle(route, false, engineTiming);
+      LectorReaderView.prepare(); // while the engine works
+      const result = await extracting;
       const { article } = result;
       const ms = Math.round(performance.now() - started);
       if (!article) {
@@ -309,7 +311,9 @@
       const started = performance.now();
       const switchState = autoSiteState();
       const settings = LectorSettings.load();
-      const result = await extractArticle(route, true);
+      const extracting = extractArticle(route, true);
+      LectorReaderView.prepare();
+      const result = await extracting;
       if (!result.article) return false;
       const ms = Math.round(performance.now() - started);
       const exportMarkdown = markdownExport(result.route);

@@ -28,6 +28,32 @@ const LectorReaderView = (() => {
   /** What the last opened view did, for the browser tests (this world only; pages cannot see it). */
   let lastOpen = null;
 
+  let sheet = null;
+  /** The view's stylesheet, parsed once and adopted by every view and notice of this page. */
+  function readerSheet() {
+    if (!sheet) {
+      const parsed = new CSSStyleSheet();
+      parsed.replaceSync(LECTOR_READER_CSS);
+      sheet = parsed;
+    }
+    return sheet;
+  }
+
+  /**
+   * Work the view would otherwise do before its first paint, done while the engine runs in
+   * the offscreen document and this page waits: the stylesheet parsed, the browser's UI
+   * messages loaded (the first lookup fetches them) and the date formatter's locale data.
+   */
+  function prepare() {
+    try {
+      readerSheet();
+    } catch {
+      // no constructable sheets: the view falls back to a <style> element
+    }
+    t('close');
+    dateFormat(document.documentElement.lang);
+  }
+
   /** A host element in the top layer (above any z-index the page uses) with a closed shadow root. */
   function createHost(tag) {
     const host = document.createElement(tag);
@@ -36,9 +62,7 @@ const LectorReaderView = (() => {
     host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(LECTOR_READER_CSS);
-      shadow.adoptedStyleSheets = [sheet];
+      shadow.adoptedStyleSheets = [readerSheet()];
     } catch {
       const style = document.createElement('style');
       style.textContent = LECTOR_READER_CSS;
@@ -69,14 +93,26 @@ const LectorReaderView = (() => {
     return node;
   }
 
+  const dateFormats = new Map();
+  /** The long date format of a language (the browser's for none), or null where Intl refuses it. */
+  function dateFormat(lang) {
+    const key = lang || '';
+    if (!dateFormats.has(key)) {
+      let format = null;
+      try {
+        format = new Intl.DateTimeFormat(key || undefined, { dateStyle: 'long' });
+      } catch {
+        // an invalid language tag: the plain date string instead
+      }
+      dateFormats.set(key, format);
+    }
+    return dateFormats.get(key);
+  }
+
   function formatDate(value, lang) {
     const date = new Date(value);
     if (Number.isNaN(date.getTime())) return value;
-    try {
-      return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long' }).format(date);
-    } catch {
-      return date.toDateString();
-    }
+    return dateFormat(lang)?.format(date) ?? date.toDateString();
   }
 
   /**
@@ -702,5 +738,5 @@ const LectorReaderView = (() => {
     noticeTimer = setTimeout(dismissNotice, 4000);
   }
 
-  return { open, notice, dismissNotice, saveFile, lastOpen: () => lastOpen, ownHosts: () => ownHosts, readingMinutes, cleanCopy };
+  return { open, prepare, notice, dismissNotice, saveFile, lastOpen: () => lastOpen, ownHosts: () => ownHosts, readingMinutes, cleanCopy };
 })();
