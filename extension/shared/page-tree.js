@@ -32,10 +32,12 @@ function lectorPageTree(doc, live, skip = null) {
   const strings = [];
   const CLOSE = 0; // on the stack: the element opened below it ends here
   const stack = doc.documentElement ? [doc.documentElement] : [];
-  const pushAll = (nodes) => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  // Siblings are followed by reference, not through childNodes lists, and attributes are read
+  // by name (getAttributeNames): no NodeList or Attr objects are made for the walk. Names are
+  // sent as the DOM has them; the engine lowercases attribute names (SVG's viewBox).
+  const pushChildren = (parent) => {
+    for (let child = parent.lastChild; child; child = child.previousSibling) stack.push(child);
   };
-  const lower = (name) => (/[A-Z]/.test(name) ? name.replace(/[A-Z]/g, (c) => c.toLowerCase()) : name);
   while (stack.length) {
     const node = stack.pop();
     if (node === CLOSE) {
@@ -44,36 +46,38 @@ function lectorPageTree(doc, live, skip = null) {
     }
     const type = node.nodeType;
     if (type === 3 || type === 4) {
-      const text = node.nodeValue;
+      const text = node.data;
       tree.push(TEXT, text.length);
       strings.push(text);
       continue;
     }
-    if (type !== 1 || skip?.has(node)) continue;
+    if (type !== 1 || (skip !== null && skip.has(node))) continue;
     const name = node.localName;
     if (name === 'slot' && typeof node.assignedNodes === 'function') {
       const assigned = node.assignedNodes({ flatten: true });
-      pushAll(assigned.length ? assigned : node.childNodes);
+      if (!assigned.length) pushChildren(node);
+      for (let i = assigned.length - 1; i >= 0; i--) stack.push(assigned[i]);
       continue;
     }
-    const attrs = [];
-    for (const a of node.attributes) attrs.push([lower(a.name), a.value]);
+    const names = node.getAttributeNames();
+    // The value the browser resolved, in place of (or after) the attribute.
+    let resolvedName = null;
+    let resolved = null;
     if (live) {
-      const resolved =
-        name === 'a' && typeof node.href === 'string' ? ['href', node.href]
-        : name === 'img' && typeof node.currentSrc === 'string' ? ['src', node.currentSrc]
-        : null;
-      if (resolved && resolved[1]) {
-        const slot = attrs.find((a) => a[0] === resolved[0]);
-        if (slot) slot[1] = resolved[1];
-        else attrs.push(resolved);
-      }
+      resolved = name === 'a' ? node.href : name === 'img' ? node.currentSrc : null;
+      if (typeof resolved === 'string' && resolved) resolvedName = name === 'a' ? 'href' : 'src';
     }
-    tree.push(ELEMENT, name.length, attrs.length);
+    const added = resolvedName !== null && !names.includes(resolvedName);
+    tree.push(ELEMENT, name.length, names.length + (added ? 1 : 0));
     strings.push(name);
-    for (const [key, value] of attrs) {
+    for (const key of names) {
+      const value = key === resolvedName ? resolved : node.getAttribute(key);
       tree.push(key.length, value.length);
       strings.push(key, value);
+    }
+    if (added) {
+      tree.push(resolvedName.length, resolved.length);
+      strings.push(resolvedName, resolved);
     }
     if (name === 'noscript') {
       const markup = node.innerHTML;
@@ -83,7 +87,7 @@ function lectorPageTree(doc, live, skip = null) {
     }
     stack.push(CLOSE);
     if (name === 'template') continue;
-    pushAll((node.shadowRoot ?? node).childNodes);
+    pushChildren(node.shadowRoot ?? node);
   }
   return { tree: Uint32Array.from(tree), strings: strings.join('') };
 }

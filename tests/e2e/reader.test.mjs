@@ -183,6 +183,32 @@ test('Esc closes the reader view', async () => {
   await page.close();
 });
 
+test('the engine reads the same page tree with the reader view open as closed (its own host is left out)', async () => {
+  const { page } = await openPage('plain', 'live-overlays');
+  await settle(page);
+  await browser.click(page);
+  await waitForReader(page);
+  // The walk and the signals as the content script gives them to the engine (an export from
+  // the open view runs the engine with the view's host in the page).
+  const engineInput = () => inExtensionWorld(page, () => {
+    const skip = LectorReaderView.ownHosts(); // eslint-disable-line no-undef
+    const { tree, strings } = lectorPageTree(document, true, skip); // eslint-disable-line no-undef
+    const signals = collectSignals(document, null, skip); // eslint-disable-line no-undef
+    return { tree: Array.from(tree), strings, signals, hosts: document.querySelectorAll('lector-reader').length };
+  });
+  const open = await engineInput();
+  assert.equal(open.hosts, 1, 'the view is open');
+  assert.ok(!open.strings.includes('lector-reader'), 'the view\'s host is not in the page tree');
+  await browser.click(page);
+  await page.waitForFunction(() => !document.querySelector('lector-reader'));
+  const closed = await engineInput();
+  assert.equal(closed.hosts, 0);
+  assert.equal(open.strings, closed.strings, 'the same strings');
+  assert.deepEqual(open.tree, closed.tree, 'the same records');
+  assert.deepEqual(open.signals, closed.signals, 'the same signals at the same positions');
+  await page.close();
+});
+
 test('a page without an article gets a polite notice and stays untouched', async () => {
   const { page } = await openPage('plain', 'news-home-page');
   await settle(page);
