@@ -105,8 +105,9 @@ async function runInTab(tab, action) {
  * Where the engine runs. Chromium decides by the PAGE's CSP whether a content script may
  * compile WebAssembly, and a refused compile posts a CSP violation report to the site: a
  * leak we do not accept. So in Chromium the engine always runs in the offscreen document, on
- * a copy of the page plus its live signals. Firefox allows wasm in content scripts under any
- * page CSP and has no offscreen documents: there it runs on the live page.
+ * the page tree and signals the content script took from the live page. Firefox allows wasm
+ * in content scripts under any page CSP and has no offscreen documents: there it runs in the
+ * content script.
  */
 function engineRoute() {
   return chrome.offscreen ? 'offscreen' : 'content';

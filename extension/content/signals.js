@@ -1,7 +1,8 @@
 // Live-page signals for the engine: which elements the browser did not render and which are
 // fixed or sticky (banners, modals, sticky bars). Each is sent as [index, tag, id, class]: its
-// position among elements from <html> = 0, plus what it looks like, so that a re-parsed copy
-// whose positions drifted still finds the right element.
+// position among elements from <html> = 0, plus what it looks like, so that a tree whose
+// positions drifted (a re-parsed copy, as the offscreen route once used) still finds the
+// right element.
 //
 // Elements are counted in the order the engine's builder (src/wasm/mod.rs) walks them, which is
 // the rendered (flat) tree: an open shadow root stands in for its host's light children, a
