@@ -3,7 +3,7 @@
 // element this adds, and the page is exactly as it was. Page scripts cannot reach into the
 // view (host.shadowRoot is null for them) and its styles cannot leak out.
 
-/* global LECTOR_READER_CSS, LectorSettings */
+/* global LECTOR_READER_CSS, LectorSettings, lectorLongDate */
 /* exported LectorReaderView */
 const LectorReaderView = (() => {
   /** The host's inline style: a fixed, scrolling layer on screen; plain flow when printing. */
@@ -41,8 +41,8 @@ const LectorReaderView = (() => {
 
   /**
    * Work the view would otherwise do before its first paint, done while the engine runs in
-   * the offscreen document and this page waits: the stylesheet parsed, the browser's UI
-   * messages loaded (the first lookup fetches them) and the date formatter's locale data.
+   * the offscreen document and this page waits: the stylesheet parsed and the browser's UI
+   * messages loaded (the first lookup fetches them).
    */
   function prepare() {
     try {
@@ -51,7 +51,6 @@ const LectorReaderView = (() => {
       // no constructable sheets: the view falls back to a <style> element
     }
     t('close');
-    dateFormat(document.documentElement.lang);
   }
 
   /** A host element in the top layer (above any z-index the page uses) with a closed shadow root. */
@@ -91,28 +90,6 @@ const LectorReaderView = (() => {
     }
     node.append(...children);
     return node;
-  }
-
-  const dateFormats = new Map();
-  /** The long date format of a language (the browser's for none), or null where Intl refuses it. */
-  function dateFormat(lang) {
-    const key = lang || '';
-    if (!dateFormats.has(key)) {
-      let format = null;
-      try {
-        format = new Intl.DateTimeFormat(key || undefined, { dateStyle: 'long' });
-      } catch {
-        // an invalid language tag: the plain date string instead
-      }
-      dateFormats.set(key, format);
-    }
-    return dateFormats.get(key);
-  }
-
-  function formatDate(value, lang) {
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) return value;
-    return dateFormat(lang)?.format(date) ?? date.toDateString();
   }
 
   /**
@@ -356,7 +333,9 @@ const LectorReaderView = (() => {
     // Each item isolated (bdi) so right-to-left pages keep "6 min read" in one piece.
     if (article.byline) meta.push(el('span', {}, [el('bdi', { class: 'byline', text: article.byline })]));
     if (article.published) {
-      meta.push(el('span', {}, [el('time', { datetime: article.published, text: formatDate(article.published, article.lang) })]));
+      // Written with the article (lectorExtract), where the engine ran.
+      const text = article.publishedText ?? lectorLongDate(article.published, article.lang);
+      meta.push(el('span', {}, [el('time', { datetime: article.published, text })]));
     }
     if (article.text) {
       const minutes = readingMinutes(article.text);

@@ -119,6 +119,13 @@ for (const name of ['wordpress-gutenberg-blog', 'arabic-rtl-article']) {
     assertArticle(state, expected, name);
     if (expected.dir) assert.equal(state.dir, expected.dir);
     if (expected.lang) assert.equal(state.lang, expected.lang);
+    if (expected.published) {
+      // The date in the long form of the article's language, written where the engine ran.
+      const shown = await inReader(page, (shadow) => ({ text: shadow.querySelector('.meta time')?.textContent ?? '', datetime: shadow.querySelector('.meta time')?.getAttribute('datetime') ?? '' }));
+      assert.ok(shown.datetime.startsWith(expected.published), `${name}: the time element carries the date (${shown.datetime})`);
+      const long = new Intl.DateTimeFormat(expected.lang, { dateStyle: 'long' }).format(new Date(shown.datetime));
+      assert.equal(shown.text, long, `${name}: the date in its long form`);
+    }
     await screenshot(page, `${name}-reader.png`);
     await page.close();
   });
