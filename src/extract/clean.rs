@@ -23,8 +23,8 @@ pub fn clean_article(
 ) {
     remove_matching(doc, article, removed, |doc, n, stats| {
         (stats.get(n).text < 500
-            && patterns::matches(SHARE, &super::clutter::names_of(doc, n))
-            && !patterns::matches(PULL_QUOTE, &match_string(doc, n)))
+            && patterns::matches(SHARE, super::clutter::names_of(doc, n))
+            && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
         .then_some(ClutterKind::Share)
     });
     let forms_in: Vec<NodeId> = doc
@@ -40,7 +40,7 @@ pub fn clean_article(
             "form" | "fieldset" => ClutterKind::Other,
             _ => return None,
         };
-        (!patterns::matches(PULL_QUOTE, &match_string(doc, n))
+        (!patterns::matches(PULL_QUOTE, match_string(doc, n))
             && !doc
                 .descendants(n)
                 .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200))
@@ -70,7 +70,7 @@ pub fn clean_article(
         let lone_button = s.text > 0
             && s.text < 60
             && s.link_text * 10 >= s.text * 9
-            && patterns::matches(BUTTON_LIKE, &match_string(doc, n))
+            && patterns::matches(BUTTON_LIKE, match_string(doc, n))
             && !holds_video(doc, n);
         // A bare number ("1.9K", "41") left from a like or comment counter.
         let counter = s.text > 0
@@ -178,7 +178,7 @@ fn remove_repeated_pull_quotes(doc: &mut Document, article: NodeId, removed: &mu
         .filter(|&n| {
             n != article
                 && doc.tag(n).is_some()
-                && patterns::matches(PULL_QUOTE, &match_string(doc, n))
+                && patterns::matches(PULL_QUOTE, match_string(doc, n))
         })
         .collect();
     for q in quotes {

@@ -631,7 +631,7 @@ fn microdata_date(doc: &Document) -> Option<String> {
 /// other pieces than the article.
 fn outside_article(doc: &Document, n: NodeId) -> bool {
     matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
-        || patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n))
+        || patterns::matches(patterns::COMMENT_THREADS, match_string(doc, n))
 }
 
 /// Longest dateline text read beside the headline: a date with a label or a reading time.
@@ -694,7 +694,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
     while let Some(n) = cur {
         // An aside right after the headline is the article's own column of facts; only a
         // comment thread there belongs to others.
-        if patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n)) {
+        if patterns::matches(patterns::COMMENT_THREADS, match_string(doc, n)) {
             cur = doc.next_in(body, n, true);
             continue;
         }
@@ -783,12 +783,12 @@ fn dom_date(doc: &Document) -> Option<String> {
     let mut cur = Some(body);
     while let Some(n) = cur {
         let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
-            || patterns::matches(patterns::COMMENT_BLOCKS, &match_string(doc, n));
+            || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n));
         if skip && n != body {
             cur = doc.next_in(body, n, true);
             continue;
         }
-        if doc.tag(n).is_some() && patterns::matches(patterns::DATELINE, &match_string(doc, n)) {
+        if doc.tag(n).is_some() && patterns::matches(patterns::DATELINE, match_string(doc, n)) {
             if let Some((y, m, d)) = short_text(doc, n, 120).and_then(|t| published_day(&t)) {
                 return Some(format!("{y:04}-{m:02}-{d:02}"));
             }
@@ -814,7 +814,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
             && (matches!(
                 tag,
                 "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
-            ) || patterns::matches(patterns::COMMENT_BLOCKS, &ms)
+            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms)
                 || doc.attr(n, "hidden").is_some())
         {
             cur = doc.next_in(body, n, true);
@@ -842,9 +842,9 @@ fn dom_byline(doc: &Document) -> Option<String> {
                     .map(fold_whitespace)
                     .unwrap_or_else(|| doc.inner_text(name)),
             )
-        } else if patterns::matches(patterns::BYLINE, &ms)
-            && !patterns::matches(patterns::AUTHOR_BIO, &ms)
-            && !patterns::matches(patterns::NOT_BYLINE, &ms)
+        } else if patterns::matches(patterns::BYLINE, ms)
+            && !patterns::matches(patterns::AUTHOR_BIO, ms)
+            && !patterns::matches(patterns::NOT_BYLINE, ms)
         {
             byline_names(doc, n)
         } else {
@@ -973,27 +973,30 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
     let Some(href) = doc.attr(a, "href") else {
         return false;
     };
-    let page_site = doc.url.as_deref().and_then(url::host);
-    let link_site = url::host(href);
-    if let (Some(page), Some(link)) = (&page_site, &link_site) {
-        if url::site_of_host(page) != url::site_of_host(link) {
-            return false;
-        }
-    }
     let path = href
         .split(['?', '#'])
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    patterns::AUTHOR_PATHS.iter().any(|p| {
-        path.find(p).is_some_and(|at| {
+    let author_path = patterns::AUTHOR_PATHS.iter().any(|p| {
+        patterns::find(&path, p).is_some_and(|at| {
             let slug = path[at + p.len()..].trim_matches('/');
             !slug.is_empty()
                 && !patterns::ACCOUNT_PAGES
                     .iter()
                     .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
         })
-    })
+    });
+    // The hosts last: few links have an author path, and reading hosts costs more.
+    if !author_path {
+        return false;
+    }
+    let page_site = doc.url.as_deref().and_then(url::host);
+    let link_site = url::host(href);
+    match (&page_site, &link_site) {
+        (Some(page), Some(link)) => url::site_of_host(page) == url::site_of_host(link),
+        _ => true,
+    }
 }
 
 /// Words that end the names in a byline when a date follows.

@@ -940,6 +940,19 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
     })
 }
 
+/// `haystack.find(needle)` by a plain scan: for a short needle in a short text, where
+/// setting up the standard two-way search costs more than the search.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i] == first && &h[i + 1..i + n.len()] == rest)
+}
+
 /// The pairs of adjacent bytes in a text, hashed into a bit set: a word whose first or last
 /// pair is missing does not occur in the text. (False positives only cost a search.)
 struct BytePairs([u64; 16]);
@@ -1023,6 +1036,24 @@ mod tests {
         assert!(matches(&[Token("ad")], "top ad-slot"));
         assert!(matches(UNLIKELY, "td_block_related_posts"));
         assert!(!matches(UNLIKELY, "td-post-content tagdiv-type"));
+    }
+
+    #[test]
+    fn plain_scan_finds_what_str_find_finds() {
+        let texts = [
+            "",
+            "a",
+            "/author/jane",
+            "über/author/",
+            "xxauthoxauthor",
+            "ééa",
+        ];
+        let needles = ["", "a", "author", "/author/", "éa", "jane-doe", "x"];
+        for t in texts {
+            for n in needles {
+                assert_eq!(find(t, n), t.find(n), "{t:?} {n:?}");
+            }
+        }
     }
 
     /// The plain definition that [`matches`] must agree with.
