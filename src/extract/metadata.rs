@@ -32,6 +32,9 @@ pub struct Metadata {
     pub excerpt: Option<String>,
     /// The article body as JSON-LD states it, used as evidence by the scorer.
     pub json_ld_body: Option<String>,
+    /// The JSON-LD body is a thread's opening post (a forum or social posting): the page
+    /// holds more than it.
+    pub json_ld_body_opens_thread: bool,
     /// The author as the page's visible byline names it (rel=author, itemprop=author, a
     /// byline block, an author-page link): the fallback when no metadata names one.
     pub dom_byline: Option<String>,
@@ -59,6 +62,13 @@ const ARTICLE_TYPES: &[&str] = &[
     "recipe",
     "howto",
     "creativework",
+];
+
+/// Article types whose `articleBody` is one post of a thread that the page goes on with.
+const THREAD_TYPES: &[&str] = &[
+    "discussionforumposting",
+    "socialmediaposting",
+    "liveblogposting",
 ];
 
 // `<meta>` names (lowercased, Dublin Core spelled `dc.`/`dcterm.`), most trusted first.
@@ -161,6 +171,7 @@ struct JsonLd {
     image: Option<String>,
     description: Option<String>,
     body: Option<String>,
+    body_opens_thread: bool,
 }
 
 /// Reads the metadata of `doc`.
@@ -270,6 +281,7 @@ pub fn read(doc: &Document) -> Metadata {
         lead_image,
         excerpt,
         json_ld_body: ld.body,
+        json_ld_body_opens_thread: ld.body_opens_thread,
         dom_byline,
     }
 }
@@ -486,7 +498,12 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         .description
         .take()
         .or_else(|| text(a.get("description")));
-    out.body = out.body.take().or_else(|| text(a.get("articleBody")));
+    if out.body.is_none() {
+        out.body = text(a.get("articleBody"));
+        out.body_opens_thread = type_names(a)
+            .iter()
+            .any(|t| THREAD_TYPES.contains(&t.as_str()));
+    }
     if out.authors.is_empty() {
         let mut authors = Vec::new();
         match a.get("author").or(a.get("creator")) {
