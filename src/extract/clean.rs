@@ -498,8 +498,24 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
                     rest.starts_with(' ') && BIO_VERBS.contains(&verb)
                 })
             });
-        let kind = if bio {
+        // The author's name on a line of its own, or with a role after it ("Jane Doe, Staff
+        // Writer"): the author box's heading.
+        let author_line = len <= 80
+            && !lower.ends_with('.')
+            && authors.iter().any(|name| {
+                lower
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+            });
+        let label = len <= 60 && is_tail_label(&lower);
+        let opener = len <= 160
+            && patterns::TAIL_LINE_OPENERS
+                .iter()
+                .any(|o| lower.starts_with(o));
+        let kind = if bio || author_line {
             ClutterKind::AuthorBox
+        } else if label || opener {
+            classify(doc, block, ClutterKind::Other)
         } else if copyright {
             ClutterKind::Navigation
         } else if heading {
@@ -525,7 +541,17 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
         if doc.text(n).is_some() {
             before += stats.get(n).text;
         }
-        let heading = matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        // A heading, or a block whose whole text is a closing heading's exact wording (themes
+        // style a `<div>` or a `<p><strong>` as the heading).
+        let heading = match doc.tag(n) {
+            Some("h2" | "h3" | "h4" | "h5" | "h6") => true,
+            Some(t) => {
+                !patterns::PHRASING.contains(&t)
+                    && stats.get(n).text <= 60
+                    && is_exact_closing_heading(&doc.inner_text(n))
+            }
+            None => false,
+        };
         if heading
             && before >= 500
             && (total - before.min(total)) * 100 <= total * 35
@@ -551,6 +577,13 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
     doc.detach(heading);
 }
 
+/// True when the whole text is one of [`patterns::CLOSING_HEADINGS`] (not an opener: a
+/// block reading "More from …" may be a link).
+fn is_exact_closing_heading(text: &str) -> bool {
+    let text = fold_whitespace(text).to_lowercase();
+    patterns::CLOSING_HEADINGS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// A heading that is an invitation to read elsewhere ("You might also like", "More from
 /// Wired"), by the closing-heading tables.
 fn opens_related_section(heading: &str) -> bool {
@@ -560,6 +593,13 @@ fn opens_related_section(heading: &str) -> bool {
         || patterns::CLOSING_HEADING_OPENERS
             .iter()
             .any(|o| text.starts_with(o))
+}
+
+/// A short line that closes a page, not a text: a closing heading or a sharing, comment or
+/// tag label (by [`patterns::TAIL_LABELS`]).
+fn is_tail_label(lower: &str) -> bool {
+    let text = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    patterns::TAIL_LABELS.contains(&text) || opens_related_section(text)
 }
 
 /// True when a picture or video follows `block` in the article (a heading over a gallery).
@@ -616,6 +656,26 @@ mod tests {
     }
 
     #[test]
+    fn tail_loses_labels_tag_lines_and_the_author_line() {
+        let text = trimmed(
+            "<p>The text of the article.</p><div><div>Dana Reyes</div><div>Staff Writer</div></div>\
+             <p>Latest posts by Dana Reyes (see all)</p><p>Tags: courts, city hall</p>\
+             <div><span>Share this article</span></div><div>What do you think?</div>",
+            &["Dana Reyes"],
+        );
+        // The role line is not recognised, so the name above it stays too.
+        for gone in ["Latest posts", "Tags", "Share", "What do you think"] {
+            assert!(!text.contains(gone), "{text}");
+        }
+        assert!(text.contains("Staff Writer"), "{text}");
+        let text = trimmed(
+            "<p>The text of the article.</p><p>Staff Writer</p><p>Dana Reyes, Staff Writer</p>",
+            &["Dana Reyes"],
+        );
+        assert_eq!(text, "The text of the article.Staff Writer");
+    }
+
+    #[test]
     fn tail_keeps_real_endings() {
         // A last paragraph that quotes the author, a heading over a gallery, a name that is
         // not the author's.
@@ -631,6 +691,15 @@ mod tests {
             (
                 "<p>Text.</p><p>Sam Ortiz is the mayor.</p>",
                 &["Dana Reyes"][..],
+            ),
+            // A sentence naming the author, and a label in the middle of the text.
+            (
+                "<p>Text.</p><p>Dana Reyes, our reporter, spent a week there.</p>",
+                &["Dana Reyes"][..],
+            ),
+            (
+                "<p>Text.</p><h2>Comments</h2><p>Readers wrote in with many ideas.</p>",
+                &[][..],
             ),
         ] {
             let doc = parse_html(&format!("<body><div>{body}</div>"), None);
@@ -653,6 +722,17 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Trending links"), "{text}");
+        // A block styled as the heading counts when it holds the exact wording.
+        let text = trimmed(
+            &format!(
+                "<p>{long}</p><div><div class=title>About the Author</div><p>Dana writes on courts.</p></div>"
+            ),
+            &[],
+        );
+        assert!(
+            !text.contains("About the Author") && !text.contains("Dana"),
+            "{text}"
+        );
         // Near the start, or worded as content, a heading stays.
         for body in [
             format!("<p>Intro.</p><h2>Read next</h2><p>{long}</p>"),
