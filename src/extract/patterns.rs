@@ -419,6 +419,36 @@ pub const AD_LABELS: &[&str] = &[
     "report this ad",
 ];
 
+/// Whole lines of a page's interface, not of its text: skip links, "continues below" markers,
+/// sort and filter toggles, tables-of-contents titles. Compared like [`AD_LABELS`]; each goes
+/// with the largest block around it that holds nothing else.
+pub const INTERFACE_LABELS: &[&str] = &[
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "article continues below",
+    "story continues below",
+    "content continues below",
+    "add as a preferred source on google",
+    "table of contents",
+    "sort and filter",
+    "filter and sort",
+    "sort & filter",
+    "filter & sort",
+    "expand description",
+    "summarize with ai",
+    "loading paragraph",
+];
+
+/// True when `text` is nothing but one of [`INTERFACE_LABELS`].
+pub fn is_interface_label(text: &str) -> bool {
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]→⤵➔»".contains(c));
+    if trimmed.is_empty() || trimmed.len() > 40 {
+        return false;
+    }
+    INTERFACE_LABELS.contains(&trimmed.to_lowercase().as_str())
+}
+
 /// Phrases of the prompts that interrupt articles: newsletters, subscriptions, log-ins.
 /// A short block containing one of them is a prompt, not text.
 pub const PROMPT_PHRASES: &[&str] = &[
@@ -1163,5 +1193,11 @@ mod tests {
         assert!(is_ad_label("  ANZEIGE "));
         assert!(is_ad_label("إعلان"));
         assert!(!is_ad_label("Advertisement revenue fell sharply this year"));
+        assert!(is_interface_label(" Skip to content "));
+        assert!(is_interface_label("Table of Contents:"));
+        assert!(is_interface_label(
+            "Article continues below…".trim_end_matches('…')
+        ));
+        assert!(!is_interface_label("Skip to content you already know"));
     }
 }
