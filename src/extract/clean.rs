@@ -660,11 +660,19 @@ mod tests {
         let text = trimmed(
             "<p>The text of the article.</p><div><div>Dana Reyes</div><div>Staff Writer</div></div>\
              <p>Latest posts by Dana Reyes (see all)</p><p>Tags: courts, city hall</p>\
-             <div><span>Share this article</span></div><div>What do you think?</div>",
+             <div><span>Share this article</span></div><div>What do you think?</div>\
+             <p>Last updated on 2025-12-17</p><p><a href=/trial>Start free trial</a></p>",
             &["Dana Reyes"],
         );
         // The role line is not recognised, so the name above it stays too.
-        for gone in ["Latest posts", "Tags", "Share", "What do you think"] {
+        for gone in [
+            "Latest posts",
+            "Tags",
+            "Share",
+            "What do you think",
+            "Last updated",
+            "free trial",
+        ] {
             assert!(!text.contains(gone), "{text}");
         }
         assert!(text.contains("Staff Writer"), "{text}");

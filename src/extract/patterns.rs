@@ -438,6 +438,11 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "expand description",
     "summarize with ai",
     "loading paragraph",
+    "click to expand",
+    "click to shrink",
+    "jump to",
+    "open table of contents panel",
+    "add to cart",
 ];
 
 /// True when `text` is nothing but one of [`INTERFACE_LABELS`].
@@ -863,6 +868,16 @@ pub const TAIL_LABELS: &[&str] = &[
     "pin this for later",
     "pin for later",
     "report a correction or typo",
+    "learn more",
+    "read more",
+    "book now",
+    "apply now",
+    "start free trial",
+    "request a quote",
+    "get started",
+    "subscribe",
+    "subscribe here",
+    "sign up",
 ];
 
 /// Openings of a short last line that labels the page rather than ends the text: tag lists
@@ -886,6 +901,10 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
     "see all posts by ",
     "all posts by ",
     "comment via",
+    "last updated",
+    "last modified",
+    "last reviewed",
+    "except as otherwise noted",
 ];
 
 /// Openings of closing headings that name the site or section ("More from The Verge").
