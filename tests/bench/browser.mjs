@@ -4,8 +4,9 @@
 //   - click → painted reader view, with the page served plainly and under a strict CSP (no
 //     'wasm-unsafe-eval'), split with the timings the extension records (lastOpen().engineTiming);
 //   - Lector's extraction alone: the engine on a DOMParser copy of the page with the live page's
-//     signals, as the offscreen document runs it, in an extension page of the same build, timed
-//     around the engine call (several runs, the median);
+//     signals, as the offscreen document ran it until it got the page tree of the live page (the
+//     +parse column is what that route spent on the copy), in an extension page of the same
+//     build, timed around the engine call (several runs, the median);
 //   - Readability.js 0.6 (npm) in the same page, as Firefox uses it: clone the document, parse;
 //   - the floor: one TreeWalker pass over the page's DOM that reads every text node.
 // Prints a table, the medians and 95th percentiles, the machine, and writes
@@ -205,7 +206,7 @@ function pageFigures(runs, timeRuns) {
   };
 }
 
-/** Extension world: the live page's signals and markup, as content.js sends them. */
+/** Extension world: the live page's signals and markup, as content.js sent them for the copy route. */
 function pageCopy() {
   const t0 = performance.now();
   const shadowRoots = [];
