@@ -535,7 +535,9 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
     let stats = TextStats::measure(doc, article);
     let total = stats.get(article).text;
     let mut before = 0u32;
-    let mut cut = None;
+    // Every closing heading with the text before it: a wording met more than once labels
+    // each item of a list ("Tags" under every post), not the end of the article.
+    let mut found: Vec<(NodeId, u32, String)> = Vec::new();
     let mut cur = doc.first_child(article);
     while let Some(n) = cur {
         if doc.text(n).is_some() {
@@ -552,17 +554,23 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
             }
             None => false,
         };
-        if heading
-            && before >= 500
-            && (total - before.min(total)) * 100 <= total * 35
-            && stats.get(n).text <= 60
-            && opens_related_section(&doc.inner_text(n))
-        {
-            cut = Some(n);
-            break;
+        if heading && stats.get(n).text <= 60 {
+            let text = fold_whitespace(&doc.inner_text(n)).to_lowercase();
+            if opens_related_section(&text) {
+                found.push((n, before, text));
+                before += stats.get(n).text;
+                cur = doc.next_in(article, n, true);
+                continue;
+            }
         }
         cur = doc.next_in(article, n, false);
     }
+    let cut = found.iter().find_map(|(n, before, text)| {
+        (*before >= 500
+            && (total - before.min(&total)) * 100 <= total * 35
+            && found.iter().filter(|(_, _, t)| t == text).count() == 1)
+            .then_some(*n)
+    });
     let Some(heading) = cut else { return };
     let mut at = heading;
     while at != article {
@@ -740,6 +748,20 @@ mod tests {
         assert!(
             !text.contains("About the Author") && !text.contains("Dana"),
             "{text}"
+        );
+        // Blog end matter opens with a label; the same label under every item of a list is
+        // the item's, not the article's end.
+        let text = trimmed(
+            &format!("<p>{long}</p><h3>Comments</h3><p>First! Great post, thanks for it.</p>"),
+            &[],
+        );
+        assert!(!text.contains("Great post"), "{text}");
+        let item = "<div><p>A product with a long description of what it does.</p><h4>Tags</h4><p>Kitchen</p></div>";
+        let body = format!("<p>{long}</p>{item}{item}{item}");
+        let doc = parse_html(&format!("<body><div>{body}</div>"), None);
+        assert_eq!(
+            trimmed(&body, &[]),
+            fold_whitespace(&doc.inner_text(doc.body().unwrap()))
         );
         // Near the start, or worded as content, a heading stays.
         for body in [

@@ -838,19 +838,7 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "discussion about this post",
     "you may be interested in",
     "you may be interested in the following topics as well",
-];
-
-/// Short lines that close an article without being its text: sharing and comment prompts,
-/// tag and category labels. Compared whole, lowercased, without punctuation at either end;
-/// they go only from the very end of the article.
-pub const TAIL_LABELS: &[&str] = &[
-    "share",
-    "share it",
-    "share this",
-    "share this article",
-    "share this post",
-    "share this story",
-    "share your story",
+    // What follows the text on blogs: tags, comments, sharing.
     "tags",
     "categories",
     "comments",
@@ -860,6 +848,19 @@ pub const TAIL_LABELS: &[&str] = &[
     "post a comment",
     "be the first to comment",
     "what do you think",
+    "share this article",
+    "share this post",
+    "share this story",
+];
+
+/// Short lines that close an article without being its text: sharing and comment prompts,
+/// tag and category labels. Compared whole, lowercased, without punctuation at either end;
+/// they go only from the very end of the article.
+pub const TAIL_LABELS: &[&str] = &[
+    "share",
+    "share it",
+    "share this",
+    "share your story",
     "back to top",
     "latest",
     "loading paragraph",
