@@ -32,6 +32,9 @@ pub struct Metadata {
     pub excerpt: Option<String>,
     /// The article body as JSON-LD states it, used as evidence by the scorer.
     pub json_ld_body: Option<String>,
+    /// The JSON-LD body is a thread's opening post (a forum or social posting): the page
+    /// holds more than it.
+    pub json_ld_body_opens_thread: bool,
     /// The author as the page's visible byline names it (rel=author, itemprop=author, a
     /// byline block, an author-page link): the fallback when no metadata names one.
     pub dom_byline: Option<String>,
@@ -59,6 +62,13 @@ const ARTICLE_TYPES: &[&str] = &[
     "recipe",
     "howto",
     "creativework",
+];
+
+/// Article types whose `articleBody` is one post of a thread that the page goes on with.
+const THREAD_TYPES: &[&str] = &[
+    "discussionforumposting",
+    "socialmediaposting",
+    "liveblogposting",
 ];
 
 // `<meta>` names (lowercased, Dublin Core spelled `dc.`/`dcterm.`), most trusted first.
@@ -161,6 +171,7 @@ struct JsonLd {
     image: Option<String>,
     description: Option<String>,
     body: Option<String>,
+    body_opens_thread: bool,
 }
 
 /// Reads the metadata of `doc`.
@@ -270,6 +281,7 @@ pub fn read(doc: &Document) -> Metadata {
         lead_image,
         excerpt,
         json_ld_body: ld.body,
+        json_ld_body_opens_thread: ld.body_opens_thread,
         dom_byline,
     }
 }
@@ -486,7 +498,12 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         .description
         .take()
         .or_else(|| text(a.get("description")));
-    out.body = out.body.take().or_else(|| text(a.get("articleBody")));
+    if out.body.is_none() {
+        out.body = text(a.get("articleBody"));
+        out.body_opens_thread = type_names(a)
+            .iter()
+            .any(|t| THREAD_TYPES.contains(&t.as_str()));
+    }
     if out.authors.is_empty() {
         let mut authors = Vec::new();
         match a.get("author").or(a.get("creator")) {
@@ -574,7 +591,14 @@ fn itemprop_author(doc: &Document) -> Option<String> {
             .attr(name_node, "content")
             .map(fold_whitespace)
             .unwrap_or_else(|| doc.inner_text(name_node));
-        Some(text).filter(|t| !t.is_empty() && t.len() < 100)
+        if text.is_empty() || text.len() >= 100 {
+            return None;
+        }
+        // Without a name property the block may hold the role beside the name.
+        match (name_node == n).then(|| block_parts(doc, n)).flatten() {
+            Some(parts) => byline_from_text(&parts),
+            None => Some(text),
+        }
     })
 }
 
@@ -751,8 +775,10 @@ fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
             n
         };
         // Links to the authors' pages name them without the roles around them.
-        let names = author_links(doc, names_node)
-            .or_else(|| short_text(doc, names_node, BYLINE_MAX_CHARS))?;
+        let names = author_links(doc, names_node).or_else(|| {
+            short_text(doc, names_node, BYLINE_MAX_CHARS)
+                .map(|t| block_parts(doc, names_node).unwrap_or(t))
+        })?;
         byline_from_text(&names)
     })
 }
@@ -903,6 +929,10 @@ fn names_the_site<'a>(
 fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
     // A block with more text than a byline block is a wrapper (or a biography).
     let text = short_text(doc, n, 200)?;
+    // The name and the role or date beside it often sit in blocks of their own ("Jane Doe"
+    // over "Senior Editor"): the blocks are parts of the line, so the role is cut like one
+    // after a separator.
+    let text = block_parts(doc, n).unwrap_or(text);
     if let Some(names) = author_links(doc, n) {
         return Some(names);
     }
@@ -913,7 +943,9 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
         if !ms.contains("name") {
             return None;
         }
-        short_text(doc, d, 80).filter(|t| t.chars().any(char::is_alphabetic))
+        short_text(doc, d, 80)
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .map(|t| block_parts(doc, d).unwrap_or(t))
     });
     if named.is_some() {
         return named;
@@ -946,6 +978,31 @@ fn author_links(doc: &Document, n: NodeId) -> Option<String> {
 fn spaced_text(doc: &Document, n: NodeId) -> String {
     let parts: Vec<&str> = doc.descendants(n).filter_map(|d| doc.text(d)).collect();
     fold_whitespace(&parts.join(" "))
+}
+
+/// The text of a short subtree with ` | ` between the blocks (and lines) that hold it, or
+/// `None` when its text sits in a single block.
+fn block_parts(doc: &Document, n: NodeId) -> Option<String> {
+    let mut parts: Vec<String> = vec![String::new()];
+    for d in doc.descendants(n).skip(1) {
+        if let Some(t) = doc.text(d) {
+            let last = parts.last_mut().expect("parts start with one");
+            last.push(' ');
+            last.push_str(t);
+        } else if doc
+            .tag(d)
+            .is_some_and(|t| t == "br" || !patterns::PHRASING.contains(&t))
+            && !parts.last().is_some_and(|p| p.trim().is_empty())
+        {
+            parts.push(String::new());
+        }
+    }
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| fold_whitespace(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    (parts.len() > 1).then(|| parts.join(" | "))
 }
 
 /// [`spaced_text`] of a subtree whose text is at most `max` bytes; the walk stops early on
@@ -1594,6 +1651,41 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("Meg Holm"));
+    }
+
+    #[test]
+    fn a_role_in_its_own_block_beside_the_name_is_not_the_name() {
+        // Name and role in sibling blocks of an author block.
+        let doc = parse_html(
+            r#"<body><div class="author-box"><div class="author-name-wrap"><div class="author-name">Ada Okafor</div>
+            <div class="author-name weight">Staff Writer, Example Labs</div></div></div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ada Okafor"));
+        // A line break between the name and the role, under an author property.
+        let doc = parse_html(
+            r#"<body><span itemprop="author"><span class="byline-author__description">By
+            <a href="/people/experts/ada-okafor/">Ada Okafor</a><br>
+            <span class="byline-author__title">Senior Reporter</span></span></span>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Ada Okafor"));
+        // The label, the name and the role in paragraphs of their own beside the headline.
+        let doc = parse_html(
+            r#"<body><h1>Testing at scale</h1><div class="meta"><p>By Ada Okafor</p>
+            <p>Co-founder and Chief Architect</p></div><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ada Okafor"));
+        // Names inline in one block stay together.
+        let doc = parse_html(
+            r#"<body><p class="byline">By <b>Ada Okafor</b> and <b>Lee Chan</b></p>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).dom_byline.as_deref(),
+            Some("Ada Okafor and Lee Chan")
+        );
     }
 
     #[test]

@@ -144,29 +144,38 @@ fn has_figure_role(doc: &Document, n: NodeId) -> bool {
 }
 
 /// Removes each ad label ("- Advertisement -") together with the slot around it: the largest
-/// ancestor whose whole text is still just the label.
+/// ancestor whose whole text is still just the label. Interface lines ("Skip to content") go
+/// the same way.
 fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let mut labels = Vec::new();
     for n in doc.descendants(body) {
         if let Some(t) = doc.text(n) {
             // Whitespace (measured already, and most text nodes) is no label.
-            if t.len() < 120 && doc.text_measure(n).len > 0 && patterns::is_ad_label(t) {
-                labels.push(n);
+            if t.len() < 120 && doc.text_measure(n).len > 0 {
+                if patterns::is_ad_label(t) {
+                    labels.push((n, ClutterKind::Ad));
+                } else if patterns::is_interface_label(t) {
+                    labels.push((n, ClutterKind::Other));
+                }
             }
         }
     }
-    for label in labels {
+    for (label, kind) in labels {
         if doc.parent(label).is_none() {
             continue;
         }
+        let is_label = |text: &str| match kind {
+            ClutterKind::Ad => patterns::is_ad_label(text),
+            _ => patterns::is_interface_label(text),
+        };
         let mut slot = label;
         while let Some(p) = doc.parent(slot) {
-            if p == body || !patterns::is_ad_label(&doc.text_content(p)) {
+            if p == body || !is_label(&doc.text_content(p)) {
                 break;
             }
             slot = p;
         }
-        removed.record(doc, slot, ClutterKind::Ad);
+        removed.record(doc, slot, kind);
         doc.detach(slot);
     }
 }
