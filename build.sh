@@ -211,6 +211,7 @@ if (browser === 'chrome') {
   // content scripts on every page, so background-chromium.js and offscreen/ stay out.
   delete m.background.service_worker;
   delete m.minimum_chrome_version;
+  delete m.message_serialization; // Firefox always structured-clones messages
   m.permissions = m.permissions.filter((p) => p !== 'offscreen');
 }
 fs.writeFileSync(dst, JSON.stringify(m, null, 2) + '\n');

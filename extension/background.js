@@ -8,13 +8,16 @@
 
 import { initAutoMode } from './background/auto-mode.js';
 
-/** The engine for the content script: the wasm-bindgen glue, the inlined wasm, and the walk
- * that hands it the page. */
-const ENGINE_SCRIPTS = ['engine/lector.js', 'engine/lector_wasm.js', 'shared/page-tree.js'];
+/** The engine for the content script: the wasm-bindgen glue and the inlined wasm. */
+const ENGINE_SCRIPTS = ['engine/lector.js', 'engine/lector_wasm.js'];
 
-/** Content-world scripts, in load order: the wasm glue, then the shell that uses it. */
+/**
+ * Content-world scripts, in load order: the wasm glue, then the shell that uses it, starting
+ * with the walk that hands the page to the engine (here or in the offscreen document).
+ */
 const CONTENT_SCRIPTS = [
   ...ENGINE_SCRIPTS,
+  'shared/page-tree.js',
   'content/signals.js',
   'reader/settings.js',
   'reader/style.js',
@@ -102,21 +105,32 @@ async function runInTab(tab, action) {
  * Where the engine runs. Chromium decides by the PAGE's CSP whether a content script may
  * compile WebAssembly, and a refused compile posts a CSP violation report to the site: a
  * leak we do not accept. So in Chromium the engine always runs in the offscreen document, on
- * a copy of the page plus its live signals. Firefox allows wasm in content scripts under any
- * page CSP and has no offscreen documents: there it runs on the live page.
+ * the page tree and signals the content script took from the live page. Firefox allows wasm
+ * in content scripts under any page CSP and has no offscreen documents: there it runs in the
+ * content script.
  */
 function engineRoute() {
   return chrome.offscreen ? 'offscreen' : 'content';
 }
 
-/** Right after a navigation Chromium sometimes refuses the first injection; once more helps. */
+/**
+ * Waits between tries of an injection. Right after the click Chromium often refuses the first
+ * one ("Cannot access contents of the page"): the activeTab grant the click gave has not
+ * reached the page's renderer yet. It arrives within a few milliseconds (measured: the first
+ * retry 2 ms later succeeds), so the tries start close together and back off, about 0.3 s in
+ * all, for a busy machine. A page extensions may never touch fails every try, and gets its badge.
+ */
+const RETRY_DELAYS_MS = [2, 5, 10, 20, 40, 80, 160];
+
 async function withRetry(inject) {
-  try {
-    return await inject();
-  } catch (error) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    return inject();
+  for (const delay of RETRY_DELAYS_MS) {
+    try {
+      return await inject();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
+  return inject();
 }
 
 /** Pages that extensions may not touch (browser pages, the web store) get a badge, not silence. */

@@ -4,36 +4,45 @@
 //! work for HTML text (the CLI, the offscreen route). A full URL crate would cost the wasm
 //! far more bytes than these few rules.
 
+use std::borrow::Cow;
+
 /// The URL as a browser reads it: tabs and newlines removed anywhere, control characters
-/// and spaces trimmed at both ends (so `java&#9;script:` is seen for what it is).
-fn browser_form(url: &str) -> String {
-    url.chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect::<String>()
-        .trim_matches(|c: char| c <= ' ')
-        .to_string()
+/// and spaces trimmed at both ends (so `java&#9;script:` is seen for what it is). Borrowed
+/// when there is nothing to remove, as for nearly every URL.
+fn browser_form(url: &str) -> Cow<'_, str> {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    if !trimmed.contains(['\t', '\n', '\r']) {
+        return Cow::Borrowed(trimmed);
+    }
+    Cow::Owned(
+        url.chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .trim_matches(|c: char| c <= ' ')
+            .to_string(),
+    )
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`), lowercased; `None` when relative.
 pub fn scheme(url: &str) -> Option<String> {
-    let url = browser_form(url);
+    scheme_of(&browser_form(url)).map(str::to_ascii_lowercase)
+}
+
+/// The scheme of a URL already in [`browser_form`], as written.
+fn scheme_of(url: &str) -> Option<&str> {
     let end = url.find(':')?;
     let s = &url[..end];
     let mut chars = s.chars();
     let first = chars.next()?;
-    if first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    {
-        Some(s.to_ascii_lowercase())
-    } else {
-        None
-    }
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then_some(s)
 }
 
 /// The host of an absolute `http(s)` URL, lowercased, without user info, port or `www.`.
 pub fn host(url: &str) -> Option<String> {
     let url = browser_form(url);
-    let s = scheme(&url)?;
-    if s != "http" && s != "https" {
+    let s = scheme_of(&url)?;
+    if !s.eq_ignore_ascii_case("http") && !s.eq_ignore_ascii_case("https") {
         return None;
     }
     let rest = url[s.len() + 1..].strip_prefix("//")?;
@@ -60,9 +69,9 @@ pub fn site_of_host(host: &str) -> &str {
 /// is not hierarchical, the reference is returned as it is.
 pub fn resolve(base: Option<&str>, reference: &str) -> String {
     let reference = browser_form(reference);
-    let reference = reference.as_str();
-    if let Some(s) = scheme(reference) {
-        return if s == "http" || s == "https" {
+    let reference = &*reference;
+    if let Some(s) = scheme_of(reference) {
+        return if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") {
             with_clean_path(reference)
         } else {
             reference.to_string()

@@ -1,6 +1,6 @@
-// Content script: the toggle behind the toolbar button. It runs the engine on the live page
-// or has the background run it on a copy (the background picks the route), then opens or
-// closes the reader view. Injected once per page; `lectorToggle(route)` is its entry.
+// Content script: the toggle behind the toolbar button. It walks the live page into the page
+// tree and runs the engine on it here or in the offscreen document (the background picks the
+// route), then opens or closes the reader view. Injected once per page; `lectorToggle(route)` is its entry.
 // On sites with automatic reader mode it is also registered at document_start beside
 // auto.js, which calls `lectorAuto()` once the document is parsed.
 
@@ -28,11 +28,16 @@
     return engine;
   }
 
+  /** The elements the walks leave out: the reader's own hosts (a view, a notice) in the page. */
+  function ownElements() {
+    return LectorReaderView.ownHosts();
+  }
+
   /** The engine on the live page, in this content script. */
   async function extractHere(signals, markdown) {
     await loadEngine();
     try {
-      const { tree, strings } = lectorPageTree(document, true);
+      const { tree, strings } = lectorPageTree(document, true, ownElements());
       return lectorExtract(glue, tree, strings, location.href, signals, markdown);
     } catch (error) {
       // A panic or trap leaves the instance unusable: the next click gets a fresh one.
@@ -50,37 +55,30 @@
     }
   }
 
-  /** The engine on a copy of the page, in the extension's offscreen document (Chromium). */
-  async function extractInOffscreen(signals, shadowRoots, readerableOnly = false, timing = {}, markdown = false) {
-    const serializeStart = performance.now();
-    const page = pageHtml(shadowRoots);
+  /**
+   * The engine in the extension's offscreen document (Chromium), on the page tree walked here
+   * on the live page: the same tree the engine would read in this script, so the signals'
+   * element positions match it exactly and the links and images are the ones the browser
+   * resolved. The message goes to the offscreen document directly; when there is none yet
+   * (the background opens it on the click, and automatic mode runs before any click), the
+   * background opens it and the message goes once more.
+   */
+  async function extractInOffscreen(signals, readerableOnly = false, timing = {}, markdown = false) {
+    const walkStart = performance.now();
+    const { tree, strings } = lectorPageTree(document, true, ownElements());
     const sent = performance.now();
-    timing.serializeMs = sent - serializeStart;
-    const answer = await chrome.runtime.sendMessage({
-      type: 'content:extract-in-offscreen',
-      ...page,
-      url: location.href,
-      signals,
-      readerableOnly,
-      markdown,
-    });
+    timing.serializeMs = sent - walkStart;
+    const message = { type: 'content:extract-in-offscreen', tree, strings, url: location.href, signals, readerableOnly, markdown };
+    let answer = await chrome.runtime.sendMessage(message).catch(() => null);
+    if (!answer) {
+      const opened = await chrome.runtime.sendMessage({ type: 'content:open-offscreen' });
+      if (!opened?.ok) throw new Error(opened?.error || 'the offscreen engine could not be opened');
+      answer = await chrome.runtime.sendMessage(message);
+    }
     if (answer?.engineFailed) throw new EngineFailure(answer.error);
     if (!answer?.ok) throw new Error(answer?.error || 'the engine is not available on this page');
     Object.assign(timing, answer.timing, { roundTripMs: performance.now() - sent });
     return answer.article;
-  }
-
-  /**
-   * The page's markup for the offscreen copy. Content in open shadow roots (web components)
-   * is not in outerHTML: when the page has any, they go along as declarative shadow roots
-   * (<template shadowrootmode="open">), which the offscreen document parses back into place.
-   */
-  function pageHtml(shadowRoots) {
-    const root = document.documentElement;
-    if (!shadowRoots.length || typeof root.getHTML !== 'function') return { html: root.outerHTML, shadow: false };
-    const shell = root.cloneNode(false).outerHTML; // <html ...></html>, with the page's attributes
-    const end = shell.lastIndexOf('</');
-    return { html: shell.slice(0, end) + root.getHTML({ shadowRoots }) + shell.slice(end), shadow: true };
   }
 
   /**
@@ -90,14 +88,13 @@
    */
   async function extractArticle(route, readerableOnly = false, timing = {}, markdown = false) {
     const signalsStart = performance.now();
-    const shadowRoots = [];
-    const signals = collectSignals(document, shadowRoots);
+    const signals = collectSignals(document, null, ownElements());
     timing.signalsMs = performance.now() - signalsStart;
-    if (route === 'offscreen') return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly, timing, markdown), route };
+    if (route === 'offscreen') return { article: await extractInOffscreen(signals, readerableOnly, timing, markdown), route };
     try {
       if (readerableOnly) {
         await loadEngine();
-        const { tree, strings } = lectorPageTree(document, true);
+        const { tree, strings } = lectorPageTree(document, true, ownElements());
         if (!glue.isProbablyReaderable(tree, strings, location.href)) return { article: null, route: 'content' };
       }
       const extractStart = performance.now();
@@ -108,7 +105,7 @@
       if (error instanceof EngineFailure) throw error; // the same engine would fail there too
       engine = null;
       console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
-      return { article: await extractInOffscreen(signals, shadowRoots, readerableOnly, timing, markdown), route: 'offscreen' };
+      return { article: await extractInOffscreen(signals, readerableOnly, timing, markdown), route: 'offscreen' };
     }
   }
 
@@ -254,7 +251,9 @@
       const switchState = autoSiteState();
       const settings = LectorSettings.load(); // read while the engine works; never rejects
       const engineTiming = {};
-      const result = await extractArticle(route, false, engineTiming);
+      const extracting = extractArticle(route, false, engineTiming);
+      LectorReaderView.prepare(); // while the engine works
+      const result = await extracting;
       const { article } = result;
       const ms = Math.round(performance.now() - started);
       if (!article) {
@@ -312,7 +311,9 @@
       const started = performance.now();
       const switchState = autoSiteState();
       const settings = LectorSettings.load();
-      const result = await extractArticle(route, true);
+      const extracting = extractArticle(route, true);
+      LectorReaderView.prepare();
+      const result = await extracting;
       if (!result.article) return false;
       const ms = Math.round(performance.now() - started);
       const exportMarkdown = markdownExport(result.route);

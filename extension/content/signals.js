@@ -1,7 +1,8 @@
 // Live-page signals for the engine: which elements the browser did not render and which are
 // fixed or sticky (banners, modals, sticky bars). Each is sent as [index, tag, id, class]: its
-// position among elements from <html> = 0, plus what it looks like, so that a re-parsed copy
-// whose positions drifted still finds the right element.
+// position among elements from <html> = 0, plus what it looks like, so that a tree whose
+// positions drifted (a re-parsed copy, as the offscreen route once used) still finds the
+// right element.
 //
 // Elements are counted in the order the engine's builder (src/wasm/mod.rs) walks them, which is
 // the rendered (flat) tree: an open shadow root stands in for its host's light children, a
@@ -10,10 +11,10 @@
 
 /* exported collectSignals */
 /**
- * `shadowRoots`, when given, receives every open shadow root met on the way, so the caller can
- * serialize them with the page (the offscreen route) only when there are any.
+ * `shadowRoots`, when given, receives every open shadow root met on the way. `skip`: elements
+ * left out with everything in them and not counted, as lectorPageTree is given them.
  */
-function collectSignals(doc, shadowRoots = null) {
+function collectSignals(doc, shadowRoots = null, skip = null) {
   const hidden = [];
   const fixed = [];
   const body = doc.body;
@@ -27,7 +28,7 @@ function collectSignals(doc, shadowRoots = null) {
   };
   while (stack.length) {
     const [el, hiddenAbove] = stack.pop();
-    if (!el) continue;
+    if (!el || skip?.has(el)) continue;
     if (el.localName === 'slot' && typeof el.assignedElements === 'function') {
       const assigned = el.assignedElements({ flatten: true });
       pushAll(assigned.length ? assigned : el.children, hiddenAbove);

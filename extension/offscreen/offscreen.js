@@ -1,9 +1,10 @@
-// Offscreen document (Chromium): the same engine as the content script, run on a copy of the
-// page parsed with DOMParser (or parseHTMLUnsafe, when it carries shadow roots). The content
-// script sends the live page's signals beside the HTML, so the copy is judged with what was
-// actually rendered.
+// Offscreen document (Chromium): the same engine as the content script, run on the page tree
+// the content script walked on the live page (extension/shared/page-tree.js), with the live
+// page's signals. The content script's message comes here directly; the background only opens
+// this document. The wasm is compiled once, when the document opens, and the instance serves
+// every click after that.
 
-/* global wasm_bindgen, lectorNewEngine, lectorPageTree */
+/* global wasm_bindgen, lectorNewEngine, lectorExtract, lectorLongDate */
 let glue = wasm_bindgen; // the wasm-bindgen glue; replaced after the engine fails
 let engineReady = null;
 
@@ -12,20 +13,32 @@ function loadEngine() {
   return engineReady;
 }
 
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  if (message?.type !== 'background:extract-copy') return false;
+// Compiled while the page is still being read, not when its tree arrives. Then the date
+// formatter's locale data is loaded, which the first formatter pays for (20-30 ms).
+loadEngine().then(
+  () => setTimeout(() => lectorLongDate('2000-01-01')),
+  () => {
+    engineReady = null; // the next request tries again, and reports what fails
+  },
+);
+
+/**
+ * The page tree's records. Structured-clone messaging (the manifest's message_serialization,
+ * Chromium 148 and later) carries the Uint32Array as it is; JSON messaging (older Chromium)
+ * turns it into an object keyed by index.
+ */
+function treeRecords(tree) {
+  if (tree instanceof Uint32Array) return tree;
+  return Uint32Array.from(Array.isArray(tree) ? tree : Object.values(tree ?? {}));
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.type !== 'content:extract-in-offscreen' || !sender.tab) return false;
   loadEngine()
     .then(() => {
-      const parseStart = performance.now();
-      // A page with open shadow roots comes with them as declarative shadow roots, which
-      // parseHTMLUnsafe attaches (DOMParser leaves them inert templates). Neither runs scripts.
-      const copy = message.shadow && typeof Document.parseHTMLUnsafe === 'function'
-        ? Document.parseHTMLUnsafe(message.html)
-        : new DOMParser().parseFromString(message.html, 'text/html');
-      // The walk that hands the copy to the engine counts as extraction: it replaces the
-      // engine's own walk over the DOM.
       const extractStart = performance.now();
-      const { tree, strings } = lectorPageTree(copy, false);
+      const tree = treeRecords(message.tree);
+      const strings = String(message.strings ?? '');
       let article;
       try {
         // Automatic mode first asks the cheap question: does this page hold an article at all?
@@ -39,8 +52,7 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
         return;
       }
       // Where the time went, for the benchmark (docs/performance.md).
-      const timing = { parseMs: extractStart - parseStart, extractMs: performance.now() - extractStart };
-      sendResponse({ ok: true, article, timing });
+      sendResponse({ ok: true, article, timing: { extractMs: performance.now() - extractStart } });
     })
     .catch((error) => sendResponse({ ok: false, error: String(error?.message || error) }));
   return true;

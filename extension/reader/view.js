@@ -3,7 +3,7 @@
 // element this adds, and the page is exactly as it was. Page scripts cannot reach into the
 // view (host.shadowRoot is null for them) and its styles cannot leak out.
 
-/* global LECTOR_READER_CSS, LectorSettings */
+/* global LECTOR_READER_CSS, LectorSettings, lectorLongDate */
 /* exported LectorReaderView */
 const LectorReaderView = (() => {
   /** The host's inline style: a fixed, scrolling layer on screen; plain flow when printing. */
@@ -23,8 +23,35 @@ const LectorReaderView = (() => {
 
   let noticeHost = null;
   let noticeTimer = 0;
+  /** The host elements this script has put in the page (the view, a notice): not the page's. */
+  const ownHosts = new Set();
   /** What the last opened view did, for the browser tests (this world only; pages cannot see it). */
   let lastOpen = null;
+
+  let sheet = null;
+  /** The view's stylesheet, parsed once and adopted by every view and notice of this page. */
+  function readerSheet() {
+    if (!sheet) {
+      const parsed = new CSSStyleSheet();
+      parsed.replaceSync(LECTOR_READER_CSS);
+      sheet = parsed;
+    }
+    return sheet;
+  }
+
+  /**
+   * Work the view would otherwise do before its first paint, done while the engine runs in
+   * the offscreen document and this page waits: the stylesheet parsed and the browser's UI
+   * messages loaded (the first lookup fetches them).
+   */
+  function prepare() {
+    try {
+      readerSheet();
+    } catch {
+      // no constructable sheets: the view falls back to a <style> element
+    }
+    t('close');
+  }
 
   /** A host element in the top layer (above any z-index the page uses) with a closed shadow root. */
   function createHost(tag) {
@@ -34,9 +61,7 @@ const LectorReaderView = (() => {
     host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(LECTOR_READER_CSS);
-      shadow.adoptedStyleSheets = [sheet];
+      shadow.adoptedStyleSheets = [readerSheet()];
     } catch {
       const style = document.createElement('style');
       style.textContent = LECTOR_READER_CSS;
@@ -48,6 +73,7 @@ const LectorReaderView = (() => {
 
   /** Puts a prepared host on screen, styles and content already inside: no unstyled flash. */
   function showHost(host) {
+    ownHosts.add(host);
     document.documentElement.append(host);
     try {
       host.showPopover();
@@ -64,16 +90,6 @@ const LectorReaderView = (() => {
     }
     node.append(...children);
     return node;
-  }
-
-  function formatDate(value, lang) {
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) return value;
-    try {
-      return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long' }).format(date);
-    } catch {
-      return date.toDateString();
-    }
   }
 
   /**
@@ -317,7 +333,9 @@ const LectorReaderView = (() => {
     // Each item isolated (bdi) so right-to-left pages keep "6 min read" in one piece.
     if (article.byline) meta.push(el('span', {}, [el('bdi', { class: 'byline', text: article.byline })]));
     if (article.published) {
-      meta.push(el('span', {}, [el('time', { datetime: article.published, text: formatDate(article.published, article.lang) })]));
+      // Written with the article (lectorExtract), where the engine ran.
+      const text = article.publishedText ?? lectorLongDate(article.published, article.lang);
+      meta.push(el('span', {}, [el('time', { datetime: article.published, text })]));
     }
     if (article.text) {
       const minutes = readingMinutes(article.text);
@@ -636,6 +654,7 @@ const LectorReaderView = (() => {
       window.removeEventListener('afterprint', onAfterPrint);
       restorePrint();
       host.remove();
+      ownHosts.delete(host);
       if (window.scrollX !== scroll.x || window.scrollY !== scroll.y) window.scrollTo(scroll.x, scroll.y);
       if (previousFocus && previousFocus.isConnected && previousFocus !== document.body && typeof previousFocus.focus === 'function') {
         previousFocus.focus({ preventScroll: true });
@@ -682,6 +701,7 @@ const LectorReaderView = (() => {
   function dismissNotice() {
     clearTimeout(noticeTimer);
     noticeHost?.remove();
+    ownHosts.delete(noticeHost);
     noticeHost = null;
   }
 
@@ -697,5 +717,5 @@ const LectorReaderView = (() => {
     noticeTimer = setTimeout(dismissNotice, 4000);
   }
 
-  return { open, notice, dismissNotice, saveFile, lastOpen: () => lastOpen, readingMinutes, cleanCopy };
+  return { open, prepare, notice, dismissNotice, saveFile, lastOpen: () => lastOpen, ownHosts: () => ownHosts, readingMinutes, cleanCopy };
 })();

@@ -20,8 +20,10 @@
  * `live`: `doc` is the rendered page, whose links and images the browser has resolved (the
  * link's `href` and the image's `currentSrc`, the srcset candidate it chose, replace the
  * attributes); false for a parsed copy.
+ * `skip`: elements left out with everything in them (the reader's own host elements on the
+ * live page); collectSignals must be given the same, so that element positions agree.
  */
-function lectorPageTree(doc, live) {
+function lectorPageTree(doc, live, skip = null) {
   const END = 0;
   const ELEMENT = 1;
   const TEXT = 2;
@@ -30,10 +32,12 @@ function lectorPageTree(doc, live) {
   const strings = [];
   const CLOSE = 0; // on the stack: the element opened below it ends here
   const stack = doc.documentElement ? [doc.documentElement] : [];
-  const pushAll = (nodes) => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  // Siblings are followed by reference, not through childNodes lists, and attributes are read
+  // by name (getAttributeNames): no NodeList or Attr objects are made for the walk. Names are
+  // sent as the DOM has them; the engine lowercases attribute names (SVG's viewBox).
+  const pushChildren = (parent) => {
+    for (let child = parent.lastChild; child; child = child.previousSibling) stack.push(child);
   };
-  const lower = (name) => (/[A-Z]/.test(name) ? name.replace(/[A-Z]/g, (c) => c.toLowerCase()) : name);
   while (stack.length) {
     const node = stack.pop();
     if (node === CLOSE) {
@@ -42,36 +46,38 @@ function lectorPageTree(doc, live) {
     }
     const type = node.nodeType;
     if (type === 3 || type === 4) {
-      const text = node.nodeValue;
+      const text = node.data;
       tree.push(TEXT, text.length);
       strings.push(text);
       continue;
     }
-    if (type !== 1) continue;
+    if (type !== 1 || (skip !== null && skip.has(node))) continue;
     const name = node.localName;
     if (name === 'slot' && typeof node.assignedNodes === 'function') {
       const assigned = node.assignedNodes({ flatten: true });
-      pushAll(assigned.length ? assigned : node.childNodes);
+      if (!assigned.length) pushChildren(node);
+      for (let i = assigned.length - 1; i >= 0; i--) stack.push(assigned[i]);
       continue;
     }
-    const attrs = [];
-    for (const a of node.attributes) attrs.push([lower(a.name), a.value]);
+    const names = node.getAttributeNames();
+    // The value the browser resolved, in place of (or after) the attribute.
+    let resolvedName = null;
+    let resolved = null;
     if (live) {
-      const resolved =
-        name === 'a' && typeof node.href === 'string' ? ['href', node.href]
-        : name === 'img' && typeof node.currentSrc === 'string' ? ['src', node.currentSrc]
-        : null;
-      if (resolved && resolved[1]) {
-        const slot = attrs.find((a) => a[0] === resolved[0]);
-        if (slot) slot[1] = resolved[1];
-        else attrs.push(resolved);
-      }
+      resolved = name === 'a' ? node.href : name === 'img' ? node.currentSrc : null;
+      if (typeof resolved === 'string' && resolved) resolvedName = name === 'a' ? 'href' : 'src';
     }
-    tree.push(ELEMENT, name.length, attrs.length);
+    const added = resolvedName !== null && !names.includes(resolvedName);
+    tree.push(ELEMENT, name.length, names.length + (added ? 1 : 0));
     strings.push(name);
-    for (const [key, value] of attrs) {
+    for (const key of names) {
+      const value = key === resolvedName ? resolved : node.getAttribute(key);
       tree.push(key.length, value.length);
       strings.push(key, value);
+    }
+    if (added) {
+      tree.push(resolvedName.length, resolved.length);
+      strings.push(resolvedName, resolved);
     }
     if (name === 'noscript') {
       const markup = node.innerHTML;
@@ -81,12 +87,12 @@ function lectorPageTree(doc, live) {
     }
     stack.push(CLOSE);
     if (name === 'template') continue;
-    pushAll((node.shadowRoot ?? node).childNodes);
+    pushChildren(node.shadowRoot ?? node);
   }
   return { tree: Uint32Array.from(tree), strings: strings.join('') };
 }
 
-/* exported lectorSignalMarks, lectorExtract */
+/* exported lectorSignalMarks, lectorExtract, lectorLongDate */
 /**
  * The live page's signals (`{hidden, fixed}` of [index, tag, id, class], from collectSignals)
  * as the engine reads them: records of five numbers (list: 0 hidden, 1 fixed; index; the
@@ -105,9 +111,28 @@ function lectorSignalMarks(signals) {
   return { marks: Uint32Array.from(marks), text: text.join('') };
 }
 
-/** Runs the engine's extract on a page tree: the article object, or null. */
+/**
+ * Runs the engine's extract on a page tree: the article object, or null. The publication date
+ * comes with its long form for the reader view (`publishedText`), written where the engine
+ * ran: the first date formatter of a page costs it 20-30 ms (the browser's locale data), which
+ * the offscreen document pays once for all pages.
+ */
 function lectorExtract(glue, tree, strings, url, signals, markdown) {
   const { marks, text } = lectorSignalMarks(signals);
   const json = glue.extract(tree, strings, url, marks, text, markdown === true);
-  return json == null ? null : JSON.parse(json);
+  if (json == null) return null;
+  const article = JSON.parse(json);
+  if (article.published) article.publishedText = lectorLongDate(article.published, article.lang);
+  return article;
+}
+
+/** A date in the long form of a language (the browser's for none); the value itself if it is no date. */
+function lectorLongDate(value, lang) {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long' }).format(date);
+  } catch {
+    return date.toDateString(); // an invalid language tag
+  }
 }

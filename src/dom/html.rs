@@ -288,9 +288,10 @@ fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(String, String)> {
                     a.name.local
                 )
             } else {
-                a.name.local.to_string()
+                // Not `to_string`, which goes through the formatter: this runs per attribute.
+                String::from(&*a.name.local)
             };
-            (name, a.value.to_string())
+            (name, String::from(&*a.value))
         })
         .collect()
 }

@@ -8,6 +8,10 @@
 pub mod html;
 pub mod live;
 
+use std::cell::OnceCell;
+use std::num::NonZeroU32;
+use std::rc::Rc;
+
 /// Deepest level a builder nests a node at (the document is level 0, `<html>` level 1).
 /// Like Chromium's HTML parser, which stops nesting at 512 levels, a builder attaches anything
 /// deeper beside the node at the last level instead of inside it: the text stays, in order,
@@ -15,16 +19,34 @@ pub mod live;
 pub const MAX_TREE_DEPTH: usize = 512;
 
 /// Index of a node in its [`Document`]'s arena.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(u32);
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(
+    /// The index plus one: never zero, so that an `Option<NodeId>` (each node holds five
+    /// links) takes four bytes, not eight.
+    NonZeroU32,
+);
 
 impl NodeId {
     /// The document node, always the first in the arena.
-    pub const DOCUMENT: NodeId = NodeId(0);
+    pub const DOCUMENT: NodeId = NodeId(NonZeroU32::MIN);
 
     /// Position in the arena, for side tables indexed like it.
     pub fn index(self) -> usize {
-        self.0 as usize
+        (self.0.get() - 1) as usize
+    }
+
+    fn from_index(index: usize) -> NodeId {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| NonZeroU32::new(i.wrapping_add(1)))
+            .map(NodeId)
+            .expect("more than 4 billion nodes")
+    }
+}
+
+impl std::fmt::Debug for NodeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NodeId({})", self.index())
     }
 }
 
@@ -80,26 +102,34 @@ impl TextMeasure {
 
     /// Adds `more`, as if it had been measured with the text before it.
     fn extend(&mut self, more: &str) {
+        // Kept in locals: the loop runs over all the page's text.
+        let (mut len, mut commas, mut pending_space) = (self.len, self.commas, self.pending_space);
         let bytes = more.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII, most text, byte by byte; other characters decoded.
+            // ASCII, most text, byte by byte (its whitespace: \t \n \x0b \x0c \r and the
+            // space); other characters decoded.
             let (white, comma, width) = match bytes[i] {
-                b @ 0..=0x7f => (b.is_ascii_whitespace() || b == 0x0b, b == b',', 1),
+                b @ 0..=0x7f => (b == b' ' || (b'\t'..=b'\r').contains(&b), b == b',', 1),
                 _ => {
                     let c = more[i..].chars().next().unwrap_or(' ');
                     (c.is_whitespace(), is_comma(c), c.len_utf8())
                 }
             };
             if white {
-                self.pending_space = self.len > 0;
+                pending_space = len > 0;
             } else {
-                self.len += 1 + u32::from(self.pending_space);
-                self.pending_space = false;
-                self.commas += u32::from(comma);
+                len += 1 + u32::from(pending_space);
+                pending_space = false;
+                commas += u32::from(comma);
             }
             i += width;
         }
+        *self = TextMeasure {
+            len,
+            commas,
+            pending_space,
+        };
     }
 }
 
@@ -112,9 +142,23 @@ fn is_comma(c: char) -> bool {
     )
 }
 
+/// How many keys a reader may derive from a node and keep ([`Document::derived_key`]).
+pub const DERIVED_KEYS: usize = 2;
+
+/// What the copies of a document share about a node: its data, and the keys derived from it
+/// once ([`Document::derived_key`]).
+#[derive(Clone, Debug)]
+struct Shared {
+    data: NodeData,
+    keys: [OnceCell<Box<str>>; DERIVED_KEYS],
+}
+
 #[derive(Clone, Debug)]
 struct Node {
-    data: NodeData,
+    /// Shared between copies of the document: extraction copies the page once per attempt,
+    /// and most nodes are never edited, so a copy costs a reference count, not every string.
+    /// An edit copies the one node first ([`Rc::make_mut`], see [`Document::data_mut`]).
+    shared: Rc<Shared>,
     flags: LiveFlags,
     /// For text nodes, the measures of their text once taken (see
     /// [`Document::measure_texts`]).
@@ -162,9 +206,12 @@ impl Document {
     }
 
     fn push(&mut self, data: NodeData) -> NodeId {
-        let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 4 billion nodes"));
+        let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(Node {
-            data,
+            shared: Rc::new(Shared {
+                data,
+                keys: Default::default(),
+            }),
             flags: LiveFlags::default(),
             measure: None,
             parent: None,
@@ -187,7 +234,8 @@ impl Document {
         for (next, id) in new_ids.iter_mut().filter(|id| **id == 0).enumerate() {
             *id = next as u32;
         }
-        let map = |link: Option<NodeId>| link.map(|n| NodeId(new_ids[n.index()]));
+        let map =
+            |link: Option<NodeId>| link.map(|n| NodeId::from_index(new_ids[n.index()] as usize));
         let nodes = self
             .nodes
             .into_iter()
@@ -228,7 +276,7 @@ impl Document {
 
     /// The node's data.
     pub fn data(&self, id: NodeId) -> &NodeData {
-        &self.nodes[id.index()].data
+        &self.nodes[id.index()].shared.data
     }
 
     /// Live-page facts recorded for the node.
@@ -268,7 +316,7 @@ impl Document {
 
     /// Lowercase tag name of an element, `None` for other nodes.
     pub fn tag(&self, id: NodeId) -> Option<&str> {
-        match &self.nodes[id.index()].data {
+        match &self.nodes[id.index()].shared.data {
             NodeData::Element { name, .. } => Some(name),
             _ => None,
         }
@@ -281,7 +329,7 @@ impl Document {
 
     /// Text of a text node.
     pub fn text(&self, id: NodeId) -> Option<&str> {
-        match &self.nodes[id.index()].data {
+        match &self.nodes[id.index()].shared.data {
             NodeData::Text(t) => Some(t),
             _ => None,
         }
@@ -291,7 +339,7 @@ impl Document {
     /// [`measure_texts`](Self::measure_texts), else taken now.
     pub fn text_measure(&self, id: NodeId) -> TextMeasure {
         let node = &self.nodes[id.index()];
-        match (&node.data, node.measure) {
+        match (&node.shared.data, node.measure) {
             (_, Some(m)) => m,
             (NodeData::Text(t), None) => TextMeasure::of(t),
             _ => TextMeasure::default(),
@@ -305,7 +353,7 @@ impl Document {
         let mut cur = Some(root);
         while let Some(n) = cur {
             let node = &mut self.nodes[n.index()];
-            if let (NodeData::Text(t), None) = (&node.data, node.measure) {
+            if let (NodeData::Text(t), None) = (&node.shared.data, node.measure) {
                 node.measure = Some(TextMeasure::of(t));
             }
             cur = self.next_in(root, n, false);
@@ -314,22 +362,43 @@ impl Document {
 
     /// Appends `more` to the text node `id`; false (and nothing changes) for other nodes.
     pub fn push_text(&mut self, id: NodeId, more: &str) -> bool {
-        let node = &mut self.nodes[id.index()];
-        match &mut node.data {
-            NodeData::Text(t) => {
-                t.push_str(more);
-                if let Some(m) = &mut node.measure {
-                    m.extend(more);
-                }
-                true
-            }
-            _ => false,
+        if self.text(id).is_none() {
+            return false;
         }
+        if let NodeData::Text(t) = self.data_mut(id) {
+            t.push_str(more);
+        }
+        if let Some(m) = &mut self.nodes[id.index()].measure {
+            m.extend(more);
+        }
+        true
+    }
+
+    /// The node's data to edit: a copy of its own when another document shares it, and the
+    /// derived key forgotten.
+    fn data_mut(&mut self, id: NodeId) -> &mut NodeData {
+        let shared = Rc::make_mut(&mut self.nodes[id.index()].shared);
+        shared.keys = Default::default();
+        &mut shared.data
+    }
+
+    /// A string derived from a node's data once and kept, for a key that passes over the
+    /// page read again and again (extraction's class-and-id key and its names key). `slot`
+    /// (below [`DERIVED_KEYS`]) names the key: each slot must always get the same `derive`,
+    /// since the first call's answer is kept. An edit of the node forgets its keys; copies of
+    /// the document share them.
+    pub fn derived_key(
+        &self,
+        id: NodeId,
+        slot: usize,
+        derive: impl FnOnce(&Document, NodeId) -> String,
+    ) -> &str {
+        self.nodes[id.index()].shared.keys[slot].get_or_init(|| derive(self, id).into_boxed_str())
     }
 
     /// Attributes of an element (empty for other nodes).
     pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
-        match &self.nodes[id.index()].data {
+        match &self.nodes[id.index()].shared.data {
             NodeData::Element { attrs, .. } => attrs,
             _ => &[],
         }
@@ -345,7 +414,10 @@ impl Document {
 
     /// Sets (or adds) an attribute on an element.
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
-        if let NodeData::Element { attrs, .. } = &mut self.nodes[id.index()].data {
+        if self.tag(id).is_none() {
+            return;
+        }
+        if let NodeData::Element { attrs, .. } = self.data_mut(id) {
             match attrs.iter_mut().find(|(k, _)| k == name) {
                 Some(slot) => slot.1 = value.to_string(),
                 None => attrs.push((name.to_string(), value.to_string())),
@@ -364,7 +436,10 @@ impl Document {
 
     /// Renames an element, keeping its attributes and children.
     pub fn rename(&mut self, id: NodeId, name: &str) {
-        if let NodeData::Element { name: n, .. } = &mut self.nodes[id.index()].data {
+        if self.tag(id).is_none() {
+            return;
+        }
+        if let NodeData::Element { name: n, .. } = self.data_mut(id) {
             *n = name.to_string();
         }
     }

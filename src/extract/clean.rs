@@ -24,8 +24,8 @@ pub fn clean_article(
 ) {
     remove_matching(doc, article, removed, |doc, n, stats| {
         (stats.get(n).text < 500
-            && patterns::matches(SHARE, &super::clutter::names_of(doc, n))
-            && !patterns::matches(PULL_QUOTE, &match_string(doc, n)))
+            && patterns::matches(SHARE, super::clutter::names_of(doc, n))
+            && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
         .then_some(ClutterKind::Share)
     });
     let forms_in: Vec<NodeId> = doc
@@ -41,7 +41,7 @@ pub fn clean_article(
             "form" | "fieldset" => ClutterKind::Other,
             _ => return None,
         };
-        (!patterns::matches(PULL_QUOTE, &match_string(doc, n))
+        (!patterns::matches(PULL_QUOTE, match_string(doc, n))
             && !doc
                 .descendants(n)
                 .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200))
@@ -71,7 +71,7 @@ pub fn clean_article(
         let lone_button = s.text > 0
             && s.text < 60
             && s.link_text * 10 >= s.text * 9
-            && patterns::matches(BUTTON_LIKE, &match_string(doc, n))
+            && patterns::matches(BUTTON_LIKE, match_string(doc, n))
             && !holds_video(doc, n);
         // A bare number ("1.9K", "41") left from a like or comment counter.
         let counter = s.text > 0
@@ -180,7 +180,7 @@ fn remove_repeated_pull_quotes(doc: &mut Document, article: NodeId, removed: &mu
         .filter(|&n| {
             n != article
                 && doc.tag(n).is_some()
-                && patterns::matches(PULL_QUOTE, &match_string(doc, n))
+                && patterns::matches(PULL_QUOTE, match_string(doc, n))
         })
         .collect();
     for q in quotes {
@@ -501,8 +501,24 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
                     rest.starts_with(' ') && BIO_VERBS.contains(&verb)
                 })
             });
-        let kind = if bio {
+        // The author's name on a line of its own, or with a role after it ("Jane Doe, Staff
+        // Writer"): the author box's heading.
+        let author_line = len <= 80
+            && !lower.ends_with('.')
+            && authors.iter().any(|name| {
+                lower
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+            });
+        let label = len <= 60 && is_tail_label(&lower);
+        let opener = len <= 160
+            && patterns::TAIL_LINE_OPENERS
+                .iter()
+                .any(|o| lower.starts_with(o));
+        let kind = if bio || author_line {
             ClutterKind::AuthorBox
+        } else if label || opener {
+            classify(doc, block, ClutterKind::Other)
         } else if copyright {
             ClutterKind::Navigation
         } else if heading {
@@ -522,24 +538,42 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
     let stats = TextStats::measure(doc, article);
     let total = stats.get(article).text;
     let mut before = 0u32;
-    let mut cut = None;
+    // Every closing heading with the text before it: a wording met more than once labels
+    // each item of a list ("Tags" under every post), not the end of the article.
+    let mut found: Vec<(NodeId, u32, String)> = Vec::new();
     let mut cur = doc.first_child(article);
     while let Some(n) = cur {
         if doc.text(n).is_some() {
             before += stats.get(n).text;
         }
-        let heading = matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6"));
-        if heading
-            && before >= 500
-            && (total - before.min(total)) * 100 <= total * 35
-            && stats.get(n).text <= 60
-            && opens_related_section(&doc.inner_text(n))
-        {
-            cut = Some(n);
-            break;
+        // A heading, or a block whose whole text is a closing heading's exact wording (themes
+        // style a `<div>` or a `<p><strong>` as the heading).
+        let heading = match doc.tag(n) {
+            Some("h2" | "h3" | "h4" | "h5" | "h6") => true,
+            Some(t) => {
+                !patterns::PHRASING.contains(&t)
+                    && stats.get(n).text <= 60
+                    && is_exact_closing_heading(&doc.inner_text(n))
+            }
+            None => false,
+        };
+        if heading && stats.get(n).text <= 60 {
+            let text = lowercase(&fold_whitespace(&doc.inner_text(n)));
+            if opens_related_section(&text) {
+                found.push((n, before, text));
+                before += stats.get(n).text;
+                cur = doc.next_in(article, n, true);
+                continue;
+            }
         }
         cur = doc.next_in(article, n, false);
     }
+    let cut = found.iter().find_map(|(n, before, text)| {
+        (*before >= 500
+            && (total - before.min(&total)) * 100 <= total * 35
+            && found.iter().filter(|(_, _, t)| t == text).count() == 1)
+            .then_some(*n)
+    });
     let Some(heading) = cut else { return };
     let mut at = heading;
     while at != article {
@@ -554,6 +588,13 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
     doc.detach(heading);
 }
 
+/// True when the whole text is one of [`patterns::CLOSING_HEADINGS`] (not an opener: a
+/// block reading "More from …" may be a link).
+fn is_exact_closing_heading(text: &str) -> bool {
+    let text = lowercase(&fold_whitespace(text));
+    patterns::CLOSING_HEADINGS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// A heading that is an invitation to read elsewhere ("You might also like", "More from
 /// Wired"), by the closing-heading tables.
 fn opens_related_section(heading: &str) -> bool {
@@ -563,6 +604,13 @@ fn opens_related_section(heading: &str) -> bool {
         || patterns::CLOSING_HEADING_OPENERS
             .iter()
             .any(|o| text.starts_with(o))
+}
+
+/// A short line that closes a page, not a text: a closing heading or a sharing, comment or
+/// tag label (by [`patterns::TAIL_LABELS`]).
+fn is_tail_label(lower: &str) -> bool {
+    let text = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    patterns::TAIL_LABELS.contains(&text) || opens_related_section(text)
 }
 
 /// True when a picture or video follows `block` in the article (a heading over a gallery).
@@ -619,6 +667,34 @@ mod tests {
     }
 
     #[test]
+    fn tail_loses_labels_tag_lines_and_the_author_line() {
+        let text = trimmed(
+            "<p>The text of the article.</p><div><div>Dana Reyes</div><div>Staff Writer</div></div>\
+             <p>Latest posts by Dana Reyes (see all)</p><p>Tags: courts, city hall</p>\
+             <div><span>Share this article</span></div><div>What do you think?</div>\
+             <p>Last updated on 2025-12-17</p><p><a href=/trial>Start free trial</a></p>",
+            &["Dana Reyes"],
+        );
+        // The role line is not recognised, so the name above it stays too.
+        for gone in [
+            "Latest posts",
+            "Tags",
+            "Share",
+            "What do you think",
+            "Last updated",
+            "free trial",
+        ] {
+            assert!(!text.contains(gone), "{text}");
+        }
+        assert!(text.contains("Staff Writer"), "{text}");
+        let text = trimmed(
+            "<p>The text of the article.</p><p>Staff Writer</p><p>Dana Reyes, Staff Writer</p>",
+            &["Dana Reyes"],
+        );
+        assert_eq!(text, "The text of the article.Staff Writer");
+    }
+
+    #[test]
     fn tail_keeps_real_endings() {
         // A last paragraph that quotes the author, a heading over a gallery, a name that is
         // not the author's.
@@ -634,6 +710,15 @@ mod tests {
             (
                 "<p>Text.</p><p>Sam Ortiz is the mayor.</p>",
                 &["Dana Reyes"][..],
+            ),
+            // A sentence naming the author, and a label in the middle of the text.
+            (
+                "<p>Text.</p><p>Dana Reyes, our reporter, spent a week there.</p>",
+                &["Dana Reyes"][..],
+            ),
+            (
+                "<p>Text.</p><h2>Comments</h2><p>Readers wrote in with many ideas.</p>",
+                &[][..],
             ),
         ] {
             let doc = parse_html(&format!("<body><div>{body}</div>"), None);
@@ -656,6 +741,31 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Trending links"), "{text}");
+        // A block styled as the heading counts when it holds the exact wording.
+        let text = trimmed(
+            &format!(
+                "<p>{long}</p><div><div class=title>About the Author</div><p>Dana writes on courts.</p></div>"
+            ),
+            &[],
+        );
+        assert!(
+            !text.contains("About the Author") && !text.contains("Dana"),
+            "{text}"
+        );
+        // Blog end matter opens with a label; the same label under every item of a list is
+        // the item's, not the article's end.
+        let text = trimmed(
+            &format!("<p>{long}</p><h3>Comments</h3><p>First! Great post, thanks for it.</p>"),
+            &[],
+        );
+        assert!(!text.contains("Great post"), "{text}");
+        let item = "<div><p>A product with a long description of what it does.</p><h4>Tags</h4><p>Kitchen</p></div>";
+        let body = format!("<p>{long}</p>{item}{item}{item}");
+        let doc = parse_html(&format!("<body><div>{body}</div>"), None);
+        assert_eq!(
+            trimmed(&body, &[]),
+            fold_whitespace(&doc.inner_text(doc.body().unwrap()))
+        );
         // Near the start, or worded as content, a heading stays.
         for body in [
             format!("<p>Intro.</p><h2>Read next</h2><p>{long}</p>"),

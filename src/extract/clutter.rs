@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::dom::{fold_whitespace, Document, NodeId};
 
-use super::lowercase::lowercase;
+use super::lowercase::{into_lowercase, lowercase};
 use super::patterns::{self, KIND_NAMES, KIND_PHRASES};
 
 /// The kinds of clutter, in the order the report lists them.
@@ -155,13 +155,18 @@ pub fn kind_by_name(doc: &Document, n: NodeId) -> Option<ClutterKind> {
     let names = names_of(doc, n);
     KIND_NAMES
         .iter()
-        .find(|(_, pats)| patterns::matches(pats, &names))
+        .find(|(_, pats)| patterns::matches(pats, names))
         .map(|(k, _)| *k)
 }
 
 /// Tag, class, id, role and the component names that templating frameworks write into
 /// `data-*` attributes, lowercased and joined.
-pub fn names_of(doc: &Document, n: NodeId) -> String {
+/// Made once per element and kept in the tree, like the class-and-id key.
+pub fn names_of(doc: &Document, n: NodeId) -> &str {
+    doc.derived_key(n, 1, names)
+}
+
+fn names(doc: &Document, n: NodeId) -> String {
     let mut s = String::from(doc.tag(n).unwrap_or(""));
     for key in ["class", "id", "role", "data-testid", "data-component"] {
         if let Some(v) = doc.attr(n, key) {
@@ -173,7 +178,7 @@ pub fn names_of(doc: &Document, n: NodeId) -> String {
             }
         }
     }
-    lowercase(&s)
+    into_lowercase(s)
 }
 
 /// The kind the block's first words announce ("Advertisement", "We value your privacy",

@@ -216,6 +216,28 @@ pub fn lowercase(s: &str) -> String {
     out
 }
 
+/// [`lowercase`] taking ownership: ASCII text (as class names nearly always are) is lowered
+/// in place, without a new allocation.
+pub fn into_lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        lowercase(&s)
+    }
+}
+
+/// One character lowercased as [`lowercase`] does, for callers that hash text character by
+/// character (the one letter lowercasing to two characters, `İ`, gives its `i`).
+pub fn lowercase_char(c: char) -> char {
+    match c {
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        '\u{130}' => 'i',
+        'ς' => 'σ',
+        c => lowercase_letter(c),
+    }
+}
+
 /// The lowercase of a letter outside ASCII that lowercases to one character; any other
 /// character as is.
 fn lowercase_letter(c: char) -> char {
@@ -292,6 +314,19 @@ mod tests {
             let s = c.to_string();
             assert_eq!(lowercase(&s), s.to_lowercase(), "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn each_character_lowercases_to_the_first_of_stds_lowering() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let first = if c == 'ς' {
+                'σ'
+            } else {
+                c.to_lowercase().next().unwrap()
+            };
+            assert_eq!(lowercase_char(c), first, "U+{:04X}", c as u32);
+        }
+        assert_eq!(into_lowercase("Ad-Slot ÉTÉ".to_string()), "ad-slot été");
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Metadata {
     pub excerpt: Option<String>,
     /// The article body as JSON-LD states it, used as evidence by the scorer.
     pub json_ld_body: Option<String>,
+    /// The JSON-LD body is a thread's opening post (a forum or social posting): the page
+    /// holds more than it.
+    pub json_ld_body_opens_thread: bool,
     /// The author as the page's visible byline names it (rel=author, itemprop=author, a
     /// byline block, an author-page link): the fallback when no metadata names one.
     pub dom_byline: Option<String>,
@@ -58,6 +61,13 @@ const ARTICLE_TYPES: &[&str] = &[
     "recipe",
     "howto",
     "creativework",
+];
+
+/// Article types whose `articleBody` is one post of a thread that the page goes on with.
+const THREAD_TYPES: &[&str] = &[
+    "discussionforumposting",
+    "socialmediaposting",
+    "liveblogposting",
 ];
 
 // `<meta>` names (lowercased, Dublin Core spelled `dc.`/`dcterm.`), most trusted first.
@@ -160,6 +170,7 @@ struct JsonLd {
     image: Option<String>,
     description: Option<String>,
     body: Option<String>,
+    body_opens_thread: bool,
 }
 
 /// Reads the metadata of `doc`.
@@ -269,6 +280,7 @@ pub fn read(doc: &Document) -> Metadata {
         lead_image,
         excerpt,
         json_ld_body: ld.body,
+        json_ld_body_opens_thread: ld.body_opens_thread,
         dom_byline,
     }
 }
@@ -500,7 +512,12 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         .description
         .take()
         .or_else(|| text(a.get("description")));
-    out.body = out.body.take().or_else(|| text(a.get("articleBody")));
+    if out.body.is_none() {
+        out.body = text(a.get("articleBody"));
+        out.body_opens_thread = type_names(a)
+            .iter()
+            .any(|t| THREAD_TYPES.contains(&t.as_str()));
+    }
     if out.authors.is_empty() {
         let mut authors = Vec::new();
         match a.get("author").or(a.get("creator")) {
@@ -588,7 +605,14 @@ fn itemprop_author(doc: &Document) -> Option<String> {
             .attr(name_node, "content")
             .map(fold_whitespace)
             .unwrap_or_else(|| doc.inner_text(name_node));
-        Some(text).filter(|t| !t.is_empty() && t.len() < 100)
+        if text.is_empty() || text.len() >= 100 {
+            return None;
+        }
+        // Without a name property the block may hold the role beside the name.
+        match (name_node == n).then(|| block_parts(doc, n)).flatten() {
+            Some(parts) => byline_from_text(&parts),
+            None => Some(text),
+        }
     })
 }
 
@@ -645,7 +669,7 @@ fn microdata_date(doc: &Document) -> Option<String> {
 /// other pieces than the article.
 fn outside_article(doc: &Document, n: NodeId) -> bool {
     matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
-        || patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n))
+        || patterns::matches(patterns::COMMENT_THREADS, match_string(doc, n))
 }
 
 /// Longest dateline text read beside the headline: a date with a label or a reading time.
@@ -708,7 +732,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
     while let Some(n) = cur {
         // An aside right after the headline is the article's own column of facts; only a
         // comment thread there belongs to others.
-        if patterns::matches(patterns::COMMENT_THREADS, &match_string(doc, n)) {
+        if patterns::matches(patterns::COMMENT_THREADS, match_string(doc, n)) {
             cur = doc.next_in(body, n, true);
             continue;
         }
@@ -765,8 +789,10 @@ fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
             n
         };
         // Links to the authors' pages name them without the roles around them.
-        let names = author_links(doc, names_node)
-            .or_else(|| short_text(doc, names_node, BYLINE_MAX_CHARS))?;
+        let names = author_links(doc, names_node).or_else(|| {
+            short_text(doc, names_node, BYLINE_MAX_CHARS)
+                .map(|t| block_parts(doc, names_node).unwrap_or(t))
+        })?;
         byline_from_text(&names)
     })
 }
@@ -797,12 +823,12 @@ fn dom_date(doc: &Document) -> Option<String> {
     let mut cur = Some(body);
     while let Some(n) = cur {
         let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
-            || patterns::matches(patterns::COMMENT_BLOCKS, &match_string(doc, n));
+            || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n));
         if skip && n != body {
             cur = doc.next_in(body, n, true);
             continue;
         }
-        if doc.tag(n).is_some() && patterns::matches(patterns::DATELINE, &match_string(doc, n)) {
+        if doc.tag(n).is_some() && patterns::matches(patterns::DATELINE, match_string(doc, n)) {
             if let Some((y, m, d)) = short_text(doc, n, 120).and_then(|t| published_day(&t)) {
                 return Some(format!("{y:04}-{m:02}-{d:02}"));
             }
@@ -828,7 +854,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
             && (matches!(
                 tag,
                 "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
-            ) || patterns::matches(patterns::COMMENT_BLOCKS, &ms)
+            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms)
                 || doc.attr(n, "hidden").is_some())
         {
             cur = doc.next_in(body, n, true);
@@ -856,9 +882,9 @@ fn dom_byline(doc: &Document) -> Option<String> {
                     .map(fold_whitespace)
                     .unwrap_or_else(|| doc.inner_text(name)),
             )
-        } else if patterns::matches(patterns::BYLINE, &ms)
-            && !patterns::matches(patterns::AUTHOR_BIO, &ms)
-            && !patterns::matches(patterns::NOT_BYLINE, &ms)
+        } else if patterns::matches(patterns::BYLINE, ms)
+            && !patterns::matches(patterns::AUTHOR_BIO, ms)
+            && !patterns::matches(patterns::NOT_BYLINE, ms)
         {
             byline_names(doc, n)
         } else {
@@ -918,6 +944,10 @@ fn names_the_site<'a>(
 fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
     // A block with more text than a byline block is a wrapper (or a biography).
     let text = short_text(doc, n, 200)?;
+    // The name and the role or date beside it often sit in blocks of their own ("Jane Doe"
+    // over "Senior Editor"): the blocks are parts of the line, so the role is cut like one
+    // after a separator.
+    let text = block_parts(doc, n).unwrap_or(text);
     if let Some(names) = author_links(doc, n) {
         return Some(names);
     }
@@ -928,7 +958,9 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
         if !ms.contains("name") {
             return None;
         }
-        short_text(doc, d, 80).filter(|t| t.chars().any(char::is_alphabetic))
+        short_text(doc, d, 80)
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .map(|t| block_parts(doc, d).unwrap_or(t))
     });
     if named.is_some() {
         return named;
@@ -963,6 +995,31 @@ fn spaced_text(doc: &Document, n: NodeId) -> String {
     fold_whitespace(&parts.join(" "))
 }
 
+/// The text of a short subtree with ` | ` between the blocks (and lines) that hold it, or
+/// `None` when its text sits in a single block.
+fn block_parts(doc: &Document, n: NodeId) -> Option<String> {
+    let mut parts: Vec<String> = vec![String::new()];
+    for d in doc.descendants(n).skip(1) {
+        if let Some(t) = doc.text(d) {
+            let last = parts.last_mut().expect("parts start with one");
+            last.push(' ');
+            last.push_str(t);
+        } else if doc
+            .tag(d)
+            .is_some_and(|t| t == "br" || !patterns::PHRASING.contains(&t))
+            && !parts.last().is_some_and(|p| p.trim().is_empty())
+        {
+            parts.push(String::new());
+        }
+    }
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| fold_whitespace(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    (parts.len() > 1).then(|| parts.join(" | "))
+}
+
 /// [`spaced_text`] of a subtree whose text is at most `max` bytes; the walk stops early on
 /// a longer one, so that probing every matching block of a page stays linear in practice.
 fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
@@ -988,27 +1045,30 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
     let Some(href) = doc.attr(a, "href") else {
         return false;
     };
-    let page_site = doc.url.as_deref().and_then(url::host);
-    let link_site = url::host(href);
-    if let (Some(page), Some(link)) = (&page_site, &link_site) {
-        if url::site_of_host(page) != url::site_of_host(link) {
-            return false;
-        }
-    }
     let path = href
         .split(['?', '#'])
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    patterns::AUTHOR_PATHS.iter().any(|p| {
-        path.find(p).is_some_and(|at| {
+    let author_path = patterns::AUTHOR_PATHS.iter().any(|p| {
+        patterns::find(&path, p).is_some_and(|at| {
             let slug = path[at + p.len()..].trim_matches('/');
             !slug.is_empty()
                 && !patterns::ACCOUNT_PAGES
                     .iter()
                     .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
         })
-    })
+    });
+    // The hosts last: few links have an author path, and reading hosts costs more.
+    if !author_path {
+        return false;
+    }
+    let page_site = doc.url.as_deref().and_then(url::host);
+    let link_site = url::host(href);
+    match (&page_site, &link_site) {
+        (Some(page), Some(link)) => url::site_of_host(page) == url::site_of_host(link),
+        _ => true,
+    }
 }
 
 /// Words that end the names in a byline when a date follows.
@@ -1612,6 +1672,41 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("Meg Holm"));
+    }
+
+    #[test]
+    fn a_role_in_its_own_block_beside_the_name_is_not_the_name() {
+        // Name and role in sibling blocks of an author block.
+        let doc = parse_html(
+            r#"<body><div class="author-box"><div class="author-name-wrap"><div class="author-name">Ada Okafor</div>
+            <div class="author-name weight">Staff Writer, Example Labs</div></div></div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ada Okafor"));
+        // A line break between the name and the role, under an author property.
+        let doc = parse_html(
+            r#"<body><span itemprop="author"><span class="byline-author__description">By
+            <a href="/people/experts/ada-okafor/">Ada Okafor</a><br>
+            <span class="byline-author__title">Senior Reporter</span></span></span>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Ada Okafor"));
+        // The label, the name and the role in paragraphs of their own beside the headline.
+        let doc = parse_html(
+            r#"<body><h1>Testing at scale</h1><div class="meta"><p>By Ada Okafor</p>
+            <p>Co-founder and Chief Architect</p></div><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ada Okafor"));
+        // Names inline in one block stay together.
+        let doc = parse_html(
+            r#"<body><p class="byline">By <b>Ada Okafor</b> and <b>Lee Chan</b></p>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).dom_byline.as_deref(),
+            Some("Ada Okafor and Lee Chan")
+        );
     }
 
     #[test]

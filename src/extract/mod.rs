@@ -5,6 +5,7 @@
 
 pub mod clean;
 pub mod clutter;
+pub mod evidence;
 pub mod lowercase;
 pub mod media;
 pub mod metadata;
@@ -146,13 +147,17 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // the page, so it should not copy them along.
     let prepared = prepared.compact();
 
+    let declared = meta
+        .json_ld_body
+        .as_deref()
+        .and_then(|b| evidence::DeclaredBody::from_text(b, meta.json_ld_body_opens_thread));
     let mut best: Option<(Document, NodeId, u32, Option<String>, clutter::Removals)> = None;
     for flags in LADDER {
         let mut work = prepared.clone();
         let mut removals = prepared_removals.clone();
         let byline =
             prepare::strip_page_chrome(&mut work, flags, meta.byline.is_none(), &mut removals);
-        let Some(root) = score::grab(&mut work, flags) else {
+        let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
             continue;
         };
         clean::clean_article(&mut work, root, flags, meta.title.as_deref(), &mut removals);

@@ -420,6 +420,41 @@ pub const AD_LABELS: &[&str] = &[
     "report this ad",
 ];
 
+/// Whole lines of a page's interface, not of its text: skip links, "continues below" markers,
+/// sort and filter toggles, tables-of-contents titles. Compared like [`AD_LABELS`]; each goes
+/// with the largest block around it that holds nothing else.
+pub const INTERFACE_LABELS: &[&str] = &[
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "article continues below",
+    "story continues below",
+    "content continues below",
+    "add as a preferred source on google",
+    "table of contents",
+    "sort and filter",
+    "filter and sort",
+    "sort & filter",
+    "filter & sort",
+    "expand description",
+    "summarize with ai",
+    "loading paragraph",
+    "click to expand",
+    "click to shrink",
+    "jump to",
+    "open table of contents panel",
+    "add to cart",
+];
+
+/// True when `text` is nothing but one of [`INTERFACE_LABELS`].
+pub fn is_interface_label(text: &str) -> bool {
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]→⤵➔»".contains(c));
+    if trimmed.is_empty() || trimmed.len() > 40 {
+        return false;
+    }
+    INTERFACE_LABELS.contains(&super::lowercase::lowercase(trimmed).as_str())
+}
+
 /// Phrases of the prompts that interrupt articles: newsletters, subscriptions, log-ins.
 /// A short block containing one of them is a prompt, not text.
 pub const PROMPT_PHRASES: &[&str] = &[
@@ -787,6 +822,91 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "what others are reading",
     "te puede interesar",
     "lire aussi",
+    "related content",
+    "related blogs",
+    "related news",
+    "related posts and articles",
+    "more like this",
+    "other interesting articles",
+    "recommended articles",
+    "recommended posts",
+    "latest news",
+    "latest posts",
+    "latest articles",
+    "about the author",
+    "about the authors",
+    "about the contributor",
+    "discussion about this post",
+    "you may be interested in",
+    "you may be interested in the following topics as well",
+    // What follows the text on blogs: tags, comments, sharing.
+    "tags",
+    "categories",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "post a comment",
+    "be the first to comment",
+    "what do you think",
+    "share this article",
+    "share this post",
+    "share this story",
+];
+
+/// Short lines that close an article without being its text: sharing and comment prompts,
+/// tag and category labels. Compared whole, lowercased, without punctuation at either end;
+/// they go only from the very end of the article.
+pub const TAIL_LABELS: &[&str] = &[
+    "share",
+    "share it",
+    "share this",
+    "share your story",
+    "back to top",
+    "latest",
+    "loading paragraph",
+    "summarize with ai",
+    "pin it for later",
+    "pin this for later",
+    "pin for later",
+    "report a correction or typo",
+    "learn more",
+    "read more",
+    "book now",
+    "apply now",
+    "start free trial",
+    "request a quote",
+    "get started",
+    "subscribe",
+    "subscribe here",
+    "sign up",
+];
+
+/// Openings of a short last line that labels the page rather than ends the text: tag lists
+/// ("Tags: rust, wasm"), the author's line again, links to more by the author.
+pub const TAIL_LINE_OPENERS: &[&str] = &[
+    "tags:",
+    "tagged:",
+    "tagged with",
+    "tagged as",
+    "filed under",
+    "categories:",
+    "category:",
+    "posted in ",
+    "written by ",
+    "posted by ",
+    "latest posts by ",
+    "read all articles by ",
+    "more articles from ",
+    "more articles by ",
+    "view all posts by ",
+    "see all posts by ",
+    "all posts by ",
+    "comment via",
+    "last updated",
+    "last modified",
+    "last reviewed",
+    "except as otherwise noted",
 ];
 
 /// Openings of closing headings that name the site or section ("More from The Verge").
@@ -941,6 +1061,19 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
     })
 }
 
+/// `haystack.find(needle)` by a plain scan: for a short needle in a short text, where
+/// setting up the standard two-way search costs more than the search.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i] == first && &h[i + 1..i + n.len()] == rest)
+}
+
 /// The pairs of adjacent bytes in a text, hashed into a bit set: a word whose first or last
 /// pair is missing does not occur in the text. (False positives only cost a search.)
 struct BytePairs([u64; 16]);
@@ -1026,6 +1159,24 @@ mod tests {
         assert!(!matches(UNLIKELY, "td-post-content tagdiv-type"));
     }
 
+    #[test]
+    fn plain_scan_finds_what_str_find_finds() {
+        let texts = [
+            "",
+            "a",
+            "/author/jane",
+            "über/author/",
+            "xxauthoxauthor",
+            "ééa",
+        ];
+        let needles = ["", "a", "author", "/author/", "éa", "jane-doe", "x"];
+        for t in texts {
+            for n in needles {
+                assert_eq!(find(t, n), t.find(n), "{t:?} {n:?}");
+            }
+        }
+    }
+
     /// The plain definition that [`matches`] must agree with.
     fn matches_by_search(table: &[Pat], haystack: &str) -> bool {
         table.iter().any(|p| match p {
@@ -1094,5 +1245,11 @@ mod tests {
         assert!(is_ad_label("  ANZEIGE "));
         assert!(is_ad_label("إعلان"));
         assert!(!is_ad_label("Advertisement revenue fell sharply this year"));
+        assert!(is_interface_label(" Skip to content "));
+        assert!(is_interface_label("Table of Contents:"));
+        assert!(is_interface_label(
+            "Article continues below…".trim_end_matches('…')
+        ));
+        assert!(!is_interface_label("Skip to content you already know"));
     }
 }

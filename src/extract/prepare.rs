@@ -5,7 +5,7 @@
 use crate::dom::{Document, NodeData, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
-use super::lowercase::lowercase;
+use super::lowercase::{into_lowercase, lowercase};
 use super::patterns::{
     self, AMP_CONTENT, BYLINE, MAYBE_CANDIDATE, PHRASING, PULL_QUOTE, UNLIKELY, UNLIKELY_ROLES,
 };
@@ -128,12 +128,13 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return true;
     }
     doc.attr(n, "style").is_some_and(|s| {
-        let s: String = s
-            .to_ascii_lowercase()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        s.contains("display:none") || s.contains("visibility:hidden")
+        let mut squeezed = String::with_capacity(s.len());
+        squeezed.extend(
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
     })
 }
 
@@ -144,34 +145,49 @@ fn has_figure_role(doc: &Document, n: NodeId) -> bool {
 }
 
 /// Removes each ad label ("- Advertisement -") together with the slot around it: the largest
-/// ancestor whose whole text is still just the label.
+/// ancestor whose whole text is still just the label. Interface lines ("Skip to content") go
+/// the same way.
 fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let mut labels = Vec::new();
     for n in doc.descendants(body) {
         if let Some(t) = doc.text(n) {
-            if t.len() < 120 && patterns::is_ad_label(t) {
-                labels.push(n);
+            // Whitespace (measured already, and most text nodes) is no label.
+            if t.len() < 120 && doc.text_measure(n).len > 0 {
+                if patterns::is_ad_label(t) {
+                    labels.push((n, ClutterKind::Ad));
+                } else if patterns::is_interface_label(t) {
+                    labels.push((n, ClutterKind::Other));
+                }
             }
         }
     }
-    for label in labels {
+    for (label, kind) in labels {
         if doc.parent(label).is_none() {
             continue;
         }
+        let is_label = |text: &str| match kind {
+            ClutterKind::Ad => patterns::is_ad_label(text),
+            _ => patterns::is_interface_label(text),
+        };
         let mut slot = label;
         while let Some(p) = doc.parent(slot) {
-            if p == body || !patterns::is_ad_label(&doc.text_content(p)) {
+            if p == body || !is_label(&doc.text_content(p)) {
                 break;
             }
             slot = p;
         }
-        removed.record(doc, slot, ClutterKind::Ad);
+        removed.record(doc, slot, kind);
         doc.detach(slot);
     }
 }
 
 /// The class and id of an element, lowercased and joined, as the pattern tables read them.
-pub fn match_string(doc: &Document, n: NodeId) -> String {
+/// Made once per element and kept in the tree (every pass and attempt reads it again).
+pub fn match_string(doc: &Document, n: NodeId) -> &str {
+    doc.derived_key(n, 0, class_and_id)
+}
+
+fn class_and_id(doc: &Document, n: NodeId) -> String {
     let mut s = String::new();
     if let Some(c) = doc.attr(n, "class") {
         push_meaningful_classes(&mut s, c);
@@ -180,7 +196,7 @@ pub fn match_string(doc: &Document, n: NodeId) -> String {
         s.push(' ');
         s.push_str(i);
     }
-    lowercase(&s)
+    into_lowercase(s)
 }
 
 /// Appends `class`, leaving out the names that describe looks rather than roles:
@@ -193,28 +209,30 @@ pub fn match_string(doc: &Document, n: NodeId) -> String {
 /// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
 ///   hidden on small screens only.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
-    let tokens: Vec<&str> = class
-        .split_whitespace()
-        .filter(|t| {
-            !t.contains(':')
-                && !t.contains('[')
-                && !t.starts_with("overflow-")
-                && !t.starts_with("ck-widget")
-        })
-        .collect();
-    let shown_again = class.split_whitespace().any(|t| {
-        t.rsplit_once(':').is_some_and(|(_, u)| {
-            matches!(
-                u,
-                "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
-            )
-        })
-    });
-    let atomic = {
-        let short = tokens.iter().filter(|t| t.len() <= 3).count();
-        tokens.len() >= 5 && short * 4 >= tokens.len() * 3
+    let kept = |t: &&str| {
+        !t.contains(':')
+            && !t.contains('[')
+            && !t.starts_with("overflow-")
+            && !t.starts_with("ck-widget")
     };
-    for t in tokens {
+    // Counted in a first pass and written in a second, without collecting the names.
+    let (mut count, mut short, mut shown_again) = (0, 0, false);
+    for t in class.split_whitespace() {
+        shown_again = shown_again
+            || t.rsplit_once(':').is_some_and(|(_, u)| {
+                matches!(
+                    u,
+                    "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
+                )
+            });
+        if kept(&t) {
+            count += 1;
+            short += usize::from(t.len() <= 3);
+        }
+    }
+    let atomic = count >= 5 && short * 4 >= count * 3;
+    out.reserve(class.len() + 1);
+    for t in class.split_whitespace().filter(kept) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
         }
@@ -239,7 +257,7 @@ fn is_avatar(doc: &Document, n: NodeId) -> bool {
     doc.is(n, "img")
         && std::iter::once(n)
             .chain(doc.parent(n))
-            .any(|e| patterns::matches(patterns::AVATAR, &super::clutter::names_of(doc, e)))
+            .any(|e| patterns::matches(patterns::AVATAR, super::clutter::names_of(doc, e)))
 }
 
 /// Removes page chrome by its names and roles, takes out the byline block, and turns
@@ -257,13 +275,13 @@ pub fn strip_page_chrome(
     let mut byline = None;
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
-        let Some(tag) = doc.tag(n).map(str::to_string) else {
+        let Some(tag) = doc.tag(n) else {
             cur = doc.next_in(body, n, false);
             continue;
         };
         let ms = match_string(doc, n);
 
-        if want_byline && byline.is_none() && is_byline(doc, n, &ms) {
+        if want_byline && byline.is_none() && is_byline(doc, n, ms) {
             let text = doc.inner_text(n);
             if !text.is_empty() && text.chars().count() < 100 {
                 byline = Some(text);
@@ -279,10 +297,10 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (patterns::matches(UNLIKELY, &ms) && !patterns::matches(MAYBE_CANDIDATE, &ms))
+                || (patterns::matches(UNLIKELY, ms) && !patterns::matches(MAYBE_CANDIDATE, ms))
                 || tag == "nav"
                 || tag == "aside")
-            && !patterns::matches(PULL_QUOTE, &ms)
+            && !patterns::matches(PULL_QUOTE, ms)
             && !(is_heading_block(doc, n, &stats)
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
@@ -290,7 +308,7 @@ pub fn strip_page_chrome(
             && doc.ancestor_named(n, "code", 0).is_none()
             && !holds_most_prose(doc, n, body, &stats);
         let empty_block = matches!(
-            tag.as_str(),
+            tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
@@ -342,7 +360,7 @@ fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
 /// Like [`is_byline`] for a block inside the article, also reading the component names
 /// (`data-testid`, `data-component`) that templating frameworks leave.
 pub fn names_a_byline(doc: &Document, n: NodeId) -> bool {
-    is_byline(doc, n, &match_string(doc, n))
+    is_byline(doc, n, match_string(doc, n))
         || ["data-testid", "data-component"].iter().any(|k| {
             doc.attr(n, k)
                 .is_some_and(|v| patterns::matches(BYLINE, &lowercase(v)))
@@ -372,10 +390,10 @@ fn normalize_math(doc: &mut Document, body: NodeId) {
     let nodes: Vec<NodeId> = doc.descendants(body).collect();
     let tex_scripts = nodes.iter().any(|&n| tex_script_mode(doc, n).is_some());
     for n in nodes {
-        let Some(tag) = doc.tag(n).map(str::to_string) else {
+        let Some(tag) = doc.tag(n) else {
             continue;
         };
-        let class = doc.attr(n, "class").unwrap_or("").to_string();
+        let class = doc.attr(n, "class").unwrap_or("");
         let is_katex = class.split_whitespace().any(|c| c == "katex");
         let is_rendered_copy = tex_scripts
             && class

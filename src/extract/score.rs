@@ -3,6 +3,7 @@
 
 use crate::dom::{Document, NodeId};
 
+use super::evidence::{self, Coverage, DeclaredBody};
 use super::lowercase::lowercase;
 use super::patterns::{self, CMS_CONTENT, NEGATIVE, POSITIVE};
 use super::stats::TextStats;
@@ -71,8 +72,9 @@ fn tag_base_score(tag: &str) -> f64 {
 const PARENT_TIE: f64 = 0.98;
 
 /// Finds the article in the prepared page and gathers it under a new, detached `<div>`.
-/// Returns that container.
-pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
+/// Returns that container. `declared` is the body the page's JSON-LD states, if any; without
+/// it, a block marked `itemprop="articleBody"` is the declared body (see [`evidence`]).
+pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -> Option<NodeId> {
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);
     // Scores by node index (None: not a candidate). A vector rather than a hash map: no
@@ -179,8 +181,31 @@ pub fn grab(doc: &mut Document, flags: Flags) -> Option<NodeId> {
         top = p;
         top_score = scores[p.index()].unwrap_or(top_score);
     }
-
-    Some(gather_siblings(doc, top, top_score, &scores, &stats, flags))
+    let mut picks = pick_siblings(doc, top, top_score, &scores, &stats, flags);
+    // The body the page declares weighs in: it widens a choice that missed part of it and
+    // narrows one padded with clutter (see [`evidence::settle`]).
+    let microdata;
+    let declared = match declared {
+        Some(d) => Some(d),
+        None => {
+            microdata = DeclaredBody::from_microdata(doc, body);
+            microdata.as_ref()
+        }
+    };
+    if let Some(declared) = declared {
+        let coverage = Coverage::measure(doc, body, declared);
+        if let Some(settled) = evidence::settle(doc, body, &picks, &coverage, declared) {
+            picks = settled.picks;
+            for n in settled.drop {
+                doc.detach(n);
+            }
+        }
+    }
+    let article = doc.create_element("div", vec![]);
+    for n in picks {
+        doc.append(article, n);
+    }
+    Some(article)
 }
 
 /// No usable candidate: the whole body is the article (short pages, odd markup).
@@ -190,20 +215,19 @@ fn wrap_body(doc: &mut Document, body: NodeId) -> NodeId {
     article
 }
 
-/// Moves the top candidate and the siblings that belong with it into a new container.
-fn gather_siblings(
-    doc: &mut Document,
+/// The top candidate and the siblings that belong with it, in document order.
+fn pick_siblings(
+    doc: &Document,
     top: NodeId,
     top_score: f64,
     scores: &[Option<f64>],
     stats: &TextStats,
     flags: Flags,
-) -> NodeId {
-    let article = doc.create_element("div", vec![]);
+) -> Vec<NodeId> {
     let Some(parent) = doc.parent(top) else {
-        doc.append(article, top);
-        return article;
+        return vec![top];
     };
+    let mut picks = Vec::new();
     let threshold = (top_score * 0.2).max(10.0);
     let top_class = doc.attr(top, "class").unwrap_or("").to_string();
     let siblings = doc.element_children(parent);
@@ -248,10 +272,10 @@ fn gather_siblings(
             scored || paragraph || figure
         };
         if keep {
-            doc.append(article, s);
+            picks.push(s);
         }
     }
-    article
+    picks
 }
 
 #[cfg(test)]

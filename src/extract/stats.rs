@@ -48,27 +48,37 @@ impl Stat {
     }
 }
 
-/// Measures of every node under a root, indexed by node id.
+/// Measures of every node under a root, in document order, and where each node's are.
 pub struct TextStats {
     stats: Vec<Stat>,
+    /// Node index → position in `stats` (`NOT_MEASURED` for nodes outside the subtree): four
+    /// bytes per node of the page, where the measures take 32 per node of the subtree only
+    /// (the article is measured many times, its page's size should not count).
+    slots: Vec<u32>,
 }
+
+const NOT_MEASURED: u32 = u32::MAX;
 
 impl TextStats {
     /// Measures the subtree of `root` in its current shape.
     pub fn measure(doc: &Document, root: NodeId) -> Self {
-        let mut stats = vec![Stat::default(); doc.len()];
         let order: Vec<NodeId> = doc.descendants(root).collect();
+        let mut slots = vec![NOT_MEASURED; doc.len()];
+        for (k, n) in order.iter().enumerate() {
+            slots[n.index()] = k as u32;
+        }
+        let mut stats = vec![Stat::default(); order.len()];
         // Children come after their parents in document order: walking backwards folds each
         // finished child into its parent exactly once.
-        for &n in order.iter().rev() {
+        for (k, &n) in order.iter().enumerate().rev() {
             let m = doc.text_measure(n);
             if m.len > 0 || m.commas > 0 {
-                let s = &mut stats[idx(n)];
+                let s = &mut stats[k];
                 s.text += m.len;
                 s.commas += m.commas;
             }
             if let Some(tag) = doc.tag(n) {
-                let s = &mut stats[idx(n)];
+                let s = &mut stats[k];
                 match tag {
                     "a" => s.link_text = s.text,
                     "p" => s.paragraphs += 1,
@@ -81,17 +91,25 @@ impl TextStats {
             }
             if n != root {
                 if let Some(p) = doc.parent(n) {
-                    let child = stats[idx(n)];
-                    stats[idx(p)].add(&child);
+                    let child = stats[k];
+                    stats[slots[p.index()] as usize].add(&child);
                 }
             }
         }
-        TextStats { stats }
+        TextStats { stats, slots }
+    }
+
+    /// Where the measures of `id` are, if it was measured.
+    fn slot(&self, id: NodeId) -> Option<usize> {
+        self.slots
+            .get(id.index())
+            .filter(|&&k| k != NOT_MEASURED)
+            .map(|&k| k as usize)
     }
 
     /// The measures of `id` (zero for nodes created after measuring).
     pub fn get(&self, id: NodeId) -> Stat {
-        self.stats.get(idx(id)).copied().unwrap_or_default()
+        self.slot(id).map_or_else(Stat::default, |k| self.stats[k])
     }
 
     /// Takes a subtree about to be removed out of its ancestors' measures, up to `root`.
@@ -99,7 +117,8 @@ impl TextStats {
         let gone = self.get(n);
         let mut cur = doc.parent(n);
         while let Some(p) = cur {
-            if let Some(s) = self.stats.get_mut(idx(p)) {
+            if let Some(k) = self.slot(p) {
+                let s = &mut self.stats[k];
                 s.sub(&gone);
             }
             if p == root {
@@ -118,8 +137,4 @@ impl TextStats {
             (f64::from(s.link_text) / f64::from(s.text)).min(1.0)
         }
     }
-}
-
-fn idx(id: NodeId) -> usize {
-    id.index()
 }

@@ -3,9 +3,11 @@
 // the built extension. Per page:
 //   - click → painted reader view, with the page served plainly and under a strict CSP (no
 //     'wasm-unsafe-eval'), split with the timings the extension records (lastOpen().engineTiming);
-//   - Lector's extraction alone: the engine on a DOMParser copy of the page with the live page's
-//     signals, as the offscreen document runs it, in an extension page of the same build, timed
-//     around the engine call (several runs, the median);
+//   - Lector's extraction alone, as a click runs it: the page-tree walk of the live page in the
+//     content script's world, plus the engine on that tree (with the live page's signals) in an
+//     extension page of the same build, as the offscreen document runs it; each timed alone
+//     (several runs, the median), messaging left out. The `copy` column is the route before
+//     the live page tree: a DOMParser copy of the page's markup, walked, then the engine;
 //   - Readability.js 0.6 (npm) in the same page, as Firefox uses it: clone the document, parse;
 //   - the floor: one TreeWalker pass over the page's DOM that reads every text node.
 // Prints a table, the medians and 95th percentiles, the machine, and writes
@@ -130,6 +132,16 @@ function benchExtension() {
 // in tests/bench/browser.mjs.
 let ready = null;
 ${timeRuns}
+/** The engine on a page tree walked in the page, as offscreen/offscreen.js runs it. */
+globalThis.benchEngine = async ({ tree, strings, url, signals, runs }) => {
+  ready ??= wasm_bindgen({ module_or_path: chrome.runtime.getURL('engine/lector_bg.wasm') });
+  await ready;
+  const treeArray = Uint32Array.from(tree);
+  const extract = timeRuns(() => lectorExtract(wasm_bindgen, treeArray, strings, url, signals), runs); // eslint-disable-line no-undef
+  const article = extract.result;
+  return { engineMs: extract.ms, article: Boolean(article), words: article?.wordCount ?? 0 };
+};
+/** The route before the live page tree: parse a copy of the markup, walk it, extract. */
 globalThis.benchExtract = async ({ html, shadow, url, signals, runs }) => {
   ready ??= wasm_bindgen({ module_or_path: chrome.runtime.getURL('engine/lector_bg.wasm') });
   await ready;
@@ -205,7 +217,18 @@ function pageFigures(runs, timeRuns) {
   };
 }
 
-/** Extension world: the live page's signals and markup, as content.js sends them. */
+/**
+ * Extension world: the page tree of the live page as content.js walks it for the engine (the
+ * walk timed over runs), with the page's signals; and its markup for the copy route.
+ */
+function pageInput(runs, timeRuns) {
+  // eslint-disable-next-line no-undef
+  const walk = timeRuns(() => lectorPageTree(document, true, LectorReaderView.ownHosts()), runs);
+  const { tree, strings } = walk.result;
+  return { ...pageCopy(), tree: Array.from(tree), strings, walkMs: walk.ms };
+}
+
+/** Extension world: the live page's signals and markup, as content.js sent them for the copy route. */
 function pageCopy() {
   const t0 = performance.now();
   const shadowRoots = [];
@@ -330,10 +353,11 @@ function machine(browserVersion) {
 const fmt = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
 function printTable(rows) {
-  const header = ['page', 'elems', 'lector', '+parse', 'readab.', 'L/R', 'floor', '×floor', 'click', 'strict'];
+  const header = ['page', 'elems', 'lector', 'copy', 'readab.', 'L/R', 'floor', '×floor', 'click', 'strict'];
   const widths = [34, 6, 7, 7, 8, 6, 6, 7, 7, 7];
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
-  console.log('# ms per page; lector = the engine call on the copy (median of runs), +parse = with DOMParser;');
+  console.log('# ms per page; lector = the live page tree walk + the engine on it (medians of runs), copy = the');
+  console.log('# route before it (DOMParser copy, walk, engine);');
   console.log('# readab. = Readability.js clone + parse; L/R = lector / readab.; floor = TreeWalker pass;');
   console.log('# click / strict = click → painted reader view, plain page / strict-CSP page ("none": no article)');
   console.log(line(header));
@@ -343,12 +367,12 @@ function printTable(rows) {
       continue;
     }
     const click = (c) => (c?.notice ? 'none' : fmt(c?.totalMs, 0));
-    console.log(line([r.name.slice(0, widths[0]), r.elements, fmt(r.lectorMs, 2), fmt(r.lectorParseMs + r.lectorMs, 2), fmt(r.readabilityMs, 2), fmt(r.ratio, 2), fmt(r.floorMs, 2), fmt(r.timesFloor, 0), click(r.plain), click(r.strict)]));
+    console.log(line([r.name.slice(0, widths[0]), r.elements, fmt(r.lectorMs, 2), fmt(r.lectorCopyRouteMs, 2), fmt(r.readabilityMs, 2), fmt(r.ratio, 2), fmt(r.floorMs, 2), fmt(r.timesFloor, 0), click(r.plain), click(r.strict)]));
   }
   const ok = rows.filter((r) => !r.error);
   for (const [label, f] of [['median', median], ['p95', (v) => quantile(v, 0.95)]]) {
     const col = (g) => f(ok.map(g));
-    console.log(line([label, fmt(col((r) => r.elements), 0), fmt(col((r) => r.lectorMs), 2), fmt(col((r) => r.lectorParseMs + r.lectorMs), 2), fmt(col((r) => r.readabilityMs), 2), fmt(col((r) => r.ratio), 2), fmt(col((r) => r.floorMs), 2), fmt(col((r) => r.timesFloor), 0), fmt(col((r) => r.plain?.totalMs), 0), fmt(col((r) => r.strict?.totalMs), 0)]));
+    console.log(line([label, fmt(col((r) => r.elements), 0), fmt(col((r) => r.lectorMs), 2), fmt(col((r) => r.lectorCopyRouteMs), 2), fmt(col((r) => r.readabilityMs), 2), fmt(col((r) => r.ratio), 2), fmt(col((r) => r.floorMs), 2), fmt(col((r) => r.timesFloor), 0), fmt(col((r) => r.plain?.totalMs), 0), fmt(col((r) => r.strict?.totalMs), 0)]));
   }
 }
 
@@ -364,7 +388,9 @@ function summarize(rows) {
     pages: ok.length,
     errors: rows.length - ok.length,
     lectorExtractMs: lector,
-    lectorParseAndExtractMs: stat((r) => r.lectorParseMs + r.lectorMs),
+    lectorWalkMs: stat((r) => r.lectorWalkMs),
+    lectorEngineMs: stat((r) => r.lectorEngineMs),
+    lectorCopyRouteMs: stat((r) => r.lectorCopyRouteMs),
     readabilityMs: readability,
     floorMs: stat((r) => r.floorMs),
     ratioLectorOverReadability: stat((r) => r.ratio),
@@ -414,7 +440,7 @@ function svgPlot(rows, summary, info) {
   const series = [
     ['floor (TreeWalker pass)', '#9a9a9a', (r) => r.floorMs, 2],
     ['Readability.js (clone + parse)', '#e07b00', (r) => r.readabilityMs, 2.6],
-    ['Lector (engine on the copy)', '#1f5fbf', (r) => r.lectorMs, 2.6],
+    ['Lector (live page walk + engine)', '#1f5fbf', (r) => r.lectorMs, 2.6],
   ];
   for (const [, color, value, radius] of series) {
     for (const [i, r] of ok.entries()) out.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(value(r)).toFixed(1)}" r="${radius}" fill="${color}" fill-opacity="0.8"/>`);
@@ -477,19 +503,23 @@ async function main() {
       // The plain page: the timed click, then on the same page (view closed, as it was) the
       // engine alone on its copy, Readability.js and the floor.
       row.plain = await clickToPaint(browser, `${server.base}/plain/${p.name}/`, async (page) => {
-        const copy = await inExtensionWorld(page, pageCopy);
-        const lector = await benchPage.evaluate((args) => globalThis.benchExtract(args), { html: copy.html, shadow: copy.shadow, url: copy.url, signals: copy.signals, runs: options.runs });
+        const copy = await inExtensionWorld(page, `(runs) => { const pageCopy = ${pageCopy}; return (${pageInput})(runs, ${timeRuns}); }`, options.runs);
+        const engine = await benchPage.evaluate((args) => globalThis.benchEngine(args), { tree: copy.tree, strings: copy.strings, url: copy.url, signals: copy.signals, runs: options.runs });
+        const copyRoute = await benchPage.evaluate((args) => globalThis.benchExtract(args), { html: copy.html, shadow: copy.shadow, url: copy.url, signals: copy.signals, runs: options.runs });
+        const lectorMs = copy.walkMs + engine.engineMs;
         // Evaluated through CDP, which a page's own CSP (even a <meta> one) does not block.
         await page.evaluate(readabilityScript);
         const figures = await page.evaluate(`(${pageFigures})(${options.runs}, ${timeRuns})`);
         Object.assign(row, figures, {
           htmlBytes: Buffer.byteLength(copy.html),
-          lectorMs: lector.extractMs,
-          lectorParseMs: lector.parseMs,
-          lectorArticle: lector.article,
-          lectorWords: lector.words,
-          ratio: lector.extractMs / figures.readabilityMs,
-          timesFloor: lector.extractMs / figures.floorMs,
+          lectorMs,
+          lectorWalkMs: copy.walkMs,
+          lectorEngineMs: engine.engineMs,
+          lectorCopyRouteMs: copyRoute.parseMs + copyRoute.extractMs,
+          lectorArticle: engine.article,
+          lectorWords: engine.words,
+          ratio: lectorMs / figures.readabilityMs,
+          timesFloor: lectorMs / figures.floorMs,
         });
       });
       row.strict = await clickToPaint(browser, `${server.base}/strict/${p.name}/`);
@@ -510,7 +540,7 @@ async function main() {
   const s = summary;
   const c = s.clickToPaint;
   console.log(`\n# ${s.pages} pages measured, ${s.errors} failed to load or time`);
-  console.log(`# extraction: Lector ${fmt(s.lectorExtractMs.median, 2)} ms median / ${fmt(s.lectorExtractMs.p95, 2)} ms p95 (with DOMParser: ${fmt(s.lectorParseAndExtractMs.median, 2)} / ${fmt(s.lectorParseAndExtractMs.p95, 2)}); Readability.js ${readabilityVersion} ${fmt(s.readabilityMs.median, 2)} / ${fmt(s.readabilityMs.p95, 2)} ms`);
+  console.log(`# extraction: Lector ${fmt(s.lectorExtractMs.median, 2)} ms median / ${fmt(s.lectorExtractMs.p95, 2)} ms p95 (walk ${fmt(s.lectorWalkMs.median, 2)} / ${fmt(s.lectorWalkMs.p95, 2)}, engine ${fmt(s.lectorEngineMs.median, 2)} / ${fmt(s.lectorEngineMs.p95, 2)}; the copy route: ${fmt(s.lectorCopyRouteMs.median, 2)} / ${fmt(s.lectorCopyRouteMs.p95, 2)}); Readability.js ${readabilityVersion} ${fmt(s.readabilityMs.median, 2)} / ${fmt(s.readabilityMs.p95, 2)} ms`);
   console.log(`# Readability.js time / Lector time: ${fmt(s.speedupAtMedian, 2)}× at the median, ${fmt(s.speedupAtP95, 2)}× at p95 (target ≥5× and ≥3×); per page Lector/Readability median ${fmt(s.ratioLectorOverReadability.median, 2)}, p95 ${fmt(s.ratioLectorOverReadability.p95, 2)}`);
   console.log(`# floor (TreeWalker pass) ${fmt(s.floorMs.median, 2)} ms median / ${fmt(s.floorMs.p95, 2)} ms p95; Lector's extraction = ${fmt(s.timesFloor.median, 0)}× the floor at the median, ${fmt(s.timesFloor.p95, 0)}× at p95 (aim ≤5×)`);
   for (const mode of ['plain', 'strict']) {

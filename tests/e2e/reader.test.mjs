@@ -119,6 +119,13 @@ for (const name of ['wordpress-gutenberg-blog', 'arabic-rtl-article']) {
     assertArticle(state, expected, name);
     if (expected.dir) assert.equal(state.dir, expected.dir);
     if (expected.lang) assert.equal(state.lang, expected.lang);
+    if (expected.published) {
+      // The date in the long form of the article's language, written where the engine ran.
+      const shown = await inReader(page, (shadow) => ({ text: shadow.querySelector('.meta time')?.textContent ?? '', datetime: shadow.querySelector('.meta time')?.getAttribute('datetime') ?? '' }));
+      assert.ok(shown.datetime.startsWith(expected.published), `${name}: the time element carries the date (${shown.datetime})`);
+      const long = new Intl.DateTimeFormat(expected.lang, { dateStyle: 'long' }).format(new Date(shown.datetime));
+      assert.equal(shown.text, long, `${name}: the date in its long form`);
+    }
     await screenshot(page, `${name}-reader.png`);
     await page.close();
   });
@@ -180,6 +187,32 @@ test('Esc closes the reader view', async () => {
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('lector-reader'));
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+  await page.close();
+});
+
+test('the engine reads the same page tree with the reader view open as closed (its own host is left out)', async () => {
+  const { page } = await openPage('plain', 'live-overlays');
+  await settle(page);
+  await browser.click(page);
+  await waitForReader(page);
+  // The walk and the signals as the content script gives them to the engine (an export from
+  // the open view runs the engine with the view's host in the page).
+  const engineInput = () => inExtensionWorld(page, () => {
+    const skip = LectorReaderView.ownHosts(); // eslint-disable-line no-undef
+    const { tree, strings } = lectorPageTree(document, true, skip); // eslint-disable-line no-undef
+    const signals = collectSignals(document, null, skip); // eslint-disable-line no-undef
+    return { tree: Array.from(tree), strings, signals, hosts: document.querySelectorAll('lector-reader').length };
+  });
+  const open = await engineInput();
+  assert.equal(open.hosts, 1, 'the view is open');
+  assert.ok(!open.strings.includes('lector-reader'), 'the view\'s host is not in the page tree');
+  await browser.click(page);
+  await page.waitForFunction(() => !document.querySelector('lector-reader'));
+  const closed = await engineInput();
+  assert.equal(closed.hosts, 0);
+  assert.equal(open.strings, closed.strings, 'the same strings');
+  assert.deepEqual(open.tree, closed.tree, 'the same records');
+  assert.deepEqual(open.signals, closed.signals, 'the same signals at the same positions');
   await page.close();
 });
 
