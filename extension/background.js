@@ -18,7 +18,6 @@ const ENGINE_SCRIPTS = ['engine/lector.js', 'engine/lector_wasm.js'];
 const CONTENT_SCRIPTS = [
   ...ENGINE_SCRIPTS,
   'shared/page-tree.js',
-  'content/signals.js',
   'reader/settings.js',
   'reader/style.js',
   'reader/view.js',
