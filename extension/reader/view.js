@@ -51,44 +51,6 @@ const LectorReaderView = (() => {
       // no constructable sheets: the view falls back to a <style> element
     }
     t('close');
-    warmUp();
-  }
-
-  let warmedUp = false;
-  /**
-   * The first view of a page lays out text in fonts this page has not used yet, with rules
-   * its renderer has not matched yet: measured, its first frame took 36 ms (median) against
-   * 13 ms for a later view of the same article. A hidden sample of the view, laid out once
-   * while the engine runs, pays for that before the article comes. Called after the page was
-   * walked for the engine; the sample leaves the page in the same task.
-   */
-  function warmUp() {
-    if (warmedUp || !document.documentElement) return;
-    warmedUp = true;
-    const { host, shadow } = createHost('lector-warmup');
-    host.removeAttribute('popover');
-    host.style.cssText += '; visibility: hidden !important; pointer-events: none !important';
-    const text = 'Lector 0123456789';
-    shadow.append(el('div', { class: 'root' }, [
-      el('div', { class: 'toolbar' }, [el('button', { type: 'button', text })]),
-      el('article', {}, [
-        el('header', {}, [el('p', { class: 'site' }, [el('a', { href: '#', text })]), el('h1', { class: 'title', text }), el('p', { class: 'meta', text })]),
-        el('div', { class: 'content' }, [
-          el('p', {}, [text, el('a', { href: '#', text }), el('em', { text }), el('strong', { text }), el('code', { text })]),
-          el('h2', { text }),
-          el('pre', {}, [el('code', { text })]),
-          el('figure', {}, [el('figcaption', { text })]),
-        ]),
-      ]),
-    ]));
-    ownHosts.add(host);
-    try {
-      document.documentElement.append(host);
-      void host.offsetHeight; // style and layout, fonts included
-    } finally {
-      host.remove();
-      ownHosts.delete(host);
-    }
   }
 
   /** Articles longer than this (characters of text, about three screens) get the first-frame rule (style.js). */
