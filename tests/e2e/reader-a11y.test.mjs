@@ -207,12 +207,12 @@ test('footnotes: the reference scrolls to the note and the note back to the refe
   await page.close();
 });
 
-/** Makes the footnotes fixture's article long (about 15,000 characters, nine sections): its plain paragraphs again, under new subheadings. */
+/** Makes the footnotes fixture's article long (over 20,000 characters): its plain paragraphs again, under new subheadings. */
 function lengthenArticle() {
   const body = document.querySelector('.gh-content');
   const plain = [...body.querySelectorAll(':scope > p')].filter((p) => !p.querySelector('[id]'));
   const end = body.querySelector('hr.footnotes-sep');
-  for (let part = 1; part <= 5; part++) {
+  for (let part = 1; part <= 12; part++) {
     const heading = document.createElement('h2');
     heading.id = `more-${part}`;
     heading.textContent = `More on the arithmetic, part ${part}`;
@@ -247,7 +247,7 @@ test('a long article: the first frame lays out the blocks on screen only, then t
   await browser.click(page);
   await waitForReader(page);
   const first = await inExtensionWorld(page, () => globalThis.__lectorFirstFrame);
-  assert.ok(first.blocks > 40, `a long article: ${first.blocks} blocks`);
+  assert.ok(first.blocks > 80, `a long article: ${first.blocks} blocks`);
   assert.equal(first.lazy, first.blocks, 'every block is laid out lazily in the first frame');
   const lifted = await waitInReader(page, (shadow, host) => {
     if (shadow.querySelector('.root').classList.contains('first-frame')) return null;
