@@ -18,12 +18,14 @@ const ENGINE_SCRIPTS = ['engine/lector.js', 'engine/lector_wasm.js'];
 const CONTENT_SCRIPTS = [
   ...ENGINE_SCRIPTS,
   'shared/page-tree.js',
-  'content/signals.js',
   'reader/settings.js',
   'reader/style.js',
   'reader/view.js',
   'content/content.js',
 ];
+
+/** The file that runs an action in the trip that injects the scripts (a first click). */
+const RUN_FILES = { toggle: 'content/run-toggle.js', export: 'content/run-export.js' };
 
 const EXPORT_MENU_ID = 'lector-export-markdown';
 
@@ -94,8 +96,9 @@ async function runInTab(tab, action) {
   const args = [action, engineRoute()];
   let [result] = await withRetry(() => chrome.scripting.executeScript({ target, func: run, args }));
   if (result?.result?.missing) {
-    await withRetry(() => chrome.scripting.executeScript({ target, files: shellScripts() }));
-    [result] = await chrome.scripting.executeScript({ target, func: run, args });
+    // The files, and the action in the same trip. Not retried: the check just ran in the page
+    // (the click's grant has arrived), and a retry after the action ran would run it twice.
+    [result] = await chrome.scripting.executeScript({ target, files: [...shellScripts(), RUN_FILES[action]] });
   }
   // A document the reader cannot show (XML, SVG, plain text, frames) says why on the button.
   if (typeof result?.result === 'string' && result.result) showBadge(tab, result.result);

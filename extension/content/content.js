@@ -4,7 +4,7 @@
 // On sites with automatic reader mode it is also registered at document_start beside
 // auto.js, which calls `lectorAuto()` once the document is parsed.
 
-/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, lectorPageTree, collectSignals, LectorReaderView, LectorSettings */
+/* global wasm_bindgen, lectorNewEngine, lectorWasmBytes, lectorPageTree, LectorReaderView, LectorSettings */
 (() => {
   if (typeof globalThis.lectorToggle === 'function') return;
 
@@ -33,12 +33,16 @@
     return LectorReaderView.ownHosts();
   }
 
-  /** The engine on the live page, in this content script. */
-  async function extractHere(signals, markdown) {
+  /** The live page as the engine reads it: its tree and, from the same walk, its signals. */
+  function readPage() {
+    return lectorPageTree(document, true, ownElements(), true);
+  }
+
+  /** The engine on the live page (`page` from readPage), in this content script. */
+  async function extractHere(page, markdown) {
     await loadEngine();
     try {
-      const { tree, strings } = lectorPageTree(document, true, ownElements());
-      return lectorExtract(glue, tree, strings, location.href, signals, markdown);
+      return lectorExtract(glue, page.tree, page.strings, location.href, page.signals, markdown);
     } catch (error) {
       // A panic or trap leaves the instance unusable: the next click gets a fresh one.
       glue = lectorNewEngine();
@@ -63,11 +67,9 @@
    * (the background opens it on the click, and automatic mode runs before any click), the
    * background opens it and the message goes once more.
    */
-  async function extractInOffscreen(signals, readerableOnly = false, timing = {}, markdown = false) {
-    const walkStart = performance.now();
-    const { tree, strings } = lectorPageTree(document, true, ownElements());
+  async function extractInOffscreen(page, readerableOnly = false, timing = {}, markdown = false) {
+    const { tree, strings, signals } = page;
     const sent = performance.now();
-    timing.serializeMs = sent - walkStart;
     const message = { type: 'content:extract-in-offscreen', tree, strings, url: location.href, signals, readerableOnly, markdown };
     let answer = await chrome.runtime.sendMessage(message).catch(() => null);
     if (!answer) {
@@ -87,25 +89,24 @@
    * `markdown`: also write the Markdown export (the reader view asks for it only on export).
    */
   async function extractArticle(route, readerableOnly = false, timing = {}, markdown = false) {
-    const signalsStart = performance.now();
-    const signals = collectSignals(document, null, ownElements());
-    timing.signalsMs = performance.now() - signalsStart;
-    if (route === 'offscreen') return { article: await extractInOffscreen(signals, readerableOnly, timing, markdown), route };
+    const walkStart = performance.now();
+    const page = readPage();
+    timing.serializeMs = performance.now() - walkStart;
+    if (route === 'offscreen') return { article: await extractInOffscreen(page, readerableOnly, timing, markdown), route };
     try {
       if (readerableOnly) {
         await loadEngine();
-        const { tree, strings } = lectorPageTree(document, true, ownElements());
-        if (!glue.isProbablyReaderable(tree, strings, location.href)) return { article: null, route: 'content' };
+        if (!glue.isProbablyReaderable(page.tree, page.strings, location.href)) return { article: null, route: 'content' };
       }
       const extractStart = performance.now();
-      const article = await extractHere(signals, markdown);
+      const article = await extractHere(page, markdown);
       timing.extractMs = performance.now() - extractStart;
       return { article, route: 'content' };
     } catch (error) {
       if (error instanceof EngineFailure) throw error; // the same engine would fail there too
       engine = null;
       console.debug('Lector: the engine could not run in the page, trying the offscreen engine', error);
-      return { article: await extractInOffscreen(signals, readerableOnly, timing, markdown), route: 'offscreen' };
+      return { article: await extractInOffscreen(page, readerableOnly, timing, markdown), route: 'offscreen' };
     }
   }
 

@@ -53,6 +53,13 @@ const LectorReaderView = (() => {
     t('close');
   }
 
+  /**
+   * Articles longer than this (characters of text, about ten screens) get the first-frame rule
+   * (style.js): measured, it cut the first frame of the longest articles by a third or more,
+   * and cost shorter ones a few milliseconds (tests/bench/first-frame.mjs).
+   */
+  const FIRST_FRAME_MIN_CHARS = 20000;
+
   /** A host element in the top layer (above any z-index the page uses) with a closed shadow root. */
   function createHost(tag) {
     const host = document.createElement(tag);
@@ -323,7 +330,7 @@ const LectorReaderView = (() => {
   }
 
   function open(article, { route, ms, started, engineTiming, exportMarkdown, settings: loaded, onClose }) {
-    const timing = { started: started ?? performance.now(), opened: performance.now(), inserted: 0, painted: 0 };
+    const timing = { started: started ?? performance.now(), opened: performance.now(), inserted: 0, painted: 0, lifted: 0 };
     const scroll = { x: window.scrollX, y: window.scrollY };
     const previousFocus = document.activeElement;
     const { host, shadow } = createHost('lector-reader');
@@ -414,7 +421,10 @@ const LectorReaderView = (() => {
     const progressBar = el('div', { class: 'bar' });
     const articleNode = el('article', { lang: article.lang || '', dir: article.dir || 'auto', tabindex: '-1', 'aria-labelledby': 'lector-ui-title' }, parts);
     // The view's own controls speak the browser's language and direction; the article keeps its own.
-    const root = el('div', { class: 'root', lang: chrome.i18n.getUILanguage?.() || undefined, dir: chrome.i18n.getMessage('@@bidi_dir') || 'ltr' }, [
+    // Long articles only: the rule costs the first frame a few milliseconds of its own (measured,
+    // docs/performance.md), more than it saves when the article is a screen or two.
+    const firstFrameRule = (article.text?.length ?? 0) > FIRST_FRAME_MIN_CHARS;
+    const root = el('div', { class: firstFrameRule ? 'root first-frame' : 'root', lang: chrome.i18n.getUILanguage?.() || undefined, dir: chrome.i18n.getMessage('@@bidi_dir') || 'ltr' }, [
       el('div', { class: 'progress', 'aria-hidden': 'true' }, [progressBar]),
       el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('readerLabel') }, tools),
       panel,
@@ -513,8 +523,18 @@ const LectorReaderView = (() => {
       if (!panel.hidden && !panel.contains(event.target) && !settingsButton.contains(event.target)) setPanelOpen(false, { focus: false });
     });
 
+    // ---- the first frame: only the blocks on screen (style.js, .first-frame) ----
+    /** Lays out the whole article: after the first frame, or before anything needs positions. */
+    function liftFirstFrame() {
+      timing.lifted ||= performance.now();
+      if (!root.classList.contains('first-frame')) return;
+      root.classList.remove('first-frame');
+      if (!closed) progressFrame ||= requestAnimationFrame(updateProgress);
+    }
+
     // ---- in-page links (contents, footnotes) scroll inside the view ----
     function scrollToTarget(target) {
+      liftFirstFrame();
       const top = host.scrollTop + target.getBoundingClientRect().top - host.getBoundingClientRect().top - 64;
       host.scrollTo({ top: Math.max(0, top) });
       for (const old of shadow.querySelectorAll('.targeted')) old.classList.remove('targeted');
@@ -608,6 +628,7 @@ const LectorReaderView = (() => {
     closeButton.addEventListener('click', () => close());
     // Printing lays the article out in the page flow so that every page of it prints.
     const onBeforePrint = () => {
+      liftFirstFrame();
       host.style.cssText = hostStyle(true);
     };
     const onAfterPrint = () => {
@@ -633,10 +654,11 @@ const LectorReaderView = (() => {
       }
     });
     // The first frame with the view in it has been painted when a task queued from its
-    // animation frame runs.
+    // animation frame runs; then the rest of the article is laid out.
     requestAnimationFrame(() =>
       setTimeout(() => {
         timing.painted = performance.now();
+        liftFirstFrame();
       }, 0),
     );
     lastOpen = { route, ms, timing, engineTiming, timeOrigin: performance.timeOrigin };

@@ -2,7 +2,7 @@
 // one call (src/wasm/mod.rs decodes it). Reading the DOM node by node from the wasm costs a
 // crossing of the JS/wasm boundary per property; here each string crosses once, inside one.
 //
-// The walk is the rendered (flat) tree, as signals.js counts it: an open shadow root stands
+// The walk is the rendered (flat) tree, as the engine counts elements: an open shadow root stands
 // in for its host's light children, a <slot> is not an element of its own but stands for its
 // assigned nodes (or else its fallback children). <noscript> keeps its markup as one text
 // child (as html5ever gives it, and as the engine reads it for fallback images); <template>
@@ -22,8 +22,11 @@
  * attributes); false for a parsed copy.
  * `skip`: elements left out with everything in them (the reader's own host elements on the
  * live page); collectSignals must be given the same, so that element positions agree.
+ * `withSignals`: also take the live page's signals in the same walk (`signals` in the result,
+ * `{hidden, fixed}` as collectSignals gives them; the positions are those of this tree's
+ * elements by construction): one walk of the page instead of two on a click.
  */
-function lectorPageTree(doc, live, skip = null) {
+function lectorPageTree(doc, live, skip = null, withSignals = false) {
   const END = 0;
   const ELEMENT = 1;
   const TEXT = 2;
@@ -31,7 +34,17 @@ function lectorPageTree(doc, live, skip = null) {
   const tree = [];
   const strings = [];
   const CLOSE = 0; // on the stack: the element opened below it ends here
+  const CLOSE_HIDDEN = 1; // the same, for the element whose subtree the signals found hidden
   const stack = doc.documentElement ? [doc.documentElement] : [];
+  // Signals as collectSignals takes them: the computed style of each element from <body> on,
+  // except inside an element already found hidden (its descendants are hidden too).
+  const hidden = [];
+  const fixed = [];
+  const view = doc.defaultView;
+  const body = withSignals ? doc.body : undefined;
+  let elements = 0; // the position of the next element (from <html> = 0)
+  let inBody = false;
+  let inHidden = false;
   // Siblings are followed by reference, not through childNodes lists, and attributes are read
   // by name (getAttributeNames): no NodeList or Attr objects are made for the walk. Names are
   // sent as the DOM has them; the engine lowercases attribute names (SVG's viewBox).
@@ -42,6 +55,11 @@ function lectorPageTree(doc, live, skip = null) {
     const node = stack.pop();
     if (node === CLOSE) {
       tree.push(END);
+      continue;
+    }
+    if (node === CLOSE_HIDDEN) {
+      tree.push(END);
+      inHidden = false;
       continue;
     }
     const type = node.nodeType;
@@ -58,6 +76,21 @@ function lectorPageTree(doc, live, skip = null) {
       if (!assigned.length) pushChildren(node);
       for (let i = assigned.length - 1; i >= 0; i--) stack.push(assigned[i]);
       continue;
+    }
+    const position = elements++;
+    let hiddenHere = false;
+    if (withSignals) {
+      if (node === body) inBody = true;
+      if (inBody && !inHidden) {
+        const style = view.getComputedStyle(node);
+        const mark = () => [position, name, node.getAttribute('id') ?? '', node.getAttribute('class') ?? ''];
+        if (style.display === 'none' || style.visibility === 'hidden') {
+          hidden.push(mark());
+          hiddenHere = true;
+        } else if (style.position === 'fixed' || style.position === 'sticky') {
+          fixed.push(mark());
+        }
+      }
     }
     const names = node.getAttributeNames();
     // The value the browser resolved, in place of (or after) the attribute.
@@ -85,11 +118,18 @@ function lectorPageTree(doc, live, skip = null) {
       strings.push(markup);
       continue;
     }
-    stack.push(CLOSE);
+    if (hiddenHere) {
+      stack.push(CLOSE_HIDDEN);
+      inHidden = true;
+    } else {
+      stack.push(CLOSE);
+    }
     if (name === 'template') continue;
     pushChildren(node.shadowRoot ?? node);
   }
-  return { tree: Uint32Array.from(tree), strings: strings.join('') };
+  const page = { tree: Uint32Array.from(tree), strings: strings.join('') };
+  if (withSignals) page.signals = { hidden, fixed };
+  return page;
 }
 
 /* exported lectorSignalMarks, lectorExtract, lectorLongDate */

@@ -28,6 +28,7 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { launchBrowser, inExtensionWorld, STRICT_CSP, ROOT } from '../e2e/harness.mjs';
+import { collectSignals } from '../e2e/signals-reference.mjs';
 
 const options = parseArgs(process.argv.slice(2));
 const BENCH_DIR = path.join(ROOT, 'target/bench');
@@ -232,7 +233,7 @@ function pageInput(runs, timeRuns) {
 function pageCopy() {
   const t0 = performance.now();
   const shadowRoots = [];
-  const signals = collectSignals(document, shadowRoots); // eslint-disable-line no-undef
+  const signals = collectSignals(document, shadowRoots);
   const t1 = performance.now();
   const root = document.documentElement;
   let html;
@@ -503,7 +504,7 @@ async function main() {
       // The plain page: the timed click, then on the same page (view closed, as it was) the
       // engine alone on its copy, Readability.js and the floor.
       row.plain = await clickToPaint(browser, `${server.base}/plain/${p.name}/`, async (page) => {
-        const copy = await inExtensionWorld(page, `(runs) => { const pageCopy = ${pageCopy}; return (${pageInput})(runs, ${timeRuns}); }`, options.runs);
+        const copy = await inExtensionWorld(page, `(runs) => { const collectSignals = ${collectSignals}; const pageCopy = ${pageCopy}; return (${pageInput})(runs, ${timeRuns}); }`, options.runs);
         const engine = await benchPage.evaluate((args) => globalThis.benchEngine(args), { tree: copy.tree, strings: copy.strings, url: copy.url, signals: copy.signals, runs: options.runs });
         const copyRoute = await benchPage.evaluate((args) => globalThis.benchExtract(args), { html: copy.html, shadow: copy.shadow, url: copy.url, signals: copy.signals, runs: options.runs });
         const lectorMs = copy.walkMs + engine.engineMs;

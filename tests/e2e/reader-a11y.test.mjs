@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launchBrowser, waitForReader, inReader, waitInReader, clickInReader, screenshot, OUT } from './harness.mjs';
+import { startServer, launchBrowser, waitForReader, inReader, waitInReader, clickInReader, inExtensionWorld, screenshot, OUT } from './harness.mjs';
 
 let server;
 let browser;
@@ -204,6 +204,107 @@ test('footnotes: the reference scrolls to the note and the note back to the refe
     return top >= 0 && top < 200;
   });
   assert.equal(page.url(), url, 'the page URL did not change');
+  await page.close();
+});
+
+/** Makes the footnotes fixture's article long (over 20,000 characters): its plain paragraphs again, under new subheadings. */
+function lengthenArticle() {
+  const body = document.querySelector('.gh-content');
+  const plain = [...body.querySelectorAll(':scope > p')].filter((p) => !p.querySelector('[id]'));
+  const end = body.querySelector('hr.footnotes-sep');
+  for (let part = 1; part <= 12; part++) {
+    const heading = document.createElement('h2');
+    heading.id = `more-${part}`;
+    heading.textContent = `More on the arithmetic, part ${part}`;
+    end.before(heading);
+    for (const p of plain) end.before(p.cloneNode(true));
+  }
+}
+
+/** Records (in the extension's world) what the view's first frame lays out lazily. */
+function watchFirstFrame() {
+  globalThis.__lectorFirstFrame = null;
+  const observer = new MutationObserver(() => {
+    const host = document.querySelector('lector-reader');
+    if (!host) return;
+    observer.disconnect();
+    // A mutation callback runs before the browser renders the change: this is the first frame.
+    const shadow = chrome.dom.openOrClosedShadowRoot(host);
+    const blocks = [...shadow.querySelectorAll('.content p, .content h2')];
+    globalThis.__lectorFirstFrame = { blocks: blocks.length, lazy: blocks.filter((b) => getComputedStyle(b).contentVisibility === 'auto').length };
+  });
+  observer.observe(document.documentElement, { childList: true });
+}
+
+test('a long article: the first frame lays out the blocks on screen only, then the whole article, so that links land where they should', async () => {
+  const page = await openPage('ghost-longform-footnotes');
+  await page.evaluate(lengthenArticle);
+  await browser.click(page); // injects the scripts; the second opening is watched
+  await waitForReader(page);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('lector-reader'));
+  await inExtensionWorld(page, watchFirstFrame);
+  await browser.click(page);
+  await waitForReader(page);
+  const first = await inExtensionWorld(page, () => globalThis.__lectorFirstFrame);
+  assert.ok(first.blocks > 80, `a long article: ${first.blocks} blocks`);
+  assert.equal(first.lazy, first.blocks, 'every block is laid out lazily in the first frame');
+  const lifted = await waitInReader(page, (shadow, host) => {
+    if (shadow.querySelector('.root').classList.contains('first-frame')) return null;
+    const blocks = [...shadow.querySelectorAll('.content p, .content h2, .content h3, .content pre, .content figure')];
+    return { lazy: blocks.filter((b) => getComputedStyle(b).contentVisibility !== 'visible').length, scrollHeight: host.scrollHeight };
+  });
+  assert.equal(lifted.lazy, 0, 'every block is laid out right after the first frame');
+  const timing = await inExtensionWorld(page, () => LectorReaderView.lastOpen().timing); // eslint-disable-line no-undef
+  assert.ok(timing.painted > 0 && timing.lifted >= timing.painted, `lifted after the first paint: ${JSON.stringify(timing)}`);
+
+  // A link followed before the lift (as a click in the first frame would be) lays the article
+  // out first, so that the target lands at its real position, not at an estimated one.
+  const relazy = () => inReader(page, (shadow, host) => {
+    host.scrollTo({ top: 0 });
+    shadow.querySelector('.root').classList.add('first-frame');
+    return getComputedStyle(shadow.querySelector('.content p')).contentVisibility;
+  });
+  const landed = (selector) => waitInReader(page, (shadow, host, sel) => {
+    const target = shadow.querySelector(sel);
+    const { top, bottom } = target.getBoundingClientRect();
+    const atEnd = host.scrollTop >= host.scrollHeight - host.clientHeight - 1;
+    // Lifted by the link's handler, which scrolls in the same task (clickInReader may scroll a
+    // little itself, to bring the link into view, before it clicks).
+    const lifted = !shadow.querySelector('.root').classList.contains('first-frame');
+    return lifted && host.scrollTop > 0 ? { top: top - host.getBoundingClientRect().top, inView: top >= 0 && bottom <= host.clientHeight, atEnd, scrollHeight: host.scrollHeight } : null;
+  }, { args: [selector] });
+  // The view scrolls a target to 64 px below its top (under the toolbar), or as near as the end
+  // of the article lets it come.
+  const where = (at) => at.inView && (Math.abs(at.top - 64) <= 2 || (at.atEnd && at.top > 64));
+
+  assert.equal(await relazy(), 'auto', 'the first-frame rule applies in this browser');
+  const entries = await inReader(page, (shadow) => [...shadow.querySelectorAll('.toc a')].map((a) => a.getAttribute('href')));
+  // "Who actually rides": a section in the middle, its entry on one line (the mouse clicks the
+  // middle of the link's box, which a wrapped link does not cover).
+  const entry = entries.indexOf('#who-rides') + 1;
+  assert.ok(entry > 0, `a contents entry for the section: ${entries}`);
+  await clickInReader(page, `.toc li:nth-child(${entry}) a`);
+  const heading = await landed('#who-rides');
+  assert.equal(heading.scrollHeight, lifted.scrollHeight, 'the article has its full height');
+  assert.ok(where(heading), `the heading is where the view scrolled it: ${JSON.stringify(heading)}`);
+
+  assert.equal(await relazy(), 'auto');
+  await clickInReader(page, 'sup a[href$="#fn2"]');
+  const note = await landed('#fn2');
+  assert.ok(where(note), `the note is where the view scrolled it: ${JSON.stringify(note)}`);
+  await page.close();
+});
+
+test('a short article has no first-frame rule (it would cost more than it saves)', async () => {
+  const page = await openPage('ghost-longform-footnotes');
+  await browser.click(page);
+  await waitForReader(page);
+  const state = await inReader(page, (shadow) => ({
+    rule: shadow.querySelector('.root').classList.contains('first-frame'),
+    lazy: getComputedStyle(shadow.querySelector('.content p')).contentVisibility,
+  }));
+  assert.deepEqual(state, { rule: false, lazy: 'visible' });
   await page.close();
 });
 

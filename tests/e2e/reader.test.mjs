@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, fixture, waitForReader, readerState, inReader, inExtensionWorld, fold, settle, screenshot, OUT } from './harness.mjs';
+import { collectSignals } from './signals-reference.mjs';
 
 let server;
 let browser;
@@ -199,8 +200,7 @@ test('the engine reads the same page tree with the reader view open as closed (i
   // the open view runs the engine with the view's host in the page).
   const engineInput = () => inExtensionWorld(page, () => {
     const skip = LectorReaderView.ownHosts(); // eslint-disable-line no-undef
-    const { tree, strings } = lectorPageTree(document, true, skip); // eslint-disable-line no-undef
-    const signals = collectSignals(document, null, skip); // eslint-disable-line no-undef
+    const { tree, strings, signals } = lectorPageTree(document, true, skip, true); // eslint-disable-line no-undef
     return { tree: Array.from(tree), strings, signals, hosts: document.querySelectorAll('lector-reader').length };
   });
   const open = await engineInput();
@@ -215,6 +215,36 @@ test('the engine reads the same page tree with the reader view open as closed (i
   assert.deepEqual(open.signals, closed.signals, 'the same signals at the same positions');
   await page.close();
 });
+
+for (const name of ['live-overlays', 'web-component-article', 'consent-platform-banner']) {
+  test(`${name}: the signals taken in the page-tree walk are those of a walk of their own, and the tree is the same`, async () => {
+    const { page } = await openPage('plain', name);
+    await settle(page);
+    await browser.click(page); // injects the content scripts
+    await waitForReader(page);
+    await browser.click(page);
+    await page.waitForFunction(() => !document.querySelector('lector-reader'));
+    const input = await inExtensionWorld(page, `() => {
+      const collectSignals = ${collectSignals};
+      const skip = LectorReaderView.ownHosts();
+      const joined = lectorPageTree(document, true, skip, true);
+      const alone = lectorPageTree(document, true, skip);
+      return {
+        joined: { tree: Array.from(joined.tree), strings: joined.strings, signals: joined.signals },
+        alone: { tree: Array.from(alone.tree), strings: alone.strings, signals: alone.signals ?? null },
+        reference: collectSignals(document, null, skip),
+      };
+    }`);
+    assert.equal(input.alone.signals, null, 'no signals unless asked for');
+    assert.deepEqual(input.joined.tree, input.alone.tree, 'the same records');
+    assert.equal(input.joined.strings, input.alone.strings, 'the same strings');
+    assert.deepEqual(input.joined.signals, input.reference, 'the same signals at the same positions');
+    if (name === 'live-overlays') {
+      assert.ok(input.reference.hidden.length > 0 && input.reference.fixed.length > 0, 'the page has hidden and fixed elements');
+    }
+    await page.close();
+  });
+}
 
 test('a page without an article gets a polite notice and stays untouched', async () => {
   const { page } = await openPage('plain', 'news-home-page');

@@ -1,20 +1,21 @@
-// Live-page signals for the engine: which elements the browser did not render and which are
-// fixed or sticky (banners, modals, sticky bars). Each is sent as [index, tag, id, class]: its
-// position among elements from <html> = 0, plus what it looks like, so that a tree whose
-// positions drifted (a re-parsed copy, as the offscreen route once used) still finds the
-// right element.
+// The live page's signals taken by a walk of their own: how the content script took them before
+// they joined the page-tree walk (extension/shared/page-tree.js, `withSignals`). Kept for the
+// tests, as the reference the joined walk must agree with, and for the benchmark's copy route
+// (tests/bench/browser.mjs), which sends signals beside the page's markup. Run in the
+// extension's world by source (`${collectSignals}`).
 //
-// Elements are counted in the order the engine's builder (src/wasm/mod.rs) walks them, which is
-// the rendered (flat) tree: an open shadow root stands in for its host's light children, a
-// <slot> is not counted but stands for its assigned elements (or its fallback children), and
-// <noscript> and <template> are not descended into (as src/dom/live.rs counts).
+// Signals: which elements the browser did not render and which are fixed or sticky (banners,
+// modals, sticky bars). Each is [index, tag, id, class]: its position among elements from
+// <html> = 0, plus what it looks like. Elements are counted in the order the engine's builder
+// (src/wasm/mod.rs) walks them, which is the rendered (flat) tree: an open shadow root stands
+// in for its host's light children, a <slot> is not counted but stands for its assigned
+// elements (or its fallback children), and <noscript> and <template> are not descended into.
 
-/* exported collectSignals */
 /**
  * `shadowRoots`, when given, receives every open shadow root met on the way. `skip`: elements
  * left out with everything in them and not counted, as lectorPageTree is given them.
  */
-function collectSignals(doc, shadowRoots = null, skip = null) {
+export function collectSignals(doc, shadowRoots = null, skip = null) {
   const hidden = [];
   const fixed = [];
   const body = doc.body;
