@@ -28,6 +28,7 @@ pub fn clean_article(
             && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
         .then_some(ClutterKind::Share)
     });
+    unwrap_wrapping_forms(doc, article);
     let forms_in: Vec<NodeId> = doc
         .find_all(article, "form")
         .into_iter()
@@ -137,6 +138,29 @@ pub fn clean_article(
 
 /// Removes every element under `root` (root excluded) for which `kind_of` names a kind of
 /// clutter, judged with text measures taken once before the pass.
+/// Most characters of text per comma in a form that wraps prose: a thread's posts have a
+/// comma every 100 or so, an order form's rows of variants and prices next to none.
+const TEXT_PER_COMMA: u32 = 250;
+
+/// A form that holds most of the article's text, and that text prose, is the page's
+/// wrapper, not a form to fill in: forums put a whole thread inside one moderation form.
+/// It becomes a plain block, so that neither the form rule below nor the sanitizer (which
+/// drops forms) takes the text.
+fn unwrap_wrapping_forms(doc: &mut Document, article: NodeId) {
+    let forms = doc.find_all(article, "form");
+    if forms.is_empty() {
+        return;
+    }
+    let stats = TextStats::measure(doc, article);
+    let total = stats.get(article).text;
+    for form in forms {
+        let here = stats.get(form);
+        if here.text * 2 > total && here.commas * TEXT_PER_COMMA >= here.text {
+            doc.rename(form, "div");
+        }
+    }
+}
+
 fn remove_matching(
     doc: &mut Document,
     root: NodeId,
@@ -648,6 +672,32 @@ fn last_text_block(doc: &Document, article: NodeId) -> Option<NodeId> {
 mod tests {
     use super::*;
     use crate::dom::html::parse_html;
+
+    fn forms_left(body: &str) -> usize {
+        let mut doc = parse_html(&format!("<body><div id=a>{body}</div>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        unwrap_wrapping_forms(&mut doc, article);
+        doc.find_all(article, "form").len()
+    }
+
+    #[test]
+    fn a_form_around_most_of_the_prose_is_a_wrapper() {
+        let post = "<li><blockquote>I would keep the canister for filtration, add a small \
+                    wavemaker, and point it along the front glass. Filtration and flow are \
+                    two jobs, and a planted tank needs the flow more.</blockquote></li>";
+        let thread = format!("<h1>Pumps</h1><form><ol>{post}{post}</ol></form>");
+        assert_eq!(forms_left(&thread), 0);
+        // An order form holds the page's text too, but rows of variants and prices, no prose.
+        let row = "<tr><td>Blue / 40L</td><td>$39.99/ea</td><td>Quantity</td></tr>";
+        let order = format!("<form><table>{}</table></form>", row.repeat(8));
+        assert_eq!(forms_left(&order), 1);
+        // A form beside the text (a newsletter sign-up) stays a form for the rules below.
+        let beside = format!(
+            "<p>{}</p><form>Sign up, it is free.</form>",
+            "Text, more. ".repeat(30)
+        );
+        assert_eq!(forms_left(&beside), 1);
+    }
 
     fn trimmed(body: &str, authors: &[&str]) -> String {
         let mut doc = parse_html(&format!("<body><div id=a>{body}</div>"), None);

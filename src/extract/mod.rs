@@ -63,8 +63,17 @@ pub const LADDER: [Flags; 4] = [
 /// An attempt with at least this much text is accepted without trying the next rung.
 const ENOUGH_TEXT: u32 = 500;
 
-/// Below this much text there is no article to show.
+/// Below this much text there is no article to show, unless the page itself is that short.
 const MIN_ARTICLE_TEXT: usize = 140;
+
+/// True when `text`, `text_len` characters long, holds a word and is at least half of the
+/// prepared page's text: a short page (a note, a notice) is all article, however short.
+fn is_most_of_page(prepared: &Document, text: &str, text_len: usize) -> bool {
+    let page_text = prepared
+        .body()
+        .map_or(0, |b| stats::TextStats::measure(prepared, b).get(b).text);
+    text.chars().any(char::is_alphanumeric) && text_len * 2 >= page_text as usize
+}
 
 /// The clean article, ready to render.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -185,9 +194,11 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();
     let link_density = stats::TextStats::measure(&clean, clean_root).link_density(clean_root);
-    if text_len < MIN_ARTICLE_TEXT
-        || link_density > 0.5
-        || (!readerable && (text_len < 500 || link_density > 0.3))
+    // The readerable verdict does not gate here: automatic mode asks it before extracting,
+    // and a reader who clicks on a page it doubts (a forum thread, a service page) is better
+    // served by the page's main text than by "no article".
+    if link_density > 0.5
+        || (text_len < MIN_ARTICLE_TEXT && !is_most_of_page(&prepared, &text, text_len))
     {
         return None;
     }
@@ -234,4 +245,54 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         clean,
         root: clean_root,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract_html;
+
+    const NAV: &str = "<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>Services</a></li>\
+                       <li><a href=/c>About us</a></li><li><a href=/d>Contact</a></li></ul></nav>";
+
+    #[test]
+    fn a_page_without_long_paragraphs_still_gives_its_main_text() {
+        // Not readerable (no paragraph of 140 characters), but a reader who asks for the
+        // page should get its text rather than "no article".
+        let items = [
+            "Boiler servicing for homes and small offices.",
+            "Same-day repairs across the county, seven days a week.",
+            "Gas Safe registered engineers with twenty years of experience.",
+            "Fixed prices quoted before any work begins.",
+            "Annual maintenance plans from twelve pounds a month.",
+        ];
+        let list: String = items.iter().map(|i| format!("<p>{i}</p>")).collect();
+        let html =
+            format!("<html><body>{NAV}<main><h1>Heating services</h1>{list}</main></body></html>");
+        let article = extract_html(&html, None).expect("the page's main text");
+        assert!(!article.readerable);
+        for i in items {
+            assert!(
+                article.text.contains(i),
+                "{i} missing from {:?}",
+                article.text
+            );
+        }
+        assert!(!article.text.contains("About us"));
+    }
+
+    #[test]
+    fn a_short_page_is_all_article_but_short_text_on_a_long_page_is_not() {
+        let note = "<html><body><p>The office is closed on Monday.</p></body></html>";
+        let article = extract_html(note, None).expect("a short page gives its text");
+        assert_eq!(article.text.trim(), "The office is closed on Monday.");
+
+        // The same short text amid a page of links: no article.
+        let links: String = (0..40)
+            .map(|i| format!("<li><a href=/p{i}>Product number {i} in the catalogue</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body>{NAV}<ul>{links}</ul><div><p>The office is closed on Monday.</p></div></body></html>"
+        );
+        assert!(extract_html(&page, None).is_none());
+    }
 }
