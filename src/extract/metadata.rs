@@ -217,7 +217,9 @@ pub fn read(doc: &Document) -> Metadata {
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
-    let dom_byline = dom_byline(doc).or_else(|| headline_byline(doc, region()));
+    let dom_byline = dom_byline(doc)
+        .or_else(|| headline_byline(doc, region()))
+        .or_else(|| labelled_author(&metas));
     let title_tail = doc_title
         .as_deref()
         .map(title_parts)
@@ -587,6 +589,25 @@ fn image_url(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The author in the label/value pairs a page offers link previews (`twitter:label1`
+/// "Written by", `twitter:data1` "Jane Doe", as SEO plugins print them). A last resort:
+/// plugins fill the pair with the account that posted, which a visible byline corrects.
+fn labelled_author(metas: &MetaMap) -> Option<String> {
+    (1..=LINK_PREVIEW_LABELS).find_map(|i| {
+        let label = lowercase(metas.get(&format!("twitter:label{i}"))?.trim());
+        if !patterns::BYLINE_LABELS.contains(&label.trim_end_matches(':')) {
+            return None;
+        }
+        metas
+            .get(&format!("twitter:data{i}"))
+            .map(|a| clean_byline(a))
+            .filter(|a| !a.is_empty() && !is_no_name(a))
+    })
+}
+
+/// How many label/value pairs of a link preview are read.
+const LINK_PREVIEW_LABELS: usize = 4;
+
 fn itemprop_author(doc: &Document) -> Option<String> {
     let body = doc.body()?;
     doc.descendants(body).find_map(|n| {
@@ -747,24 +768,53 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
         }
         cur = doc.next_in(body, n, false);
     }
+    // Then the line or two just above the headline ("Last updated: Dec 12, 2025" over the
+    // `<h1>`), nearest first: searched after what follows it, which templates use more.
+    let mut lead_in = 0;
+    let mut level = header;
+    'up: while level != body {
+        let mut sibling = doc.prev_sibling(level);
+        while let Some(s) = sibling {
+            let Some(text) = short_text(doc, s, HEADLINE_LEAD_IN - lead_in) else {
+                break 'up;
+            };
+            lead_in += text.len();
+            if doc.tag(s).is_some() && !outside_article(doc, s) {
+                region.extend(doc.descendants(s).filter(|&d| doc.tag(d).is_some()));
+            }
+            sibling = doc.prev_sibling(s);
+        }
+        let Some(parent) = doc.parent(level) else {
+            break;
+        };
+        level = parent;
+    }
     region
 }
 
 /// How much text after the headline's block is searched for its byline and dateline.
 const HEADLINE_REACH: usize = 400;
 
+/// How much text just above the headline's block is searched for them.
+const HEADLINE_LEAD_IN: usize = 80;
+
 /// The date a reader sees beside the headline: the first short element there whose whole
 /// text is a date.
 fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
     region.iter().find_map(|&n| {
-        let text = short_text(doc, n, DATELINE_MAX_CHARS)?;
-        if !is_dateline(&text) {
-            return None;
-        }
-        let (y, m, d) = published_day(&text)?;
+        // A meta line may hold the date beside the names: "Dec 26, 2025 • Jane Doe in News".
+        let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
+        let (y, m, d) = text
+            .split(DATELINE_SEPARATORS)
+            .map(str::trim)
+            .filter(|part| part.len() <= DATELINE_MAX_CHARS && is_dateline(part))
+            .find_map(published_day)?;
         Some(format!("{y:04}-{m:02}-{d:02}"))
     })
 }
+
+/// Characters that part the pieces of a meta line beside the headline.
+const DATELINE_SEPARATORS: &[char] = &['•', '·', '|'];
 
 /// The names a reader sees beside the headline: a short element there that starts with a
 /// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
@@ -1583,6 +1633,31 @@ mod tests {
     }
 
     #[test]
+    fn link_preview_label_names_the_author_when_nothing_else_does() {
+        let head = r#"<meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="4 minutes">
+            <meta name="twitter:label2" content="Written by">
+            <meta name="twitter:data2" content="Jane Doe">"#;
+        let doc = parse_html(
+            &format!("<head>{head}</head><body><p>Text</p></body>"),
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Jane Doe"));
+        // The visible byline wins over the plugin's pair.
+        let doc = parse_html(
+            &format!(r#"<head>{head}</head><body><p class="byline">By Ann Lee</p></body>"#),
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee"));
+        // A reading time is no author.
+        let doc = parse_html(
+            r#"<meta name="twitter:label1" content="Reading time"><meta name="twitter:data1" content="3 min">"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline, None);
+    }
+
+    #[test]
     fn title_loses_its_site_suffix() {
         let doc = parse_html("<title>A long headline about things - The Paper</title><h1>A long headline about things</h1>", None);
         assert_eq!(
@@ -1861,6 +1936,38 @@ mod tests {
             "<body><h1>Headline</h1><p>On March 3, 2024 we met.</p>{filler}<p>May 1, 2020</p>"
         );
         assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn the_date_just_above_the_headline() {
+        // A labelled date over the `<h1>`, in a block of its own beside a long standfirst.
+        let standfirst =
+            "A standfirst long enough to keep the header block from growing. ".repeat(4);
+        let html = format!(
+            r#"<body><div class="wrap"><div class="crumbs"><a href="/blog">Blog</a></div>
+            <div class="summary"><div class="flex"><div>Last updated:</div><div>Dec 12, 2025</div></div>
+            <h1>Top seven agencies</h1><p>{standfirst}</p></div></div>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2025-12-12")
+        );
+        // A long block above the headline is another piece, whatever dates it names.
+        let teaser = "An older story that the template shows above this one, at length. ".repeat(3);
+        let html = format!(
+            "<body><div><p>{teaser} May 1, 2020</p></div><h1>Headline</h1><p>{standfirst}</p>"
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn the_date_in_a_meta_line_beside_the_names() {
+        let doc = parse_html(
+            r#"<body><header><h1>Pricing guide</h1><p>Dec 26, 2025 <span>&bull;</span>
+            <img src="a.png"> Mahua Das in <a href="/blog/pm">Project Management</a></p></header>"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2025-12-26"));
     }
 
     #[test]
