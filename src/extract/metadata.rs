@@ -218,7 +218,8 @@ pub fn read(doc: &Document) -> Metadata {
     let region = std::cell::OnceCell::new();
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
     let dom_byline = dom_byline(doc)
-        .or_else(|| headline_byline(doc, region()))
+        .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
+        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases))
         .or_else(|| labelled_author(&metas));
     let title_tail = doc_title
         .as_deref()
@@ -819,13 +820,16 @@ const DATELINE_SEPARATORS: &[char] = &['•', '·', '|'];
 /// The names a reader sees beside the headline: a short element there that starts with a
 /// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
 /// by") followed by an element holding the names.
-fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
+fn headline_byline(doc: &Document, region: &[NodeId], labels: BylineLabels) -> Option<String> {
     region.iter().find_map(|&n| {
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
         let lower = lowercase(&text);
         let label = patterns::BYLINE_LABELS
             .iter()
-            .filter(|l| l.split(' ').any(|w| w == "by") || l.starts_with("author"))
+            .filter(|l| match labels {
+                BylineLabels::Any => l.split(' ').any(|w| w == "by") || l.starts_with("author"),
+                BylineLabels::Phrases => l.contains(' ') && l.ends_with(" by"),
+            })
             .find(|l| {
                 lower.starts_with(*l)
                     && lower[l.len()..].starts_with([' ', ':'])
@@ -845,6 +849,42 @@ fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
         })?;
         byline_from_text(&names)
     })
+}
+
+/// Which byline labels mark a line as the byline.
+#[derive(Clone, Copy)]
+enum BylineLabels {
+    /// Any label naming the author ("By", "Author:", "Written by"): beside the headline.
+    Any,
+    /// Only phrases ending in "by" ("Written by"): elsewhere on the page, where a lone "By"
+    /// starts sentences ("By clicking Submit…") as often as bylines.
+    Phrases,
+}
+
+/// The elements of the page outside navigation, asides and comment threads, in document
+/// order: where a byline with its label ("Written by Jane Doe") is searched when none sits
+/// beside the headline (author notes at the end of the article).
+fn labelled_lines(doc: &Document) -> Vec<NodeId> {
+    let Some(body) = doc.body() else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut cur = doc.next_in(body, body, false);
+    while let Some(n) = cur {
+        if doc.tag(n).is_none() {
+            cur = doc.next_in(body, n, false);
+            continue;
+        }
+        if outside_article(doc, n)
+            || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
+        {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        lines.push(n);
+        cur = doc.next_in(body, n, false);
+    }
+    lines
 }
 
 /// One copy of a phrase that a responsive template printed several times over ("Ann Lee Ann
@@ -1146,6 +1186,8 @@ const BYLINE_STOP_WORDS: &[&str] = &[
     "sun",
     "today",
     "yesterday",
+    // "Posted by Jane Doe at 2:38 PM".
+    "at",
 ];
 
 /// Cuts what surrounds the names in a byline: the parts between separators that hold no
@@ -1655,6 +1697,35 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).dom_byline, None);
+    }
+
+    #[test]
+    fn a_written_by_line_anywhere_names_the_author() {
+        // Longer than what is searched beside the headline.
+        let body = "<p>Body text of the article that goes on for a while.</p>".repeat(12);
+        let doc = parse_html(
+            &format!(
+                r#"<body><h1>Why cheap work costs more</h1>{body}
+                <div class="outro"><p>Written by John Crenshaw</p></div>
+                <footer><p>Written by The Web Team</p></footer></body>"#
+            ),
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("John Crenshaw"));
+        // Far from the headline a lone "By" starts sentences, not bylines.
+        let doc = parse_html(
+            &format!(
+                "<body><h1>Why cheap work costs more</h1>{body}<p>By the way</p>\
+                 <form><p>By clicking Submit you agree</p></form></body>"
+            ),
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline, None);
+        // The time after the names goes with the date.
+        assert_eq!(
+            byline_from_text("Posted by David at 2:38 PM").as_deref(),
+            Some("David")
+        );
     }
 
     #[test]
