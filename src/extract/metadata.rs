@@ -185,11 +185,27 @@ pub fn read(doc: &Document) -> Metadata {
     // The publisher's name in JSON-LD is the plain name; `og:site_name` often adds a slogan.
     let site_name = ld.publisher.clone().or_else(|| get(SITE_KEYS));
 
-    let meta_title = ld.headline.clone().or_else(|| get(TITLE_KEYS));
     let doc_title = doc
         .find_first("title")
         .map(|t| doc.inner_text(t))
         .filter(|t| !t.is_empty());
+    let meta_title = match ld.headline.clone() {
+        // SEO plugins cut the JSON-LD headline to a length limit: a title source that goes
+        // on from it holds the whole headline.
+        Some(h) => [get(TITLE_KEYS), doc_title.clone()]
+            .into_iter()
+            .flatten()
+            .find(|t| {
+                // Cut mid-sentence: the rest goes on with a word, not a separator and the
+                // site's name.
+                fold_whitespace(t)
+                    .strip_prefix(fold_whitespace(&h).as_str())
+                    .and_then(|rest| rest.trim_start().chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            })
+            .or(Some(h)),
+        None => get(TITLE_KEYS),
+    };
     let title = choose_title(
         doc,
         meta_title,
@@ -1725,6 +1741,24 @@ mod tests {
         assert_eq!(
             byline_from_text("Posted by David at 2:38 PM").as_deref(),
             Some("David")
+        );
+    }
+
+    #[test]
+    fn a_cut_json_ld_headline_gives_way_to_the_whole_title() {
+        let html = r#"<head><title>Fix It Friday: How To Arrange Your Living Room (Including One Trick) - Jane's Blog</title>
+            <script type="application/ld+json">{"@type":"Article","headline":"Fix It Friday: How To Arrange Your Living Room (Including"}</script>
+            </head><body><p>Text</p></body>"#;
+        assert_eq!(
+            read(&parse_html(html, None)).title.as_deref(),
+            Some("Fix It Friday: How To Arrange Your Living Room (Including One Trick)")
+        );
+        // A whole headline stays, whatever the `<title>` adds after it.
+        let html = r#"<head><title>Short headline: the subtitle - Site</title>
+            <script type="application/ld+json">{"@type":"Article","headline":"Short headline"}</script></head>"#;
+        assert_eq!(
+            read(&parse_html(html, None)).title.as_deref(),
+            Some("Short headline")
         );
     }
 
