@@ -246,6 +246,7 @@ pub fn read(doc: &Document) -> Metadata {
         Some(b)
             if dom_byline.is_some()
                 && (is_login_name(&b)
+                    || is_email(&b)
                     || names_the_site(
                         &b,
                         [site_name.as_deref(), title_tail.as_deref()],
@@ -996,7 +997,11 @@ fn dom_byline(doc: &Document) -> Option<String> {
         } else {
             None
         };
-        if let Some(name) = candidate.and_then(|c| byline_from_text(&c)) {
+        // An address is the account that posted; a byline further on may name the person.
+        if let Some(name) = candidate
+            .and_then(|c| byline_from_text(&c))
+            .filter(|n| !is_email(n))
+        {
             return Some(name);
         }
         cur = doc.next_in(body, n, false);
@@ -1013,6 +1018,14 @@ fn is_no_name(a: &str) -> bool {
 /// (`jane.doe`, `j_doe`).
 fn is_login_name(a: &str) -> bool {
     !a.contains(' ') && !a.contains('@') && a.contains(['.', '_'])
+}
+
+/// True for an email address in an author field (the account that posted): a visible
+/// byline names the person. Alone it stays, since some sites sign with the address.
+fn is_email(a: &str) -> bool {
+    !a.contains(' ')
+        && a.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
 }
 
 /// True when an author field holds the publication's name: its site name, the site part of
@@ -1257,8 +1270,14 @@ fn names_before_tail(s: &str) -> String {
 pub fn byline_from_text(text: &str) -> Option<String> {
     let name = collapse_repeats(&trim_byline_tail(&clean_byline(text)));
     let name = clean_byline(&name);
-    (name.chars().any(char::is_alphabetic) && (2..=80).contains(&name.chars().count()))
-        .then_some(name)
+    // "on" left from "on December 18": the words around a date name nobody.
+    let only_date_words = name
+        .split_whitespace()
+        .all(|w| BYLINE_STOP_WORDS.contains(&lowercase(w).as_str()));
+    (name.chars().any(char::is_alphabetic)
+        && !only_date_words
+        && (2..=80).contains(&name.chars().count()))
+    .then_some(name)
 }
 
 /// Strips the label ("By", "Written by", "Author:"), trailing separators and surrounding
@@ -1760,6 +1779,26 @@ mod tests {
             read(&parse_html(html, None)).title.as_deref(),
             Some("Short headline")
         );
+    }
+
+    #[test]
+    fn an_email_in_the_author_field_gives_way_to_the_visible_byline() {
+        let ld = r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"ops@town-news.example"}}</script>"#;
+        let doc = parse_html(
+            &format!(
+                r#"<head>{ld}</head><body><h1>Green gifts</h1><a class="byline__author" href="/author/ops">By ops@town-news.example</a>
+                <span class="byline__on">on </span> December 18, 2025
+                <a href="/author/arlene"><span class="article__byline">By Arlene Marturano</span></a></body>"#
+            ),
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Arlene Marturano"));
+        // With no byline on the page the address is all there is.
+        let doc = parse_html(
+            &format!("<head>{ld}</head><body><h1>Green gifts</h1></body>"),
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("ops@town-news.example"));
     }
 
     #[test]
