@@ -611,20 +611,23 @@ fn image_url(v: Option<&Value>) -> Option<String> {
 /// "Written by", `twitter:data1` "Jane Doe", as SEO plugins print them). A last resort:
 /// plugins fill the pair with the account that posted, which a visible byline corrects.
 fn labelled_author(metas: &MetaMap) -> Option<String> {
-    (1..=LINK_PREVIEW_LABELS).find_map(|i| {
-        let label = lowercase(metas.get(&format!("twitter:label{i}"))?.trim());
+    LINK_PREVIEW_PAIRS.iter().find_map(|&(label, value)| {
+        let label = lowercase(metas.get(label)?.trim());
         if !patterns::BYLINE_LABELS.contains(&label.trim_end_matches(':')) {
             return None;
         }
         metas
-            .get(&format!("twitter:data{i}"))
+            .get(value)
             .map(|a| clean_byline(a))
             .filter(|a| !a.is_empty() && !is_no_name(a))
     })
 }
 
-/// How many label/value pairs of a link preview are read.
-const LINK_PREVIEW_LABELS: usize = 4;
+/// The label/value pairs of a link preview that are read, as `<meta>` keys.
+const LINK_PREVIEW_PAIRS: &[(&str, &str)] = &[
+    ("twitter:label1", "twitter:data1"),
+    ("twitter:label2", "twitter:data2"),
+];
 
 fn itemprop_author(doc: &Document) -> Option<String> {
     let body = doc.body()?;
