@@ -185,11 +185,27 @@ pub fn read(doc: &Document) -> Metadata {
     // The publisher's name in JSON-LD is the plain name; `og:site_name` often adds a slogan.
     let site_name = ld.publisher.clone().or_else(|| get(SITE_KEYS));
 
-    let meta_title = ld.headline.clone().or_else(|| get(TITLE_KEYS));
     let doc_title = doc
         .find_first("title")
         .map(|t| doc.inner_text(t))
         .filter(|t| !t.is_empty());
+    let meta_title = match ld.headline.clone() {
+        // SEO plugins cut the JSON-LD headline to a length limit: a title source that goes
+        // on from it holds the whole headline.
+        Some(h) => [get(TITLE_KEYS), doc_title.clone()]
+            .into_iter()
+            .flatten()
+            .find(|t| {
+                // Cut mid-sentence: the rest goes on with a word, not a separator and the
+                // site's name.
+                fold_whitespace(t)
+                    .strip_prefix(fold_whitespace(&h).as_str())
+                    .and_then(|rest| rest.trim_start().chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            })
+            .or(Some(h)),
+        None => get(TITLE_KEYS),
+    };
     let title = choose_title(
         doc,
         meta_title,
@@ -217,7 +233,10 @@ pub fn read(doc: &Document) -> Metadata {
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
-    let dom_byline = dom_byline(doc).or_else(|| headline_byline(doc, region()));
+    let dom_byline = dom_byline(doc)
+        .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
+        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases))
+        .or_else(|| labelled_author(&metas));
     let title_tail = doc_title
         .as_deref()
         .map(title_parts)
@@ -227,6 +246,7 @@ pub fn read(doc: &Document) -> Metadata {
         Some(b)
             if dom_byline.is_some()
                 && (is_login_name(&b)
+                    || is_email(&b)
                     || names_the_site(
                         &b,
                         [site_name.as_deref(), title_tail.as_deref()],
@@ -587,6 +607,28 @@ fn image_url(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The author in the label/value pairs a page offers link previews (`twitter:label1`
+/// "Written by", `twitter:data1` "Jane Doe", as SEO plugins print them). A last resort:
+/// plugins fill the pair with the account that posted, which a visible byline corrects.
+fn labelled_author(metas: &MetaMap) -> Option<String> {
+    LINK_PREVIEW_PAIRS.iter().find_map(|&(label, value)| {
+        let label = lowercase(metas.get(label)?.trim());
+        if !patterns::BYLINE_LABELS.contains(&label.trim_end_matches(':')) {
+            return None;
+        }
+        metas
+            .get(value)
+            .map(|a| clean_byline(a))
+            .filter(|a| !a.is_empty() && !is_no_name(a))
+    })
+}
+
+/// The label/value pairs of a link preview that are read, as `<meta>` keys.
+const LINK_PREVIEW_PAIRS: &[(&str, &str)] = &[
+    ("twitter:label1", "twitter:data1"),
+    ("twitter:label2", "twitter:data2"),
+];
+
 fn itemprop_author(doc: &Document) -> Option<String> {
     let body = doc.body()?;
     doc.descendants(body).find_map(|n| {
@@ -747,35 +789,67 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
         }
         cur = doc.next_in(body, n, false);
     }
+    // Then the line or two just above the headline ("Last updated: Dec 12, 2025" over the
+    // `<h1>`), nearest first: searched after what follows it, which templates use more.
+    let mut lead_in = 0;
+    let mut level = header;
+    'up: while level != body {
+        let mut sibling = doc.prev_sibling(level);
+        while let Some(s) = sibling {
+            let Some(text) = short_text(doc, s, HEADLINE_LEAD_IN - lead_in) else {
+                break 'up;
+            };
+            lead_in += text.len();
+            if doc.tag(s).is_some() && !outside_article(doc, s) {
+                region.extend(doc.descendants(s).filter(|&d| doc.tag(d).is_some()));
+            }
+            sibling = doc.prev_sibling(s);
+        }
+        let Some(parent) = doc.parent(level) else {
+            break;
+        };
+        level = parent;
+    }
     region
 }
 
 /// How much text after the headline's block is searched for its byline and dateline.
 const HEADLINE_REACH: usize = 400;
 
+/// How much text just above the headline's block is searched for them.
+const HEADLINE_LEAD_IN: usize = 80;
+
 /// The date a reader sees beside the headline: the first short element there whose whole
 /// text is a date.
 fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
     region.iter().find_map(|&n| {
-        let text = short_text(doc, n, DATELINE_MAX_CHARS)?;
-        if !is_dateline(&text) {
-            return None;
-        }
-        let (y, m, d) = published_day(&text)?;
+        // A meta line may hold the date beside the names: "Dec 26, 2025 • Jane Doe in News".
+        let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
+        let (y, m, d) = text
+            .split(DATELINE_SEPARATORS)
+            .map(str::trim)
+            .filter(|part| part.len() <= DATELINE_MAX_CHARS && is_dateline(part))
+            .find_map(published_day)?;
         Some(format!("{y:04}-{m:02}-{d:02}"))
     })
 }
 
+/// Characters that part the pieces of a meta line beside the headline.
+const DATELINE_SEPARATORS: &[char] = &['•', '·', '|'];
+
 /// The names a reader sees beside the headline: a short element there that starts with a
 /// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
 /// by") followed by an element holding the names.
-fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
+fn headline_byline(doc: &Document, region: &[NodeId], labels: BylineLabels) -> Option<String> {
     region.iter().find_map(|&n| {
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
         let lower = lowercase(&text);
         let label = patterns::BYLINE_LABELS
             .iter()
-            .filter(|l| l.split(' ').any(|w| w == "by") || l.starts_with("author"))
+            .filter(|l| match labels {
+                BylineLabels::Any => l.split(' ').any(|w| w == "by") || l.starts_with("author"),
+                BylineLabels::Phrases => l.contains(' ') && l.ends_with(" by"),
+            })
             .find(|l| {
                 lower.starts_with(*l)
                     && lower[l.len()..].starts_with([' ', ':'])
@@ -795,6 +869,42 @@ fn headline_byline(doc: &Document, region: &[NodeId]) -> Option<String> {
         })?;
         byline_from_text(&names)
     })
+}
+
+/// Which byline labels mark a line as the byline.
+#[derive(Clone, Copy)]
+enum BylineLabels {
+    /// Any label naming the author ("By", "Author:", "Written by"): beside the headline.
+    Any,
+    /// Only phrases ending in "by" ("Written by"): elsewhere on the page, where a lone "By"
+    /// starts sentences ("By clicking Submit…") as often as bylines.
+    Phrases,
+}
+
+/// The elements of the page outside navigation, asides and comment threads, in document
+/// order: where a byline with its label ("Written by Jane Doe") is searched when none sits
+/// beside the headline (author notes at the end of the article).
+fn labelled_lines(doc: &Document) -> Vec<NodeId> {
+    let Some(body) = doc.body() else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut cur = doc.next_in(body, body, false);
+    while let Some(n) = cur {
+        if doc.tag(n).is_none() {
+            cur = doc.next_in(body, n, false);
+            continue;
+        }
+        if outside_article(doc, n)
+            || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
+        {
+            cur = doc.next_in(body, n, true);
+            continue;
+        }
+        lines.push(n);
+        cur = doc.next_in(body, n, false);
+    }
+    lines
 }
 
 /// One copy of a phrase that a responsive template printed several times over ("Ann Lee Ann
@@ -890,7 +1000,11 @@ fn dom_byline(doc: &Document) -> Option<String> {
         } else {
             None
         };
-        if let Some(name) = candidate.and_then(|c| byline_from_text(&c)) {
+        // An address is the account that posted; a byline further on may name the person.
+        if let Some(name) = candidate
+            .and_then(|c| byline_from_text(&c))
+            .filter(|n| !is_email(n))
+        {
             return Some(name);
         }
         cur = doc.next_in(body, n, false);
@@ -907,6 +1021,14 @@ fn is_no_name(a: &str) -> bool {
 /// (`jane.doe`, `j_doe`).
 fn is_login_name(a: &str) -> bool {
     !a.contains(' ') && !a.contains('@') && a.contains(['.', '_'])
+}
+
+/// True for an email address in an author field (the account that posted): a visible
+/// byline names the person. Alone it stays, since some sites sign with the address.
+fn is_email(a: &str) -> bool {
+    !a.contains(' ')
+        && a.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
 }
 
 /// True when an author field holds the publication's name: its site name, the site part of
@@ -1096,6 +1218,8 @@ const BYLINE_STOP_WORDS: &[&str] = &[
     "sun",
     "today",
     "yesterday",
+    // "Posted by Jane Doe at 2:38 PM".
+    "at",
 ];
 
 /// Cuts what surrounds the names in a byline: the parts between separators that hold no
@@ -1149,8 +1273,14 @@ fn names_before_tail(s: &str) -> String {
 pub fn byline_from_text(text: &str) -> Option<String> {
     let name = collapse_repeats(&trim_byline_tail(&clean_byline(text)));
     let name = clean_byline(&name);
-    (name.chars().any(char::is_alphabetic) && (2..=80).contains(&name.chars().count()))
-        .then_some(name)
+    // "on" left from "on December 18": the words around a date name nobody.
+    let only_date_words = name
+        .split_whitespace()
+        .all(|w| BYLINE_STOP_WORDS.contains(&lowercase(w).as_str()));
+    (name.chars().any(char::is_alphabetic)
+        && !only_date_words
+        && (2..=80).contains(&name.chars().count()))
+    .then_some(name)
 }
 
 /// Strips the label ("By", "Written by", "Author:"), trailing separators and surrounding
@@ -1583,6 +1713,98 @@ mod tests {
     }
 
     #[test]
+    fn link_preview_label_names_the_author_when_nothing_else_does() {
+        let head = r#"<meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="4 minutes">
+            <meta name="twitter:label2" content="Written by">
+            <meta name="twitter:data2" content="Jane Doe">"#;
+        let doc = parse_html(
+            &format!("<head>{head}</head><body><p>Text</p></body>"),
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Jane Doe"));
+        // The visible byline wins over the plugin's pair.
+        let doc = parse_html(
+            &format!(r#"<head>{head}</head><body><p class="byline">By Ann Lee</p></body>"#),
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee"));
+        // A reading time is no author.
+        let doc = parse_html(
+            r#"<meta name="twitter:label1" content="Reading time"><meta name="twitter:data1" content="3 min">"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline, None);
+    }
+
+    #[test]
+    fn a_written_by_line_anywhere_names_the_author() {
+        // Longer than what is searched beside the headline.
+        let body = "<p>Body text of the article that goes on for a while.</p>".repeat(12);
+        let doc = parse_html(
+            &format!(
+                r#"<body><h1>Why cheap work costs more</h1>{body}
+                <div class="outro"><p>Written by John Crenshaw</p></div>
+                <footer><p>Written by The Web Team</p></footer></body>"#
+            ),
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("John Crenshaw"));
+        // Far from the headline a lone "By" starts sentences, not bylines.
+        let doc = parse_html(
+            &format!(
+                "<body><h1>Why cheap work costs more</h1>{body}<p>By the way</p>\
+                 <form><p>By clicking Submit you agree</p></form></body>"
+            ),
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline, None);
+        // The time after the names goes with the date.
+        assert_eq!(
+            byline_from_text("Posted by David at 2:38 PM").as_deref(),
+            Some("David")
+        );
+    }
+
+    #[test]
+    fn a_cut_json_ld_headline_gives_way_to_the_whole_title() {
+        let html = r#"<head><title>Fix It Friday: How To Arrange Your Living Room (Including One Trick) - Jane's Blog</title>
+            <script type="application/ld+json">{"@type":"Article","headline":"Fix It Friday: How To Arrange Your Living Room (Including"}</script>
+            </head><body><p>Text</p></body>"#;
+        assert_eq!(
+            read(&parse_html(html, None)).title.as_deref(),
+            Some("Fix It Friday: How To Arrange Your Living Room (Including One Trick)")
+        );
+        // A whole headline stays, whatever the `<title>` adds after it.
+        let html = r#"<head><title>Short headline: the subtitle - Site</title>
+            <script type="application/ld+json">{"@type":"Article","headline":"Short headline"}</script></head>"#;
+        assert_eq!(
+            read(&parse_html(html, None)).title.as_deref(),
+            Some("Short headline")
+        );
+    }
+
+    #[test]
+    fn an_email_in_the_author_field_gives_way_to_the_visible_byline() {
+        let ld = r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"ops@town-news.example"}}</script>"#;
+        let doc = parse_html(
+            &format!(
+                r#"<head>{ld}</head><body><h1>Green gifts</h1><a class="byline__author" href="/author/ops">By ops@town-news.example</a>
+                <span class="byline__on">on </span> December 18, 2025
+                <a href="/author/arlene"><span class="article__byline">By Arlene Marturano</span></a></body>"#
+            ),
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("Arlene Marturano"));
+        // With no byline on the page the address is all there is.
+        let doc = parse_html(
+            &format!("<head>{ld}</head><body><h1>Green gifts</h1></body>"),
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("ops@town-news.example"));
+    }
+
+    #[test]
     fn title_loses_its_site_suffix() {
         let doc = parse_html("<title>A long headline about things - The Paper</title><h1>A long headline about things</h1>", None);
         assert_eq!(
@@ -1861,6 +2083,38 @@ mod tests {
             "<body><h1>Headline</h1><p>On March 3, 2024 we met.</p>{filler}<p>May 1, 2020</p>"
         );
         assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn the_date_just_above_the_headline() {
+        // A labelled date over the `<h1>`, in a block of its own beside a long standfirst.
+        let standfirst =
+            "A standfirst long enough to keep the header block from growing. ".repeat(4);
+        let html = format!(
+            r#"<body><div class="wrap"><div class="crumbs"><a href="/blog">Blog</a></div>
+            <div class="summary"><div class="flex"><div>Last updated:</div><div>Dec 12, 2025</div></div>
+            <h1>Top seven agencies</h1><p>{standfirst}</p></div></div>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2025-12-12")
+        );
+        // A long block above the headline is another piece, whatever dates it names.
+        let teaser = "An older story that the template shows above this one, at length. ".repeat(3);
+        let html = format!(
+            "<body><div><p>{teaser} May 1, 2020</p></div><h1>Headline</h1><p>{standfirst}</p>"
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn the_date_in_a_meta_line_beside_the_names() {
+        let doc = parse_html(
+            r#"<body><header><h1>Pricing guide</h1><p>Dec 26, 2025 <span>&bull;</span>
+            <img src="a.png"> Mahua Das in <a href="/blog/pm">Project Management</a></p></header>"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2025-12-26"));
     }
 
     #[test]
