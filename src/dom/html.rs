@@ -233,6 +233,11 @@ struct ArenaSink {
     /// `<template>` element → the separate node holding its contents.
     templates: RefCell<HashMap<NodeId, Handle>>,
     no_name: Rc<QualName>,
+    /// Text html5ever appended to this parent in a row (it hands text over in pieces, line by
+    /// line and around character references), kept here and written to the tree as one append
+    /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
+    pending_parent: Cell<Option<NodeId>>,
+    pending_text: RefCell<String>,
 }
 
 impl Default for ArenaSink {
@@ -243,11 +248,23 @@ impl Default for ArenaSink {
             max_open_depth: Rc::default(),
             templates: RefCell::default(),
             no_name: Rc::new(QualName::new(None, "".into(), "".into())),
+            pending_parent: Cell::new(None),
+            pending_text: RefCell::default(),
         }
     }
 }
 
 impl ArenaSink {
+    /// Writes the text appended since the last call to the tree, where the appends would have
+    /// put it (nothing else changed the tree meanwhile).
+    fn flush_text(&self) {
+        if let Some(parent) = self.pending_parent.take() {
+            let mut text = self.pending_text.borrow_mut();
+            self.doc.borrow_mut().append_text_capped(parent, &text);
+            text.clear();
+        }
+    }
+
     fn handle(&self, id: NodeId) -> Handle {
         Handle {
             id,
@@ -302,6 +319,7 @@ impl TreeSink for ArenaSink {
     type ElemName<'a> = ExpandedName<'a>;
 
     fn finish(self) -> Document {
+        self.flush_text();
         self.doc.into_inner()
     }
 
@@ -316,6 +334,8 @@ impl TreeSink for ArenaSink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        // Nodes keep their creation order: the text before this element is created first.
+        self.flush_text();
         let id = self
             .doc
             .borrow_mut()
@@ -333,6 +353,7 @@ impl TreeSink for ArenaSink {
     }
 
     fn create_comment(&self, _text: StrTendril) -> Handle {
+        self.flush_text();
         let id = self.doc.borrow_mut().create_comment();
         self.handle(id)
     }
@@ -343,9 +364,14 @@ impl TreeSink for ArenaSink {
 
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
         if let NodeOrText::AppendText(t) = &child {
-            self.doc.borrow_mut().append_text_capped(parent.id, t);
+            if self.pending_parent.get() != Some(parent.id) {
+                self.flush_text();
+                self.pending_parent.set(Some(parent.id));
+            }
+            self.pending_text.borrow_mut().push_str(t);
             return;
         }
+        self.flush_text();
         let id = self.node_for(child);
         self.note_depth(parent.id, id, 1);
         self.doc.borrow_mut().append_capped(parent.id, id);
@@ -357,6 +383,7 @@ impl TreeSink for ArenaSink {
         prev: &Handle,
         child: NodeOrText<Handle>,
     ) {
+        self.flush_text();
         let has_parent = self.doc.borrow().parent(element.id).is_some();
         if has_parent {
             self.append_before_sibling(element, child);
@@ -381,6 +408,7 @@ impl TreeSink for ArenaSink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &Handle, child: NodeOrText<Handle>) {
+        self.flush_text();
         if let NodeOrText::AppendText(t) = &child {
             let mut doc = self.doc.borrow_mut();
             if let Some(prev) = doc.prev_sibling(sibling.id) {
@@ -395,16 +423,19 @@ impl TreeSink for ArenaSink {
     }
 
     fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        self.flush_text();
         self.doc
             .borrow_mut()
             .add_missing_attrs(target.id, convert_attrs(attrs));
     }
 
     fn remove_from_parent(&self, target: &Handle) {
+        self.flush_text();
         self.doc.borrow_mut().detach(target.id);
     }
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        self.flush_text();
         self.doc
             .borrow_mut()
             .reparent_children(node.id, new_parent.id);
