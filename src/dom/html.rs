@@ -496,6 +496,25 @@ mod tests {
     }
 
     #[test]
+    fn text_in_pieces_becomes_one_node_per_run_in_creation_order() {
+        // html5ever hands this text over line by line and around the reference.
+        let doc = parse_html(
+            "<p>one\ntwo &amp; three<b>four\nfive</b>six\r\nseven</p>",
+            None,
+        );
+        let p = doc.find_first("p").unwrap();
+        let kids = doc.children(p);
+        let texts: Vec<Option<&str>> = kids.iter().map(|&k| doc.text(k)).collect();
+        assert_eq!(
+            texts,
+            vec![Some("one\ntwo & three"), None, Some("six\nseven")]
+        );
+        assert_eq!(doc.inner_text(kids[1]), "four five");
+        let ids: Vec<NodeId> = doc.descendants(NodeId::DOCUMENT).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids in document order");
+    }
+
+    #[test]
     fn decodes_declared_charsets() {
         let bytes = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
         let (text, enc) = decode_html(bytes);
