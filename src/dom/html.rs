@@ -17,6 +17,9 @@ use super::{Document, NodeId};
 /// Real pages stay far below (a few hundred levels at worst, from unclosed tags).
 pub const MAX_OPEN_ELEMENTS: u32 = 5_000;
 
+/// Bytes of HTML per node of the tree, at the dense end of real pages (for sizing the arena).
+const NODE_BYTES_ESTIMATE: usize = 32;
+
 /// The parser feeds html5ever this many bytes at a time, checking the limits in between.
 const CHUNK_BYTES: usize = 8 * 1024;
 
@@ -81,6 +84,11 @@ fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<Parse
 
 fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<ParseError>) {
     let sink = ArenaSink::default();
+    // Pages hold a node per 30 to 100 bytes: room made at once spares most of the copies
+    // of a growing arena.
+    sink.doc
+        .borrow_mut()
+        .reserve(html.len() / NODE_BYTES_ESTIMATE);
     let open_depth = sink.max_open_depth.clone();
     let mut opts = ParseOpts::default();
     opts.tree_builder.scripting_enabled = scripting_enabled;
@@ -233,6 +241,11 @@ struct ArenaSink {
     /// `<template>` element → the separate node holding its contents.
     templates: RefCell<HashMap<NodeId, Handle>>,
     no_name: Rc<QualName>,
+    /// Text html5ever appended to this parent in a row (it hands text over in pieces, line by
+    /// line and around character references), kept here and written to the tree as one append
+    /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
+    pending_parent: Cell<Option<NodeId>>,
+    pending_text: RefCell<String>,
 }
 
 impl Default for ArenaSink {
@@ -243,11 +256,23 @@ impl Default for ArenaSink {
             max_open_depth: Rc::default(),
             templates: RefCell::default(),
             no_name: Rc::new(QualName::new(None, "".into(), "".into())),
+            pending_parent: Cell::new(None),
+            pending_text: RefCell::default(),
         }
     }
 }
 
 impl ArenaSink {
+    /// Writes the text appended since the last call to the tree, where the appends would have
+    /// put it (nothing else changed the tree meanwhile).
+    fn flush_text(&self) {
+        if let Some(parent) = self.pending_parent.take() {
+            let mut text = self.pending_text.borrow_mut();
+            self.doc.borrow_mut().append_text_capped(parent, &text);
+            text.clear();
+        }
+    }
+
     fn handle(&self, id: NodeId) -> Handle {
         Handle {
             id,
@@ -302,6 +327,7 @@ impl TreeSink for ArenaSink {
     type ElemName<'a> = ExpandedName<'a>;
 
     fn finish(self) -> Document {
+        self.flush_text();
         self.doc.into_inner()
     }
 
@@ -316,6 +342,8 @@ impl TreeSink for ArenaSink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        // Nodes keep their creation order: the text before this element is created first.
+        self.flush_text();
         let id = self
             .doc
             .borrow_mut()
@@ -333,6 +361,7 @@ impl TreeSink for ArenaSink {
     }
 
     fn create_comment(&self, _text: StrTendril) -> Handle {
+        self.flush_text();
         let id = self.doc.borrow_mut().create_comment();
         self.handle(id)
     }
@@ -343,9 +372,14 @@ impl TreeSink for ArenaSink {
 
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
         if let NodeOrText::AppendText(t) = &child {
-            self.doc.borrow_mut().append_text_capped(parent.id, t);
+            if self.pending_parent.get() != Some(parent.id) {
+                self.flush_text();
+                self.pending_parent.set(Some(parent.id));
+            }
+            self.pending_text.borrow_mut().push_str(t);
             return;
         }
+        self.flush_text();
         let id = self.node_for(child);
         self.note_depth(parent.id, id, 1);
         self.doc.borrow_mut().append_capped(parent.id, id);
@@ -357,6 +391,7 @@ impl TreeSink for ArenaSink {
         prev: &Handle,
         child: NodeOrText<Handle>,
     ) {
+        self.flush_text();
         let has_parent = self.doc.borrow().parent(element.id).is_some();
         if has_parent {
             self.append_before_sibling(element, child);
@@ -381,6 +416,7 @@ impl TreeSink for ArenaSink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &Handle, child: NodeOrText<Handle>) {
+        self.flush_text();
         if let NodeOrText::AppendText(t) = &child {
             let mut doc = self.doc.borrow_mut();
             if let Some(prev) = doc.prev_sibling(sibling.id) {
@@ -395,16 +431,19 @@ impl TreeSink for ArenaSink {
     }
 
     fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        self.flush_text();
         self.doc
             .borrow_mut()
             .add_missing_attrs(target.id, convert_attrs(attrs));
     }
 
     fn remove_from_parent(&self, target: &Handle) {
+        self.flush_text();
         self.doc.borrow_mut().detach(target.id);
     }
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        self.flush_text();
         self.doc
             .borrow_mut()
             .reparent_children(node.id, new_parent.id);
@@ -454,6 +493,25 @@ mod tests {
             doc.data(doc.find_first("title").unwrap()),
             NodeData::Element { .. }
         ));
+    }
+
+    #[test]
+    fn text_in_pieces_becomes_one_node_per_run_in_creation_order() {
+        // html5ever hands this text over line by line and around the reference.
+        let doc = parse_html(
+            "<p>one\ntwo &amp; three<b>four\nfive</b>six\r\nseven</p>",
+            None,
+        );
+        let p = doc.find_first("p").unwrap();
+        let kids = doc.children(p);
+        let texts: Vec<Option<&str>> = kids.iter().map(|&k| doc.text(k)).collect();
+        assert_eq!(
+            texts,
+            vec![Some("one\ntwo & three"), None, Some("six\nseven")]
+        );
+        assert_eq!(doc.inner_text(kids[1]), "four five");
+        let ids: Vec<NodeId> = doc.descendants(NodeId::DOCUMENT).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids in document order");
     }
 
     #[test]

@@ -205,6 +205,11 @@ impl Document {
         self.nodes.len() == 1
     }
 
+    /// Makes room for `additional` more nodes, for a builder that can estimate the page's size.
+    pub fn reserve(&mut self, additional: usize) {
+        self.nodes.reserve(additional);
+    }
+
     fn push(&mut self, data: NodeData) -> NodeId {
         let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(Node {

@@ -452,6 +452,13 @@ pub fn is_interface_label(text: &str) -> bool {
     if trimmed.is_empty() || trimmed.len() > 40 {
         return false;
     }
+    // Most short texts are ASCII, whose lowercase is ASCII's: compared without a copy (the
+    // labels are lowercase, tested below).
+    if trimmed.is_ascii() {
+        return INTERFACE_LABELS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(trimmed));
+    }
     INTERFACE_LABELS.contains(&super::lowercase::lowercase(trimmed).as_str())
 }
 
@@ -1046,14 +1053,16 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
     }
     // Most names match none of a long table: the byte pairs of the name rule out almost
     // every pattern before any search.
-    let pairs = (table.len() >= 8).then(|| BytePairs::of(haystack));
+    let pairs = (table.len() >= 4).then(|| BytePairs::of(haystack));
     table.iter().any(|p| {
         let (Sub(word) | Token(word)) = *p;
         if pairs.as_ref().is_some_and(|pairs| !pairs.may_hold(word)) {
             return false;
         }
         match p {
-            Sub(s) => haystack.contains(s),
+            // A plain scan: class-and-id strings are short, and the standard search costs more
+            // to set up than the scan takes (same answer as `str::contains`, tested below).
+            Sub(s) => find(haystack, s).is_some(),
             Token(t) => haystack
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|tok| tok == *t),
@@ -1071,11 +1080,28 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     if n.len() > h.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| h[i] == first && &h[i + 1..i + n.len()] == rest)
+    let last_start = h.len() - n.len();
+    if !first.is_ascii() {
+        return (0..=last_start).find(|&i| h[i] == first && &h[i + 1..i + n.len()] == rest);
+    }
+    // The candidates by the first byte: `str::find` of an ASCII character is a memchr, which
+    // reads a word at a time. After an ASCII byte the next index is a character boundary.
+    let mut from = 0;
+    while from <= last_start {
+        let i = from + haystack[from..].find(char::from(first))?;
+        if i > last_start {
+            return None;
+        }
+        if &h[i + 1..i + n.len()] == rest {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
-/// The pairs of adjacent bytes in a text, hashed into a bit set: a word whose first or last
-/// pair is missing does not occur in the text. (False positives only cost a search.)
+/// The pairs of adjacent bytes in a text, hashed into a bit set: a word with a pair missing
+/// does not occur in the text. (False positives only cost a search.)
 struct BytePairs([u64; 16]);
 
 impl BytePairs {
@@ -1097,12 +1123,10 @@ impl BytePairs {
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// Every pair of the word is checked: a bit test costs far less than the search that a
+    /// false positive leads to.
     fn may_hold(&self, word: &str) -> bool {
-        match word.as_bytes() {
-            [a, b, .., y, z] => self.has(*a, *b) && self.has(*y, *z),
-            [a, b] => self.has(*a, *b),
-            _ => true,
-        }
+        word.as_bytes().windows(2).all(|w| self.has(w[0], w[1]))
     }
 }
 
@@ -1175,6 +1199,15 @@ mod tests {
                 assert_eq!(find(t, n), t.find(n), "{t:?} {n:?}");
             }
         }
+    }
+
+    #[test]
+    fn labels_are_lowercase_so_ascii_text_compares_without_a_copy() {
+        for label in AD_LABELS.iter().chain(INTERFACE_LABELS) {
+            assert_eq!(lowercase(label), *label);
+        }
+        assert!(is_interface_label("  Skip to Content → "));
+        assert!(is_ad_label("- ADVERTISEMENT -"));
     }
 
     /// The plain definition that [`matches`] must agree with.
