@@ -16,7 +16,7 @@
 #                       browser: Lector, Readability.js and a DOM-walk floor in Chromium over the
 #                       corpora (options: --pages N, --filter TEXT, --no-wcxb, --runs N);
 #                       native: criterion, Lector beside dom_smoothie; scaling: synthetic pages
-#   LECTOR_WASM_OPT="-Oz"  wasm-opt flags for the engine (binaryen from npm); "none" skips it
+#   LECTOR_WASM_OPT="-Oz --converge"  wasm-opt flags for the engine (binaryen from npm); "none" skips it
 #
 # Outputs: dist/chrome/ and dist/firefox/ (load unpacked), the store zips
 # dist/lector-<browser>-<version>.zip and dist/lector-source-<version>.zip (for AMO review).
@@ -82,9 +82,13 @@ build_wasm() { # [target dir] [cargo features]
   # Panic messages carry source paths; map the cargo registry's so that the wasm does not
   # depend on where it was built (docs/building-from-source.md).
   local rustflags="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo${RUSTFLAGS:+ $RUSTFLAGS}"
+  # Panic locations (file, line, column of every bounds check and unwrap) cost 2.5 KB of the
+  # gzipped engine; the message stays (docs/performance.md, Size). The flag is unstable, so
+  # RUSTC_BOOTSTRAP is set, for this build only, on either route.
+  rustflags="$rustflags -Zlocation-detail=none"
   if [ "$route" = rustup ]; then
     say "wasm32 route: rustup target $WASM_TARGET ($(rustc --version))${2:+ with features $2}"
-    RUSTFLAGS="$rustflags" CARGO_TARGET_DIR="$out" cargo build --release --lib --target "$WASM_TARGET" --quiet "${features[@]}"
+    RUSTFLAGS="$rustflags" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$out" cargo build --release --lib --target "$WASM_TARGET" --quiet "${features[@]}"
   else
     apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
     touch "$WASM_OUT/.route-debian"
@@ -109,7 +113,7 @@ ensure_wasm_bindgen() {
 # anywhere npm does). Debian's binaryen is too old to read current rustc output. It reads the
 # wasm's target_features section, so it needs no --enable flags, and its output depends on
 # its input and flags only (docs/performance.md: size).
-WASM_OPT_FLAGS=${LECTOR_WASM_OPT:--Oz}
+WASM_OPT_FLAGS=${LECTOR_WASM_OPT:--Oz --converge}
 optimize_wasm() { # file
   [ "$WASM_OPT_FLAGS" = none ] && return 0
   local wasm_opt="$ROOT/node_modules/.bin/wasm-opt"
