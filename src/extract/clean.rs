@@ -373,9 +373,43 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
         || (!is_list && li > p)
         || (inputs > (p / 3.0).floor())
         || (!is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && ld > 0.0)
-        || (weight < 25.0 && ld > 0.2 && !(is_list && ld < 0.5 && len > 200))
+        || (weight < 25.0
+            && ld > 0.2
+            && !(is_list && ld < 0.5 && len > 200)
+            && !is_prose_with_inline_links(doc, n, stats, ld))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
+}
+
+/// Least text per paragraph, on average, of a block of prose.
+const PROSE_PARAGRAPH_TEXT: u32 = 80;
+
+/// Most link text a prose block may hold: a third, against a fifth for other blocks.
+const PROSE_LINK_DENSITY: f64 = 0.33;
+
+/// True for running text whose links sit in its sentences ("the study found…", "see our
+/// guide"): a paragraph or two that cite their sources reach a fifth of link text, yet are
+/// the article. A list of teasers keeps its links in headings and list items, outside the
+/// paragraphs, and stays subject to the stricter limit.
+fn is_prose_with_inline_links(doc: &Document, n: NodeId, stats: &TextStats, ld: f64) -> bool {
+    let s = stats.get(n);
+    // Paragraphs of sentences, not a card's title, author and date lines set as `<p>`.
+    let sentences = s.paragraphs > 0 && s.text >= PROSE_PARAGRAPH_TEXT * s.paragraphs;
+    if ld > PROSE_LINK_DENSITY || !sentences || s.text.saturating_sub(s.link_text) < 150 {
+        return false;
+    }
+    let (mut inline, mut all) = (0u32, 0u32);
+    for a in doc.descendants(n).filter(|&d| doc.is(d, "a")) {
+        let t = stats.get(a).text;
+        all += t;
+        if doc
+            .ancestor_named(a, "p", 0)
+            .is_some_and(|p| doc.contains(n, p))
+        {
+            inline += t;
+        }
+    }
+    inline * 10 >= all * 9
 }
 
 /// True for tables of data (headers, captions, many cells), false for layout tables.
@@ -678,6 +712,28 @@ mod tests {
         let article = doc.find_all(doc.body().unwrap(), "div")[0];
         unwrap_wrapping_forms(&mut doc, article);
         doc.find_all(article, "form").len()
+    }
+
+    #[test]
+    fn prose_that_cites_its_sources_in_links_is_kept_a_teaser_list_is_not() {
+        // Two paragraphs whose links sit in their sentences: a quarter of the text is links.
+        let prose = "<div class=wrapper><p>Training works best in short sessions, and \
+                     <a href=/s>a study of two hundred puppies</a> found that five minutes \
+                     twice a day beat one long lesson.</p><p>Reward the behaviour at once; \
+                     <a href=/g>our guide to rewards</a> lists treats that work well.</p></div>";
+        // Teasers with about as much link text, their links in headings, outside the paragraphs.
+        let teaser = "<div class=cards><div><h3><a href=/a>Crate training in a week</a></h3>\
+                      <p>How to make the crate a place your puppy likes to rest in.</p></div>\
+                      <div><h3><a href=/b>Leash walking without pulling</a></h3>\
+                      <p>Stop, wait and reward: the method that ends the tug of war.</p></div></div>";
+        let mut doc = parse_html(&format!("<body><div id=a>{prose}{teaser}</div>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("five minutes twice a day"), "{text}");
+        assert!(text.contains("treats that work well"), "{text}");
+        assert!(!text.contains("Crate training"), "{text}");
     }
 
     #[test]
