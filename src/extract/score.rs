@@ -76,6 +76,7 @@ const PARENT_TIE: f64 = 0.98;
 /// it, a block marked `itemprop="articleBody"` is the declared body (see [`evidence`]).
 pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -> Option<NodeId> {
     let body = doc.body()?;
+    join_drop_caps(doc, body);
     let stats = TextStats::measure(doc, body);
     // Scores by node index (None: not a candidate). A vector rather than a hash map: no
     // hashing on this hot path, and no hash table code in the wasm.
@@ -207,6 +208,63 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
         doc.append(article, n);
     }
     Some(article)
+}
+
+/// A drop cap set in its own block ("D", then a paragraph "uring the war…") goes back into
+/// the word it starts: a block whose whole text is one capital letter, followed by a block
+/// whose text starts in lower case.
+fn join_drop_caps(doc: &mut Document, body: NodeId) {
+    let stats = TextStats::measure(doc, body);
+    let mut joins: Vec<(NodeId, NodeId)> = Vec::new();
+    for n in doc.descendants(body) {
+        // Blocks only: a one-letter inline element (a variable in `<code>`) runs with its text.
+        let is_block = |n: NodeId| doc.tag(n).is_some_and(|t| !patterns::PHRASING.contains(&t));
+        if !is_block(n) || n == body || stats.get(n).text > 2 || stats.get(n).text == 0 {
+            continue;
+        }
+        let mut letters = doc.text_content(n);
+        letters.retain(|c| !c.is_whitespace());
+        let mut chars = letters.chars();
+        let (Some(letter), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        if !letter.is_uppercase() {
+            continue;
+        }
+        let mut next = doc.next_sibling(n);
+        while let Some(s) = next {
+            if doc.tag(s).is_some() {
+                break;
+            }
+            if doc.text(s).is_some_and(|t| !t.trim().is_empty()) {
+                next = None;
+                break;
+            }
+            next = doc.next_sibling(s);
+        }
+        let Some(next) = next.filter(|&s| is_block(s)) else {
+            continue;
+        };
+        let first_text = doc
+            .descendants(next)
+            .find(|&d| doc.text(d).is_some_and(|t| !t.trim().is_empty()));
+        if let Some(t) = first_text {
+            // Straight on, without a space: "A mobile app" is a word and a sentence.
+            let starts_lower = doc
+                .text(t)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_lowercase);
+            if starts_lower && !joins.iter().any(|&(l, _)| doc.contains(l, n)) {
+                joins.push((n, t));
+            }
+        }
+    }
+    for (letter_block, text) in joins {
+        let letter = doc.text_content(letter_block);
+        let letter = doc.create_text(letter.trim());
+        doc.insert_before(text, letter);
+        doc.detach(letter_block);
+    }
 }
 
 /// A standfirst is at least this long; shorter lines beside a headline are taglines.
@@ -452,5 +510,26 @@ mod tests {
         assert!(!standfirst("cta"));
         assert!(!standfirst("inside"));
         assert!(!standfirst("distant"));
+    }
+
+    #[test]
+    fn a_drop_cap_in_its_own_block_goes_back_into_its_word() {
+        let html = r#"<div id="cap"><div class="first-letter">D</div><div><p>uring the war the line closed.</p></div></div>
+            <div id="word"><div class="big">A</div><p> mobile app is a project like any other.</p></div>
+            <div id="code"><p>Use <code>x</code>or a constant.</p></div>"#;
+        let mut doc = parse_html(html, None);
+        let body = doc.body().unwrap();
+        join_drop_caps(&mut doc, body);
+        let text_of = |id: &str| {
+            let n = doc
+                .descendants(body)
+                .find(|&n| doc.attr(n, "id") == Some(id))
+                .unwrap();
+            doc.text_content(n)
+        };
+        assert_eq!(text_of("cap"), "During the war the line closed.");
+        // Set apart by a space: a word of its own. Inline: not a drop cap.
+        assert_eq!(text_of("word"), "A mobile app is a project like any other.");
+        assert_eq!(text_of("code"), "Use xor a constant.");
     }
 }
