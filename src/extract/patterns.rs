@@ -953,6 +953,22 @@ pub const READING_TIME: &[&str] = &[
 /// not already hold it.
 pub const PULL_QUOTE: &[Pat] = &[Sub("pullquote"), Sub("pull-quote"), Sub("pull_quote")];
 
+/// Names of text beside the headline that is not the article's opening (standfirst): a
+/// picture's caption or credit, a call to action, a tooltip, a teaser, a disclosure, and the
+/// summary blocks named `dek` or `excerpt` (the page's summary, shown apart from the text:
+/// the WCXB and Readability references both leave them out).
+pub const NOT_STANDFIRST: &[Pat] = &[
+    Sub("caption"),
+    Sub("credit"),
+    Token("cta"),
+    Sub("tooltip"),
+    Sub("teaser"),
+    Sub("disclosure"),
+    Sub("disclaimer"),
+    Sub("excerpt"),
+    Sub("dek"),
+];
+
 /// Names (class, id, file name) of pictures that are interface icons, not content.
 pub const ICON_IMAGES: &[&str] = &["icon", "sprite", "glyph", "favicon"];
 

@@ -76,6 +76,7 @@ const PARENT_TIE: f64 = 0.98;
 /// it, a block marked `itemprop="articleBody"` is the declared body (see [`evidence`]).
 pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -> Option<NodeId> {
     let body = doc.body()?;
+    join_drop_caps(doc, body);
     let stats = TextStats::measure(doc, body);
     // Scores by node index (None: not a candidate). A vector rather than a hash map: no
     // hashing on this hot path, and no hash table code in the wasm.
@@ -201,11 +202,181 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             }
         }
     }
+    let lead = lead_paragraphs(doc, body, &picks, &stats);
     let article = doc.create_element("div", vec![]);
-    for n in picks {
+    for n in lead.into_iter().chain(picks) {
         doc.append(article, n);
     }
     Some(article)
+}
+
+/// A drop cap set in its own block ("D", then a paragraph "uring the war…") goes back into
+/// the word it starts: a block whose whole text is one capital letter, followed by a block
+/// whose text starts in lower case.
+fn join_drop_caps(doc: &mut Document, body: NodeId) {
+    let stats = TextStats::measure(doc, body);
+    let mut joins: Vec<(NodeId, NodeId)> = Vec::new();
+    for n in doc.descendants(body) {
+        // Blocks only: a one-letter inline element (a variable in `<code>`) runs with its text.
+        let is_block = |n: NodeId| doc.tag(n).is_some_and(|t| !patterns::PHRASING.contains(&t));
+        if !is_block(n) || n == body || stats.get(n).text > 2 || stats.get(n).text == 0 {
+            continue;
+        }
+        let mut letters = doc.text_content(n);
+        letters.retain(|c| !c.is_whitespace());
+        let mut chars = letters.chars();
+        let (Some(letter), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        if !letter.is_uppercase() {
+            continue;
+        }
+        let mut next = doc.next_sibling(n);
+        while let Some(s) = next {
+            if doc.tag(s).is_some() {
+                break;
+            }
+            if doc.text(s).is_some_and(|t| !t.trim().is_empty()) {
+                next = None;
+                break;
+            }
+            next = doc.next_sibling(s);
+        }
+        let Some(next) = next.filter(|&s| is_block(s)) else {
+            continue;
+        };
+        let first_text = doc
+            .descendants(next)
+            .find(|&d| doc.text(d).is_some_and(|t| !t.trim().is_empty()));
+        if let Some(t) = first_text {
+            // Straight on, without a space: "A mobile app" is a word and a sentence.
+            let starts_lower = doc
+                .text(t)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_lowercase);
+            if starts_lower && !joins.iter().any(|&(l, _)| doc.contains(l, n)) {
+                joins.push((n, t));
+            }
+        }
+    }
+    for (letter_block, text) in joins {
+        let letter = doc.text_content(letter_block);
+        let letter = doc.create_text(letter.trim());
+        doc.insert_before(text, letter);
+        doc.detach(letter_block);
+    }
+}
+
+/// A standfirst is at least this long; shorter lines beside a headline are taglines.
+const LEAD_MIN_TEXT: u32 = 80;
+
+/// More text than this between the headline and the article (besides the standfirst): the
+/// headline is not this article's, or the block between is more than a header.
+const LEAD_MAX_GAP: u32 = 400;
+
+/// The article the votes chose holds at least this many times the standfirst's text.
+const LEAD_SHARE: u32 = 4;
+
+/// The standfirst: paragraphs set between the page's headline (`h1`) and the first block
+/// the votes chose (`picks`), in the header apart from the body. Taken only when they read as prose
+/// (long, ending a sentence, few links), share a header with the headline, and do not
+/// belong to a picture (inside a figure) or carry a name of [`patterns::NOT_STANDFIRST`],
+/// so a hero image's caption, a call to action or a tagline stays out.
+fn lead_paragraphs(
+    doc: &Document,
+    body: NodeId,
+    picks: &[NodeId],
+    stats: &TextStats,
+) -> Vec<NodeId> {
+    let mut headline = None;
+    let mut leads: Vec<NodeId> = Vec::new();
+    let mut gap = 0u32;
+    for n in doc.descendants(body) {
+        // The picks may not be in document order: the first one met is the article's start.
+        if picks.contains(&n) {
+            break;
+        }
+        if doc.is(n, "h1") {
+            headline = Some(n);
+            leads.clear();
+            gap = 0;
+            continue;
+        }
+        if headline.is_none_or(|h| doc.contains(h, n)) {
+            continue;
+        }
+        if let Some(t) = doc.text(n) {
+            if !leads.iter().any(|&l| doc.contains(l, n)) {
+                gap += t.trim().chars().count() as u32;
+            }
+        } else if doc.is(n, "p")
+            && !picks.iter().any(|&pick| doc.contains(n, pick))
+            && headline.is_some_and(|h| shares_header(doc, h, n))
+            && is_standfirst(doc, body, n, stats)
+        {
+            leads.push(n);
+        }
+    }
+    // A standfirst introduces a longer text; beside a short pick (a promo box the strict
+    // rung chose) it would pass for the article.
+    let lead_text: u32 = leads.iter().map(|&l| stats.get(l).text).sum();
+    let picked_text: u32 = picks.iter().map(|&p| stats.get(p).text).sum();
+    if headline.is_none() || gap > LEAD_MAX_GAP || picked_text < lead_text * LEAD_SHARE {
+        return Vec::new();
+    }
+    leads
+}
+
+/// How far above a standfirst its headline's block may start: the two share a header.
+const HEADER_LEVELS: usize = 3;
+
+/// True when `headline` sits inside one of `p`'s closest ancestors ([`HEADER_LEVELS`]).
+fn shares_header(doc: &Document, headline: NodeId, p: NodeId) -> bool {
+    let mut cur = doc.parent(p);
+    for _ in 0..HEADER_LEVELS {
+        let Some(n) = cur else {
+            return false;
+        };
+        if doc.contains(n, headline) {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// True when `p` reads as a standfirst (see [`lead_paragraphs`]).
+fn is_standfirst(doc: &Document, body: NodeId, p: NodeId, stats: &TextStats) -> bool {
+    if stats.get(p).text < LEAD_MIN_TEXT || stats.link_density(p) >= 0.25 {
+        return false;
+    }
+    let text = doc.inner_text(p);
+    let ends_sentence = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?', '\u{2026}']);
+    if !ends_sentence {
+        return false;
+    }
+    let mut cur = Some(p);
+    while let Some(n) = cur {
+        if n == body {
+            break;
+        }
+        if doc.is(n, "figure") || doc.is(n, "figcaption") {
+            return false;
+        }
+        let names = [doc.attr(n, "class"), doc.attr(n, "id")];
+        if names
+            .into_iter()
+            .flatten()
+            .any(|v| patterns::matches(patterns::NOT_STANDFIRST, &lowercase(v)))
+        {
+            return false;
+        }
+        cur = doc.parent(n);
+    }
+    true
 }
 
 /// No usable candidate: the whole body is the article (short pages, odd markup).
@@ -302,5 +473,63 @@ mod tests {
         assert!(weight_of("hidden") < 0.0);
         assert!(weight_of("sidebar-widget") < 0.0);
         assert!(weight_of("entry-content overflow-hidden") > 0.0);
+    }
+
+    #[test]
+    fn a_standfirst_beside_the_headline_is_prose_not_a_caption_or_a_call_to_action() {
+        let dek = "Sleeper services cut a decade ago are returning, carried by travellers who would rather lose a night than catch a flight.";
+        let html = format!(
+            r#"<div class="head"><h1>Night trains</h1>
+            <p id="standfirst">{dek}</p>
+            <p id="dek" class="article-dek">{dek}</p>
+            <p id="tagline">Sleeper services cut a decade ago are returning across the whole continent this year</p>
+            <p id="cta" class="header-cta">Get the travel briefing in your inbox every Friday, free for all of our subscribers.</p>
+            <figure><p id="inside">A sleeper carriage waits at the platform before the overnight run to the coast.</p></figure>
+            </div><div class="far"><div><div><div><p id="distant">{dek}</p></div></div></div></div>"#
+        );
+        let doc = parse_html(&html, None);
+        let body = doc.body().unwrap();
+        let stats = TextStats::measure(&doc, body);
+        let h1 = doc.find_first("h1").unwrap();
+        let by_id = |id: &str| {
+            doc.descendants(body)
+                .find(|&n| doc.attr(n, "id") == Some(id))
+                .unwrap()
+        };
+        let standfirst = |id: &str| {
+            let p = by_id(id);
+            shares_header(&doc, h1, p) && is_standfirst(&doc, body, p, &stats)
+        };
+        assert!(standfirst("standfirst"));
+        // No sentence end: a tagline. Named a call to action, or inside a figure: not prose
+        // of the article. Four levels away from the headline: not its header.
+        assert!(!standfirst("tagline"));
+        // Named a dek or an excerpt: the page's summary, which both corpora's references
+        // leave out of the text.
+        assert!(!standfirst("dek"));
+        assert!(!standfirst("cta"));
+        assert!(!standfirst("inside"));
+        assert!(!standfirst("distant"));
+    }
+
+    #[test]
+    fn a_drop_cap_in_its_own_block_goes_back_into_its_word() {
+        let html = r#"<div id="cap"><div class="first-letter">D</div><div><p>uring the war the line closed.</p></div></div>
+            <div id="word"><div class="big">A</div><p> mobile app is a project like any other.</p></div>
+            <div id="code"><p>Use <code>x</code>or a constant.</p></div>"#;
+        let mut doc = parse_html(html, None);
+        let body = doc.body().unwrap();
+        join_drop_caps(&mut doc, body);
+        let text_of = |id: &str| {
+            let n = doc
+                .descendants(body)
+                .find(|&n| doc.attr(n, "id") == Some(id))
+                .unwrap();
+            doc.text_content(n)
+        };
+        assert_eq!(text_of("cap"), "During the war the line closed.");
+        // Set apart by a space: a word of its own. Inline: not a drop cap.
+        assert_eq!(text_of("word"), "A mobile app is a project like any other.");
+        assert_eq!(text_of("code"), "Use xor a constant.");
     }
 }
