@@ -1205,15 +1205,26 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let author_path = patterns::AUTHOR_PATHS.iter().any(|p| {
-        patterns::find(&path, p).is_some_and(|at| {
-            let slug = path[at + p.len()..].trim_matches('/');
-            !slug.is_empty()
-                && !patterns::ACCOUNT_PAGES
-                    .iter()
-                    .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
-        })
-    });
+    // Each author path is judged at its first place in the path. Every one starts with a
+    // slash, so the places are read in one scan of the slashes, not one search per path.
+    let mut met = 0u32; // bit k: AUTHOR_PATHS[k] already seen
+    let author_path = path
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'/')
+        .any(|(at, _)| {
+            patterns::AUTHOR_PATHS.iter().enumerate().any(|(k, p)| {
+                if met & (1 << k) != 0 || !path[at..].starts_with(p) {
+                    return false;
+                }
+                met |= 1 << k;
+                let slug = path[at + p.len()..].trim_matches('/');
+                !slug.is_empty()
+                    && !patterns::ACCOUNT_PAGES
+                        .iter()
+                        .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
+            })
+        });
     // The hosts last: few links have an author path, and reading hosts costs more.
     if !author_path {
         return false;
@@ -1743,6 +1754,13 @@ mod tests {
             m.lead_image.as_deref(),
             Some("https://news.example/lead.jpg")
         );
+    }
+
+    #[test]
+    fn author_paths_start_with_a_slash_and_fit_the_mask() {
+        // `is_author_link` looks for them at the slashes of a path, one bit each.
+        assert!(patterns::AUTHOR_PATHS.len() <= 32);
+        assert!(patterns::AUTHOR_PATHS.iter().all(|p| p.starts_with('/')));
     }
 
     #[test]
