@@ -176,6 +176,9 @@ pub struct Document {
     nodes: Vec<Node>,
     /// The address the page was loaded from, used to resolve relative links.
     pub url: Option<String>,
+    /// Counts the edits of the tree, its nodes' data and flags: measures taken of it stay
+    /// valid while the count has not moved.
+    edits: u32,
 }
 
 impl Default for Document {
@@ -190,9 +193,15 @@ impl Document {
         let mut doc = Document {
             nodes: Vec::new(),
             url: None,
+            edits: 0,
         };
         doc.push(NodeData::Document);
         doc
+    }
+
+    /// The count of edits so far: equal counts mean an unchanged document.
+    pub fn edits(&self) -> u32 {
+        self.edits
     }
 
     /// Number of nodes ever created (detached ones included).
@@ -211,6 +220,7 @@ impl Document {
     }
 
     fn push(&mut self, data: NodeData) -> NodeId {
+        self.edits = self.edits.wrapping_add(1);
         let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(Node {
             shared: Rc::new(Shared {
@@ -258,6 +268,8 @@ impl Document {
         Document {
             nodes,
             url: self.url,
+            // Node ids changed.
+            edits: self.edits.wrapping_add(1),
         }
     }
 
@@ -291,6 +303,7 @@ impl Document {
 
     /// Records live-page facts for the node.
     pub fn set_flags(&mut self, id: NodeId, flags: LiveFlags) {
+        self.edits = self.edits.wrapping_add(1);
         self.nodes[id.index()].flags = flags;
     }
 
@@ -355,6 +368,7 @@ impl Document {
     /// is read many times. (Not done as text arrives: most of a page's text is scripts and
     /// styles, which no pass measures.)
     pub fn measure_texts(&mut self, root: NodeId) {
+        self.edits = self.edits.wrapping_add(1);
         let mut cur = Some(root);
         while let Some(n) = cur {
             let node = &mut self.nodes[n.index()];
@@ -367,6 +381,7 @@ impl Document {
 
     /// Appends `more` to the text node `id`; false (and nothing changes) for other nodes.
     pub fn push_text(&mut self, id: NodeId, more: &str) -> bool {
+        self.edits = self.edits.wrapping_add(1);
         if self.text(id).is_none() {
             return false;
         }
@@ -382,6 +397,7 @@ impl Document {
     /// The node's data to edit: a copy of its own when another document shares it, and the
     /// derived key forgotten.
     fn data_mut(&mut self, id: NodeId) -> &mut NodeData {
+        self.edits = self.edits.wrapping_add(1);
         let shared = Rc::make_mut(&mut self.nodes[id.index()].shared);
         shared.keys = Default::default();
         &mut shared.data
@@ -451,6 +467,7 @@ impl Document {
 
     /// Detaches `id` from its parent; its subtree stays intact and can be re-attached.
     pub fn detach(&mut self, id: NodeId) {
+        self.edits = self.edits.wrapping_add(1);
         let (parent, prev, next) = {
             let n = &self.nodes[id.index()];
             (n.parent, n.prev_sibling, n.next_sibling)
@@ -472,6 +489,7 @@ impl Document {
 
     /// Appends `child` (detaching it first) as the last child of `parent`.
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.edits = self.edits.wrapping_add(1);
         self.detach(child);
         let last = self.nodes[parent.index()].last_child;
         {
@@ -531,6 +549,7 @@ impl Document {
 
     /// Inserts `child` (detaching it first) right before `sibling`.
     pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        self.edits = self.edits.wrapping_add(1);
         self.detach(child);
         let Some(parent) = self.parent(sibling) else {
             return;

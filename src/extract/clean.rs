@@ -10,7 +10,7 @@ use super::patterns::{
 };
 use super::prepare::{match_string, remove_counted, remove_where};
 use super::score::class_weight;
-use super::stats::TextStats;
+use super::stats::{LastStats, TextStats};
 use super::Flags;
 
 /// Cleans the article container in place, recording what it removes in `removed`. `title`
@@ -22,20 +22,22 @@ pub fn clean_article(
     title: Option<&str>,
     removed: &mut Removals,
 ) {
-    remove_matching(doc, article, removed, |doc, n, stats| {
+    // Measures of the article, reused by the next pass when a pass removed nothing.
+    let mut last = LastStats::default();
+    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         (stats.get(n).text < 500
             && patterns::matches(SHARE, super::clutter::names_of(doc, n))
             && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
         .then_some(ClutterKind::Share)
     });
-    unwrap_wrapping_forms(doc, article);
+    unwrap_wrapping_forms(doc, article, &mut last);
     let forms_in: Vec<NodeId> = doc
         .find_all(article, "form")
         .into_iter()
         .filter_map(|f| doc.parent(f))
         .filter(|&p| p != article)
         .collect();
-    remove_matching(doc, article, removed, |doc, n, _| {
+    remove_matching(doc, article, &mut last, removed, |doc, n, _| {
         let fallback = match doc.tag(n)? {
             "footer" | "nav" => ClutterKind::Navigation,
             "aside" => ClutterKind::Sidebar,
@@ -49,7 +51,7 @@ pub fn clean_article(
         .then(|| classify(doc, n, fallback))
     });
     // What was around a form ("Share your photos", "Email address") introduced the form.
-    let stats = TextStats::measure(doc, article);
+    let stats = last.measure(doc, article);
     for p in forms_in {
         if doc.contains(article, p)
             && doc.find_all(p, "form").is_empty()
@@ -60,10 +62,10 @@ pub fn clean_article(
             doc.detach(p);
         }
     }
-    remove_matching(doc, article, removed, |doc, n, stats| {
+    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         is_prompt(doc, n, stats).then(|| classify(doc, n, ClutterKind::Subscribe))
     });
-    remove_matching(doc, article, removed, |doc, n, stats| {
+    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         let s = stats.get(n);
         let reading_time = s.text > 0 && s.text < 40 && {
             let t = lowercase(&doc.text_content(n));
@@ -113,21 +115,21 @@ pub fn clean_article(
         (reading_time || lone_button || counter || link_row)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
-    remove_matching(doc, article, removed, |doc, n, _| {
+    remove_matching(doc, article, &mut last, removed, |doc, n, _| {
         (matches!(doc.tag(n), Some("h1" | "h2")) && class_weight(doc, n, flags) < 0.0)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     if flags.clean_conditionally {
         clean_conditionally(doc, article, flags, removed);
     }
-    remove_article_headers(doc, article);
-    remove_byline_blocks(doc, article);
+    remove_article_headers(doc, article, &mut last);
+    remove_byline_blocks(doc, article, &mut last);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
     remove_repeated_pull_quotes(doc, article, removed);
     flatten_layout_tables(doc, article);
-    let stats = TextStats::measure(doc, article);
+    let stats = last.measure(doc, article);
     // Paragraphs and lists emptied by the passes above (a share list without its buttons).
     remove_where(doc, article, |doc, n| {
         matches!(doc.tag(n), Some("p" | "ul" | "ol"))
@@ -146,12 +148,12 @@ const TEXT_PER_COMMA: u32 = 250;
 /// wrapper, not a form to fill in: forums put a whole thread inside one moderation form.
 /// It becomes a plain block, so that neither the form rule below nor the sanitizer (which
 /// drops forms) takes the text.
-fn unwrap_wrapping_forms(doc: &mut Document, article: NodeId) {
+fn unwrap_wrapping_forms(doc: &mut Document, article: NodeId, last: &mut LastStats) {
     let forms = doc.find_all(article, "form");
     if forms.is_empty() {
         return;
     }
-    let stats = TextStats::measure(doc, article);
+    let stats = last.measure(doc, article);
     let total = stats.get(article).text;
     for form in forms {
         let here = stats.get(form);
@@ -164,13 +166,14 @@ fn unwrap_wrapping_forms(doc: &mut Document, article: NodeId) {
 fn remove_matching(
     doc: &mut Document,
     root: NodeId,
+    last: &mut LastStats,
     removed: &mut Removals,
     kind_of: impl Fn(&Document, NodeId, &TextStats) -> Option<ClutterKind>,
 ) {
-    let stats = TextStats::measure(doc, root);
+    let stats = last.measure(doc, root);
     remove_counted(doc, root, removed, |doc, n| {
         doc.tag(n)?;
-        kind_of(doc, n, &stats)
+        kind_of(doc, n, stats)
     });
 }
 
@@ -444,8 +447,8 @@ pub fn is_data_table(doc: &Document, t: NodeId) -> bool {
 }
 
 /// Byline blocks left in the text (author, place, date) repeat the reader view's header.
-fn remove_byline_blocks(doc: &mut Document, article: NodeId) {
-    let stats = TextStats::measure(doc, article);
+fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStats) {
+    let stats = last.measure(doc, article);
     remove_where(doc, article, |doc, n| {
         doc.tag(n).is_some_and(|t| !matches!(t, "p" | "figcaption"))
             && stats.get(n).text < 150
@@ -471,8 +474,8 @@ fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
 /// The article's own header block (section link, headline, byline, date) repeats what the
 /// reader view's header shows. It comes before the first real paragraph, holds no paragraph of
 /// its own, and carries a headline, a `<time>` or a byline. Its pictures stay, the rest goes.
-fn remove_article_headers(doc: &mut Document, article: NodeId) {
-    let stats = TextStats::measure(doc, article);
+fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastStats) {
+    let stats = last.measure(doc, article);
     let mut headers = Vec::new();
     for n in doc.descendants(article) {
         if doc.is(n, "p") && stats.get(n).text >= 80 {
@@ -710,7 +713,7 @@ mod tests {
     fn forms_left(body: &str) -> usize {
         let mut doc = parse_html(&format!("<body><div id=a>{body}</div>"), None);
         let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        unwrap_wrapping_forms(&mut doc, article);
+        unwrap_wrapping_forms(&mut doc, article, &mut LastStats::default());
         doc.find_all(article, "form").len()
     }
 

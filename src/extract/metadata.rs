@@ -842,13 +842,16 @@ const DATELINE_SEPARATORS: &[char] = &['•', '·', '|'];
 /// by") followed by an element holding the names.
 fn headline_byline(doc: &Document, region: &[NodeId], labels: BylineLabels) -> Option<String> {
     region.iter().find_map(|&n| {
+        if matches!(labels, BylineLabels::Phrases) && !may_start_with_phrase(doc, n) {
+            return None;
+        }
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
         let lower = lowercase(&text);
         let label = patterns::BYLINE_LABELS
             .iter()
             .filter(|l| match labels {
                 BylineLabels::Any => l.split(' ').any(|w| w == "by") || l.starts_with("author"),
-                BylineLabels::Phrases => l.contains(' ') && l.ends_with(" by"),
+                BylineLabels::Phrases => is_phrase_label(l),
             })
             .find(|l| {
                 lower.starts_with(*l)
@@ -869,6 +872,36 @@ fn headline_byline(doc: &Document, region: &[NodeId], labels: BylineLabels) -> O
         })?;
         byline_from_text(&names)
     })
+}
+
+/// False when the element's text cannot start with a label phrase ("Written by"): its first
+/// word is ASCII and no phrase's first word. Read from the first text without building the
+/// element's text, which the search of the whole page would otherwise do for every element.
+fn may_start_with_phrase(doc: &Document, n: NodeId) -> bool {
+    let Some(first_text) = doc
+        .descendants(n)
+        .filter_map(|d| doc.text(d))
+        .map(str::trim)
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    let word = first_text.split(char::is_whitespace).next().unwrap_or("");
+    // A letter outside ASCII may lowercase to an ASCII one: such words take the full check.
+    !word.is_ascii()
+        || patterns::BYLINE_LABELS
+            .iter()
+            .filter(|l| is_phrase_label(l))
+            .any(|l| {
+                l.split(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            })
+}
+
+/// A label of several words ending in "by" ("Written by").
+fn is_phrase_label(label: &str) -> bool {
+    label.ends_with(" by")
 }
 
 /// Which byline labels mark a line as the byline.
@@ -1172,15 +1205,26 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let author_path = patterns::AUTHOR_PATHS.iter().any(|p| {
-        patterns::find(&path, p).is_some_and(|at| {
-            let slug = path[at + p.len()..].trim_matches('/');
-            !slug.is_empty()
-                && !patterns::ACCOUNT_PAGES
-                    .iter()
-                    .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
-        })
-    });
+    // Each author path is judged at its first place in the path. Every one starts with a
+    // slash, so the places are read in one scan of the slashes, not one search per path.
+    let mut met = 0u32; // bit k: AUTHOR_PATHS[k] already seen
+    let author_path = path
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'/')
+        .any(|(at, _)| {
+            patterns::AUTHOR_PATHS.iter().enumerate().any(|(k, p)| {
+                if met & (1 << k) != 0 || !path[at..].starts_with(p) {
+                    return false;
+                }
+                met |= 1 << k;
+                let slug = path[at + p.len()..].trim_matches('/');
+                !slug.is_empty()
+                    && !patterns::ACCOUNT_PAGES
+                        .iter()
+                        .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
+            })
+        });
     // The hosts last: few links have an author path, and reading hosts costs more.
     if !author_path {
         return false;
@@ -1710,6 +1754,33 @@ mod tests {
             m.lead_image.as_deref(),
             Some("https://news.example/lead.jpg")
         );
+    }
+
+    #[test]
+    fn author_paths_start_with_a_slash_and_fit_the_mask() {
+        // `is_author_link` looks for them at the slashes of a path, one bit each.
+        assert!(patterns::AUTHOR_PATHS.len() <= 32);
+        assert!(patterns::AUTHOR_PATHS.iter().all(|p| p.starts_with('/')));
+    }
+
+    #[test]
+    fn phrase_filter_passes_every_line_a_phrase_label_could_start() {
+        let doc = parse_html(
+            "<body><p id=a><b>Written</b>\n by Ann</p><p id=b>  POSTED\u{a0}by Bo</p>\
+             <p id=c>Writing by hand</p><p id=d>\u{212a}ey</p><p id=e> </p></body>",
+            None,
+        );
+        let starts = |id: &str| {
+            let n = doc
+                .descendants(NodeId::DOCUMENT)
+                .find(|&n| doc.attr(n, "id") == Some(id))
+                .unwrap();
+            may_start_with_phrase(&doc, n)
+        };
+        assert!(starts("a") && starts("b"));
+        assert!(!starts("c") && !starts("e"));
+        // Not ASCII: left to the full check.
+        assert!(starts("d"));
     }
 
     #[test]

@@ -55,9 +55,28 @@ pub struct TextStats {
     /// bytes per node of the page, where the measures take 32 per node of the subtree only
     /// (the article is measured many times, its page's size should not count).
     slots: Vec<u32>,
+    /// What was measured: the root, and the document's edit count at the time.
+    root: NodeId,
+    edits: u32,
 }
 
 const NOT_MEASURED: u32 = u32::MAX;
+
+/// The last measures taken, reused while the document has not been edited since: the
+/// cleaning passes measure the article before each pass, and most passes remove nothing.
+#[derive(Default)]
+pub struct LastStats(Option<TextStats>);
+
+impl LastStats {
+    /// The measures of the subtree of `root` in its current shape.
+    pub fn measure(&mut self, doc: &Document, root: NodeId) -> &TextStats {
+        let current = |s: &TextStats| s.root == root && s.edits == doc.edits();
+        if !self.0.as_ref().is_some_and(current) {
+            self.0 = None;
+        }
+        self.0.get_or_insert_with(|| TextStats::measure(doc, root))
+    }
+}
 
 impl TextStats {
     /// Measures the subtree of `root` in its current shape.
@@ -96,7 +115,12 @@ impl TextStats {
                 }
             }
         }
-        TextStats { stats, slots }
+        TextStats {
+            stats,
+            slots,
+            root,
+            edits: doc.edits(),
+        }
     }
 
     /// Where the measures of `id` are, if it was measured.
@@ -136,5 +160,28 @@ impl TextStats {
         } else {
             (f64::from(s.link_text) / f64::from(s.text)).min(1.0)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::html::parse_html;
+
+    #[test]
+    fn last_stats_are_reused_until_the_document_is_edited() {
+        let mut doc = parse_html("<body><div><p>One two</p><p>three</p></div></body>", None);
+        let body = doc.body().unwrap();
+        let mut last = LastStats::default();
+        let before = last.measure(&doc, body) as *const TextStats;
+        assert_eq!(last.measure(&doc, body) as *const TextStats, before);
+        assert_eq!(last.measure(&doc, body).get(body).paragraphs, 2);
+        // Another root, then an edit: measured again, in the new shape.
+        let div = doc.first_child(body).unwrap();
+        assert_eq!(last.measure(&doc, div).get(div).paragraphs, 2);
+        let second = doc.last_child(div).unwrap();
+        doc.detach(second);
+        assert_eq!(last.measure(&doc, div).get(div).paragraphs, 1);
+        assert_eq!(last.measure(&doc, div).get(div).text, 7);
     }
 }
