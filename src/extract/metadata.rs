@@ -1,7 +1,7 @@
 //! Metadata from every source a page offers: JSON-LD, `<meta>` tags, microdata, `<time>`,
 //! the `<title>`, and the `<html>` element's `lang` and `dir`.
 
-use serde_json::Value;
+use super::jsonld::Value;
 
 use crate::dom::{fold_whitespace, Document, NodeId};
 use crate::url;
@@ -439,7 +439,7 @@ fn json_ld(doc: &Document) -> JsonLd {
             continue;
         }
         let text = &text[from..=to];
-        let Ok(value) = serde_json::from_str::<Value>(text) else {
+        let Some(value) = Value::parse(text) else {
             continue;
         };
         // Walk arrays and @graph without recursion; the first article-typed object wins.

@@ -6,6 +6,7 @@
 pub mod clean;
 pub mod clutter;
 pub mod evidence;
+pub mod jsonld;
 pub mod lowercase;
 pub mod media;
 pub mod metadata;
