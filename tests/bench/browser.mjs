@@ -25,9 +25,8 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { launchBrowser, inExtensionWorld, STRICT_CSP, ROOT } from '../e2e/harness.mjs';
+import { launchBrowser, inExtensionWorld, STRICT_CSP, ROOT, corporaDir } from '../e2e/harness.mjs';
 import { collectSignals } from '../e2e/signals-reference.mjs';
 
 const options = parseArgs(process.argv.slice(2));
@@ -55,20 +54,6 @@ function parseArgs(argv) {
 }
 
 // ---- The corpora (data in ../shared, never copied) ----------------------------------------
-
-/** $LECTOR_CORPORA, ../shared/corpus beside the project, or beside the main checkout. */
-function corporaDir() {
-  const candidates = [];
-  if (process.env.LECTOR_CORPORA) candidates.push(process.env.LECTOR_CORPORA);
-  candidates.push(path.join(ROOT, '../shared/corpus'));
-  try {
-    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    candidates.push(path.join(path.dirname(common), '../shared/corpus'));
-  } catch {
-    // not a git checkout: the other candidates only
-  }
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'readability')));
-}
 
 /** [{ corpus, id, name, read() → Buffer }] in a fixed order. */
 function corpusPages(corpora) {

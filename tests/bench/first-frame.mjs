@@ -16,9 +16,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { ROOT } from '../e2e/harness.mjs';
+import { ROOT, corporaDir } from '../e2e/harness.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -27,20 +26,6 @@ const option = (name, fallback) => {
 };
 const ARTICLES = option('--articles', 44);
 const RUNS = option('--runs', 7);
-
-/** $LECTOR_CORPORA, ../shared/corpus beside the project, or beside the main checkout. */
-function corporaDir() {
-  const candidates = [];
-  if (process.env.LECTOR_CORPORA) candidates.push(process.env.LECTOR_CORPORA);
-  candidates.push(path.join(ROOT, '../shared/corpus'));
-  try {
-    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    candidates.push(path.join(path.dirname(common), '../shared/corpus'));
-  } catch {
-    // not a git checkout: the other candidates only
-  }
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'readability')));
-}
 
 const corpora = corporaDir();
 if (!corpora) {

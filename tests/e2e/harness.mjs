@@ -7,6 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -236,6 +237,20 @@ export async function readerState(page) {
 export async function waitForReader(page, timeout = 10000) {
   await waitInReader(page, (shadow) => !!shadow.querySelector('article'), { timeout });
   return readerState(page);
+}
+
+/** $LECTOR_CORPORA, ../shared/corpus beside the project, or beside the main checkout. */
+export function corporaDir() {
+  const candidates = [];
+  if (process.env.LECTOR_CORPORA) candidates.push(process.env.LECTOR_CORPORA);
+  candidates.push(path.join(ROOT, '../shared/corpus'));
+  try {
+    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    candidates.push(path.join(path.dirname(common), '../shared/corpus'));
+  } catch {
+    // not a git checkout: the other candidates only
+  }
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'readability')));
 }
 
 export function fold(text) {
