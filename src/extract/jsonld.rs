@@ -7,6 +7,8 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::lookup;
+
 /// A JSON value; numbers, booleans and null are `Other` (metadata reads none of them).
 #[derive(Debug, PartialEq)]
 pub enum Value {
@@ -28,7 +30,7 @@ pub struct Object(Vec<(String, Value)>);
 impl Object {
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        lookup(&self.0, key)
     }
 
     /// Whether the object has `key`.

@@ -351,7 +351,7 @@ struct MetaMap(Vec<(String, String)>);
 
 impl MetaMap {
     fn get(&self, key: &str) -> Option<&String> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        super::lookup(&self.0, key)
     }
 
     fn get_mut(&mut self, key: &str) -> Option<&mut String> {

@@ -67,6 +67,13 @@ const ENOUGH_TEXT: u32 = 500;
 /// Below this much text there is no article to show, unless the page itself is that short.
 const MIN_ARTICLE_TEXT: usize = 140;
 
+/// The value of the first pair whose key is `key`: the lookup of the engine's small key-value
+/// lists (JSON-LD members, `<meta>` keys, streamed segments), kept as lists rather than hash
+/// maps to keep hash table code out of the wasm.
+pub(crate) fn lookup<'a, V>(pairs: &'a [(String, V)], key: &str) -> Option<&'a V> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
 /// True when `text`, `text_len` characters long, holds a word and is at least half of the
 /// prepared page's text: a short page (a note, a notice) is all article, however short.
 fn is_most_of_page(prepared: &Document, text: &str, text_len: usize) -> bool {

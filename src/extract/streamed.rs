@@ -10,6 +10,7 @@
 //! `<template id="P:x">`). When the calls were stripped with the scripts, the ids pair by
 //! number, which is how the renderer assigns them in the common case.
 
+use super::lookup;
 use crate::dom::{Document, NodeData, NodeId};
 
 /// A fallback longer than this is not a placeholder ("Loading…", a skeleton box): left alone
@@ -73,11 +74,6 @@ pub fn place_streamed_segments(doc: &mut Document, body: NodeId) {
         doc.detach(marker);
         doc.detach(segment);
     }
-}
-
-/// The value of the first pair whose key is `key`.
-fn lookup<'a, V>(pairs: &'a [(String, V)], key: &str) -> Option<&'a V> {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 fn is_marker_id(id: &str) -> bool {
