@@ -182,6 +182,18 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
         top = p;
         top_score = scores[p.index()].unwrap_or(top_score);
     }
+    // A table's body or head cannot stand outside its table (it would be written as bare
+    // rows): the section picked widens to the table, which adds only its caption and other
+    // sections.
+    if matches!(doc.tag(top), Some("tbody" | "thead" | "tfoot")) {
+        if let Some(table) = doc
+            .parent(top)
+            .filter(|&p| p != body && doc.tag(p) == Some("table"))
+        {
+            top = table;
+            top_score = scores[table.index()].unwrap_or(top_score);
+        }
+    }
     let mut picks = pick_siblings(doc, top, top_score, &scores, &stats, flags);
     // The body the page declares weighs in: it widens a choice that missed part of it and
     // narrows one padded with clutter (see [`evidence::settle`]).
@@ -458,6 +470,29 @@ mod tests {
         let doc = parse_html(&format!(r#"<div class="{class}">x</div>"#), None);
         let div = doc.find_first("div").unwrap();
         class_weight(&doc, div, super::super::LADDER[0])
+    }
+
+    #[test]
+    fn a_table_body_picked_as_the_article_brings_its_table() {
+        // A publication list set as table rows (a scholar's profile page).
+        let row = |i: usize| {
+            format!(
+                "<tr><td><a href=\"/p{i}\">Paper {i} on learning representations</a>\
+                 <p>A Author, B Author, C Author, and their long list of colleagues</p>\
+                 <p>Journal of machine learning research {i}, 1929-1958, 2014</p></td>\
+                 <td>{i}</td></tr>"
+            )
+        };
+        let rows: String = (1..=12).map(row).collect();
+        let html = format!(
+            "<html><body><h1>A Researcher</h1><table id=\"papers\"><thead><tr><th>Title</th>\
+             <th>Year</th></tr></thead><tbody>{rows}</tbody></table></body></html>"
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let html = &article.content_html;
+        assert!(html.contains("<table"), "{html}");
+        assert!(html.find("<table") < html.find("<tbody"), "{html}");
+        assert!(html.contains("Journal of machine learning research 12"));
     }
 
     #[test]
