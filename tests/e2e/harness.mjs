@@ -203,12 +203,17 @@ export async function waitInReader(page, fn, { timeout = 10000, args = [] } = {}
 
 /** A real (trusted) mouse click on an element of the reader view, found by a selector. */
 export async function clickInReader(page, selector) {
-  const box = await waitInReader(page, (shadow, host, sel) => {
+  // The box is taken once it holds still for two frames: blocks laid out lazily
+  // (content-visibility: auto) change height as they come into view, moving what follows them.
+  const box = await waitInReader(page, async (shadow, host, sel) => {
     const node = shadow.querySelector(sel);
     if (!node) return null;
     node.scrollIntoView({ block: 'nearest' });
+    const before = node.getBoundingClientRect();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const r = node.getBoundingClientRect();
-    return r.width && r.height ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+    const still = r.x === before.x && r.y === before.y && r.width === before.width && r.height === before.height;
+    return still && r.width && r.height ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
   }, { args: [selector] });
   await page.mouse.click(box.x, box.y);
 }
