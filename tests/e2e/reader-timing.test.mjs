@@ -111,3 +111,40 @@ async function waitPainted(page, previous) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+test("the view's fonts are looked up while the engine works, in a sample the page never sees painted or left behind", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.base}/plain/ghost-blog-post/`, { waitUntil: 'load' });
+  // The page's own world: what a page script watching its document would see.
+  await page.evaluate(() => {
+    globalThis.__batches = [];
+    new MutationObserver((records) => {
+      const batch = [];
+      for (const r of records) {
+        for (const n of r.addedNodes) batch.push(`+${n.localName}`);
+        for (const n of r.removedNodes) batch.push(`-${n.localName}`);
+      }
+      globalThis.__batches.push(batch.filter((m) => m.includes('lector')));
+    }).observe(document.documentElement, { childList: true });
+  });
+  await browser.click(page);
+  await waitForReader(page);
+  await waitPainted(page, 0);
+  const batches = (await page.evaluate(() => globalThis.__batches)).filter((b) => b.length);
+  const sample = batches.findIndex((b) => b.includes('+lector-warmup'));
+  const view = batches.findIndex((b) => b.includes('+lector-reader'));
+  assert.ok(sample >= 0, `a font sample was laid out: ${JSON.stringify(batches)}`);
+  // Added and removed in one task (one batch of records): no frame is painted in between.
+  assert.deepEqual(batches[sample], ['+lector-warmup', '-lector-warmup'], 'the sample leaves in the task it came in');
+  assert.ok(view > sample, 'before the view opens');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('lector-warmup').length), 0);
+  // A second opening in the same page finds the fonts looked up already: no sample.
+  await browser.click(page);
+  await page.waitForFunction(() => !document.querySelector('lector-reader'));
+  await page.evaluate(() => (globalThis.__batches = []));
+  await browser.click(page);
+  await waitForReader(page);
+  const again = (await page.evaluate(() => globalThis.__batches)).flat();
+  assert.ok(!again.includes('+lector-warmup'), `no second sample: ${JSON.stringify(again)}`);
+  await page.close();
+});
