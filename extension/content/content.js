@@ -253,7 +253,7 @@
       const settings = LectorSettings.load(); // read while the engine works; never rejects
       const engineTiming = {};
       const extracting = extractArticle(route, false, engineTiming);
-      LectorReaderView.prepare(settings); // while the engine works
+      LectorReaderView.prepare(); // while the engine works
       const result = await extracting;
       const { article } = result;
       const ms = Math.round(performance.now() - started);
@@ -313,7 +313,7 @@
       const switchState = autoSiteState();
       const settings = LectorSettings.load();
       const extracting = extractArticle(route, true);
-      LectorReaderView.prepare(settings);
+      LectorReaderView.prepare();
       const result = await extracting;
       if (!result.article) return false;
       const ms = Math.round(performance.now() - started);

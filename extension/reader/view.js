@@ -41,68 +41,16 @@ const LectorReaderView = (() => {
 
   /**
    * Work the view would otherwise do before its first paint, done while the engine runs in
-   * the offscreen document and this page waits: the stylesheet parsed, the browser's UI
-   * messages loaded (the first lookup fetches them) and, once the settings are read, the
-   * view's fonts looked up (warmFonts).
+   * the offscreen document and this page waits: the stylesheet parsed and the browser's UI
+   * messages loaded (the first lookup fetches them).
    */
-  function prepare(settings) {
+  function prepare() {
     try {
       readerSheet();
     } catch {
       // no constructable sheets: the view falls back to a <style> element
     }
     t('close');
-    Promise.resolve(settings).then((loaded) => warmFonts(loaded?.settings ?? LectorSettings.DEFAULTS), () => {});
-  }
-
-  /**
-   * On Linux, the first layout of a font family at a size in a page's process asks the browser
-   * process for it, one blocking call per family, style and size: traced, this was most of a
-   * view's first layout (20-100 ms). A hidden sample of the view's text styles in the reader's
-   * settings, laid out once and removed in the same task (never painted), fills the process's
-   * font cache while the engine works elsewhere, so the view's own first layout finds them.
-   */
-  function warmFonts(settings) {
-    if (lastOpen || !document.documentElement) return; // a view was opened first: nothing to gain
-    const sample = el('div', { class: 'root' }, [
-      el('div', { class: 'toolbar' }, [el('button', { class: 'aa', text: 'Aa' }), el('button', { class: 'close', text: 'Aa' })]),
-      el('article', {}, [
-        el('header', {}, [
-          el('p', { class: 'site' }, [el('a', { text: 'Aa' })]),
-          el('h1', { class: 'title', text: 'Aa' }),
-          el('p', { class: 'meta' }, [el('span', { text: 'Aa' })]),
-        ]),
-        el('div', { class: 'content' }, [
-          el('p', {}, ['Aa ', el('em', { text: 'Aa' }), ' ', el('strong', { text: 'Aa' }), ' ', el('a', { text: 'Aa' })]),
-          el('h2', { text: 'Aa' }),
-          el('h3', { text: 'Aa' }),
-          el('figure', {}, [el('figcaption', { text: 'Aa' })]),
-        ]),
-      ]),
-    ]);
-    applyLook(sample, settings);
-    const { host, shadow } = createHost('lector-warmup');
-    host.removeAttribute('popover');
-    host.style.setProperty('visibility', 'hidden', 'important');
-    host.setAttribute('aria-hidden', 'true');
-    shadow.append(sample);
-    ownHosts.add(host);
-    try {
-      document.documentElement.append(host);
-      host.getBoundingClientRect(); // the layout that looks the fonts up
-    } finally {
-      host.remove();
-      ownHosts.delete(host);
-    }
-  }
-
-  /** The reader's look from its settings: theme, font, size, measure and leading. */
-  function applyLook(root, settings) {
-    root.dataset.theme = settings.theme;
-    root.dataset.font = settings.font;
-    root.style.setProperty('--size', `${settings.size}px`);
-    root.style.setProperty('--measure', `${settings.width}em`);
-    root.style.setProperty('--leading', String(settings.lineHeight));
   }
 
   /**
@@ -499,7 +447,11 @@ const LectorReaderView = (() => {
 
     // ---- settings: applied before the first paint, changed instantly, saved shortly after ----
     function applySettings() {
-      applyLook(root, settings);
+      root.dataset.theme = settings.theme;
+      root.dataset.font = settings.font;
+      root.style.setProperty('--size', `${settings.size}px`);
+      root.style.setProperty('--measure', `${settings.width}em`);
+      root.style.setProperty('--leading', String(settings.lineHeight));
       placeContents();
       for (const input of panel.querySelectorAll('input[data-setting]')) {
         const key = input.dataset.setting;
