@@ -233,7 +233,7 @@ pub fn read(doc: &Document) -> Metadata {
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
-    let dom_byline = dom_byline(doc)
+    let dom_byline = dom_byline(doc, title.as_deref())
         .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
         .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases))
         .or_else(|| labelled_author(&metas));
@@ -266,7 +266,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
         .or_else(|| headline_date(doc, region()))
-        .or_else(|| dom_date(doc))
+        .or_else(|| dom_date(doc, title.as_deref()))
         .or_else(|| get(MODIFIED_KEYS));
 
     let html = doc.document_element();
@@ -418,7 +418,7 @@ fn normalize_meta_key(key: &str) -> String {
 }
 
 fn json_ld(doc: &Document) -> JsonLd {
-    let mut out = JsonLd::default();
+    let mut roots = Vec::new();
     for s in doc.find_all(NodeId::DOCUMENT, "script") {
         if !doc
             .attr(s, "type")
@@ -438,53 +438,64 @@ fn json_ld(doc: &Document) -> JsonLd {
         if to < from {
             continue;
         }
-        let text = &text[from..=to];
-        let Some(value) = Value::parse(text) else {
-            continue;
-        };
-        // Walk arrays and @graph without recursion; the first article-typed object wins.
-        let mut stack = vec![&value];
-        let mut best: Option<&Value> = None;
-        while let Some(v) = stack.pop() {
-            match v {
-                Value::Array(items) => stack.extend(items.iter().rev()),
-                Value::Object(map) => {
-                    if let Some(graph) = map.get("@graph") {
-                        stack.push(graph);
-                    }
-                    // A page's main entity is the piece it shows (a forum thread's opening
-                    // post); its comments are not walked.
-                    if let Some(main) = map.get("mainEntity") {
-                        stack.push(main);
-                    }
-                    if has_article_type(v) {
-                        // Prefer a real article type over WebPage.
-                        let is_page = type_names(v)
-                            .iter()
-                            .all(|t| t == "webpage" || t == "creativework");
-                        if best.is_none()
-                            || (!is_page
-                                && best.is_some_and(|b| {
-                                    type_names(b)
-                                        .iter()
-                                        .all(|t| t == "webpage" || t == "creativework")
-                                }))
-                        {
-                            best = Some(v);
-                        }
-                    }
-                }
-                _ => {}
-            }
+        if let Some(value) = Value::parse(&text[from..=to]) {
+            roots.push(value);
         }
-        if let Some(article) = best {
-            fill_from_article(&mut out, article, &value);
-            if out.headline.is_some() {
-                break;
+    }
+    // Each script's best object; a real article type in any script comes before a WebPage
+    // (SEO plugins print a WebPage graph, and the theme the article with its author in a
+    // script of its own). Later objects only fill what the earlier ones left out.
+    let found: Vec<(bool, &Value, &Value)> = roots
+        .iter()
+        .filter_map(|root| best_article(root).map(|a| (is_page_type(a), a, root)))
+        .collect();
+    let mut out = JsonLd::default();
+    for pages in [false, true] {
+        for &(_, article, root) in found.iter().filter(|f| f.0 == pages) {
+            fill_from_article(&mut out, article, root);
+            if out.headline.is_some() && !out.authors.is_empty() {
+                return out;
             }
         }
     }
     out
+}
+
+/// WebPage and CreativeWork: types that say less about the piece than an article type.
+fn is_page_type(v: &Value) -> bool {
+    type_names(v)
+        .iter()
+        .all(|t| t == "webpage" || t == "creativework")
+}
+
+/// The article-typed object of one JSON-LD script: the first one, or the first of a real
+/// article type over WebPage.
+fn best_article(value: &Value) -> Option<&Value> {
+    // Walk arrays and @graph without recursion.
+    let mut stack = vec![value];
+    let mut best: Option<&Value> = None;
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+                // A page's main entity is the piece it shows (a forum thread's opening
+                // post); its comments are not walked.
+                if let Some(main) = map.get("mainEntity") {
+                    stack.push(main);
+                }
+                if has_article_type(v)
+                    && (best.is_none() || (!is_page_type(v) && best.is_some_and(is_page_type)))
+                {
+                    best = Some(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    best
 }
 
 fn type_names(v: &Value) -> Vec<String> {
@@ -748,13 +759,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
     let Some(body) = doc.body() else {
         return Vec::new();
     };
-    let h1s = doc.find_all(body, "h1");
-    let Some(h1) = h1s
-        .iter()
-        .copied()
-        .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
-        .or(h1s.first().copied())
-    else {
+    let Some(h1) = headline_h1(doc, body, title) else {
         return Vec::new();
     };
     let heading_len = heading_text(doc, h1).len();
@@ -811,6 +816,15 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
         level = parent;
     }
     region
+}
+
+/// The `<h1>` that names the title, else the first.
+fn headline_h1(doc: &Document, body: NodeId, title: Option<&str>) -> Option<NodeId> {
+    let h1s = doc.find_all(body, "h1");
+    h1s.iter()
+        .copied()
+        .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
+        .or(h1s.first().copied())
 }
 
 /// How much text after the headline's block is searched for its byline and dateline.
@@ -961,12 +975,14 @@ const BYLINE_MAX_CHARS: usize = 100;
 
 /// A short block whose class says it carries the date ("post-date", "entry-meta",
 /// "published") and whose text names a day: the visible dateline.
-fn dom_date(doc: &Document) -> Option<String> {
+fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
     let body = doc.body()?;
+    let headline = headline_h1(doc, body, title);
     let mut cur = Some(body);
     while let Some(n) = cur {
         let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
-            || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n));
+            || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
+                && !holds(doc, n, headline);
         if skip && n != body {
             cur = doc.next_in(body, n, true);
             continue;
@@ -981,11 +997,18 @@ fn dom_date(doc: &Document) -> Option<String> {
     None
 }
 
+/// True when `block` holds the page's headline: the article's own block, whatever its class
+/// says ("story-sidebar-mode" names a layout, not a sidebar).
+fn holds(doc: &Document, block: NodeId, headline: Option<NodeId>) -> bool {
+    headline.is_some_and(|h| doc.contains(block, h))
+}
+
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`
 /// block, a block whose class names the byline or the author, or a link to an author page.
 /// Comment threads, navigation and footers are skipped (their authors are not the article's).
-fn dom_byline(doc: &Document) -> Option<String> {
+fn dom_byline(doc: &Document, title: Option<&str>) -> Option<String> {
     let body = doc.body()?;
+    let headline = headline_h1(doc, body, title);
     let mut cur = Some(body);
     while let Some(n) = cur {
         let Some(tag) = doc.tag(n) else {
@@ -997,7 +1020,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
             && (matches!(
                 tag,
                 "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
-            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms)
+            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms) && !holds(doc, n, headline)
                 || doc.attr(n, "hidden").is_some())
         {
             cur = doc.next_in(body, n, true);
@@ -1757,6 +1780,30 @@ mod tests {
     }
 
     #[test]
+    fn an_article_in_a_later_script_beats_an_earlier_web_page() {
+        // An SEO plugin's WebPage graph first, the theme's article with its author after it.
+        let html = r#"<head>
+            <script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"Page name",
+              "datePublished":"2023-05-18T04:39:05+00:00"}]}</script>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Rankings",
+              "datePublished":"2023-05-17","author":{"@type":"Person","name":"Ann Lee"}}</script>
+            </head><body></body>"#;
+        let m = read(&parse_html(html, None));
+        assert_eq!(m.title.as_deref(), Some("Rankings"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.published.as_deref(), Some("2023-05-17"));
+        // The WebPage still fills what the article leaves out.
+        let html = r#"<head>
+            <script type="application/ld+json">{"@type":"WebPage","name":"Page name",
+              "author":{"@type":"Person","name":"Ann Lee"}}</script>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Post"}</script>
+            </head><body></body>"#;
+        let m = read(&parse_html(html, None));
+        assert_eq!(m.title.as_deref(), Some("Post"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
     fn author_paths_start_with_a_slash_and_fit_the_mask() {
         // `is_author_link` looks for them at the slashes of a path, one bit each.
         assert!(patterns::AUTHOR_PATHS.len() <= 32);
@@ -2118,6 +2165,21 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).published.as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn a_block_holding_the_headline_is_no_sidebar() {
+        // The story's container names its layout ("sidebar-mode"); a real sidebar is skipped.
+        let html = r#"<title>A guide to skincare | The Weekly</title><body><h1>The Weekly</h1><div class="sidebar"><p class="date">Jan 1, 2020</p>
+            <a rel="author" href="/u/x">Sam Side</a></div>
+            <div class="story-page story-sidebar-mode-single"><h1>A guide to skincare</h1>
+            <div class="story-date"><span>May 31, 2024</span></div>
+            <p class="story-byline"><a rel="author" href="/u/ann">Ann Lee</a></p></div>"#;
+        let doc = parse_html(html, None);
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("A guide to skincare"));
+        assert_eq!(m.published.as_deref(), Some("2024-05-31"));
+        assert_eq!(m.dom_byline.as_deref(), Some("Ann Lee"));
     }
 
     #[test]
