@@ -988,7 +988,16 @@ fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
             continue;
         }
         if doc.tag(n).is_some() && patterns::matches(patterns::DATELINE, match_string(doc, n)) {
-            if let Some((y, m, d)) = short_text(doc, n, 120).and_then(|t| published_day(&t)) {
+            // A meta block holding more than the date (its tags, a share bar): the element in
+            // it whose whole text is a dateline ("Posted on April 13, 2023").
+            let day = match short_text(doc, n, 120) {
+                Some(t) => published_day(&t),
+                None => doc.descendants(n).skip(1).find_map(|d| {
+                    let t = short_text(doc, d, DATELINE_MAX_CHARS)?;
+                    is_dateline(&t).then(|| published_day(&t)).flatten()
+                }),
+            };
+            if let Some((y, m, d)) = day {
                 return Some(format!("{y:04}-{m:02}-{d:02}"));
             }
         }
@@ -2180,6 +2189,24 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("A guide to skincare"));
         assert_eq!(m.published.as_deref(), Some("2024-05-31"));
         assert_eq!(m.dom_byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn the_dateline_inside_a_meta_block_that_holds_more() {
+        let tags = "<a href=\"/t/x\">Scholarly publishing and research metadata</a> ".repeat(8);
+        let html = format!(
+            r#"<body><article><div class="meta date-section-header"><span>Posted on April 13, 2023</span>
+            <div class="tags">{tags}</div></div><p>Body.</p></article>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2023-04-13")
+        );
+        // A sentence naming a day inside such a block is not its dateline.
+        let html = format!(
+            r#"<body><div class="post-meta"><p>We met on April 13, 2023 to talk.</p>{tags}</div>"#
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
     }
 
     #[test]
