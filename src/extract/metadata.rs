@@ -233,9 +233,12 @@ pub fn read(doc: &Document) -> Metadata {
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
-    let dom_byline = dom_byline(doc, title.as_deref())
+    let visible_byline = dom_byline(doc, title.as_deref())
         .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
-        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases))
+        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases));
+    let byline_at = visible_byline.as_ref().map(|&(_, n)| n);
+    let dom_byline = visible_byline
+        .map(|(name, _)| name)
         .or_else(|| labelled_author(&metas));
     let title_tail = doc_title
         .as_deref()
@@ -266,6 +269,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
         .or_else(|| headline_date(doc, region()))
+        .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
         .or_else(|| dom_date(doc, title.as_deref()))
         .or_else(|| get(MODIFIED_KEYS));
 
@@ -848,13 +852,35 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
     })
 }
 
+/// The date in the small block around the visible byline ("Written by Jane Doe" and "April
+/// 8, 2024" in two lines of one block; a post's "Jane » Tue Aug 27, 2019"), for templates that
+/// print the two together far from the headline.
+fn date_beside(doc: &Document, byline: NodeId) -> Option<String> {
+    let mut block = byline;
+    for _ in 0..2 {
+        match doc.parent(block) {
+            Some(p) if short_text(doc, p, BYLINE_MAX_CHARS).is_some() => block = p,
+            _ => break,
+        }
+    }
+    let elements: Vec<NodeId> = doc
+        .descendants(block)
+        .filter(|&d| doc.tag(d).is_some())
+        .collect();
+    headline_date(doc, &elements)
+}
+
 /// Characters that part the pieces of a meta line beside the headline.
 const DATELINE_SEPARATORS: &[char] = &['•', '·', '|'];
 
 /// The names a reader sees beside the headline: a short element there that starts with a
 /// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
 /// by") followed by an element holding the names.
-fn headline_byline(doc: &Document, region: &[NodeId], labels: BylineLabels) -> Option<String> {
+fn headline_byline(
+    doc: &Document,
+    region: &[NodeId],
+    labels: BylineLabels,
+) -> Option<(String, NodeId)> {
     region.iter().find_map(|&n| {
         if matches!(labels, BylineLabels::Phrases) && !may_start_with_phrase(doc, n) {
             return None;
@@ -884,7 +910,7 @@ fn headline_byline(doc: &Document, region: &[NodeId], labels: BylineLabels) -> O
             short_text(doc, names_node, BYLINE_MAX_CHARS)
                 .map(|t| block_parts(doc, names_node).unwrap_or(t))
         })?;
-        byline_from_text(&names)
+        byline_from_text(&names).map(|name| (name, n))
     })
 }
 
@@ -1015,7 +1041,7 @@ fn holds(doc: &Document, block: NodeId, headline: Option<NodeId>) -> bool {
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`
 /// block, a block whose class names the byline or the author, or a link to an author page.
 /// Comment threads, navigation and footers are skipped (their authors are not the article's).
-fn dom_byline(doc: &Document, title: Option<&str>) -> Option<String> {
+fn dom_byline(doc: &Document, title: Option<&str>) -> Option<(String, NodeId)> {
     let body = doc.body()?;
     let headline = headline_h1(doc, body, title);
     let mut cur = Some(body);
@@ -1070,7 +1096,7 @@ fn dom_byline(doc: &Document, title: Option<&str>) -> Option<String> {
             .and_then(|c| byline_from_text(&c))
             .filter(|n| !is_email(n))
         {
-            return Some(name);
+            return Some((name, n));
         }
         cur = doc.next_in(body, n, false);
     }
@@ -2205,6 +2231,27 @@ mod tests {
         // A sentence naming a day inside such a block is not its dateline.
         let html = format!(
             r#"<body><div class="post-meta"><p>We met on April 13, 2023 to talk.</p>{tags}</div>"#
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn the_date_beside_a_byline_far_from_the_headline() {
+        // The headline's block and a long lead come first; the byline block with its date
+        // follows far below.
+        let lead =
+            "<p>A lead paragraph long enough to keep the headline's reach short.</p>".repeat(8);
+        let html = format!(
+            r#"<body><h1>How apps are made</h1>{lead}<div><p>Written by <a href="/blog/author/ann-lee">Ann Lee</a></p>
+            <p>April 8, 2024</p></div><p>Body.</p>"#
+        );
+        let m = read(&parse_html(&html, None));
+        assert_eq!(m.dom_byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.published.as_deref(), Some("2024-04-08"));
+        // A date in a long block around the byline is not beside it.
+        let story = "<p>A story that names April 8, 2024 among many other words and goes on at length here.</p>";
+        let html = format!(
+            r#"<body><h1>How apps are made</h1>{lead}<div><p>Written by <a href="/blog/author/ann-lee">Ann Lee</a></p>{story}</div>"#
         );
         assert_eq!(read(&parse_html(&html, None)).published, None);
     }
