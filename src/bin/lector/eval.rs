@@ -34,7 +34,7 @@ Runs Lector and Readability.js over a corpus and prints their figures side by si
 Options:
   --no-readability-js   run Lector only
   --worst N             list the N worst pages (default 20)
-  --details             also list every metadata disagreement (readability corpus)
+  --details             also list every metadata disagreement
   --pages FILE          write one JSON line of scores per page and system to FILE
 Readability.js (@mozilla/readability over linkedom) needs node and `npm ci` in the project.";
 
@@ -862,6 +862,9 @@ fn print_wcxb(opts: &Options, ids: &[String], truths: &[Truth], systems: &[Score
         println!();
     }
     print_worst(opts, ids, truths, systems);
+    if opts.details {
+        print_disagreements(ids, truths, systems);
+    }
 }
 
 fn print_readability(opts: &Options, ids: &[String], truths: &[Truth], systems: &[Scored]) {
@@ -902,32 +905,37 @@ fn print_readability(opts: &Options, ids: &[String], truths: &[Truth], systems: 
     println!("(fields: agreement with expected-metadata.json, exact after whitespace folding, both absent agreeing, a pubTime naming the same instant in another zone agreeing; readrbl: readerable verdict)");
     print_worst(opts, ids, truths, systems);
     if opts.details {
-        for (name, scores, outs, _) in systems {
-            println!("\n{name}: every metadata disagreement (case, field: found | expected)");
-            for (i, s) in scores.iter().enumerate() {
-                for (field, agrees) in &s.fields {
-                    if !agrees {
-                        let expected = truths[i]
-                            .fields
-                            .iter()
-                            .find(|(n, _)| n == field)
-                            .and_then(|(_, v)| v.clone());
-                        let found = outs[i].fields.get(field).cloned().flatten();
-                        println!(
-                            "  {:<36} {:<13} {} | {}",
-                            ids[i],
-                            field,
-                            clip(found.as_deref().unwrap_or("—")),
-                            clip(expected.as_deref().unwrap_or("—"))
-                        );
-                    }
-                }
-                if s.readerable_agrees == Some(false) {
+        print_disagreements(ids, truths, systems);
+    }
+}
+
+/// Every metadata field a system gets wrong on a page, and the readerable verdicts.
+fn print_disagreements(ids: &[String], truths: &[Truth], systems: &[Scored]) {
+    for (name, scores, outs, _) in systems {
+        println!("\n{name}: every metadata disagreement (case, field: found | expected)");
+        for (i, s) in scores.iter().enumerate() {
+            for (field, agrees) in &s.fields {
+                if !agrees {
+                    let expected = truths[i]
+                        .fields
+                        .iter()
+                        .find(|(n, _)| n == field)
+                        .and_then(|(_, v)| v.clone());
+                    let found = outs[i].fields.get(field).cloned().flatten();
                     println!(
-                        "  {:<36} {:<13} {:?} | {:?}",
-                        ids[i], "readerable", outs[i].readerable, truths[i].readerable
+                        "  {:<36} {:<13} {} | {}",
+                        ids[i],
+                        field,
+                        clip(found.as_deref().unwrap_or("—")),
+                        clip(expected.as_deref().unwrap_or("—"))
                     );
                 }
+            }
+            if s.readerable_agrees == Some(false) {
+                println!(
+                    "  {:<36} {:<13} {:?} | {:?}",
+                    ids[i], "readerable", outs[i].readerable, truths[i].readerable
+                );
             }
         }
     }
