@@ -233,9 +233,12 @@ pub fn read(doc: &Document) -> Metadata {
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
-    let dom_byline = dom_byline(doc)
+    let visible_byline = dom_byline(doc, title.as_deref())
         .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
-        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases))
+        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases));
+    let byline_at = visible_byline.as_ref().map(|&(_, n)| n);
+    let dom_byline = visible_byline
+        .map(|(name, _)| name)
         .or_else(|| labelled_author(&metas));
     let title_tail = doc_title
         .as_deref()
@@ -266,7 +269,8 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
         .or_else(|| headline_date(doc, region()))
-        .or_else(|| dom_date(doc))
+        .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
+        .or_else(|| dom_date(doc, title.as_deref()))
         .or_else(|| get(MODIFIED_KEYS));
 
     let html = doc.document_element();
@@ -418,7 +422,7 @@ fn normalize_meta_key(key: &str) -> String {
 }
 
 fn json_ld(doc: &Document) -> JsonLd {
-    let mut out = JsonLd::default();
+    let mut roots = Vec::new();
     for s in doc.find_all(NodeId::DOCUMENT, "script") {
         if !doc
             .attr(s, "type")
@@ -438,53 +442,64 @@ fn json_ld(doc: &Document) -> JsonLd {
         if to < from {
             continue;
         }
-        let text = &text[from..=to];
-        let Some(value) = Value::parse(text) else {
-            continue;
-        };
-        // Walk arrays and @graph without recursion; the first article-typed object wins.
-        let mut stack = vec![&value];
-        let mut best: Option<&Value> = None;
-        while let Some(v) = stack.pop() {
-            match v {
-                Value::Array(items) => stack.extend(items.iter().rev()),
-                Value::Object(map) => {
-                    if let Some(graph) = map.get("@graph") {
-                        stack.push(graph);
-                    }
-                    // A page's main entity is the piece it shows (a forum thread's opening
-                    // post); its comments are not walked.
-                    if let Some(main) = map.get("mainEntity") {
-                        stack.push(main);
-                    }
-                    if has_article_type(v) {
-                        // Prefer a real article type over WebPage.
-                        let is_page = type_names(v)
-                            .iter()
-                            .all(|t| t == "webpage" || t == "creativework");
-                        if best.is_none()
-                            || (!is_page
-                                && best.is_some_and(|b| {
-                                    type_names(b)
-                                        .iter()
-                                        .all(|t| t == "webpage" || t == "creativework")
-                                }))
-                        {
-                            best = Some(v);
-                        }
-                    }
-                }
-                _ => {}
-            }
+        if let Some(value) = Value::parse(&text[from..=to]) {
+            roots.push(value);
         }
-        if let Some(article) = best {
-            fill_from_article(&mut out, article, &value);
-            if out.headline.is_some() {
-                break;
+    }
+    // Each script's best object; a real article type in any script comes before a WebPage
+    // (SEO plugins print a WebPage graph, and the theme the article with its author in a
+    // script of its own). Later objects only fill what the earlier ones left out.
+    let found: Vec<(bool, &Value, &Value)> = roots
+        .iter()
+        .filter_map(|root| best_article(root).map(|a| (is_page_type(a), a, root)))
+        .collect();
+    let mut out = JsonLd::default();
+    for pages in [false, true] {
+        for &(_, article, root) in found.iter().filter(|f| f.0 == pages) {
+            fill_from_article(&mut out, article, root);
+            if out.headline.is_some() && !out.authors.is_empty() {
+                return out;
             }
         }
     }
     out
+}
+
+/// WebPage and CreativeWork: types that say less about the piece than an article type.
+fn is_page_type(v: &Value) -> bool {
+    type_names(v)
+        .iter()
+        .all(|t| t == "webpage" || t == "creativework")
+}
+
+/// The article-typed object of one JSON-LD script: the first one, or the first of a real
+/// article type over WebPage.
+fn best_article(value: &Value) -> Option<&Value> {
+    // Walk arrays and @graph without recursion.
+    let mut stack = vec![value];
+    let mut best: Option<&Value> = None;
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+                // A page's main entity is the piece it shows (a forum thread's opening
+                // post); its comments are not walked.
+                if let Some(main) = map.get("mainEntity") {
+                    stack.push(main);
+                }
+                if has_article_type(v)
+                    && (best.is_none() || (!is_page_type(v) && best.is_some_and(is_page_type)))
+                {
+                    best = Some(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    best
 }
 
 fn type_names(v: &Value) -> Vec<String> {
@@ -748,13 +763,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
     let Some(body) = doc.body() else {
         return Vec::new();
     };
-    let h1s = doc.find_all(body, "h1");
-    let Some(h1) = h1s
-        .iter()
-        .copied()
-        .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
-        .or(h1s.first().copied())
-    else {
+    let Some(h1) = headline_h1(doc, body, title) else {
         return Vec::new();
     };
     let heading_len = heading_text(doc, h1).len();
@@ -813,6 +822,15 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
     region
 }
 
+/// The `<h1>` that names the title, else the first.
+fn headline_h1(doc: &Document, body: NodeId, title: Option<&str>) -> Option<NodeId> {
+    let h1s = doc.find_all(body, "h1");
+    h1s.iter()
+        .copied()
+        .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
+        .or(h1s.first().copied())
+}
+
 /// How much text after the headline's block is searched for its byline and dateline.
 const HEADLINE_REACH: usize = 400;
 
@@ -834,13 +852,35 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
     })
 }
 
+/// The date in the small block around the visible byline ("Written by Jane Doe" and "April
+/// 8, 2024" in two lines of one block; a post's "Jane » Tue Aug 27, 2019"), for templates that
+/// print the two together far from the headline.
+fn date_beside(doc: &Document, byline: NodeId) -> Option<String> {
+    let mut block = byline;
+    for _ in 0..2 {
+        match doc.parent(block) {
+            Some(p) if short_text(doc, p, BYLINE_MAX_CHARS).is_some() => block = p,
+            _ => break,
+        }
+    }
+    let elements: Vec<NodeId> = doc
+        .descendants(block)
+        .filter(|&d| doc.tag(d).is_some())
+        .collect();
+    headline_date(doc, &elements)
+}
+
 /// Characters that part the pieces of a meta line beside the headline.
 const DATELINE_SEPARATORS: &[char] = &['•', '·', '|'];
 
 /// The names a reader sees beside the headline: a short element there that starts with a
 /// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
 /// by") followed by an element holding the names.
-fn headline_byline(doc: &Document, region: &[NodeId], labels: BylineLabels) -> Option<String> {
+fn headline_byline(
+    doc: &Document,
+    region: &[NodeId],
+    labels: BylineLabels,
+) -> Option<(String, NodeId)> {
     region.iter().find_map(|&n| {
         if matches!(labels, BylineLabels::Phrases) && !may_start_with_phrase(doc, n) {
             return None;
@@ -870,7 +910,7 @@ fn headline_byline(doc: &Document, region: &[NodeId], labels: BylineLabels) -> O
             short_text(doc, names_node, BYLINE_MAX_CHARS)
                 .map(|t| block_parts(doc, names_node).unwrap_or(t))
         })?;
-        byline_from_text(&names)
+        byline_from_text(&names).map(|name| (name, n))
     })
 }
 
@@ -961,18 +1001,29 @@ const BYLINE_MAX_CHARS: usize = 100;
 
 /// A short block whose class says it carries the date ("post-date", "entry-meta",
 /// "published") and whose text names a day: the visible dateline.
-fn dom_date(doc: &Document) -> Option<String> {
+fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
     let body = doc.body()?;
+    let headline = headline_h1(doc, body, title);
     let mut cur = Some(body);
     while let Some(n) = cur {
         let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
-            || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n));
+            || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
+                && !holds(doc, n, headline);
         if skip && n != body {
             cur = doc.next_in(body, n, true);
             continue;
         }
         if doc.tag(n).is_some() && patterns::matches(patterns::DATELINE, match_string(doc, n)) {
-            if let Some((y, m, d)) = short_text(doc, n, 120).and_then(|t| published_day(&t)) {
+            // A meta block holding more than the date (its tags, a share bar): the element in
+            // it whose whole text is a dateline ("Posted on April 13, 2023").
+            let day = match short_text(doc, n, 120) {
+                Some(t) => published_day(&t),
+                None => doc.descendants(n).skip(1).find_map(|d| {
+                    let t = short_text(doc, d, DATELINE_MAX_CHARS)?;
+                    is_dateline(&t).then(|| published_day(&t)).flatten()
+                }),
+            };
+            if let Some((y, m, d)) = day {
                 return Some(format!("{y:04}-{m:02}-{d:02}"));
             }
         }
@@ -981,11 +1032,18 @@ fn dom_date(doc: &Document) -> Option<String> {
     None
 }
 
+/// True when `block` holds the page's headline: the article's own block, whatever its class
+/// says ("story-sidebar-mode" names a layout, not a sidebar).
+fn holds(doc: &Document, block: NodeId, headline: Option<NodeId>) -> bool {
+    headline.is_some_and(|h| doc.contains(block, h))
+}
+
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`
 /// block, a block whose class names the byline or the author, or a link to an author page.
 /// Comment threads, navigation and footers are skipped (their authors are not the article's).
-fn dom_byline(doc: &Document) -> Option<String> {
+fn dom_byline(doc: &Document, title: Option<&str>) -> Option<(String, NodeId)> {
     let body = doc.body()?;
+    let headline = headline_h1(doc, body, title);
     let mut cur = Some(body);
     while let Some(n) = cur {
         let Some(tag) = doc.tag(n) else {
@@ -997,7 +1055,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
             && (matches!(
                 tag,
                 "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
-            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms)
+            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms) && !holds(doc, n, headline)
                 || doc.attr(n, "hidden").is_some())
         {
             cur = doc.next_in(body, n, true);
@@ -1038,7 +1096,7 @@ fn dom_byline(doc: &Document) -> Option<String> {
             .and_then(|c| byline_from_text(&c))
             .filter(|n| !is_email(n))
         {
-            return Some(name);
+            return Some((name, n));
         }
         cur = doc.next_in(body, n, false);
     }
@@ -1757,6 +1815,30 @@ mod tests {
     }
 
     #[test]
+    fn an_article_in_a_later_script_beats_an_earlier_web_page() {
+        // An SEO plugin's WebPage graph first, the theme's article with its author after it.
+        let html = r#"<head>
+            <script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"Page name",
+              "datePublished":"2023-05-18T04:39:05+00:00"}]}</script>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Rankings",
+              "datePublished":"2023-05-17","author":{"@type":"Person","name":"Ann Lee"}}</script>
+            </head><body></body>"#;
+        let m = read(&parse_html(html, None));
+        assert_eq!(m.title.as_deref(), Some("Rankings"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.published.as_deref(), Some("2023-05-17"));
+        // The WebPage still fills what the article leaves out.
+        let html = r#"<head>
+            <script type="application/ld+json">{"@type":"WebPage","name":"Page name",
+              "author":{"@type":"Person","name":"Ann Lee"}}</script>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Post"}</script>
+            </head><body></body>"#;
+        let m = read(&parse_html(html, None));
+        assert_eq!(m.title.as_deref(), Some("Post"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
     fn author_paths_start_with_a_slash_and_fit_the_mask() {
         // `is_author_link` looks for them at the slashes of a path, one bit each.
         assert!(patterns::AUTHOR_PATHS.len() <= 32);
@@ -2118,6 +2200,60 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).published.as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn a_block_holding_the_headline_is_no_sidebar() {
+        // The story's container names its layout ("sidebar-mode"); a real sidebar is skipped.
+        let html = r#"<title>A guide to skincare | The Weekly</title><body><h1>The Weekly</h1><div class="sidebar"><p class="date">Jan 1, 2020</p>
+            <a rel="author" href="/u/x">Sam Side</a></div>
+            <div class="story-page story-sidebar-mode-single"><h1>A guide to skincare</h1>
+            <div class="story-date"><span>May 31, 2024</span></div>
+            <p class="story-byline"><a rel="author" href="/u/ann">Ann Lee</a></p></div>"#;
+        let doc = parse_html(html, None);
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("A guide to skincare"));
+        assert_eq!(m.published.as_deref(), Some("2024-05-31"));
+        assert_eq!(m.dom_byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn the_dateline_inside_a_meta_block_that_holds_more() {
+        let tags = "<a href=\"/t/x\">Scholarly publishing and research metadata</a> ".repeat(8);
+        let html = format!(
+            r#"<body><article><div class="meta date-section-header"><span>Posted on April 13, 2023</span>
+            <div class="tags">{tags}</div></div><p>Body.</p></article>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2023-04-13")
+        );
+        // A sentence naming a day inside such a block is not its dateline.
+        let html = format!(
+            r#"<body><div class="post-meta"><p>We met on April 13, 2023 to talk.</p>{tags}</div>"#
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn the_date_beside_a_byline_far_from_the_headline() {
+        // The headline's block and a long lead come first; the byline block with its date
+        // follows far below.
+        let lead =
+            "<p>A lead paragraph long enough to keep the headline's reach short.</p>".repeat(8);
+        let html = format!(
+            r#"<body><h1>How apps are made</h1>{lead}<div><p>Written by <a href="/blog/author/ann-lee">Ann Lee</a></p>
+            <p>April 8, 2024</p></div><p>Body.</p>"#
+        );
+        let m = read(&parse_html(&html, None));
+        assert_eq!(m.dom_byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.published.as_deref(), Some("2024-04-08"));
+        // A date in a long block around the byline is not beside it.
+        let story = "<p>A story that names April 8, 2024 among many other words and goes on at length here.</p>";
+        let html = format!(
+            r#"<body><h1>How apps are made</h1>{lead}<div><p>Written by <a href="/blog/author/ann-lee">Ann Lee</a></p>{story}</div>"#
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
     }
 
     #[test]

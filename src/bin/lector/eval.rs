@@ -34,7 +34,7 @@ Runs Lector and Readability.js over a corpus and prints their figures side by si
 Options:
   --no-readability-js   run Lector only
   --worst N             list the N worst pages (default 20)
-  --details             also list every metadata disagreement (readability corpus)
+  --details             also list every metadata disagreement
   --pages FILE          write one JSON line of scores per page and system to FILE
 Readability.js (@mozilla/readability over linkedom) needs node and `npm ci` in the project.";
 
@@ -623,6 +623,41 @@ fn same_day(truth: &str, found: &str) -> bool {
     day.starts_with(truth.trim())
 }
 
+/// Seconds since 1970 of an ISO 8601 time with its zone (`2017-02-24T01:18:13Z`,
+/// `2017-02-23T17:18:13-08:00`); `None` without a zone, which names no one instant.
+/// Fractions of a second are ignored.
+fn instant(s: &str) -> Option<i64> {
+    let (date, time) = s.split_once('T')?;
+    let mut ymd = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (ymd.next()??, ymd.next()??, ymd.next()??);
+    let (clock, offset) = if let Some(c) = time.strip_suffix('Z') {
+        (c, 0)
+    } else {
+        let at = time.rfind(['+', '-'])?;
+        let zone = time[at + 1..].replace(':', "");
+        let (h, mm) = (
+            zone.get(..2)?.parse::<i64>().ok()?,
+            zone.get(2..)?.parse::<i64>().ok()?,
+        );
+        let sign = if time[at..].starts_with('-') { -1 } else { 1 };
+        (&time[..at], sign * (h * 3600 + mm * 60))
+    };
+    let clock = clock.split('.').next()?;
+    let mut hms = clock.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, mi, sec) = (
+        hms.next()??,
+        hms.next()??,
+        hms.next().flatten().unwrap_or(0),
+    );
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    Some(days * 86400 + h * 3600 + mi * 60 + sec - offset)
+}
+
 fn score(corpus: Corpus, truth: &Truth, out: &Output) -> Score {
     let predicted = if out.found {
         tokens(&out.text)
@@ -655,8 +690,14 @@ fn score(corpus: Corpus, truth: &Truth, out: &Output) -> Score {
                     (_, Some(f)) => same_day(expected, &f),
                 }
             }
-            // Exact after whitespace folding; both absent agrees.
-            Corpus::Readability => found.map(|f| fold_whitespace(&f)) == *expected,
+            // Exact after whitespace folding; both absent agrees. A time is the same when it
+            // names the same instant, whatever zone offset it is written in.
+            Corpus::Readability => match (found.map(|f| fold_whitespace(&f)), expected) {
+                (Some(f), Some(e)) if *name == "publishedTime" => {
+                    f == *e || instant(&f).is_some_and(|i| instant(e) == Some(i))
+                }
+                (f, e) => f == *e,
+            },
         };
         fields.push((*name, agrees));
     }
@@ -821,6 +862,9 @@ fn print_wcxb(opts: &Options, ids: &[String], truths: &[Truth], systems: &[Score
         println!();
     }
     print_worst(opts, ids, truths, systems);
+    if opts.details {
+        print_disagreements(ids, truths, systems);
+    }
 }
 
 fn print_readability(opts: &Options, ids: &[String], truths: &[Truth], systems: &[Scored]) {
@@ -858,35 +902,40 @@ fn print_readability(opts: &Options, ids: &[String], truths: &[Truth], systems: 
             mean(outs.iter().map(|o| o.ms))
         );
     }
-    println!("(fields: agreement with expected-metadata.json, exact after whitespace folding, both absent agreeing; readrbl: readerable verdict)");
+    println!("(fields: agreement with expected-metadata.json, exact after whitespace folding, both absent agreeing, a pubTime naming the same instant in another zone agreeing; readrbl: readerable verdict)");
     print_worst(opts, ids, truths, systems);
     if opts.details {
-        for (name, scores, outs, _) in systems {
-            println!("\n{name}: every metadata disagreement (case, field: found | expected)");
-            for (i, s) in scores.iter().enumerate() {
-                for (field, agrees) in &s.fields {
-                    if !agrees {
-                        let expected = truths[i]
-                            .fields
-                            .iter()
-                            .find(|(n, _)| n == field)
-                            .and_then(|(_, v)| v.clone());
-                        let found = outs[i].fields.get(field).cloned().flatten();
-                        println!(
-                            "  {:<36} {:<13} {} | {}",
-                            ids[i],
-                            field,
-                            clip(found.as_deref().unwrap_or("—")),
-                            clip(expected.as_deref().unwrap_or("—"))
-                        );
-                    }
-                }
-                if s.readerable_agrees == Some(false) {
+        print_disagreements(ids, truths, systems);
+    }
+}
+
+/// Every metadata field a system gets wrong on a page, and the readerable verdicts.
+fn print_disagreements(ids: &[String], truths: &[Truth], systems: &[Scored]) {
+    for (name, scores, outs, _) in systems {
+        println!("\n{name}: every metadata disagreement (case, field: found | expected)");
+        for (i, s) in scores.iter().enumerate() {
+            for (field, agrees) in &s.fields {
+                if !agrees {
+                    let expected = truths[i]
+                        .fields
+                        .iter()
+                        .find(|(n, _)| n == field)
+                        .and_then(|(_, v)| v.clone());
+                    let found = outs[i].fields.get(field).cloned().flatten();
                     println!(
-                        "  {:<36} {:<13} {:?} | {:?}",
-                        ids[i], "readerable", outs[i].readerable, truths[i].readerable
+                        "  {:<36} {:<13} {} | {}",
+                        ids[i],
+                        field,
+                        clip(found.as_deref().unwrap_or("—")),
+                        clip(expected.as_deref().unwrap_or("—"))
                     );
                 }
+            }
+            if s.readerable_agrees == Some(false) {
+                println!(
+                    "  {:<36} {:<13} {:?} | {:?}",
+                    ids[i], "readerable", outs[i].readerable, truths[i].readerable
+                );
             }
         }
     }
@@ -978,4 +1027,22 @@ fn write_pages(
         }
     }
     std::fs::write(path, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::instant;
+
+    #[test]
+    fn a_time_in_two_zones_is_one_instant() {
+        let utc = instant("2017-02-24T01:18:13Z");
+        assert!(utc.is_some());
+        assert_eq!(utc, instant("2017-02-23T17:18:13-08:00"));
+        assert_eq!(utc, instant("2017-02-24T02:18:13.500+0100"));
+        assert_eq!(instant("1970-01-01T00:00:00Z"), Some(0));
+        assert_ne!(utc, instant("2017-02-23T17:18:13+08:00"));
+        // Without a zone a time names no one instant; a day alone neither.
+        assert_eq!(instant("2017-02-24T01:18:13"), None);
+        assert_eq!(instant("2017-02-24"), None);
+    }
 }
