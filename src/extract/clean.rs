@@ -353,6 +353,15 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
     if weight < 0.0 {
         return true;
     }
+    let ld = stats.link_density(n);
+    // A wrapper around one paragraph is that paragraph, and paragraphs are not judged here
+    // (Readability.js puts such a paragraph in its wrapper's place below a quarter of links).
+    if tag == "div" && ld < 0.25 && {
+        let children = doc.element_children(n);
+        children.len() == 1 && doc.is(children[0], "p")
+    } {
+        return false;
+    }
     let s = stats.get(n);
     if s.commas >= 10 {
         return false;
@@ -368,7 +377,6 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
     } else {
         f64::from(headings) / f64::from(len)
     };
-    let ld = stats.link_density(n);
     let is_list = matches!(tag, "ul" | "ol" | "dl");
     let in_figure = doc.ancestor_named(n, "figure", 0).is_some() || tag == "figure";
 
@@ -737,6 +745,28 @@ mod tests {
         assert!(text.contains("five minutes twice a day"), "{text}");
         assert!(text.contains("treats that work well"), "{text}");
         assert!(!text.contains("Crate training"), "{text}");
+    }
+
+    #[test]
+    fn a_wrapper_around_one_paragraph_is_judged_as_the_paragraph() {
+        // Block editors wrap each paragraph; a fifth or more of this one is links.
+        let wrapped = "<div class=paragraph-wrapper><p>If all this history leaves you thirsty \
+                       for more, read about the <a href=/r>coffee regions</a> spotlighted \
+                       above and the <a href=/l>life of a bean</a> today.</p></div>";
+        // A wrapper around a link with a word or two beside it is still a link block.
+        let link = "<div class=paragraph-wrapper><p>See <a href=/x>our full review of the \
+                    Forerunner 970 watch</a>.</p></div>";
+        let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
+        let mut doc = parse_html(
+            &format!("<body><div id=a>{long}{long}{wrapped}{link}</div>"),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("life of a bean"), "{text}");
+        assert!(!text.contains("full review"), "{text}");
     }
 
     #[test]
