@@ -186,9 +186,17 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     {
         return false;
     }
+    // A paragraph of the text that only talks of newsletters or signing up ("people who sign
+    // up for automatic savings save more") offers no link to follow.
+    if doc.is(n, "p") && len > PROMPT_LINE && doc.find_all(n, "a").is_empty() {
+        return false;
+    }
     let text = lowercase(&fold_whitespace(&doc.text_content(n)));
     PROMPT_PHRASES.iter().any(|p| text.contains(p))
 }
+
+/// Most characters of a one-line prompt ("Sign up for our newsletter"), which needs no link.
+const PROMPT_LINE: u32 = 150;
 
 /// Text as compared for repeats: letters and digits only, lowercased.
 fn comparable(s: &str) -> String {
@@ -767,6 +775,29 @@ mod tests {
         let text = doc.text_content(article);
         assert!(text.contains("life of a bean"), "{text}");
         assert!(!text.contains("full review"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_that_talks_of_newsletters_is_no_prompt() {
+        let prose = "<p>I built my newsletter with two things: my voice and a repeatable system. \
+                     The system is what let me keep writing every week after the launch buzz \
+                     faded and the subscriber count stalled for a while.</p>";
+        let short = "<p>Sign up for our newsletter to get the week's best stories.</p>";
+        let linked = "<p>Liked this guide? There is more every Tuesday, with recipes, tips and \
+                      reader questions answered by our test kitchen: \
+                      <a href=/n>subscribe to our newsletter</a> and never miss an issue.</p>";
+        let doc = parse_html(
+            &format!("<body><div id=a>{prose}{short}{linked}</div>"),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let stats = TextStats::measure(&doc, article);
+        let verdicts: Vec<bool> = doc
+            .find_all(article, "p")
+            .into_iter()
+            .map(|p| is_prompt(&doc, p, &stats))
+            .collect();
+        assert_eq!(verdicts, [false, true, true]);
     }
 
     #[test]
