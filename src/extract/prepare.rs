@@ -66,7 +66,7 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
         doc.tag(n)?;
         let minor = body_text.get(n).text * 10 < total * 3;
         if (doc.flags(n).hidden || (is_hidden_by_markup(doc, n) && minor))
-            && panels.binary_search(&n).is_err()
+            && !panels.get(n.index()).copied().unwrap_or(false)
         {
             Some(classify(doc, n, ClutterKind::Hidden))
         } else if doc.flags(n).fixed && minor {
@@ -145,9 +145,9 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
 /// details"): hidden, with the control, marked `aria-expanded`, just before them. Their text
 /// is the page's, and so is the control's label (the question): a button's label becomes a
 /// plain `<span>` before buttons are dropped. A closed menu is opened the same way
-/// but is mostly links, and stays hidden. Returns the panels, sorted.
-fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<NodeId> {
-    let mut panels = Vec::new();
+/// but is mostly links, and stays hidden. Returns which nodes are panels, by node index.
+fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<bool> {
+    let mut panels = vec![false; doc.len()];
     let mut controls = Vec::new();
     for n in doc.descendants(body) {
         if !(doc.flags(n).hidden || is_hidden_by_markup(doc, n)) {
@@ -172,7 +172,7 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<NodeId> {
         if text.trim().is_empty() || links * 5 >= text.trim().len() {
             continue;
         }
-        panels.push(n);
+        panels[n.index()] = true;
         controls.push(control);
     }
     // The label alone: the button's names ("accordion-header-button") describe the control.
@@ -185,7 +185,6 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<NodeId> {
         doc.insert_before(c, label);
         doc.detach(c);
     }
-    panels.sort_unstable();
     panels
 }
 
