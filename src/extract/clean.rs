@@ -386,6 +386,9 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
         f64::from(headings) / f64::from(len)
     };
     let is_list = matches!(tag, "ul" | "ol" | "dl");
+    if is_list && follows_reference_heading(doc, n) {
+        return false;
+    }
     let in_figure = doc.ancestor_named(n, "figure", 0).is_some() || tag == "figure";
 
     (img > 1.0 && p / img < 0.5 && !in_figure)
@@ -398,6 +401,20 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
             && !is_prose_with_inline_links(doc, n, stats, ld))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
+}
+
+/// True when the element just before `n` is a heading that announces a list of sources.
+fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
+    let mut prev = doc.prev_sibling(n);
+    while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
+        prev = doc.prev_sibling(p);
+    }
+    prev.is_some_and(|h| {
+        matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
+            && patterns::REFERENCE_HEADINGS.contains(
+                &lowercase(&doc.inner_text(h)).trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+    })
 }
 
 /// Least text per paragraph, on average, of a block of prose.
@@ -798,6 +815,28 @@ mod tests {
             .map(|p| is_prompt(&doc, p, &stats))
             .collect();
         assert_eq!(verdicts, [false, true, true]);
+    }
+
+    #[test]
+    fn a_list_of_sources_under_its_heading_stays() {
+        let items =
+            "<li><a href=/a>https://example.org/staffing-events-with-temporary-workers/</a></li>\
+                     <li><a href=/b>https://example.org/strategic-workforce-planning/</a></li>";
+        let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
+        let mut doc = parse_html(
+            &format!(
+                "<body><div id=a>{long}{long}<h2>References:</h2><ol>{items}</ol>\
+                 <h2>Related posts</h2><ul><li><a href=/r>Ten tips for volunteers</a></li>\
+                 <li><a href=/s>Planning a conference</a></li></ul></div>"
+            ),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("strategic-workforce-planning"), "{text}");
+        assert!(!text.contains("Ten tips"), "{text}");
     }
 
     #[test]
