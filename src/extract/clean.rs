@@ -186,9 +186,17 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     {
         return false;
     }
+    // A paragraph of the text that only talks of newsletters or signing up ("people who sign
+    // up for automatic savings save more") offers no link to follow.
+    if doc.is(n, "p") && len > PROMPT_LINE && doc.find_all(n, "a").is_empty() {
+        return false;
+    }
     let text = lowercase(&fold_whitespace(&doc.text_content(n)));
     PROMPT_PHRASES.iter().any(|p| text.contains(p))
 }
+
+/// Most characters of a one-line prompt ("Sign up for our newsletter"), which needs no link.
+const PROMPT_LINE: u32 = 150;
 
 /// Text as compared for repeats: letters and digits only, lowercased.
 fn comparable(s: &str) -> String {
@@ -353,6 +361,15 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
     if weight < 0.0 {
         return true;
     }
+    let ld = stats.link_density(n);
+    // A wrapper around one paragraph is that paragraph, and paragraphs are not judged here
+    // (Readability.js puts such a paragraph in its wrapper's place below a quarter of links).
+    if tag == "div" && ld < 0.25 && {
+        let children = doc.element_children(n);
+        children.len() == 1 && doc.is(children[0], "p")
+    } {
+        return false;
+    }
     let s = stats.get(n);
     if s.commas >= 10 {
         return false;
@@ -368,8 +385,10 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
     } else {
         f64::from(headings) / f64::from(len)
     };
-    let ld = stats.link_density(n);
     let is_list = matches!(tag, "ul" | "ol" | "dl");
+    if is_list && follows_reference_heading(doc, n) {
+        return false;
+    }
     let in_figure = doc.ancestor_named(n, "figure", 0).is_some() || tag == "figure";
 
     (img > 1.0 && p / img < 0.5 && !in_figure)
@@ -382,6 +401,20 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
             && !is_prose_with_inline_links(doc, n, stats, ld))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
+}
+
+/// True when the element just before `n` is a heading that announces a list of sources.
+fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
+    let mut prev = doc.prev_sibling(n);
+    while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
+        prev = doc.prev_sibling(p);
+    }
+    prev.is_some_and(|h| {
+        matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
+            && patterns::REFERENCE_HEADINGS.contains(
+                &lowercase(&doc.inner_text(h)).trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+    })
 }
 
 /// Least text per paragraph, on average, of a block of prose.
@@ -737,6 +770,73 @@ mod tests {
         assert!(text.contains("five minutes twice a day"), "{text}");
         assert!(text.contains("treats that work well"), "{text}");
         assert!(!text.contains("Crate training"), "{text}");
+    }
+
+    #[test]
+    fn a_wrapper_around_one_paragraph_is_judged_as_the_paragraph() {
+        // Block editors wrap each paragraph; a fifth or more of this one is links.
+        let wrapped = "<div class=paragraph-wrapper><p>If all this history leaves you thirsty \
+                       for more, read about the <a href=/r>coffee regions</a> spotlighted \
+                       above and the <a href=/l>life of a bean</a> today.</p></div>";
+        // A wrapper around a link with a word or two beside it is still a link block.
+        let link = "<div class=paragraph-wrapper><p>See <a href=/x>our full review of the \
+                    Forerunner 970 watch</a>.</p></div>";
+        let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
+        let mut doc = parse_html(
+            &format!("<body><div id=a>{long}{long}{wrapped}{link}</div>"),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("life of a bean"), "{text}");
+        assert!(!text.contains("full review"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_that_talks_of_newsletters_is_no_prompt() {
+        let prose = "<p>I built my newsletter with two things: my voice and a repeatable system. \
+                     The system is what let me keep writing every week after the launch buzz \
+                     faded and the subscriber count stalled for a while.</p>";
+        let short = "<p>Sign up for our newsletter to get the week's best stories.</p>";
+        let linked = "<p>Liked this guide? There is more every Tuesday, with recipes, tips and \
+                      reader questions answered by our test kitchen: \
+                      <a href=/n>subscribe to our newsletter</a> and never miss an issue.</p>";
+        let doc = parse_html(
+            &format!("<body><div id=a>{prose}{short}{linked}</div>"),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let stats = TextStats::measure(&doc, article);
+        let verdicts: Vec<bool> = doc
+            .find_all(article, "p")
+            .into_iter()
+            .map(|p| is_prompt(&doc, p, &stats))
+            .collect();
+        assert_eq!(verdicts, [false, true, true]);
+    }
+
+    #[test]
+    fn a_list_of_sources_under_its_heading_stays() {
+        let items =
+            "<li><a href=/a>https://example.org/staffing-events-with-temporary-workers/</a></li>\
+                     <li><a href=/b>https://example.org/strategic-workforce-planning/</a></li>";
+        let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
+        let mut doc = parse_html(
+            &format!(
+                "<body><div id=a>{long}{long}<h2>References:</h2><ol>{items}</ol>\
+                 <h2>Related posts</h2><ul><li><a href=/r>Ten tips for volunteers</a></li>\
+                 <li><a href=/s>Planning a conference</a></li></ul></div>"
+            ),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("strategic-workforce-planning"), "{text}");
+        assert!(!text.contains("Ten tips"), "{text}");
     }
 
     #[test]

@@ -462,6 +462,16 @@ pub fn is_interface_label(text: &str) -> bool {
     INTERFACE_LABELS.contains(&super::lowercase::lowercase(trimmed).as_str())
 }
 
+/// Headings over an article's list of sources ("References", "Sources:"): the list is links by
+/// nature, and part of the text.
+pub const REFERENCE_HEADINGS: &[&str] = &[
+    "references",
+    "sources",
+    "bibliography",
+    "works cited",
+    "citations",
+];
+
 /// Phrases of the prompts that interrupt articles: newsletters, subscriptions, log-ins.
 /// A short block containing one of them is a prompt, not text.
 pub const PROMPT_PHRASES: &[&str] = &[

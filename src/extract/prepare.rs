@@ -48,6 +48,7 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     for n in amp_images {
         doc.rename(n, "img");
     }
+    let panels = open_collapsed_panels(doc, body);
     // Scripts and styles go first, so that their text does not count as the page's below.
     remove_where(doc, body, |doc, n| match doc.data(n) {
         NodeData::Comment => true,
@@ -64,7 +65,9 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
         // rendering). The live page's own verdict is final.
         doc.tag(n)?;
         let minor = body_text.get(n).text * 10 < total * 3;
-        if doc.flags(n).hidden || (is_hidden_by_markup(doc, n) && minor) {
+        if (doc.flags(n).hidden || (is_hidden_by_markup(doc, n) && minor))
+            && !panels.get(n.index()).copied().unwrap_or(false)
+        {
             Some(classify(doc, n, ClutterKind::Hidden))
         } else if doc.flags(n).fixed && minor {
             Some(classify(doc, n, ClutterKind::Overlay))
@@ -138,6 +141,53 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
     })
 }
 
+/// Panels an accordion keeps closed until their control is clicked (FAQ answers, "show
+/// details"): hidden, with the control, marked `aria-expanded`, just before them. Their text
+/// is the page's, and so is the control's label (the question): a button's label becomes a
+/// plain `<span>` before buttons are dropped. A closed menu is opened the same way
+/// but is mostly links, and stays hidden. Returns which nodes are panels, by node index.
+fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<bool> {
+    let mut panels = vec![false; doc.len()];
+    let mut controls = Vec::new();
+    for n in doc.descendants(body) {
+        if !(doc.flags(n).hidden || is_hidden_by_markup(doc, n)) {
+            continue;
+        }
+        let mut prev = doc.prev_sibling(n);
+        while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
+            prev = doc.prev_sibling(p);
+        }
+        let Some(control) = prev.and_then(|p| {
+            doc.descendants(p)
+                .find(|&d| doc.attr(d, "aria-expanded").is_some())
+        }) else {
+            continue;
+        };
+        let text = doc.text_content(n);
+        let links: usize = doc
+            .find_all(n, "a")
+            .into_iter()
+            .map(|a| doc.text_content(a).trim().len())
+            .sum();
+        if text.trim().is_empty() || links * 5 >= text.trim().len() {
+            continue;
+        }
+        panels[n.index()] = true;
+        controls.push(control);
+    }
+    // The label alone: the button's names ("accordion-header-button") describe the control.
+    for c in controls {
+        if !doc.is(c, "button") {
+            continue;
+        }
+        let label = doc.create_element("span", vec![]);
+        doc.reparent_children(c, label);
+        doc.insert_before(c, label);
+        doc.detach(c);
+    }
+    panels
+}
+
 /// Some sites mark decorative wrappers of real images aria-hidden; keep those.
 fn has_figure_role(doc: &Document, n: NodeId) -> bool {
     doc.attr(n, "class")
@@ -207,13 +257,17 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 ///   clips a box and hides nothing;
 /// - CKEditor's `ck-widget`, which marks an editing handle inside the text, not a widget;
 /// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
-///   hidden on small screens only.
+///   hidden on small screens only;
+/// - a hidden part's name (`field--label-hidden`, `title-hidden`): the block's label is not
+///   shown, the block is.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
     let kept = |t: &&str| {
         !t.contains(':')
             && !t.contains('[')
             && !t.starts_with("overflow-")
             && !t.starts_with("ck-widget")
+            && !t.ends_with("label-hidden")
+            && !t.ends_with("title-hidden")
     };
     // Counted in a first pass and written in a second, without collecting the names.
     let (mut count, mut short, mut shown_again) = (0, 0, false);

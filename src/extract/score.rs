@@ -501,6 +501,11 @@ mod tests {
         assert_eq!(weight_of("flex flex-col gap-8 w-full overflow-hidden"), 0.0);
         assert_eq!(weight_of("w-64 md:hidden"), 0.0);
         assert_eq!(weight_of("hidden w-64 lg:block"), 0.0);
+        // The field's label is hidden, not the field.
+        assert_eq!(
+            weight_of("field field--name-field-sections field--label-hidden"),
+            0.0
+        );
         // CKEditor's editing handle around a layout grid inside the text.
         assert_eq!(weight_of("ck-widget ck-widget bs_grid"), 0.0);
         assert!(weight_of("widget") < 0.0);
