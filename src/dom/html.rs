@@ -339,14 +339,15 @@ fn known_name(local: &LocalName) -> Name {
 }
 
 /// [`known_name`] for an element: lowercase, as the tree keeps element names (html5ever
-/// spells some SVG names in camel case).
+/// spells some SVG names in camel case; the known names are all lowercase).
 fn element_name(local: &LocalName) -> Name {
-    match known_name(local) {
-        Name::Static(s) if s.bytes().any(|b| b.is_ascii_uppercase()) => {
-            Name::Owned(s.to_ascii_lowercase())
+    match known(local) {
+        Some(name) => Name::Static(name),
+        None => {
+            let mut name = String::from(&**local);
+            name.make_ascii_lowercase();
+            Name::Owned(name)
         }
-        Name::Owned(s) => Name::Owned(s.to_ascii_lowercase()),
-        name => name,
     }
 }
 
