@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{parse_document, Attribute, ExpandedName, ParseOpts, QualName};
+use html5ever::{parse_document, Attribute, ExpandedName, LocalName, ParseOpts, QualName};
 
-use super::{Document, NodeId};
+use super::{Document, Name, NodeId};
 
 /// Most elements the parser keeps open one inside another. html5ever checks the stack of
 /// open elements for most start tags, so a page that never closes its tags costs time in the
@@ -302,19 +302,67 @@ impl ArenaSink {
     }
 }
 
-fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(String, String)> {
+/// The names most elements and attributes of real pages carry, kept as static strings by the
+/// tree instead of a copy per node.
+macro_rules! known_names {
+    ($($name:literal)*) => {
+        fn known(name: &str) -> Option<&'static str> {
+            match name {
+                $($name => Some($name),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+known_names!(
+    "a" "abbr" "article" "aside" "audio" "b" "blockquote" "body" "br" "button" "caption" "cite"
+    "code" "dd" "div" "dl" "dt" "em" "figcaption" "figure" "footer" "form" "g" "h1" "h2" "h3"
+    "h4" "h5" "h6" "head" "header" "hr" "html" "i" "iframe" "img" "input" "label" "li" "link"
+    "main" "meta" "nav" "noscript" "ol" "option" "p" "path" "picture" "pre" "section" "select"
+    "small" "source" "span" "strong" "style" "sup" "svg" "script" "table" "tbody" "td" "th"
+    "thead" "time" "title" "tr" "u" "ul" "use" "video"
+    // Attributes (`style` and `title` are in the list above).
+    "action" "alt" "aria-hidden" "aria-label" "charset" "class" "colspan" "content" "d"
+    "data-src" "datetime" "dir" "fill" "for" "height" "hidden" "href" "http-equiv" "id"
+    "itemprop" "itemscope" "itemtype" "lang" "loading" "method" "name" "property" "rel" "role"
+    "sizes" "src" "srcset" "tabindex" "target" "type" "value" "width" "xmlns"
+);
+
+/// The name html5ever gave, as a [`Name`]: a known name is not copied.
+fn known_name(local: &LocalName) -> Name {
+    match known(local) {
+        Some(name) => Name::Static(name),
+        // Not `to_string`, which goes through the formatter: this runs per attribute.
+        None => Name::Owned(String::from(&**local)),
+    }
+}
+
+/// [`known_name`] for an element: lowercase, as the tree keeps element names (html5ever
+/// spells some SVG names in camel case; the known names are all lowercase).
+fn element_name(local: &LocalName) -> Name {
+    match known(local) {
+        Some(name) => Name::Static(name),
+        None => {
+            let mut name = String::from(&**local);
+            name.make_ascii_lowercase();
+            Name::Owned(name)
+        }
+    }
+}
+
+fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(Name, String)> {
     attrs
         .into_iter()
         .map(|a| {
             let name = if a.name.prefix.is_some() {
-                format!(
+                Name::Owned(format!(
                     "{}:{}",
                     a.name.prefix.as_ref().map_or("", |p| p),
                     a.name.local
-                )
+                ))
             } else {
-                // Not `to_string`, which goes through the formatter: this runs per attribute.
-                String::from(&*a.name.local)
+                known_name(&a.name.local)
             };
             (name, String::from(&*a.value))
         })
@@ -347,7 +395,7 @@ impl TreeSink for ArenaSink {
         let id = self
             .doc
             .borrow_mut()
-            .create_element(&name.local, convert_attrs(attrs));
+            .create_named_element(element_name(&name.local), convert_attrs(attrs));
         if flags.template {
             let contents = self.doc.borrow_mut().create_comment();
             self.templates
@@ -512,6 +560,29 @@ mod tests {
         assert_eq!(doc.inner_text(kids[1]), "four five");
         let ids: Vec<NodeId> = doc.descendants(NodeId::DOCUMENT).collect();
         assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids in document order");
+    }
+
+    #[test]
+    fn known_names_are_not_copied_and_others_are() {
+        let doc = parse_html(
+            r#"<div class="lead" data-x="1"><svg viewBox="0 0 1 1"><foreignObject>t</foreignObject></svg><my-widget></my-widget></div>"#,
+            None,
+        );
+        let div = doc.find_first("div").unwrap();
+        let NodeData::Element { name, attrs } = doc.data(div) else {
+            panic!("an element")
+        };
+        assert!(matches!(name, Name::Static("div")));
+        assert!(matches!(attrs[0].0, Name::Static("class")));
+        assert!(matches!(&attrs[1].0, Name::Owned(k) if k == "data-x"));
+        assert_eq!(doc.attr(div, "data-x"), Some("1"));
+        // Element names are lowercase whatever html5ever spells; attribute names as given.
+        assert!(doc.find_first("foreignobject").is_some());
+        assert!(doc.find_first("my-widget").is_some());
+        assert_eq!(
+            doc.attr(doc.find_first("svg").unwrap(), "viewBox"),
+            Some("0 0 1 1")
+        );
     }
 
     #[test]

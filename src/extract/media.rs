@@ -131,7 +131,7 @@ pub fn use_noscript_images(doc: &mut Document, body: NodeId) {
         match placeholder {
             Some(old) => {
                 // The placeholder's alt text and size hints may be all the fallback lacks.
-                let extra: Vec<(String, String)> = doc
+                let extra: Vec<_> = doc
                     .attrs(old)
                     .iter()
                     .filter(|(k, _)| matches!(k.as_str(), "alt" | "width" | "height" | "title"))
