@@ -7,6 +7,7 @@ pub mod clean;
 pub mod clutter;
 pub mod evidence;
 pub mod jsonld;
+pub mod listing;
 pub mod lowercase;
 pub mod media;
 pub mod metadata;
@@ -63,6 +64,19 @@ pub const LADDER: [Flags; 4] = [
 
 /// An attempt with at least this much text is accepted without trying the next rung.
 const ENOUGH_TEXT: u32 = 500;
+
+/// An article shorter than this may be a page of repeated items whose vote went to one
+/// item or an introduction: the page's list of items is looked for (see [`listing`]).
+const LISTING_CHECK_TEXT: u32 = 1250;
+
+/// Most link text of an article; a list of items found by [`listing`] may hold more (its
+/// headlines are links).
+const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// The share of the text under `root` that sits inside links.
+fn work_link_density(doc: &Document, root: NodeId) -> f64 {
+    stats::TextStats::measure(doc, root).link_density(root)
+}
 
 /// Below this much text there is no article to show, unless the page itself is that short.
 const MIN_ARTICLE_TEXT: usize = 140;
@@ -196,6 +210,44 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
             break;
         }
     }
+    // The ladder's article counts when it is long enough and mostly text (measured before
+    // sanitizing; the gate below has the last word).
+    let (picks, picked_text) = match &best {
+        Some((work, root, len, ..))
+            if *len as usize >= MIN_ARTICLE_TEXT
+                && work_link_density(work, *root) <= MAX_LINK_DENSITY =>
+        {
+            (work.element_children(*root), *len)
+        }
+        _ => (Vec::new(), 0),
+    };
+    // No article, or a short one: a page of repeated items (teasers, cards, posts) gives
+    // its list, whose headlines are links by nature. Page chrome is stripped strictly first,
+    // then by tag only, as on the ladder.
+    let mut list_found = false;
+    if picked_text < LISTING_CHECK_TEXT {
+        for flags in &LADDER[..2] {
+            let mut work = prepared.clone();
+            let mut removals = prepared_removals.clone();
+            prepare::strip_page_chrome(&mut work, *flags, false, &mut removals);
+            if let Some(root) = listing::grab(&mut work, &picks, picked_text) {
+                clean::clean_article(
+                    &mut work,
+                    root,
+                    LADDER[3],
+                    meta.title.as_deref(),
+                    &mut removals,
+                );
+                // A list that cleaning emptied (its items were forms, ads) is no list.
+                let len = stats::TextStats::measure(&work, root).get(root).text;
+                if len as usize >= MIN_ARTICLE_TEXT {
+                    best = Some((work, root, len, None, removals));
+                    list_found = true;
+                    break;
+                }
+            }
+        }
+    }
     let (work, root, _, dom_byline, removals) = best?;
 
     let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
@@ -205,7 +257,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // The readerable verdict does not gate here: automatic mode asks it before extracting,
     // and a reader who clicks on a page it doubts (a forum thread, a service page) is better
     // served by the page's main text than by "no article".
-    if link_density > 0.5
+    if (link_density > MAX_LINK_DENSITY && !list_found)
         || (text_len < MIN_ARTICLE_TEXT && !is_most_of_page(&prepared, &text, text_len))
     {
         return None;

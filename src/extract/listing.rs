@@ -1,0 +1,207 @@
+//! Pages made of repeated items (a topic page's teasers, a shop's product cards, a thread's
+//! posts): no single block holds the text, and the teasers' headlines are links, so the
+//! paragraph vote of [`super::score`] finds nothing or one teaser. The main content is the
+//! container of the longest run of look-alike sibling items.
+
+use crate::dom::{Document, NodeId};
+
+use super::stats::TextStats;
+
+/// Fewest look-alike siblings that make a list of items.
+const MIN_ITEMS: usize = 3;
+
+/// Least text of an item, on average: a menu's or a footer's links are shorter.
+const MIN_ITEM_TEXT: u32 = 60;
+
+/// The items hold at least this share of their container's text (tenths).
+const ITEMS_SHARE_TENTHS: u32 = 5;
+
+/// A wrapper around the list is taken while the list holds this share of it (tenths): the
+/// list's heading and introduction come with it, a sidebar beside it does not.
+const WRAPPER_SHARE_TENTHS: u32 = 7;
+
+/// Blocks of running text: their runs are an article's paragraphs, not items.
+const PROSE: &[&str] = &["p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// What makes siblings look alike: the same tag and the same class attribute.
+fn same_kind(doc: &Document, a: NodeId, b: NodeId) -> bool {
+    doc.tag(a) == doc.tag(b) && doc.attr(a, "class") == doc.attr(b, "class")
+}
+
+/// The text of the largest group of look-alike items among `parent`'s element children, if
+/// they make a list of items (see the constants above).
+fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> {
+    let children = doc.element_children(parent);
+    if children.len() < MIN_ITEMS {
+        return None;
+    }
+    let mut best: Option<u32> = None;
+    // Each group is counted once, from its first member.
+    let mut counted = vec![false; children.len()];
+    for i in 0..children.len() {
+        let first = children[i];
+        // A run of paragraphs is prose, not a list of items.
+        if counted[i] || doc.tag(first).is_some_and(|t| PROSE.contains(&t)) {
+            continue;
+        }
+        let (mut items, mut text) = (0usize, 0u32);
+        for (j, &c) in children.iter().enumerate().skip(i) {
+            if same_kind(doc, c, first) {
+                counted[j] = true;
+                let t = stats.get(c).text;
+                if t > 0 {
+                    items += 1;
+                    text += t;
+                }
+            }
+        }
+        if items >= MIN_ITEMS && text >= MIN_ITEM_TEXT * items as u32 {
+            best = best.max(Some(text));
+        }
+    }
+    best.filter(|&t| t * 10 >= stats.get(parent).text * ITEMS_SHARE_TENTHS)
+}
+
+/// A list holds at least this many times the text of the article the votes chose before
+/// it is taken instead.
+const LIST_OVER_PICK: u32 = 2;
+
+/// The block around the list and the picks may hold this share more than the two (tenths):
+/// more, and the two are far apart on the page.
+const HOLDER_EXCESS_TENTHS: u32 = 15;
+
+/// Finds the page's list of items and moves it under a new, detached `<div>`, which it
+/// returns: the container whose look-alike children hold the most text, widened to a
+/// wrapper that adds only a little (the list's heading, its introduction). `picks` are the
+/// blocks the paragraph vote chose, holding `picked_text` characters: the list is taken only
+/// when it holds several times their text, together with them when they sit near it (an
+/// introduction above the list), alone when there are none.
+pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<NodeId> {
+    let body = doc.body()?;
+    let stats = TextStats::measure(doc, body);
+    let mut best: Option<(NodeId, u32)> = None;
+    for n in doc.descendants(body) {
+        // A block holding no more text than the best list so far cannot beat it.
+        let floor = best.map_or(MIN_ITEM_TEXT * MIN_ITEMS as u32, |(_, t)| t + 1);
+        if doc.tag(n).is_none() || stats.get(n).text < floor {
+            continue;
+        }
+        if let Some(text) = items_text(doc, n, &stats) {
+            if best.is_none_or(|(_, t)| text > t) {
+                best = Some((n, text));
+            }
+        }
+    }
+    let (mut list, list_text) = best?;
+    if list_text < picked_text * LIST_OVER_PICK {
+        return None;
+    }
+    while let Some(p) = doc.parent(list).filter(|&p| p != body) {
+        if stats.get(list).text * 10 < stats.get(p).text * WRAPPER_SHARE_TENTHS {
+            break;
+        }
+        list = p;
+    }
+    let mut holder = list;
+    for &p in picks {
+        // Picks the chrome rules took out of this copy of the page do not count.
+        while doc.contains(body, p) && !doc.contains(holder, p) {
+            holder = doc.parent(holder).filter(|&h| h != body)?;
+        }
+    }
+    let parts = stats.get(list).text + picked_text;
+    let held = stats.get(holder);
+    // Beside an article the votes found, a list mostly of links is its related stories.
+    if held.text * 10 > parts * HOLDER_EXCESS_TENTHS
+        || (picked_text > 0 && held.link_text * 2 > held.text)
+    {
+        return None;
+    }
+    let article = doc.create_element("div", vec![]);
+    doc.append(article, holder);
+    Some(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::html::parse_html;
+
+    #[test]
+    fn the_list_of_teasers_is_taken_with_its_heading_and_not_the_menu() {
+        let menu: String = (0..8)
+            .map(|i| format!("<li class=\"m\"><a href=\"/s{i}\">Section {i}</a></li>"))
+            .collect();
+        let card = |i: usize| {
+            format!(
+                "<div class=\"card\"><a href=\"/story/{i}\"><h2>Story number {i} in the list</h2>\
+                 <p>The teaser of story {i}, a sentence or two that says what it is about.</p></a></div>"
+            )
+        };
+        let cards: String = (0..6).map(card).collect();
+        let html = format!(
+            "<html><body><ul>{menu}</ul><section><h1>Rail news</h1><div class=\"grid\">{cards}</div>\
+             </section><footer><p>Copyright</p></footer></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let root = grab(&mut doc, &[], 0).expect("a list");
+        let text = doc.text_content(root);
+        assert!(text.contains("Rail news"), "{text}");
+        assert!(text.contains("The teaser of story 5"), "{text}");
+        assert!(!text.contains("Section 3"), "{text}");
+        assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn an_article_keeps_its_place_beside_a_longer_list_of_links() {
+        let para = "The council approved the budget after a long debate about the cost of the new library and the repairs to the old swimming pool.";
+        let related: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<li class=\"rel\"><a href=\"/r{i}\">Related story number {i} about the town \
+                     budget and its long debate</a></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><div id=\"story\"><p>{para}</p><p>{para}</p></div>\
+             <ul class=\"related\">{related}</ul></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let story = doc
+            .descendants(doc.body().unwrap())
+            .find(|&n| doc.attr(n, "id") == Some("story"))
+            .unwrap();
+        let picked = (para.len() * 2) as u32;
+        // The list holds more than twice the story's text, but it is all links.
+        assert!(grab(&mut doc, &[story], picked).is_none());
+        // With no article found, the same list is the page's content.
+        assert!(grab(&mut doc, &[], 0).is_some());
+    }
+
+    #[test]
+    fn a_short_introduction_comes_with_the_list_after_it() {
+        let intro = "Our evening courses run for ten weeks and are open to everyone over sixteen.";
+        let course = |i: usize| {
+            format!(
+                "<div class=\"course\"><h3><a href=\"/c{i}\">Course {i}</a></h3><p>Ten \
+                 Tuesday evenings of practice, with all materials included in the fee.</p></div>"
+            )
+        };
+        let courses: String = (0..5).map(course).collect();
+        let html = format!(
+            "<html><body><div id=\"page\"><div id=\"intro\"><p>{intro}</p></div>\
+             <div class=\"courses\">{courses}</div></div><div>Footer</div></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let intro_block = doc
+            .descendants(doc.body().unwrap())
+            .find(|&n| doc.attr(n, "id") == Some("intro"))
+            .unwrap();
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the list");
+        let text = doc.text_content(root);
+        assert!(text.contains(intro), "{text}");
+        assert!(text.contains("Course 4"), "{text}");
+        assert!(!text.contains("Footer"), "{text}");
+    }
+}
