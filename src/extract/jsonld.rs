@@ -368,6 +368,35 @@ mod tests {
     }
 
     #[test]
+    fn agrees_with_serde_json_on_random_text() {
+        // Short texts from JSON's own characters, the same verdict and the same strings as
+        // serde_json (exponents left out: serde_json refuses those too large for a float).
+        let alphabet: Vec<char> = "[]{}\",:\\/ u0123456789abcdefABCDEF-.truenlsé\n"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200_000 {
+            let len = 1 + next(12);
+            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            if text.contains(['e', 'E']) && text.contains(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let ours = Value::parse(&text);
+            let theirs = serde_json::from_str::<serde_json::Value>(&text).ok();
+            assert_eq!(ours.is_some(), theirs.is_some(), "{text:?}");
+            if let (Some(Value::String(a)), Some(serde_json::Value::String(b))) = (&ours, &theirs) {
+                assert_eq!(a, b, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn deep_nesting_is_refused_not_overflowing() {
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
         assert_eq!(Value::parse(&deep), None);
