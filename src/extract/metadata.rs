@@ -1103,9 +1103,19 @@ fn dom_byline(doc: &Document, title: Option<&str>) -> Option<(String, NodeId)> {
     None
 }
 
-/// True for an author field that names nobody: a number (a user id).
+/// True for an author field that names nobody: a number (a user id), or a template's
+/// placeholder left unfilled (`{{author}}`, `${author}`, `page.head.extra.author`: a key of
+/// three or more lower-case words; a login like `jane.doe` has two, initials are no words).
 fn is_no_name(a: &str) -> bool {
+    let key_part = |p: &str| {
+        p.len() > 1
+            && p.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
     !a.chars().any(char::is_alphabetic)
+        || a.contains("{{")
+        || a.contains("${")
+        || (a.split('.').count() >= 3 && a.split('.').all(key_part))
 }
 
 /// True for a login name rather than a person's name: one word joined by `.` or `_`
@@ -1935,6 +1945,33 @@ mod tests {
             read(&parse_html(html, None)).title.as_deref(),
             Some("Short headline")
         );
+    }
+
+    #[test]
+    fn a_template_placeholder_names_nobody() {
+        for nobody in [
+            "12345",
+            "page.head.extra.author",
+            "{{ article.author }}",
+            "${author}",
+        ] {
+            assert!(is_no_name(nobody), "{nobody}");
+        }
+        for name in [
+            "Ana Lima",
+            "jane.doe",
+            "J. R. R. Tolkien",
+            "j.r.tolkien2",
+            "Dr.Who",
+        ] {
+            assert!(!is_no_name(name), "{name}");
+        }
+        let doc = parse_html(
+            r#"<html><head><meta name="author" content="page.head.extra.author"></head>
+            <body><article><h1>Rain</h1><p>It rained all week in the valley.</p></article></body></html>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline, None);
     }
 
     #[test]
