@@ -207,7 +207,6 @@ pub const NEGATIVE: &[Pat] = &[
     Sub("shopping"),
     Token("tags"),
     Sub("tag-list"),
-    Sub("widget"),
     Sub("newsletter"),
     Sub("subscribe"),
     Sub("taboola"),
@@ -218,6 +217,12 @@ pub const NEGATIVE: &[Pat] = &[
     Sub("author-bio"),
     Sub("recommend"),
 ];
+
+/// Class-name prefixes of page builders and editors that call every block a widget (a text
+/// block, a heading, an embedded image with its caption): there `widget` names no sidebar
+/// box, and the block is weighed by its other names. Any other name holding `widget` is
+/// [`NEGATIVE`].
+pub const CONTENT_WIDGETS: &[&str] = &["elementor-widget", "dnd-widget"];
 
 /// Blocks that carry the byline.
 pub const BYLINE: &[Pat] = &[

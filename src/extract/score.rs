@@ -38,7 +38,7 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             } else {
                 lowercase(v)
             };
-            if patterns::matches(NEGATIVE, &v) {
+            if patterns::matches(NEGATIVE, &v) || names_a_widget(&v) {
                 w -= 25.0;
             }
             if patterns::matches(POSITIVE, &v) {
@@ -56,6 +56,16 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
         w += 25.0;
     }
     w
+}
+
+/// True when one of `names` holds `widget` outside a page builder's name for its blocks.
+fn names_a_widget(names: &str) -> bool {
+    names.split_whitespace().any(|name| {
+        name.contains("widget")
+            && !patterns::CONTENT_WIDGETS
+                .iter()
+                .any(|prefix| name.starts_with(prefix))
+    })
 }
 
 fn tag_base_score(tag: &str) -> f64 {
@@ -470,6 +480,67 @@ mod tests {
         let doc = parse_html(&format!(r#"<div class="{class}">x</div>"#), None);
         let div = doc.find_first("div").unwrap();
         class_weight(&doc, div, super::super::LADDER[0])
+    }
+
+    #[test]
+    fn a_page_builders_widgets_are_not_sidebar_widgets() {
+        // Elementor calls every block a widget; an editor's embedded image is one too.
+        assert!(weight_of("elementor-element elementor-widget elementor-widget-text-editor") > 0.0);
+        assert_eq!(weight_of("elementor-widget-container"), 0.0);
+        assert_eq!(weight_of("dnd-widget-wrapper type-image"), 0.0);
+        // Its article container still counts; a sidebar's widgets still lose.
+        assert!(weight_of("elementor-widget elementor-widget-theme-post-content") > 0.0);
+        assert!(weight_of("widget widget_block") < 0.0);
+        assert!(weight_of("textwidget custom-html-widget") < 0.0);
+        assert!(weight_of("footer-widget-area widget-area") < 0.0);
+    }
+
+    #[test]
+    fn the_parts_of_a_page_builders_article_and_its_captioned_images_stay() {
+        let para = |i: usize| {
+            format!(
+                "<p>Paragraph {i} of the guide explains, step by step, how the garden beds are \
+                 laid out, watered and kept through the dry summer months of the year.</p>"
+            )
+        };
+        let part = |i: usize| {
+            format!(
+                r#"<div class="elementor-element elementor-widget elementor-widget-heading">
+                <div class="elementor-widget-container"><h2>Step {i}</h2></div></div>
+                <div class="elementor-element elementor-widget elementor-widget-text-editor">
+                <div class="elementor-widget-container">{}{}</div></div>"#,
+                para(i * 10),
+                para(i * 10 + 1)
+            )
+        };
+        let html = format!(
+            r#"<html><body><div class="elementor-widget-wrap elementor-element-populated">
+            <div class="elementor-element elementor-widget elementor-widget-text-editor">
+            <div class="elementor-widget-container">{}{}{}{}</div></div>
+            <div class="dnd-widget-wrapper type-image"><div class="image"><img src="/bed.jpg"></div>
+            <div class="dnd-caption-wrapper">Raised beds keep the soil warm in spring</div></div>
+            {}{}</div>
+            <aside class="widget widget_text"><h3>About us</h3><div class="textwidget">
+            <p>We are a small team of gardeners writing about plants since the year 2009.</p>
+            </div></aside></body></html>"#,
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            part(1),
+            part(2)
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        for kept in [
+            "Paragraph 4 of",
+            "Raised beds keep",
+            "Step 2",
+            "Paragraph 21 of",
+        ] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        assert!(!text.contains("small team of gardeners"), "{text}");
     }
 
     #[test]
