@@ -251,9 +251,9 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
             }
         }
     }
-    let (work, root, _, dom_byline, removals) = best?;
-    let sanitized = |work: &Document, root: NodeId, list_found: bool| {
-        let (clean, clean_root) = render::html::sanitize(work, root, base.as_deref());
+    let (mut work, mut root, _, mut dom_byline, mut removals) = best?;
+    let (clean, clean_root, text) = loop {
+        let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
         let text = render::text::to_text(&clean, clean_root);
         let text_len = text.chars().count();
         let link_density = stats::TextStats::measure(&clean, clean_root).link_density(clean_root);
@@ -262,18 +262,13 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         // page) is better served by the page's main text than by "no article".
         let fails = (link_density > MAX_LINK_DENSITY && !list_found)
             || (text_len < MIN_ARTICLE_TEXT && !is_most_of_page(&prepared, &text, text_len));
-        (!fails).then_some((clean, clean_root, text))
+        if !fails {
+            break (clean, clean_root, text);
+        }
+        // A list that fails the check gives way to the ladder's article, if there was one.
+        (work, root, _, dom_byline, removals) = ladder_pick.take()?;
+        list_found = false;
     };
-    // A list that fails the check gives way to the ladder's article, if there was one.
-    let (work, root, dom_byline, removals, (clean, clean_root, text)) =
-        match sanitized(&work, root, list_found) {
-            Some(done) => (work, root, dom_byline, removals, done),
-            None => {
-                let (work, root, _, dom_byline, removals) = ladder_pick?;
-                let done = sanitized(&work, root, false)?;
-                (work, root, dom_byline, removals, done)
-            }
-        };
     let content_html = render::html::serialize(&clean, clean_root);
     let title = meta
         .title
