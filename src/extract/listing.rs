@@ -80,7 +80,8 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);
     let mut best: Option<(NodeId, u32)> = None;
-    for n in doc.descendants(body) {
+    // The body itself is no list: it is the page (and above it there is nothing to widen to).
+    for n in doc.descendants(body).filter(|&n| n != body) {
         // A block holding no more text than the best list so far cannot beat it.
         let floor = best.map_or(MIN_ITEM_TEXT * MIN_ITEMS as u32, |(_, t)| t + 1);
         if doc.tag(n).is_none() || stats.get(n).text < floor {
@@ -150,6 +151,37 @@ mod tests {
         assert!(text.contains("The teaser of story 5"), "{text}");
         assert!(!text.contains("Section 3"), "{text}");
         assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn the_body_is_no_list_of_its_own_children() {
+        // A page whose body's children look alike (the same <div> around every part): the list
+        // is inside the page, never the body (above which there is only the document).
+        let card = |i: usize| {
+            format!(
+                "<div class=\"card\"><h2>Plan {i}</h2><p>Plan {i} covers the first year of \
+                 service, with support by phone and a spare part sent the next day.</p></div>"
+            )
+        };
+        let cards: String = (0..4).map(card).collect();
+        let part = |inner: &str| format!("<div>{inner}</div>");
+        let intro = "Three plans cover the machine after its warranty ends, from a year to five.";
+        let html = format!(
+            "<html><body>{}{}{}</body></html>",
+            part(&format!("<p>{intro}</p>")),
+            part(&format!("<section class=\"plans\">{cards}</section>")),
+            part("<p>Prices include tax and are the same in every region we sell in.</p>")
+        );
+        let mut doc = parse_html(&html, None);
+        let root = grab(&mut doc, &[], 0).expect("a list");
+        // The article holds one block of the page's: not the body, the <html> or the document.
+        let held = doc.first_child(root).expect("the list's block");
+        assert!(
+            matches!(doc.tag(held), Some("div" | "section")),
+            "{:?}",
+            doc.tag(held)
+        );
+        assert!(doc.text_content(root).contains("Plan 3 covers"));
     }
 
     #[test]
