@@ -224,9 +224,6 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // No article, or a short one: a page of repeated items (teasers, cards, posts) gives
     // its list, whose headlines are links by nature. Page chrome is stripped strictly first,
     // then by tag only, as on the ladder.
-    // The ladder's article, kept while a list stands in for it: the list may yet fail the
-    // final check (sanitizing empties items made of buttons and forms).
-    let mut ladder_pick = None;
     let mut list_found = false;
     if picked_text < LISTING_CHECK_TEXT {
         for flags in &LADDER[..2] {
@@ -244,31 +241,26 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                 // A list that cleaning emptied (its items were forms, ads) is no list.
                 let len = stats::TextStats::measure(&work, root).get(root).text;
                 if len as usize >= MIN_ARTICLE_TEXT {
-                    ladder_pick = best.replace((work, root, len, None, removals));
+                    best = Some((work, root, len, None, removals));
                     list_found = true;
                     break;
                 }
             }
         }
     }
-    let (mut work, mut root, _, mut dom_byline, mut removals) = best?;
-    let (clean, clean_root, text) = loop {
-        let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
-        let text = render::text::to_text(&clean, clean_root);
-        let text_len = text.chars().count();
-        let link_density = stats::TextStats::measure(&clean, clean_root).link_density(clean_root);
-        // The readerable verdict does not gate here: automatic mode asks it before
-        // extracting, and a reader who clicks on a page it doubts (a forum thread, a service
-        // page) is better served by the page's main text than by "no article".
-        let fails = (link_density > MAX_LINK_DENSITY && !list_found)
-            || (text_len < MIN_ARTICLE_TEXT && !is_most_of_page(&prepared, &text, text_len));
-        if !fails {
-            break (clean, clean_root, text);
-        }
-        // A list that fails the check gives way to the ladder's article, if there was one.
-        (work, root, _, dom_byline, removals) = ladder_pick.take()?;
-        list_found = false;
-    };
+    let (work, root, _, dom_byline, removals) = best?;
+    let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
+    let text = render::text::to_text(&clean, clean_root);
+    let text_len = text.chars().count();
+    let link_density = stats::TextStats::measure(&clean, clean_root).link_density(clean_root);
+    // The readerable verdict does not gate here: automatic mode asks it before extracting,
+    // and a reader who clicks on a page it doubts (a forum thread, a service page) is better
+    // served by the page's main text than by "no article".
+    if (link_density > MAX_LINK_DENSITY && !list_found)
+        || (text_len < MIN_ARTICLE_TEXT && !is_most_of_page(&prepared, &text, text_len))
+    {
+        return None;
+    }
     let content_html = render::html::serialize(&clean, clean_root);
     let title = meta
         .title
@@ -348,9 +340,10 @@ mod tests {
     }
 
     #[test]
-    fn a_list_that_sanitizing_empties_gives_way_to_the_voted_article() {
-        // A product page whose body's children look alike: the list found is one that
-        // gives no text once sanitized, and the description the votes chose is shown instead.
+    fn a_product_page_whose_body_children_look_alike_gives_its_description() {
+        // The body's children look alike (the same <div> around the description and each
+        // block of facts): the body is no list of them (listing::grab), and the description
+        // the votes chose is shown, not "no article".
         let description = "A light shoe for long runs on rough ground, with a grippy outsole, \
                            a cushioned midsole and a breathable upper that dries quickly after river crossings.";
         let facts = |a: &str, b: &str, c: &str| {
