@@ -190,6 +190,30 @@ export async function inReader(page, fn, ...args) {
   return (await inExtensionWorld(page, source, ...args)) ?? null;
 }
 
+/**
+ * Arms a watch, in the extension's world, for the next reader view to appear: `fn(shadowRoot,
+ * host)` runs on it before its first frame is rendered (a mutation callback runs before the
+ * browser renders the change), and `firstFrame(page)` returns what it gave (null until then).
+ */
+export async function watchFirstFrame(page, fn) {
+  const source = `() => {
+    globalThis.__lectorFirstFrame = null;
+    const observer = new MutationObserver(() => {
+      const host = document.querySelector('lector-reader');
+      if (!host) return;
+      observer.disconnect();
+      globalThis.__lectorFirstFrame = (${fn})(chrome.dom.openOrClosedShadowRoot(host), host);
+    });
+    observer.observe(document.documentElement, { childList: true });
+  }`;
+  await inExtensionWorld(page, source);
+}
+
+/** What the watch armed by `watchFirstFrame` recorded of the view's first frame. */
+export async function firstFrame(page) {
+  return (await inExtensionWorld(page, () => globalThis.__lectorFirstFrame)) ?? null;
+}
+
 /** Waits until `fn(shadowRoot, host, ...args)` is truthy in the reader view; returns its value. */
 export async function waitInReader(page, fn, { timeout = 10000, args = [] } = {}) {
   const start = Date.now();

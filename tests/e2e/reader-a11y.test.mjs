@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launchBrowser, waitForReader, inReader, waitInReader, clickInReader, inExtensionWorld, screenshot, OUT } from './harness.mjs';
+import { startServer, launchBrowser, waitForReader, inReader, waitInReader, clickInReader, inExtensionWorld, watchFirstFrame, firstFrame, screenshot, OUT } from './harness.mjs';
 
 let server;
 let browser;
@@ -221,19 +221,10 @@ function lengthenArticle() {
   }
 }
 
-/** Records (in the extension's world) what the view's first frame lays out lazily. */
-function watchFirstFrame() {
-  globalThis.__lectorFirstFrame = null;
-  const observer = new MutationObserver(() => {
-    const host = document.querySelector('lector-reader');
-    if (!host) return;
-    observer.disconnect();
-    // A mutation callback runs before the browser renders the change: this is the first frame.
-    const shadow = chrome.dom.openOrClosedShadowRoot(host);
-    const blocks = [...shadow.querySelectorAll('.content p, .content h2')];
-    globalThis.__lectorFirstFrame = { blocks: blocks.length, lazy: blocks.filter((b) => getComputedStyle(b).contentVisibility === 'auto').length };
-  });
-  observer.observe(document.documentElement, { childList: true });
+/** What the view's first frame lays out lazily (run by watchFirstFrame). */
+function lazyBlocks(shadow) {
+  const blocks = [...shadow.querySelectorAll('.content p, .content h2')];
+  return { blocks: blocks.length, lazy: blocks.filter((b) => getComputedStyle(b).contentVisibility === 'auto').length };
 }
 
 test('a long article: the first frame lays out the blocks on screen only, then the whole article, so that links land where they should', async () => {
@@ -243,10 +234,10 @@ test('a long article: the first frame lays out the blocks on screen only, then t
   await waitForReader(page);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('lector-reader'));
-  await inExtensionWorld(page, watchFirstFrame);
+  await watchFirstFrame(page, lazyBlocks);
   await browser.click(page);
   await waitForReader(page);
-  const first = await inExtensionWorld(page, () => globalThis.__lectorFirstFrame);
+  const first = await firstFrame(page);
   assert.ok(first.blocks > 80, `a long article: ${first.blocks} blocks`);
   assert.equal(first.lazy, first.blocks, 'every block is laid out lazily in the first frame');
   const lifted = await waitInReader(page, (shadow, host) => {

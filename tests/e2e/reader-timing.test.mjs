@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, waitForReader, inExtensionWorld, PAGES, OUT } from './harness.mjs';
+import { startServer, launchBrowser, waitForReader, inExtensionWorld, watchFirstFrame, firstFrame, PAGES, OUT } from './harness.mjs';
 
 const RUNS = 5;
 let server;
@@ -31,27 +31,18 @@ const ARTICLE_PAGES = fs
   .filter((name) => JSON.parse(fs.readFileSync(path.join(PAGES, name, 'expected.json'), 'utf8')).article !== false)
   .sort();
 
-/** Watches (from the extension's world) for the host and records what its first frame will show. */
-function watchFirstFrame() {
-  globalThis.__lectorFirstFrame = null;
-  const observer = new MutationObserver(() => {
-    const host = document.querySelector('lector-reader');
-    if (!host) return;
-    observer.disconnect();
-    // A mutation callback runs before the browser renders the change: this is the first frame.
-    const shadow = chrome.dom.openOrClosedShadowRoot(host);
-    const root = shadow.querySelector('.root');
-    globalThis.__lectorFirstFrame = {
-      sheets: shadow.adoptedStyleSheets.length,
-      theme: root?.dataset.theme,
-      background: root ? getComputedStyle(root).backgroundColor : null,
-      position: getComputedStyle(host).position,
-      article: !!shadow.querySelector('article .content'),
-      // Long articles: the first frame lays out only the blocks on screen (reader-a11y).
-      lazyBlocks: [...shadow.querySelectorAll('.content p')].every((p) => getComputedStyle(p).contentVisibility === (root.classList.contains('first-frame') ? 'auto' : 'visible')),
-    };
-  });
-  observer.observe(document.documentElement, { childList: true });
+/** What the view's first frame shows of its styling (run by watchFirstFrame). */
+function firstFrameStyling(shadow, host) {
+  const root = shadow.querySelector('.root');
+  return {
+    sheets: shadow.adoptedStyleSheets.length,
+    theme: root?.dataset.theme,
+    background: root ? getComputedStyle(root).backgroundColor : null,
+    position: getComputedStyle(host).position,
+    article: !!shadow.querySelector('article .content'),
+    // Long articles: the first frame lays out only the blocks on screen (reader-a11y).
+    lazyBlocks: [...shadow.querySelectorAll('.content p')].every((p) => getComputedStyle(p).contentVisibility === (root.classList.contains('first-frame') ? 'auto' : 'visible')),
+  };
 }
 
 const median = (values) => {
@@ -71,7 +62,7 @@ test(`click to painted reader view, ${RUNS} runs per page and CSP (figures)`, as
       const engine = [];
       let previous = 0;
       for (let run = 0; run < RUNS; run++) {
-        if (run > 0) await inExtensionWorld(page, watchFirstFrame);
+        if (run > 0) await watchFirstFrame(page, firstFrameStyling);
         const clicked = Date.now();
         await browser.click(page);
         await waitForReader(page);
@@ -81,7 +72,7 @@ test(`click to painted reader view, ${RUNS} runs per page and CSP (figures)`, as
         totals.push(info.timeOrigin + info.timing.painted - clicked);
         engine.push(info.ms);
         if (run > 0) {
-          const first = await inExtensionWorld(page, () => globalThis.__lectorFirstFrame);
+          const first = await firstFrame(page);
           assert.ok(first, `${name} ${mode}: the host was seen entering the page`);
           assert.deepEqual(first, { sheets: 1, theme: 'sepia', background: 'rgb(245, 236, 217)', position: 'fixed', article: true, lazyBlocks: true }, `${name} ${mode}: styled in its first frame`);
           firstFrames++;
