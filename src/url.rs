@@ -140,6 +140,10 @@ fn with_clean_path(url: &str) -> String {
         .find(['?', '#'])
         .map_or(url.len(), |i| path_start + i);
     let path = &url[path_start..path_end];
+    // No dot segment (each follows a slash): the path is clean already, and so is the URL.
+    if !path.is_empty() && !path.as_bytes().windows(2).any(|w| w == b"/.") {
+        return url.to_string();
+    }
     let path = if path.is_empty() {
         "/".to_string()
     } else {

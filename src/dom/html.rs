@@ -9,7 +9,7 @@ use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{parse_document, Attribute, ExpandedName, LocalName, ParseOpts, QualName};
 
-use super::{Document, Name, NodeId};
+use super::{trim, Document, Name, NodeId};
 
 /// Most elements the parser keeps open one inside another. html5ever checks the stack of
 /// open elements for most start tags, so a page that never closes its tags costs time in the
@@ -126,7 +126,7 @@ fn text_len_outside(doc: &Document, root: NodeId, skip: &[&str]) -> usize {
             continue;
         }
         if let Some(t) = doc.text(n) {
-            len += t.trim().len();
+            len += trim(t).len();
         }
         cur = doc.next_in(root, n, false);
     }

@@ -203,6 +203,33 @@ impl TextMeasure {
     }
 }
 
+/// ASCII's whitespace (`\t \n \x0b \x0c \r` and the space): what `char::is_whitespace` says
+/// of an ASCII character.
+fn is_ascii_white(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// `str::trim`, with ASCII whitespace read byte by byte (`trim` decodes every character, and
+/// most text nodes start and end in indentation, or are nothing else).
+pub fn trim(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&b| !is_ascii_white(b))
+        .unwrap_or(bytes.len());
+    let end = bytes[start..]
+        .iter()
+        .rposition(|&b| !is_ascii_white(b))
+        .map_or(start, |e| start + e + 1);
+    // Only ASCII was cut, so both ends are character boundaries; an end outside ASCII may
+    // be whitespace of another kind (a no-break space).
+    let t = &s[start..end];
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(f), Some(l)) if !f.is_ascii() || !l.is_ascii() => t.trim(),
+        _ => t,
+    }
+}
+
 /// Commas of the scripts we meet: Latin, CJK (full-width and ideographic), Arabic, and the
 /// small and vertical forms.
 fn is_comma(c: char) -> bool {
@@ -824,6 +851,33 @@ pub fn fold_whitespace(s: &str) -> String {
     out
 }
 
+/// The pieces of `s` between whitespace characters, as `s.split(char::is_whitespace)` gives
+/// them (empty pieces included); ASCII text (most) is split byte by byte, not decoded.
+pub fn split_white(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let at = if ascii {
+            r.bytes().position(is_ascii_white).map(|at| (at, 1))
+        } else {
+            r.char_indices()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(at, c)| (at, c.len_utf8()))
+        };
+        match at {
+            Some((at, width)) => {
+                rest = Some(&r[at + width..]);
+                Some(&r[..at])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -919,8 +973,48 @@ mod tests {
     }
 
     #[test]
+    fn trim_cuts_what_str_trim_cuts() {
+        for s in [
+            "",
+            " ",
+            "\n\t ",
+            "a",
+            " a ",
+            "\u{a0} a b\u{3000}",
+            "\u{a0}",
+            " é ",
+            "x\u{2003}\n",
+            "\u{85}\u{b}",
+            "\r\n  Home \u{200b}",
+            "日本 ",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn whitespace_folds_including_nbsp() {
         assert_eq!(fold_whitespace("  a \u{a0}\n b  "), "a b");
+        for s in [
+            "",
+            " ",
+            "a",
+            " a  b\t",
+            "a\u{a0}b",
+            "x\u{3000} y\u{b}",
+            "日本 語",
+        ] {
+            let pieces: Vec<&str> = split_white(s).collect();
+            assert_eq!(
+                pieces,
+                s.split(char::is_whitespace).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+            assert_eq!(
+                fold_whitespace(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
     }
 
     #[test]
@@ -943,5 +1037,21 @@ mod tests {
             (fold_whitespace(whole).chars().count() as u32, 2)
         );
         assert!(!d.push_text(p, "x"), "an element holds no text of its own");
+        // Runs of ASCII are counted in one go: the same as character by character.
+        for s in [
+            "a,b, c",
+            " \t\x0b\x0c\r\n",
+            "x\u{a0}y",
+            "日本,語 ,",
+            "word\u{2003}word\u{3000} ",
+            ",,,",
+        ] {
+            let m = TextMeasure::of(s);
+            assert_eq!(m.len as usize, fold_whitespace(s).chars().count(), "{s:?}");
+            assert_eq!(
+                m.commas as usize,
+                s.chars().filter(|&c| is_comma(c)).count()
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Cleaning inside the chosen article: share bars, prompts, link lists, image strips and
 //! other blocks that sit within the text but are not part of it.
 
-use crate::dom::{fold_whitespace, Document, NodeId};
+use crate::dom::{fold_whitespace, trim, Document, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
 use super::lowercase::lowercase;
@@ -726,7 +726,7 @@ fn media_after(doc: &Document, article: NodeId, block: NodeId) -> bool {
 fn last_text_block(doc: &Document, article: NodeId) -> Option<NodeId> {
     let last_text = doc
         .descendants(article)
-        .filter(|&n| doc.text(n).is_some_and(|t| !t.trim().is_empty()))
+        .filter(|&n| doc.text(n).is_some_and(|t| !trim(t).is_empty()))
         .last()?;
     let mut cur = doc.parent(last_text);
     while let Some(n) = cur {

@@ -3,7 +3,7 @@
 
 use super::jsonld::Value;
 
-use crate::dom::{fold_whitespace, Document, NodeId};
+use crate::dom::{fold_whitespace, trim, Document, NodeId};
 use crate::url;
 
 use super::lowercase::lowercase;
@@ -789,7 +789,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
         }
         match doc.text(n) {
             Some(t) => {
-                seen += t.trim().len();
+                seen += trim(t).len();
                 if seen > HEADLINE_REACH {
                     break;
                 }
@@ -921,7 +921,7 @@ fn may_start_with_phrase(doc: &Document, n: NodeId) -> bool {
     let Some(first_text) = doc
         .descendants(n)
         .filter_map(|d| doc.text(d))
-        .map(str::trim)
+        .map(trim)
         .find(|t| !t.is_empty())
     else {
         return false;
@@ -1250,7 +1250,7 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     let mut len = 0;
     for d in doc.descendants(n) {
         if let Some(t) = doc.text(d) {
-            let t = t.trim();
+            let t = trim(t);
             len += t.len();
             if len > max * 2 {
                 return None;

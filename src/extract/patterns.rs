@@ -453,6 +453,9 @@ pub const INTERFACE_LABELS: &[&str] = &[
 
 /// True when `text` is nothing but one of [`INTERFACE_LABELS`].
 pub fn is_interface_label(text: &str) -> bool {
+    if !may_be_label(text, &INTERFACE_LABEL_LENGTHS) {
+        return false;
+    }
     let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]→⤵➔»".contains(c));
     if trimmed.is_empty() || trimmed.len() > 40 {
         return false;
@@ -1175,6 +1178,9 @@ pub fn starts_with_ad_label(text: &str) -> bool {
 
 /// True when `text` is nothing but an ad label such as "- Advertisement -".
 pub fn is_ad_label(text: &str) -> bool {
+    if !may_be_label(text, &AD_LABEL_LENGTHS) {
+        return false;
+    }
     let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]".contains(c));
     // Lowercasing never shortens text in characters, and no label has more characters than
     // bytes: longer text cannot be a label, and is not lowercased (it may be a whole page).
@@ -1186,6 +1192,61 @@ pub fn is_ad_label(text: &str) -> bool {
         return AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
     }
     AD_LABELS.contains(&lowercase(trimmed).as_str())
+}
+
+/// For each ASCII letter and digit (`a`–`z` then `0`–`9`), the lengths of the ASCII labels of
+/// a table that start with it, as bits (bit k: a label of k bytes; no label reaches 64).
+type LabelLengths = [u64; 36];
+
+const fn label_lengths(labels: &[&str]) -> LabelLengths {
+    let mut lengths = [0u64; 36];
+    let mut i = 0;
+    while i < labels.len() {
+        let label = labels[i].as_bytes();
+        let mut ascii = true;
+        let mut k = 0;
+        while k < label.len() {
+            ascii = ascii && label[k].is_ascii();
+            k += 1;
+        }
+        assert!(label.len() < 64, "a label of 64 bytes or more");
+        if ascii && !label.is_empty() {
+            if let Some(slot) = alphanumeric_slot(label[0]) {
+                lengths[slot] |= 1 << label.len();
+            }
+        }
+        i += 1;
+    }
+    lengths
+}
+
+const fn alphanumeric_slot(b: u8) -> Option<usize> {
+    match b.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => Some((c - b'a') as usize),
+        c @ b'0'..=b'9' => Some(26 + (c - b'0') as usize),
+        _ => None,
+    }
+}
+
+const AD_LABEL_LENGTHS: LabelLengths = label_lengths(AD_LABELS);
+const INTERFACE_LABEL_LENGTHS: LabelLengths = label_lengths(INTERFACE_LABELS);
+
+/// False when `text` cannot be one of the labels whose lengths are `lengths`, judged without
+/// the full trim and comparison: ASCII text whose ends (past ASCII whitespace) are letters or
+/// digits is its own trimmed form (no trimmed character is one), lowercases byte for byte, and
+/// so must have a label's length and first letter. Other text may be a label.
+fn may_be_label(text: &str, lengths: &LabelLengths) -> bool {
+    let core = crate::dom::trim(text);
+    let bytes = core.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    match alphanumeric_slot(first) {
+        Some(slot) if last.is_ascii_alphanumeric() && core.is_ascii() => {
+            bytes.len() < 64 && lengths[slot] & (1 << bytes.len()) != 0
+        }
+        _ => true,
+    }
 }
 
 /// Bytes in the longest of [`AD_LABELS`].
@@ -1204,6 +1265,35 @@ const LONGEST_AD_LABEL: usize = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_label_prefilter_keeps_every_label() {
+        for (labels, lengths) in [
+            (AD_LABELS, &AD_LABEL_LENGTHS),
+            (INTERFACE_LABELS, &INTERFACE_LABEL_LENGTHS),
+        ] {
+            for l in labels {
+                let upper = l.to_uppercase();
+                for text in [
+                    l.to_string(),
+                    upper,
+                    format!(" \n {l}\t"),
+                    format!("- {l} -"),
+                ] {
+                    assert!(may_be_label(&text, lengths), "{text:?}");
+                }
+            }
+        }
+        assert!(is_ad_label("\n ADVERTISEMENT \n") && is_ad_label("Ad"));
+        assert!(is_interface_label(" Skip to content "));
+        // Texts that no label can be are ruled out before trimming.
+        assert!(!may_be_label("Advertiser", &AD_LABEL_LENGTHS));
+        assert!(!may_be_label(" Home ", &INTERFACE_LABEL_LENGTHS));
+        assert!(!may_be_label("2024", &AD_LABEL_LENGTHS));
+        // Ends to trim or outside ASCII take the full check.
+        assert!(may_be_label("Home.", &AD_LABEL_LENGTHS));
+        assert!(may_be_label("Hôme", &AD_LABEL_LENGTHS));
+    }
 
     #[test]
     fn tokens_do_not_match_inside_words() {

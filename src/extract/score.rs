@@ -1,7 +1,7 @@
 //! Candidate scoring: paragraphs vote for their ancestors, link-heavy blocks lose, the best
 //! block is widened to its real container and joined by the siblings that belong with it.
 
-use crate::dom::{Document, NodeId};
+use crate::dom::{trim, Document, NodeId};
 
 use super::evidence::{self, Coverage, DeclaredBody};
 use super::lowercase::lowercase;
@@ -258,7 +258,7 @@ fn join_drop_caps(doc: &mut Document, body: NodeId) {
             if doc.tag(s).is_some() {
                 break;
             }
-            if doc.text(s).is_some_and(|t| !t.trim().is_empty()) {
+            if doc.text(s).is_some_and(|t| !trim(t).is_empty()) {
                 next = None;
                 break;
             }
@@ -269,7 +269,7 @@ fn join_drop_caps(doc: &mut Document, body: NodeId) {
         };
         let first_text = doc
             .descendants(next)
-            .find(|&d| doc.text(d).is_some_and(|t| !t.trim().is_empty()));
+            .find(|&d| doc.text(d).is_some_and(|t| !trim(t).is_empty()));
         if let Some(t) = first_text {
             // Straight on, without a space: "A mobile app" is a word and a sentence.
             let starts_lower = doc
@@ -329,7 +329,7 @@ fn lead_paragraphs(
         }
         if let Some(t) = doc.text(n) {
             if !leads.iter().any(|&l| doc.contains(l, n)) {
-                gap += t.trim().chars().count() as u32;
+                gap += trim(t).chars().count() as u32;
             }
         } else if doc.is(n, "p")
             && !picks.iter().any(|&pick| doc.contains(n, pick))
