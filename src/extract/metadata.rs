@@ -442,7 +442,12 @@ fn json_ld(doc: &Document) -> JsonLd {
         if to < from {
             continue;
         }
-        if let Some(value) = Value::parse(&text[from..=to]) {
+        let json = &text[from..=to];
+        // Sites break long strings over lines, raw line breaks JSON forbids inside strings:
+        // on a second try control characters read as spaces (outside strings they are).
+        let value = Value::parse(json)
+            .or_else(|| Value::parse(&json.replace(|c: char| c.is_ascii_control(), " ")));
+        if let Some(value) = value {
             roots.push(value);
         }
     }
@@ -2045,6 +2050,20 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).title.as_deref(), Some("Seven ways to brew tea"));
+    }
+
+    #[test]
+    fn json_ld_with_line_breaks_inside_its_strings_is_read() {
+        // Raw line breaks inside a string, which JSON forbids and sites print.
+        let doc = parse_html(
+            "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\",
+            \"headline\":\"Which kettle?\",\"text\":\"First line.\n\nSecond line.\",
+            \"author\":{\"@type\":\"Person\",\"name\":\"Need2Know\"}}</script><body></body>",
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("Which kettle?"));
+        assert_eq!(m.byline.as_deref(), Some("Need2Know"));
     }
 
     #[test]
