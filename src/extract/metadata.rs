@@ -13,8 +13,11 @@ use super::prepare::match_string;
 /// What the page says about itself, before the article is found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metadata {
-    /// The article's headline.
+    /// The article's headline, as the page's metadata or its heading writes it.
     pub title: Option<String>,
+    /// The headline as the reader view shows it: a heading's template tagline cut (see
+    /// [`without_tagline`]).
+    pub shown_title: Option<String>,
     /// Author names.
     pub byline: Option<String>,
     /// The publication's name.
@@ -213,6 +216,12 @@ pub fn read(doc: &Document) -> Metadata {
         get(&["og:title"]),
         site_name.as_deref(),
     );
+    // Only a heading's tagline is cut: the metadata's title parts were chosen already.
+    let shown_title = title.as_ref().map(|(t, from_heading)| match from_heading {
+        true => without_tagline(t).to_string(),
+        false => t.clone(),
+    });
+    let title = title.map(|(t, _)| t);
 
     let byline = if ld.authors.is_empty() {
         // `article:author` often holds a profile URL, and handles (`@name`) are not names.
@@ -296,6 +305,7 @@ pub fn read(doc: &Document) -> Metadata {
 
     Metadata {
         title,
+        shown_title,
         byline,
         site_name,
         published,
@@ -1605,6 +1615,24 @@ fn strip_title_tail(t: &str) -> String {
     t.to_string()
 }
 
+/// The headline without the tagline a template adds after an ASCII bar or spaced hyphen
+/// ("Best Movers in NYC 2025 | Top 19 Companies", "Apps Compared - Personally Tested"):
+/// writers set dashes inside a headline as `–` or `—`, templates join their parts with `|`
+/// and `-`. Only when the part before is a phrase (two words before a bar, three before a
+/// hyphen), not a brand ("BetterHelp | Online Therapy", "Git - git-commit Documentation"),
+/// and the rest is no longer than it: a tagline is short, a subtitle may not be.
+pub fn without_tagline(title: &str) -> &str {
+    for (sep, min_words) in [(" | ", 2), (" - ", 3)] {
+        if let Some((head, rest)) = title.split_once(sep) {
+            let words = head.split_whitespace().count();
+            if words >= min_words && rest.split_whitespace().count() <= words {
+                return head.trim();
+            }
+        }
+    }
+    title
+}
+
 /// Share of words two titles have in common (Jaccard over lowercased words).
 fn word_overlap(a: &str, b: &str) -> f64 {
     // Sorted and deduplicated: the sets of words, without hash table code in the wasm.
@@ -1631,14 +1659,15 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 /// Picks the headline. The page's own `<h1>` is what readers see as the title: it wins when
 /// a title source names it (whole or as the first part), or when it is the only `<h1>` and
 /// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
-/// Dublin Core) or the `<title>`, without the site name or a short trailing part.
+/// Dublin Core) or the `<title>`, without the site name or a short trailing part. True beside
+/// the title when it is a heading's text.
 fn choose_title(
     doc: &Document,
     meta: Option<String>,
     doc_title: Option<String>,
     og_title: Option<String>,
     site: Option<&str>,
-) -> Option<String> {
+) -> Option<(String, bool)> {
     let strip_site = |t: &str| -> String {
         let Some(site) = site.filter(|s| !s.is_empty()) else {
             return t.to_string();
@@ -1678,7 +1707,7 @@ fn choose_title(
         {
             let parts = title_parts(source);
             if source == h || (parts.len() > 1 && parts[0] == h) {
-                return Some(h.clone());
+                return Some((h.clone(), true));
             }
             // The same title spelled otherwise (set in capitals, with typographic quotes):
             // the metadata's spelling.
@@ -1686,17 +1715,17 @@ fn choose_title(
                 .into_iter()
                 .find(|p| same_title_spelled_otherwise(p, h))
             {
-                return Some(same.to_string());
+                return Some((same.to_string(), true));
             }
         }
     }
     if let [only] = headings.as_slice() {
         match &fallback {
-            Some(f) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => return fallback,
-            _ => return Some(only.clone()),
+            Some(f) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => {}
+            _ => return Some((only.clone(), true)),
         }
     }
-    fallback
+    fallback.map(|f| (f, false))
 }
 
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
@@ -2064,6 +2093,54 @@ mod tests {
         let m = read(&doc);
         assert_eq!(m.title.as_deref(), Some("Which kettle?"));
         assert_eq!(m.byline.as_deref(), Some("Need2Know"));
+    }
+
+    #[test]
+    fn a_template_tagline_after_a_bar_or_hyphen_goes() {
+        for (title, shown) in [
+            (
+                "Best Movers in NYC 2025 | Top 19 Companies",
+                "Best Movers in NYC 2025",
+            ),
+            (
+                "Language Apps Compared - Personally Tested",
+                "Language Apps Compared",
+            ),
+            // A brand before the separator, a writer's dash: kept.
+            ("BetterHelp | Online Therapy", "BetterHelp | Online Therapy"),
+            (
+                "Git - git-commit Documentation",
+                "Git - git-commit Documentation",
+            ),
+            ("Tea rooms - a guide", "Tea rooms - a guide"),
+            (
+                "Best Bread Machines – My Favorites!",
+                "Best Bread Machines – My Favorites!",
+            ),
+            // A subtitle longer than the headline.
+            (
+                "Raspberry Pi 3 - The credit card sized PC that cost only $35",
+                "Raspberry Pi 3 - The credit card sized PC that cost only $35",
+            ),
+        ] {
+            assert_eq!(without_tagline(title), shown);
+        }
+        // A heading's tagline goes; the metadata's title keeps its parts (its site part
+        // is cut by other rules).
+        let doc = parse_html(
+            "<title>Ten Apps Compared - Tested | Site</title><body><h1>Ten Apps Compared - Tested</h1>",
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("Ten Apps Compared - Tested"));
+        assert_eq!(m.shown_title.as_deref(), Some("Ten Apps Compared"));
+        let doc = parse_html(
+            "<title>Code Covered by Tests | Code | Ann Lee</title><body><h1>Hi, I'm Ann</h1>",
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.shown_title, m.title);
+        assert_eq!(m.title.as_deref(), Some("Code Covered by Tests | Code"));
     }
 
     #[test]
