@@ -1189,7 +1189,8 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
     if let Some(names) = author_links(doc, n) {
         return Some(names);
     }
-    // A name element beside the author's role or the date ("author-name", "byline__name").
+    // A name element beside the author's role or the date ("author-name", "byline__name"),
+    // not the date itself where every element's class holds "name" ("__className_d4").
     let named = doc.descendants(n).skip(1).find_map(|d| {
         doc.tag(d)?;
         let ms = match_string(doc, d);
@@ -1197,7 +1198,7 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
             return None;
         }
         short_text(doc, d, 80)
-            .filter(|t| t.chars().any(char::is_alphabetic))
+            .filter(|t| t.chars().any(char::is_alphabetic) && published_day(t).is_none())
             .map(|t| block_parts(doc, d).unwrap_or(t))
     });
     if named.is_some() {
@@ -2155,6 +2156,19 @@ mod tests {
         let m = read(&doc);
         assert_eq!(m.title.as_deref(), Some("Wrapped"));
         assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+    }
+
+    #[test]
+    fn a_byline_whose_every_class_holds_name_gives_the_name_not_the_date() {
+        // CSS-module class names ("__className_d4") on the date and on the name alike.
+        let doc = parse_html(
+            r#"<body><h1>Fast builds</h1><div class="styles_dateAndAuthor__x">
+            <span class="styles_all __className_d4">Dec 17, 2025</span>
+            <span class="styles_all __className_d4">Julian K. Arni</span></div>
+            <p>Text.</p></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Julian K. Arni"));
     }
 
     #[test]
