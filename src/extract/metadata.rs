@@ -1355,7 +1355,7 @@ const BYLINE_STOP_WORDS: &[&str] = &[
 /// or a second role, with what follows.
 fn trim_byline_tail(s: &str) -> String {
     let mut parts = vec![s];
-    for sep in [" | ", " • ", "•", " · ", " ⋅ ", " — ", " – ", " » "] {
+    for sep in [" | ", " • ", "•", " · ", " ⋅ ", " — ", " – ", " - ", " » "] {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     parts
@@ -2604,6 +2604,15 @@ mod tests {
         );
         assert_eq!(byline_from_text("August 28, 2025•5 min read"), None);
         assert_eq!(byline_from_text("Jun 2 Written By"), None);
+        // A role after a spaced hyphen; a hyphen inside a name stays.
+        assert_eq!(
+            byline_from_text("Eliz - Product marketer").as_deref(),
+            Some("Eliz")
+        );
+        assert_eq!(
+            byline_from_text("Anne-Marie Lee").as_deref(),
+            Some("Anne-Marie Lee")
+        );
         assert_eq!(
             trim_byline_tail("John Warren Reviewed by Ann Oak"),
             "John Warren"
