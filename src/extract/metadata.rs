@@ -1084,7 +1084,7 @@ fn dom_byline(doc: &Document, title: Option<&str>) -> Option<(String, NodeId)> {
                 .any(|p| p == "author" || p == "creator")
         });
         let candidate = if rel_author || (tag == "a" && is_author_link(doc, n)) {
-            Some(spaced_text(doc, n))
+            Some(block_parts(doc, n).unwrap_or_else(|| spaced_text(doc, n)))
         } else if itemprop_author {
             let name = doc
                 .descendants(n)
@@ -1218,7 +1218,8 @@ fn author_links(doc: &Document, n: NodeId) -> Option<String> {
                     .attr(d, "rel")
                     .is_some_and(|r| r.split_whitespace().any(|r| r == "author")));
         if is_link {
-            let name = doc.inner_text(d);
+            // A card-like link holds the name and the role in blocks of their own.
+            let name = block_parts(doc, d).unwrap_or_else(|| doc.inner_text(d));
             if !name.is_empty() && !unique.contains(&name) {
                 unique.push(name);
             }
@@ -2169,6 +2170,18 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).dom_byline.as_deref(), Some("Julian K. Arni"));
+    }
+
+    #[test]
+    fn an_author_card_link_gives_the_name_without_the_role() {
+        let doc = parse_html(
+            r#"<body><h1>Languages for 2026</h1><div class="author">
+            <a href="/author/meghan-neville"><div class="text"><div class="name">Written by
+            <span>Meghan Neville</span></div><div class="position">Content Coordinator</div>
+            </div></a></div><p>Text.</p></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Meghan Neville"));
     }
 
     #[test]
