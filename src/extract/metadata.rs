@@ -2185,6 +2185,16 @@ mod tests {
     }
 
     #[test]
+    fn an_article_by_label_over_the_name_names_the_author() {
+        let doc = parse_html(
+            r#"<body><h1>Shaders</h1><p>Body text of the piece.</p>
+            <h2>Article by</h2><div>Matias Heikkilä</div></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Matias Heikkilä"));
+    }
+
+    #[test]
     fn visible_bylines_give_names_without_roles_or_dates() {
         let doc = parse_html(
             r#"<body><div class="comments"><a href="/author/troll">Troll</a></div>

@@ -294,6 +294,7 @@ pub const BYLINE_LABELS: &[&str] = &[
     "authored by",
     "published by",
     "story by",
+    "article by",
     "text by",
     "topic author",
     "the author",
