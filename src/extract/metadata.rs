@@ -1212,6 +1212,15 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
 fn author_links(doc: &Document, n: NodeId) -> Option<String> {
     let mut unique: Vec<String> = Vec::new();
     for d in doc.descendants(n) {
+        // "By <a>Ann Lee</a>. Reviewed by <a>Bo Chan</a>": a second role ends the authors.
+        let second_role = doc.text(d).is_some_and(|t| {
+            lowercase(t)
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .any(|w| patterns::BYLINE_ROLE_WORDS.contains(&w))
+        });
+        if second_role && !unique.is_empty() {
+            break;
+        }
         let is_link = doc.is(d, "a")
             && (is_author_link(doc, d)
                 || doc
@@ -2192,6 +2201,17 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).dom_byline.as_deref(), Some("Matias Heikkilä"));
+    }
+
+    #[test]
+    fn the_reviewer_after_the_author_links_is_no_author() {
+        let doc = parse_html(
+            r#"<body><h1>Dog food</h1><div class="author_content">By
+            <a href="/author/ann-lee">Ann Lee, DVM</a>. Reviewed by
+            <a href="/author/bo-chan">Bo Chan, DVM</a></div><p>Text.</p></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee, DVM"));
     }
 
     #[test]
