@@ -2323,7 +2323,8 @@ mod tests {
     fn author_links_stay_on_the_site_and_off_account_pages() {
         let doc = parse_html(
             r#"<body><ul><li class="link authorization-link"><a href="/customer/account/login">Sign In</a></li>
-            <li><a href="/user/register">Create Account</a></li></ul>
+            <li><a href="/user/register">Create Account</a></li>
+            <li><a href="https://app.news.example/users/sign_up">Sign up</a></li></ul>
             <a href="https://social.example/profile/paper">Social</a>
             <p>Story</p><a href="https://www.news.example/people/ann-lee">Ann Lee</a>"#,
             Some("https://news.example/story"),
