@@ -244,7 +244,8 @@ pub fn read(doc: &Document) -> Metadata {
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
     let visible_byline = dom_byline(doc, title.as_deref())
         .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
-        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases));
+        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases))
+        .or_else(|| meta_line_names(doc, region()));
     let byline_at = visible_byline.as_ref().map(|&(_, n)| n);
     let dom_byline = visible_byline
         .map(|(name, _)| name)
@@ -926,6 +927,37 @@ fn headline_byline(
                 .map(|t| block_parts(doc, names_node).unwrap_or(t))
         })?;
         byline_from_text(&names).map(|name| (name, n))
+    })
+}
+
+/// The names in a meta line beside the headline that holds the date and no label: "Dec 26,
+/// 2025 • Jane Doe in News", "Jane Doe | Senior Writer | July 2, 2025". The first part
+/// that reads as a name (two to four capitalised words) is taken.
+fn meta_line_names(doc: &Document, region: &[NodeId]) -> Option<(String, NodeId)> {
+    region.iter().find_map(|&n| {
+        // A line: the block that holds the headline too is no meta line.
+        let holds_heading = doc
+            .descendants(n)
+            .any(|d| matches!(doc.tag(d), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
+        let text = short_text(doc, n, BYLINE_MAX_CHARS).filter(|_| !holds_heading)?;
+        let parts: Vec<&str> = text.split(DATELINE_SEPARATORS).map(str::trim).collect();
+        let is_date = |p: &&str| published_day(p).is_some() && is_dateline(p);
+        if parts.len() < 2 || !parts.iter().any(is_date) {
+            return None;
+        }
+        parts.iter().filter(|p| !is_date(p)).find_map(|part| {
+            // "Jane Doe in News": the section after "in".
+            let name = part.split(" in ").next()?.trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let capitalised = words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
+            });
+            ((2..=4).contains(&words.len()) && capitalised)
+                .then(|| byline_from_text(name))
+                .flatten()
+                .map(|name| (name, n))
+        })
     })
 }
 
@@ -2212,6 +2244,32 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee, DVM"));
+    }
+
+    #[test]
+    fn a_meta_line_beside_the_headline_names_the_author() {
+        for (line, name) in [
+            (
+                "Dec 26, 2025 • Mahua Das in <a href=\"/c\">Guides</a>",
+                "Mahua Das",
+            ),
+            (
+                "Aaron Ricadela | Senior Writer | July 2, 2025",
+                "Aaron Ricadela",
+            ),
+        ] {
+            let doc = parse_html(
+                &format!("<body><header><h1>AI in care</h1><p>{line}</p></header><p>Text.</p>"),
+                None,
+            );
+            assert_eq!(read(&doc).dom_byline.as_deref(), Some(name), "{line}");
+        }
+        // Without a date beside it, a capitalised line is no byline (a standfirst, a label).
+        let doc = parse_html(
+            "<body><h1>AI in care</h1><p>Senior Writer | Health Desk</p><p>Text.</p>",
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline, None);
     }
 
     #[test]
