@@ -906,7 +906,11 @@ fn headline_byline(
         let label = patterns::BYLINE_LABELS
             .iter()
             .filter(|l| match labels {
-                BylineLabels::Any => l.split(' ').any(|w| w == "by") || l.starts_with("author"),
+                BylineLabels::Any => {
+                    l.split(' ').any(|w| w == "by")
+                        || l.starts_with("author")
+                        || l.starts_with("contributor")
+                }
                 BylineLabels::Phrases => is_phrase_label(l),
             })
             .find(|l| {
@@ -2270,6 +2274,21 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).dom_byline, None);
+    }
+
+    #[test]
+    fn a_contributors_label_beside_the_headline_names_the_author() {
+        let doc = parse_html(
+            r#"<body><h1>Plants for shade</h1><div class="tags"><div>
+            <strong>Contributors:</strong> Janet Loughrey</div></div><p>Text.</p></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Janet Loughrey"));
+        // Without the colon the words are a name, not a label.
+        assert_eq!(
+            clean_byline("Contributors to Wikimedia projects"),
+            "Contributors to Wikimedia projects"
+        );
     }
 
     #[test]

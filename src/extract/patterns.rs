@@ -300,6 +300,9 @@ pub const BYLINE_LABELS: &[&str] = &[
     "the author",
     "authors",
     "author",
+    // With its colon: "Contributors to Wikimedia projects" is a name.
+    "contributors:",
+    "contributor:",
     "by",
     "von",
     "por",
