@@ -13,8 +13,11 @@ use super::prepare::match_string;
 /// What the page says about itself, before the article is found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metadata {
-    /// The article's headline.
+    /// The article's headline, as the page's metadata or its heading writes it.
     pub title: Option<String>,
+    /// The headline as the reader view shows it: a heading's template tagline cut (see
+    /// [`without_tagline`]).
+    pub shown_title: Option<String>,
     /// Author names.
     pub byline: Option<String>,
     /// The publication's name.
@@ -213,6 +216,12 @@ pub fn read(doc: &Document) -> Metadata {
         get(&["og:title"]),
         site_name.as_deref(),
     );
+    // Only a heading's tagline is cut: the metadata's title parts were chosen already.
+    let shown_title = title.as_ref().map(|(t, from_heading)| match from_heading {
+        true => without_tagline(t).to_string(),
+        false => t.clone(),
+    });
+    let title = title.map(|(t, _)| t);
 
     let byline = if ld.authors.is_empty() {
         // `article:author` often holds a profile URL, and handles (`@name`) are not names.
@@ -235,7 +244,8 @@ pub fn read(doc: &Document) -> Metadata {
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
     let visible_byline = dom_byline(doc, title.as_deref())
         .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
-        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases));
+        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases))
+        .or_else(|| meta_line_names(doc, region()));
     let byline_at = visible_byline.as_ref().map(|&(_, n)| n);
     let dom_byline = visible_byline
         .map(|(name, _)| name)
@@ -296,6 +306,7 @@ pub fn read(doc: &Document) -> Metadata {
 
     Metadata {
         title,
+        shown_title,
         byline,
         site_name,
         published,
@@ -442,7 +453,12 @@ fn json_ld(doc: &Document) -> JsonLd {
         if to < from {
             continue;
         }
-        if let Some(value) = Value::parse(&text[from..=to]) {
+        let json = &text[from..=to];
+        // Sites break long strings over lines, raw line breaks JSON forbids inside strings:
+        // on a second try control characters read as spaces (outside strings they are).
+        let value = Value::parse(json)
+            .or_else(|| Value::parse(&json.replace(|c: char| c.is_ascii_control(), " ")));
+        if let Some(value) = value {
             roots.push(value);
         }
     }
@@ -890,7 +906,11 @@ fn headline_byline(
         let label = patterns::BYLINE_LABELS
             .iter()
             .filter(|l| match labels {
-                BylineLabels::Any => l.split(' ').any(|w| w == "by") || l.starts_with("author"),
+                BylineLabels::Any => {
+                    l.split(' ').any(|w| w == "by")
+                        || l.starts_with("author")
+                        || l.starts_with("contributor")
+                }
                 BylineLabels::Phrases => is_phrase_label(l),
             })
             .find(|l| {
@@ -911,6 +931,37 @@ fn headline_byline(
                 .map(|t| block_parts(doc, names_node).unwrap_or(t))
         })?;
         byline_from_text(&names).map(|name| (name, n))
+    })
+}
+
+/// The names in a meta line beside the headline that holds the date and no label: "Dec 26,
+/// 2025 • Jane Doe in News", "Jane Doe | Senior Writer | July 2, 2025". The first part
+/// that reads as a name (two to four capitalised words) is taken.
+fn meta_line_names(doc: &Document, region: &[NodeId]) -> Option<(String, NodeId)> {
+    region.iter().find_map(|&n| {
+        // A line: the block that holds the headline too is no meta line.
+        let holds_heading = doc
+            .descendants(n)
+            .any(|d| matches!(doc.tag(d), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
+        let text = short_text(doc, n, BYLINE_MAX_CHARS).filter(|_| !holds_heading)?;
+        let parts: Vec<&str> = text.split(DATELINE_SEPARATORS).map(str::trim).collect();
+        let is_date = |p: &&str| published_day(p).is_some() && is_dateline(p);
+        if parts.len() < 2 || !parts.iter().any(is_date) {
+            return None;
+        }
+        parts.iter().filter(|p| !is_date(p)).find_map(|part| {
+            // "Jane Doe in News": the section after "in".
+            let name = part.split(" in ").next()?.trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let capitalised = words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
+            });
+            ((2..=4).contains(&words.len()) && capitalised)
+                .then(|| byline_from_text(name))
+                .flatten()
+                .map(|name| (name, n))
+        })
     })
 }
 
@@ -1069,7 +1120,7 @@ fn dom_byline(doc: &Document, title: Option<&str>) -> Option<(String, NodeId)> {
                 .any(|p| p == "author" || p == "creator")
         });
         let candidate = if rel_author || (tag == "a" && is_author_link(doc, n)) {
-            Some(spaced_text(doc, n))
+            Some(block_parts(doc, n).unwrap_or_else(|| spaced_text(doc, n)))
         } else if itemprop_author {
             let name = doc
                 .descendants(n)
@@ -1174,7 +1225,8 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
     if let Some(names) = author_links(doc, n) {
         return Some(names);
     }
-    // A name element beside the author's role or the date ("author-name", "byline__name").
+    // A name element beside the author's role or the date ("author-name", "byline__name"),
+    // not the date itself where every element's class holds "name" ("__className_d4").
     let named = doc.descendants(n).skip(1).find_map(|d| {
         doc.tag(d)?;
         let ms = match_string(doc, d);
@@ -1182,7 +1234,7 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
             return None;
         }
         short_text(doc, d, 80)
-            .filter(|t| t.chars().any(char::is_alphabetic))
+            .filter(|t| t.chars().any(char::is_alphabetic) && published_day(t).is_none())
             .map(|t| block_parts(doc, d).unwrap_or(t))
     });
     if named.is_some() {
@@ -1196,13 +1248,23 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
 fn author_links(doc: &Document, n: NodeId) -> Option<String> {
     let mut unique: Vec<String> = Vec::new();
     for d in doc.descendants(n) {
+        // "By <a>Ann Lee</a>. Reviewed by <a>Bo Chan</a>": a second role ends the authors.
+        let second_role = doc.text(d).is_some_and(|t| {
+            lowercase(t)
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .any(|w| patterns::BYLINE_ROLE_WORDS.contains(&w))
+        });
+        if second_role && !unique.is_empty() {
+            break;
+        }
         let is_link = doc.is(d, "a")
             && (is_author_link(doc, d)
                 || doc
                     .attr(d, "rel")
                     .is_some_and(|r| r.split_whitespace().any(|r| r == "author")));
         if is_link {
-            let name = doc.inner_text(d);
+            // A card-like link holds the name and the role in blocks of their own.
+            let name = block_parts(doc, d).unwrap_or_else(|| doc.inner_text(d));
             if !name.is_empty() && !unique.contains(&name) {
                 unique.push(name);
             }
@@ -1339,7 +1401,7 @@ const BYLINE_STOP_WORDS: &[&str] = &[
 /// or a second role, with what follows.
 fn trim_byline_tail(s: &str) -> String {
     let mut parts = vec![s];
-    for sep in [" | ", " • ", "•", " · ", " ⋅ ", " — ", " – ", " » "] {
+    for sep in [" | ", " • ", "•", " · ", " ⋅ ", " — ", " – ", " - ", " » "] {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     parts
@@ -1600,6 +1662,24 @@ fn strip_title_tail(t: &str) -> String {
     t.to_string()
 }
 
+/// The headline without the tagline a template adds after an ASCII bar or spaced hyphen
+/// ("Best Movers in NYC 2025 | Top 19 Companies", "Apps Compared - Personally Tested"):
+/// writers set dashes inside a headline as `–` or `—`, templates join their parts with `|`
+/// and `-`. Only when the part before is a phrase (two words before a bar, three before a
+/// hyphen), not a brand ("BetterHelp | Online Therapy", "Git - git-commit Documentation"),
+/// and the rest is no longer than it: a tagline is short, a subtitle may not be.
+pub fn without_tagline(title: &str) -> &str {
+    for (sep, min_words) in [(" | ", 2), (" - ", 3)] {
+        if let Some((head, rest)) = title.split_once(sep) {
+            let words = head.split_whitespace().count();
+            if words >= min_words && rest.split_whitespace().count() <= words {
+                return head.trim();
+            }
+        }
+    }
+    title
+}
+
 /// Share of words two titles have in common (Jaccard over lowercased words).
 fn word_overlap(a: &str, b: &str) -> f64 {
     // Sorted and deduplicated: the sets of words, without hash table code in the wasm.
@@ -1626,14 +1706,15 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 /// Picks the headline. The page's own `<h1>` is what readers see as the title: it wins when
 /// a title source names it (whole or as the first part), or when it is the only `<h1>` and
 /// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
-/// Dublin Core) or the `<title>`, without the site name or a short trailing part.
+/// Dublin Core) or the `<title>`, without the site name or a short trailing part. True beside
+/// the title when it is a heading's text.
 fn choose_title(
     doc: &Document,
     meta: Option<String>,
     doc_title: Option<String>,
     og_title: Option<String>,
     site: Option<&str>,
-) -> Option<String> {
+) -> Option<(String, bool)> {
     let strip_site = |t: &str| -> String {
         let Some(site) = site.filter(|s| !s.is_empty()) else {
             return t.to_string();
@@ -1673,7 +1754,7 @@ fn choose_title(
         {
             let parts = title_parts(source);
             if source == h || (parts.len() > 1 && parts[0] == h) {
-                return Some(h.clone());
+                return Some((h.clone(), true));
             }
             // The same title spelled otherwise (set in capitals, with typographic quotes):
             // the metadata's spelling.
@@ -1681,17 +1762,17 @@ fn choose_title(
                 .into_iter()
                 .find(|p| same_title_spelled_otherwise(p, h))
             {
-                return Some(same.to_string());
+                return Some((same.to_string(), true));
             }
         }
     }
     if let [only] = headings.as_slice() {
         match &fallback {
-            Some(f) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => return fallback,
-            _ => return Some(only.clone()),
+            Some(f) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => {}
+            _ => return Some((only.clone(), true)),
         }
     }
-    fallback
+    fallback.map(|f| (f, false))
 }
 
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
@@ -2048,6 +2129,68 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_with_line_breaks_inside_its_strings_is_read() {
+        // Raw line breaks inside a string, which JSON forbids and sites print.
+        let doc = parse_html(
+            "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\",
+            \"headline\":\"Which kettle?\",\"text\":\"First line.\n\nSecond line.\",
+            \"author\":{\"@type\":\"Person\",\"name\":\"Need2Know\"}}</script><body></body>",
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("Which kettle?"));
+        assert_eq!(m.byline.as_deref(), Some("Need2Know"));
+    }
+
+    #[test]
+    fn a_template_tagline_after_a_bar_or_hyphen_goes() {
+        for (title, shown) in [
+            (
+                "Best Movers in NYC 2025 | Top 19 Companies",
+                "Best Movers in NYC 2025",
+            ),
+            (
+                "Language Apps Compared - Personally Tested",
+                "Language Apps Compared",
+            ),
+            // A brand before the separator, a writer's dash: kept.
+            ("BetterHelp | Online Therapy", "BetterHelp | Online Therapy"),
+            (
+                "Git - git-commit Documentation",
+                "Git - git-commit Documentation",
+            ),
+            ("Tea rooms - a guide", "Tea rooms - a guide"),
+            (
+                "Best Bread Machines – My Favorites!",
+                "Best Bread Machines – My Favorites!",
+            ),
+            // A subtitle longer than the headline.
+            (
+                "Raspberry Pi 3 - The credit card sized PC that cost only $35",
+                "Raspberry Pi 3 - The credit card sized PC that cost only $35",
+            ),
+        ] {
+            assert_eq!(without_tagline(title), shown);
+        }
+        // A heading's tagline goes; the metadata's title keeps its parts (its site part
+        // is cut by other rules).
+        let doc = parse_html(
+            "<title>Ten Apps Compared - Tested | Site</title><body><h1>Ten Apps Compared - Tested</h1>",
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("Ten Apps Compared - Tested"));
+        assert_eq!(m.shown_title.as_deref(), Some("Ten Apps Compared"));
+        let doc = parse_html(
+            "<title>Code Covered by Tests | Code | Ann Lee</title><body><h1>Hi, I'm Ann</h1>",
+            None,
+        );
+        let m = read(&doc);
+        assert_eq!(m.shown_title, m.title);
+        assert_eq!(m.title.as_deref(), Some("Code Covered by Tests | Code"));
+    }
+
+    #[test]
     fn json_ld_inside_cdata_is_read() {
         let doc = parse_html(
             r#"<script type="application/ld+json">
@@ -2059,6 +2202,93 @@ mod tests {
         let m = read(&doc);
         assert_eq!(m.title.as_deref(), Some("Wrapped"));
         assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+    }
+
+    #[test]
+    fn a_byline_whose_every_class_holds_name_gives_the_name_not_the_date() {
+        // CSS-module class names ("__className_d4") on the date and on the name alike.
+        let doc = parse_html(
+            r#"<body><h1>Fast builds</h1><div class="styles_dateAndAuthor__x">
+            <span class="styles_all __className_d4">Dec 17, 2025</span>
+            <span class="styles_all __className_d4">Julian K. Arni</span></div>
+            <p>Text.</p></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Julian K. Arni"));
+    }
+
+    #[test]
+    fn an_author_card_link_gives_the_name_without_the_role() {
+        let doc = parse_html(
+            r#"<body><h1>Languages for 2026</h1><div class="author">
+            <a href="/author/meghan-neville"><div class="text"><div class="name">Written by
+            <span>Meghan Neville</span></div><div class="position">Content Coordinator</div>
+            </div></a></div><p>Text.</p></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Meghan Neville"));
+    }
+
+    #[test]
+    fn an_article_by_label_over_the_name_names_the_author() {
+        let doc = parse_html(
+            r#"<body><h1>Shaders</h1><p>Body text of the piece.</p>
+            <h2>Article by</h2><div>Matias Heikkilä</div></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Matias Heikkilä"));
+    }
+
+    #[test]
+    fn the_reviewer_after_the_author_links_is_no_author() {
+        let doc = parse_html(
+            r#"<body><h1>Dog food</h1><div class="author_content">By
+            <a href="/author/ann-lee">Ann Lee, DVM</a>. Reviewed by
+            <a href="/author/bo-chan">Bo Chan, DVM</a></div><p>Text.</p></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Ann Lee, DVM"));
+    }
+
+    #[test]
+    fn a_meta_line_beside_the_headline_names_the_author() {
+        for (line, name) in [
+            (
+                "Dec 26, 2025 • Mahua Das in <a href=\"/c\">Guides</a>",
+                "Mahua Das",
+            ),
+            (
+                "Aaron Ricadela | Senior Writer | July 2, 2025",
+                "Aaron Ricadela",
+            ),
+        ] {
+            let doc = parse_html(
+                &format!("<body><header><h1>AI in care</h1><p>{line}</p></header><p>Text.</p>"),
+                None,
+            );
+            assert_eq!(read(&doc).dom_byline.as_deref(), Some(name), "{line}");
+        }
+        // Without a date beside it, a capitalised line is no byline (a standfirst, a label).
+        let doc = parse_html(
+            "<body><h1>AI in care</h1><p>Senior Writer | Health Desk</p><p>Text.</p>",
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline, None);
+    }
+
+    #[test]
+    fn a_contributors_label_beside_the_headline_names_the_author() {
+        let doc = parse_html(
+            r#"<body><h1>Plants for shade</h1><div class="tags"><div>
+            <strong>Contributors:</strong> Janet Loughrey</div></div><p>Text.</p></body>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Janet Loughrey"));
+        // Without the colon the words are a name, not a label.
+        assert_eq!(
+            clean_byline("Contributors to Wikimedia projects"),
+            "Contributors to Wikimedia projects"
+        );
     }
 
     #[test]
@@ -2170,7 +2400,8 @@ mod tests {
     fn author_links_stay_on_the_site_and_off_account_pages() {
         let doc = parse_html(
             r#"<body><ul><li class="link authorization-link"><a href="/customer/account/login">Sign In</a></li>
-            <li><a href="/user/register">Create Account</a></li></ul>
+            <li><a href="/user/register">Create Account</a></li>
+            <li><a href="https://app.news.example/users/sign_up">Sign up</a></li></ul>
             <a href="https://social.example/profile/paper">Social</a>
             <p>Story</p><a href="https://www.news.example/people/ann-lee">Ann Lee</a>"#,
             Some("https://news.example/story"),
@@ -2494,6 +2725,15 @@ mod tests {
         );
         assert_eq!(byline_from_text("August 28, 2025•5 min read"), None);
         assert_eq!(byline_from_text("Jun 2 Written By"), None);
+        // A role after a spaced hyphen; a hyphen inside a name stays.
+        assert_eq!(
+            byline_from_text("Eliz - Product marketer").as_deref(),
+            Some("Eliz")
+        );
+        assert_eq!(
+            byline_from_text("Anne-Marie Lee").as_deref(),
+            Some("Anne-Marie Lee")
+        );
         assert_eq!(
             trim_byline_tail("John Warren Reviewed by Ann Oak"),
             "John Warren"

@@ -263,7 +263,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     }
     let content_html = render::html::serialize(&clean, clean_root);
     let title = meta
-        .title
+        .shown_title
         .clone()
         .or_else(|| {
             work.find_all(root, "h1")
