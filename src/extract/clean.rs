@@ -556,8 +556,79 @@ const COPYRIGHT_OPENERS: &[&str] = &["©", "copyright", "(c) ", "all rights rese
 
 /// Verbs that follow an author's name at the start of a bio ("Dana Reyes is a reporter…").
 const BIO_VERBS: &[&str] = &[
-    "is", "has", "was", "writes", "covers", "joined", "leads", "holds",
+    "is",
+    "has",
+    "was",
+    "writes",
+    "covers",
+    "joined",
+    "leads",
+    "holds",
+    "manages",
+    "worked",
+    "works",
+    "founded",
+    "started",
+    "brings",
+    "specializes",
+    "lives",
+    "earned",
+    "graduated",
+    "teaches",
 ];
+
+/// Most text of an author's bio closing the article (all its blocks).
+const BIO_TEXT: usize = 1000;
+
+/// How far into a block the author's full name may stand and still open a bio ("A New York
+/// transplant, Dana Reyes has covered…").
+const BIO_NAME_REACH: usize = 120;
+
+/// True when `lower` reads as a bio of one of `authors` (lowercased full names): the full name
+/// near the start followed by a verb of [`BIO_VERBS`]. (A first name alone is left: an
+/// organisation's byline, "Acme Editorial Team", would make "Acme is…" a bio.)
+fn opens_bio(lower: &str, authors: &[String]) -> bool {
+    authors.iter().any(|name| {
+        lower
+            .match_indices(name.as_str())
+            .take_while(|&(i, _)| i <= BIO_NAME_REACH)
+            .any(|(i, _)| {
+                let rest = &lower[i + name.len()..];
+                (i == 0 || lower[..i].ends_with(' '))
+                    && rest.starts_with(' ')
+                    && BIO_VERBS.contains(&rest.trim_start().split(' ').next().unwrap_or(""))
+            })
+    })
+}
+
+/// The first of `block` and the element siblings just before it that opens a bio of one of
+/// `authors`, when all of them from there hold at most [`BIO_TEXT`] characters and those after
+/// it are paragraphs: a bio set as several paragraphs ends with one that does not name the
+/// author.
+fn bio_start(doc: &Document, block: NodeId, authors: &[String]) -> Option<NodeId> {
+    let (mut found, mut total) = (None, 0);
+    let mut cur = Some(block);
+    while let Some(n) = cur {
+        let lower = lowercase(&fold_whitespace(&doc.inner_text(n)));
+        total += lower.chars().count();
+        if total >= BIO_TEXT {
+            break;
+        }
+        // A bio is prose: a list that opens with the author's name is the article's own
+        // account of its testers ("Why we're the experts").
+        if matches!(doc.tag(n), Some("p" | "div" | "section")) && opens_bio(&lower, authors) {
+            found = Some(n);
+        } else if !doc.is(n, "p") {
+            // Only paragraphs continue a bio: a heading or a list opens another section.
+            break;
+        }
+        cur = doc.prev_sibling(n);
+        while let Some(p) = cur.filter(|&p| doc.tag(p).is_none()) {
+            cur = doc.prev_sibling(p);
+        }
+    }
+    found
+}
 
 /// Trims what trails the article's last paragraph: a heading with nothing after it (its list
 /// of related links went), a copyright line, and a short bio that opens with the author's name.
@@ -588,13 +659,16 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
             Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
         );
         let copyright = len < 200 && COPYRIGHT_OPENERS.iter().any(|o| lower.starts_with(o));
-        let bio = len < 600
-            && authors.iter().any(|name| {
-                lower.strip_prefix(name.as_str()).is_some_and(|rest| {
-                    let verb = rest.trim_start().split(' ').next().unwrap_or("");
-                    rest.starts_with(' ') && BIO_VERBS.contains(&verb)
-                })
-            });
+        if let Some(start) = bio_start(doc, block, &authors) {
+            // The bio's paragraphs from its first to the last.
+            let mut cur = Some(start);
+            while let Some(n) = cur {
+                cur = (n != block).then(|| doc.next_sibling(n)).flatten();
+                removed.record(doc, n, ClutterKind::AuthorBox);
+                doc.detach(n);
+            }
+            continue;
+        }
         // The author's name on a line of its own, or with a role after it ("Jane Doe, Staff
         // Writer"): the author box's heading.
         let author_line = len <= 80
@@ -609,7 +683,7 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
             && patterns::TAIL_LINE_OPENERS
                 .iter()
                 .any(|o| lower.starts_with(o));
-        let kind = if bio || author_line {
+        let kind = if author_line {
             ClutterKind::AuthorBox
         } else if label || opener {
             classify(doc, block, ClutterKind::Other)
@@ -986,5 +1060,30 @@ mod tests {
                 fold_whitespace(&doc.inner_text(doc.body().unwrap()))
             );
         }
+    }
+
+    #[test]
+    fn tail_loses_a_bio_of_several_paragraphs_or_with_the_name_inside_its_first_line() {
+        let text = trimmed(
+            "<p>The text of the article.</p><div class=box><p>Dana Reyes manages the courts desk \
+             and has reported from city hall since 2015.</p><p>She holds a law degree.</p>\
+             <p>When she is not in court, she runs.</p></div>",
+            &["Dana Reyes"],
+        );
+        assert_eq!(text, "The text of the article.");
+        let text = trimmed(
+            "<p>The text of the article.</p><p>A Boston native, Dana Reyes founded the \
+             paper's data team.</p>",
+            &["Dana Reyes"],
+        );
+        assert_eq!(text, "The text of the article.");
+        // The article's own account of its testers, set as a list under a heading, stays.
+        let body = "<p>The text of the article.</p><h2>Why we are the experts</h2><ul>\
+                    <li>Dana Reyes has tested kettles for ten years.</li><li>She tested 17.</li></ul>";
+        let doc = parse_html(&format!("<body><div>{body}</div>"), None);
+        assert_eq!(
+            trimmed(body, &["Dana Reyes"]),
+            fold_whitespace(&doc.inner_text(doc.body().unwrap()))
+        );
     }
 }

@@ -5,6 +5,8 @@
 
 use crate::dom::{Document, NodeId};
 
+use super::patterns::{self, COMMENT_THREADS};
+use super::prepare::match_string;
 use super::stats::TextStats;
 
 /// Fewest look-alike siblings that make a list of items.
@@ -62,6 +64,15 @@ fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> 
     best.filter(|&t| t * 10 >= stats.get(parent).text * ITEMS_SHARE_TENTHS)
 }
 
+/// True when `list` or its first item is named as a comment thread (`comment-list`,
+/// `class="comment"` on each reply).
+fn names_comments(doc: &Document, list: NodeId) -> bool {
+    [Some(list), doc.element_children(list).first().copied()]
+        .into_iter()
+        .flatten()
+        .any(|n| patterns::matches(COMMENT_THREADS, match_string(doc, n)))
+}
+
 /// A list holds at least this many times the text of the article the votes chose before
 /// it is taken instead.
 const LIST_OVER_PICK: u32 = 2;
@@ -79,12 +90,21 @@ const HOLDER_EXCESS_TENTHS: u32 = 15;
 pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<NodeId> {
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);
+    let picks_cms_body = picks
+        .iter()
+        .any(|&p| patterns::matches(patterns::CMS_CONTENT, match_string(doc, p)));
     let mut best: Option<(NodeId, u32)> = None;
     // The body itself is no list: it is the page (and above it there is nothing to widen to).
     for n in doc.descendants(body).filter(|&n| n != body) {
         // A block holding no more text than the best list so far cannot beat it.
         let floor = best.map_or(MIN_ITEM_TEXT * MIN_ITEMS as u32, |(_, t)| t + 1);
         if doc.tag(n).is_none() || stats.get(n).text < floor {
+            continue;
+        }
+        // Beside a publishing system's article body, a thread of comments is its discussion:
+        // the readers' replies, however long, are not the page's content. (A forum's
+        // opening post is no such body: there the thread is the content.)
+        if picks_cms_body && names_comments(doc, n) {
             continue;
         }
         if let Some(text) = items_text(doc, n, &stats) {
@@ -235,5 +255,40 @@ mod tests {
         assert!(text.contains(intro), "{text}");
         assert!(text.contains("Course 4"), "{text}");
         assert!(!text.contains("Footer"), "{text}");
+    }
+
+    #[test]
+    fn a_blog_posts_comments_are_its_discussion_not_a_list_to_take() {
+        let post = "<p>I made this quilt block wall art in April from scrap plywood and paper, \
+                    and it has hung on the kitchen wall ever since.</p>";
+        let reply = |i: usize| {
+            format!(
+                "<li class=\"comment depth-1\" id=\"comment-{i}\"><p class=\"comment-author\">Reader {i} \
+                 says</p><div class=\"comment-content\"><p>Thanks for sharing these projects, \
+                 I pinned the bench and will build it this summer with my kids, reply {i}.</p>\
+                 </div></li>"
+            )
+        };
+        let replies: String = (0..8).map(reply).collect();
+        let html = |body_class: &str| {
+            format!(
+                "<html><body><article><div class=\"{body_class}\">{post}</div>\
+                 <div class=\"entry-comments\" id=\"comments\"><h3>Comments</h3>\
+                 <ol class=\"comment-list\">{replies}</ol></div></article></body></html>"
+            )
+        };
+        let picked_of = |doc: &Document| {
+            let p = doc.find_first("p").unwrap();
+            (doc.parent(p).unwrap(), post.len() as u32)
+        };
+        // Beside the post's body, the replies stay out.
+        let mut doc = parse_html(&html("entry-content"), None);
+        let (pick, picked) = picked_of(&doc);
+        assert!(grab(&mut doc, &[pick], picked).is_none());
+        // Beside a forum's opening post, the thread of replies is the content.
+        let mut doc = parse_html(&html("question"), None);
+        let (pick, picked) = picked_of(&doc);
+        let root = grab(&mut doc, &[pick], picked).expect("the thread");
+        assert!(doc.text_content(root).contains("reply 7"));
     }
 }

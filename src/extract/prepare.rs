@@ -151,10 +151,10 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
 }
 
 /// Panels an accordion keeps closed until their control is clicked (FAQ answers, "show
-/// details"): hidden, with the control, marked `aria-expanded`, just before them. Their text
-/// is the page's, and so is the control's label (the question): a button's label becomes a
-/// plain `<span>` before buttons are dropped. A closed menu is opened the same way
-/// but is mostly links, and stays hidden. Returns which nodes are panels, by node index.
+/// details"): hidden, with the control, marked `aria-expanded` or naming the panel in
+/// `aria-controls`, just before them. Their text is the page's, and so is the control's label
+/// (the question): a button's label becomes a plain `<span>` before buttons are dropped. A
+/// closed menu is opened the same way but is mostly links, and stays hidden. Returns which nodes are panels, by node index.
 fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<bool> {
     let mut panels = vec![false; doc.len()];
     let mut controls = Vec::new();
@@ -166,9 +166,14 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<bool> {
         while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
             prev = doc.prev_sibling(p);
         }
+        // The control says it toggles a panel (`aria-expanded`), or names this panel as the
+        // one it controls (`aria-controls`, the ARIA accordion pattern).
+        let id = doc.attr(n, "id").filter(|id| !id.is_empty());
         let Some(control) = prev.and_then(|p| {
-            doc.descendants(p)
-                .find(|&d| doc.attr(d, "aria-expanded").is_some())
+            doc.descendants(p).find(|&d| {
+                doc.attr(d, "aria-expanded").is_some()
+                    || id.is_some_and(|id| doc.attr(d, "aria-controls") == Some(id))
+            })
         }) else {
             continue;
         };

@@ -462,13 +462,58 @@ fn pick_siblings(
                     || doc.descendants(s).any(|d| doc.is(d, "figcaption"))
                     || (text == 0
                         && doc.descendants(s).filter(|&d| doc.is(d, "img")).count() == 1));
-            scored || paragraph || figure
+            let section = same_first_class(doc, s, top) && is_prose_block(doc, s, stats, flags);
+            scored || paragraph || figure || section
         };
         if keep {
             picks.push(s);
         }
     }
     picks
+}
+
+/// True when `a` and `b` have the same tag and the same first class name: sections of one
+/// layout (`row row-2`, `row row-10`).
+fn same_first_class(doc: &Document, a: NodeId, b: NodeId) -> bool {
+    let first = |n: NodeId| {
+        doc.attr(n, "class")
+            .and_then(|c| c.split_whitespace().next())
+    };
+    doc.tag(a) == doc.tag(b) && first(a).is_some() && first(a) == first(b)
+}
+
+/// Least text of a sibling block kept for its prose alone.
+const PROSE_BLOCK_TEXT: u32 = 200;
+
+/// Least text per paragraph, on average, of a block of prose.
+const PROSE_PARAGRAPH_TEXT: u32 = 80;
+
+/// A sibling block of the top candidate that is prose: paragraphs of sentences holding most
+/// of its text, few links, no clutter or author-box name. Page builders nest each paragraph so deep that
+/// its vote never reaches the row it sits in, and the rows around the top one (the same
+/// article's other sections) would go unscored.
+fn is_prose_block(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> bool {
+    let s = stats.get(n);
+    if !matches!(doc.tag(n), Some("div" | "section"))
+        || s.text < PROSE_BLOCK_TEXT
+        || s.paragraphs == 0
+        || stats.link_density(n) >= 0.2
+        || class_weight(doc, n, flags) < 0.0
+        || patterns::matches(patterns::AUTHOR_BIO, super::prepare::match_string(doc, n))
+    {
+        return false;
+    }
+    let mut in_paragraphs = 0;
+    let mut cur = doc.first_child(n);
+    while let Some(d) = cur {
+        if doc.is(d, "p") {
+            in_paragraphs += stats.get(d).text;
+            cur = doc.next_in(n, d, true);
+        } else {
+            cur = doc.next_in(n, d, false);
+        }
+    }
+    in_paragraphs * 10 >= s.text * 7 && in_paragraphs >= PROSE_PARAGRAPH_TEXT * s.paragraphs
 }
 
 #[cfg(test)]
@@ -642,5 +687,57 @@ mod tests {
         // Set apart by a space: a word of its own. Inline: not a drop cap.
         assert_eq!(text_of("word"), "A mobile app is a project like any other.");
         assert_eq!(text_of("code"), "Use xor a constant.");
+    }
+
+    #[test]
+    fn the_other_rows_of_a_page_builders_article_come_with_the_row_the_vote_chose() {
+        // Each section of the article sits so deep in its row (row, column, module, content,
+        // container, description) that its paragraphs' votes stop below the row.
+        let deep = |inner: String| {
+            format!(
+                "<div class=\"pb_column\"><div class=\"pb_module pb_blurb\"><div class=\"pb_blurb_content\">\
+                 <div class=\"pb_blurb_container\"><div class=\"pb_blurb_description\">{inner}</div></div>\
+                 </div></div></div>"
+            )
+        };
+        let para = |i: usize| {
+            format!(
+                "<p>Section {i} of the guide: a portfolio shows clients the work, the process and \
+                 the thinking behind it, and a clear layout lets that work speak for itself.</p>"
+            )
+        };
+        let row = |i: usize, n: &str| {
+            format!(
+                "<div class=\"pb_row pb_row_{n}\">{}</div>",
+                deep(para(i) + &para(i + 1))
+            )
+        };
+        // The last row holds its text one level nearer, and longer: the vote lands there.
+        let last: String = (20..26).map(para).collect();
+        let html = format!(
+            "<html><body><div class=\"pb_section\">{}{}{}\
+             <div class=\"pb_row pb_row_9\"><div class=\"pb_text\">{last}</div></div>\
+             <div class=\"pb_row pb_row_10\"><ul><li><a href=/a>Branding for studios and their \
+             many clients</a></li><li><a href=/b>Web design for agencies and their portfolios</a></li>\
+             <li><a href=/c>Search engine optimisation for creative teams</a></li></ul></div>\
+             <div class=\"pb_row pb_post-author-box\">{}</div></div></body></html>",
+            row(1, "1"),
+            row(3, "2"),
+            row(5, "3"),
+            deep("<p>Dana Reyes writes about design, and has run a small studio of her own since the year 2009.</p><p>She lives by the sea with two cats.</p>".into())
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        for kept in [
+            "Section 1 of",
+            "Section 4 of",
+            "Section 6 of",
+            "Section 25 of",
+        ] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        // A row of links and an author's box are no sections of the text.
+        assert!(!text.contains("Branding for studios"), "{text}");
+        assert!(!text.contains("Dana Reyes"), "{text}");
     }
 }
