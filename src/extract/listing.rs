@@ -12,8 +12,9 @@ use super::stats::TextStats;
 /// Fewest look-alike siblings that make a list of items.
 const MIN_ITEMS: usize = 3;
 
-/// Least text of an item, on average: a menu's or a footer's links are shorter.
-const MIN_ITEM_TEXT: u32 = 60;
+/// Least text of an item, on average: a menu's or a footer's links are shorter; a shop's
+/// product card (a name and a price) is about this long.
+const MIN_ITEM_TEXT: u32 = 40;
 
 /// The items hold at least this share of their container's text (tenths).
 const ITEMS_SHARE_TENTHS: u32 = 5;
@@ -73,13 +74,15 @@ fn names_comments(doc: &Document, list: NodeId) -> bool {
         .any(|n| patterns::matches(COMMENT_THREADS, match_string(doc, n)))
 }
 
-/// A list holds at least this many times the text of the article the votes chose before
-/// it is taken instead.
-const LIST_OVER_PICK: u32 = 2;
+/// A list holds at least this many times the text of the article the votes chose (tenths)
+/// before it is taken instead: one and a half, as a category's introduction of a few
+/// paragraphs is long beside its short product cards.
+const LIST_OVER_PICK_TENTHS: u32 = 15;
 
-/// The block around the list and the picks may hold this share more than the two (tenths):
-/// more, and the two are far apart on the page.
-const HOLDER_EXCESS_TENTHS: u32 = 15;
+/// The block around the list and the picks may hold this many times the two (tenths): more,
+/// and the two are far apart on the page. Up to twice: a list's filters and sorting bar sit
+/// between an introduction and its items.
+const HOLDER_EXCESS_TENTHS: u32 = 20;
 
 /// Finds the page's list of items and moves it under a new, detached `<div>`, which it
 /// returns: the container whose look-alike children hold the most text, widened to a
@@ -114,7 +117,7 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
         }
     }
     let (mut list, list_text) = best?;
-    if list_text < picked_text * LIST_OVER_PICK {
+    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
         return None;
     }
     while let Some(p) = doc.parent(list).filter(|&p| p != body) {
@@ -290,5 +293,101 @@ mod tests {
         let (pick, picked) = picked_of(&doc);
         let root = grab(&mut doc, &[pick], picked).expect("the thread");
         assert!(doc.text_content(root).contains("reply 7"));
+    }
+
+    #[test]
+    fn a_grid_of_short_product_cards_is_a_list() {
+        // A shop's category: each card a name and a price, about 45 characters.
+        let card = |i: usize| {
+            format!(
+                "<div class=\"tile\"><a href=\"/p/{i}\"><h2>Figural glass candle with a lid, no. {i}</h2></a>\
+                 <p class=\"price\">$24.50</p></div>"
+            )
+        };
+        let cards: String = (10..22).map(card).collect();
+        let html = format!(
+            "<html><body><main><h1>Decorative candles</h1><div class=\"grid\">{cards}</div></main>\
+             </body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let root = grab(&mut doc, &[], 0).expect("the cards");
+        let text = doc.text_content(root);
+        assert!(text.contains("with a lid, no. 21"), "{text}");
+        assert!(text.contains("$24.50"), "{text}");
+    }
+
+    #[test]
+    fn a_list_half_again_as_long_as_a_long_introduction_comes_with_it() {
+        // A category page opens with a few paragraphs the votes chose; its products, each a
+        // short card, hold about 1.8 times their text.
+        let para = "Our mounts hold two, three or four screens at the height and angle you need, \
+                    and every one is tested to carry its rated load for ten years of daily use.";
+        let intro = format!("<div id=\"intro\"><p>{para}</p><p>{para}</p></div>");
+        let card = |i: usize| {
+            format!(
+                "<div class=\"product\"><h3><a href=\"/m{i}\">Dual monitor arm model {i}</a></h3>\
+                 <p>Holds two screens up to 32 inches, desk clamp included.</p><p>$249.00</p></div>"
+            )
+        };
+        let cards: String = (0..7).map(card).collect();
+        let html = format!(
+            "<html><body><div id=\"page\">{intro}<div class=\"products\">{cards}</div></div>\
+             <footer>Footer</footer></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let intro_block = doc
+            .descendants(doc.body().unwrap())
+            .find(|&n| doc.attr(n, "id") == Some("intro"))
+            .unwrap();
+        let picked = (para.len() * 2) as u32;
+        let root = grab(&mut doc, &[intro_block], picked).expect("the list and its introduction");
+        let text = doc.text_content(root);
+        assert!(text.contains("ten years of daily use"), "{text}");
+        assert!(text.contains("Dual monitor arm model 4"), "{text}");
+        assert!(!text.contains("Footer"), "{text}");
+    }
+
+    #[test]
+    fn a_filter_bar_between_the_introduction_and_the_list_does_not_part_them() {
+        // The block around both also holds the filters, about three quarters as long as the two.
+        let intro = "Hand-thrown planters for shelves and sills, each glazed by hand in small \
+                     batches, so no two of them are quite alike in colour or in finish.";
+        let filters: String = [
+            "Terracotta",
+            "Stoneware",
+            "Porcelain",
+            "Glazed",
+            "Unglazed",
+            "Speckled",
+            "Matte",
+            "Gloss",
+            "Crackle",
+            "Reactive",
+        ]
+        .iter()
+        .map(|f| format!("<span>{f} finish in small, medium and large sizes (12)</span>"))
+        .collect();
+        let card = |i: usize| {
+            format!(
+                "<div class=\"planter\"><h3><a href=\"/p{i}\">Ribbed planter {i}</a></h3>\
+                 <p>A stoneware pot with a saucer, fifteen centimetres across, in sage.</p></div>"
+            )
+        };
+        let cards: String = (0..6).map(card).collect();
+        let html = format!(
+            "<html><body><div id=\"page\"><div id=\"intro\"><p>{intro}</p></div>\
+             <div class=\"results\"><div class=\"filters\">{filters}</div>\
+             <div class=\"grid\">{cards}</div></div></div><footer>Footer</footer></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let intro_block = doc
+            .descendants(doc.body().unwrap())
+            .find(|&n| doc.attr(n, "id") == Some("intro"))
+            .unwrap();
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the list");
+        let text = doc.text_content(root);
+        assert!(text.contains("no two of them"), "{text}");
+        assert!(text.contains("Ribbed planter 5"), "{text}");
+        assert!(!text.contains("Footer"), "{text}");
     }
 }

@@ -205,6 +205,9 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
         }
     }
     let mut picks = pick_siblings(doc, top, top_score, &scores, &stats, flags);
+    if let Some(main) = widen_to_main(doc, body, &picks, &stats) {
+        picks = vec![main];
+    }
     // The body the page declares weighs in: it widens a choice that missed part of it and
     // narrows one padded with clutter (see [`evidence::settle`]).
     let microdata;
@@ -399,6 +402,38 @@ fn is_standfirst(doc: &Document, body: NodeId, p: NodeId, stats: &TextStats) -> 
         cur = doc.parent(n);
     }
     true
+}
+
+/// A page's main region holds more than this many times the picks' text before it is taken
+/// instead of them.
+const MAIN_OVER_PICKS: u32 = 4;
+
+/// Most link text of a main region taken whole: more, and it is a hub of links.
+const MAIN_MAX_LINK_DENSITY: f64 = 0.3;
+
+/// The page's main region (`<main>`, `role="main"`) around the picks, when it holds several
+/// times their text and is mostly not links: a landing page of several sections, each a
+/// heading and a few lines, of which the vote took the wordiest. An article in its main
+/// region holds most of it.
+fn widen_to_main(
+    doc: &Document,
+    body: NodeId,
+    picks: &[NodeId],
+    stats: &TextStats,
+) -> Option<NodeId> {
+    let first = *picks.first()?;
+    let mut cur = doc.parent(first);
+    while let Some(n) = cur.filter(|&n| n != body) {
+        if doc.is(n, "main") || doc.attr(n, "role") == Some("main") {
+            let picked: u32 = picks.iter().map(|&p| stats.get(p).text).sum();
+            let held = stats.get(n).text;
+            return (picked * MAIN_OVER_PICKS < held
+                && stats.link_density(n) < MAIN_MAX_LINK_DENSITY)
+                .then_some(n);
+        }
+        cur = doc.parent(n);
+    }
+    None
 }
 
 /// No usable candidate: the whole body is the article (short pages, odd markup).
