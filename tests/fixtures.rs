@@ -229,3 +229,22 @@ fn fixture_pages_give_their_expected_articles() {
         fails.join("\n")
     );
 }
+
+/// The extension receives the article as the hand-written JSON of `render::json`; the CLI
+/// writes it with serde. On every fixture page the two are the same text.
+#[test]
+fn the_extensions_json_is_what_serde_writes() {
+    for dir in cases() {
+        let bytes = fs::read(dir.join("source.html")).unwrap();
+        let (html, _) = lector::dom::html::decode_html(&bytes);
+        let Some(article) = lector::extract_html(&html, Some("https://fixtures.example/")) else {
+            continue;
+        };
+        assert_eq!(
+            lector::render::json::article(&article, &[]),
+            serde_json::to_string(&article).unwrap(),
+            "{}",
+            dir.display()
+        );
+    }
+}

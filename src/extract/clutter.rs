@@ -7,6 +7,7 @@
 //! did not render is [`ClutterKind::Hidden`], a fixed box is an [`ClutterKind::Overlay`]).
 //! Only removed blocks are classified, so the cost is one short text read per removal.
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use crate::dom::{fold_whitespace, Document, NodeId};
@@ -15,8 +16,12 @@ use super::lowercase::{into_lowercase, lowercase};
 use super::patterns::{self, KIND_NAMES, KIND_PHRASES};
 
 /// The kinds of clutter, in the order the report lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub enum ClutterKind {
     /// Ad slots, their labels, ad iframes and native-ad widgets.
     Ad,
@@ -76,6 +81,29 @@ impl ClutterKind {
         ClutterKind::Other,
     ];
 
+    /// The kind's name in the article's JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClutterKind::Ad => "ad",
+            ClutterKind::Subscribe => "subscribe",
+            ClutterKind::Login => "login",
+            ClutterKind::Consent => "consent",
+            ClutterKind::Prompt => "prompt",
+            ClutterKind::Related => "related",
+            ClutterKind::Comments => "comments",
+            ClutterKind::Share => "share",
+            ClutterKind::Tags => "tags",
+            ClutterKind::AuthorBox => "authorBox",
+            ClutterKind::Navigation => "navigation",
+            ClutterKind::Sidebar => "sidebar",
+            ClutterKind::Overlay => "overlay",
+            ClutterKind::Hidden => "hidden",
+            ClutterKind::Tracker => "tracker",
+            ClutterKind::Duplicate => "duplicate",
+            ClutterKind::Other => "other",
+        }
+    }
+
     /// True for kinds that say how a block was shown or found rather than what it is; the
     /// block's text may still say better.
     fn is_vague(self) -> bool {
@@ -91,8 +119,12 @@ const EXAMPLES: usize = 3;
 const EXAMPLE_CHARS: usize = 80;
 
 /// One kind of clutter in the report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Removed {
     /// What was removed.
     pub kind: ClutterKind,

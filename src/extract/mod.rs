@@ -18,6 +18,7 @@ pub mod score;
 pub mod stats;
 pub mod streamed;
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use crate::dom::{fold_whitespace, Document, NodeId};
@@ -98,8 +99,8 @@ fn is_most_of_page(prepared: &Document, text: &str, text_len: usize) -> bool {
 }
 
 /// The clean article, ready to render.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct Article {
     /// Headline.
     pub title: String,

@@ -1,6 +1,8 @@
-//! Output forms of an article subtree: sanitized HTML, plain text and Markdown.
+//! Output forms of an article subtree: sanitized HTML, plain text and Markdown; and the
+//! article as JSON.
 
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod text;
 

@@ -6,7 +6,6 @@
 //! little) and calls [`extract`] once per click with the whole page in two values, a number
 //! array and one string; the wasm never reaches back into the DOM node by node.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::dom::live::{self, LiveMark, Signal};
@@ -86,7 +85,8 @@ pub fn version() -> String {
 ///
 /// Returns the article as JSON (the shell parses it), or `undefined` when the page has no
 /// article. JSON rather than a JS object built field by field keeps a serializer for JS
-/// values out of the wasm; serde_json is in it anyway, for JSON-LD.
+/// values out of the wasm (see [`crate::render::json`]). With the Markdown export, the
+/// article also holds `markdownDocument` and `markdownFileName`.
 #[wasm_bindgen]
 pub fn extract(
     tree: &[u32],
@@ -123,28 +123,13 @@ pub fn extract(
         found.article.markdown.clear();
     }
     let (markdown_document, markdown_file_name) = export.unzip();
-    serde_json::to_string(&ReaderArticle {
-        article: &found.article,
-        markdown_document,
-        markdown_file_name,
-    })
-    .map(Some)
-    // Writing these types to a string cannot fail; no error text, so that serde_json's
-    // messages and their formatting stay out of the wasm.
-    .map_err(|_| JsError::new("cannot return the article as JSON"))
-}
-
-/// The article as the extension receives it: the engine's fields plus, when asked for, the
-/// Markdown export.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReaderArticle<'a> {
-    #[serde(flatten)]
-    article: &'a crate::Article,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    markdown_document: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    markdown_file_name: Option<String>,
+    Ok(Some(crate::render::json::article(
+        &found.article,
+        &[
+            ("markdownDocument", markdown_document.as_deref()),
+            ("markdownFileName", markdown_file_name.as_deref()),
+        ],
+    )))
 }
 
 /// The cheap check: does the page (as for [`extract`]) look like it holds an article?
