@@ -456,6 +456,18 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "jump to",
     "open table of contents panel",
     "add to cart",
+    // Calls to action set as a button of their own: a link to elsewhere, no sentence.
+    "book now",
+    "book a demo",
+    "shop now",
+    "download now",
+    "get a quote",
+    "request a quote",
+    "start free trial",
+    "start your free trial",
+    "pin it for later",
+    "pin this for later",
+    "pin for later",
 ];
 
 /// True when `text` is nothing but one of [`INTERFACE_LABELS`].
@@ -463,7 +475,8 @@ pub fn is_interface_label(text: &str) -> bool {
     if !may_be_label(text, &INTERFACE_LABEL_LENGTHS) {
         return false;
     }
-    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]→⤵➔»".contains(c));
+    let trimmed =
+        text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]→⤵➔»›!".contains(c));
     if trimmed.is_empty() || trimmed.len() > 40 {
         return false;
     }
@@ -1412,5 +1425,10 @@ mod tests {
             "Article continues below…".trim_end_matches('…')
         ));
         assert!(!is_interface_label("Skip to content you already know"));
+        // Calls to action set as buttons of their own, decorated.
+        assert!(is_interface_label("Pin this for later!"));
+        assert!(is_interface_label(" Book a demo › "));
+        assert!(is_interface_label("START FREE TRIAL →"));
+        assert!(!is_interface_label("Book a demo to see the dashboard"));
     }
 }
