@@ -1680,7 +1680,8 @@ pub fn without_tagline(title: &str) -> &str {
     title
 }
 
-/// Share of words two titles have in common (Jaccard over lowercased words).
+/// Share of words two titles have in common (Jaccard over lowercased words), 1 when `b`
+/// holds every word of `a`.
 fn word_overlap(a: &str, b: &str) -> f64 {
     // Sorted and deduplicated: the sets of words, without hash table code in the wasm.
     let words = |s: &str| -> Vec<String> {
@@ -1698,6 +1699,10 @@ fn word_overlap(a: &str, b: &str) -> f64 {
     let union = a.len() + b.len() - shared;
     if union == 0 {
         0.0
+    } else if shared == a.len() {
+        // Every word of `a` is in `b`: its short form ("Headlamps" of "Headlamps for
+        // Camping & Hiking").
+        1.0
     } else {
         shared as f64 / union as f64
     }
@@ -2188,6 +2193,28 @@ mod tests {
         let m = read(&doc);
         assert_eq!(m.shown_title, m.title);
         assert_eq!(m.title.as_deref(), Some("Code Covered by Tests | Code"));
+    }
+
+    #[test]
+    fn a_lone_h1_that_is_the_titles_short_form_names_the_page() {
+        // Every word of the heading is in the title, which says more ("for Camping"): the
+        // heading the reader sees wins, though it shares under 40% of the title's words.
+        let doc = parse_html(
+            "<title>Headlamps for Camping, Hiking &amp; Running | Shop</title>\
+             <body><h1>Headlamps</h1><p>Text.</p></body>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Headlamps"));
+        // A heading with words of its own is still a slogan beside the title.
+        let doc = parse_html(
+            "<title>Headlamps for Camping, Hiking &amp; Running | Shop</title>\
+             <body><h1>Light up the night</h1><p>Text.</p></body>",
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("Headlamps for Camping, Hiking & Running")
+        );
     }
 
     #[test]
