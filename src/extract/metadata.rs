@@ -940,28 +940,30 @@ fn headline_byline(
 fn meta_line_names(doc: &Document, region: &[NodeId]) -> Option<(String, NodeId)> {
     region.iter().find_map(|&n| {
         // A line: the block that holds the headline too is no meta line.
-        let holds_heading = doc
-            .descendants(n)
-            .any(|d| matches!(doc.tag(d), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
-        let text = short_text(doc, n, BYLINE_MAX_CHARS).filter(|_| !holds_heading)?;
-        let parts: Vec<&str> = text.split(DATELINE_SEPARATORS).map(str::trim).collect();
-        let is_date = |p: &&str| published_day(p).is_some() && is_dateline(p);
-        if parts.len() < 2 || !parts.iter().any(is_date) {
+        if doc.descendants(n).any(|d| doc.is(d, "h1")) {
             return None;
         }
-        parts.iter().filter(|p| !is_date(p)).find_map(|part| {
+        let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
+        let mut dated = false;
+        let mut names = None;
+        for part in text.split(DATELINE_SEPARATORS) {
+            if published_day(part).is_some() {
+                dated = true;
+                continue;
+            }
             // "Jane Doe in News": the section after "in".
-            let name = part.split(" in ").next()?.trim();
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let capitalised = words.iter().all(|w| {
-                w.starts_with(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
-            });
-            ((2..=4).contains(&words.len()) && capitalised)
-                .then(|| byline_from_text(name))
-                .flatten()
-                .map(|name| (name, n))
-        })
+            let name = part.split(" in ").next().unwrap_or(part).trim();
+            let words = name.split_whitespace();
+            if names.is_none()
+                && (2..=4).contains(&words.clone().count())
+                && words.clone().all(|w| w.starts_with(char::is_uppercase))
+                && !name.contains(|c: char| c.is_ascii_digit())
+            {
+                names = Some(name);
+            }
+        }
+        let name = byline_from_text(names.filter(|_| dated)?)?;
+        Some((name, n))
     })
 }
 
