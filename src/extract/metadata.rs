@@ -1251,12 +1251,14 @@ fn author_links(doc: &Document, n: NodeId) -> Option<String> {
     let mut unique: Vec<String> = Vec::new();
     for d in doc.descendants(n) {
         // "By <a>Ann Lee</a>. Reviewed by <a>Bo Chan</a>": a second role ends the authors.
-        let second_role = doc.text(d).is_some_and(|t| {
-            lowercase(t)
-                .split(|c: char| !c.is_alphabetic() && c != '-')
-                .any(|w| patterns::BYLINE_ROLE_WORDS.contains(&w))
-        });
-        if second_role && !unique.is_empty() {
+        let second_role = || {
+            doc.text(d).is_some_and(|t| {
+                lowercase(t)
+                    .split_whitespace()
+                    .any(|w| patterns::BYLINE_ROLE_WORDS.contains(&w))
+            })
+        };
+        if !unique.is_empty() && second_role() {
             break;
         }
         let is_link = doc.is(d, "a")
