@@ -940,28 +940,30 @@ fn headline_byline(
 fn meta_line_names(doc: &Document, region: &[NodeId]) -> Option<(String, NodeId)> {
     region.iter().find_map(|&n| {
         // A line: the block that holds the headline too is no meta line.
-        let holds_heading = doc
-            .descendants(n)
-            .any(|d| matches!(doc.tag(d), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
-        let text = short_text(doc, n, BYLINE_MAX_CHARS).filter(|_| !holds_heading)?;
-        let parts: Vec<&str> = text.split(DATELINE_SEPARATORS).map(str::trim).collect();
-        let is_date = |p: &&str| published_day(p).is_some() && is_dateline(p);
-        if parts.len() < 2 || !parts.iter().any(is_date) {
+        if doc.descendants(n).any(|d| doc.is(d, "h1")) {
             return None;
         }
-        parts.iter().filter(|p| !is_date(p)).find_map(|part| {
+        let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
+        let mut dated = false;
+        let mut names = None;
+        for part in text.split(DATELINE_SEPARATORS) {
+            if published_day(part).is_some() {
+                dated = true;
+                continue;
+            }
             // "Jane Doe in News": the section after "in".
-            let name = part.split(" in ").next()?.trim();
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let capitalised = words.iter().all(|w| {
-                w.starts_with(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
-            });
-            ((2..=4).contains(&words.len()) && capitalised)
-                .then(|| byline_from_text(name))
-                .flatten()
-                .map(|name| (name, n))
-        })
+            let name = part.split(" in ").next().unwrap_or(part).trim();
+            let words = name.split_whitespace();
+            if names.is_none()
+                && (2..=4).contains(&words.clone().count())
+                && words.clone().all(|w| w.starts_with(char::is_uppercase))
+                && !name.contains(|c: char| c.is_ascii_digit())
+            {
+                names = Some(name);
+            }
+        }
+        let name = byline_from_text(names.filter(|_| dated)?)?;
+        Some((name, n))
     })
 }
 
@@ -1249,12 +1251,14 @@ fn author_links(doc: &Document, n: NodeId) -> Option<String> {
     let mut unique: Vec<String> = Vec::new();
     for d in doc.descendants(n) {
         // "By <a>Ann Lee</a>. Reviewed by <a>Bo Chan</a>": a second role ends the authors.
-        let second_role = doc.text(d).is_some_and(|t| {
-            lowercase(t)
-                .split(|c: char| !c.is_alphabetic() && c != '-')
-                .any(|w| patterns::BYLINE_ROLE_WORDS.contains(&w))
-        });
-        if second_role && !unique.is_empty() {
+        let second_role = || {
+            doc.text(d).is_some_and(|t| {
+                lowercase(t)
+                    .split_whitespace()
+                    .any(|w| patterns::BYLINE_ROLE_WORDS.contains(&w))
+            })
+        };
+        if !unique.is_empty() && second_role() {
             break;
         }
         let is_link = doc.is(d, "a")
@@ -1680,7 +1684,8 @@ pub fn without_tagline(title: &str) -> &str {
     title
 }
 
-/// Share of words two titles have in common (Jaccard over lowercased words).
+/// Share of words two titles have in common (Jaccard over lowercased words), 1 when `b`
+/// holds every word of `a`.
 fn word_overlap(a: &str, b: &str) -> f64 {
     // Sorted and deduplicated: the sets of words, without hash table code in the wasm.
     let words = |s: &str| -> Vec<String> {
@@ -1698,6 +1703,10 @@ fn word_overlap(a: &str, b: &str) -> f64 {
     let union = a.len() + b.len() - shared;
     if union == 0 {
         0.0
+    } else if shared == a.len() {
+        // Every word of `a` is in `b`: its short form ("Headlamps" of "Headlamps for
+        // Camping & Hiking").
+        1.0
     } else {
         shared as f64 / union as f64
     }
@@ -2188,6 +2197,28 @@ mod tests {
         let m = read(&doc);
         assert_eq!(m.shown_title, m.title);
         assert_eq!(m.title.as_deref(), Some("Code Covered by Tests | Code"));
+    }
+
+    #[test]
+    fn a_lone_h1_that_is_the_titles_short_form_names_the_page() {
+        // Every word of the heading is in the title, which says more ("for Camping"): the
+        // heading the reader sees wins, though it shares under 40% of the title's words.
+        let doc = parse_html(
+            "<title>Headlamps for Camping, Hiking &amp; Running | Shop</title>\
+             <body><h1>Headlamps</h1><p>Text.</p></body>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Headlamps"));
+        // A heading with words of its own is still a slogan beside the title.
+        let doc = parse_html(
+            "<title>Headlamps for Camping, Hiking &amp; Running | Shop</title>\
+             <body><h1>Light up the night</h1><p>Text.</p></body>",
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("Headlamps for Camping, Hiking & Running")
+        );
     }
 
     #[test]
