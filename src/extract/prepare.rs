@@ -270,10 +270,11 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 /// - a hidden part's name (`field--label-hidden`, `title-hidden`): the block's label is not
 ///   shown, the block is.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
-    let kept = |t: &&str| {
-        // One scan for both characters (this runs for every class of the page).
-        !t.bytes().any(|b| b == b':' || b == b'[')
-            && !t.starts_with("overflow-")
+    // Variants and arbitrary values hold a ':' or a '[': one scan of the word for both
+    // (this runs for every class of the page).
+    let plain = |t: &str| !t.bytes().any(|b| b == b':' || b == b'[');
+    let kept = |t: &str| {
+        !t.starts_with("overflow-")
             && !t.starts_with("ck-widget")
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")
@@ -281,21 +282,28 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
     // Counted in a first pass and written in a second, without collecting the names.
     let (mut count, mut short, mut shown_again) = (0, 0, false);
     for t in class_words(class) {
-        shown_again = shown_again
-            || t.rsplit_once(':').is_some_and(|(_, u)| {
-                matches!(
-                    u,
-                    "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
-                )
-            });
-        if kept(&t) {
+        if !plain(t) {
+            shown_again = shown_again
+                || t.rsplit_once(':').is_some_and(|(_, u)| {
+                    matches!(
+                        u,
+                        "block"
+                            | "flex"
+                            | "grid"
+                            | "inline"
+                            | "inline-block"
+                            | "inline-flex"
+                            | "table"
+                    )
+                });
+        } else if kept(t) {
             count += 1;
             short += usize::from(t.len() <= 3);
         }
     }
     let atomic = count >= 5 && short * 4 >= count * 3;
     out.reserve(class.len() + 1);
-    for t in class_words(class).filter(kept) {
+    for t in class_words(class).filter(|t| plain(t) && kept(t)) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
         }
