@@ -141,7 +141,11 @@ fn with_clean_path(url: &str) -> String {
         .map_or(url.len(), |i| path_start + i);
     let path = &url[path_start..path_end];
     // No dot segment (each follows a slash): the path is clean already, and so is the URL.
-    if !path.is_empty() && !path.as_bytes().windows(2).any(|w| w == b"/.") {
+    // (Native only: the wasm's size budget is tight.)
+    if cfg!(not(target_arch = "wasm32"))
+        && !path.is_empty()
+        && !path.as_bytes().windows(2).any(|w| w == b"/.")
+    {
         return url.to_string();
     }
     let path = if path.is_empty() {

@@ -205,12 +205,15 @@ impl TextMeasure {
 
 /// ASCII's whitespace (`\t \n \x0b \x0c \r` and the space): what `char::is_whitespace` says
 /// of an ASCII character.
+#[cfg(not(target_arch = "wasm32"))]
 fn is_ascii_white(b: u8) -> bool {
     b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 /// `str::trim`, with ASCII whitespace read byte by byte (`trim` decodes every character, and
-/// most text nodes start and end in indentation, or are nothing else).
+/// most text nodes start and end in indentation, or are nothing else). Native only: the wasm
+/// keeps `str::trim`, whose code it has anyway (its size budget is tight).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn trim(s: &str) -> &str {
     let bytes = s.as_bytes();
     let start = bytes
@@ -228,6 +231,12 @@ pub fn trim(s: &str) -> &str {
         (Some(f), Some(l)) if !f.is_ascii() || !l.is_ascii() => t.trim(),
         _ => t,
     }
+}
+
+/// `str::trim` (the native build reads ASCII whitespace byte by byte).
+#[cfg(target_arch = "wasm32")]
+pub fn trim(s: &str) -> &str {
+    s.trim()
 }
 
 /// Commas of the scripts we meet: Latin, CJK (full-width and ideographic), Arabic, and the
@@ -851,33 +860,6 @@ pub fn fold_whitespace(s: &str) -> String {
     out
 }
 
-/// The pieces of `s` between whitespace characters, as `s.split(char::is_whitespace)` gives
-/// them (empty pieces included); ASCII text (most) is split byte by byte, not decoded.
-pub fn split_white(s: &str) -> impl Iterator<Item = &str> {
-    let ascii = s.is_ascii();
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        let at = if ascii {
-            r.bytes().position(is_ascii_white).map(|at| (at, 1))
-        } else {
-            r.char_indices()
-                .find(|(_, c)| c.is_whitespace())
-                .map(|(at, c)| (at, c.len_utf8()))
-        };
-        match at {
-            Some((at, width)) => {
-                rest = Some(&r[at + width..]);
-                Some(&r[..at])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -995,26 +977,6 @@ mod tests {
     #[test]
     fn whitespace_folds_including_nbsp() {
         assert_eq!(fold_whitespace("  a \u{a0}\n b  "), "a b");
-        for s in [
-            "",
-            " ",
-            "a",
-            " a  b\t",
-            "a\u{a0}b",
-            "x\u{3000} y\u{b}",
-            "日本 語",
-        ] {
-            let pieces: Vec<&str> = split_white(s).collect();
-            assert_eq!(
-                pieces,
-                s.split(char::is_whitespace).collect::<Vec<_>>(),
-                "{s:?}"
-            );
-            assert_eq!(
-                fold_whitespace(s),
-                s.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
-        }
     }
 
     #[test]
@@ -1037,7 +999,7 @@ mod tests {
             (fold_whitespace(whole).chars().count() as u32, 2)
         );
         assert!(!d.push_text(p, "x"), "an element holds no text of its own");
-        // Runs of ASCII are counted in one go: the same as character by character.
+        // The measures agree with their definition: folded characters, and commas.
         for s in [
             "a,b, c",
             " \t\x0b\x0c\r\n",

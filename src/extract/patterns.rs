@@ -1256,7 +1256,9 @@ const INTERFACE_LABEL_LENGTHS: LabelLengths = label_lengths(INTERFACE_LABELS);
 /// False when `text` cannot be one of the labels whose lengths are `lengths`, judged without
 /// the full trim and comparison: ASCII text whose ends (past ASCII whitespace) are letters or
 /// digits is its own trimmed form (no trimmed character is one), lowercases byte for byte, and
-/// so must have a label's length and first letter. Other text may be a label.
+/// so must have a label's length and first letter. Other text may be a label. Native only,
+/// like [`crate::dom::trim`]: the wasm's size budget is tight.
+#[cfg(not(target_arch = "wasm32"))]
 fn may_be_label(text: &str, lengths: &LabelLengths) -> bool {
     let core = crate::dom::trim(text);
     let bytes = core.as_bytes();
@@ -1269,6 +1271,11 @@ fn may_be_label(text: &str, lengths: &LabelLengths) -> bool {
         }
         _ => true,
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn may_be_label(_text: &str, _lengths: &LabelLengths) -> bool {
+    true
 }
 
 /// Bytes in the longest of [`AD_LABELS`].

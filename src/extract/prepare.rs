@@ -125,21 +125,12 @@ pub fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, N
 
 /// Hidden by attributes the markup itself carries (no stylesheet needed).
 fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
-    // One pass over the attributes (this runs for every element of the page); each name
-    // counts at its first place, as `Document::attr` reads it.
-    let (mut hidden, mut aria_hidden, mut style) = (false, None, None);
-    for (name, value) in doc.attrs(n) {
-        match name.as_str() {
-            "hidden" => hidden = true,
-            "aria-hidden" => aria_hidden = aria_hidden.or(Some(value.as_str())),
-            "style" => style = style.or(Some(value.as_str())),
-            _ => {}
-        }
-    }
-    if hidden || aria_hidden == Some("true") && !has_figure_role(doc, n) {
+    if doc.attr(n, "hidden").is_some()
+        || doc.attr(n, "aria-hidden") == Some("true") && !has_figure_role(doc, n)
+    {
         return true;
     }
-    style.is_some_and(|s| {
+    doc.attr(n, "style").is_some_and(|s| {
         let mut squeezed = String::with_capacity(s.len());
         squeezed.extend(
             s.chars()
@@ -275,43 +266,46 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 /// - a hidden part's name (`field--label-hidden`, `title-hidden`): the block's label is not
 ///   shown, the block is.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
-    let kept = |t: &&str| {
-        // One scan for both characters (this runs for every class of the page).
-        !t.bytes().any(|b| b == b':' || b == b'[')
-            && !t.starts_with("overflow-")
+    // Variants and arbitrary values hold a ':' or a '[': one scan of the word for both
+    // (this runs for every class of the page).
+    let plain = |t: &str| !t.bytes().any(|b| b == b':' || b == b'[');
+    let kept = |t: &str| {
+        !t.starts_with("overflow-")
             && !t.starts_with("ck-widget")
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")
     };
     // Counted in a first pass and written in a second, without collecting the names.
     let (mut count, mut short, mut shown_again) = (0, 0, false);
-    for t in class_words(class) {
-        shown_again = shown_again
-            || t.rsplit_once(':').is_some_and(|(_, u)| {
-                matches!(
-                    u,
-                    "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
-                )
-            });
-        if kept(&t) {
+    for t in class.split_whitespace() {
+        if !plain(t) {
+            shown_again = shown_again
+                || t.rsplit_once(':').is_some_and(|(_, u)| {
+                    matches!(
+                        u,
+                        "block"
+                            | "flex"
+                            | "grid"
+                            | "inline"
+                            | "inline-block"
+                            | "inline-flex"
+                            | "table"
+                    )
+                });
+        } else if kept(t) {
             count += 1;
             short += usize::from(t.len() <= 3);
         }
     }
     let atomic = count >= 5 && short * 4 >= count * 3;
     out.reserve(class.len() + 1);
-    for t in class_words(class).filter(kept) {
+    for t in class.split_whitespace().filter(|t| plain(t) && kept(t)) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
         }
         out.push_str(t);
         out.push(' ');
     }
-}
-
-/// The words of a class attribute, as `split_whitespace` gives them (ASCII read byte by byte).
-fn class_words(class: &str) -> impl Iterator<Item = &str> {
-    crate::dom::split_white(class).filter(|w| !w.is_empty())
 }
 
 /// A heading, or a small block that is mostly a heading (a section title with its anchor
@@ -564,26 +558,6 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn class_words_are_split_whitespace_s_words() {
-        for class in [
-            "",
-            "  ",
-            "a",
-            " post\tentry\n\x0bhentry\x0c\rlast ",
-            "ad\u{a0}slot",
-            "card \u{3000}wide",
-            "été  hiver",
-        ] {
-            let words: Vec<&str> = class_words(class).collect();
-            assert_eq!(
-                words,
-                class.split_whitespace().collect::<Vec<_>>(),
-                "{class:?}"
-            );
-        }
-    }
 
     #[test]
     fn looks_are_left_out_of_class_keys() {
