@@ -100,7 +100,11 @@ fn is_most_of_page(prepared: &Document, text: &str, text_len: usize) -> bool {
 
 /// The clean article, ready to render.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Article {
     /// Headline.
     pub title: String,
