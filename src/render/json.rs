@@ -2,9 +2,9 @@
 //!
 //! Written by hand rather than by serde_json, so that the wasm links neither serde nor
 //! serde_json (438 bytes of its gzip size): the article is a flat record of strings, one
-//! number, one flag and one list. The text is what `serde_json::to_string` writes for the same record, byte for
-//! byte (a test holds the two together), so the native CLI may keep serde for its pretty
-//! output.
+//! number, one flag and one list. The text is what `serde_json::to_string` writes for the
+//! same record, byte for byte (a test holds the two together), so the native CLI may keep
+//! serde for its pretty output.
 
 use crate::extract::{Article, Removed};
 
