@@ -151,6 +151,13 @@ mod tests {
     use super::*;
     use crate::dom::html::parse_html;
 
+    /// The element of the body whose id is `id`.
+    fn by_id(doc: &Document, id: &str) -> NodeId {
+        doc.descendants(doc.body().unwrap())
+            .find(|&n| doc.attr(n, "id") == Some(id))
+            .unwrap()
+    }
+
     #[test]
     fn the_list_of_teasers_is_taken_with_its_heading_and_not_the_menu() {
         let menu: String = (0..8)
@@ -223,10 +230,7 @@ mod tests {
              <ul class=\"related\">{related}</ul></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let story = doc
-            .descendants(doc.body().unwrap())
-            .find(|&n| doc.attr(n, "id") == Some("story"))
-            .unwrap();
+        let story = by_id(&doc, "story");
         let picked = (para.len() * 2) as u32;
         // The list holds more than twice the story's text, but it is all links.
         assert!(grab(&mut doc, &[story], picked).is_none());
@@ -249,10 +253,7 @@ mod tests {
              <div class=\"courses\">{courses}</div></div><div>Footer</div></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let intro_block = doc
-            .descendants(doc.body().unwrap())
-            .find(|&n| doc.attr(n, "id") == Some("intro"))
-            .unwrap();
+        let intro_block = by_id(&doc, "intro");
         let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the list");
         let text = doc.text_content(root);
         assert!(text.contains(intro), "{text}");
@@ -335,10 +336,7 @@ mod tests {
              <footer>Footer</footer></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let intro_block = doc
-            .descendants(doc.body().unwrap())
-            .find(|&n| doc.attr(n, "id") == Some("intro"))
-            .unwrap();
+        let intro_block = by_id(&doc, "intro");
         let picked = (para.len() * 2) as u32;
         let root = grab(&mut doc, &[intro_block], picked).expect("the list and its introduction");
         let text = doc.text_content(root);
@@ -380,10 +378,7 @@ mod tests {
              <div class=\"grid\">{cards}</div></div></div><footer>Footer</footer></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let intro_block = doc
-            .descendants(doc.body().unwrap())
-            .find(|&n| doc.attr(n, "id") == Some("intro"))
-            .unwrap();
+        let intro_block = by_id(&doc, "intro");
         let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the list");
         let text = doc.text_content(root);
         assert!(text.contains("no two of them"), "{text}");
