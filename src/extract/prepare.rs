@@ -145,7 +145,8 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
 /// details"): hidden, with the control, marked `aria-expanded` or naming the panel in
 /// `aria-controls`, just before them. Their text is the page's, and so is the control's label
 /// (the question): a button's label becomes a plain `<span>` before buttons are dropped. A
-/// closed menu is opened the same way but is mostly links, and stays hidden. Returns which nodes are panels, by node index.
+/// closed menu is opened the same way but is mostly links, and stays hidden. Returns which
+/// nodes are panels, by node index.
 fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<bool> {
     let mut panels = vec![false; doc.len()];
     let mut controls = Vec::new();
