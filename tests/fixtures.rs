@@ -6,7 +6,8 @@
 //! `dir`, `published`, `lead_image`; `must_contain` / `must_not_contain` (text, folded
 //! whitespace; must-not also checks the HTML); `must_contain_once` (exactly one occurrence);
 //! `images` / `not_images` (substrings of `<img src>` that must / must not be shown);
-//! `links` (hrefs that must be in the article); `code_languages` (`language-*` classes kept);
+//! `links` (hrefs that must be in the article); `headings` (texts shown as `<h2>`..`<h6>`,
+//! inline markup inside them ignored); `code_languages` (`language-*` classes kept);
 //! `min_code_blocks`, `min_tables`, `max_tables`, `min_paragraphs`; `min_removed` (kind →
 //! least count in the removal report). `live_must_contain` (text only the live page has, such
 //! as content a script renders into a shadow root; in reading order), `live_must_not_contain`
@@ -137,6 +138,12 @@ fn check(dir: &Path) -> Vec<String> {
             fails.push(format!("{name}: no link to {s:?}"));
         }
     }
+    let headings = shown_headings(&a.content_html);
+    for h in str_list(&expected, "headings") {
+        if !headings.iter().any(|shown| shown == h) {
+            fails.push(format!("{name}: no heading {h:?} (headings: {headings:?})"));
+        }
+    }
     for lang in str_list(&expected, "code_languages") {
         if !a
             .content_html
@@ -247,4 +254,30 @@ fn the_extensions_json_is_what_serde_writes() {
             dir.display()
         );
     }
+}
+
+/// The text of every `<h2>`..`<h6>` in sanitized HTML (which writes no attributes on
+/// headings), tags inside dropped and whitespace folded.
+fn shown_headings(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for level in ["h2", "h3", "h4", "h5", "h6"] {
+        let (open, close) = (format!("<{level}>"), format!("</{level}>"));
+        for part in html.split(&open).skip(1) {
+            let Some((inner, _)) = part.split_once(&close) else {
+                continue;
+            };
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            found.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    found
 }

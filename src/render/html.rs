@@ -6,7 +6,7 @@
 //! attribute must be listed for its tag.
 
 use crate::dom::{Document, NodeId};
-use crate::extract::patterns::DROP_TAGS;
+use crate::extract::patterns::{DROP_TAGS, PHRASING};
 use crate::url;
 
 use super::Step;
@@ -162,7 +162,11 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             continue;
         }
         let Some(tag) = doc.tag(n) else { continue };
-        match action(tag) {
+        let step = match aria_heading(doc, n, tag) {
+            Some(level) if may_hold_heading(&clean, parent) => Action::Keep(level),
+            _ => action(tag),
+        };
+        match step {
             Action::Drop => {}
             Action::Unwrap => push_children_to(doc, n, parent, &mut stack),
             // A link inside a link (the parser allows one behind <object>, <marquee> or a
@@ -215,6 +219,55 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
 }
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Tags a page builder marks `role="heading"` instead of writing a heading element.
+const ARIA_HEADING_TAGS: &[&str] = &["div", "span", "p", "strong", "b"];
+
+/// The heading tag for an element marked `role="heading"` (accordions and page builders
+/// style a `<span>` or `<div>` as a section's heading and tell screen readers so), or for a
+/// paragraph that holds nothing but one (preparation makes a `<div>` of inline content a
+/// `<p>`, and an accordion's control wraps its heading in a link), when the heading is one
+/// short line of inline content. `aria-level` gives the level (2 when absent, as ARIA
+/// says); level 1 becomes `h2`, as `<h1>` does: the title is the view's one top heading.
+#[inline(never)]
+fn aria_heading(doc: &Document, n: NodeId, tag: &str) -> Option<&'static str> {
+    let is_heading = |d: NodeId| doc.attr(d, "role") == Some("heading");
+    let heading = if tag == "p" && !is_heading(n) {
+        let mut inner = doc.descendants(n).skip(1).filter(|&d| is_heading(d));
+        let heading = inner.next()?;
+        let same_text = doc.text_content(heading).trim() == doc.text_content(n).trim();
+        (inner.next().is_none() && same_text).then_some(heading)?
+    } else {
+        n
+    };
+    if !is_heading(heading) || !ARIA_HEADING_TAGS.contains(&doc.tag(heading)?) {
+        return None;
+    }
+    let level = match doc.attr(heading, "aria-level").map(|l| l.trim().as_bytes()) {
+        None => 2,
+        Some(&[digit @ b'1'..=b'6']) => usize::from(digit - b'0'),
+        Some(_) => return None,
+    };
+    let inline = doc
+        .descendants(heading)
+        .skip(1)
+        .all(|d| doc.tag(d).is_none_or(|t| PHRASING.contains(&t)));
+    let text = doc.text_content(heading);
+    let line = text.trim();
+    (inline && !line.is_empty() && line.len() <= 200).then(|| HEADINGS[level.max(2) - 1])
+}
+
+/// True when a heading appended to `parent` in the clean tree stays there when the output
+/// is parsed again: a block container, not a paragraph (which a heading would close) or
+/// inline content.
+fn may_hold_heading(clean: &Document, parent: NodeId) -> bool {
+    clean.tag(parent).is_some_and(|t| {
+        matches!(
+            t,
+            "div" | "li" | "dd" | "td" | "th" | "blockquote" | "figure" | "details"
+        )
+    })
+}
 
 /// True when a list item `name` appended to `parent` would not parse back there: its list is
 /// not its parent, and an open item of the same kind above it would be closed by it.
@@ -690,6 +743,30 @@ mod tests {
             doc.body().unwrap(),
             Some("https://site.example/news/story"),
         )
+    }
+
+    #[test]
+    fn aria_headings_become_headings_where_a_heading_may_stand() {
+        let out = render(
+            r#"<div class="accordion"><a role="button"><span role="heading" aria-level="3">1. Book a <b>survey</b></span></a>
+            <div role="heading">Costs</div><p role="heading" aria-level="1">Top</p>
+            <div role="heading" aria-level="4"><p>Two</p><p>paragraphs</p></div>
+            <p>Text <span role="heading" aria-level="3">inline</span> more</p>
+            <span role="heading" aria-level="9">odd</span>
+            <p> <a href="/steps#2" role="button"><span role="heading" aria-level="4">2. Quotes</span></a> </p></div>"#,
+        );
+        // A paragraph that holds only the heading (a prepared accordion control) becomes it.
+        assert!(
+            out.contains(r#"<h4> <a href="https://site.example/steps#2">2. Quotes</a> </h4>"#),
+            "{out}"
+        );
+        assert!(out.contains("<h3>1. Book a <b>survey</b></h3>"), "{out}");
+        assert!(out.contains("<h2>Costs</h2>"), "{out}");
+        assert!(out.contains("<h2>Top</h2>"), "{out}");
+        // Blocks inside, a paragraph around it, or a level ARIA does not define: not a heading.
+        assert!(out.contains("<p>Two</p><p>paragraphs</p>"), "{out}");
+        assert!(out.contains("<p>Text inline more</p>"), "{out}");
+        assert!(!out.contains(">odd</h"), "{out}");
     }
 
     #[test]
