@@ -375,14 +375,19 @@ pub fn strip_page_chrome(
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none()
             && !holds_most_prose(doc, n, body, &stats);
+        // A consent notice is never the article, on any rung: on the relaxed rungs its
+        // policy text would otherwise outweigh a short article (a thread of two posts).
+        let consent = !unlikely && is_consent_notice(doc, n);
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
-        if unlikely || empty_block {
+        if unlikely || consent || empty_block {
             if unlikely {
                 removed.record(doc, n, classify(doc, n, ClutterKind::Other));
+            } else if consent {
+                removed.record(doc, n, ClutterKind::Consent);
             }
             cur = doc.next_in(body, n, true);
             doc.detach(n);
@@ -395,6 +400,13 @@ pub fn strip_page_chrome(
         cur = doc.next_in(body, n, false);
     }
     byline.and_then(|b| super::metadata::byline_from_text(&b))
+}
+
+/// A consent notice by its names and its first words both: a name alone may be a word of
+/// the page's subject (a cookie recipe).
+fn is_consent_notice(doc: &Document, n: NodeId) -> bool {
+    super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Consent)
+        && super::clutter::kind_by_text(doc, n) == Some(ClutterKind::Consent)
 }
 
 /// A block whose unlikely name is an accident of its template (an ad-slot or sidebar-layout
