@@ -215,7 +215,7 @@ fn names(doc: &Document, n: NodeId) -> String {
 
 /// The kind the block's first words announce ("Advertisement", "We value your privacy",
 /// "Related articles", …).
-fn kind_by_text(doc: &Document, n: NodeId) -> Option<ClutterKind> {
+pub fn kind_by_text(doc: &Document, n: NodeId) -> Option<ClutterKind> {
     let text = lowercase(&leading_text(doc, n, 160));
     if text.is_empty() {
         return None;

@@ -111,6 +111,26 @@ pub const UNLIKELY: &[Pat] = &[
     Sub("widget"),
 ];
 
+/// Class names of responsive frameworks that show a block on small screens only (Bootstrap,
+/// Tailwind, Foundation, forum themes): each a whole class name, lowercased, or its end after
+/// an underscore (`ipsResponsive_showPhone`). `max-lg:hidden` is the opposite, so no substring.
+pub const SMALL_SCREENS_ONLY: &[&str] = &[
+    "d-lg-none",
+    "d-xl-none",
+    "lg:hidden",
+    "hidden-lg",
+    "hidden-md-up",
+    "hide-for-large",
+    "show-for-small-only",
+    "visible-xs",
+    "mobile-only",
+    "hidedesktop",
+    "hide-desktop",
+    "hidden-desktop",
+    "hide-on-desktop",
+    "showphone",
+];
+
 /// Words that rescue a block matched by [`UNLIKELY`]: it may well hold the article.
 pub const MAYBE_CANDIDATE: &[Pat] = &[
     Token("and"),

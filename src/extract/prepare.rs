@@ -65,7 +65,8 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
         // rendering). The live page's own verdict is final.
         doc.tag(n)?;
         let minor = body_text.get(n).text * 10 < total * 3;
-        if (doc.flags(n).hidden || (is_hidden_by_markup(doc, n) && minor))
+        if (doc.flags(n).hidden
+            || ((is_hidden_by_markup(doc, n) || is_for_small_screens(doc, n)) && minor))
             && !panels.get(n.index()).copied().unwrap_or(false)
         {
             Some(classify(doc, n, ClutterKind::Hidden))
@@ -121,6 +122,23 @@ pub fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, N
             cur = doc.next_in(root, n, false);
         }
     }
+}
+
+/// Shown on phones only, by a responsive framework's class (`d-lg-none`, `lg:hidden`,
+/// `hide-desktop`): a copy of a block the wide screen shows in its own place (an author pane,
+/// a topic's stats repeated under its first post), which the reader, laid out wide, leaves out
+/// as the live page does.
+fn is_for_small_screens(doc: &Document, n: NodeId) -> bool {
+    doc.attr(n, "class").is_some_and(|c| {
+        c.split_ascii_whitespace().any(|name| {
+            patterns::SMALL_SCREENS_ONLY.iter().any(|only| {
+                let cut = name.len().wrapping_sub(only.len());
+                name.get(cut..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(only))
+                    && (cut == 0 || name.as_bytes()[cut - 1] == b'_')
+            })
+        })
+    })
 }
 
 /// Hidden by attributes the markup itself carries (no stylesheet needed).
@@ -375,14 +393,19 @@ pub fn strip_page_chrome(
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none()
             && !holds_most_prose(doc, n, body, &stats);
+        // A consent notice is never the article, on any rung: on the relaxed rungs its
+        // policy text would otherwise outweigh a short article (a thread of two posts).
+        let consent = !unlikely && is_consent_notice(doc, n);
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
-        if unlikely || empty_block {
+        if unlikely || consent || empty_block {
             if unlikely {
                 removed.record(doc, n, classify(doc, n, ClutterKind::Other));
+            } else if consent {
+                removed.record(doc, n, ClutterKind::Consent);
             }
             cur = doc.next_in(body, n, true);
             doc.detach(n);
@@ -395,6 +418,13 @@ pub fn strip_page_chrome(
         cur = doc.next_in(body, n, false);
     }
     byline.and_then(|b| super::metadata::byline_from_text(&b))
+}
+
+/// A consent notice by its names and its first words both: a name alone may be a word of
+/// the page's subject (a cookie recipe).
+fn is_consent_notice(doc: &Document, n: NodeId) -> bool {
+    super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Consent)
+        && super::clutter::kind_by_text(doc, n) == Some(ClutterKind::Consent)
 }
 
 /// A block whose unlikely name is an accident of its template (an ad-slot or sidebar-layout
@@ -559,6 +589,34 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_for_small_screens_only_are_left_out() {
+        // A forum theme repeats the topic's stats for phones under the first post; the wide
+        // layout shows them beside the thread. A block hidden below the wide breakpoint
+        // (`max-lg:hidden`) is the wide layout's own and stays.
+        let post = "I would like to know what the roadmap holds for the next releases of the \
+                    product. The only information posted so far lists changes to the released \
+                    versions, and nothing says what is planned for the rest of the year.";
+        let html = format!(
+            "<html><body><article class=\"ipsEntry\"><p>{post}</p><div class=\"mx-5 \
+             max-lg:hidden\"><p>Answered by the product team, who read every thread here.</p>\
+             </div><div class=\"d-block d-lg-none\"><p>This topic has 1 reply and 1.9k views, \
+             and was last answered a year ago.</p></div><div class=\"cTopicOverview \
+             ipsResponsive_hideDesktop\"><p>The top posters in this topic are the product \
+             team and quietfan.</p></div></article></body></html>"
+        );
+        let article = crate::extract_html(&html, None).expect("the post");
+        assert!(article.text.contains("roadmap holds"), "{}", article.text);
+        assert!(
+            article.text.contains("Answered by the product team"),
+            "{}",
+            article.text
+        );
+        for gone in ["1.9k views", "top posters"] {
+            assert!(!article.text.contains(gone), "{gone} in {}", article.text);
+        }
+    }
 
     #[test]
     fn looks_are_left_out_of_class_keys() {
