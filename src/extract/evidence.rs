@@ -333,12 +333,12 @@ fn strip_markup(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Hashes of the lowercased `\w+` tokens of a text (letters and digits of any script, `_`).
-struct Tokens<'a> {
+pub(crate) struct Tokens<'a> {
     chars: std::str::Chars<'a>,
 }
 
 impl<'a> Tokens<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Tokens {
             chars: text.chars(),
         }

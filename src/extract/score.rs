@@ -123,14 +123,23 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             level += 1;
         }
     }
-    let mut ranked: Vec<(NodeId, f64)> = Vec::with_capacity(candidates.len());
+    // The best few candidates, highest score first (ties: first in the page). Kept by
+    // insertion: only the top few are read, and a general sort costs the wasm kilobytes.
+    let mut ranked: Vec<(NodeId, f64)> = Vec::with_capacity(TOP_CANDIDATES + 1);
     for n in candidates {
         if let Some(s) = &mut scores[n.index()] {
             *s *= 1.0 - stats.link_density(n);
-            ranked.push((n, *s));
+            let entry = (n, *s);
+            let at = ranked
+                .iter()
+                .position(|r| entry.1.total_cmp(&r.1).then(r.0.cmp(&entry.0)).is_gt())
+                .unwrap_or(ranked.len());
+            if at < TOP_CANDIDATES {
+                ranked.insert(at, entry);
+                ranked.truncate(TOP_CANDIDATES);
+            }
         }
     }
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let (mut top, mut top_score) = match ranked.first() {
         Some(&(n, s)) if n != body => (n, s),
         _ => return Some(wrap_body(doc, body)),
