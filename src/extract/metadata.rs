@@ -281,7 +281,10 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| headline_date(doc, region()))
         .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
         .or_else(|| dom_date(doc, title.as_deref()))
-        .or_else(|| get(MODIFIED_KEYS));
+        .or_else(|| get(MODIFIED_KEYS))
+        // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
+        // date in a forum), outside comments and captions.
+        .or_else(|| headline_date(doc, &labelled_lines(doc)));
 
     let html = doc.document_element();
     let lang = html
@@ -2556,6 +2559,26 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_anywhere_in_the_article_when_nothing_else_dates_it() {
+        // Far below the headline, after a long lead, with no class or label to mark it.
+        let lead =
+            "<p>A lead paragraph long enough to keep the headline's reach short.</p>".repeat(8);
+        let html = format!(
+            r#"<body><h1>Retirement plans</h1>{lead}<div class="text-content"><p style="text-align:right">Last updated: November 13, 2025</p></div>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2025-11-13")
+        );
+        // A photo's caption and the comments carry their own dates, not the article's.
+        let html = format!(
+            r#"<body><h1>Retirement plans</h1>{lead}<div class="gallery-caption"><span>May 17, 2012</span> A mosaic.</div>
+            <ul class="comment-list"><li><b>Ann</b> <span>Dec 28, 2013</span></li></ul>"#
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
     fn microdata_dates_outside_comments() {
         let doc = parse_html(
             r#"<body><div class="comments"><span itemprop="datePublished">2019-01-01</span></div>
@@ -2583,12 +2606,17 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).published.as_deref(), Some("2025-02-04"));
-        // A sentence that names a day is not a dateline, nor is a date far down the page.
+        // A sentence that names a day is not a dateline, nor is a date far down the page
+        // beside the headline: the modification day comes first (a lone date far down is
+        // the last resort, see below).
         let filler = "<p>Filler paragraph with enough words to push things along.</p>".repeat(12);
         let html = format!(
-            "<body><h1>Headline</h1><p>On March 3, 2024 we met.</p>{filler}<p>May 1, 2020</p>"
+            r#"<meta property="article:modified_time" content="2021-01-01"><body><h1>Headline</h1><p>On March 3, 2024 we met.</p>{filler}<p>May 1, 2020</p>"#
         );
-        assert_eq!(read(&parse_html(&html, None)).published, None);
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2021-01-01")
+        );
     }
 
     #[test]
