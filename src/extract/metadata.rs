@@ -169,6 +169,9 @@ struct JsonLd {
     headline: Option<String>,
     authors: Vec<String>,
     published: Option<String>,
+    /// The publication time is also the modification time, to the second: a CMS that stamps
+    /// both at each (re)publication, not the day the piece first appeared.
+    published_is_modified: bool,
     publisher: Option<String>,
     image: Option<String>,
     description: Option<String>,
@@ -271,17 +274,30 @@ pub fn read(doc: &Document) -> Metadata {
         b => b,
     };
 
-    let published = ld
+    // A CMS stamp (published = modified, to the second) gives way to the day shown beside
+    // the headline.
+    let mut stamp = ld
         .published
         .clone()
-        .map(|d| d.trim_matches('"').to_string())
+        .map(|d| d.trim_matches('"').to_string());
+    let published = stamp
+        .take_if(|_| !ld.published_is_modified)
+        .or_else(|| {
+            let stamp = stamp.as_deref()?;
+            // Shown as `YYYY-MM-DD`: the same day keeps the stamp's time.
+            headline_date(doc, region()).filter(|day| !stamp.starts_with(day.as_str()))
+        })
+        .or(stamp)
         .or_else(|| get(DATE_KEYS))
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
         .or_else(|| headline_date(doc, region()))
         .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
         .or_else(|| dom_date(doc, title.as_deref()))
-        .or_else(|| get(MODIFIED_KEYS));
+        .or_else(|| get(MODIFIED_KEYS))
+        // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
+        // date in a forum), outside comments and captions.
+        .or_else(|| headline_date(doc, &labelled_lines(doc)));
 
     let html = doc.document_element();
     let lang = html
@@ -555,6 +571,11 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         .headline
         .take()
         .or_else(|| text(a.get("headline")).or_else(|| text(a.get("name"))));
+    if out.published.is_none() {
+        let stamp = |key| a.get(key).and_then(Value::as_str);
+        out.published_is_modified =
+            stamp("dateModified").is_some() && stamp("datePublished") == stamp("dateModified");
+    }
     out.published = out
         .published
         .take()
@@ -745,8 +766,9 @@ fn outside_article(doc: &Document, n: NodeId) -> bool {
         || patterns::matches(patterns::COMMENT_THREADS, match_string(doc, n))
 }
 
-/// Longest dateline text read beside the headline: a date with a label or a reading time.
-const DATELINE_MAX_CHARS: usize = 48;
+/// Longest dateline text read beside the headline: a date with a label, a time or a byline
+/// ("Posted on the 15/12/2025 at 19:00 by @ann").
+const DATELINE_MAX_CHARS: usize = 64;
 
 /// True when a short text is a date with at most a two-word label or unit beside it
 /// ("Last updated: May 2, 2024", "Dec 17, 2025 · 6 min") or a byline ("By Jane Doe - Mar
@@ -2554,6 +2576,65 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_anywhere_in_the_article_when_nothing_else_dates_it() {
+        // Far below the headline, after a long lead, with no class or label to mark it.
+        let lead =
+            "<p>A lead paragraph long enough to keep the headline's reach short.</p>".repeat(8);
+        let html = format!(
+            r#"<body><h1>Retirement plans</h1>{lead}<div class="text-content"><p style="text-align:right">Last updated: November 13, 2025</p></div>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2025-11-13")
+        );
+        // A photo's caption and the comments carry their own dates, not the article's.
+        let html = format!(
+            r#"<body><h1>Retirement plans</h1>{lead}<div class="gallery-caption"><span>May 17, 2012</span> A mosaic.</div>
+            <ul class="comment-list"><li><b>Ann</b> <span>Dec 28, 2013</span></li></ul>"#
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn a_cms_stamp_gives_way_to_the_day_beside_the_headline() {
+        // Site builders stamp datePublished and dateModified alike at each publication.
+        let page = |modified: &str| {
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"BlogPosting","headline":"Invoice tips",
+                "datePublished":"Jun 24, 2025","dateModified":"{modified}"}}</script>
+                <body><h1>Invoice tips</h1><div class="text__author">Shauna Mitchell</div>
+                <div class="text__date">August 25, 2024</div><p>Body.</p>"#
+            )
+        };
+        let m = read(&parse_html(&page("Jun 24, 2025"), None));
+        assert_eq!(m.published.as_deref(), Some("2024-08-25"));
+        // A publication day distinct from the modification day is the page's own.
+        let m = read(&parse_html(&page("Jul 1, 2025"), None));
+        assert_eq!(m.published.as_deref(), Some("Jun 24, 2025"));
+    }
+
+    #[test]
+    fn long_datelines_with_a_time_and_a_byline() {
+        // A blog's closing line and a forum post's author line, longer than a bare date.
+        let lead =
+            "<p>A lead paragraph long enough to keep the headline's reach short.</p>".repeat(8);
+        let html = format!(
+            r#"<body><h1>Rust GCC backend</h1>{lead}<div style="text-align:center">Posted on the 15/12/2025 at 19:00 by <a href="https://example.org/ann">@ann</a></div>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2025-12-15")
+        );
+        let html = format!(
+            r#"<body><h1>Football season</h1>{lead}<p class="author">by <strong><a href="/memberlist.php?u=1">Ann Lee</a></strong> &raquo; Tue Aug 27, 2019 1:47 am</p>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2019-08-27")
+        );
+    }
+
+    #[test]
     fn microdata_dates_outside_comments() {
         let doc = parse_html(
             r#"<body><div class="comments"><span itemprop="datePublished">2019-01-01</span></div>
@@ -2581,12 +2662,17 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).published.as_deref(), Some("2025-02-04"));
-        // A sentence that names a day is not a dateline, nor is a date far down the page.
+        // A sentence that names a day is not a dateline, nor is a date far down the page
+        // beside the headline: the modification day comes first (a lone date far down is
+        // the last resort, see below).
         let filler = "<p>Filler paragraph with enough words to push things along.</p>".repeat(12);
         let html = format!(
-            "<body><h1>Headline</h1><p>On March 3, 2024 we met.</p>{filler}<p>May 1, 2020</p>"
+            r#"<meta property="article:modified_time" content="2021-01-01"><body><h1>Headline</h1><p>On March 3, 2024 we met.</p>{filler}<p>May 1, 2020</p>"#
         );
-        assert_eq!(read(&parse_html(&html, None)).published, None);
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2021-01-01")
+        );
     }
 
     #[test]

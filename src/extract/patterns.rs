@@ -273,8 +273,10 @@ pub const AUTHOR_BIO: &[Pat] = &[
     Sub("author-image"),
 ];
 
-/// Blocks holding comments or replies: their authors and dates are not the article's.
+/// Blocks holding comments or replies, or a photo's caption: their authors and dates are not
+/// the article's.
 pub const COMMENT_BLOCKS: &[Pat] = &[
+    Sub("caption"),
     Sub("comment"),
     Sub("disqus"),
     Sub("replies"),
