@@ -897,8 +897,13 @@ fn headline_byline(
     region: &[NodeId],
     labels: BylineLabels,
 ) -> Option<(String, NodeId)> {
+    // The phrases' first words, looked up once per element of the page below.
+    let first_words = match labels {
+        BylineLabels::Phrases => phrase_first_words(),
+        BylineLabels::Any => Vec::new(),
+    };
     region.iter().find_map(|&n| {
-        if matches!(labels, BylineLabels::Phrases) && !may_start_with_phrase(doc, n) {
+        if matches!(labels, BylineLabels::Phrases) && !may_start_with_phrase(doc, n, &first_words) {
             return None;
         }
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
@@ -967,10 +972,20 @@ fn meta_line_names(doc: &Document, region: &[NodeId]) -> Option<(String, NodeId)
     })
 }
 
+/// The first words of the label phrases ("written" of "Written by").
+fn phrase_first_words() -> Vec<&'static str> {
+    patterns::BYLINE_LABELS
+        .iter()
+        .filter(|l| is_phrase_label(l))
+        .filter_map(|l| l.split(' ').next())
+        .collect()
+}
+
 /// False when the element's text cannot start with a label phrase ("Written by"): its first
-/// word is ASCII and no phrase's first word. Read from the first text without building the
-/// element's text, which the search of the whole page would otherwise do for every element.
-fn may_start_with_phrase(doc: &Document, n: NodeId) -> bool {
+/// word is ASCII and none of the phrases' `first_words` ([`phrase_first_words`]). Read from
+/// the first text without building the element's text, which the search of the whole page
+/// would otherwise do for every element.
+fn may_start_with_phrase(doc: &Document, n: NodeId, first_words: &[&str]) -> bool {
     let Some(first_text) = doc
         .descendants(n)
         .filter_map(|d| doc.text(d))
@@ -981,15 +996,7 @@ fn may_start_with_phrase(doc: &Document, n: NodeId) -> bool {
     };
     let word = first_text.split(char::is_whitespace).next().unwrap_or("");
     // A letter outside ASCII may lowercase to an ASCII one: such words take the full check.
-    !word.is_ascii()
-        || patterns::BYLINE_LABELS
-            .iter()
-            .filter(|l| is_phrase_label(l))
-            .any(|l| {
-                l.split(' ')
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
-            })
+    !word.is_ascii() || first_words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A label of several words ending in "by" ("Written by").
@@ -1316,6 +1323,11 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     let mut len = 0;
     for d in doc.descendants(n) {
         if let Some(t) = doc.text(d) {
+            // Whitespace alone (indentation, most text nodes) adds nothing to the folded
+            // text; its measure says so, and is kept for the passes that measure anyway.
+            if doc.text_measure(d).len == 0 {
+                continue;
+            }
             let t = trim(t);
             len += t.len();
             if len > max * 2 {
@@ -1957,7 +1969,7 @@ mod tests {
                 .descendants(NodeId::DOCUMENT)
                 .find(|&n| doc.attr(n, "id") == Some(id))
                 .unwrap();
-            may_start_with_phrase(&doc, n)
+            may_start_with_phrase(&doc, n, &phrase_first_words())
         };
         assert!(starts("a") && starts("b"));
         assert!(!starts("c") && !starts("e"));
