@@ -898,10 +898,7 @@ fn headline_byline(
     labels: BylineLabels,
 ) -> Option<(String, NodeId)> {
     // The phrases' first words, looked up once per element of the page below.
-    let first_words = match labels {
-        BylineLabels::Phrases => phrase_first_words(),
-        BylineLabels::Any => Vec::new(),
-    };
+    let first_words = PhraseFirstWords::new();
     region.iter().find_map(|&n| {
         if matches!(labels, BylineLabels::Phrases) && !may_start_with_phrase(doc, n, &first_words) {
             return None;
@@ -972,20 +969,57 @@ fn meta_line_names(doc: &Document, region: &[NodeId]) -> Option<(String, NodeId)
     })
 }
 
-/// The first words of the label phrases ("written" of "Written by").
-fn phrase_first_words() -> Vec<&'static str> {
-    patterns::BYLINE_LABELS
-        .iter()
-        .filter(|l| is_phrase_label(l))
-        .filter_map(|l| l.split(' ').next())
-        .collect()
+/// The first words of the label phrases ("written" of "Written by"), listed once per search
+/// instead of once per element. Native only: the wasm, whose size budget is tight, reads them
+/// from the labels for each element.
+#[cfg(not(target_arch = "wasm32"))]
+struct PhraseFirstWords(Vec<&'static str>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PhraseFirstWords {
+    fn new() -> Self {
+        PhraseFirstWords(
+            patterns::BYLINE_LABELS
+                .iter()
+                .filter(|l| is_phrase_label(l))
+                .filter_map(|l| l.split(' ').next())
+                .collect(),
+        )
+    }
+
+    /// True when `word` (ASCII) is one of them, in any case.
+    fn holds(&self, word: &str) -> bool {
+        self.0.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// The first words of the label phrases, read from the labels each time.
+#[cfg(target_arch = "wasm32")]
+struct PhraseFirstWords;
+
+#[cfg(target_arch = "wasm32")]
+impl PhraseFirstWords {
+    fn new() -> Self {
+        PhraseFirstWords
+    }
+
+    fn holds(&self, word: &str) -> bool {
+        patterns::BYLINE_LABELS
+            .iter()
+            .filter(|l| is_phrase_label(l))
+            .any(|l| {
+                l.split(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            })
+    }
 }
 
 /// False when the element's text cannot start with a label phrase ("Written by"): its first
-/// word is ASCII and none of the phrases' `first_words` ([`phrase_first_words`]). Read from
+/// word is ASCII and none of the phrases' `first_words`. Read from
 /// the first text without building the element's text, which the search of the whole page
 /// would otherwise do for every element.
-fn may_start_with_phrase(doc: &Document, n: NodeId, first_words: &[&str]) -> bool {
+fn may_start_with_phrase(doc: &Document, n: NodeId, first_words: &PhraseFirstWords) -> bool {
     let Some(first_text) = doc
         .descendants(n)
         .filter_map(|d| doc.text(d))
@@ -996,7 +1030,7 @@ fn may_start_with_phrase(doc: &Document, n: NodeId, first_words: &[&str]) -> boo
     };
     let word = first_text.split(char::is_whitespace).next().unwrap_or("");
     // A letter outside ASCII may lowercase to an ASCII one: such words take the full check.
-    !word.is_ascii() || first_words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    !word.is_ascii() || first_words.holds(word)
 }
 
 /// A label of several words ending in "by" ("Written by").
@@ -1969,7 +2003,7 @@ mod tests {
                 .descendants(NodeId::DOCUMENT)
                 .find(|&n| doc.attr(n, "id") == Some(id))
                 .unwrap();
-            may_start_with_phrase(&doc, n, &phrase_first_words())
+            may_start_with_phrase(&doc, n, &PhraseFirstWords::new())
         };
         assert!(starts("a") && starts("b"));
         assert!(!starts("c") && !starts("e"));
