@@ -8,7 +8,7 @@
 pub mod html;
 pub mod live;
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::num::NonZeroU32;
 use std::rc::Rc;
 
@@ -266,9 +266,9 @@ struct Node {
     /// An edit copies the one node first ([`Rc::make_mut`], see [`Document::data_mut`]).
     shared: Rc<Shared>,
     flags: LiveFlags,
-    /// For text nodes, the measures of their text once taken (see
-    /// [`Document::measure_texts`]).
-    measure: Option<TextMeasure>,
+    /// For text nodes, the measures of their text once taken: kept on first reading (see
+    /// [`Document::text_measure`]), so no text is measured twice.
+    measure: Cell<Option<TextMeasure>>,
     parent: Option<NodeId>,
     first_child: Option<NodeId>,
     last_child: Option<NodeId>,
@@ -334,7 +334,7 @@ impl Document {
                 keys: Default::default(),
             }),
             flags: LiveFlags::default(),
-            measure: None,
+            measure: Cell::new(None),
             parent: None,
             first_child: None,
             last_child: None,
@@ -467,15 +467,24 @@ impl Document {
         }
     }
 
-    /// The measures of a text node's text (zero for other nodes): kept since
-    /// [`measure_texts`](Self::measure_texts), else taken now.
+    /// The measures of a text node's text (zero for other nodes): taken on first reading
+    /// and kept (the readerable check, the preparation and every attempt read them).
     pub fn text_measure(&self, id: NodeId) -> TextMeasure {
         let node = &self.nodes[id.index()];
-        match (&node.shared.data, node.measure) {
+        match (&node.shared.data, node.measure.get()) {
             (_, Some(m)) => m,
-            (NodeData::Text(t), None) => TextMeasure::of(t),
+            (NodeData::Text(t), None) => {
+                let m = TextMeasure::of(t);
+                node.measure.set(Some(m));
+                m
+            }
             _ => TextMeasure::default(),
         }
+    }
+
+    /// The measures of a text node's text when kept, `None` when not taken yet.
+    pub fn kept_text_measure(&self, id: NodeId) -> Option<TextMeasure> {
+        self.nodes[id.index()].measure.get()
     }
 
     /// Takes and keeps the measures of the text nodes under `root`, for a tree whose text
@@ -485,9 +494,9 @@ impl Document {
         self.edits = self.edits.wrapping_add(1);
         let mut cur = Some(root);
         while let Some(n) = cur {
-            let node = &mut self.nodes[n.index()];
-            if let (NodeData::Text(t), None) = (&node.shared.data, node.measure) {
-                node.measure = Some(TextMeasure::of(t));
+            let node = &self.nodes[n.index()];
+            if let (NodeData::Text(t), None) = (&node.shared.data, node.measure.get()) {
+                node.measure.set(Some(TextMeasure::of(t)));
             }
             cur = self.next_in(root, n, false);
         }
@@ -502,8 +511,10 @@ impl Document {
         if let NodeData::Text(t) = self.data_mut(id) {
             t.push_str(more);
         }
-        if let Some(m) = &mut self.nodes[id.index()].measure {
+        let measure = &self.nodes[id.index()].measure;
+        if let Some(mut m) = measure.get() {
             m.extend(more);
+            measure.set(Some(m));
         }
         true
     }
@@ -652,12 +663,20 @@ impl Document {
 
     /// Appends text to `parent`, merging with a trailing text node as parsers do.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
+        self.append_copied_text(parent, text, None);
+    }
+
+    /// [`append_text`](Self::append_text) for text copied from a node of another document,
+    /// with that node's kept measures ([`kept_text_measure`](Self::kept_text_measure)): a
+    /// new text node keeps them, so the copy is not measured again.
+    pub fn append_copied_text(&mut self, parent: NodeId, text: &str, measure: Option<TextMeasure>) {
         if let Some(last) = self.last_child(parent) {
             if self.push_text(last, text) {
                 return;
             }
         }
         let t = self.create_text(text);
+        self.nodes[t.index()].measure.set(measure);
         self.append(parent, t);
     }
 

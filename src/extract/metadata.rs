@@ -919,8 +919,10 @@ fn headline_byline(
     region: &[NodeId],
     labels: BylineLabels,
 ) -> Option<(String, NodeId)> {
+    // The phrases' first words, looked up once per element of the page below.
+    let first_words = PhraseFirstWords::new();
     region.iter().find_map(|&n| {
-        if matches!(labels, BylineLabels::Phrases) && !may_start_with_phrase(doc, n) {
+        if matches!(labels, BylineLabels::Phrases) && !may_start_with_phrase(doc, n, &first_words) {
             return None;
         }
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
@@ -989,10 +991,57 @@ fn meta_line_names(doc: &Document, region: &[NodeId]) -> Option<(String, NodeId)
     })
 }
 
+/// The first words of the label phrases ("written" of "Written by"), listed once per search
+/// instead of once per element. Native only: the wasm, whose size budget is tight, reads them
+/// from the labels for each element.
+#[cfg(not(target_arch = "wasm32"))]
+struct PhraseFirstWords(Vec<&'static str>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PhraseFirstWords {
+    fn new() -> Self {
+        PhraseFirstWords(
+            patterns::BYLINE_LABELS
+                .iter()
+                .filter(|l| is_phrase_label(l))
+                .filter_map(|l| l.split(' ').next())
+                .collect(),
+        )
+    }
+
+    /// True when `word` (ASCII) is one of them, in any case.
+    fn holds(&self, word: &str) -> bool {
+        self.0.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// The first words of the label phrases, read from the labels each time.
+#[cfg(target_arch = "wasm32")]
+struct PhraseFirstWords;
+
+#[cfg(target_arch = "wasm32")]
+impl PhraseFirstWords {
+    fn new() -> Self {
+        PhraseFirstWords
+    }
+
+    fn holds(&self, word: &str) -> bool {
+        patterns::BYLINE_LABELS
+            .iter()
+            .filter(|l| is_phrase_label(l))
+            .any(|l| {
+                l.split(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            })
+    }
+}
+
 /// False when the element's text cannot start with a label phrase ("Written by"): its first
-/// word is ASCII and no phrase's first word. Read from the first text without building the
-/// element's text, which the search of the whole page would otherwise do for every element.
-fn may_start_with_phrase(doc: &Document, n: NodeId) -> bool {
+/// word is ASCII and none of the phrases' `first_words`. Read from
+/// the first text without building the element's text, which the search of the whole page
+/// would otherwise do for every element.
+fn may_start_with_phrase(doc: &Document, n: NodeId, first_words: &PhraseFirstWords) -> bool {
     let Some(first_text) = doc
         .descendants(n)
         .filter_map(|d| doc.text(d))
@@ -1003,15 +1052,7 @@ fn may_start_with_phrase(doc: &Document, n: NodeId) -> bool {
     };
     let word = first_text.split(char::is_whitespace).next().unwrap_or("");
     // A letter outside ASCII may lowercase to an ASCII one: such words take the full check.
-    !word.is_ascii()
-        || patterns::BYLINE_LABELS
-            .iter()
-            .filter(|l| is_phrase_label(l))
-            .any(|l| {
-                l.split(' ')
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
-            })
+    !word.is_ascii() || first_words.holds(word)
 }
 
 /// A label of several words ending in "by" ("Written by").
@@ -1338,6 +1379,11 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     let mut len = 0;
     for d in doc.descendants(n) {
         if let Some(t) = doc.text(d) {
+            // Whitespace alone (indentation, most text nodes) adds nothing to the folded
+            // text; its measure says so, and is kept for the passes that measure anyway.
+            if doc.text_measure(d).len == 0 {
+                continue;
+            }
             let t = trim(t);
             len += t.len();
             if len > max * 2 {
@@ -1977,7 +2023,7 @@ mod tests {
                 .descendants(NodeId::DOCUMENT)
                 .find(|&n| doc.attr(n, "id") == Some(id))
                 .unwrap();
-            may_start_with_phrase(&doc, n)
+            may_start_with_phrase(&doc, n, &PhraseFirstWords::new())
         };
         assert!(starts("a") && starts("b"));
         assert!(!starts("c") && !starts("e"));

@@ -91,10 +91,7 @@ pub(crate) fn lookup<'a, V>(pairs: &'a [(String, V)], key: &str) -> Option<&'a V
 
 /// True when `text`, `text_len` characters long, holds a word and is at least half of the
 /// prepared page's text: a short page (a note, a notice) is all article, however short.
-fn is_most_of_page(prepared: &Document, text: &str, text_len: usize) -> bool {
-    let page_text = prepared
-        .body()
-        .map_or(0, |b| stats::TextStats::measure(prepared, b).get(b).text);
+fn is_most_of_page(page_text: u32, text: &str, text_len: usize) -> bool {
     text.chars().any(char::is_alphanumeric) && text_len * 2 >= page_text as usize
 }
 
@@ -182,6 +179,9 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // Scripts, styles and hidden blocks are out of the tree now; each attempt below copies
     // the page, so it should not copy them along.
     let prepared = prepared.compact();
+    // Every attempt starts from a copy of this page, so the page's measures serve them all.
+    let page_body = prepared.body().unwrap_or(NodeId::DOCUMENT);
+    let page_stats = stats::TextStats::measure(&prepared, page_body);
 
     let declared = meta
         .json_ld_body
@@ -191,8 +191,13 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     for flags in LADDER {
         let mut work = prepared.clone();
         let mut removals = prepared_removals.clone();
-        let byline =
-            prepare::strip_page_chrome(&mut work, flags, meta.byline.is_none(), &mut removals);
+        let byline = prepare::strip_page_chrome(
+            &mut work,
+            &page_stats,
+            flags,
+            meta.byline.is_none(),
+            &mut removals,
+        );
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
             continue;
         };
@@ -234,7 +239,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         for flags in &LADDER[..2] {
             let mut work = prepared.clone();
             let mut removals = prepared_removals.clone();
-            prepare::strip_page_chrome(&mut work, *flags, false, &mut removals);
+            prepare::strip_page_chrome(&mut work, &page_stats, *flags, false, &mut removals);
             if let Some(root) = listing::grab(&mut work, &picks, picked_text) {
                 clean::clean_article(
                     &mut work,
@@ -257,12 +262,13 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
     let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();
+    let page_text = prepared.body().map_or(0, |b| page_stats.get(b).text);
     let link_density = stats::TextStats::measure(&clean, clean_root).link_density(clean_root);
     // The readerable verdict does not gate here: automatic mode asks it before extracting,
     // and a reader who clicks on a page it doubts (a forum thread, a service page) is better
     // served by the page's main text than by "no article".
     if (link_density > MAX_LINK_DENSITY && !list_found)
-        || (text_len < MIN_ARTICLE_TEXT && !is_most_of_page(&prepared, &text, text_len))
+        || (text_len < MIN_ARTICLE_TEXT && !is_most_of_page(page_text, &text, text_len))
     {
         return None;
     }

@@ -48,7 +48,7 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     for n in amp_images {
         doc.rename(n, "img");
     }
-    let panels = open_collapsed_panels(doc, body);
+    let marks = open_collapsed_panels(doc, body);
     // Scripts and styles go first, so that their text does not count as the page's below.
     remove_where(doc, body, |doc, n| match doc.data(n) {
         NodeData::Comment => true,
@@ -65,9 +65,13 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
         // rendering). The live page's own verdict is final.
         doc.tag(n)?;
         let minor = body_text.get(n).text * 10 < total * 3;
-        if (doc.flags(n).hidden
-            || ((is_hidden_by_markup(doc, n) || is_for_small_screens(doc, n)) && minor))
-            && !panels.get(n.index()).copied().unwrap_or(false)
+        let mark = marks.get(n.index()).copied().unwrap_or(0);
+        let by_markup = || match mark & MARKUP_READ {
+            0 => is_hidden_by_markup(doc, n),
+            _ => mark & HIDDEN_BY_MARKUP != 0,
+        };
+        if (doc.flags(n).hidden || (minor && (by_markup() || is_for_small_screens(doc, n))))
+            && mark & PANEL == 0
         {
             Some(classify(doc, n, ClutterKind::Hidden))
         } else if doc.flags(n).fixed && minor {
@@ -148,28 +152,55 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
     {
         return true;
     }
-    doc.attr(n, "style").is_some_and(|s| {
-        let mut squeezed = String::with_capacity(s.len());
-        squeezed.extend(
-            s.chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| c.to_ascii_lowercase()),
-        );
-        squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
-    })
+    doc.attr(n, "style").is_some_and(style_hides)
 }
+
+/// True when a style attribute, whitespace dropped and ASCII lowercased, holds
+/// `display:none` or `visibility:hidden`. Read in place, without a squeezed copy per element:
+/// the first letter of each phrase occurs nowhere else in it, so after a mismatch a match
+/// can only start again at the character read.
+fn style_hides(style: &str) -> bool {
+    const PHRASES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    let mut matched = [0usize; 2];
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        let c = c.to_ascii_lowercase();
+        for (phrase, at) in PHRASES.iter().zip(&mut matched) {
+            if c == char::from(phrase[*at]) {
+                *at += 1;
+                if *at == phrase.len() {
+                    return true;
+                }
+            } else {
+                *at = usize::from(c == char::from(phrase[0]));
+            }
+        }
+    }
+    false
+}
+
+/// What [`open_collapsed_panels`] learned of a node, by node index: a panel it opened, and
+/// whether the markup hides the node (when read), which the removal of hidden blocks asks
+/// again.
+const PANEL: u8 = 1;
+const MARKUP_READ: u8 = 2;
+const HIDDEN_BY_MARKUP: u8 = 4;
 
 /// Panels an accordion keeps closed until their control is clicked (FAQ answers, "show
 /// details"): hidden, with the control, marked `aria-expanded` or naming the panel in
 /// `aria-controls`, just before them. Their text is the page's, and so is the control's label
 /// (the question): a button's label becomes a plain `<span>` before buttons are dropped. A
 /// closed menu is opened the same way but is mostly links, and stays hidden. Returns which
-/// nodes are panels, by node index.
-fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<bool> {
-    let mut panels = vec![false; doc.len()];
+/// nodes are panels, and which the markup hides, by node index ([`PANEL`], [`MARKUP_READ`]).
+fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
+    let mut marks = vec![0u8; doc.len()];
     let mut controls = Vec::new();
     for n in doc.descendants(body) {
-        if !(doc.flags(n).hidden || is_hidden_by_markup(doc, n)) {
+        let hidden = doc.flags(n).hidden || {
+            let by_markup = is_hidden_by_markup(doc, n);
+            marks[n.index()] = MARKUP_READ | if by_markup { HIDDEN_BY_MARKUP } else { 0 };
+            by_markup
+        };
+        if !hidden {
             continue;
         }
         let mut prev = doc.prev_sibling(n);
@@ -196,7 +227,7 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<bool> {
         if text.trim().is_empty() || links * 5 >= text.trim().len() {
             continue;
         }
-        panels[n.index()] = true;
+        marks[n.index()] |= PANEL;
         controls.push(control);
     }
     // The label alone: the button's names ("accordion-header-button") describe the control.
@@ -209,7 +240,7 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<bool> {
         doc.insert_before(c, label);
         doc.detach(c);
     }
-    panels
+    marks
 }
 
 /// Some sites mark decorative wrappers of real images aria-hidden; keep those.
@@ -350,14 +381,16 @@ fn is_avatar(doc: &Document, n: NodeId) -> bool {
 /// paragraph-like `<div>`s into `<p>`. Returns the byline text found in the page, if any.
 pub fn strip_page_chrome(
     doc: &mut Document,
+    page_stats: &super::stats::TextStats,
     flags: Flags,
     want_byline: bool,
     removed: &mut Removals,
 ) -> Option<String> {
     let body = doc.body()?;
-    // Measured once: removals only make ancestors' counts stale upwards, which the
-    // emptiness test below tolerates.
-    let stats = super::stats::TextStats::measure(doc, body);
+    // Measured once, before this copy was edited (`page_stats`, the measures of the page it
+    // copies): removals only make ancestors' counts stale upwards, which the emptiness test
+    // below tolerates.
+    let stats = page_stats;
     let mut byline = None;
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
@@ -387,12 +420,12 @@ pub fn strip_page_chrome(
                 || tag == "nav"
                 || tag == "aside")
             && !patterns::matches(PULL_QUOTE, ms)
-            && !(is_heading_block(doc, n, &stats)
+            && !(is_heading_block(doc, n, stats)
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none()
-            && !holds_most_prose(doc, n, body, &stats);
+            && !holds_most_prose(doc, n, body, stats);
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n);
@@ -626,5 +659,33 @@ mod tests {
         s.clear();
         push_meaningful_classes(&mut s, "p q r ab ad ae sidebar");
         assert_eq!(s, "sidebar ");
+    }
+
+    #[test]
+    fn styles_that_hide_are_read_as_squeezed() {
+        let squeezed_holds = |s: &str| {
+            let squeezed: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+        };
+        for style in [
+            "display:none",
+            "color: red; DISPLAY : None",
+            "dis play:\u{a0}none",
+            "display:display:none",
+            "ddisplay:none",
+            "display:nonE;",
+            "display: block",
+            "display:non",
+            "visibility: visible; visibility :hidden",
+            "vvisibility:hidden",
+            "visibility:hiddn",
+            "",
+        ] {
+            assert_eq!(style_hides(style), squeezed_holds(style), "{style}");
+        }
     }
 }

@@ -158,7 +158,7 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
     push_children_to(doc, root, container, &mut stack);
     while let Some((n, parent)) = stack.pop() {
         if let Some(t) = doc.text(n) {
-            clean.append_text(parent, t);
+            clean.append_copied_text(parent, t, doc.kept_text_measure(n));
             continue;
         }
         let Some(tag) = doc.tag(n) else { continue };
