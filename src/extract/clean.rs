@@ -534,10 +534,6 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
             headers.push(n);
         }
     }
-    // Several are the items of a list (each teaser with its headline and date), not one header.
-    if headers.len() >= 3 {
-        return;
-    }
     for h in headers {
         let media: Vec<NodeId> = doc
             .descendants(h)
@@ -1089,35 +1085,5 @@ mod tests {
             trimmed(body, &["Dana Reyes"]),
             fold_whitespace(&doc.inner_text(doc.body().unwrap()))
         );
-    }
-
-    #[test]
-    fn a_list_of_teasers_keeps_each_teasers_headline_and_date() {
-        let teaser = |i: usize| {
-            format!(
-                "<article class=river><a href=/a/{i}><img src=/{i}.jpg></a><header>\
-                 <h2><a href=/a/{i}>Firmware update number {i} for the headphones</a></h2>\
-                 <p class=desc><a href=/a/{i}>What changes with it.</a></p>\
-                 <time datetime=2025-05-2{i}>{i} months ago</time></header></article>"
-            )
-        };
-        let teasers: String = (1..5).map(teaser).collect();
-        let mut doc = parse_html(&format!("<body><div id=a>{teasers}</div>"), None);
-        let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        let mut last = LastStats::default();
-        remove_article_headers(&mut doc, article, &mut last);
-        let text = doc.text_content(article);
-        for i in 1..5 {
-            assert!(text.contains(&format!("update number {i} for")), "{text}");
-        }
-
-        // One article's header still goes.
-        let header = "<header><h1>Firmware update for the headphones</h1>\
-                      <time datetime=2025-05-20>May 20</time></header>";
-        let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
-        let mut doc = parse_html(&format!("<body><div id=a>{header}{long}</div>"), None);
-        let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        remove_article_headers(&mut doc, article, &mut LastStats::default());
-        assert!(!doc.text_content(article).contains("May 20"));
     }
 }
