@@ -923,6 +923,27 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "share this story",
 ];
 
+/// Words of the headings over a shop's recommendations ("Customers also viewed", "Similar
+/// items"): other products, not the one the page is about. Looked for in short headings,
+/// lowercased; the section each opens goes wherever it stands (shops put these boxes between
+/// the product and its description).
+pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
+    Sub("also viewed"),
+    Sub("also bought"),
+    Sub("also like"),
+    Sub("related products"),
+    Sub("related items"),
+    Sub("related to this item"),
+    Sub("similar items"),
+    Sub("similar products"),
+    Sub("recently viewed"),
+    Sub("frequently bought"),
+    Sub("frequently viewed"),
+    Sub("shop the look"),
+    Sub("complete the look"),
+    Sub("sponsored products"),
+];
+
 /// Short lines that close an article without being its text: sharing and comment prompts,
 /// tag and category labels. Compared whole, lowercased, without punctuation at either end;
 /// they go only from the very end of the article.

@@ -92,6 +92,77 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
         }
     });
     remove_ad_slots(doc, body, removed);
+    remove_recommendation_sections(doc, body, removed);
+}
+
+/// The rank of a heading element (2 for `h2`), `None` for other nodes.
+fn heading_rank(doc: &Document, n: NodeId) -> Option<u8> {
+    match doc.tag(n)?.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
+/// Removes the sections a shop opens with a heading over other products ("Customers also
+/// viewed", "Similar items"): the largest block that begins with the heading, holds no other
+/// heading of its rank or above, and is less than half of the page (a page that is all
+/// recommendations is a listing, read as such).
+fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mut Removals) {
+    // Measured once: removals leave ancestors' counts too high, which only stops a climb early.
+    let stats = super::stats::TextStats::measure(doc, body);
+    let half = stats.get(body).text / 2;
+    let mut cur = Some(body);
+    while let Some(heading) = cur {
+        let rank = heading_rank(doc, heading).unwrap_or(1);
+        if rank < 2
+            || stats.get(heading).text > 60
+            || !patterns::matches(
+                patterns::RECOMMENDATION_HEADINGS,
+                &lowercase(&doc.inner_text(heading)),
+            )
+        {
+            cur = doc.next_in(body, heading, false);
+            continue;
+        }
+        let mut section = heading;
+        while let Some(p) = doc.parent(section) {
+            if p == body
+                || stats.get(p).text > half
+                || text_before(doc, section, &stats)
+                || holds_heading(doc, p, heading, rank)
+            {
+                break;
+            }
+            section = p;
+        }
+        cur = doc.next_in(body, section, true);
+        removed.record(doc, section, ClutterKind::Related);
+        doc.detach(section);
+    }
+}
+
+/// True when a sibling before `n` holds text.
+fn text_before(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
+    let mut cur = doc.prev_sibling(n);
+    while let Some(s) = cur {
+        if stats.get(s).text > 0 {
+            return true;
+        }
+        cur = doc.prev_sibling(s);
+    }
+    false
+}
+
+/// True when `block` holds a heading of `rank` or above other than `heading`.
+fn holds_heading(doc: &Document, block: NodeId, heading: NodeId, rank: u8) -> bool {
+    let mut cur = Some(block);
+    while let Some(n) = cur {
+        if n != heading && heading_rank(doc, n).is_some_and(|r| r <= rank) {
+            return true;
+        }
+        cur = doc.next_in(block, n, false);
+    }
+    false
 }
 
 /// Removes every node under `root` (itself excluded) for which `kind_of` names a kind of
@@ -687,5 +758,37 @@ mod tests {
         ] {
             assert_eq!(style_hides(style), squeezed_holds(style), "{style}");
         }
+    }
+
+    #[test]
+    fn a_shops_recommendation_sections_go_with_their_headings() {
+        let card = |name: &str| {
+            format!(
+                "<li><a href=/i/{name}><img src=/{name}.jpg><h3>{name} trail shoe</h3></a>\
+                     <span>$89.00</span><span>+ $12.50 delivery</span></li>"
+            )
+        };
+        let cards: String = ["Ridge", "Scree", "Talus"]
+            .iter()
+            .map(|n| card(n))
+            .collect();
+        let html = format!(
+            "<body><main><h1>Summit trail shoe</h1><p>A light shoe for long runs on rough \
+             ground.</p><section><div class=head><div><h2>People who viewed this item also \
+             viewed</h2></div></div><div class=carousel><ul>{cards}</ul></div></section>\
+             <div><h2>Item description</h2><p>Worn twice, no marks on the sole.</p></div>\
+             <div><p>Our pick of the week.</p><h2>Similar items</h2><p>Tell us what you \
+             think.</p></div></main></body>"
+        );
+        let mut doc = crate::dom::html::parse_html(&html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(!text.contains("also viewed"), "{text}");
+        assert!(!text.contains("Scree"), "{text}");
+        assert!(text.contains("rough ground"), "{text}");
+        assert!(text.contains("Worn twice"), "{text}");
+        // A heading after other text in its block takes only itself.
+        assert!(text.contains("Our pick of the week"), "{text}");
+        assert!(!text.contains("Similar items"), "{text}");
     }
 }
