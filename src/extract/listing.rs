@@ -13,8 +13,12 @@ use super::stats::TextStats;
 const MIN_ITEMS: usize = 3;
 
 /// Least text of an item, on average: a menu's or a footer's links are shorter; a shop's
-/// product card (a name and a price) is about this long.
-const MIN_ITEM_TEXT: u32 = 40;
+/// product card (a brand, a short name and a price) is about this long.
+const MIN_ITEM_TEXT: u32 = 30;
+
+/// Below this average, items must hold some text outside their links (a card's price, a
+/// teaser's date): a column of bare links of this length is a menu or a link farm.
+const LINK_ONLY_ITEM_TEXT: u32 = 40;
 
 /// The items hold at least this share of their container's text (tenths).
 const ITEMS_SHARE_TENTHS: u32 = 5;
@@ -47,18 +51,23 @@ fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> 
         if counted[i] || doc.tag(first).is_some_and(|t| PROSE.contains(&t)) {
             continue;
         }
-        let (mut items, mut text) = (0usize, 0u32);
+        let (mut items, mut text, mut link_text) = (0usize, 0u32, 0u32);
         for (j, &c) in children.iter().enumerate().skip(i) {
             if same_kind(doc, c, first) {
                 counted[j] = true;
-                let t = stats.get(c).text;
-                if t > 0 {
+                let s = stats.get(c);
+                if s.text > 0 {
                     items += 1;
-                    text += t;
+                    text += s.text;
+                    link_text += s.link_text;
                 }
             }
         }
-        if items >= MIN_ITEMS && text >= MIN_ITEM_TEXT * items as u32 {
+        let items_u32 = items as u32;
+        if items >= MIN_ITEMS
+            && text >= MIN_ITEM_TEXT * items_u32
+            && (text >= LINK_ONLY_ITEM_TEXT * items_u32 || link_text < text)
+        {
             best = best.max(Some(text));
         }
     }
@@ -315,6 +324,36 @@ mod tests {
         let text = doc.text_content(root);
         assert!(text.contains("with a lid, no. 21"), "{text}");
         assert!(text.contains("$24.50"), "{text}");
+    }
+
+    #[test]
+    fn cards_of_a_brand_a_name_and_a_price_are_a_list_bare_links_as_long_are_not() {
+        // About 33 characters a card: short enough for a column of links, but a price and a
+        // brand stand outside the link.
+        let card = |i: usize| {
+            format!(
+                "<li class=\"card\"><span>Acme</span><a href=\"/p/{i}\">Ultralight pack {i}L</a>\
+                 <span>$129.00</span></li>"
+            )
+        };
+        let cards: String = (20..32).map(card).collect();
+        let html = format!(
+            "<html><body><main><h1>Backpacks</h1><ul class=\"grid\">{cards}</ul></main></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let root = grab(&mut doc, &[], 0).expect("the cards");
+        assert!(doc.text_content(root).contains("Ultralight pack 31L"));
+
+        // The same length in links alone: a link farm, not a list to read.
+        let links: String = (20..32)
+            .map(|i| {
+                format!("<li class=\"l\"><a href=\"/t/{i}\">Acme ultralight pack {i}L $129.00</a></li>")
+            })
+            .collect();
+        let html =
+            format!("<html><body><main><ul class=\"grid\">{links}</ul></main></body></html>");
+        let mut doc = parse_html(&html, None);
+        assert!(grab(&mut doc, &[], 0).is_none());
     }
 
     #[test]
