@@ -347,7 +347,9 @@ mod tests {
         // The same length in links alone: a link farm, not a list to read.
         let links: String = (20..32)
             .map(|i| {
-                format!("<li class=\"l\"><a href=\"/t/{i}\">Acme ultralight pack {i}L $129.00</a></li>")
+                format!(
+                    "<li class=\"l\"><a href=\"/t/{i}\">Acme ultralight pack {i}L $129.00</a></li>"
+                )
             })
             .collect();
         let html =

@@ -573,8 +573,14 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         .or_else(|| text(a.get("headline")).or_else(|| text(a.get("name"))));
     if out.published.is_none() {
         let stamp = |key| a.get(key).and_then(Value::as_str);
-        out.published_is_modified =
-            stamp("dateModified").is_some() && stamp("datePublished") == stamp("dateModified");
+        let day = |key| stamp(key).and_then(published_day);
+        // Published after it was modified is no history either: a stamp of the last save.
+        let published_later = matches!(
+            (day("datePublished"), day("dateModified")),
+            (Some(published), Some(modified)) if published > modified
+        );
+        out.published_is_modified = published_later
+            || (stamp("dateModified").is_some() && stamp("datePublished") == stamp("dateModified"));
     }
     out.published = out
         .published
@@ -2657,6 +2663,9 @@ mod tests {
         // A publication day distinct from the modification day is the page's own.
         let m = read(&parse_html(&page("Jul 1, 2025"), None));
         assert_eq!(m.published.as_deref(), Some("Jun 24, 2025"));
+        // Published after it was modified: a stamp too.
+        let m = read(&parse_html(&page("Jun 20, 2025"), None));
+        assert_eq!(m.published.as_deref(), Some("2024-08-25"));
     }
 
     #[test]
