@@ -727,6 +727,7 @@ fn first_time(doc: &Document) -> Option<String> {
                     .attr(t, "itemprop")
                     .is_some_and(|p| p.contains("datePublished"))
         })
+        .or(times.iter().find(|&&t| !in_dated_teaser(doc, t, body)))
         .or(times.first())?;
     doc.attr(*pick, "datetime")
         .map(str::trim)
@@ -741,6 +742,29 @@ fn first_time(doc: &Document) -> Option<String> {
 /// Microdata on any element: `itemprop="datePublished"` with its value in `content`,
 /// `datetime` or `title` (`<abbr title>`), else in its text when that names a day. Comment
 /// threads are skipped: each comment carries its own date.
+/// True when `time` dates one of a run of look-alike teasers (a list of other articles, each
+/// with its date: "Latest news" above the headline) rather than the page.
+fn in_dated_teaser(doc: &Document, time: NodeId, body: NodeId) -> bool {
+    let mut cur = doc.parent(time);
+    while let Some(n) = cur.filter(|&n| n != body) {
+        let class = doc.attr(n, "class");
+        let siblings = doc.element_children(doc.parent(n).unwrap_or(body));
+        // Two dated look-alikes settle it; the search stops there.
+        let dated_look_alikes = siblings.iter().filter(|&&s| {
+            s != n
+                && class.is_some()
+                && doc.tag(s) == doc.tag(n)
+                && doc.attr(s, "class") == class
+                && doc.descendants(s).any(|d| doc.is(d, "time"))
+        });
+        if dated_look_alikes.take(2).count() == 2 {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
 fn microdata_date(doc: &Document) -> Option<String> {
     let body = doc.body()?;
     doc.descendants(body).find_map(|n| {
@@ -2645,6 +2669,32 @@ mod tests {
             <ul class="comment-list"><li><b>Ann</b> <span>Dec 28, 2013</span></li></ul>"#
         );
         assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn the_dates_of_a_teaser_list_above_the_article_are_not_its_date() {
+        let teaser = |day: u32| {
+            format!(
+                r#"<div class="views-row"><a href="/n/{day}">Council news {day}</a>
+                <div class="field-date"><time datetime="2025-01-{day:02}T12:00:00Z">01/{day:02}/2025</time></div></div>"#
+            )
+        };
+        let teasers: String = (10..14).map(teaser).collect();
+        let html = format!(
+            r#"<body><aside class="latest">{teasers}</aside><article><h1>Budget approved</h1>
+            <p>By the clerk, <time datetime="2017-03-01T12:00:00Z">March 1, 2017</time></p>
+            <p>The council approved the budget.</p></article></body>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2017-03-01T12:00:00Z")
+        );
+        // With no other <time>, a teaser's is still the best there is.
+        let html = format!("<body><div>{teasers}</div><h1>Archive</h1></body>");
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2025-01-10T12:00:00Z")
+        );
     }
 
     #[test]
