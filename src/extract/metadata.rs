@@ -747,18 +747,18 @@ fn first_time(doc: &Document) -> Option<String> {
 fn in_dated_teaser(doc: &Document, time: NodeId, body: NodeId) -> bool {
     let mut cur = doc.parent(time);
     while let Some(n) = cur.filter(|&n| n != body) {
-        let class = doc.attr(n, "class");
-        let siblings = doc.element_children(doc.parent(n).unwrap_or(body));
-        // Two dated look-alikes settle it; the search stops there.
-        let dated_look_alikes = siblings.iter().filter(|&&s| {
-            s != n
-                && class.is_some()
-                && doc.tag(s) == doc.tag(n)
-                && doc.attr(s, "class") == class
-                && doc.descendants(s).any(|d| doc.is(d, "time"))
-        });
-        if dated_look_alikes.take(2).count() == 2 {
-            return true;
+        if let Some(class) = doc.attr(n, "class") {
+            let siblings = doc.element_children(doc.parent(n).unwrap_or(body));
+            // Two dated look-alikes settle it; the search stops there.
+            let dated_look_alikes = siblings.iter().filter(|&&s| {
+                s != n
+                    && doc.tag(s) == doc.tag(n)
+                    && doc.attr(s, "class") == Some(class)
+                    && doc.descendants(s).any(|d| doc.is(d, "time"))
+            });
+            if dated_look_alikes.take(2).count() == 2 {
+                return true;
+            }
         }
         cur = doc.parent(n);
     }

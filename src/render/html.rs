@@ -229,14 +229,12 @@ const ARIA_HEADING_TAGS: &[&str] = &["div", "span", "p", "strong", "b"];
 /// `<p>`, and an accordion's control wraps its heading in a link), when the heading is one
 /// short line of inline content. `aria-level` gives the level (2 when absent, as ARIA
 /// says); level 1 becomes `h2`, as `<h1>` does: the title is the view's one top heading.
-#[inline(never)]
 fn aria_heading(doc: &Document, n: NodeId, tag: &str) -> Option<&'static str> {
     let is_heading = |d: NodeId| doc.attr(d, "role") == Some("heading");
     let heading = if tag == "p" && !is_heading(n) {
         let mut inner = doc.descendants(n).skip(1).filter(|&d| is_heading(d));
         let heading = inner.next()?;
-        let same_text = doc.text_content(heading).trim() == doc.text_content(n).trim();
-        (inner.next().is_none() && same_text).then_some(heading)?
+        inner.next().is_none().then_some(heading)?
     } else {
         n
     };
@@ -254,7 +252,9 @@ fn aria_heading(doc: &Document, n: NodeId, tag: &str) -> Option<&'static str> {
         .all(|d| doc.tag(d).is_none_or(|t| PHRASING.contains(&t)));
     let text = doc.text_content(heading);
     let line = text.trim();
-    (inline && !line.is_empty() && line.len() <= 200).then(|| HEADINGS[level.max(2) - 1])
+    // A paragraph around the heading holds nothing else.
+    let alone = heading == n || doc.text_content(n).trim() == line;
+    (inline && alone && !line.is_empty() && line.len() <= 200).then(|| HEADINGS[level.max(2) - 1])
 }
 
 /// True when a heading appended to `parent` in the clean tree stays there when the output
