@@ -245,9 +245,12 @@ pub fn read(doc: &Document) -> Metadata {
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
     let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
+    // The body's blocks outside comments and asides, walked when a fallback first asks.
+    let labelled = std::cell::OnceCell::new();
+    let labelled = || labelled.get_or_init(|| labelled_lines(doc));
     let visible_byline = dom_byline(doc, title.as_deref())
         .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
-        .or_else(|| headline_byline(doc, &labelled_lines(doc), BylineLabels::Phrases))
+        .or_else(|| headline_byline(doc, labelled(), BylineLabels::Phrases))
         .or_else(|| meta_line_names(doc, region()));
     let byline_at = visible_byline.as_ref().map(|&(_, n)| n);
     let dom_byline = visible_byline
@@ -297,7 +300,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| get(MODIFIED_KEYS))
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
-        .or_else(|| headline_date(doc, &labelled_lines(doc)));
+        .or_else(|| headline_date(doc, labelled()));
 
     let html = doc.document_element();
     let lang = html
