@@ -256,28 +256,11 @@ fn the_extensions_json_is_what_serde_writes() {
     }
 }
 
-/// The text of every `<h2>`..`<h6>` in sanitized HTML (which writes no attributes on
-/// headings), tags inside dropped and whitespace folded.
+/// The text of every `<h2>`..`<h6>` in `html`, whitespace folded, in document order.
 fn shown_headings(html: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for level in ["h2", "h3", "h4", "h5", "h6"] {
-        let (open, close) = (format!("<{level}>"), format!("</{level}>"));
-        for part in html.split(&open).skip(1) {
-            let Some((inner, _)) = part.split_once(&close) else {
-                continue;
-            };
-            let mut text = String::new();
-            let mut in_tag = false;
-            for c in inner.chars() {
-                match c {
-                    '<' => in_tag = true,
-                    '>' => in_tag = false,
-                    c if !in_tag => text.push(c),
-                    _ => {}
-                }
-            }
-            found.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
-        }
-    }
-    found
+    let doc = lector::dom::html::parse_html(html, None);
+    doc.descendants(lector::dom::NodeId::DOCUMENT)
+        .filter(|&n| matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6")))
+        .map(|n| fold(&doc.text_content(n)))
+        .collect()
 }
