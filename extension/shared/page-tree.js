@@ -170,9 +170,18 @@ function lectorExtract(glue, tree, strings, url, signals, markdown) {
 function lectorLongDate(value, lang) {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  try {
-    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long' }).format(date);
-  } catch {
-    return date.toDateString(); // an invalid language tag
+  // Formatters kept by language: making one costs more than formatting a date with it. (On the
+  // function, not in a top-level const, which a second injection of this file would redeclare.)
+  const formats = (lectorLongDate.formats ??= new Map());
+  const key = lang || '';
+  let format = formats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long' });
+    } catch {
+      format = null; // an invalid language tag
+    }
+    formats.set(key, format);
   }
+  return format ? format.format(date) : date.toDateString();
 }

@@ -9,6 +9,51 @@
 
 use super::{Document, LiveFlags, NodeId};
 
+/// The strings the content script sends, read in order from their UTF-8 concatenation, each
+/// given by its length in UTF-16 code units (JavaScript's lengths).
+pub struct Utf16Strings<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Utf16Strings<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Utf16Strings { rest: text }
+    }
+
+    /// The next string, `units` UTF-16 code units long.
+    pub fn take(&mut self, units: u32) -> Result<&'a str, String> {
+        let units = units as usize;
+        let bytes = self.rest.as_bytes();
+        // Most strings are ASCII, a byte per unit, which `is_ascii` checks a word at a time;
+        // the byte after an ASCII byte starts a character.
+        let end = if bytes.len() >= units && bytes[..units].is_ascii() {
+            units
+        } else {
+            self.end_of(units)?
+        };
+        let (s, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        Ok(s)
+    }
+
+    /// Where the string of `units` UTF-16 code units ends, counted character by character.
+    fn end_of(&self, units: usize) -> Result<usize, String> {
+        let mut counted = 0;
+        let mut bytes = 0;
+        for c in self.rest.chars() {
+            if counted >= units {
+                break;
+            }
+            counted += c.len_utf16();
+            bytes += c.len_utf8();
+        }
+        if counted != units {
+            return Err("page tree: its strings end early".into());
+        }
+        Ok(bytes)
+    }
+}
+
 /// How far from its expected position a mark is looked for.
 const WINDOW: i64 = 64;
 
@@ -144,5 +189,19 @@ mod tests {
         };
         assert_eq!(apply(&mut doc, &elements, &[wrong], Signal::Hidden), 0);
         assert!(elements.iter().all(|&n| !doc.flags(n).hidden));
+    }
+
+    #[test]
+    fn strings_are_taken_by_their_utf16_lengths() {
+        // "é" is one unit and two bytes, "😀" two units (a surrogate pair) and four bytes.
+        let mut strings = Utf16Strings::new("abcé😀xyz😀");
+        assert_eq!(strings.take(2), Ok("ab"));
+        assert_eq!(strings.take(0), Ok(""));
+        assert_eq!(strings.take(4), Ok("cé😀"));
+        assert_eq!(strings.take(3), Ok("xyz"));
+        // Half a surrogate pair is no string's end, and neither is the end of the text.
+        assert!(strings.take(1).is_err());
+        assert_eq!(strings.take(2), Ok("😀"));
+        assert!(strings.take(1).is_err());
     }
 }

@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::dom::live::{self, LiveMark, Signal};
+use crate::dom::live::{self, LiveMark, Signal, Utf16Strings};
 use crate::dom::{Document, NodeId};
 
 /// Installs the panic hook: a panic becomes a JavaScript exception carrying its message,
@@ -48,7 +48,7 @@ struct Signals {
 
 fn read_signals(marks: &[u32], text: &str) -> Result<Signals, String> {
     let mut signals = Signals::default();
-    let mut strings = Strings { rest: text };
+    let mut strings = Utf16Strings::new(text);
     for record in marks.chunks(5) {
         let [list, index, tag, id, class] = record else {
             return Err("page signals: a record ends early".into());
@@ -145,32 +145,6 @@ const ELEMENT: u32 = 1;
 const TEXT: u32 = 2;
 const NOSCRIPT: u32 = 3;
 
-/// Reads the strings of the page tree in order, each given by its length in UTF-16 code
-/// units (JavaScript's), from their UTF-8 concatenation.
-struct Strings<'a> {
-    rest: &'a str,
-}
-
-impl<'a> Strings<'a> {
-    fn take(&mut self, units: u32) -> Result<&'a str, String> {
-        let mut counted = 0u32;
-        let mut bytes = 0;
-        for c in self.rest.chars() {
-            if counted >= units {
-                break;
-            }
-            counted += c.len_utf16() as u32;
-            bytes += c.len_utf8();
-        }
-        if counted != units {
-            return Err("page tree: its strings end early".into());
-        }
-        let (s, rest) = self.rest.split_at(bytes);
-        self.rest = rest;
-        Ok(s)
-    }
-}
-
 /// Builds Lector's tree from the page tree, then marks the elements the signals name.
 fn build_tree(
     tree: &[u32],
@@ -180,7 +154,7 @@ fn build_tree(
 ) -> Result<Document, String> {
     let mut doc = Document::new();
     doc.url = Some(url.to_string()).filter(|u| !u.is_empty());
-    let mut strings = Strings { rest: strings };
+    let mut strings = Utf16Strings::new(strings);
     let mut records = tree.iter().copied();
     let mut next = || records.next().ok_or("page tree: a record ends early");
     // The open elements; the document stays at the bottom.
