@@ -78,6 +78,7 @@ fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<Parse
             doc = plain;
         }
     }
+    doc.forget_unread_code();
     doc.url = url.map(str::to_string);
     (doc, error)
 }

@@ -16,6 +16,7 @@ pub struct Utf16Strings<'a> {
 }
 
 impl<'a> Utf16Strings<'a> {
+    /// Reads from the start of `text`.
     pub fn new(text: &'a str) -> Self {
         Utf16Strings { rest: text }
     }

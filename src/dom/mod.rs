@@ -806,6 +806,41 @@ impl Document {
         None
     }
 
+    /// Empties the scripts and style sheets whose text the engine does not read, so that no
+    /// rule ever counts code as text: every `<style>`, and every `<script>` but JSON-LD
+    /// (metadata), TeX sources (math) and the inline scripts of streamed HTML that place late
+    /// segments (`$RC(`, `$RS(`; see `extract::streamed`). Both tree builders call it, and
+    /// the extension's page-tree walk (`lectorReadsCode` in extension/shared/page-tree.js)
+    /// leaves the same text out before it reaches the engine.
+    pub fn forget_unread_code(&mut self) {
+        let unread: Vec<NodeId> = self
+            .descendants(NodeId::DOCUMENT)
+            .filter(|&n| match self.tag(n) {
+                Some("style") => true,
+                Some("script") => !self.code_is_read(n),
+                _ => false,
+            })
+            .collect();
+        for n in unread {
+            for child in self.children(n) {
+                self.detach(child);
+            }
+        }
+    }
+
+    fn code_is_read(&self, script: NodeId) -> bool {
+        let kind = self.attr(script, "type").unwrap_or("").trim();
+        if kind.eq_ignore_ascii_case("application/ld+json")
+            || kind
+                .get(..8)
+                .is_some_and(|k| k.eq_ignore_ascii_case("math/tex"))
+        {
+            return true;
+        }
+        let text = self.text_content(script);
+        text.contains("$RC(") || text.contains("$RS(")
+    }
+
     /// Concatenated text of the subtree, as `textContent` gives it.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();
@@ -881,6 +916,35 @@ pub fn fold_whitespace(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn code_the_engine_does_not_read_is_emptied_and_the_rest_kept() {
+        let doc = crate::dom::html::parse_html(
+            r#"<head><style>p { color: red }</style><script type=" Application/LD+JSON ">{"@type":"NewsArticle"}</script></head>
+            <body><script>var tracker = "page text";</script><script type="math/tex; mode=display">x^2</script>
+            <script>$RC("B:0","S:0")</script><svg><style>.a{}</style></svg><p>Text</p></body>"#,
+            None,
+        );
+        let texts: Vec<String> = doc
+            .find_all(NodeId::DOCUMENT, "script")
+            .into_iter()
+            .chain(doc.find_all(NodeId::DOCUMENT, "style"))
+            .map(|n| doc.text_content(n))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                r#"{"@type":"NewsArticle"}"#,
+                "",
+                "x^2",
+                r#"$RC("B:0","S:0")"#,
+                "",
+                ""
+            ]
+        );
+        let body = doc.inner_text(doc.body().unwrap());
+        assert_eq!(body, r#"x^2 $RC("B:0","S:0")Text"#);
+    }
     use super::*;
 
     #[test]

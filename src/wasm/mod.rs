@@ -193,6 +193,8 @@ fn build_tree(
         }
         kind = next().ok();
     }
+    // The walk left this code out already; the engine's rule holds whoever built the tree.
+    doc.forget_unread_code();
     let elements = live::elements_in_order(&doc);
     live::apply(&mut doc, &elements, &signals.hidden, Signal::Hidden);
     live::apply(&mut doc, &elements, &signals.fixed, Signal::Fixed);
