@@ -924,7 +924,8 @@ pub const CLOSING_HEADINGS: &[&str] = &[
 ];
 
 /// Words of the headings over a shop's recommendations ("Customers also viewed", "Similar
-/// items"): other products, not the one the page is about. Looked for in short headings,
+/// items") or a site's ("Similar threads", "Trending topics"): other pages, not the one the
+/// page is about. Looked for in short headings,
 /// lowercased; the section each opens goes wherever it stands (shops put these boxes between
 /// the product and its description).
 pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
@@ -942,6 +943,16 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     Sub("shop the look"),
     Sub("complete the look"),
     Sub("sponsored products"),
+    // Forums and portals put the same kind of box beside a thread or an article: other
+    // threads, the site's busiest posters, what others watch.
+    Sub("similar threads"),
+    Sub("similar topics"),
+    Sub("related threads"),
+    Sub("trending topics"),
+    Sub("top contributors"),
+    Sub("top posters"),
+    Sub("you might like"),
+    Sub("pick videos"),
 ];
 
 /// Short lines that close an article without being its text: sharing and comment prompts,
