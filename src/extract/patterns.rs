@@ -468,6 +468,9 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "content continues below",
     "add as a preferred source on google",
     "table of contents",
+    "close form",
+    "open in app",
+    "results per page",
     "sort and filter",
     "filter and sort",
     "sort & filter",
@@ -549,6 +552,11 @@ pub const PROMPT_PHRASES: &[&str] = &[
     "free member-only",
     "limit of free articles",
     "subscribe for free",
+    "your inbox",
+    "get the latest news",
+    "get the latest updates",
+    "notifications about new posts",
+    "funded by readers",
     "suscríbete",
     "para seguir leyendo",
     "abonnez-vous",
@@ -859,6 +867,28 @@ pub const KIND_PHRASES: &[(ClutterKind, &[&str])] = &[
     ),
 ];
 
+/// Labels of a forum poster's figures beside each post ("Joined: Feb 2019", "Posts: 116",
+/// "Reaction score 10"), lowercase, longest first where one begins another. Each takes a
+/// value with a digit. [`USER_STAT_COMPANIONS`] may stand beside them, never alone.
+pub const USER_STAT_LABELS: &[&str] = &[
+    "join date",
+    "joined",
+    "member since",
+    "registered",
+    "posts",
+    "threads",
+    "messages",
+    "reaction score",
+    "reputation",
+    "trophy points",
+    "points",
+    "likes received",
+    "solutions",
+];
+
+/// Labels that stand among a poster's figures but also in text ("Location: Paris").
+pub const USER_STAT_COMPANIONS: &[&str] = &["location", "from", "gender", "age"];
+
 /// Whole headings that close an article and open the site's links to elsewhere, compared
 /// lowercased without punctuation at either end. ("Recommended courses" or "Related article"
 /// in the middle of a text can be content, so only these exact wordings count.)
@@ -904,6 +934,7 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "latest articles",
     "about the author",
     "about the authors",
+    "take the next step",
     "about the contributor",
     "discussion about this post",
     "you may be interested in",
@@ -1493,5 +1524,10 @@ mod tests {
         assert!(is_interface_label(" Book a demo › "));
         assert!(is_interface_label("START FREE TRIAL →"));
         assert!(!is_interface_label("Book a demo to see the dashboard"));
+        // Controls of a list or a form, and an app's link, set as lines of their own.
+        assert!(is_interface_label("Results per page:"));
+        assert!(is_interface_label("close form"));
+        assert!(is_interface_label(" Open in app "));
+        assert!(!is_interface_label("Open in app stores across Europe"));
     }
 }
