@@ -1087,7 +1087,8 @@ mod tests {
             "<p>The text of the article.</p><div><div>Dana Reyes</div><div>Staff Writer</div></div>\
              <p>Latest posts by Dana Reyes (see all)</p><p>Tags: courts, city hall</p>\
              <div><span>Share this article</span></div><div>What do you think?</div>\
-             <p>Last updated on 2025-12-17</p><p><a href=/trial>Start free trial</a></p>",
+             <p>Last updated on 2025-12-17</p><p><a href=/trial>Start free trial</a></p>\
+             <p>Share this article with your friends</p>",
             &["Dana Reyes"],
         );
         // The role line is not recognised, so the name above it stays too.
@@ -1098,6 +1099,7 @@ mod tests {
             "What do you think",
             "Last updated",
             "free trial",
+            "your friends",
         ] {
             assert!(!text.contains(gone), "{text}");
         }

@@ -1035,6 +1035,7 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
     "see all posts by ",
     "all posts by ",
     "comment via",
+    "share this ",
     "last updated",
     "last modified",
     "last reviewed",
