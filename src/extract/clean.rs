@@ -1184,6 +1184,17 @@ mod tests {
             &[],
         );
         assert!(!text.contains("free credits"), "{text}");
+        // A government page's other formats and a shop blog's tag list, under their headings.
+        for (heading, after) in [
+            ("Alternate Versions", "PDF (1 MB)"),
+            ("Blog Tags", "Robots"),
+        ] {
+            let text = trimmed(
+                &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),
+                &[],
+            );
+            assert!(!text.contains(heading) && !text.contains(after), "{text}");
+        }
         let item = "<div><p>A product with a long description of what it does.</p><h4>Tags</h4><p>Kitchen</p></div>";
         let body = format!("<p>{long}</p>{item}{item}{item}");
         let doc = parse_html(&format!("<body><div>{body}</div>"), None);

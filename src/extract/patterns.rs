@@ -469,6 +469,7 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "add as a preferred source on google",
     "table of contents",
     "close form",
+    "tell me more",
     "open in app",
     "results per page",
     "sort and filter",
@@ -935,6 +936,8 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "about the author",
     "about the authors",
     "take the next step",
+    "blog tags",
+    "alternate versions",
     "about the contributor",
     "discussion about this post",
     "you may be interested in",
@@ -1529,6 +1532,7 @@ mod tests {
         assert!(is_interface_label("Results per page:"));
         assert!(is_interface_label("close form"));
         assert!(is_interface_label(" Open in app "));
+        assert!(is_interface_label("Tell me more"));
         assert!(!is_interface_label("Open in app stores across Europe"));
     }
 }
