@@ -122,6 +122,10 @@ pub fn clean_article(
     if flags.clean_conditionally {
         clean_conditionally(doc, article, flags, removed);
     }
+    // After the shape tests above, which judge a post with its poster's figures beside it.
+    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
+        is_poster_stats(doc, n, stats).then_some(ClutterKind::AuthorBox)
+    });
     remove_article_headers(doc, article, &mut last);
     remove_byline_blocks(doc, article, &mut last);
     if let Some(title) = title {
@@ -193,6 +197,71 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     }
     let text = lowercase(&fold_whitespace(&doc.text_content(n)));
     PROMPT_PHRASES.iter().any(|p| text.contains(p))
+}
+
+/// Most characters of a poster's figures block, and of one value or other piece in it.
+const POSTER_STATS_TEXT: u32 = 300;
+const POSTER_STAT_VALUE: usize = 30;
+
+/// A forum poster's figures beside a post ("Joined: Feb 2019 / Posts: 116 / Threads: 23"):
+/// pieces of text labelled by [`patterns::USER_STAT_LABELS`], at least two, each with its
+/// value (a `<dd>` or a `<b>` after a label alone), and at most one short piece of another
+/// kind after them (a rank or a status). The poster's name, above the figures, stays with the
+/// post it signs. One figure alone may be a seller's "Joined 2018" on a shop's page, which
+/// the text keeps.
+fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
+    let len = stats.get(n).text;
+    if len == 0
+        || len > POSTER_STATS_TEXT
+        || !matches!(
+            doc.tag(n),
+            Some("div" | "p" | "dl" | "ul" | "section" | "td")
+        )
+    {
+        return false;
+    }
+    let (mut figures, mut others) = (0, 0);
+    // Whether the piece before was a label alone, and of a figure: its value comes next.
+    let mut value_due = None;
+    for d in doc.descendants(n) {
+        let Some(piece) = doc.text(d).map(trim).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let piece = lowercase(piece);
+        let (figure, value) = if let Some(figure) = value_due.take() {
+            (figure, piece.as_str())
+        } else if let Some(rest) = label_rest(&piece, patterns::USER_STAT_LABELS) {
+            figures += 1;
+            (true, rest)
+        } else if let Some(rest) = label_rest(&piece, patterns::USER_STAT_COMPANIONS) {
+            (false, rest)
+        } else if figures > 0 && piece.len() <= POSTER_STAT_VALUE {
+            others += 1;
+            continue;
+        } else {
+            return false;
+        };
+        if value.is_empty() {
+            value_due = Some(figure);
+        } else if value.len() > POSTER_STAT_VALUE
+            || figure && !value.bytes().any(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+    }
+    figures >= 2 && others <= 1
+}
+
+/// What follows one of `labels` that opens `piece` as a whole word, past a colon.
+fn label_rest<'a>(piece: &'a str, labels: &[&str]) -> Option<&'a str> {
+    labels.iter().find_map(|l| {
+        let rest = piece.strip_prefix(l)?;
+        (!rest
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric))
+        .then(|| trim(rest.strip_prefix(':').unwrap_or(rest)))
+    })
 }
 
 /// Most characters of a one-line prompt ("Sign up for our newsletter"), which needs no link.
@@ -869,6 +938,69 @@ mod tests {
     }
 
     #[test]
+    fn invitations_to_an_inbox_or_to_updates_are_prompts() {
+        let prompts = [
+            "<div><h4>Receive agency growth tips, delivered to your inbox</h4></div>",
+            "<div><p>Get the latest news about our live events and online courses.</p></div>",
+            "<p>Would you like to receive notifications about new posts?</p>",
+        ];
+        // A sentence about inboxes, short enough to be judged by its words alone.
+        let prose = "<p>Most readers check their inbox twice a day.</p>";
+        for (html, prompt) in prompts.iter().map(|p| (*p, true)).chain([(prose, false)]) {
+            let doc = parse_html(&format!("<body><div id=a>{html}</div>"), None);
+            let article = doc.find_all(doc.body().unwrap(), "div")[0];
+            let block = doc.element_children(article)[0];
+            let stats = TextStats::measure(&doc, article);
+            assert_eq!(is_prompt(&doc, block, &stats), prompt, "{html}");
+        }
+    }
+
+    #[test]
+    fn a_posters_figures_go_their_name_and_post_stay() {
+        // Lines split by `<br>`, pairs of `<dt>` and `<dd>` with a status after them, and a
+        // name above the figures; then text that only looks like figures.
+        let blocks = [
+            (
+                "<div>Posts: 116<br>Threads: 23<br>Joined: Feb 2019<br>Reputation: <a href=/r>\
+              <b>7</b></a></div>",
+                true,
+            ),
+            (
+                "<div><dl><dt>Joined</dt><dd>Jun 29, 2016</dd></dl><dl><dt>Messages</dt>\
+              <dd>11</dd></dl><dl><dt>Reaction score</dt><dd>10</dd></dl><span>Pre-Medical\
+              </span></div>",
+                true,
+            ),
+            (
+                "<div><div>Join Date: <b>Aug 2008</b></div><div>Location: <b>SIN</b></div>\
+              <div>Posts: <b>1,077</b></div></div>",
+                true,
+            ),
+            (
+                "<div><b>ovecka</b><div>Posts: 6</div><div>Joined: Mon Mar 15, 2021</div></div>",
+                false,
+            ),
+            ("<div>Joined Oct 2018</div>", false),
+            (
+                "<div>Location: Stanford, California<br>Points: none this season</div>",
+                false,
+            ),
+            (
+                "<p>Posts: 116<br>Threads: 23<br>The thread starts with a question about pumps \
+              that nobody could answer.</p>",
+                false,
+            ),
+        ];
+        for (html, stats_only) in blocks {
+            let doc = parse_html(&format!("<body><div id=a>{html}</div>"), None);
+            let article = doc.find_all(doc.body().unwrap(), "div")[0];
+            let block = doc.element_children(article)[0];
+            let stats = TextStats::measure(&doc, article);
+            assert_eq!(is_poster_stats(&doc, block, &stats), stats_only, "{html}");
+        }
+    }
+
+    #[test]
     fn a_paragraph_that_talks_of_newsletters_is_no_prompt() {
         let prose = "<p>I built my newsletter with two things: my voice and a repeatable system. \
                      The system is what let me keep writing every week after the launch buzz \
@@ -955,7 +1087,8 @@ mod tests {
             "<p>The text of the article.</p><div><div>Dana Reyes</div><div>Staff Writer</div></div>\
              <p>Latest posts by Dana Reyes (see all)</p><p>Tags: courts, city hall</p>\
              <div><span>Share this article</span></div><div>What do you think?</div>\
-             <p>Last updated on 2025-12-17</p><p><a href=/trial>Start free trial</a></p>",
+             <p>Last updated on 2025-12-17</p><p><a href=/trial>Start free trial</a></p>\
+             <p>Share this article with your friends</p>",
             &["Dana Reyes"],
         );
         // The role line is not recognised, so the name above it stays too.
@@ -966,6 +1099,7 @@ mod tests {
             "What do you think",
             "Last updated",
             "free trial",
+            "your friends",
         ] {
             assert!(!text.contains(gone), "{text}");
         }
@@ -1042,6 +1176,25 @@ mod tests {
             &[],
         );
         assert!(!text.contains("Great post"), "{text}");
+        // A product page's call to sign up, closing a guide, opens with its own wording.
+        let text = trimmed(
+            &format!(
+                "<p>{long}</p><h4>Take the next step</h4><p>Start building with free credits.</p>"
+            ),
+            &[],
+        );
+        assert!(!text.contains("free credits"), "{text}");
+        // A government page's other formats and a shop blog's tag list, under their headings.
+        for (heading, after) in [
+            ("Alternate Versions", "PDF (1 MB)"),
+            ("Blog Tags", "Robots"),
+        ] {
+            let text = trimmed(
+                &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),
+                &[],
+            );
+            assert!(!text.contains(heading) && !text.contains(after), "{text}");
+        }
         let item = "<div><p>A product with a long description of what it does.</p><h4>Tags</h4><p>Kitchen</p></div>";
         let body = format!("<p>{long}</p>{item}{item}{item}");
         let doc = parse_html(&format!("<body><div>{body}</div>"), None);

@@ -468,6 +468,10 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "content continues below",
     "add as a preferred source on google",
     "table of contents",
+    "close form",
+    "tell me more",
+    "open in app",
+    "results per page",
     "sort and filter",
     "filter and sort",
     "sort & filter",
@@ -549,6 +553,11 @@ pub const PROMPT_PHRASES: &[&str] = &[
     "free member-only",
     "limit of free articles",
     "subscribe for free",
+    "your inbox",
+    "get the latest news",
+    "get the latest updates",
+    "notifications about new posts",
+    "funded by readers",
     "suscríbete",
     "para seguir leyendo",
     "abonnez-vous",
@@ -859,6 +868,28 @@ pub const KIND_PHRASES: &[(ClutterKind, &[&str])] = &[
     ),
 ];
 
+/// Labels of a forum poster's figures beside each post ("Joined: Feb 2019", "Posts: 116",
+/// "Reaction score 10"), lowercase, longest first where one begins another. Each takes a
+/// value with a digit. [`USER_STAT_COMPANIONS`] may stand beside them, never alone.
+pub const USER_STAT_LABELS: &[&str] = &[
+    "join date",
+    "joined",
+    "member since",
+    "registered",
+    "posts",
+    "threads",
+    "messages",
+    "reaction score",
+    "reputation",
+    "trophy points",
+    "points",
+    "likes received",
+    "solutions",
+];
+
+/// Labels that stand among a poster's figures but also in text ("Location: Paris").
+pub const USER_STAT_COMPANIONS: &[&str] = &["location", "from", "gender", "age"];
+
 /// Whole headings that close an article and open the site's links to elsewhere, compared
 /// lowercased without punctuation at either end. ("Recommended courses" or "Related article"
 /// in the middle of a text can be content, so only these exact wordings count.)
@@ -904,6 +935,9 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "latest articles",
     "about the author",
     "about the authors",
+    "take the next step",
+    "blog tags",
+    "alternate versions",
     "about the contributor",
     "discussion about this post",
     "you may be interested in",
@@ -924,7 +958,8 @@ pub const CLOSING_HEADINGS: &[&str] = &[
 ];
 
 /// Words of the headings over a shop's recommendations ("Customers also viewed", "Similar
-/// items"): other products, not the one the page is about. Looked for in short headings,
+/// items") or a site's ("Similar threads", "Trending topics"): other pages, not the one the
+/// page is about. Looked for in short headings,
 /// lowercased; the section each opens goes wherever it stands (shops put these boxes between
 /// the product and its description).
 pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
@@ -942,6 +977,16 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     Sub("shop the look"),
     Sub("complete the look"),
     Sub("sponsored products"),
+    // Forums and portals put the same kind of box beside a thread or an article: other
+    // threads, the site's busiest posters, what others watch.
+    Sub("similar threads"),
+    Sub("similar topics"),
+    Sub("related threads"),
+    Sub("trending topics"),
+    Sub("top contributors"),
+    Sub("top posters"),
+    Sub("you might like"),
+    Sub("pick videos"),
 ];
 
 /// Short lines that close an article without being its text: sharing and comment prompts,
@@ -993,6 +1038,7 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
     "see all posts by ",
     "all posts by ",
     "comment via",
+    "share this ",
     "last updated",
     "last modified",
     "last reviewed",
@@ -1482,5 +1528,11 @@ mod tests {
         assert!(is_interface_label(" Book a demo › "));
         assert!(is_interface_label("START FREE TRIAL →"));
         assert!(!is_interface_label("Book a demo to see the dashboard"));
+        // Controls of a list or a form, and an app's link, set as lines of their own.
+        assert!(is_interface_label("Results per page:"));
+        assert!(is_interface_label("close form"));
+        assert!(is_interface_label(" Open in app "));
+        assert!(is_interface_label("Tell me more"));
+        assert!(!is_interface_label("Open in app stores across Europe"));
     }
 }

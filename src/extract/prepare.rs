@@ -791,4 +791,27 @@ mod tests {
         assert!(text.contains("Our pick of the week"), "{text}");
         assert!(!text.contains("Similar items"), "{text}");
     }
+
+    #[test]
+    fn a_forums_boxes_of_other_threads_go_with_their_headings() {
+        let html = "<body><main><h1>New tank thoughts</h1><div class=posts><article><p>I am \
+             setting up a new reef tank this spring and wonder which return pump to buy for a \
+             forty gallon sump.</p></article><article><p>Any quiet DC pump will do; size it \
+             for about five times the tank volume.</p></article></div><div class=block>\
+             <h3>Similar threads</h3><ul><li><a href=/t/1>Return pump noise</a></li><li>\
+             <a href=/t/2>Sump size for a 40g</a></li></ul></div><div><h3>Top posters in this \
+             topic</h3><ul><li>reefer42</li><li>bagabaga</li></ul></div></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("five times the tank volume"), "{text}");
+        for gone in [
+            "Similar threads",
+            "Return pump noise",
+            "Top posters",
+            "reefer42",
+        ] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
 }
