@@ -191,6 +191,16 @@ pub fn kind_by_name(doc: &Document, n: NodeId) -> Option<ClutterKind> {
         .map(|(k, _)| *k)
 }
 
+/// True when [`kind_by_name`] says `kind`. Most blocks carry none of the kind's names, which
+/// one table rules out; only a block that does is looked up in the full order.
+pub fn is_named_as(doc: &Document, n: NodeId, kind: ClutterKind) -> bool {
+    let names = names_of(doc, n);
+    KIND_NAMES
+        .iter()
+        .any(|(k, pats)| *k == kind && patterns::matches(pats, names))
+        && kind_by_name(doc, n) == Some(kind)
+}
+
 /// Tag, class, id, role and the component names that templating frameworks write into
 /// `data-*` attributes, lowercased and joined.
 /// Made once per element and kept in the tree, like the class-and-id key.
@@ -280,6 +290,29 @@ mod tests {
         assert_eq!(kind_of("<amp-ad></amp-ad>", Other), Ad);
         assert_eq!(kind_of("<div id=disqus_thread></div>", Other), Comments);
         assert_eq!(kind_of("<div class=sharedaddy>x</div>", Other), Share);
+    }
+
+    #[test]
+    fn is_named_as_agrees_with_the_full_lookup() {
+        let blocks = [
+            "<div id=onetrust-banner-sdk>x</div>",
+            "<div class='cookie-recipe related-posts'>x</div>",
+            "<div class='related-posts cookie'>x</div>",
+            "<div class='ad-slot'></div>",
+            "<div class=x9>x</div>",
+            "<nav class=consent>x</nav>",
+        ];
+        for html in blocks {
+            let doc = parse_html(&format!("<body>{html}</body>"), None);
+            let n = doc.first_child(doc.body().unwrap()).unwrap();
+            for kind in ClutterKind::ALL {
+                assert_eq!(
+                    is_named_as(&doc, n, kind),
+                    kind_by_name(&doc, n) == Some(kind),
+                    "{html} {kind:?}"
+                );
+            }
+        }
     }
 
     #[test]

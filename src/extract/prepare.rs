@@ -527,7 +527,7 @@ pub fn strip_page_chrome(
 /// A consent notice by its names and its first words both: a name alone may be a word of
 /// the page's subject (a cookie recipe).
 fn is_consent_notice(doc: &Document, n: NodeId) -> bool {
-    super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Consent)
+    super::clutter::is_named_as(doc, n, ClutterKind::Consent)
         && super::clutter::kind_by_text(doc, n) == Some(ClutterKind::Consent)
 }
 
