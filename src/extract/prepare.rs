@@ -596,7 +596,9 @@ fn normalize_math(doc: &mut Document, body: NodeId) {
             continue;
         };
         let class = doc.attr(n, "class").unwrap_or("");
-        let is_katex = class.split_whitespace().any(|c| c == "katex");
+        // Most classes hold no "katex" at all: one scan rules them out before any split.
+        let is_katex = patterns::find(class, "katex").is_some()
+            && class.split_whitespace().any(|c| c == "katex");
         let is_rendered_copy = tex_scripts
             && class
                 .split_whitespace()
