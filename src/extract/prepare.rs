@@ -2,7 +2,7 @@
 //! blocks, overlays, ad slots), then page chrome by its names, and normalise blocks so the
 //! scorer sees paragraphs.
 
-use crate::dom::{Document, NodeData, NodeId};
+use crate::dom::{split_white, Document, NodeData, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
 use super::lowercase::{into_lowercase, lowercase};
@@ -398,7 +398,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
     };
     // Counted in a first pass and written in a second, without collecting the names.
     let (mut count, mut short, mut shown_again) = (0, 0, false);
-    for t in class.split_whitespace() {
+    for t in split_white(class) {
         if !plain(t) {
             shown_again = shown_again
                 || t.rsplit_once(':').is_some_and(|(_, u)| {
@@ -420,7 +420,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
     }
     let atomic = count >= 5 && short * 4 >= count * 3;
     out.reserve(class.len() + 1);
-    for t in class.split_whitespace().filter(|t| plain(t) && kept(t)) {
+    for t in split_white(class).filter(|t| plain(t) && kept(t)) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
         }
@@ -598,7 +598,7 @@ fn normalize_math(doc: &mut Document, body: NodeId) {
         let class = doc.attr(n, "class").unwrap_or("");
         // Most classes hold no "katex" at all: one scan rules them out before any split.
         let is_katex = patterns::find(class, "katex").is_some()
-            && class.split_whitespace().any(|c| c == "katex");
+            && split_white(class).any(|c| c == "katex");
         let is_rendered_copy = tex_scripts
             && class
                 .split_whitespace()
