@@ -194,12 +194,34 @@ pub fn kind_by_name(doc: &Document, n: NodeId) -> Option<ClutterKind> {
 /// True when [`kind_by_name`] says `kind`. Most blocks carry none of the kind's names, which
 /// one table rules out; only a block that does is looked up in the full order.
 pub fn is_named_as(doc: &Document, n: NodeId, kind: ClutterKind) -> bool {
-    let names = names_of(doc, n);
+    holds_name_of(kind, names_of(doc, n)) && kind_by_name(doc, n) == Some(kind)
+}
+
+/// False when [`is_named_as`] is, read from the class-and-id key `class_and_id` a pass has
+/// at hand, without making the names key: that key joins the tag, the class-and-id key's
+/// words and the [`COMPONENT_KEYS`] values with spaces, lowercased character by character,
+/// and no name of a kind holds a space, so a name in it lies in one of those parts.
+pub fn may_be_named_as(doc: &Document, n: NodeId, class_and_id: &str, kind: ClutterKind) -> bool {
+    holds_name_of(kind, class_and_id)
+        || doc.tag(n).is_some_and(|t| {
+            match t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => holds_name_of(kind, t),
+                false => holds_name_of(kind, &lowercase(t)),
+            }
+        })
+        || COMPONENT_KEYS.iter().any(|&k| doc.attr(n, k).is_some())
+}
+
+/// True when `names` (lowercased) holds a name of `kind` in [`KIND_NAMES`].
+fn holds_name_of(kind: ClutterKind, names: &str) -> bool {
     KIND_NAMES
         .iter()
         .any(|(k, pats)| *k == kind && patterns::matches(pats, names))
-        && kind_by_name(doc, n) == Some(kind)
 }
+
+/// The attributes besides class and id whose values the names key holds: the role, and the
+/// component names templating frameworks write.
+const COMPONENT_KEYS: [&str; 3] = ["role", "data-testid", "data-component"];
 
 /// Tag, class, id, role and the component names that templating frameworks write into
 /// `data-*` attributes, lowercased and joined.
@@ -210,7 +232,7 @@ pub fn names_of(doc: &Document, n: NodeId) -> &str {
 
 fn names(doc: &Document, n: NodeId) -> String {
     let mut s = String::from(doc.tag(n).unwrap_or(""));
-    for key in ["class", "id", "role", "data-testid", "data-component"] {
+    for key in ["class", "id"].into_iter().chain(COMPONENT_KEYS) {
         if let Some(v) = doc.attr(n, key) {
             s.push(' ');
             if key == "class" {
@@ -301,14 +323,24 @@ mod tests {
             "<div class='ad-slot'></div>",
             "<div class=x9>x</div>",
             "<nav class=consent>x</nav>",
+            "<div role=cookie-dialog>x</div>",
+            "<div data-testid=GDPR-Banner>x</div>",
+            "<cookie-law-info>x</cookie-law-info>",
+            "<div class='a COOKIE-bar'>x</div>",
         ];
         for html in blocks {
             let doc = parse_html(&format!("<body>{html}</body>"), None);
             let n = doc.first_child(doc.body().unwrap()).unwrap();
+            let class_and_id = crate::extract::prepare::match_string(&doc, n);
             for kind in ClutterKind::ALL {
+                let named = is_named_as(&doc, n, kind);
                 assert_eq!(
-                    is_named_as(&doc, n, kind),
+                    named,
                     kind_by_name(&doc, n) == Some(kind),
+                    "{html} {kind:?}"
+                );
+                assert!(
+                    !named || may_be_named_as(&doc, n, class_and_id, kind),
                     "{html} {kind:?}"
                 );
             }

@@ -2966,7 +2966,11 @@ mod tests {
         }
         let long = format!("<p>{} 2025-09-04</p>", "word ".repeat(60));
         let doc = parse_html(&format!("<body>{long}</body>"), None);
-        assert!(!may_hold_year(&doc, doc.find_first("p").unwrap(), BYLINE_MAX_CHARS));
+        assert!(!may_hold_year(
+            &doc,
+            doc.find_first("p").unwrap(),
+            BYLINE_MAX_CHARS
+        ));
     }
 
     #[test]

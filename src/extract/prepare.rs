@@ -499,7 +499,7 @@ pub fn strip_page_chrome(
             && !holds_most_prose(doc, n, body, stats);
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
-        let consent = !unlikely && is_consent_notice(doc, n);
+        let consent = !unlikely && is_consent_notice(doc, n, ms);
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -526,8 +526,10 @@ pub fn strip_page_chrome(
 
 /// A consent notice by its names and its first words both: a name alone may be a word of
 /// the page's subject (a cookie recipe).
-fn is_consent_notice(doc: &Document, n: NodeId) -> bool {
-    super::clutter::is_named_as(doc, n, ClutterKind::Consent)
+/// `ms` is the block's class-and-id key ([`match_string`]).
+fn is_consent_notice(doc: &Document, n: NodeId, ms: &str) -> bool {
+    super::clutter::may_be_named_as(doc, n, ms, ClutterKind::Consent)
+        && super::clutter::is_named_as(doc, n, ClutterKind::Consent)
         && super::clutter::kind_by_text(doc, n) == Some(ClutterKind::Consent)
 }
 
@@ -597,8 +599,8 @@ fn normalize_math(doc: &mut Document, body: NodeId) {
         };
         let class = doc.attr(n, "class").unwrap_or("");
         // Most classes hold no "katex" at all: one scan rules them out before any split.
-        let is_katex = patterns::find(class, "katex").is_some()
-            && split_white(class).any(|c| c == "katex");
+        let is_katex =
+            patterns::find(class, "katex").is_some() && split_white(class).any(|c| c == "katex");
         let is_rendered_copy = tex_scripts
             && class
                 .split_whitespace()
