@@ -212,6 +212,25 @@ pub fn may_be_named_as(doc: &Document, n: NodeId, class_and_id: &str, kind: Clut
         || COMPONENT_KEYS.iter().any(|&k| doc.attr(n, k).is_some())
 }
 
+/// `patterns::matches(table, names_of(doc, n))` for a table of names without spaces, making
+/// the names key only when the block has component attributes: the names key is the tag,
+/// then the class-and-id key ([`super::prepare::match_string`]), then the component values,
+/// joined with spaces, so a name in it lies in one of those parts.
+pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
+    if patterns::matches(table, super::prepare::match_string(doc, n)) {
+        return true;
+    }
+    if COMPONENT_KEYS.iter().any(|&k| doc.attr(n, k).is_some()) {
+        return patterns::matches(table, names_of(doc, n));
+    }
+    doc.tag(n).is_some_and(
+        |t| match t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => patterns::matches(table, t),
+            false => patterns::matches(table, &lowercase(t)),
+        },
+    )
+}
+
 /// True when `names` (lowercased) holds a name of `kind` in [`KIND_NAMES`].
 fn holds_name_of(kind: ClutterKind, names: &str) -> bool {
     KIND_NAMES
@@ -342,6 +361,44 @@ mod tests {
                 assert!(
                     !named || may_be_named_as(&doc, n, class_and_id, kind),
                     "{html} {kind:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn names_match_agrees_with_the_names_key() {
+        let tables: Vec<&[patterns::Pat]> = KIND_NAMES
+            .iter()
+            .map(|(_, t)| *t)
+            .chain([patterns::SHARE])
+            .collect();
+        for table in &tables {
+            for p in table.iter() {
+                let (patterns::Pat::Sub(w) | patterns::Pat::Token(w)) = *p;
+                assert!(
+                    !w.contains(' '),
+                    "{w}: names_match needs names without spaces"
+                );
+            }
+        }
+        let blocks = [
+            "<div class='post share-bar' id=x>x</div>",
+            "<div id=Social-Links>x</div>",
+            "<share-button>x</share-button>",
+            "<div role=cookie-dialog class=box>x</div>",
+            "<div data-component=ShareTools>x</div>",
+            "<div class='a b c d e f'>x</div>",
+            "<p>plain</p>",
+        ];
+        for html in blocks {
+            let doc = parse_html(&format!("<body>{html}</body>"), None);
+            let n = doc.first_child(doc.body().unwrap()).unwrap();
+            for table in &tables {
+                assert_eq!(
+                    names_match(&doc, n, table),
+                    patterns::matches(table, names_of(&doc, n)),
+                    "{html}"
                 );
             }
         }
