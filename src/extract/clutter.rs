@@ -201,6 +201,8 @@ pub fn is_named_as(doc: &Document, n: NodeId, kind: ClutterKind) -> bool {
 /// at hand, without making the names key: that key joins the tag, the class-and-id key's
 /// words and the [`COMPONENT_KEYS`] values with spaces, lowercased character by character,
 /// and no name of a kind holds a space, so a name in it lies in one of those parts.
+/// Native only: the wasm, whose size budget is tight, makes the names key (same answers).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn may_be_named_as(doc: &Document, n: NodeId, class_and_id: &str, kind: ClutterKind) -> bool {
     holds_name_of(kind, class_and_id)
         || doc.tag(n).is_some_and(|t| {
@@ -216,6 +218,8 @@ pub fn may_be_named_as(doc: &Document, n: NodeId, class_and_id: &str, kind: Clut
 /// the names key only when the block has component attributes: the names key is the tag,
 /// then the class-and-id key ([`super::prepare::match_string`]), then the component values,
 /// joined with spaces, so a name in it lies in one of those parts.
+/// Native only, as [`may_be_named_as`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
     if patterns::matches(table, super::prepare::match_string(doc, n)) {
         return true;
@@ -229,6 +233,18 @@ pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
             false => patterns::matches(table, &lowercase(t)),
         },
     )
+}
+
+/// [`may_be_named_as`]: the wasm makes the names key.
+#[cfg(target_arch = "wasm32")]
+pub fn may_be_named_as(_: &Document, _: NodeId, _: &str, _: ClutterKind) -> bool {
+    true
+}
+
+/// [`names_match`]: the wasm makes the names key.
+#[cfg(target_arch = "wasm32")]
+pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
+    patterns::matches(table, names_of(doc, n))
 }
 
 /// True when `names` (lowercased) holds a name of `kind` in [`KIND_NAMES`].
