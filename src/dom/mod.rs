@@ -239,6 +239,36 @@ pub fn trim(s: &str) -> &str {
     s.trim()
 }
 
+/// `str::split_whitespace`, with ASCII text split byte by byte (`split_whitespace` decodes
+/// every character; class attributes, split for every element, are ASCII and can be long).
+/// Native only, as [`trim`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn split_white(s: &str) -> impl Iterator<Item = &str> {
+    let mut other = (!s.is_ascii()).then(|| s.split_whitespace());
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if let Some(words) = other.as_mut() {
+            return words.next();
+        }
+        while at < bytes.len() && is_ascii_white(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && !is_ascii_white(bytes[at]) {
+            at += 1;
+        }
+        // Cut at ASCII bytes of ASCII text: character boundaries.
+        (at > start).then(|| &s[start..at])
+    })
+}
+
+/// `str::split_whitespace` (the native build splits ASCII text byte by byte).
+#[cfg(target_arch = "wasm32")]
+pub fn split_white(s: &str) -> std::str::SplitWhitespace<'_> {
+    s.split_whitespace()
+}
+
 /// Commas of the scripts we meet: Latin, CJK (full-width and ideographic), Arabic, and the
 /// small and vertical forms.
 fn is_comma(c: char) -> bool {
@@ -1054,6 +1084,24 @@ mod tests {
             "日本 ",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn split_white_splits_where_split_whitespace_splits() {
+        for s in [
+            "",
+            "  ",
+            "a",
+            " post  entry\tlg:hidden\n",
+            "a\u{b}b\u{c}c\rd",
+            "\u{a0}nbsp\u{a0}class ",
+            "x\u{2003}y é\u{3000}z",
+            "\u{85}a\u{1c}b",
+        ] {
+            let ours: Vec<&str> = split_white(s).collect();
+            let std: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(ours, std, "{s:?}");
         }
     }
 

@@ -26,7 +26,7 @@ pub fn clean_article(
     let mut last = LastStats::default();
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         (stats.get(n).text < 500
-            && patterns::matches(SHARE, super::clutter::names_of(doc, n))
+            && super::clutter::names_match(doc, n, SHARE)
             && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
         .then_some(ClutterKind::Share)
     });

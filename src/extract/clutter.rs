@@ -191,6 +191,73 @@ pub fn kind_by_name(doc: &Document, n: NodeId) -> Option<ClutterKind> {
         .map(|(k, _)| *k)
 }
 
+/// True when [`kind_by_name`] says `kind`. Most blocks carry none of the kind's names, which
+/// one table rules out; only a block that does is looked up in the full order.
+pub fn is_named_as(doc: &Document, n: NodeId, kind: ClutterKind) -> bool {
+    holds_name_of(kind, names_of(doc, n)) && kind_by_name(doc, n) == Some(kind)
+}
+
+/// False when [`is_named_as`] is, read from the class-and-id key `class_and_id` a pass has
+/// at hand, without making the names key: that key joins the tag, the class-and-id key's
+/// words and the [`COMPONENT_KEYS`] values with spaces, lowercased character by character,
+/// and no name of a kind holds a space, so a name in it lies in one of those parts.
+/// Native only: the wasm, whose size budget is tight, makes the names key (same answers).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn may_be_named_as(doc: &Document, n: NodeId, class_and_id: &str, kind: ClutterKind) -> bool {
+    holds_name_of(kind, class_and_id)
+        || doc.tag(n).is_some_and(|t| {
+            match t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => holds_name_of(kind, t),
+                false => holds_name_of(kind, &lowercase(t)),
+            }
+        })
+        || COMPONENT_KEYS.iter().any(|&k| doc.attr(n, k).is_some())
+}
+
+/// `patterns::matches(table, names_of(doc, n))` for a table of names without spaces, making
+/// the names key only when the block has component attributes: the names key is the tag,
+/// then the class-and-id key ([`super::prepare::match_string`]), then the component values,
+/// joined with spaces, so a name in it lies in one of those parts.
+/// Native only, as [`may_be_named_as`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
+    if patterns::matches(table, super::prepare::match_string(doc, n)) {
+        return true;
+    }
+    if COMPONENT_KEYS.iter().any(|&k| doc.attr(n, k).is_some()) {
+        return patterns::matches(table, names_of(doc, n));
+    }
+    doc.tag(n).is_some_and(
+        |t| match t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => patterns::matches(table, t),
+            false => patterns::matches(table, &lowercase(t)),
+        },
+    )
+}
+
+/// [`may_be_named_as`]: the wasm makes the names key.
+#[cfg(target_arch = "wasm32")]
+pub fn may_be_named_as(_: &Document, _: NodeId, _: &str, _: ClutterKind) -> bool {
+    true
+}
+
+/// [`names_match`]: the wasm makes the names key.
+#[cfg(target_arch = "wasm32")]
+pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
+    patterns::matches(table, names_of(doc, n))
+}
+
+/// True when `names` (lowercased) holds a name of `kind` in [`KIND_NAMES`].
+fn holds_name_of(kind: ClutterKind, names: &str) -> bool {
+    KIND_NAMES
+        .iter()
+        .any(|(k, pats)| *k == kind && patterns::matches(pats, names))
+}
+
+/// The attributes besides class and id whose values the names key holds: the role, and the
+/// component names templating frameworks write.
+const COMPONENT_KEYS: [&str; 3] = ["role", "data-testid", "data-component"];
+
 /// Tag, class, id, role and the component names that templating frameworks write into
 /// `data-*` attributes, lowercased and joined.
 /// Made once per element and kept in the tree, like the class-and-id key.
@@ -200,7 +267,7 @@ pub fn names_of(doc: &Document, n: NodeId) -> &str {
 
 fn names(doc: &Document, n: NodeId) -> String {
     let mut s = String::from(doc.tag(n).unwrap_or(""));
-    for key in ["class", "id", "role", "data-testid", "data-component"] {
+    for key in ["class", "id"].into_iter().chain(COMPONENT_KEYS) {
         if let Some(v) = doc.attr(n, key) {
             s.push(' ');
             if key == "class" {
@@ -280,6 +347,77 @@ mod tests {
         assert_eq!(kind_of("<amp-ad></amp-ad>", Other), Ad);
         assert_eq!(kind_of("<div id=disqus_thread></div>", Other), Comments);
         assert_eq!(kind_of("<div class=sharedaddy>x</div>", Other), Share);
+    }
+
+    #[test]
+    fn is_named_as_agrees_with_the_full_lookup() {
+        let blocks = [
+            "<div id=onetrust-banner-sdk>x</div>",
+            "<div class='cookie-recipe related-posts'>x</div>",
+            "<div class='related-posts cookie'>x</div>",
+            "<div class='ad-slot'></div>",
+            "<div class=x9>x</div>",
+            "<nav class=consent>x</nav>",
+            "<div role=cookie-dialog>x</div>",
+            "<div data-testid=GDPR-Banner>x</div>",
+            "<cookie-law-info>x</cookie-law-info>",
+            "<div class='a COOKIE-bar'>x</div>",
+        ];
+        for html in blocks {
+            let doc = parse_html(&format!("<body>{html}</body>"), None);
+            let n = doc.first_child(doc.body().unwrap()).unwrap();
+            let class_and_id = crate::extract::prepare::match_string(&doc, n);
+            for kind in ClutterKind::ALL {
+                let named = is_named_as(&doc, n, kind);
+                assert_eq!(
+                    named,
+                    kind_by_name(&doc, n) == Some(kind),
+                    "{html} {kind:?}"
+                );
+                assert!(
+                    !named || may_be_named_as(&doc, n, class_and_id, kind),
+                    "{html} {kind:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn names_match_agrees_with_the_names_key() {
+        let tables: Vec<&[patterns::Pat]> = KIND_NAMES
+            .iter()
+            .map(|(_, t)| *t)
+            .chain([patterns::SHARE])
+            .collect();
+        for table in &tables {
+            for p in table.iter() {
+                let (patterns::Pat::Sub(w) | patterns::Pat::Token(w)) = *p;
+                assert!(
+                    !w.contains(' '),
+                    "{w}: names_match needs names without spaces"
+                );
+            }
+        }
+        let blocks = [
+            "<div class='post share-bar' id=x>x</div>",
+            "<div id=Social-Links>x</div>",
+            "<share-button>x</share-button>",
+            "<div role=cookie-dialog class=box>x</div>",
+            "<div data-component=ShareTools>x</div>",
+            "<div class='a b c d e f'>x</div>",
+            "<p>plain</p>",
+        ];
+        for html in blocks {
+            let doc = parse_html(&format!("<body>{html}</body>"), None);
+            let n = doc.first_child(doc.body().unwrap()).unwrap();
+            for table in &tables {
+                assert_eq!(
+                    names_match(&doc, n, table),
+                    patterns::matches(table, names_of(&doc, n)),
+                    "{html}"
+                );
+            }
+        }
     }
 
     #[test]

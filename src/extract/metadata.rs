@@ -912,6 +912,9 @@ const HEADLINE_LEAD_IN: usize = 80;
 /// text is a date.
 fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
     region.iter().find_map(|&n| {
+        if !may_hold_year(doc, n, BYLINE_MAX_CHARS) {
+            return None;
+        }
         // A meta line may hold the date beside the names: "Dec 26, 2025 • Jane Doe in News".
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
         let (y, m, d) = text
@@ -1427,6 +1430,40 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     }
     let text = fold_whitespace(&parts.join(" "));
     (text.chars().count() <= max).then_some(text)
+}
+
+/// False when [`short_text`] of `n` cannot hold a date that [`published_day`] reads: every
+/// date there has a year of four ASCII digits in a row, and `short_text` joins its text
+/// nodes with spaces, so one text node must hold them. Read without building the text: most
+/// elements of a region hold no year, and the region's elements nest.
+/// Native only: the wasm, whose size budget is tight, builds the text (same answers).
+#[cfg(not(target_arch = "wasm32"))]
+fn may_hold_year(doc: &Document, n: NodeId, max: usize) -> bool {
+    let mut len = 0;
+    let mut year = false;
+    for d in doc.descendants(n) {
+        if let Some(t) = doc.text(d) {
+            if doc.text_measure(d).len == 0 {
+                continue;
+            }
+            let t = trim(t);
+            len += t.len();
+            if len > max * 2 {
+                return false;
+            }
+            year = year
+                || t.as_bytes()
+                    .split(|b| !b.is_ascii_digit())
+                    .any(|run| run.len() >= 4);
+        }
+    }
+    year
+}
+
+/// [`may_hold_year`]: the wasm builds the text.
+#[cfg(target_arch = "wasm32")]
+fn may_hold_year(_: &Document, _: NodeId, _: usize) -> bool {
+    true
 }
 
 /// True for a link to an author's page on the page's own site (`/author/jane-doe`,
@@ -2915,6 +2952,33 @@ mod tests {
         }
         assert_eq!(published_day("Updated recently"), None);
         assert_eq!(published_day("2025"), None);
+    }
+
+    #[test]
+    fn a_block_without_a_year_in_one_text_node_holds_no_date() {
+        for (html, date) in [
+            ("<p>Posted <b>Sep 4th</b>, <i>2025</i></p>", true),
+            ("<p>2025-09-04</p>", true),
+            ("<p>Jane Doe • 4. März 2025</p>", true),
+            ("<p>20<b>25</b>-09-04</p>", false),
+            ("<p>Sep 4, 25</p>", false),
+            ("<p>No date here</p>", false),
+        ] {
+            let doc = parse_html(&format!("<body>{html}</body>"), None);
+            let p = doc.find_first("p").unwrap();
+            let read = short_text(&doc, p, BYLINE_MAX_CHARS)
+                .and_then(|t| published_day(&t))
+                .is_some();
+            assert_eq!(read, date, "{html}");
+            assert!(may_hold_year(&doc, p, BYLINE_MAX_CHARS) || !read, "{html}");
+        }
+        let long = format!("<p>{} 2025-09-04</p>", "word ".repeat(60));
+        let doc = parse_html(&format!("<body>{long}</body>"), None);
+        assert!(!may_hold_year(
+            &doc,
+            doc.find_first("p").unwrap(),
+            BYLINE_MAX_CHARS
+        ));
     }
 
     #[test]

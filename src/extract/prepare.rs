@@ -2,7 +2,7 @@
 //! blocks, overlays, ad slots), then page chrome by its names, and normalise blocks so the
 //! scorer sees paragraphs.
 
-use crate::dom::{Document, NodeData, NodeId};
+use crate::dom::{split_white, Document, NodeData, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
 use super::lowercase::{into_lowercase, lowercase};
@@ -398,7 +398,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
     };
     // Counted in a first pass and written in a second, without collecting the names.
     let (mut count, mut short, mut shown_again) = (0, 0, false);
-    for t in class.split_whitespace() {
+    for t in split_white(class) {
         if !plain(t) {
             shown_again = shown_again
                 || t.rsplit_once(':').is_some_and(|(_, u)| {
@@ -420,7 +420,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
     }
     let atomic = count >= 5 && short * 4 >= count * 3;
     out.reserve(class.len() + 1);
-    for t in class.split_whitespace().filter(|t| plain(t) && kept(t)) {
+    for t in split_white(class).filter(|t| plain(t) && kept(t)) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
         }
@@ -499,7 +499,7 @@ pub fn strip_page_chrome(
             && !holds_most_prose(doc, n, body, stats);
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
-        let consent = !unlikely && is_consent_notice(doc, n);
+        let consent = !unlikely && is_consent_notice(doc, n, ms);
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -526,8 +526,10 @@ pub fn strip_page_chrome(
 
 /// A consent notice by its names and its first words both: a name alone may be a word of
 /// the page's subject (a cookie recipe).
-fn is_consent_notice(doc: &Document, n: NodeId) -> bool {
-    super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Consent)
+/// `ms` is the block's class-and-id key ([`match_string`]).
+fn is_consent_notice(doc: &Document, n: NodeId, ms: &str) -> bool {
+    super::clutter::may_be_named_as(doc, n, ms, ClutterKind::Consent)
+        && super::clutter::is_named_as(doc, n, ClutterKind::Consent)
         && super::clutter::kind_by_text(doc, n) == Some(ClutterKind::Consent)
 }
 
@@ -596,7 +598,9 @@ fn normalize_math(doc: &mut Document, body: NodeId) {
             continue;
         };
         let class = doc.attr(n, "class").unwrap_or("");
-        let is_katex = class.split_whitespace().any(|c| c == "katex");
+        // Most classes hold no "katex" at all: one scan rules them out before any split.
+        let is_katex =
+            patterns::find(class, "katex").is_some() && split_white(class).any(|c| c == "katex");
         let is_rendered_copy = tex_scripts
             && class
                 .split_whitespace()
