@@ -467,10 +467,44 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
         || (weight < 25.0
             && ld > 0.2
             && !(is_list && ld < 0.5 && len > 200)
-            && !is_prose_with_inline_links(doc, n, stats, ld))
+            && !is_prose_with_inline_links(doc, n, stats, ld)
+            && !is_post_under_linked_title(doc, n, stats))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
 }
+
+/// True when `n` is one post under its own linked title (a forum post whose heading links to
+/// the post): a paragraph, one heading holding links, and few links besides the title's. The
+/// title's link says where the post lives, not that the block is a list of links; a list of
+/// teasers has a linked heading per item and is still judged by all its links, and so is a
+/// teaser on its own (its text is mostly its headline) or in a list item.
+fn is_post_under_linked_title(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
+    let s = stats.get(n);
+    // Inside a list item, the block is an entry of a list (a "most read" box), not a post.
+    if s.paragraphs == 0 || doc.ancestor_named(n, "li", 0).is_some() {
+        return false;
+    }
+    let mut linked_headings = doc.descendants(n).filter(|&d| {
+        matches!(doc.tag(d), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+            && doc.descendants(d).any(|a| doc.is(a, "a"))
+    });
+    let (Some(title), None) = (linked_headings.next(), linked_headings.next()) else {
+        return false;
+    };
+    let title_links: u32 = doc
+        .find_all(title, "a")
+        .into_iter()
+        .map(|a| stats.get(a).text)
+        .sum();
+    // At most a fifth of the text in links once the title's are left out, and a post's text
+    // besides: a teaser (a linked headline over its standfirst) holds less than
+    // [`POST_OVER_TITLE`] times its headline.
+    s.link_text.saturating_sub(title_links) * 5 <= s.text
+        && s.text.saturating_sub(s.link_text) >= POST_OVER_TITLE * title_links
+}
+
+/// A post under a linked title holds at least this many times the title's text outside links.
+const POST_OVER_TITLE: u32 = 3;
 
 /// True when the element just before `n` is a heading that announces a list of sources.
 fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
@@ -913,6 +947,43 @@ mod tests {
         assert!(text.contains("five minutes twice a day"), "{text}");
         assert!(text.contains("treats that work well"), "{text}");
         assert!(!text.contains("Crate training"), "{text}");
+    }
+
+    #[test]
+    fn a_post_under_its_linked_title_is_kept_a_teaser_is_not() {
+        // A forum post: its title links to the post, its author line and profile are links,
+        // its text is short. A fifth of it is links once the title's are left out.
+        let post = "<div class=post><dl class=postprofile><dt><a href=/u/7>galen</a></dt>\
+                    <dd>Posts: <a href=/s?u=7>138</a></dd><dd>Joined: 4 July 2012</dd></dl>\
+                    <div class=postbody><h3><a href=/t?p=55#p55>Discuss the 7.1 release of the virtual \
+                    machine here</a></h3>\
+                    <p class=author>by <a href=/u/7>galen</a> on 11 September 2024, 18:36</p>\
+                    <div class=content>You can download the release <a href=/dl>here</a>. \
+                    It is a significant new version, with a new network stack, a new \
+                    interface and faster snapshots for the guests.</div></div></div>";
+        // A teaser: a linked headline over its standfirst, the headline long beside it.
+        let teaser = "<div class=card><h2><a href=/other-story>The games in the mountains \
+                      are run by their own rules this year</a></h2><p>From the surprise bid to the \
+                      pandemic, the hosts kept their promises and silenced their critics.</p>\
+                      <p>By Steven Lee and Keith Bradsher</p></div>";
+        // An entry of a list of the most read stories, its summary long beside its headline.
+        let entry =
+            "<ol><li><div class=card><h2><a href=/death>Death changed my life, and how</a></h2>\
+                     <p>On the outside I looked successful, but inside I was drowning. When my \
+                     brother died, I had to rethink everything.</p>\
+                     <p><a href=/by/blow>By Charles M. Blow</a></p></div></li></ol>";
+        let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
+        let mut doc = parse_html(
+            &format!("<body><div id=a>{long}{long}{post}{teaser}{entry}</div>"),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("a significant new version"), "{text}");
+        assert!(!text.contains("run by their own rules"), "{text}");
+        assert!(!text.contains("I was drowning"), "{text}");
     }
 
     #[test]

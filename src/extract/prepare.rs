@@ -256,15 +256,21 @@ const PANEL: u8 = 1;
 const MARKUP_READ: u8 = 2;
 const HIDDEN_BY_MARKUP: u8 = 4;
 
+/// Most text of the block before a panel that holds its control, without naming it.
+const CONTROL_MAX_TEXT: usize = 200;
+
 /// Panels an accordion keeps closed until their control is clicked (FAQ answers, "show
 /// details"): hidden, with the control, marked `aria-expanded` or naming the panel in
-/// `aria-controls`, just before them. Their text is the page's, and so is the control's label
-/// (the question): a button's label becomes a plain `<span>` before buttons are dropped. A
-/// closed menu is opened the same way but is mostly links, and stays hidden. Returns which
-/// nodes are panels, and which the markup hides, by node index ([`PANEL`], [`MARKUP_READ`]).
+/// `aria-controls`, just before them (or before the wrapper they open). Their text is the
+/// page's, and so is the control's label (the question): a button's label becomes a plain
+/// `<span>` before buttons are dropped. The other panels of a set of tabs are opened too: a
+/// `tabpanel`, or the block a `tab` names. A closed menu is opened the same way but is mostly
+/// links, and stays hidden. Returns which nodes are panels, and which the markup hides, by
+/// node index ([`PANEL`], [`MARKUP_READ`]).
 fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
     let mut marks = vec![0u8; doc.len()];
     let mut controls = Vec::new();
+    let tab_panels = tab_panel_ids(doc, body);
     for n in doc.descendants(body) {
         let hidden = doc.flags(n).hidden || {
             let by_markup = is_hidden_by_markup(doc, n);
@@ -274,21 +280,33 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
         if !hidden {
             continue;
         }
-        let mut prev = doc.prev_sibling(n);
-        while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
-            prev = doc.prev_sibling(p);
-        }
-        // The control says it toggles a panel (`aria-expanded`), or names this panel as the
-        // one it controls (`aria-controls`, the ARIA accordion pattern).
         let id = doc.attr(n, "id").filter(|id| !id.is_empty());
-        let Some(control) = prev.and_then(|p| {
+        let tab_panel = doc.attr(n, "role") == Some("tabpanel")
+            || id.is_some_and(|id| tab_panels.contains(&id));
+        // The control says it toggles a panel (`aria-expanded`), or names this panel as the
+        // one it controls (`aria-controls`, the ARIA accordion pattern). It sits before the
+        // panel, or before the wrapper whose first block the panel is.
+        let prev_element = |at: NodeId| {
+            let mut prev = doc.prev_sibling(at);
+            while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
+                prev = doc.prev_sibling(p);
+            }
+            prev
+        };
+        let before =
+            prev_element(n).or_else(|| doc.parent(n).filter(|&p| p != body).and_then(prev_element));
+        // A control marked `aria-expanded` alone is a header's: a block before the panel that
+        // holds more text is other content (a whole accordion before a hidden notice).
+        let control = before.and_then(|p| {
+            let header = doc.text_content(p).chars().count() <= CONTROL_MAX_TEXT;
             doc.descendants(p).find(|&d| {
-                doc.attr(d, "aria-expanded").is_some()
+                (header && doc.attr(d, "aria-expanded").is_some())
                     || id.is_some_and(|id| doc.attr(d, "aria-controls") == Some(id))
             })
-        }) else {
+        });
+        if control.is_none() && !tab_panel {
             continue;
-        };
+        }
         let text = doc.text_content(n);
         let links: usize = doc
             .find_all(n, "a")
@@ -299,7 +317,7 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
             continue;
         }
         marks[n.index()] |= PANEL;
-        controls.push(control);
+        controls.extend(control);
     }
     // The label alone: the button's names ("accordion-header-button") describe the control.
     for c in controls {
@@ -312,6 +330,18 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
         doc.detach(c);
     }
     marks
+}
+
+/// The ids of the panels the page's tabs (`role="tab"`) name in `aria-controls` (some write
+/// them as links, `#id`). A page has a few tabs: searched in turn, not sorted (sorting code
+/// costs the wasm kilobytes).
+fn tab_panel_ids(doc: &Document, body: NodeId) -> Vec<&str> {
+    doc.descendants(body)
+        .filter(|&n| doc.attr(n, "role") == Some("tab"))
+        .filter_map(|n| doc.attr(n, "aria-controls"))
+        .map(|id| id.trim_start_matches('#'))
+        .filter(|id| !id.is_empty())
+        .collect()
 }
 
 /// Some sites mark decorative wrappers of real images aria-hidden; keep those.
