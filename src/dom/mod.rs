@@ -867,8 +867,11 @@ impl Document {
         {
             return true;
         }
-        let text = self.text_content(script);
-        text.contains("$RC(") || text.contains("$RS(")
+        // Text by text, not joined: a script's text is one node, and joining copies it.
+        self.children(script).into_iter().any(|c| {
+            self.text(c)
+                .is_some_and(|t| t.contains("$RC(") || t.contains("$RS("))
+        })
     }
 
     /// Concatenated text of the subtree, as `textContent` gives it.
