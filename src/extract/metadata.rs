@@ -1412,6 +1412,21 @@ fn block_parts(doc: &Document, n: NodeId) -> Option<String> {
 /// a longer one, so that probing every matching block of a page stays linear in practice.
 fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
+    if !short_text_parts(doc, n, max, |t| parts.push(t)) {
+        return None;
+    }
+    let text = fold_whitespace(&parts.join(" "));
+    (text.chars().count() <= max).then_some(text)
+}
+
+/// Hands `part` the trimmed text nodes of `n` that [`short_text`] joins, in order; false
+/// (and stops) once they pass twice `max` bytes.
+fn short_text_parts<'a>(
+    doc: &'a Document,
+    n: NodeId,
+    max: usize,
+    mut part: impl FnMut(&'a str),
+) -> bool {
     let mut len = 0;
     for d in doc.descendants(n) {
         if let Some(t) = doc.text(d) {
@@ -1423,13 +1438,12 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
             let t = trim(t);
             len += t.len();
             if len > max * 2 {
-                return None;
+                return false;
             }
-            parts.push(t);
+            part(t);
         }
     }
-    let text = fold_whitespace(&parts.join(" "));
-    (text.chars().count() <= max).then_some(text)
+    true
 }
 
 /// False when [`short_text`] of `n` cannot hold a date that [`published_day`] reads: every
@@ -1439,25 +1453,14 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
 /// Native only: the wasm, whose size budget is tight, builds the text (same answers).
 #[cfg(not(target_arch = "wasm32"))]
 fn may_hold_year(doc: &Document, n: NodeId, max: usize) -> bool {
-    let mut len = 0;
     let mut year = false;
-    for d in doc.descendants(n) {
-        if let Some(t) = doc.text(d) {
-            if doc.text_measure(d).len == 0 {
-                continue;
-            }
-            let t = trim(t);
-            len += t.len();
-            if len > max * 2 {
-                return false;
-            }
-            year = year
-                || t.as_bytes()
-                    .split(|b| !b.is_ascii_digit())
-                    .any(|run| run.len() >= 4);
-        }
-    }
-    year
+    let short = short_text_parts(doc, n, max, |t| {
+        year = year
+            || t.as_bytes()
+                .split(|b| !b.is_ascii_digit())
+                .any(|run| run.len() >= 4);
+    });
+    short && year
 }
 
 /// [`may_hold_year`]: the wasm builds the text.
