@@ -108,6 +108,10 @@ export async function launchBrowser({ extension = EXTENSION, profile: keptProfil
     return route.abort();
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The worker is reported as soon as it exists; an evaluation in it is answered only after its
+  // top-level script has run, so its click listeners are in place before a test clicks (a
+  // click that came first would find no listener, and the test would wait for nothing).
+  await worker.evaluate(() => true);
   const extensionId = new URL(worker.url()).host;
   const cdp = await context.browser().newBrowserCDPSession();
   return {
