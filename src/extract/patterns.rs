@@ -113,6 +113,24 @@ pub const UNLIKELY: &[Pat] = &[
     Sub("widget"),
 ];
 
+/// Class words that close an accordion's or a disclosure's panel until its control is clicked
+/// (`kt-accordion-panel-hidden`, `cmp-accordion__panel--hidden`, `MuiCollapse-hidden`): read
+/// as hidden by [`UNLIKELY`] and [`NEGATIVE`], and taken away when the panel is opened.
+pub const CLOSED_PANEL: &[Pat] = &[Token("hidden"), Token("hide")];
+
+/// Words of class names that apply at some screen sizes only (`hidden-md-up`, `hide-mobile`).
+pub const SCREEN_SIZES: &[Pat] = &[
+    Token("xs"),
+    Token("sm"),
+    Token("md"),
+    Token("lg"),
+    Token("xl"),
+    Sub("mobile"),
+    Sub("phone"),
+    Sub("tablet"),
+    Sub("desktop"),
+];
+
 /// Class names of responsive frameworks that show a block on small screens only (Bootstrap,
 /// Tailwind, Foundation, forum themes): each a whole class name, lowercased, or its end after
 /// an underscore (`ipsResponsive_showPhone`). `max-lg:hidden` is the opposite, so no substring.
@@ -146,6 +164,7 @@ pub const MAYBE_CANDIDATE: &[Pat] = &[
     Sub("entry"),
     Sub("post-body"),
     Sub("story"),
+    Sub("accordion"),
 ];
 
 /// Words that raise a block's score.

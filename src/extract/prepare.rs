@@ -270,6 +270,7 @@ const CONTROL_MAX_TEXT: usize = 200;
 fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
     let mut marks = vec![0u8; doc.len()];
     let mut controls = Vec::new();
+    let mut closed_by_class = Vec::new();
     let tab_panels = tab_panel_ids(doc, body);
     for n in doc.descendants(body) {
         let hidden = doc.flags(n).hidden || {
@@ -277,7 +278,10 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
             marks[n.index()] = MARKUP_READ | if by_markup { HIDDEN_BY_MARKUP } else { 0 };
             by_markup
         };
-        if !hidden {
+        // A panel's class may be what closes it (`accordion-panel-hidden`): the stylesheet
+        // hides it, and the click that opens it takes the class away.
+        let by_class = !hidden && doc.attr(n, "class").is_some_and(has_closing_class);
+        if !hidden && !by_class {
             continue;
         }
         let id = doc.attr(n, "id").filter(|id| !id.is_empty());
@@ -302,6 +306,8 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
             doc.descendants(p).find(|&d| {
                 (header && doc.attr(d, "aria-expanded").is_some())
                     || id.is_some_and(|id| doc.attr(d, "aria-controls") == Some(id))
+                    // A class-closed panel's script may mark its button only when it runs.
+                    || (header && by_class && doc.is(d, "button"))
             })
         });
         if control.is_none() && !tab_panel {
@@ -318,6 +324,14 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
         }
         marks[n.index()] |= PANEL;
         controls.extend(control);
+        if by_class {
+            closed_by_class.push(n);
+        }
+    }
+    // Opened as the click opens them: without the closing class, which would read as clutter
+    // (the panel's other names go too; they name its parts, not its role in the page).
+    for n in closed_by_class {
+        doc.set_attr(n, "class", "");
     }
     // The label alone: the button's names ("accordion-header-button") describe the control.
     for c in controls {
@@ -330,6 +344,18 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
         doc.detach(c);
     }
     marks
+}
+
+/// True when a class name of `class` says the block is closed (`hidden`, `hide`), leaving out
+/// the names that hide nothing (see [`push_meaningful_classes`]) and those that hide it at
+/// some screen sizes only (`hidden-md-up`: a copy of the text for phones).
+fn has_closing_class(class: &str) -> bool {
+    let mut names = String::new();
+    push_meaningful_classes(&mut names, class);
+    split_white(&into_lowercase(names)).any(|name| {
+        patterns::matches(patterns::CLOSED_PANEL, name)
+            && !patterns::matches(patterns::SCREEN_SIZES, name)
+    })
 }
 
 /// The ids of the panels the page's tabs (`role="tab"`) name in `aria-controls` (some write
@@ -753,6 +779,29 @@ mod tests {
         );
         for gone in ["1.9k views", "top posters"] {
             assert!(!article.text.contains(gone), "{gone} in {}", article.text);
+        }
+    }
+
+    #[test]
+    fn a_class_closes_a_panel_at_every_screen_size_only() {
+        for closed in [
+            "kt-accordion-panel kt-accordion-panel-hidden",
+            "cmp-accordion__panel cmp-accordion__panel--hidden",
+            "MuiCollapse-root MuiCollapse-hidden",
+            "answer hide",
+            "font-poppins text-sm lg:text-base hidden",
+        ] {
+            assert!(has_closing_class(closed), "{closed}");
+        }
+        for open in [
+            "product-description hidden-md-up",
+            "faq-answer hide-on-mobile",
+            "card overflow-hidden",
+            "field field--label-hidden",
+            "hidden lg:block",
+            "kt-accordion-panel",
+        ] {
+            assert!(!has_closing_class(open), "{open}");
         }
     }
 
