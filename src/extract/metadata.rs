@@ -1886,7 +1886,11 @@ fn choose_title(
     let meta = meta
         .map(|m| strip_site(&fold_whitespace(&m)))
         .filter(|m| !m.is_empty());
-    let doc_title = doc_title.map(|t| fold_whitespace(&t));
+    // A `<title>` that opens with a separator ("| Site") lost its page part to an empty
+    // template field: the site's name is no title.
+    let doc_title = doc_title
+        .map(|t| fold_whitespace(&t))
+        .filter(|t| !title_parts(&format!(" {t}"))[0].is_empty());
     let fallback = meta
         .clone()
         .or_else(|| doc_title.as_deref().map(strip_site))
@@ -2398,6 +2402,15 @@ mod tests {
             read(&doc).title.as_deref(),
             Some("Garden Tools for Every Season")
         );
+    }
+
+    #[test]
+    fn a_title_that_opens_with_a_separator_names_only_the_site() {
+        let doc = parse_html(
+            "<title>| Circuit Magazine</title><body><h1>Electronic Gadgets</h1><p>Text.</p>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Electronic Gadgets"));
     }
 
     #[test]
