@@ -1793,12 +1793,18 @@ fn title_parts(t: &str) -> Vec<&str> {
         .unwrap_or_else(|| vec![t])
 }
 
+/// The most words of a trailing title part read as the site's name: agencies and
+/// institutions spell theirs out ("Centre for Health and Safety").
+const MAX_SITE_NAME_WORDS: usize = 5;
+
 /// Cuts a short trailing part ("| Site Name", "- Brand") off a title of several words.
 fn strip_title_tail(t: &str) -> String {
     for sep in TITLE_SEPARATORS {
         if let Some(pos) = t.rfind(sep) {
             let (head, tail) = (t[..pos].trim(), t[pos + sep.len()..].trim());
-            if head.split_whitespace().count() >= 2 && tail.split_whitespace().count() <= 4 {
+            if head.split_whitespace().count() >= 2
+                && tail.split_whitespace().count() <= MAX_SITE_NAME_WORDS
+            {
                 return head.to_string();
             }
             break;
@@ -1880,7 +1886,11 @@ fn choose_title(
     let meta = meta
         .map(|m| strip_site(&fold_whitespace(&m)))
         .filter(|m| !m.is_empty());
-    let doc_title = doc_title.map(|t| fold_whitespace(&t));
+    // A `<title>` that opens with a separator ("| Site") lost its page part to an empty
+    // template field: the site's name is no title.
+    let doc_title = doc_title
+        .map(|t| fold_whitespace(&t))
+        .filter(|t| !title_parts(&format!(" {t}"))[0].is_empty());
     let fallback = meta
         .clone()
         .or_else(|| doc_title.as_deref().map(strip_site))
@@ -1914,11 +1924,22 @@ fn choose_title(
             }
         }
     }
-    if let [only] = headings.as_slice() {
-        match &fallback {
-            Some(f) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => {}
-            _ => return Some((only.clone(), true)),
+    match (headings.as_slice(), &fallback) {
+        ([only], Some(f)) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => {}
+        ([only], _) => return Some((only.clone(), true)),
+        // Several `<h1>`s (a logo, a menu, the headline): the first of two words or more
+        // that the metadata's title holds as a phrase is its headline (a logo's one word
+        // may be in the title too, and a slogan reuses its words in another order).
+        (several, Some(f)) => {
+            let title = lowercase(f);
+            if let Some(h) = several
+                .iter()
+                .find(|h| h.split_whitespace().nth(1).is_some() && title.contains(&lowercase(h)))
+            {
+                return Some((h.clone(), true));
+            }
         }
+        _ => {}
     }
     fallback.map(|f| (f, false))
 }
@@ -2357,6 +2378,59 @@ mod tests {
         assert_eq!(
             read(&doc).title.as_deref(),
             Some("Headlamps for Camping, Hiking & Running")
+        );
+    }
+
+    #[test]
+    fn of_several_h1s_the_one_worded_as_the_title_is_the_headline() {
+        // A logo and a menu in `<h1>`s, and the headline: the title's first part, without
+        // the category after it.
+        let doc = parse_html(
+            "<title>Best Sellers: Best Garden Tools</title><body><h1>Shop</h1>\
+             <h1>Search the catalogue</h1><h1>Best Sellers</h1><p>Text.</p></body>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Best Sellers"));
+        // A one-word heading (a logo) is no headline, however its word recurs in the title,
+        // nor is a slogan in the title's words.
+        let doc = parse_html(
+            "<title>Garden Tools for Every Season | Shop</title><body><h1>Shop</h1>\
+             <h1>Every season, garden tools</h1><p>Text.</p></body>",
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("Garden Tools for Every Season")
+        );
+    }
+
+    #[test]
+    fn a_title_that_opens_with_a_separator_names_only_the_site() {
+        let doc = parse_html(
+            "<title>| Circuit Magazine</title><body><h1>Electronic Gadgets</h1><p>Text.</p>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Electronic Gadgets"));
+    }
+
+    #[test]
+    fn a_site_name_of_up_to_five_words_is_cut_from_the_title() {
+        let doc = parse_html(
+            "<title>Ladder Safety - Overview | Centre for Work and Safety</title><body><p>Text.</p>",
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("Ladder Safety - Overview")
+        );
+        // Six words are a subtitle, not a name.
+        let doc = parse_html(
+            "<title>Ladder Safety | What to check before you climb</title><body><p>Text.</p>",
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("Ladder Safety | What to check before you climb")
         );
     }
 
