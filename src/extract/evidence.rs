@@ -35,8 +35,7 @@ impl DeclaredBody {
                 len += 1;
             }
         }
-        trigrams.sort_unstable();
-        trigrams.dedup();
+        sort_set(&mut trigrams);
         (len >= MIN_TRIGRAMS).then_some(DeclaredBody {
             opening_post,
             trigrams,
@@ -312,6 +311,38 @@ impl Coverage {
 }
 
 /// Text without `<…>` tags (some sites put the body's HTML in `articleBody`).
+/// Sorts and deduplicates hashes: a set for `binary_search`, without hash table code. A heap
+/// sort, not `sort_unstable`: core's pattern-defeating quicksort costs the wasm 2 KB of gzip
+/// for sets of at most a few thousand hashes, where the difference in time does not show.
+pub(crate) fn sort_set(hashes: &mut Vec<u64>) {
+    // Sifts the value at `root` down the max-heap held in `heap`.
+    fn sift_down(heap: &mut [u64], mut root: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= heap.len() {
+                return;
+            }
+            if child + 1 < heap.len() && heap[child + 1] > heap[child] {
+                child += 1;
+            }
+            if heap[root] >= heap[child] {
+                return;
+            }
+            heap.swap(root, child);
+            root = child;
+        }
+    }
+    let n = hashes.len();
+    for root in (0..n / 2).rev() {
+        sift_down(hashes, root);
+    }
+    for end in (1..n).rev() {
+        hashes.swap(0, end);
+        sift_down(&mut hashes[..end], 0);
+    }
+    hashes.dedup();
+}
+
 fn strip_markup(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('<') {
         return text.into();
@@ -398,6 +429,28 @@ mod tests {
         Work starts in spring and should last two years, the mayor said. \
         Residents asked for a footpath on both sides, and the plan now includes one. \
         The cost is shared between the city and the region.";
+
+    #[test]
+    fn sort_set_sorts_and_deduplicates_as_the_standard_sort() {
+        // Lengths 0 to 300 of pseudo-random values with many repeats, checked against std.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..300 {
+            let values: Vec<u64> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    seed % (len as u64 / 2 + 1)
+                })
+                .collect();
+            let mut expected = values.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            let mut set = values;
+            sort_set(&mut set);
+            assert_eq!(set, expected, "length {len}");
+        }
+    }
 
     #[test]
     fn tokens_fold_case_and_punctuation() {

@@ -1834,13 +1834,11 @@ pub fn without_tagline(title: &str) -> &str {
 /// Share of words two titles have in common (Jaccard over lowercased words), 1 when `b`
 /// holds every word of `a`.
 fn word_overlap(a: &str, b: &str) -> f64 {
-    // Sorted and deduplicated hashes of the words: sets without hash table code in the wasm,
-    // sorted by the same code as the declared body's trigrams. An underscore separates words
-    // here ("Title_Section_Site").
+    // The words' hashes as sets (`evidence::sort_set`, as the declared body's trigrams). An
+    // underscore separates words here ("Title_Section_Site").
     let words = |s: &str| -> Vec<u64> {
         let mut words: Vec<u64> = super::evidence::Tokens::new(&s.replace('_', " ")).collect();
-        words.sort_unstable();
-        words.dedup();
+        super::evidence::sort_set(&mut words);
         words
     };
     let (a, b) = (words(a), words(b));
