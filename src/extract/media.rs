@@ -243,8 +243,13 @@ fn decode_refs(s: &str) -> String {
 
 /// An image's declared size in pixels from attribute `attr` ("16" or "16px").
 fn declared_px(doc: &Document, n: NodeId, attr: &str) -> Option<u32> {
-    doc.attr(n, attr)
-        .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    doc.attr(n, attr).and_then(pixels)
+}
+
+/// A length as `width` and `height` attributes write it, "16" or "16px", in pixels.
+pub(crate) fn pixels(value: &str) -> Option<u32> {
+    let value = value.trim();
+    value.strip_suffix("px").unwrap_or(value).parse().ok()
 }
 
 /// A tiny interface icon (share, comment, arrow, favicon): at most 32 px both ways as
@@ -303,6 +308,15 @@ mod tests {
         link_videos(&mut doc, body);
         use_noscript_images(&mut doc, body);
         to_html(&doc, body, Some("https://site.example/a/"))
+    }
+
+    #[test]
+    fn pixels_read_as_attributes_write_them() {
+        assert_eq!(pixels("16"), Some(16));
+        assert_eq!(pixels(" 16px "), Some(16));
+        assert_eq!(pixels("100%"), None);
+        assert_eq!(pixels("px"), None);
+        assert_eq!(pixels("1.5"), None);
     }
 
     #[test]

@@ -688,10 +688,7 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
 
 /// 1×1 tracking pixels and spacers.
 fn is_tracker(doc: &Document, n: NodeId) -> bool {
-    let dim = |k: &str| {
-        doc.attr(n, k)
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-    };
+    let dim = |k: &str| doc.attr(n, k).and_then(crate::extract::media::pixels);
     matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2)
 }
 
