@@ -1800,7 +1800,13 @@ const MAX_SITE_NAME_WORDS: usize = 5;
 /// Cuts a short trailing part ("| Site Name", "- Brand") off a title of several words.
 fn strip_title_tail(t: &str) -> String {
     for sep in TITLE_SEPARATORS {
-        if let Some(pos) = t.rfind(sep) {
+        // The last match, found by hand: `rfind` of a string is core's reverse two-way
+        // search, used nowhere else, and titles are short. (Bytes that match the separator
+        // start at a character boundary.)
+        let last = (0..t.len())
+            .rev()
+            .find(|&i| t.as_bytes()[i..].starts_with(sep.as_bytes()));
+        if let Some(pos) = last {
             let (head, tail) = (t[..pos].trim(), t[pos + sep.len()..].trim());
             if head.split_whitespace().count() >= 2
                 && tail.split_whitespace().count() <= MAX_SITE_NAME_WORDS
@@ -2430,6 +2436,12 @@ mod tests {
             read(&doc).title.as_deref(),
             Some("Ladder Safety | What to check before you climb")
         );
+        // Of two separators alike, the title is cut at the last, in any script.
+        let doc = parse_html(
+            "<title>Größe – Stoff – Café Zürich</title><body><p>Text.</p>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Größe – Stoff"));
     }
 
     #[test]
