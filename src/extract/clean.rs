@@ -196,7 +196,7 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
         return false;
     }
     let text = lowercase(&fold_whitespace(&doc.text_content(n)));
-    PROMPT_PHRASES.iter().any(|p| text.contains(p))
+    patterns::matches(PROMPT_PHRASES, &text)
 }
 
 /// Most characters of a poster's figures block, and of one value or other piece in it.
