@@ -69,7 +69,7 @@ pub fn clean_article(
         let s = stats.get(n);
         let reading_time = s.text > 0 && s.text < 40 && {
             let t = lowercase(&doc.text_content(n));
-            READING_TIME.iter().any(|p| t.contains(p))
+            patterns::matches(READING_TIME, &t)
         };
         let lone_button = s.text > 0
             && s.text < 60
