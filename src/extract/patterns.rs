@@ -1204,17 +1204,22 @@ pub const PHRASING: &[&str] = &[
     "var", "wbr", "font", "big", "tt", "label", "picture",
 ];
 
+/// Names up to this long are matched without their byte pairs.
+const SHORT_NAME: usize = 4;
+
 /// True when `haystack` (lowercased) matches any pattern of `table`.
 pub fn matches(table: &[Pat], haystack: &str) -> bool {
     if haystack.is_empty() {
         return false;
     }
     // Most names match none of a long table: the byte pairs of the name rule out almost
-    // every pattern before any search.
-    let pairs = (table.len() >= 4).then(|| BytePairs::of(haystack));
+    // every pattern before any search. A word longer than the name is ruled out by its length,
+    // which is all a short name (a tag) needs.
+    let pairs = (table.len() >= 4 && haystack.len() > SHORT_NAME).then(|| BytePairs::of(haystack));
     table.iter().any(|p| {
         let (Sub(word) | Token(word)) = *p;
-        if pairs.as_ref().is_some_and(|pairs| !pairs.may_hold(word)) {
+        if word.len() > haystack.len() || pairs.as_ref().is_some_and(|pairs| !pairs.may_hold(word))
+        {
             return false;
         }
         match p {
@@ -1523,6 +1528,8 @@ mod tests {
             .collect();
         // Every word alone, inside other words, beside separators, cut short, and in pairs.
         let mut names = vec!["x".to_string(), "é".to_string(), "td-post ad".to_string()];
+        // Names too short for their byte pairs: tags, and short class names.
+        names.extend(["ad", "ads", "nav", "div", "a-d", "ad x", "menu", "aside"].map(String::from));
         for (i, w) in words.iter().enumerate() {
             let other = words[(i * 7 + 3) % words.len()];
             names.extend([
