@@ -69,7 +69,7 @@ pub fn clean_article(
         let s = stats.get(n);
         let reading_time = s.text > 0 && s.text < 40 && {
             let t = lowercase(&doc.text_content(n));
-            READING_TIME.iter().any(|p| t.contains(p))
+            patterns::matches(READING_TIME, &t)
         };
         let lone_button = s.text > 0
             && s.text < 60
@@ -196,7 +196,7 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
         return false;
     }
     let text = lowercase(&fold_whitespace(&doc.text_content(n)));
-    PROMPT_PHRASES.iter().any(|p| text.contains(p))
+    patterns::matches(PROMPT_PHRASES, &text)
 }
 
 /// Most characters of a poster's figures block, and of one value or other piece in it.

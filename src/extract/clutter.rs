@@ -292,7 +292,7 @@ pub fn kind_by_text(doc: &Document, n: NodeId) -> Option<ClutterKind> {
     }
     KIND_PHRASES
         .iter()
-        .find(|(_, phrases)| phrases.iter().any(|p| text.contains(p)))
+        .find(|(_, phrases)| patterns::matches(phrases, &text))
         .map(|(k, _)| *k)
 }
 
