@@ -498,6 +498,12 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "pin it for later",
     "pin this for later",
     "pin for later",
+    // A shop's state, a site's account link, a wiki's sidebar title, a hidden label for
+    // screen readers.
+    "no longer available",
+    "sign up",
+    "personal tools",
+    "publish date",
 ];
 
 /// True when `text` is nothing but one of [`INTERFACE_LABELS`].
@@ -560,6 +566,10 @@ pub const PROMPT_PHRASES: &[&str] = &[
     "get the latest updates",
     "notifications about new posts",
     "funded by readers",
+    "subscribe here",
+    "unsubscribe at any time",
+    "already have an account",
+    "follow us on",
     "suscríbete",
     "para seguir leyendo",
     "abonnez-vous",
@@ -957,6 +967,9 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "share this article",
     "share this post",
     "share this story",
+    // A forum's and a Q&A site's calls to sign in, under the thread.
+    "join the discussion",
+    "you must log in to answer this question",
 ];
 
 /// Words of the headings over a shop's recommendations ("Customers also viewed", "Similar
@@ -989,6 +1002,9 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     Sub("top posters"),
     Sub("you might like"),
     Sub("pick videos"),
+    // A sponsor's section in a newsletter, and a newsroom's appeal for donations.
+    Sub("advertisement:"),
+    Sub("funded by readers"),
 ];
 
 /// Short lines that close an article without being its text: sharing and comment prompts,
@@ -1555,5 +1571,11 @@ mod tests {
         assert!(is_interface_label(" Open in app "));
         assert!(is_interface_label("Tell me more"));
         assert!(!is_interface_label("Open in app stores across Europe"));
+        // A shop's state, an account link, a wiki's sidebar title, a screen reader's label.
+        assert!(is_interface_label("No longer available"));
+        assert!(is_interface_label("Sign Up"));
+        assert!(is_interface_label("Personal tools"));
+        assert!(is_interface_label("Publish date"));
+        assert!(!is_interface_label("Sign up for the course before May"));
     }
 }
