@@ -500,6 +500,7 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "pin for later",
     // A shop's state, a site's account link, a wiki's sidebar title, a hidden label for
     // screen readers.
+    "coming soon",
     "no longer available",
     "sign up",
     "personal tools",
@@ -1010,6 +1011,7 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
 /// Short lines that close an article without being its text: sharing and comment prompts,
 /// tag and category labels. Compared whole, lowercased, without punctuation at either end;
 /// they go only from the very end of the article.
+/// ([`INTERFACE_LABELS`] go before this, wherever they stand: none is repeated here.)
 pub const TAIL_LABELS: &[&str] = &[
     "share",
     "share it",
@@ -1017,22 +1019,13 @@ pub const TAIL_LABELS: &[&str] = &[
     "share your story",
     "back to top",
     "latest",
-    "loading paragraph",
-    "summarize with ai",
-    "pin it for later",
-    "pin this for later",
-    "pin for later",
     "report a correction or typo",
     "learn more",
     "read more",
-    "book now",
     "apply now",
-    "start free trial",
-    "request a quote",
     "get started",
     "subscribe",
     "subscribe here",
-    "sign up",
 ];
 
 /// Openings of a short last line that labels the page rather than ends the text: tag lists
@@ -1499,6 +1492,14 @@ mod tests {
     }
 
     #[test]
+    fn tail_labels_repeat_no_interface_label() {
+        // Interface lines are removed wherever they stand, before the tail is looked at.
+        for label in TAIL_LABELS {
+            assert!(!INTERFACE_LABELS.contains(label), "{label}");
+        }
+    }
+
+    #[test]
     fn tokens_are_single_words() {
         // Names are cut into tokens at every character that is not a letter or digit, so a
         // token holding one ("d-none") could never match.
@@ -1573,6 +1574,7 @@ mod tests {
         assert!(!is_interface_label("Open in app stores across Europe"));
         // A shop's state, an account link, a wiki's sidebar title, a screen reader's label.
         assert!(is_interface_label("No longer available"));
+        assert!(is_interface_label("Coming Soon!"));
         assert!(is_interface_label("Sign Up"));
         assert!(is_interface_label("Personal tools"));
         assert!(is_interface_label("Publish date"));
