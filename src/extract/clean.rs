@@ -1360,6 +1360,16 @@ mod tests {
             trimmed(&format!("<p>The text.</p><p>{licence}</p>"), &[]),
             "The text."
         );
+        // What a comment form said of the reader's data, its form gone.
+        assert_eq!(
+            trimmed(
+                "<p>The text.</p><p>By posting a comment, you consent to have your \
+                 information collected and used in accordance with our \
+                 <a href=/privacy>privacy policy</a>.</p>",
+                &[]
+            ),
+            "The text."
+        );
     }
 
     #[test]

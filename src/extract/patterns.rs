@@ -1054,6 +1054,8 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
     "last modified",
     "last reviewed",
     "except as otherwise noted",
+    // A comment form's consent line, left when the form went.
+    "by posting a comment",
 ];
 
 /// Openings of closing headings that name the site or section ("More from The Verge").
