@@ -744,6 +744,8 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
         .map(|a| lowercase(&fold_whitespace(a)))
         .filter(|a| a.split(' ').count() >= 2)
         .collect();
+    // One lone link at most: several in a row are a list of links the text ends with.
+    let mut lone_link_taken = false;
     for _ in 0..8 {
         let Some(block) = last_text_block(doc, article) else {
             return;
@@ -782,13 +784,25 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
             });
         let label = len <= 60 && is_tail_label(&lower);
-        let opener = len <= 160
+        // A line that is one link and nothing else (the next post, the forum's index, an
+        // event), outside a list of links the text may end with.
+        let lone_link = !lone_link_taken
+            && len <= 100
+            && !doc.is(block, "li")
+            && doc.ancestor_named(block, "li", 0).is_none()
+            && {
+                let links = doc.find_all(block, "a");
+                links.len() == 1
+                    && fold_whitespace(&doc.inner_text(links[0])).chars().count() == len
+            };
+        let opener = len <= 320
             && patterns::TAIL_LINE_OPENERS
                 .iter()
                 .any(|o| lower.starts_with(o));
         let kind = if author_line {
             ClutterKind::AuthorBox
-        } else if label || opener {
+        } else if label || opener || lone_link {
+            lone_link_taken |= lone_link;
             classify(doc, block, ClutterKind::Other)
         } else if copyright {
             ClutterKind::Navigation
@@ -1014,6 +1028,15 @@ mod tests {
             "<div><h4>Receive agency growth tips, delivered to your inbox</h4></div>",
             "<div><p>Get the latest news about our live events and online courses.</p></div>",
             "<p>Would you like to receive notifications about new posts?</p>",
+            // A closing line to a newsletter, a sign-up's reassurance, a paywall's log-in
+            // line and a call to follow the site elsewhere.
+            "<p>The free weekly Insider email brings the news you can't find elsewhere. \
+             Cancel anytime, it costs nothing and lands every Tuesday morning for readers. \
+             <a href=/s>Subscribe here</a>.</p>",
+            "<p><em>We will never sell your information. Unsubscribe at any time.</em></p>",
+            "<div><h2>This article is for subscribers</h2><p>Already have an account? \
+             <a href=/login>Log in</a></p></div>",
+            "<p>Catch up on our coverage, and follow us on Facebook to stay up to date.</p>",
         ];
         // A sentence about inboxes, short enough to be judged by its words alone.
         let prose = "<p>Most readers check their inbox twice a day.</p>";
@@ -1284,6 +1307,69 @@ mod tests {
                 fold_whitespace(&doc.inner_text(doc.body().unwrap()))
             );
         }
+    }
+
+    #[test]
+    fn a_call_to_sign_in_after_the_thread_ends_it() {
+        let long = "A sentence of the article that goes on for a while. ".repeat(12);
+        // A forum's and a Q&A site's calls to sign in, under the thread.
+        for (heading, after) in [
+            (
+                "Join the discussion",
+                "Sign in or create your free account to comment.",
+            ),
+            (
+                "You must log in to answer this question.",
+                "Start asking to get answers",
+            ),
+        ] {
+            let text = trimmed(
+                &format!("<p>{long}</p><h2>{heading}</h2><p>{after}</p>"),
+                &[],
+            );
+            assert!(!text.contains(heading) && !text.contains(after), "{text}");
+        }
+    }
+
+    #[test]
+    fn tail_loses_one_lone_link_but_not_a_list_of_them() {
+        // The next post's link, under the last-updated line.
+        let text = trimmed(
+            "<p>The text of the article.</p><div>Last updated on 2025-12-17 \
+             <a href=/log>Commit history</a></div><p><a href=/next>Workshop with the archive</a></p>",
+            &[],
+        );
+        assert_eq!(text, "The text of the article.");
+        // Links the text ends with, one per paragraph or in a list, stay but the last alone.
+        let text = trimmed(
+            "<p>The text of the article.</p><p><b>Read more:</b></p><p><a href=/a>Story one</a></p>\
+             <p><a href=/b>Story two</a></p>",
+            &[],
+        );
+        assert_eq!(text, "The text of the article.Read more:Story one");
+        let body = "<p>The text.</p><h2>Sources</h2><ul><li><a href=/a>Study one</a></li>\
+                    <li><a href=/b>Study two</a></li></ul>";
+        assert_eq!(trimmed(body, &[]), "The text.SourcesStudy oneStudy two");
+        // A licence line past the usual length of a closing line.
+        let licence = format!(
+            "Except as otherwise noted, the content of this page is licensed under the Creative \
+             Commons Attribution 4.0 License. {}",
+            "Trademarks belong to their owners. ".repeat(5)
+        );
+        assert_eq!(
+            trimmed(&format!("<p>The text.</p><p>{licence}</p>"), &[]),
+            "The text."
+        );
+        // What a comment form said of the reader's data, its form gone.
+        assert_eq!(
+            trimmed(
+                "<p>The text.</p><p>By posting a comment, you consent to have your \
+                 information collected and used in accordance with our \
+                 <a href=/privacy>privacy policy</a>.</p>",
+                &[]
+            ),
+            "The text."
+        );
     }
 
     #[test]

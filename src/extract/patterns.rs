@@ -517,6 +517,13 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "pin it for later",
     "pin this for later",
     "pin for later",
+    // A shop's state, a site's account link, a wiki's sidebar title, a hidden label for
+    // screen readers.
+    "coming soon",
+    "no longer available",
+    "sign up",
+    "personal tools",
+    "publish date",
 ];
 
 /// True when `text` is nothing but one of [`INTERFACE_LABELS`].
@@ -580,6 +587,10 @@ pub const PROMPT_PHRASES: &[Pat] = &[
     Sub("get the latest updates"),
     Sub("notifications about new posts"),
     Sub("funded by readers"),
+    Sub("subscribe here"),
+    Sub("unsubscribe at any time"),
+    Sub("already have an account"),
+    Sub("follow us on"),
     Sub("suscríbete"),
     Sub("para seguir leyendo"),
     Sub("abonnez-vous"),
@@ -987,6 +998,9 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "share this article",
     "share this post",
     "share this story",
+    // A forum's and a Q&A site's calls to sign in, under the thread.
+    "join the discussion",
+    "you must log in to answer this question",
 ];
 
 /// Words of the headings over a shop's recommendations ("Customers also viewed", "Similar
@@ -1019,11 +1033,15 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     Sub("top posters"),
     Sub("you might like"),
     Sub("pick videos"),
+    // A sponsor's section in a newsletter, and a newsroom's appeal for donations.
+    Sub("advertisement:"),
+    Sub("funded by readers"),
 ];
 
 /// Short lines that close an article without being its text: sharing and comment prompts,
 /// tag and category labels. Compared whole, lowercased, without punctuation at either end;
 /// they go only from the very end of the article.
+/// ([`INTERFACE_LABELS`] go before this, wherever they stand: none is repeated here.)
 pub const TAIL_LABELS: &[&str] = &[
     "share",
     "share it",
@@ -1031,22 +1049,13 @@ pub const TAIL_LABELS: &[&str] = &[
     "share your story",
     "back to top",
     "latest",
-    "loading paragraph",
-    "summarize with ai",
-    "pin it for later",
-    "pin this for later",
-    "pin for later",
     "report a correction or typo",
     "learn more",
     "read more",
-    "book now",
     "apply now",
-    "start free trial",
-    "request a quote",
     "get started",
     "subscribe",
     "subscribe here",
-    "sign up",
 ];
 
 /// Openings of a short last line that labels the page rather than ends the text: tag lists
@@ -1075,6 +1084,8 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
     "last modified",
     "last reviewed",
     "except as otherwise noted",
+    // A comment form's consent line, left when the form went.
+    "by posting a comment",
 ];
 
 /// Openings of closing headings that name the site or section ("More from The Verge").
@@ -1522,6 +1533,14 @@ mod tests {
     }
 
     #[test]
+    fn tail_labels_repeat_no_interface_label() {
+        // Interface lines are removed wherever they stand, before the tail is looked at.
+        for label in TAIL_LABELS {
+            assert!(!INTERFACE_LABELS.contains(label), "{label}");
+        }
+    }
+
+    #[test]
     fn tokens_are_single_words() {
         // Names are cut into tokens at every character that is not a letter or digit, so a
         // token holding one ("d-none") could never match.
@@ -1600,5 +1619,12 @@ mod tests {
         assert!(is_interface_label(" Open in app "));
         assert!(is_interface_label("Tell me more"));
         assert!(!is_interface_label("Open in app stores across Europe"));
+        // A shop's state, an account link, a wiki's sidebar title, a screen reader's label.
+        assert!(is_interface_label("No longer available"));
+        assert!(is_interface_label("Coming Soon!"));
+        assert!(is_interface_label("Sign Up"));
+        assert!(is_interface_label("Personal tools"));
+        assert!(is_interface_label("Publish date"));
+        assert!(!is_interface_label("Sign up for the course before May"));
     }
 }

@@ -876,6 +876,30 @@ mod tests {
     }
 
     #[test]
+    fn a_newsletters_ad_and_a_newsrooms_appeal_go_with_their_headings() {
+        let html = "<body><main><h1>Tools for analysts</h1><p>Four tools stood out this year, \
+             each for a different kind of work.</p><div><h2>Advertisement: A new book on data</h2>\
+             <p>Order it today.</p></div><h2>Final thoughts</h2><p>Pick the tool your team will \
+             use every day.</p><div class=column><h2>This story is funded by readers like you</h2>\
+             <p>Our newsroom runs on one-off and monthly donations.</p></div></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(
+            text.contains("Final thoughts") && text.contains("every day"),
+            "{text}"
+        );
+        for gone in [
+            "Advertisement",
+            "Order it",
+            "funded by readers",
+            "donations",
+        ] {
+            assert!(!text.contains(gone), "{text}");
+        }
+    }
+
+    #[test]
     fn a_forums_boxes_of_other_threads_go_with_their_headings() {
         let html = "<body><main><h1>New tank thoughts</h1><div class=posts><article><p>I am \
              setting up a new reef tank this spring and wonder which return pump to buy for a \
