@@ -921,6 +921,7 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
             .split(DATELINE_SEPARATORS)
             .map(str::trim)
             .filter(|part| part.len() <= DATELINE_MAX_CHARS && is_dateline(part))
+            .filter(|part| !patterns::matches(patterns::MEMBER_SINCE, &lowercase(part)))
             .find_map(published_day)?;
         Some(format!("{y:04}-{m:02}-{d:02}"))
     })
@@ -1122,6 +1123,7 @@ fn labelled_lines(doc: &Document) -> Vec<NodeId> {
         }
         if outside_article(doc, n)
             || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
+                && !holds_most_text(doc, n, body)
         {
             cur = doc.next_in(body, n, true);
             continue;
@@ -1160,7 +1162,8 @@ fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
     while let Some(n) = cur {
         let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
             || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
-                && !holds(doc, n, headline);
+                && !holds(doc, n, headline)
+                && !holds_most_text(doc, n, body);
         if skip && n != body {
             cur = doc.next_in(body, n, true);
             continue;
@@ -1188,6 +1191,17 @@ fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
 /// says ("story-sidebar-mode" names a layout, not a sidebar).
 fn holds(doc: &Document, block: NodeId, headline: Option<NodeId>) -> bool {
     headline.is_some_and(|h| doc.contains(block, h))
+}
+
+/// True when `block` holds more than half of the page's text: the page's main column, whatever
+/// its class says (a wrapper "beside_sidebar" around a whole forum thread).
+fn holds_most_text(doc: &Document, block: NodeId, body: NodeId) -> bool {
+    let len = |n: NodeId| -> usize {
+        doc.descendants(n)
+            .map(|d| doc.text_measure(d).len as usize)
+            .sum()
+    };
+    2 * len(block) > len(body)
 }
 
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`
@@ -1773,9 +1787,11 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
             .flatten()
     };
     let after = parts.get(month_at + 1).and_then(day_of);
-    let before = month_at
-        .checked_sub(1)
-        .and_then(|i| parts.get(i))
+    // Before the month, an ordinal's letters part from its digits: "30th March", "1st of May".
+    let before = parts[..month_at]
+        .iter()
+        .rev()
+        .find(|p| !["st", "nd", "rd", "th", "of"].contains(&lowercase(&p.0).as_str()))
         .and_then(day_of);
     valid(year, month, after.or(before)?)
 }
@@ -2799,6 +2815,33 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_post_header_in_a_wrapper_named_beside_a_sidebar() {
+        // The whole thread sits in a wrapper whose class names the sidebar it is beside; the
+        // poster's profile (the day the member joined) comes before the post's own header.
+        let post = |day: u32| {
+            format!(
+                r#"<div class="post"><dl class="postprofile"><dt><a href="/u/1">Ann Lee</a></dt><dd><strong>Joined:</strong> Dec 11, 2021</dd></dl>
+                <div class="postbody"><p class="author">by <strong>Ann Lee</strong> » Tue Aug {day}, 2019 1:47 am</p>
+                <div class="content">A post long enough to be the page's text, about the football season and its fixtures.</div></div></div>"#
+            )
+        };
+        let thread: String = (27..30).map(post).collect();
+        let html = format!(
+            r#"<body><div class="sidebar"><a href="/">Menu</a></div><div id="wrap" class="beside_sidebar_1"><h2>Football season</h2>{thread}</div>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2019-08-27")
+        );
+        // A real sidebar beside the article is still skipped.
+        let lead = "<p>A lead paragraph long enough to be most of the page's text.</p>".repeat(8);
+        let html = format!(
+            r#"<body><h1>Plans</h1>{lead}<div class="sidebar"><p>Posted on May 17, 2012</p></div>"#
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
     fn the_dates_of_a_teaser_list_above_the_article_are_not_its_date() {
         let teaser = |day: u32| {
             format!(
@@ -3034,6 +3077,9 @@ mod tests {
             ("04.09.2025", (2025, 9, 4)),
             ("9/24/2025", (2025, 9, 24)),
             ("4. März 2025", (2025, 3, 4)),
+            // An ordinal before the month, with or without "of".
+            ("30th March 2025, 16:26", (2025, 3, 30)),
+            ("1st of May 2024", (2024, 5, 1)),
         ] {
             assert_eq!(published_day(s), Some(day), "{s}");
         }
