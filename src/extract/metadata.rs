@@ -182,7 +182,7 @@ struct JsonLd {
 /// Reads the metadata of `doc`.
 pub fn read(doc: &Document) -> Metadata {
     let metas = meta_map(doc);
-    let ld = json_ld(doc);
+    let ld = json_ld(doc, &metas);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
             .find_map(|k| metas.get(k).filter(|v| !v.is_empty()).cloned())
@@ -451,19 +451,25 @@ fn normalize_meta_key(key: &str) -> String {
     key
 }
 
-fn json_ld(doc: &Document) -> JsonLd {
+fn json_ld(doc: &Document, metas: &MetaMap) -> JsonLd {
     let mut roots = Vec::new();
+    let mut texts = Vec::new();
     for s in doc.find_all(NodeId::DOCUMENT, "script") {
-        if !doc
+        if doc
             .attr(s, "type")
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
         {
-            continue;
+            texts.push(doc.text_content(s));
         }
-        let text = doc
-            .text_content(s)
-            .replace("<![CDATA[", "")
-            .replace("]]>", "");
+    }
+    // Some templates print the JSON-LD into a `<meta name="…ld+json" content="…">`, escaped.
+    for (key, content) in &metas.0 {
+        if key.ends_with("ld+json") {
+            texts.push(content.clone());
+        }
+    }
+    for text in texts {
+        let text = text.replace("<![CDATA[", "").replace("]]>", "");
         // Wrappers seen around the JSON (`<![CDATA[ … ]]>`, `<!-- … -->`, `//` comments):
         // the JSON is what lies between the first opening and the last closing bracket.
         let (Some(from), Some(to)) = (text.find(['{', '[']), text.rfind(['}', ']'])) else {
@@ -2262,6 +2268,19 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("ops@town-news.example"));
+    }
+
+    #[test]
+    fn json_ld_escaped_inside_a_meta() {
+        let doc = parse_html(
+            r#"<head><meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Electric cars&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"></head>
+            <body><h1>Electric cars explained</h1><p>What they are.</p></body>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2025-11-17T09:00:00-05:00")
+        );
     }
 
     #[test]
