@@ -1769,7 +1769,8 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
         if w[2].0.len() == 4 && w[1].1 == sep && w[0].0.len() <= 2 {
             let found = match sep {
                 '/' => valid(c as i32, a, b).or_else(|| valid(c as i32, b, a)),
-                '.' | '-' => valid(c as i32, b, a),
+                // Day first, unless the first number cannot be a month's day: "11-29-2024".
+                '.' | '-' => valid(c as i32, b, a).or_else(|| valid(c as i32, a, b)),
                 _ => None,
             };
             if found.is_some() {
@@ -3094,6 +3095,7 @@ mod tests {
             ("4 September 2025", (2025, 9, 4)),
             ("Thu, 04 Sep 2025 10:00:00 GMT", (2025, 9, 4)),
             ("04.09.2025", (2025, 9, 4)),
+            ("11-29-2024, 09:03 AM", (2024, 11, 29)),
             ("9/24/2025", (2025, 9, 24)),
             ("4. März 2025", (2025, 3, 4)),
             // An ordinal before the month, with or without "of".
