@@ -292,6 +292,8 @@ pub fn read(doc: &Document) -> Metadata {
         })
         .or(stamp)
         .or_else(|| get(DATE_KEYS))
+        // A name with the site's prefix ("w-published-date").
+        .or_else(|| metas.get_suffixed("-published-date"))
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
         .or_else(|| headline_date(doc, region()))
@@ -386,6 +388,14 @@ struct MetaMap(Vec<(String, String)>);
 impl MetaMap {
     fn get(&self, key: &str) -> Option<&String> {
         super::lookup(&self.0, key)
+    }
+
+    /// The first non-empty value of a key ending in `suffix`.
+    fn get_suffixed(&self, suffix: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, v)| k.ends_with(suffix) && !v.is_empty())
+            .map(|(_, v)| v.clone())
     }
 
     fn get_mut(&mut self, key: &str) -> Option<&mut String> {
@@ -2735,6 +2745,15 @@ mod tests {
         assert_eq!(read(&doc).published.as_deref(), Some("2021-02-16"));
         let doc = parse_html(r#"<meta name="published" content="July 17, 2025">"#, None);
         assert_eq!(read(&doc).published.as_deref(), Some("July 17, 2025"));
+        // A name with a prefix of the site's own.
+        let doc = parse_html(
+            r#"<meta name="w-published-date" content="2025-05-27T06:03:43Z">"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2025-05-27T06:03:43Z")
+        );
         let doc = parse_html(
             r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#,
             None,
