@@ -182,7 +182,7 @@ struct JsonLd {
 /// Reads the metadata of `doc`.
 pub fn read(doc: &Document) -> Metadata {
     let metas = meta_map(doc);
-    let ld = json_ld(doc);
+    let ld = json_ld(doc, &metas);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
             .find_map(|k| metas.get(k).filter(|v| !v.is_empty()).cloned())
@@ -292,6 +292,8 @@ pub fn read(doc: &Document) -> Metadata {
         })
         .or(stamp)
         .or_else(|| get(DATE_KEYS))
+        // A name with the site's prefix ("w-published-date").
+        .or_else(|| metas.get_suffixed("-published-date"))
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc))
         .or_else(|| headline_date(doc, region()))
@@ -388,6 +390,14 @@ impl MetaMap {
         super::lookup(&self.0, key)
     }
 
+    /// The first non-empty value of a key ending in `suffix`.
+    fn get_suffixed(&self, suffix: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, v)| k.ends_with(suffix) && !v.is_empty())
+            .map(|(_, v)| v.clone())
+    }
+
     fn get_mut(&mut self, key: &str) -> Option<&mut String> {
         self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
     }
@@ -451,19 +461,25 @@ fn normalize_meta_key(key: &str) -> String {
     key
 }
 
-fn json_ld(doc: &Document) -> JsonLd {
+fn json_ld(doc: &Document, metas: &MetaMap) -> JsonLd {
     let mut roots = Vec::new();
+    let mut texts = Vec::new();
     for s in doc.find_all(NodeId::DOCUMENT, "script") {
-        if !doc
+        if doc
             .attr(s, "type")
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
         {
-            continue;
+            texts.push(doc.text_content(s));
         }
-        let text = doc
-            .text_content(s)
-            .replace("<![CDATA[", "")
-            .replace("]]>", "");
+    }
+    // Some templates print the JSON-LD into a `<meta name="…ld+json" content="…">`, escaped.
+    for (key, content) in &metas.0 {
+        if key.ends_with("ld+json") {
+            texts.push(content.clone());
+        }
+    }
+    for text in texts {
+        let text = text.replace("<![CDATA[", "").replace("]]>", "");
         // Wrappers seen around the JSON (`<![CDATA[ … ]]>`, `<!-- … -->`, `//` comments):
         // the JSON is what lies between the first opening and the last closing bracket.
         let (Some(from), Some(to)) = (text.find(['{', '[']), text.rfind(['}', ']'])) else {
@@ -921,6 +937,7 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
             .split(DATELINE_SEPARATORS)
             .map(str::trim)
             .filter(|part| part.len() <= DATELINE_MAX_CHARS && is_dateline(part))
+            .filter(|part| !patterns::matches(patterns::MEMBER_SINCE, &lowercase(part)))
             .find_map(published_day)?;
         Some(format!("{y:04}-{m:02}-{d:02}"))
     })
@@ -1114,6 +1131,7 @@ fn labelled_lines(doc: &Document) -> Vec<NodeId> {
         return Vec::new();
     };
     let mut lines = Vec::new();
+    let body_len = text_len(doc, body);
     let mut cur = doc.next_in(body, body, false);
     while let Some(n) = cur {
         if doc.tag(n).is_none() {
@@ -1122,6 +1140,7 @@ fn labelled_lines(doc: &Document) -> Vec<NodeId> {
         }
         if outside_article(doc, n)
             || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
+                && !holds_most_text(doc, n, body_len)
         {
             cur = doc.next_in(body, n, true);
             continue;
@@ -1156,11 +1175,13 @@ const BYLINE_MAX_CHARS: usize = 100;
 fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
     let body = doc.body()?;
     let headline = headline_h1(doc, body, title);
+    let body_len = text_len(doc, body);
     let mut cur = Some(body);
     while let Some(n) = cur {
         let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
             || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
-                && !holds(doc, n, headline);
+                && !holds(doc, n, headline)
+                && !holds_most_text(doc, n, body_len);
         if skip && n != body {
             cur = doc.next_in(body, n, true);
             continue;
@@ -1188,6 +1209,19 @@ fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
 /// says ("story-sidebar-mode" names a layout, not a sidebar).
 fn holds(doc: &Document, block: NodeId, headline: Option<NodeId>) -> bool {
     headline.is_some_and(|h| doc.contains(block, h))
+}
+
+/// True when `block` holds more than half of the page's text: the page's main column, whatever
+/// its class says (a wrapper "beside_sidebar" around a whole forum thread).
+fn holds_most_text(doc: &Document, block: NodeId, body_len: usize) -> bool {
+    2 * text_len(doc, block) > body_len
+}
+
+/// The length of the text under `n`.
+fn text_len(doc: &Document, n: NodeId) -> usize {
+    doc.descendants(n)
+        .map(|d| doc.text_measure(d).len as usize)
+        .sum()
 }
 
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`
@@ -1749,7 +1783,8 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
         if w[2].0.len() == 4 && w[1].1 == sep && w[0].0.len() <= 2 {
             let found = match sep {
                 '/' => valid(c as i32, a, b).or_else(|| valid(c as i32, b, a)),
-                '.' | '-' => valid(c as i32, b, a),
+                // Day first, unless the first number cannot be a month's day: "11-29-2024".
+                '.' | '-' => valid(c as i32, b, a).or_else(|| valid(c as i32, a, b)),
                 _ => None,
             };
             if found.is_some() {
@@ -1773,9 +1808,11 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
             .flatten()
     };
     let after = parts.get(month_at + 1).and_then(day_of);
-    let before = month_at
-        .checked_sub(1)
-        .and_then(|i| parts.get(i))
+    // Before the month, an ordinal's letters part from its digits: "30th March", "1st of May".
+    let before = parts[..month_at]
+        .iter()
+        .rev()
+        .find(|p| !["st", "nd", "rd", "th", "of"].contains(&lowercase(&p.0).as_str()))
         .and_then(day_of);
     valid(year, month, after.or(before)?)
 }
@@ -2249,6 +2286,19 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_escaped_inside_a_meta() {
+        let doc = parse_html(
+            r#"<head><meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Electric cars&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"></head>
+            <body><h1>Electric cars explained</h1><p>What they are.</p></body>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2025-11-17T09:00:00-05:00")
+        );
+    }
+
+    #[test]
     fn title_loses_its_site_suffix() {
         let doc = parse_html("<title>A long headline about things - The Paper</title><h1>A long headline about things</h1>", None);
         assert_eq!(
@@ -2699,6 +2749,15 @@ mod tests {
         assert_eq!(read(&doc).published.as_deref(), Some("2021-02-16"));
         let doc = parse_html(r#"<meta name="published" content="July 17, 2025">"#, None);
         assert_eq!(read(&doc).published.as_deref(), Some("July 17, 2025"));
+        // A name with a prefix of the site's own.
+        let doc = parse_html(
+            r#"<meta name="w-published-date" content="2025-05-27T06:03:43Z">"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2025-05-27T06:03:43Z")
+        );
         let doc = parse_html(
             r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#,
             None,
@@ -2794,6 +2853,33 @@ mod tests {
         let html = format!(
             r#"<body><h1>Retirement plans</h1>{lead}<div class="gallery-caption"><span>May 17, 2012</span> A mosaic.</div>
             <ul class="comment-list"><li><b>Ann</b> <span>Dec 28, 2013</span></li></ul>"#
+        );
+        assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn a_forum_post_header_in_a_wrapper_named_beside_a_sidebar() {
+        // The whole thread sits in a wrapper whose class names the sidebar it is beside; the
+        // poster's profile (the day the member joined) comes before the post's own header.
+        let post = |day: u32| {
+            format!(
+                r#"<div class="post"><dl class="postprofile"><dt><a href="/u/1">Ann Lee</a></dt><dd><strong>Joined:</strong> Dec 11, 2021</dd></dl>
+                <div class="postbody"><p class="author">by <strong>Ann Lee</strong> » Tue Aug {day}, 2019 1:47 am</p>
+                <div class="content">A post long enough to be the page's text, about the football season and its fixtures.</div></div></div>"#
+            )
+        };
+        let thread: String = (27..30).map(post).collect();
+        let html = format!(
+            r#"<body><div class="sidebar"><a href="/">Menu</a></div><div id="wrap" class="beside_sidebar_1"><h2>Football season</h2>{thread}</div>"#
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2019-08-27")
+        );
+        // A real sidebar beside the article is still skipped.
+        let lead = "<p>A lead paragraph long enough to be most of the page's text.</p>".repeat(8);
+        let html = format!(
+            r#"<body><h1>Plans</h1>{lead}<div class="sidebar"><p>Posted on May 17, 2012</p></div>"#
         );
         assert_eq!(read(&parse_html(&html, None)).published, None);
     }
@@ -3032,8 +3118,12 @@ mod tests {
             ("4 September 2025", (2025, 9, 4)),
             ("Thu, 04 Sep 2025 10:00:00 GMT", (2025, 9, 4)),
             ("04.09.2025", (2025, 9, 4)),
+            ("11-29-2024, 09:03 AM", (2024, 11, 29)),
             ("9/24/2025", (2025, 9, 24)),
             ("4. März 2025", (2025, 3, 4)),
+            // An ordinal before the month, with or without "of".
+            ("30th March 2025, 16:26", (2025, 3, 30)),
+            ("1st of May 2024", (2024, 5, 1)),
         ] {
             assert_eq!(published_day(s), Some(day), "{s}");
         }

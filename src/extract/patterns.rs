@@ -1108,6 +1108,16 @@ pub const BUTTON_LIKE: &[Pat] = &[
     Token("cta"),
 ];
 
+/// Labels of the day a member joined, in a forum post's profile beside the post ("Joined:
+/// Dec 11, 2021", "Join Date: Mar 2015"): not the post's date.
+pub const MEMBER_SINCE: &[Pat] = &[
+    Sub("joined"),
+    Sub("join date"),
+    Sub("registered"),
+    Sub("member since"),
+    Sub("founded"),
+];
+
 /// Reading-time notes ("7 min read"), which the reader view computes itself.
 pub const READING_TIME: &[Pat] = &[
     Sub("min read"),
@@ -1526,6 +1536,7 @@ mod tests {
             // Not names, but matched the same way.
             PROMPT_PHRASES,
             READING_TIME,
+            MEMBER_SINCE,
         ];
         tables.extend(KIND_NAMES.iter().map(|(_, t)| *t));
         tables.extend(KIND_PHRASES.iter().map(|(_, t)| *t));
