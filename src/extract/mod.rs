@@ -167,6 +167,23 @@ impl Extracted {
     }
 }
 
+/// The blocks under an attempt's `root` as nodes of the page it copied (the first `page_len`
+/// nodes, which every copy shares): a block the attempt made (a wrapper around loose text, a
+/// layout table turned into a `<div>`) stands for the page's blocks inside it. The listing
+/// search works on another copy of the page, where the attempt's own nodes do not exist.
+fn page_nodes(work: &Document, root: NodeId, page_len: usize) -> Vec<NodeId> {
+    let mut nodes = Vec::new();
+    let mut stack: Vec<NodeId> = work.element_children(root).into_iter().rev().collect();
+    while let Some(n) = stack.pop() {
+        if n.index() < page_len {
+            nodes.push(n);
+        } else {
+            stack.extend(work.element_children(n).into_iter().rev());
+        }
+    }
+    nodes
+}
+
 /// [`extract_owned`] without rendering the Markdown: for the reader view, which shows the
 /// HTML and needs the Markdown only when the article is exported.
 pub fn extract_tree(doc: Document) -> Option<Extracted> {
@@ -227,7 +244,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
             if *len as usize >= MIN_ARTICLE_TEXT
                 && work_link_density(work, *root) <= MAX_LINK_DENSITY =>
         {
-            (work.element_children(*root), *len)
+            (page_nodes(work, *root, prepared.len()), *len)
         }
         _ => (Vec::new(), 0),
     };
@@ -323,6 +340,19 @@ mod tests {
 
     const NAV: &str = "<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>Services</a></li>\
                        <li><a href=/c>About us</a></li><li><a href=/d>Contact</a></li></ul></nav>";
+
+    #[test]
+    fn blocks_an_attempt_made_are_found_in_the_page_when_a_list_is_looked_for() {
+        // The attempt turns the layout table into a block of its own; the listing search,
+        // on a fresh copy of the page, once read that new block's id there and panicked.
+        let sentence = "The ferry to the island now runs twice a day in winter, the council said. ";
+        let html = format!(
+            "<html><body><table><tr><td><img src=\"x.gif\">x</td></tr></table><p>{}</p></body></html>",
+            sentence.repeat(12)
+        );
+        let article = extract_html(&html, None).expect("the paragraph");
+        assert!(article.text.contains("twice a day in winter"));
+    }
 
     #[test]
     fn a_page_without_long_paragraphs_still_gives_its_main_text() {
