@@ -1036,6 +1036,9 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     // A sponsor's section in a newsletter, and a newsroom's appeal for donations.
     Sub("advertisement:"),
     Sub("funded by readers"),
+    // A maker's shop on its own product pages: why buy from it, and its other products.
+    Sub("keep exploring"),
+    Sub("best place to buy"),
 ];
 
 /// Short lines that close an article without being its text: sharing and comment prompts,
