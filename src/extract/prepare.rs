@@ -923,12 +923,13 @@ mod tests {
     }
 
     #[test]
-    fn a_makers_shop_sections_under_its_product_go_with_their_headings() {
+    fn a_makers_shop_sections_and_a_review_sites_account_of_itself_go_with_their_headings() {
         let html = "<body><main><h1>Trail Runner 3</h1><p>A light shoe for long days on rough \
              ground, with a grippy sole and a roomy toe box.</p><section><h2>Why Acme is the \
              best place to buy Trail Runner.</h2><p>Free delivery and free returns.</p>\
              </section><section><h2>Keep exploring Trail Runner.</h2><ul><li>Compare models\
-             </li><li>Accessories</li></ul></section></main></body>";
+             </li><li>Accessories</li></ul></section><section><h2>Why trust us?</h2><p>Our \
+             testers ran four hundred miles in them.</p></section></main></body>";
         let mut doc = crate::dom::html::parse_html(html, None);
         remove_non_content(&mut doc, &mut Removals::default());
         let text = doc.text_content(doc.body().unwrap());
