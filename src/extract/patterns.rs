@@ -1049,6 +1049,9 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     Sub("best place to buy"),
     // A review site's account of itself, set between a guide's sections.
     Sub("why trust us"),
+    // A site's offer of its own downloads, set as a heading over a form or a button.
+    Sub("download our free"),
+    Sub("get the free e"),
 ];
 
 /// Short lines that close an article without being its text: sharing and comment prompts,

@@ -876,12 +876,13 @@ mod tests {
     }
 
     #[test]
-    fn a_newsletters_ad_and_a_newsrooms_appeal_go_with_their_headings() {
+    fn a_newsletters_ad_a_newsrooms_appeal_and_a_sites_download_go_with_their_headings() {
         let html = "<body><main><h1>Tools for analysts</h1><p>Four tools stood out this year, \
              each for a different kind of work.</p><div><h2>Advertisement: A new book on data</h2>\
              <p>Order it today.</p></div><h2>Final thoughts</h2><p>Pick the tool your team will \
              use every day.</p><div class=column><h2>This story is funded by readers like you</h2>\
-             <p>Our newsroom runs on one-off and monthly donations.</p></div></main></body>";
+             <p>Our newsroom runs on one-off and monthly donations.</p></div><div><h3>Get the \
+             FREE eBook!</h3><p>Fifty pages of tips, sent today.</p></div></main></body>";
         let mut doc = crate::dom::html::parse_html(html, None);
         remove_non_content(&mut doc, &mut Removals::default());
         let text = doc.text_content(doc.body().unwrap());
@@ -894,6 +895,8 @@ mod tests {
             "Order it",
             "funded by readers",
             "donations",
+            "eBook",
+            "Fifty pages",
         ] {
             assert!(!text.contains(gone), "{text}");
         }
