@@ -1037,6 +1037,9 @@ mod tests {
             "<div><h2>This article is for subscribers</h2><p>Already have an account? \
              <a href=/login>Log in</a></p></div>",
             "<p>Catch up on our coverage, and follow us on Facebook to stay up to date.</p>",
+            // A site's offers of an account.
+            "<p>Register for free site membership to compare schools side by side.</p>",
+            "<div><a href=/join>Join to see the camera settings of this photo</a></div>",
         ];
         // A sentence about inboxes, short enough to be judged by its words alone.
         let prose = "<p>Most readers check their inbox twice a day.</p>";

@@ -524,6 +524,11 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "sign up",
     "personal tools",
     "publish date",
+    // A long list's skip link, and a documentation page's buttons for AI tools.
+    "jump to the list",
+    "jump to recipe",
+    "copy as markdown",
+    "copy page",
 ];
 
 /// True when `text` is nothing but one of [`INTERFACE_LABELS`].
@@ -591,6 +596,9 @@ pub const PROMPT_PHRASES: &[Pat] = &[
     Sub("unsubscribe at any time"),
     Sub("already have an account"),
     Sub("follow us on"),
+    // A site's offers of an account.
+    Sub("register for free"),
+    Sub("join to see"),
     Sub("suscríbete"),
     Sub("para seguir leyendo"),
     Sub("abonnez-vous"),
@@ -1036,6 +1044,14 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     // A sponsor's section in a newsletter, and a newsroom's appeal for donations.
     Sub("advertisement:"),
     Sub("funded by readers"),
+    // A maker's shop on its own product pages: why buy from it, and its other products.
+    Sub("keep exploring"),
+    Sub("best place to buy"),
+    // A review site's account of itself, set between a guide's sections.
+    Sub("why trust us"),
+    // A site's offer of its own downloads, set as a heading over a form or a button.
+    Sub("download our free"),
+    Sub("get the free e"),
 ];
 
 /// Short lines that close an article without being its text: sharing and comment prompts,
@@ -1636,6 +1652,12 @@ mod tests {
         assert!(is_interface_label("Sign Up"));
         assert!(is_interface_label("Personal tools"));
         assert!(is_interface_label("Publish date"));
+        // A long list's skip link, a documentation page's buttons for AI tools.
+        assert!(is_interface_label("JUMP TO THE LIST ⤵"));
+        assert!(is_interface_label("Jump to Recipe"));
+        assert!(is_interface_label("Copy as Markdown"));
+        assert!(is_interface_label("Copy page"));
+        assert!(!is_interface_label("Copy the page to a new folder"));
         assert!(!is_interface_label("Sign up for the course before May"));
     }
 }

@@ -876,12 +876,13 @@ mod tests {
     }
 
     #[test]
-    fn a_newsletters_ad_and_a_newsrooms_appeal_go_with_their_headings() {
+    fn a_newsletters_ad_a_newsrooms_appeal_and_a_sites_download_go_with_their_headings() {
         let html = "<body><main><h1>Tools for analysts</h1><p>Four tools stood out this year, \
              each for a different kind of work.</p><div><h2>Advertisement: A new book on data</h2>\
              <p>Order it today.</p></div><h2>Final thoughts</h2><p>Pick the tool your team will \
              use every day.</p><div class=column><h2>This story is funded by readers like you</h2>\
-             <p>Our newsroom runs on one-off and monthly donations.</p></div></main></body>";
+             <p>Our newsroom runs on one-off and monthly donations.</p></div><div><h3>Get the \
+             FREE eBook!</h3><p>Fifty pages of tips, sent today.</p></div></main></body>";
         let mut doc = crate::dom::html::parse_html(html, None);
         remove_non_content(&mut doc, &mut Removals::default());
         let text = doc.text_content(doc.body().unwrap());
@@ -894,6 +895,8 @@ mod tests {
             "Order it",
             "funded by readers",
             "donations",
+            "eBook",
+            "Fifty pages",
         ] {
             assert!(!text.contains(gone), "{text}");
         }
@@ -917,6 +920,28 @@ mod tests {
             "Return pump noise",
             "Top posters",
             "reefer42",
+        ] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_makers_shop_sections_and_a_review_sites_account_of_itself_go_with_their_headings() {
+        let html = "<body><main><h1>Trail Runner 3</h1><p>A light shoe for long days on rough \
+             ground, with a grippy sole and a roomy toe box.</p><section><h2>Why Acme is the \
+             best place to buy Trail Runner.</h2><p>Free delivery and free returns.</p>\
+             </section><section><h2>Keep exploring Trail Runner.</h2><ul><li>Compare models\
+             </li><li>Accessories</li></ul></section><section><h2>Why trust us?</h2><p>Our \
+             testers ran four hundred miles in them.</p></section></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("roomy toe box"), "{text}");
+        for gone in [
+            "best place to buy",
+            "Free delivery",
+            "Keep exploring",
+            "Compare models",
         ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
