@@ -310,7 +310,6 @@ impl Coverage {
     }
 }
 
-/// Text without `<…>` tags (some sites put the body's HTML in `articleBody`).
 /// Sorts and deduplicates hashes: a set for `binary_search`, without hash table code. A heap
 /// sort, not `sort_unstable`: core's pattern-defeating quicksort costs the wasm 2 KB of gzip
 /// for sets of at most a few thousand hashes, where the difference in time does not show.
@@ -343,6 +342,7 @@ pub(crate) fn sort_set(hashes: &mut Vec<u64>) {
     hashes.dedup();
 }
 
+/// Text without `<…>` tags (some sites put the body's HTML in `articleBody`).
 fn strip_markup(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('<') {
         return text.into();
