@@ -512,6 +512,11 @@ impl Document {
         }
     }
 
+    /// Characters of text under `id`: the sum of its text nodes' [`TextMeasure::len`].
+    pub fn text_len(&self, id: NodeId) -> u32 {
+        self.descendants(id).map(|d| self.text_measure(d).len).sum()
+    }
+
     /// The measures of a text node's text when kept, `None` when not taken yet.
     pub fn kept_text_measure(&self, id: NodeId) -> Option<TextMeasure> {
         self.nodes[id.index()].measure.get()

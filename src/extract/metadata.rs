@@ -1131,7 +1131,7 @@ fn labelled_lines(doc: &Document) -> Vec<NodeId> {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let body_len = text_len(doc, body);
+    let body_len = doc.text_len(body);
     let mut cur = doc.next_in(body, body, false);
     while let Some(n) = cur {
         if doc.tag(n).is_none() {
@@ -1175,7 +1175,7 @@ const BYLINE_MAX_CHARS: usize = 100;
 fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
     let body = doc.body()?;
     let headline = headline_h1(doc, body, title);
-    let body_len = text_len(doc, body);
+    let body_len = doc.text_len(body);
     let mut cur = Some(body);
     while let Some(n) = cur {
         let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
@@ -1213,15 +1213,8 @@ fn holds(doc: &Document, block: NodeId, headline: Option<NodeId>) -> bool {
 
 /// True when `block` holds more than half of the page's text: the page's main column, whatever
 /// its class says (a wrapper "beside_sidebar" around a whole forum thread).
-fn holds_most_text(doc: &Document, block: NodeId, body_len: usize) -> bool {
-    2 * text_len(doc, block) > body_len
-}
-
-/// The length of the text under `n`.
-fn text_len(doc: &Document, n: NodeId) -> usize {
-    doc.descendants(n)
-        .map(|d| doc.text_measure(d).len as usize)
-        .sum()
+fn holds_most_text(doc: &Document, block: NodeId, body_len: u32) -> bool {
+    2 * doc.text_len(block) > body_len
 }
 
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`

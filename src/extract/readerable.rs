@@ -58,7 +58,7 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
 /// times: such a character carries about as much as three letters or more (a Chinese word is
 /// one or two of them), and a paragraph of a news story in Chinese is often under 140.
 fn text_len(doc: &Document, n: NodeId) -> u32 {
-    let len = doc.descendants(n).map(|d| doc.text_measure(d).len).sum();
+    let len = doc.text_len(n);
     if len >= MIN_CONTENT_LENGTH || len * 3 < MIN_CONTENT_LENGTH {
         return len;
     }
