@@ -288,14 +288,18 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| {
             let stamp = stamp.as_deref()?;
             // Shown as `YYYY-MM-DD`: the same day keeps the stamp's time.
-            headline_date(doc, region()).filter(|day| !stamp.starts_with(day.as_str()))
+            headline_date(doc, region())
+                // Else a `<time>` marked as the publication's ("Published <time pubdate>"
+                // further down).
+                .or_else(|| first_time(doc, true))
+                .filter(|day| published_day(day) != published_day(stamp))
         })
         .or(stamp)
         .or_else(|| get(DATE_KEYS))
         // A name with the site's prefix ("w-published-date").
         .or_else(|| metas.get_suffixed("-published-date"))
         .or_else(|| microdata_date(doc))
-        .or_else(|| first_time(doc))
+        .or_else(|| first_time(doc, false))
         .or_else(|| headline_date(doc, region()))
         .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
         .or_else(|| dom_date(doc, title.as_deref()))
@@ -303,6 +307,15 @@ pub fn read(doc: &Document) -> Metadata {
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
         .or_else(|| headline_date(doc, labelled()));
+    // A day in the address's path (`/2025/12/18/slug`) is the one the writer published on,
+    // in the writer's time zone: it settles a time converted to UTC that falls on the next
+    // day, or a numeric day read the other way round, and dates a page that says nothing else.
+    let published = match doc.url.as_deref().and_then(url_day) {
+        Some(day) if published.as_deref().and_then(published_day) != Some(day) => {
+            Some(format!("{:04}-{:02}-{:02}", day.0, day.1, day.2))
+        }
+        _ => published,
+    };
 
     let html = doc.document_element();
     let lang = html
@@ -735,19 +748,39 @@ fn itemprop_author(doc: &Document) -> Option<String> {
     })
 }
 
-fn first_time(doc: &Document) -> Option<String> {
+/// The day named by three path segments of `url`: a year, a month (a number or a name) and
+/// a day (`/2025/12/18/`, `/2023/october/03/`), as blogs and newspapers file their pieces.
+fn url_day(url: &str) -> Option<(i32, u32, u32)> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let path = url.split(['?', '#']).next()?;
+    let segments: Vec<&str> = path.split('/').collect();
+    segments.windows(3).find_map(|w| {
+        (w[0].len() == 4 && digits(w[0]) && w[2].len() <= 2 && digits(w[2]))
+            .then(|| published_day(&w.join("/")))
+            .flatten()
+    })
+}
+
+/// The `<time>` that names itself the publication's: `pubdate`, `itemprop=datePublished`.
+fn is_pubdate(doc: &Document, t: NodeId) -> bool {
+    doc.attr(t, "pubdate").is_some()
+        || doc
+            .attr(t, "itemprop")
+            .is_some_and(|p| p.contains("datePublished"))
+}
+
+/// The value of the first `<time>` that [`is_pubdate`], else of the first outside a run of
+/// dated teasers, else of the first; with `marked_only`, of the first that is_pubdate alone.
+fn first_time(doc: &Document, marked_only: bool) -> Option<String> {
     let body = doc.body()?;
     let times = doc.find_all(body, "time");
-    let pick = times
-        .iter()
-        .find(|&&t| {
-            doc.attr(t, "pubdate").is_some()
-                || doc
-                    .attr(t, "itemprop")
-                    .is_some_and(|p| p.contains("datePublished"))
-        })
-        .or(times.iter().find(|&&t| !in_dated_teaser(doc, t, body)))
-        .or(times.first())?;
+    let marked = times.iter().find(|&&t| is_pubdate(doc, t));
+    let pick = match marked_only {
+        true => marked,
+        false => marked
+            .or(times.iter().find(|&&t| !in_dated_teaser(doc, t, body)))
+            .or(times.first()),
+    }?;
     doc.attr(*pick, "datetime")
         .map(str::trim)
         .filter(|d| !d.is_empty())
@@ -758,9 +791,6 @@ fn first_time(doc: &Document) -> Option<String> {
         })
 }
 
-/// Microdata on any element: `itemprop="datePublished"` with its value in `content`,
-/// `datetime` or `title` (`<abbr title>`), else in its text when that names a day. Comment
-/// threads are skipped: each comment carries its own date.
 /// True when `time` dates one of a run of look-alike teasers (a list of other articles, each
 /// with its date: "Latest news" above the headline) rather than the page.
 fn in_dated_teaser(doc: &Document, time: NodeId, body: NodeId) -> bool {
@@ -784,12 +814,18 @@ fn in_dated_teaser(doc: &Document, time: NodeId, body: NodeId) -> bool {
     false
 }
 
+/// Microdata on any element: `itemprop="datePublished"`, or `dateCreated` (schema.org's
+/// questions and forum posts date themselves so), with its value in `content`, `datetime` or
+/// `title` (`<abbr title>`), else in its text when that names a day; the first in document
+/// order, the question's or the opening post's. Comment threads are skipped: each comment
+/// carries its own date.
 fn microdata_date(doc: &Document) -> Option<String> {
     let body = doc.body()?;
     doc.descendants(body).find_map(|n| {
-        let published = doc
-            .attr(n, "itemprop")
-            .is_some_and(|p| p.split_whitespace().any(|p| p == "datePublished"));
+        let published = doc.attr(n, "itemprop").is_some_and(|p| {
+            p.split_whitespace()
+                .any(|p| p == "datePublished" || p == "dateCreated")
+        });
         // The few candidates look up their ancestors; the walk itself stays cheap.
         if !published
             || std::iter::successors(doc.parent(n), |&a| doc.parent(a))
@@ -879,6 +915,13 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
                 seen += trim(t).len();
                 if seen > HEADLINE_REACH {
                     break;
+                }
+                // A line of bare text between a block's elements ("<legend>Title</legend>
+                // 20 December 2025 <div>"), which no element's text holds alone; in a link or
+                // a phrase's markup it goes on a sentence.
+                let parent = doc.parent(n).and_then(|p| doc.tag(p));
+                if !matches!(parent, Some("a" | "b" | "i" | "em" | "strong" | "span")) {
+                    region.push(n);
                 }
             }
             None => region.push(n),
@@ -2922,6 +2965,15 @@ mod tests {
         // Published after it was modified: a stamp too.
         let m = read(&parse_html(&page("Jun 20, 2025"), None));
         assert_eq!(m.published.as_deref(), Some("2024-08-25"));
+        // No day beside the headline: a `<time pubdate>` further down names the publication.
+        let filler = "<p>Filler paragraph with enough words to push things along.</p>".repeat(12);
+        let html = format!(
+            r#"<script type="application/ld+json">{{"@type":"Article","datePublished":"2025-11-29T12:28:31-05:00",
+            "dateModified":"2025-11-29T12:28:31-05:00"}}</script><body><h1>Free accounting tools</h1>{filler}
+            <div class="article-body__published">Published <time pubdate datetime="2025-08-13">August 13, 2025</time></div>"#
+        );
+        let m = read(&parse_html(&html, None));
+        assert_eq!(m.published.as_deref(), Some("2025-08-13"));
     }
 
     #[test]
@@ -2955,6 +3007,80 @@ mod tests {
         assert_eq!(
             read(&doc).published.as_deref(),
             Some("2025-12-19T15:18:00-05:00")
+        );
+    }
+
+    #[test]
+    fn the_day_in_the_address_is_the_writers() {
+        let at = |url: &str, html: &str| read(&parse_html(html, Some(url))).published;
+        let meta =
+            r#"<meta property="article:published_time" content="2025-12-19T03:05:00+00:00">"#;
+        // A time converted to UTC that passed midnight.
+        let url = "https://blog.example/2025/12/18/are-we-there";
+        assert_eq!(at(url, meta).as_deref(), Some("2025-12-18"));
+        // The same day keeps the page's own string, its time with it.
+        let url = "https://blog.example/2025/12/19/are-we-there/";
+        assert_eq!(at(url, meta).as_deref(), Some("2025-12-19T03:05:00+00:00"));
+        // A month's name, and a numeric day read the other way round (day first here).
+        let html =
+            r#"<body><h1>Wine styles</h1><div class="blog-date"><span>03/10/2023</span></div>"#;
+        let url = "https://shop.example/blog/2023/october/03/wine-styles";
+        assert_eq!(at(url, html).as_deref(), Some("2023-10-03"));
+        // Nothing else dates the page.
+        let url = "https://news.example/2021/1/8/story?ref=home";
+        assert_eq!(
+            at(url, "<body><h1>Story</h1>").as_deref(),
+            Some("2021-01-08")
+        );
+        // A year and a month are no day; nor is a slug that starts with a number.
+        for url in [
+            "https://news.example/archive/2025/12/story.html",
+            "https://news.example/2025/12/5-best-tips",
+            "https://shop.example/item/1234/12/18",
+        ] {
+            assert_eq!(url_day(url), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn a_line_of_bare_text_under_the_headline_dates_the_page() {
+        let doc = parse_html(
+            r#"<body><h1>Roger's Blog</h1><fieldset><legend>Advent of Code 2025 week 2</legend> 20 December 2025
+            <div class="body"><p>I did it again, and had a good time.</p></div></fieldset>"#,
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2025-12-20"));
+        // Bare text in a block's meta line names the author; in a link it goes on a sentence.
+        let doc = parse_html(
+            r#"<body><h1>Candidate experience</h1><div class="node__meta"><time>03/01/2017</time>
+            by Ann Lee, Committee Member</div><p>Body text that goes on for a while.</p>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).dom_byline.as_deref(),
+            Some("Ann Lee, Committee Member")
+        );
+        let doc = parse_html(
+            r#"<body><h1>The fold-and-cut problem</h1><p>Any pattern of cuts.
+            <a href="examples/"><b>Try it out yourself </b>by printing one of our examples.</a></p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline, None);
+    }
+
+    #[test]
+    fn a_questions_date_created_comes_before_its_answers_dates() {
+        // A Q&A page: the question's `dateCreated`, then each answer's `datePublished`.
+        let doc = parse_html(
+            r#"<body><h1>Why is this slow?</h1><div itemscope itemtype="https://schema.org/Question">
+            <time itemprop="dateCreated" datetime="2014-02-04 13:02:51Z">12 years ago</time><p>The question.</p></div>
+            <div itemscope itemtype="https://schema.org/Answer"><p>An answer.</p>
+            <time class="d-none" itemprop="datePublished">2019-01-21T21:40:59Z</time></div>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2014-02-04 13:02:51Z")
         );
     }
 
