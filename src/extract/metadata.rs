@@ -307,13 +307,22 @@ pub fn read(doc: &Document) -> Metadata {
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
         .or_else(|| headline_date(doc, labelled()));
+    let found = published.as_deref().and_then(published_day);
     // A day in the address's path (`/2025/12/18/slug`) is the one the writer published on,
     // in the writer's time zone: it settles a time converted to UTC that falls on the next
     // day, or a numeric day read the other way round, and dates a page that says nothing else.
-    let published = match doc.url.as_deref().and_then(url_day) {
-        Some(day) if published.as_deref().and_then(published_day) != Some(day) => {
-            Some(format!("{:04}-{:02}-{:02}", day.0, day.1, day.2))
-        }
+    let settled = doc.url.as_deref().and_then(url_day).or_else(|| {
+        // A numeric day that reads either way ("03-09-2026", not ISO's year first) is read
+        // as the headline's dateline spells it ("Published March 9, 2026").
+        let (y, m, d) = found?;
+        let ambiguous = published.as_deref()?.find(|c: char| !c.is_ascii_digit()) != Some(4);
+        let shown = headline_date(doc, region())
+            .as_deref()
+            .and_then(published_day);
+        shown.filter(|&day| ambiguous && day == (y, d, m))
+    });
+    let published = match settled {
+        Some(day) if found != Some(day) => Some(iso_day(day)),
         _ => published,
     };
 
@@ -748,6 +757,11 @@ fn itemprop_author(doc: &Document) -> Option<String> {
     })
 }
 
+/// A day written `YYYY-MM-DD`.
+fn iso_day((y, m, d): (i32, u32, u32)) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// The day named by three path segments of `url`: a year, a month (a number or a name) and
 /// a day (`/2025/12/18/`, `/2023/october/03/`), as blogs and newspapers file their pieces.
 fn url_day(url: &str) -> Option<(i32, u32, u32)> {
@@ -976,13 +990,12 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
         }
         // A meta line may hold the date beside the names: "Dec 26, 2025 • Jane Doe in News".
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
-        let (y, m, d) = text
-            .split(DATELINE_SEPARATORS)
+        text.split(DATELINE_SEPARATORS)
             .map(str::trim)
             .filter(|part| part.len() <= DATELINE_MAX_CHARS && is_dateline(part))
             .filter(|part| !patterns::matches(patterns::MEMBER_SINCE, &lowercase(part)))
-            .find_map(published_day)?;
-        Some(format!("{y:04}-{m:02}-{d:02}"))
+            .find_map(published_day)
+            .map(iso_day)
     })
 }
 
@@ -1239,8 +1252,8 @@ fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
                     is_dateline(&t).then(|| published_day(&t)).flatten()
                 }),
             };
-            if let Some((y, m, d)) = day {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            if let Some(day) = day {
+                return Some(iso_day(day));
             }
         }
         cur = doc.next_in(body, n, false);
@@ -3040,6 +3053,27 @@ mod tests {
         ] {
             assert_eq!(url_day(url), None, "{url}");
         }
+    }
+
+    #[test]
+    fn a_numeric_day_that_reads_either_way_is_read_as_the_headline_spells_it() {
+        let page = |meta: &str, shown: &str| {
+            let html = format!(
+                r#"<meta name="article:published_time" content="{meta}"><body><h1>Fasting</h1>
+                <div class="meta">Published {shown}</div><p>Body text that goes on for a while.</p>"#
+            );
+            read(&parse_html(&html, None)).published
+        };
+        assert_eq!(
+            page("03-09-2026", "March 9, 2026").as_deref(),
+            Some("2026-03-09")
+        );
+        // Read day first where nothing says otherwise, and ISO's order is never in doubt.
+        assert_eq!(page("03-09-2026", "soon").as_deref(), Some("03-09-2026"));
+        assert_eq!(
+            page("2026-03-09", "9/3/2026").as_deref(),
+            Some("2026-03-09")
+        );
     }
 
     #[test]
