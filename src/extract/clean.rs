@@ -44,10 +44,17 @@ pub fn clean_article(
             "form" | "fieldset" => ClutterKind::Other,
             _ => return None,
         };
+        // A footer or a fieldset holding a long paragraph may hold the text; the reader
+        // never shows a nav, an aside or a form (see [`patterns::DROP_TAGS`]), so their text
+        // must not count.
+        let shown = doc
+            .tag(n)
+            .is_some_and(|t| !patterns::DROP_TAGS.contains(&t));
         (!patterns::matches(PULL_QUOTE, match_string(doc, n))
-            && !doc
-                .descendants(n)
-                .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200))
+            && !(shown
+                && doc
+                    .descendants(n)
+                    .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200)))
         .then(|| classify(doc, n, fallback))
     });
     // What was around a form ("Share your photos", "Email address") introduced the form.
@@ -946,6 +953,42 @@ mod tests {
         let article = doc.find_all(doc.body().unwrap(), "div")[0];
         unwrap_wrapping_forms(&mut doc, article, &mut LastStats::default());
         doc.find_all(article, "form").len()
+    }
+
+    #[test]
+    fn a_menu_goes_with_its_long_teasers_a_fieldset_around_the_text_stays() {
+        // A site's menu that opens on featured stories, each with a paragraph-long teaser:
+        // the reader never shows a <nav>, so its text must not make the attempt look long.
+        let long = "Cory discusses the evolution of the language from apps to services, how the \
+                    lack of a garbage collector removes tail latency, and how its abstractions \
+                    rival C in speed, with a roadmap for adopting it a piece at a time.";
+        let clean = |block: &str| {
+            let mut doc = parse_html(
+                &format!("<body><div id=a>{block}<p>The rest of the page.</p></div>"),
+                None,
+            );
+            let article = doc.find_all(doc.body().unwrap(), "div")[0];
+            let mut removed = Removals::default();
+            clean_article(
+                &mut doc,
+                article,
+                crate::extract::LADDER[3],
+                None,
+                &mut removed,
+            );
+            doc.text_content(article)
+        };
+        let menu =
+            format!("<nav><a href=/dev>Development</a><ul><li><p>{long}</p></li></ul></nav>");
+        assert!(!clean(&menu).contains("tail latency"));
+        let aside = format!("<aside><h3>Featured</h3><p>{long}</p></aside>");
+        assert!(!clean(&aside).contains("tail latency"));
+        // An old blog's text set in a fieldset under its legend, and a footer's last
+        // paragraph, are shown: they stay.
+        let fieldset = format!("<fieldset><legend>Week two</legend><p>{long}</p></fieldset>");
+        assert!(clean(&fieldset).contains("tail latency"));
+        let footer = format!("<footer><p>{long}</p></footer>");
+        assert!(clean(&footer).contains("tail latency"));
     }
 
     #[test]
