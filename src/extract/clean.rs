@@ -1124,6 +1124,9 @@ mod tests {
             // A site's offers of an account.
             "<p>Register for free site membership to compare schools side by side.</p>",
             "<div><a href=/join>Join to see the camera settings of this photo</a></div>",
+            // A shop's buttons for members.
+            "<div><a href=/accounts/login/>Log in to save to favorites</a></div>",
+            "<div><a href=/signin>Sign in to save this recipe</a></div>",
         ];
         // A sentence about inboxes, short enough to be judged by its words alone.
         let prose = "<p>Most readers check their inbox twice a day.</p>";
