@@ -644,13 +644,6 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
             headers.push(n);
         }
     }
-    // A header heads a text: blocks that read as headers but hold most of the article are
-    // the article (a product's name, price and facts; a list of items, each under its
-    // header), not a header above it.
-    let in_headers: u32 = headers.iter().map(|&h| stats.get(h).text).sum();
-    if in_headers * 2 > stats.get(article).text {
-        return;
-    }
     for h in headers {
         let media: Vec<NodeId> = doc
             .descendants(h)
@@ -989,40 +982,6 @@ mod tests {
         assert!(clean(&fieldset).contains("tail latency"));
         let footer = format!("<footer><p>{long}</p></footer>");
         assert!(clean(&footer).contains("tail latency"));
-    }
-
-    #[test]
-    fn blocks_that_read_as_headers_but_hold_most_of_the_article_stay() {
-        let header = "<header><h1>Night trains return</h1><p class=byline>By Ana Ruiz</p>\
-                      <time>3 May 2025</time></header>";
-        let text = "<p>Sleeper services cut a decade ago are returning, carried by travellers \
-                    who would rather lose a night than catch a flight.</p>";
-        let left = |body: &str| {
-            let mut doc = parse_html(&format!("<body><div id=a>{body}</div>"), None);
-            let article = doc.find_all(doc.body().unwrap(), "div")[0];
-            remove_article_headers(&mut doc, article, &mut LastStats::default());
-            doc.text_content(article)
-        };
-        // An article's header goes; its text stays.
-        let article = left(&format!("{header}{text}{text}"));
-        assert!(!article.contains("Night trains return"), "{article}");
-        assert!(article.contains("Sleeper services"), "{article}");
-        // A product's name over its price and facts, no paragraph of prose: the block is the
-        // page's content, not a header above it.
-        let product = "<div class=product><h1>Trail runner 3</h1><span>$120.00</span>\
-                       <ul><li>Weight 280 g</li><li>Drop 6 mm</li><li>Lugs 5 mm deep</li></ul></div>\
-                       <p>Free returns.</p>";
-        assert!(left(product).contains("Weight 280 g"));
-        // A list of stories, each under its own header (headline, time, author).
-        let item = |i: usize| {
-            format!(
-                "<article><header><h2><a href=/s{i}>Story {i} of the topic</a></h2>\
-                 <p><a href=/s{i}>The summary of story {i}, a sentence long.</a></p>\
-                 <time>1 month ago</time></header></article>"
-            )
-        };
-        let list: String = (0..5).map(item).collect();
-        assert!(left(&list).contains("The summary of story 4"));
     }
 
     #[test]
