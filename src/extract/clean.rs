@@ -50,12 +50,12 @@ pub fn clean_article(
         let shown = doc
             .tag(n)
             .is_some_and(|t| !patterns::DROP_TAGS.contains(&t));
-        (!patterns::matches(PULL_QUOTE, match_string(doc, n))
-            && !(shown
-                && doc
-                    .descendants(n)
-                    .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200)))
-        .then(|| classify(doc, n, fallback))
+        let holds_text = shown
+            && doc
+                .descendants(n)
+                .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200);
+        (!patterns::matches(PULL_QUOTE, match_string(doc, n)) && !holds_text)
+            .then(|| classify(doc, n, fallback))
     });
     // What was around a form ("Share your photos", "Email address") introduced the form.
     let stats = last.measure(doc, article);
