@@ -44,11 +44,18 @@ pub fn clean_article(
             "form" | "fieldset" => ClutterKind::Other,
             _ => return None,
         };
-        (!patterns::matches(PULL_QUOTE, match_string(doc, n))
-            && !doc
+        // A footer or a fieldset holding a long paragraph may hold the text; the reader
+        // never shows a nav, an aside or a form (see [`patterns::DROP_TAGS`]), so their text
+        // must not count.
+        let shown = doc
+            .tag(n)
+            .is_some_and(|t| !patterns::DROP_TAGS.contains(&t));
+        let holds_text = shown
+            && doc
                 .descendants(n)
-                .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200))
-        .then(|| classify(doc, n, fallback))
+                .any(|d| doc.is(d, "p") && doc.inner_text(d).len() > 200);
+        (!patterns::matches(PULL_QUOTE, match_string(doc, n)) && !holds_text)
+            .then(|| classify(doc, n, fallback))
     });
     // What was around a form ("Share your photos", "Email address") introduced the form.
     let stats = last.measure(doc, article);
@@ -942,6 +949,42 @@ mod tests {
     }
 
     #[test]
+    fn a_menu_goes_with_its_long_teasers_a_fieldset_around_the_text_stays() {
+        // A site's menu that opens on featured stories, each with a paragraph-long teaser:
+        // the reader never shows a <nav>, so its text must not make the attempt look long.
+        let long = "Cory discusses the evolution of the language from apps to services, how the \
+                    lack of a garbage collector removes tail latency, and how its abstractions \
+                    rival C in speed, with a roadmap for adopting it a piece at a time.";
+        let clean = |block: &str| {
+            let mut doc = parse_html(
+                &format!("<body><div id=a>{block}<p>The rest of the page.</p></div>"),
+                None,
+            );
+            let article = doc.find_all(doc.body().unwrap(), "div")[0];
+            let mut removed = Removals::default();
+            clean_article(
+                &mut doc,
+                article,
+                crate::extract::LADDER[3],
+                None,
+                &mut removed,
+            );
+            doc.text_content(article)
+        };
+        let menu =
+            format!("<nav><a href=/dev>Development</a><ul><li><p>{long}</p></li></ul></nav>");
+        assert!(!clean(&menu).contains("tail latency"));
+        let aside = format!("<aside><h3>Featured</h3><p>{long}</p></aside>");
+        assert!(!clean(&aside).contains("tail latency"));
+        // An old blog's text set in a fieldset under its legend, and a footer's last
+        // paragraph, are shown: they stay.
+        let fieldset = format!("<fieldset><legend>Week two</legend><p>{long}</p></fieldset>");
+        assert!(clean(&fieldset).contains("tail latency"));
+        let footer = format!("<footer><p>{long}</p></footer>");
+        assert!(clean(&footer).contains("tail latency"));
+    }
+
+    #[test]
     fn prose_that_cites_its_sources_in_links_is_kept_a_teaser_list_is_not() {
         // Two paragraphs whose links sit in their sentences: a quarter of the text is links.
         let prose = "<div class=wrapper><p>Training works best in short sessions, and \
@@ -1040,6 +1083,9 @@ mod tests {
             // A site's offers of an account.
             "<p>Register for free site membership to compare schools side by side.</p>",
             "<div><a href=/join>Join to see the camera settings of this photo</a></div>",
+            // A shop's buttons for members.
+            "<div><a href=/accounts/login/>Log in to save to favorites</a></div>",
+            "<div><a href=/signin>Sign in to save this recipe</a></div>",
         ];
         // A sentence about inboxes, short enough to be judged by its words alone.
         let prose = "<p>Most readers check their inbox twice a day.</p>";

@@ -93,6 +93,10 @@ const LIST_OVER_PICK_TENTHS: u32 = 15;
 /// between an introduction and its items.
 const HOLDER_EXCESS_TENTHS: u32 = 20;
 
+/// Picks that a list of links holds this many times the text of are its introduction,
+/// not an article beside its related stories.
+const INTRO_UNDER_LIST: u32 = 4;
+
 /// Finds the page's list of items and moves it under a new, detached `<div>`, which it
 /// returns: the container whose look-alike children hold the most text, widened to a
 /// wrapper that adds only a little (the list's heading, its introduction). `picks` are the
@@ -144,9 +148,11 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
     }
     let parts = stats.get(list).text + picked_text;
     let held = stats.get(holder);
-    // Beside an article the votes found, a list mostly of links is its related stories.
+    // Beside an article the votes found, a list mostly of links is its related stories;
+    // beside a short introduction it dwarfs, it is the page's cards (each one a link).
+    let introduced = list_text >= picked_text * INTRO_UNDER_LIST;
     if held.text * 10 > parts * HOLDER_EXCESS_TENTHS
-        || (picked_text > 0 && held.link_text * 2 > held.text)
+        || (picked_text > 0 && !introduced && held.link_text * 2 > held.text)
     {
         return None;
     }
@@ -245,6 +251,30 @@ mod tests {
         assert!(grab(&mut doc, &[story], picked).is_none());
         // With no article found, the same list is the page's content.
         assert!(grab(&mut doc, &[], 0).is_some());
+    }
+
+    #[test]
+    fn a_grid_of_linked_cards_under_a_short_introduction_is_the_content() {
+        // A topic page: a line of introduction the votes chose, then cards each wholly a link
+        // (headline and teaser inside the <a>), holding many times its text.
+        let intro = "Our collection of tomato sauce recipes has something for every kind of dish.";
+        let card = |i: usize| {
+            format!(
+                "<div class=\"card\"><a href=\"/r{i}\"><span>Recipe {i}</span><h3>Slow-cooked \
+                 tomato sauce number {i} with garlic, basil and a splash of olive oil</h3></a></div>"
+            )
+        };
+        let cards: String = (0..8).map(card).collect();
+        let html = format!(
+            "<html><body><div id=\"page\"><div id=\"intro\"><p>{intro}</p></div>\
+             <div class=\"cards\">{cards}</div></div><footer>Footer</footer></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let intro_block = by_id(&doc, "intro");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the cards");
+        let text = doc.text_content(root);
+        assert!(text.contains(intro), "{text}");
+        assert!(text.contains("sauce number 7"), "{text}");
     }
 
     #[test]

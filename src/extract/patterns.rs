@@ -578,6 +578,10 @@ pub const PROMPT_PHRASES: &[Pat] = &[
     Sub("create a free account"),
     Sub("log in to continue"),
     Sub("login to continue"),
+    // "Log in to save to favorites", "Sign in to save this recipe": a shop's or a site's
+    // button for members.
+    Sub("log in to save"),
+    Sub("sign in to save"),
     Sub("to continue reading"),
     Sub("support our journalism"),
     Sub("become a member"),
