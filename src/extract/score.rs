@@ -216,6 +216,8 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     let mut picks = pick_siblings(doc, top, top_score, &scores, &stats, flags);
     if let Some(main) = widen_to_main(doc, body, &picks, &stats) {
         picks = vec![main];
+    } else if let Some(sections) = widen_to_sections(doc, body, &picks, &stats, flags) {
+        picks = sections;
     }
     // The body the page declares weighs in: it widens a choice that missed part of it and
     // narrows one padded with clutter (see [`evidence::settle`]).
@@ -443,6 +445,67 @@ fn widen_to_main(
         cur = doc.parent(n);
     }
     None
+}
+
+/// Picks shorter than this may be one section of a landing page (see [`widen_to_sections`]).
+const SECTION_PICKS_MAX_TEXT: u32 = 1250;
+
+/// Least text of a landing page's section.
+const SECTION_MIN_TEXT: u32 = 80;
+
+/// A landing page sets its text as a run of sibling sections, each a heading over a few
+/// lines (a service's overview, its features, its questions), and the vote takes the wordiest
+/// alone. When the picks are short, the nearest of their ancestors whose siblings include at
+/// least two such sections is taken with those sections, in page order. An article is not
+/// widened: it is long, and it sits in an `<article>` or `<main>` ([`widen_to_main`]).
+fn widen_to_sections(
+    doc: &Document,
+    body: NodeId,
+    picks: &[NodeId],
+    stats: &TextStats,
+    flags: Flags,
+) -> Option<Vec<NodeId>> {
+    let picked: u32 = picks.iter().map(|&p| stats.get(p).text).sum();
+    if picked >= SECTION_PICKS_MAX_TEXT {
+        return None;
+    }
+    let first = *picks.first()?;
+    if matches!(doc.tag(first), Some("article" | "main"))
+        || doc.ancestor_named(first, "article", 0).is_some()
+        || doc.ancestor_named(first, "main", 0).is_some()
+    {
+        return None;
+    }
+    let mut cur = first;
+    while let Some(parent) = doc.parent(cur) {
+        let siblings = doc.element_children(parent);
+        let sections: Vec<NodeId> = siblings
+            .into_iter()
+            .filter(|&s| s == cur || is_content_section(doc, s, stats, flags))
+            .collect();
+        if sections.len() >= 3 {
+            return Some(sections);
+        }
+        if parent == body {
+            return None;
+        }
+        cur = parent;
+    }
+    None
+}
+
+/// True when `n` reads as a section of a landing page: a block with a heading and a
+/// paragraph, few links, no form, no clutter or author-box name.
+fn is_content_section(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> bool {
+    let s = stats.get(n);
+    matches!(doc.tag(n), Some("div" | "section"))
+        && s.text >= SECTION_MIN_TEXT
+        && s.heading_text > 0
+        && s.paragraphs > 0
+        && s.inputs == 0
+        && stats.link_density(n) < 0.3
+        && class_weight(doc, n, flags) >= 0.0
+        && !patterns::matches(patterns::AUTHOR_BIO, super::prepare::match_string(doc, n))
 }
 
 /// No usable candidate: the whole body is the article (short pages, odd markup).
@@ -783,5 +846,60 @@ mod tests {
         // A row of links and an author's box are no sections of the text.
         assert!(!text.contains("Branding for studios"), "{text}");
         assert!(!text.contains("Dana Reyes"), "{text}");
+    }
+
+    #[test]
+    fn a_landing_pages_sibling_sections_come_with_the_one_the_vote_chose() {
+        // A service page without `<main>`: each section a heading over a few short lines, the
+        // overview's paragraph the longest, so the vote takes it alone.
+        let card = |t: &str, d: &str| format!("<div class=\"card\"><h3>{t}</h3><p>{d}</p></div>");
+        let sections = format!(
+            r#"<section class="hero"><div class="wrap"><h1>Payroll services</h1>
+            <a href="/quote">Get a quote</a></div></section>
+            <section class="overview"><div class="container"><div class="row"><div class="col"></div>
+            <div class="col"><h2>Overview</h2><p>Our payroll team runs the pay of small and
+            medium businesses, from the first hire to the hundredth, so that owners can spend
+            their time on the work that grows the business, not on forms, rates and deadlines.</p>
+            </div></div></div></section>
+            <section class="features"><div class="container"><h2>What we handle</h2>{}{}{}</div></section>
+            <section class="faq"><div class="container"><h2>Questions</h2><h3>How long does the switch take?</h3>
+            <p>Two pay periods at most; we move your records for you.</p></div></section>
+            <section class="signup"><div class="container"><h2>Get our newsletter</h2>
+            <p>News for employers, once a month.</p><form><input type="email"></form></div></section>"#,
+            card("Tax filings", "Quarterly and annual returns filed on time."),
+            card("Direct deposit", "Staff are paid on the day, every time."),
+            card(
+                "Year-end forms",
+                "Every form your staff need, sent in January."
+            )
+        );
+        let html = format!(
+            "<html><body><header><nav><a href=/>Home</a> <a href=/s>Services</a></nav></header>\
+             {sections}<footer><p>Copyright 2025 The payroll firm, all rights reserved.</p></footer></body></html>"
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        for kept in ["Our payroll team", "Direct deposit", "Two pay periods"] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        assert!(!text.contains("once a month"), "{text}");
+        assert!(!text.contains("Copyright"), "{text}");
+
+        // The same sections in an `<article>` are not widened to: an article's own text
+        // is its article, and the blocks after it are not its sections.
+        let widened = |html: &str| {
+            let doc = parse_html(html, None);
+            let body = doc.body().unwrap();
+            let stats = TextStats::measure(&doc, body);
+            let overview = doc.find_all(body, "h2")[0];
+            let col = doc.parent(overview).unwrap();
+            widen_to_sections(&doc, body, &[col], &stats, super::super::LADDER[0])
+                .map(|picks| picks.len())
+        };
+        assert_eq!(widened(&html), Some(3));
+        let html = format!(
+            "<html><body><article><div class=\"wrap\">{sections}</div></article></body></html>"
+        );
+        assert_eq!(widened(&html), None);
     }
 }
