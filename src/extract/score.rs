@@ -456,8 +456,9 @@ const SECTION_MIN_TEXT: u32 = 80;
 /// A landing page sets its text as a run of sibling sections, each a heading over a few
 /// lines (a service's overview, its features, its questions), and the vote takes the wordiest
 /// alone. When the picks are short, the nearest of their ancestors whose siblings include at
-/// least two such sections is taken with those sections, in page order. An article is not
-/// widened: it is long, and it sits in an `<article>` or `<main>` ([`widen_to_main`]).
+/// least two such sections (three inside `<main>`, which [`widen_to_main`] takes whole when
+/// it holds much more) is taken with those sections, in page order. An `<article>` is not
+/// widened: the blocks beside its text are not its sections.
 fn widen_to_sections(
     doc: &Document,
     body: NodeId,
@@ -470,12 +471,11 @@ fn widen_to_sections(
         return None;
     }
     let first = *picks.first()?;
-    if matches!(doc.tag(first), Some("article" | "main"))
-        || doc.ancestor_named(first, "article", 0).is_some()
-        || doc.ancestor_named(first, "main", 0).is_some()
-    {
+    if doc.is(first, "article") || doc.ancestor_named(first, "article", 0).is_some() {
         return None;
     }
+    let main = doc.ancestor_named(first, "main", 0);
+    let needed = if main.is_some() { 4 } else { 3 };
     let mut cur = first;
     while let Some(parent) = doc.parent(cur) {
         let siblings = doc.element_children(parent);
@@ -483,10 +483,10 @@ fn widen_to_sections(
             .into_iter()
             .filter(|&s| s == cur || is_content_section(doc, s, stats, flags))
             .collect();
-        if sections.len() >= 3 {
+        if sections.len() >= needed {
             return Some(sections);
         }
-        if parent == body {
+        if parent == body || Some(parent) == main {
             return None;
         }
         cur = parent;
@@ -901,5 +901,13 @@ mod tests {
             "<html><body><article><div class=\"wrap\">{sections}</div></article></body></html>"
         );
         assert_eq!(widened(&html), None);
+        // In `<main>` (whose widening needs more text: [`widen_to_main`]) a run needs one
+        // section more.
+        let main = |extra: &str| {
+            format!("<html><body><main><div class=\"wrap\">{sections}{extra}</div></main></body></html>")
+        };
+        assert_eq!(widened(&main("")), None);
+        let more = "<section><h2>Pricing</h2><p>One fee per employee per month, with no set-up charge and no fee to leave.</p></section>";
+        assert_eq!(widened(&main(more)), Some(4));
     }
 }
