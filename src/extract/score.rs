@@ -457,8 +457,10 @@ const SECTION_MIN_TEXT: u32 = 80;
 /// lines (a service's overview, its features, its questions), and the vote takes the wordiest
 /// alone. When the picks are short, the nearest of their ancestors whose siblings include at
 /// least two such sections (three inside `<main>`, which [`widen_to_main`] takes whole when
-/// it holds much more) is taken with those sections, in page order. An `<article>` is not
-/// widened: the blocks beside its text are not its sections.
+/// it holds much more) is taken with those sections, in page order. Longer picks are widened
+/// only when one of the sections is larger and plain text (few links): its text sits too
+/// deep for its votes to reach it. An `<article>` is not widened: the blocks beside its text
+/// are not its sections.
 fn widen_to_sections(
     doc: &Document,
     body: NodeId,
@@ -467,9 +469,6 @@ fn widen_to_sections(
     flags: Flags,
 ) -> Option<Vec<NodeId>> {
     let picked: u32 = picks.iter().map(|&p| stats.get(p).text).sum();
-    if picked >= SECTION_PICKS_MAX_TEXT {
-        return None;
-    }
     let first = *picks.first()?;
     if doc.is(first, "article") || doc.ancestor_named(first, "article", 0).is_some() {
         return None;
@@ -483,7 +482,10 @@ fn widen_to_sections(
             .into_iter()
             .filter(|&s| s == cur || is_content_section(doc, s, stats, flags))
             .collect();
-        if sections.len() >= needed {
+        let bigger = sections
+            .iter()
+            .any(|&s| s != cur && stats.get(s).text > picked && stats.link_density(s) < 0.1);
+        if sections.len() >= needed && (picked < SECTION_PICKS_MAX_TEXT || bigger) {
             return Some(sections);
         }
         if parent == body || Some(parent) == main {
@@ -909,5 +911,46 @@ mod tests {
         assert_eq!(widened(&main("")), None);
         let more = "<section><h2>Pricing</h2><p>One fee per employee per month, with no set-up charge and no fee to leave.</p></section>";
         assert_eq!(widened(&main(more)), Some(4));
+    }
+
+    #[test]
+    fn a_long_pick_widens_only_to_a_run_holding_a_larger_section_of_plain_text() {
+        let sentence =
+            "The team plans each migration with the client and moves the data in stages. ";
+        let section = |h: &str, n: usize, link: bool| {
+            let link = if link {
+                "<a href=/case>Read the case study of a bank that moved its books</a>"
+            } else {
+                ""
+            };
+            format!(
+                "<section><h2>{h}</h2><p>{}</p>{}</section>",
+                sentence.repeat(n),
+                link.repeat(5)
+            )
+        };
+        let widened = |run: String| {
+            let html = format!("<html><body><div id=\"page\">{run}</div></body></html>");
+            let doc = parse_html(&html, None);
+            let body = doc.body().unwrap();
+            let stats = TextStats::measure(&doc, body);
+            let first = doc.find_all(body, "section")[0];
+            widen_to_sections(&doc, body, &[first], &stats, super::super::LADDER[0])
+                .map(|picks| picks.len())
+        };
+        // The pick (1,500 characters) is too long to be a landing page's intro by itself,
+        // but the vote went past a larger section of plain text beside it.
+        let pick = section("Overview", 20, false);
+        let faq = section("Questions", 2, false);
+        assert_eq!(
+            widened(format!("{pick}{}{faq}", section("Services", 24, false))),
+            Some(3)
+        );
+        // A larger block with links in it (related stories, case studies) is not the pick's.
+        assert_eq!(
+            widened(format!("{pick}{}{faq}", section("Services", 24, true))),
+            None
+        );
+        assert_eq!(widened(format!("{pick}{faq}{faq}")), None);
     }
 }
