@@ -428,4 +428,46 @@ mod tests {
         );
         assert!(extract_html(&page, None).is_none());
     }
+
+    #[test]
+    fn a_notice_bar_pinned_over_the_page_is_not_its_text() {
+        // The bar's one long sentence, full of commas, scores high enough to join the page's
+        // text as a sibling. (Its name counts on the strict rung, like every unlikely name:
+        // the page has enough text to stop there.)
+        let notice = "Important update: our clinic, its staff, its dentists, and its phone lines \
+                      are not affiliated with the hospital of the same name downtown, whatever you \
+                      may have read, heard, or been told; rest assured, we are open, and ready to serve you!";
+        let section = |h: &str, p: &str| {
+            format!("<div class=\"row\"><div class=\"col\"><div class=\"text\"><h2>{h}</h2><p>{p}</p></div></div></div>")
+        };
+        let page = [
+            section("Dental care", "Our dentists and hygienists care for adults and children at four centres across the two counties we serve."),
+            section("Procedures", "Screening exams and cleanings and extractions and fillings and x-rays are all done in our own rooms."),
+            section("Fees", "We see patients with or without insurance and our fees are set on a sliding scale by household income."),
+            section("Booking", "Call the centre nearest to you to book a visit or ask for a call back from our front desk team."),
+            section("Languages", "Our staff speak Spanish and Arabic and Polish as well as English at every one of our centres."),
+        ]
+        .concat();
+        for bar in [
+            "announcement-bar",
+            "bulletinwp-bulletin",
+            "mysticky-welcomebar-fixed",
+        ] {
+            let html = format!(
+                "<html><body><div class=\"{bar}\"><div><p>{notice}</p></div></div>{NAV}\
+                 <div id=\"page\">{page}</div></body></html>"
+            );
+            let article = extract_html(&html, None).expect("the page's text");
+            assert!(
+                article.text.contains("Our dentists"),
+                "{bar}: {}",
+                article.text
+            );
+            assert!(
+                !article.text.contains("not affiliated"),
+                "{bar}: {}",
+                article.text
+            );
+        }
+    }
 }

@@ -87,6 +87,11 @@ pub const UNLIKELY: &[Pat] = &[
     Sub("sticky-video"),
     Sub("sticky-player"),
     Sub("floating-player"),
+    // Site-wide notice bars pinned over the page ("We are open", "Sale ends Friday").
+    Sub("announcement-bar"),
+    Sub("notification-bar"),
+    Sub("welcomebar"),
+    Sub("bulletinwp"),
     Sub("mc_embed"),
     Sub("ck_form"),
     Sub("donate"),

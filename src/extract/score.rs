@@ -216,6 +216,8 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     let mut picks = pick_siblings(doc, top, top_score, &scores, &stats, flags);
     if let Some(main) = widen_to_main(doc, body, &picks, &stats) {
         picks = vec![main];
+    } else if let Some(sections) = widen_to_sections(doc, body, &picks, &stats, flags) {
+        picks = sections;
     }
     // The body the page declares weighs in: it widens a choice that missed part of it and
     // narrows one padded with clutter (see [`evidence::settle`]).
@@ -443,6 +445,69 @@ fn widen_to_main(
         cur = doc.parent(n);
     }
     None
+}
+
+/// Picks shorter than this may be one section of a landing page (see [`widen_to_sections`]).
+const SECTION_PICKS_MAX_TEXT: u32 = 1250;
+
+/// Least text of a landing page's section.
+const SECTION_MIN_TEXT: u32 = 80;
+
+/// A landing page sets its text as a run of sibling sections, each a heading over a few
+/// lines (a service's overview, its features, its questions), and the vote takes the wordiest
+/// alone. When the picks are short, the nearest of their ancestors whose siblings include at
+/// least two such sections (three inside `<main>`, which [`widen_to_main`] takes whole when
+/// it holds much more) is taken with those sections, in page order. Longer picks are widened
+/// only when one of the sections is larger and plain text (few links): its text sits too
+/// deep for its votes to reach it. An `<article>` is not widened: the blocks beside its text
+/// are not its sections.
+fn widen_to_sections(
+    doc: &Document,
+    body: NodeId,
+    picks: &[NodeId],
+    stats: &TextStats,
+    flags: Flags,
+) -> Option<Vec<NodeId>> {
+    let picked: u32 = picks.iter().map(|&p| stats.get(p).text).sum();
+    let first = *picks.first()?;
+    if doc.is(first, "article") || doc.ancestor_named(first, "article", 0).is_some() {
+        return None;
+    }
+    let main = doc.ancestor_named(first, "main", 0);
+    let needed = if main.is_some() { 4 } else { 3 };
+    let mut cur = first;
+    while let Some(parent) = doc.parent(cur) {
+        let siblings = doc.element_children(parent);
+        let sections: Vec<NodeId> = siblings
+            .into_iter()
+            .filter(|&s| s == cur || is_content_section(doc, s, stats, flags))
+            .collect();
+        let bigger = sections
+            .iter()
+            .any(|&s| s != cur && stats.get(s).text > picked && stats.link_density(s) < 0.1);
+        if sections.len() >= needed && (picked < SECTION_PICKS_MAX_TEXT || bigger) {
+            return Some(sections);
+        }
+        if parent == body || Some(parent) == main {
+            return None;
+        }
+        cur = parent;
+    }
+    None
+}
+
+/// True when `n` reads as a section of a landing page: a block with a heading and a
+/// paragraph, few links, no form, no clutter or author-box name.
+fn is_content_section(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> bool {
+    let s = stats.get(n);
+    matches!(doc.tag(n), Some("div" | "section"))
+        && s.text >= SECTION_MIN_TEXT
+        && s.heading_text > 0
+        && s.paragraphs > 0
+        && s.inputs == 0
+        && stats.link_density(n) < 0.3
+        && class_weight(doc, n, flags) >= 0.0
+        && !patterns::matches(patterns::AUTHOR_BIO, super::prepare::match_string(doc, n))
 }
 
 /// No usable candidate: the whole body is the article (short pages, odd markup).
@@ -783,5 +848,109 @@ mod tests {
         // A row of links and an author's box are no sections of the text.
         assert!(!text.contains("Branding for studios"), "{text}");
         assert!(!text.contains("Dana Reyes"), "{text}");
+    }
+
+    #[test]
+    fn a_landing_pages_sibling_sections_come_with_the_one_the_vote_chose() {
+        // A service page without `<main>`: each section a heading over a few short lines, the
+        // overview's paragraph the longest, so the vote takes it alone.
+        let card = |t: &str, d: &str| format!("<div class=\"card\"><h3>{t}</h3><p>{d}</p></div>");
+        let sections = format!(
+            r#"<section class="hero"><div class="wrap"><h1>Payroll services</h1>
+            <a href="/quote">Get a quote</a></div></section>
+            <section class="overview"><div class="container"><div class="row"><div class="col"></div>
+            <div class="col"><h2>Overview</h2><p>Our payroll team runs the pay of small and
+            medium businesses, from the first hire to the hundredth, so that owners can spend
+            their time on the work that grows the business, not on forms, rates and deadlines.</p>
+            </div></div></div></section>
+            <section class="features"><div class="container"><h2>What we handle</h2>{}{}{}</div></section>
+            <section class="faq"><div class="container"><h2>Questions</h2><h3>How long does the switch take?</h3>
+            <p>Two pay periods at most; we move your records for you.</p></div></section>
+            <section class="signup"><div class="container"><h2>Get our newsletter</h2>
+            <p>News for employers, once a month.</p><form><input type="email"></form></div></section>"#,
+            card("Tax filings", "Quarterly and annual returns filed on time."),
+            card("Direct deposit", "Staff are paid on the day, every time."),
+            card(
+                "Year-end forms",
+                "Every form your staff need, sent in January."
+            )
+        );
+        let html = format!(
+            "<html><body><header><nav><a href=/>Home</a> <a href=/s>Services</a></nav></header>\
+             {sections}<footer><p>Copyright 2025 The payroll firm, all rights reserved.</p></footer></body></html>"
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        for kept in ["Our payroll team", "Direct deposit", "Two pay periods"] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        assert!(!text.contains("once a month"), "{text}");
+        assert!(!text.contains("Copyright"), "{text}");
+
+        // The same sections in an `<article>` are not widened to: an article's own text
+        // is its article, and the blocks after it are not its sections.
+        let widened = |html: &str| {
+            let doc = parse_html(html, None);
+            let body = doc.body().unwrap();
+            let stats = TextStats::measure(&doc, body);
+            let overview = doc.find_all(body, "h2")[0];
+            let col = doc.parent(overview).unwrap();
+            widen_to_sections(&doc, body, &[col], &stats, super::super::LADDER[0])
+                .map(|picks| picks.len())
+        };
+        assert_eq!(widened(&html), Some(3));
+        let html = format!(
+            "<html><body><article><div class=\"wrap\">{sections}</div></article></body></html>"
+        );
+        assert_eq!(widened(&html), None);
+        // In `<main>` (whose widening needs more text: [`widen_to_main`]) a run needs one
+        // section more.
+        let main = |extra: &str| {
+            format!("<html><body><main><div class=\"wrap\">{sections}{extra}</div></main></body></html>")
+        };
+        assert_eq!(widened(&main("")), None);
+        let more = "<section><h2>Pricing</h2><p>One fee per employee per month, with no set-up charge and no fee to leave.</p></section>";
+        assert_eq!(widened(&main(more)), Some(4));
+    }
+
+    #[test]
+    fn a_long_pick_widens_only_to_a_run_holding_a_larger_section_of_plain_text() {
+        let sentence =
+            "The team plans each migration with the client and moves the data in stages. ";
+        let section = |h: &str, n: usize, link: bool| {
+            let link = if link {
+                "<a href=/case>Read the case study of a bank that moved its books</a>"
+            } else {
+                ""
+            };
+            format!(
+                "<section><h2>{h}</h2><p>{}</p>{}</section>",
+                sentence.repeat(n),
+                link.repeat(5)
+            )
+        };
+        let widened = |run: String| {
+            let html = format!("<html><body><div id=\"page\">{run}</div></body></html>");
+            let doc = parse_html(&html, None);
+            let body = doc.body().unwrap();
+            let stats = TextStats::measure(&doc, body);
+            let first = doc.find_all(body, "section")[0];
+            widen_to_sections(&doc, body, &[first], &stats, super::super::LADDER[0])
+                .map(|picks| picks.len())
+        };
+        // The pick (1,500 characters) is too long to be a landing page's intro by itself,
+        // but the vote went past a larger section of plain text beside it.
+        let pick = section("Overview", 20, false);
+        let faq = section("Questions", 2, false);
+        assert_eq!(
+            widened(format!("{pick}{}{faq}", section("Services", 24, false))),
+            Some(3)
+        );
+        // A larger block with links in it (related stories, case studies) is not the pick's.
+        assert_eq!(
+            widened(format!("{pick}{}{faq}", section("Services", 24, true))),
+            None
+        );
+        assert_eq!(widened(format!("{pick}{faq}{faq}")), None);
     }
 }
