@@ -358,6 +358,17 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
 /// the names that hide nothing (see [`push_meaningful_classes`]) and those that hide it at
 /// some screen sizes only (`hidden-md-up`: a copy of the text for phones).
 fn has_closing_class(class: &str) -> bool {
+    // Both closing words hold "hid": an ASCII class without it (in any case) closes nothing,
+    // and most classes are ruled out by that scan before any name is split (other classes,
+    // whose letters outside ASCII are lowercased as the tables read them, take the full check).
+    if class.is_ascii()
+        && !class
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"hid"))
+    {
+        return false;
+    }
     let mut names = String::new();
     push_meaningful_classes(&mut names, class);
     split_white(&into_lowercase(names)).any(|name| {
@@ -798,6 +809,7 @@ mod tests {
             "MuiCollapse-root MuiCollapse-hidden",
             "answer hide",
             "font-poppins text-sm lg:text-base hidden",
+            "Panel HIDE",
         ] {
             assert!(has_closing_class(closed), "{closed}");
         }
@@ -808,6 +820,8 @@ mod tests {
             "field field--label-hidden",
             "hidden lg:block",
             "kt-accordion-panel",
+            "panel-hid",
+            "panel-closed",
         ] {
             assert!(!has_closing_class(open), "{open}");
         }
