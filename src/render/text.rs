@@ -1,6 +1,6 @@
 //! Plain text: paragraphs separated by blank lines, list items on their own lines.
 
-use crate::dom::{Document, NodeId};
+use crate::dom::{split_white, Document, NodeId};
 
 use super::Step;
 
@@ -152,24 +152,31 @@ impl Writer {
             self.out.push_str(t);
             return;
         }
-        for (i, word) in t.split(char::is_whitespace).enumerate() {
+        // Whitespace before a word (here, or at the end of the text before) owes a space.
+        // Once a word is written, the line is started: the next words of the run need no
+        // check of the line's start (no break is owed, no marker waits, the line has text).
+        self.space |= t.starts_with(char::is_whitespace);
+        let mut started = false;
+        for (i, word) in split_white(t).enumerate() {
             if i > 0 {
                 self.space = true;
             }
-            if word.is_empty() {
-                continue;
+            if !started {
+                let at_line_start = self.pending > 0
+                    || self.out.is_empty()
+                    || self.out.ends_with('\n')
+                    || self.prefix.is_some();
+                self.start_text();
+                self.space &= !at_line_start;
+                started = true;
             }
-            let at_line_start = self.pending > 0
-                || self.out.is_empty()
-                || self.out.ends_with('\n')
-                || self.prefix.is_some();
-            self.start_text();
-            if self.space && !at_line_start {
+            if self.space {
                 self.out.push(' ');
             }
             self.space = false;
             self.out.push_str(word);
         }
+        self.space |= t.ends_with(char::is_whitespace);
     }
 }
 
@@ -184,6 +191,16 @@ mod tests {
         assert_eq!(
             super::to_text(&doc, body),
             "Head\n\nOne two three\n\n3. a\n4. b\n\nx\ny\n\n  keep\n  this"
+        );
+    }
+
+    #[test]
+    fn whitespace_between_and_around_texts_is_one_space() {
+        let doc = parse_html("<body><p>One<b> two </b>three\u{a0}four <i>five</i>six\t\n<em> </em>seven</p><ul><li> eight</li><li>nine </li></ul></body>", None);
+        let body = doc.body().unwrap();
+        assert_eq!(
+            super::to_text(&doc, body),
+            "One two three four fivesix seven\n\n- eight\n- nine"
         );
     }
 }
