@@ -1187,7 +1187,7 @@ fn labelled_lines(doc: &Document) -> Vec<NodeId> {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let body_len = doc.text_len(body);
+    let body_len = std::cell::OnceCell::new();
     let mut cur = doc.next_in(body, body, false);
     while let Some(n) = cur {
         if doc.tag(n).is_none() {
@@ -1196,7 +1196,7 @@ fn labelled_lines(doc: &Document) -> Vec<NodeId> {
         }
         if outside_article(doc, n)
             || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
-                && !holds_most_text(doc, n, body_len)
+                && !holds_most_text(doc, n, body, &body_len)
         {
             cur = doc.next_in(body, n, true);
             continue;
@@ -1231,13 +1231,13 @@ const BYLINE_MAX_CHARS: usize = 100;
 fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
     let body = doc.body()?;
     let headline = headline_h1(doc, body, title);
-    let body_len = doc.text_len(body);
+    let body_len = std::cell::OnceCell::new();
     let mut cur = Some(body);
     while let Some(n) = cur {
         let skip = matches!(doc.tag(n), Some("nav" | "footer" | "aside"))
             || patterns::matches(patterns::COMMENT_BLOCKS, match_string(doc, n))
                 && !holds(doc, n, headline)
-                && !holds_most_text(doc, n, body_len);
+                && !holds_most_text(doc, n, body, &body_len);
         if skip && n != body {
             cur = doc.next_in(body, n, true);
             continue;
@@ -1268,9 +1268,15 @@ fn holds(doc: &Document, block: NodeId, headline: Option<NodeId>) -> bool {
 }
 
 /// True when `block` holds more than half of the page's text: the page's main column, whatever
-/// its class says (a wrapper "beside_sidebar" around a whole forum thread).
-fn holds_most_text(doc: &Document, block: NodeId, body_len: u32) -> bool {
-    2 * doc.text_len(block) > body_len
+/// its class says (a wrapper "beside_sidebar" around a whole forum thread). The body's text is
+/// counted at the first question (`body_len`): most pages never ask.
+fn holds_most_text(
+    doc: &Document,
+    block: NodeId,
+    body: NodeId,
+    body_len: &std::cell::OnceCell<u32>,
+) -> bool {
+    2 * doc.text_len(block) > *body_len.get_or_init(|| doc.text_len(body))
 }
 
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`

@@ -228,7 +228,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         .flatten()
         .collect();
         clean::trim_tail(&mut work, root, &authors, &mut removals);
-        let len = stats::TextStats::measure(&work, root).get(root).text;
+        let len = work.text_len(root);
         let better = best.as_ref().is_none_or(|b| len > b.2);
         if better {
             best = Some((work, root, len, byline, removals));
@@ -266,7 +266,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                     &mut removals,
                 );
                 // A list that cleaning emptied (its items were forms, ads) is no list.
-                let len = stats::TextStats::measure(&work, root).get(root).text;
+                let len = work.text_len(root);
                 if len as usize >= MIN_ARTICLE_TEXT {
                     best = Some((work, root, len, None, removals));
                     list_found = true;

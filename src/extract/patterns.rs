@@ -121,6 +121,7 @@ pub const UNLIKELY: &[Pat] = &[
 /// Class words that close an accordion's or a disclosure's panel until its control is clicked
 /// (`kt-accordion-panel-hidden`, `cmp-accordion__panel--hidden`, `MuiCollapse-hidden`): read
 /// as hidden by [`UNLIKELY`] and [`NEGATIVE`], and taken away when the panel is opened.
+/// (Each word holds "hid": `prepare::has_closing_class` scans for it first.)
 pub const CLOSED_PANEL: &[Pat] = &[Token("hidden"), Token("hide")];
 
 /// Words of class names that apply at some screen sizes only (`hidden-md-up`, `hide-mobile`).

@@ -57,24 +57,24 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     });
     // The text left is read many times from here on.
     doc.measure_texts(body);
-    let body_text = super::stats::TextStats::measure(doc, body);
-    let total = body_text.get(body).text.max(1);
+    let total = doc.text_len(body).max(1);
     remove_counted(doc, body, removed, |doc, n| {
         // A fixed box holding most of the page is an app shell, not an overlay; text hidden by
         // markup that holds most of the page is content a script will reveal (streamed server
-        // rendering). The live page's own verdict is final.
+        // rendering). The live page's own verdict is final. The text is counted only for the
+        // few nodes asked about (the walk removes nothing inside the nodes still to come).
         doc.tag(n)?;
-        let minor = body_text.get(n).text * 10 < total * 3;
+        let minor = || doc.text_len(n) * 10 < total * 3;
         let mark = marks.get(n.index()).copied().unwrap_or(0);
         let by_markup = || match mark & MARKUP_READ {
             0 => is_hidden_by_markup(doc, n),
             _ => mark & HIDDEN_BY_MARKUP != 0,
         };
-        if (doc.flags(n).hidden || (minor && (by_markup() || is_for_small_screens(doc, n))))
+        if (doc.flags(n).hidden || ((by_markup() || is_for_small_screens(doc, n)) && minor()))
             && mark & PANEL == 0
         {
             Some(classify(doc, n, ClutterKind::Hidden))
-        } else if doc.flags(n).fixed && minor {
+        } else if doc.flags(n).fixed && minor() {
             Some(classify(doc, n, ClutterKind::Overlay))
         } else {
             None
@@ -108,14 +108,17 @@ fn heading_rank(doc: &Document, n: NodeId) -> Option<u8> {
 /// heading of its rank or above, and is less than half of the page (a page that is all
 /// recommendations is a listing, read as such).
 fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mut Removals) {
-    // Measured once: removals leave ancestors' counts too high, which only stops a climb early.
-    let stats = super::stats::TextStats::measure(doc, body);
-    let half = stats.get(body).text / 2;
+    // Measured once, before the first removal (and only once a heading is found, which most
+    // pages lack): removals leave ancestors' counts too high, which only stops a climb early.
+    let mut measured: Option<(super::stats::TextStats, u32)> = None;
     let mut cur = Some(body);
     while let Some(heading) = cur {
         let rank = heading_rank(doc, heading).unwrap_or(1);
         if rank < 2
-            || stats.get(heading).text > 60
+            || measured.as_ref().map_or_else(
+                || doc.text_len(heading),
+                |(stats, _)| stats.get(heading).text,
+            ) > 60
             || !patterns::matches(
                 patterns::RECOMMENDATION_HEADINGS,
                 &lowercase(&doc.inner_text(heading)),
@@ -124,11 +127,16 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
             cur = doc.next_in(body, heading, false);
             continue;
         }
+        let (stats, half) = &*measured.get_or_insert_with(|| {
+            let stats = super::stats::TextStats::measure(doc, body);
+            let half = stats.get(body).text / 2;
+            (stats, half)
+        });
         let mut section = heading;
         while let Some(p) = doc.parent(section) {
             if p == body
-                || stats.get(p).text > half
-                || text_before(doc, section, &stats)
+                || stats.get(p).text > *half
+                || text_before(doc, section, stats)
                 || holds_heading(doc, p, heading, rank)
             {
                 break;
@@ -350,6 +358,17 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
 /// the names that hide nothing (see [`push_meaningful_classes`]) and those that hide it at
 /// some screen sizes only (`hidden-md-up`: a copy of the text for phones).
 fn has_closing_class(class: &str) -> bool {
+    // Both closing words hold "hid": an ASCII class without it (in any case) closes nothing,
+    // and most classes are ruled out by that scan before any name is split (other classes,
+    // whose letters outside ASCII are lowercased as the tables read them, take the full check).
+    if class.is_ascii()
+        && !class
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"hid"))
+    {
+        return false;
+    }
     let mut names = String::new();
     push_meaningful_classes(&mut names, class);
     split_white(&into_lowercase(names)).any(|name| {
@@ -790,6 +809,7 @@ mod tests {
             "MuiCollapse-root MuiCollapse-hidden",
             "answer hide",
             "font-poppins text-sm lg:text-base hidden",
+            "Panel HIDE",
         ] {
             assert!(has_closing_class(closed), "{closed}");
         }
@@ -800,6 +820,8 @@ mod tests {
             "field field--label-hidden",
             "hidden lg:block",
             "kt-accordion-panel",
+            "panel-hid",
+            "panel-closed",
         ] {
             assert!(!has_closing_class(open), "{open}");
         }

@@ -86,8 +86,7 @@ const PARENT_TIE: f64 = 0.98;
 /// it, a block marked `itemprop="articleBody"` is the declared body (see [`evidence`]).
 pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -> Option<NodeId> {
     let body = doc.body()?;
-    join_drop_caps(doc, body);
-    let stats = TextStats::measure(doc, body);
+    let stats = join_drop_caps(doc, body);
     // Scores by node index (None: not a candidate). A vector rather than a hash map: no
     // hashing on this hot path, and no hash table code in the wasm.
     let mut scores: Vec<Option<f64>> = vec![None; doc.len()];
@@ -249,7 +248,10 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
 /// A drop cap set in its own block ("D", then a paragraph "uring the war…") goes back into
 /// the word it starts: a block whose whole text is one capital letter, followed by a block
 /// whose text starts in lower case.
-fn join_drop_caps(doc: &mut Document, body: NodeId) {
+///
+/// Returns the measures of the body in its new shape (those taken to look for the blocks,
+/// when none was joined).
+fn join_drop_caps(doc: &mut Document, body: NodeId) -> TextStats {
     let stats = TextStats::measure(doc, body);
     let mut joins: Vec<(NodeId, NodeId)> = Vec::new();
     for n in doc.descendants(body) {
@@ -295,11 +297,17 @@ fn join_drop_caps(doc: &mut Document, body: NodeId) {
             }
         }
     }
+    let joined = !joins.is_empty();
     for (letter_block, text) in joins {
         let letter = doc.text_content(letter_block);
         let letter = doc.create_text(letter.trim());
         doc.insert_before(text, letter);
         doc.detach(letter_block);
+    }
+    if joined {
+        TextStats::measure(doc, body)
+    } else {
+        stats
     }
 }
 
