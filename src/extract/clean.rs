@@ -25,7 +25,11 @@ pub fn clean_article(
     // Measures of the article, reused by the next pass when a pass removed nothing.
     let mut last = LastStats::default();
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
-        (stats.get(n).text < 500
+        let len = stats.get(n).text;
+        if len < 300 && patterns::matches(patterns::DISCLAIMERS, match_string(doc, n)) {
+            return Some(ClutterKind::Other);
+        }
+        (len < 500
             && super::clutter::names_match(doc, n, SHARE)
             && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
         .then_some(ClutterKind::Share)
@@ -112,7 +116,22 @@ pub fn clean_article(
             }
             !words_outside_links
         };
-        (reading_time || lone_button || counter || link_row)
+        // The same row once its links went (relative links with no address to resolve them):
+        // short items between bars, outside code.
+        let bar_row = s.text > 0
+            && s.text < 200
+            && matches!(doc.tag(n), Some("p" | "div" | "span" | "td"))
+            && doc.ancestor_named(n, "pre", 0).is_none()
+            && doc.find_all(n, "pre").is_empty()
+            && doc.find_all(n, "code").is_empty()
+            && is_bar_row(&doc.text_content(n));
+        // A site's copyright notice, wherever it stands ("© 2024 Acme, Inc. All rights
+        // reserved."): the reservation tells it from a text about copyright.
+        let copyright = s.text > 0 && s.text < 200 && matches!(doc.tag(n), Some("p" | "div" | "span")) && {
+            let t = lowercase(&fold_whitespace(&doc.text_content(n)));
+            COPYRIGHT_OPENERS.iter().any(|o| t.starts_with(o)) && t.contains("rights reserved")
+        };
+        (reading_time || lone_button || counter || link_row || bar_row || copyright)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
@@ -197,6 +216,25 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     }
     let text = lowercase(&fold_whitespace(&doc.text_content(n)));
     patterns::matches(PROMPT_PHRASES, &text)
+}
+
+/// Fewest items, and most characters of one, in a row of menu items set between bars.
+const BAR_ITEMS: usize = 5;
+const BAR_ITEM_CHARS: usize = 24;
+
+/// True when `text` is [`BAR_ITEMS`] or more short items separated by `|` ("About | Jobs |
+/// Press | Legal | Contact"): a site's menu, not a sentence.
+fn is_bar_row(text: &str) -> bool {
+    let mut items = 0;
+    for item in text.split('|') {
+        let item = trim(item);
+        let chars = item.chars().count();
+        if chars == 0 || chars > BAR_ITEM_CHARS || item.ends_with('.') {
+            return false;
+        }
+        items += 1;
+    }
+    items >= BAR_ITEMS
 }
 
 /// Most characters of a poster's figures block, and of one value or other piece in it.

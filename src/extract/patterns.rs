@@ -493,6 +493,7 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "tell me more",
     "open in app",
     "results per page",
+    "sort by",
     "sort and filter",
     "filter and sort",
     "sort & filter",
@@ -522,6 +523,9 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "coming soon",
     "no longer available",
     "sign up",
+    "sign in",
+    "log in",
+    "login",
     "personal tools",
     "publish date",
     // A long list's skip link, and a documentation page's buttons for AI tools.
@@ -1115,6 +1119,10 @@ pub const AVATAR: &[Pat] = &[
     Sub("profile-pic"),
     Sub("headshot"),
 ];
+
+/// Class words of a site's disclaimers (affiliate links, advertising, liability): a short
+/// block so named is the site speaking, not the text.
+pub const DISCLAIMERS: &[Pat] = &[Sub("disclaimer")];
 
 /// Class words of buttons and calls to action: a block that is only such a link goes.
 pub const BUTTON_LIKE: &[Pat] = &[

@@ -408,6 +408,14 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             }
             slot = p;
         }
+        // A label between words is a word of a sentence ("You must log in to reply").
+        let in_sentence = |s: Option<NodeId>| {
+            s.and_then(|s| doc.text(s))
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        };
+        if in_sentence(doc.prev_sibling(slot)) && in_sentence(doc.next_sibling(slot)) {
+            continue;
+        }
         removed.record(doc, slot, kind);
         doc.detach(slot);
     }
