@@ -147,6 +147,7 @@ pub fn clean_article(
     });
     remove_article_headers(doc, article, &mut last);
     remove_byline_blocks(doc, article, &mut last);
+    remove_lone_dateline(doc, article, &mut last, removed);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
@@ -631,6 +632,50 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
             && doc.ancestor_named(n, "blockquote", 0).is_none()
             && super::prepare::names_a_byline(doc, n)
     });
+}
+
+/// Longest date line taken out of the text.
+const DATELINE_CHARS: u32 = 64;
+
+/// The article's date on a line of its own ("Published June 23, 2025", a bare `<time>`), which
+/// the reader view's header shows: a short block named as a date line or holding a `<time>`,
+/// whose whole text is a date. Taken only when it is the one such line in the text: a
+/// thread's posts and a list's entries each carry theirs, and keep them.
+fn remove_lone_dateline(
+    doc: &mut Document,
+    article: NodeId,
+    last: &mut LastStats,
+    removed: &mut Removals,
+) {
+    let stats = last.measure(doc, article);
+    let mut found: Option<NodeId> = None;
+    for n in doc.descendants(article) {
+        let len = stats.get(n).text;
+        if n == article
+            || len == 0
+            || len > DATELINE_CHARS
+            || !matches!(doc.tag(n), Some("p" | "div" | "span" | "time"))
+            || found.is_some_and(|f| doc.contains(f, n))
+            || !(patterns::matches(patterns::DATELINE, match_string(doc, n))
+                || doc.is(n, "time")
+                || !doc.find_all(n, "time").is_empty())
+        {
+            continue;
+        }
+        let text = fold_whitespace(&doc.text_content(n));
+        let text = trim(&text);
+        if !super::metadata::is_dateline(text) || super::metadata::published_day(text).is_none() {
+            continue;
+        }
+        if found.is_some() {
+            return;
+        }
+        found = Some(n);
+    }
+    if let Some(n) = found {
+        removed.record(doc, n, ClutterKind::Other);
+        doc.detach(n);
+    }
 }
 
 /// The headline is shown above the article; drop its copy at the top of the text.
