@@ -131,7 +131,13 @@ pub fn clean_article(
             let t = lowercase(&fold_whitespace(&doc.text_content(n)));
             COPYRIGHT_OPENERS.iter().any(|o| t.starts_with(o)) && t.contains("rights reserved")
         };
-        (reading_time || lone_button || counter || link_row || bar_row || copyright)
+        // Where the reader stands in a paged text or a list ("Page 1 of 8", "Showing 24 of
+        // 291 results"): the pager's words, not the text's.
+        let position = s.text > 0
+            && s.text < 40
+            && matches!(doc.tag(n), Some("p" | "div" | "span"))
+            && is_position_line(&doc.text_content(n));
+        (reading_time || lone_button || counter || link_row || bar_row || copyright || position)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
@@ -217,6 +223,26 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     }
     let text = lowercase(&fold_whitespace(&doc.text_content(n)));
     patterns::matches(PROMPT_PHRASES, &text)
+}
+
+/// True for "Page 2 of 8" and "Showing 1-24 of 291 results": a count of pages or of results
+/// with the word that says which, and nothing else.
+fn is_position_line(text: &str) -> bool {
+    let number = |w: &str| {
+        !w.is_empty()
+            && w.split(['-', '–'])
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b','))
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [page, a, of, b] if page.eq_ignore_ascii_case("page") => {
+            number(a) && of.eq_ignore_ascii_case("of") && number(b)
+        }
+        [showing, a, of, b, rest @ ..] if showing.eq_ignore_ascii_case("showing") => {
+            rest.len() <= 1 && number(a) && of.eq_ignore_ascii_case("of") && number(b)
+        }
+        _ => false,
+    }
 }
 
 /// Fewest items, and most characters of one, in a row of menu items set between bars.
