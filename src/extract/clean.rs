@@ -154,6 +154,7 @@ pub fn clean_article(
     remove_article_headers(doc, article, &mut last);
     remove_byline_blocks(doc, article, &mut last);
     remove_lone_dateline(doc, article, &mut last, removed);
+    remove_app_signatures(doc, article);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
@@ -658,6 +659,37 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
             && doc.ancestor_named(n, "blockquote", 0).is_none()
             && super::prepare::names_a_byline(doc, n)
     });
+}
+
+/// Longest line a posting app signs a post with.
+const SIGNATURE_CHARS: usize = 100;
+
+/// The line a phone or a forum app adds at the end of a post ("Sent from my iPhone using
+/// Tapatalk"), by [`patterns::SIGNATURE_OPENERS`]: the opening and the rest of its block, when
+/// that is a short run of inline content.
+fn remove_app_signatures(doc: &mut Document, article: NodeId) {
+    let openings: Vec<NodeId> = doc
+        .descendants(article)
+        .filter(|&n| {
+            doc.text(n).is_some_and(|t| {
+                let t = trim(t);
+                patterns::SIGNATURE_OPENERS.iter().any(|o| t.starts_with(o))
+            })
+        })
+        .collect();
+    for opening in openings {
+        let line: Vec<NodeId> = std::iter::successors(Some(opening), |&n| doc.next_sibling(n))
+            .collect();
+        let inline = line
+            .iter()
+            .all(|&n| doc.tag(n).is_none_or(|t| PHRASING.contains(&t)));
+        let len: usize = line.iter().map(|&n| doc.text_content(n).len()).sum();
+        if inline && len <= SIGNATURE_CHARS {
+            for n in line {
+                doc.detach(n);
+            }
+        }
+    }
 }
 
 /// Longest date line taken out of the text.

@@ -1124,6 +1124,9 @@ pub const AVATAR: &[Pat] = &[
 /// block so named is the site speaking, not the text.
 pub const DISCLAIMERS: &[Pat] = &[Sub("disclaimer")];
 
+/// Openings of the line a phone or a forum app signs a post with, as written.
+pub const SIGNATURE_OPENERS: &[&str] = &["Sent from my "];
+
 /// Class words of buttons and calls to action: a block that is only such a link goes.
 pub const BUTTON_LIKE: &[Pat] = &[
     Token("button"),
