@@ -127,10 +127,11 @@ pub fn clean_article(
             && is_bar_row(&doc.text_content(n));
         // A site's copyright notice, wherever it stands ("© 2024 Acme, Inc. All rights
         // reserved."): the reservation tells it from a text about copyright.
-        let copyright = s.text > 0 && s.text < 200 && matches!(doc.tag(n), Some("p" | "div" | "span")) && {
-            let t = lowercase(&fold_whitespace(&doc.text_content(n)));
-            COPYRIGHT_OPENERS.iter().any(|o| t.starts_with(o)) && t.contains("rights reserved")
-        };
+        let copyright =
+            s.text > 0 && s.text < 200 && matches!(doc.tag(n), Some("p" | "div" | "span")) && {
+                let t = lowercase(&fold_whitespace(&doc.text_content(n)));
+                COPYRIGHT_OPENERS.iter().any(|o| t.starts_with(o)) && t.contains("rights reserved")
+            };
         // Where the reader stands in a paged text or a list ("Page 1 of 8", "Showing 24 of
         // 291 results"): the pager's words, not the text's.
         let position = s.text > 0
@@ -678,8 +679,8 @@ fn remove_app_signatures(doc: &mut Document, article: NodeId) {
         })
         .collect();
     for opening in openings {
-        let line: Vec<NodeId> = std::iter::successors(Some(opening), |&n| doc.next_sibling(n))
-            .collect();
+        let line: Vec<NodeId> =
+            std::iter::successors(Some(opening), |&n| doc.next_sibling(n)).collect();
         let inline = line
             .iter()
             .all(|&n| doc.tag(n).is_none_or(|t| PHRASING.contains(&t)));
@@ -1074,6 +1075,93 @@ fn last_text_block(doc: &Document, article: NodeId) -> Option<NodeId> {
 mod tests {
     use super::*;
     use crate::dom::html::parse_html;
+
+    /// The text the reader shows for an article of a few paragraphs with `extra` in it.
+    fn shown_with(extra: &str) -> String {
+        let para = "<p>The council met on Tuesday to weigh the plan for the river path, which \
+                    would link the two parks by a boardwalk along the east bank, and heard \
+                    from residents on both sides of the question for most of the evening.</p>";
+        let html = format!(
+            "<html><body><article><h1>River path</h1>{para}{extra}{para}{para}</article>\
+             </body></html>"
+        );
+        crate::extract_html(&html, None).expect("the article").text
+    }
+
+    #[test]
+    fn menus_set_as_text_between_bars_go_code_and_short_rows_stay() {
+        let text = shown_with(
+            "<div>Guidelines | FAQ | Lists | API | Security | Legal | Contact</div>\
+             <p>Before | after | first | second</p>\
+             <pre>cat log | sort | uniq -c | sort -n | head</pre>",
+        );
+        assert!(!text.contains("Guidelines"), "{text}");
+        assert!(text.contains("Before | after"), "{text}");
+        assert!(text.contains("uniq -c"), "{text}");
+        assert!(is_bar_row("Hacker News new | past | comments | ask | show"));
+        assert!(!is_bar_row(
+            "The plan passed. | It was close. | Yes | No | Maybe"
+        ));
+    }
+
+    #[test]
+    fn copyright_notices_go_wherever_they_stand() {
+        let text = shown_with(
+            "<p>Copyright © 2023 Example Advisors, Inc. All Rights Reserved.</p>\
+             <p>Copyright law reserves these rights to the author alone.</p>",
+        );
+        assert!(!text.contains("Example Advisors"), "{text}");
+        assert!(text.contains("Copyright law"), "{text}");
+    }
+
+    #[test]
+    fn short_disclaimer_blocks_go() {
+        let text = shown_with(
+            "<div class=\"disclaimer-container\"><p class=disclaimer>Products are chosen \
+             independently by our editors. Purchases made through our links may earn us a \
+             commission.</p></div>",
+        );
+        assert!(!text.contains("chosen independently"), "{text}");
+    }
+
+    #[test]
+    fn a_lone_date_line_goes_the_dates_of_several_posts_stay() {
+        let text = shown_with("<p><i><time datetime=2025-12-15>15 Dec, 2025</time></i></p>");
+        assert!(!text.contains("15 Dec"), "{text}");
+        let text = shown_with(
+            "<div class=pub-date>Published June 23, 2025 10:39AM</div><p>A reply.</p>\
+             <div class=pub-date>Published June 24, 2025 9:12AM</div>",
+        );
+        assert!(
+            text.contains("June 23") && text.contains("June 24"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn position_lines_of_pagers_and_result_lists_go() {
+        let text = shown_with("<p>Page 1 of 8</p><p class=count>Showing 24 of 291 results</p>");
+        assert!(
+            !text.contains("Page 1") && !text.contains("Showing"),
+            "{text}"
+        );
+        assert!(is_position_line("Showing 1-24 of 291 results"));
+        assert!(!is_position_line(
+            "Showing 24 of 291 results we found useful"
+        ));
+        assert!(!is_position_line("Page one of the report"));
+    }
+
+    #[test]
+    fn an_apps_signature_under_a_post_goes() {
+        let text = shown_with(
+            "<div class=post>It does heart rate and sleep tracking, worth a look.<br><br>\
+             Sent from my SM-S908U using <a href=/app>Forums mobile app</a></div>",
+        );
+        assert!(text.contains("worth a look"), "{text}");
+        assert!(!text.contains("Sent from"), "{text}");
+        assert!(!text.contains("mobile app"), "{text}");
+    }
 
     fn forms_left(body: &str) -> usize {
         let mut doc = parse_html(&format!("<body><div id=a>{body}</div>"), None);

@@ -1661,6 +1661,9 @@ mod tests {
         assert!(is_interface_label("No longer available"));
         assert!(is_interface_label("Coming Soon!"));
         assert!(is_interface_label("Sign Up"));
+        assert!(is_interface_label("Sign in"));
+        assert!(is_interface_label("login"));
+        assert!(is_interface_label("Sort by:"));
         assert!(is_interface_label("Personal tools"));
         assert!(is_interface_label("Publish date"));
         // A long list's skip link, a documentation page's buttons for AI tools.

@@ -763,6 +763,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn interface_labels_go_alone_and_stay_inside_a_sentence() {
+        let para = "<p>Members compare the two models at length, and most of them find the \
+                    newer one quieter, lighter and easier to clean after a long week of use.</p>";
+        let html = format!(
+            "<html><body><article><h1>Models</h1><div><span>Sort by:</span></div>{para}\
+             <div><a href=/login>Log in</a></div>{para}<p>You must <a href=/login>log in</a> \
+             to answer this question.</p>{para}</article></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the page").text;
+        assert!(!text.contains("Sort by"), "{text}");
+        assert!(!text.contains("Log in"), "{text}");
+        assert!(text.contains("You must log in to answer"), "{text}");
+    }
+
+    #[test]
     fn blocks_for_small_screens_only_are_left_out() {
         // A forum theme repeats the topic's stats for phones under the first post; the wide
         // layout shows them beside the thread. A block hidden below the wide breakpoint
