@@ -116,28 +116,25 @@ pub fn clean_article(
             }
             !words_outside_links
         };
+        // Short lines, read once for the tests below.
+        let line =
+            (s.text > 0 && s.text < 200 && matches!(doc.tag(n), Some("p" | "div" | "span" | "td")))
+                .then(|| lowercase(&fold_whitespace(&doc.text_content(n))));
+        let line = line.as_deref().unwrap_or("");
         // The same row once its links went (relative links with no address to resolve them):
         // short items between bars, outside code.
-        let bar_row = s.text > 0
-            && s.text < 200
-            && matches!(doc.tag(n), Some("p" | "div" | "span" | "td"))
+        let bar_row = is_bar_row(line)
             && doc.ancestor_named(n, "pre", 0).is_none()
-            && doc.find_all(n, "pre").is_empty()
-            && doc.find_all(n, "code").is_empty()
-            && is_bar_row(&doc.text_content(n));
+            && !doc
+                .descendants(n)
+                .any(|d| matches!(doc.tag(d), Some("pre" | "code")));
         // A site's copyright notice, wherever it stands ("© 2024 Acme, Inc. All rights
         // reserved."): the reservation tells it from a text about copyright.
-        let copyright =
-            s.text > 0 && s.text < 200 && matches!(doc.tag(n), Some("p" | "div" | "span")) && {
-                let t = lowercase(&fold_whitespace(&doc.text_content(n)));
-                COPYRIGHT_OPENERS.iter().any(|o| t.starts_with(o)) && t.contains("rights reserved")
-            };
+        let copyright = COPYRIGHT_OPENERS.iter().any(|o| line.starts_with(o))
+            && line.contains("rights reserved");
         // Where the reader stands in a paged text or a list ("Page 1 of 8", "Showing 24 of
         // 291 results"): the pager's words, not the text's.
-        let position = s.text > 0
-            && s.text < 40
-            && matches!(doc.tag(n), Some("p" | "div" | "span"))
-            && is_position_line(&doc.text_content(n));
+        let position = is_position_line(line);
         (reading_time || lone_button || counter || link_row || bar_row || copyright || position)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
@@ -227,43 +224,40 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     patterns::matches(PROMPT_PHRASES, &text)
 }
 
-/// True for "Page 2 of 8" and "Showing 1-24 of 291 results": a count of pages or of results
-/// with the word that says which, and nothing else.
-fn is_position_line(text: &str) -> bool {
-    let number = |w: &str| {
-        !w.is_empty()
-            && w.split(['-', '–'])
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b','))
+/// True for "page 2 of 8" and "showing 1-24 of 291 results" (lowercase): a count of pages or
+/// of results with the word that says which, and nothing else.
+fn is_position_line(line: &str) -> bool {
+    let (rest, words_after) = match line.strip_prefix("page ") {
+        Some(rest) => (rest, 0),
+        None => match line.strip_prefix("showing ") {
+            Some(rest) => (rest, 1),
+            None => return false,
+        },
     };
-    let words: Vec<&str> = text.split_whitespace().collect();
-    match words.as_slice() {
-        [page, a, of, b] if page.eq_ignore_ascii_case("page") => {
-            number(a) && of.eq_ignore_ascii_case("of") && number(b)
-        }
-        [showing, a, of, b, rest @ ..] if showing.eq_ignore_ascii_case("showing") => {
-            rest.len() <= 1 && number(a) && of.eq_ignore_ascii_case("of") && number(b)
-        }
-        _ => false,
-    }
+    let number = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b"-,".contains(&b))
+        })
+    };
+    let mut words = rest.split(' ');
+    number(words.next())
+        && words.next() == Some("of")
+        && number(words.next())
+        && words.count() <= words_after
 }
 
-/// Fewest items, and most characters of one, in a row of menu items set between bars.
+/// Fewest items, and most bytes of one, in a row of menu items set between bars.
 const BAR_ITEMS: usize = 5;
-const BAR_ITEM_CHARS: usize = 24;
+const BAR_ITEM_BYTES: usize = 24;
 
-/// True when `text` is [`BAR_ITEMS`] or more short items separated by `|` ("About | Jobs |
+/// True when `line` is [`BAR_ITEMS`] or more short items separated by `|` ("About | Jobs |
 /// Press | Legal | Contact"): a site's menu, not a sentence.
-fn is_bar_row(text: &str) -> bool {
-    let mut items = 0;
-    for item in text.split('|') {
-        let item = trim(item);
-        let chars = item.chars().count();
-        if chars == 0 || chars > BAR_ITEM_CHARS || item.ends_with('.') {
-            return false;
-        }
-        items += 1;
-    }
-    items >= BAR_ITEMS
+fn is_bar_row(line: &str) -> bool {
+    line.split('|').count() >= BAR_ITEMS
+        && line.split('|').all(|item| {
+            let item = trim(item);
+            !item.is_empty() && item.len() <= BAR_ITEM_BYTES && !item.ends_with('.')
+        })
 }
 
 /// Most characters of a poster's figures block, and of one value or other piece in it.
