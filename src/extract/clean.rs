@@ -152,7 +152,6 @@ pub fn clean_article(
     remove_article_headers(doc, article, &mut last);
     remove_byline_blocks(doc, article, &mut last);
     remove_lone_dateline(doc, article, &mut last, removed);
-    remove_app_signatures(doc, article);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
@@ -227,23 +226,18 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
 /// True for "page 2 of 8" and "showing 1-24 of 291 results" (lowercase): a count of pages or
 /// of results with the word that says which, and nothing else.
 fn is_position_line(line: &str) -> bool {
-    let (rest, words_after) = match line.strip_prefix("page ") {
-        Some(rest) => (rest, 0),
-        None => match line.strip_prefix("showing ") {
-            Some(rest) => (rest, 1),
-            None => return false,
-        },
+    let count =
+        |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || "-–,".contains(c));
+    let Some((before, after)) = line.split_once(" of ") else {
+        return false;
     };
-    let number = |w: Option<&str>| {
-        w.is_some_and(|w| {
-            !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b"-,".contains(&b))
-        })
-    };
-    let mut words = rest.split(' ');
-    number(words.next())
-        && words.next() == Some("of")
-        && number(words.next())
-        && words.count() <= words_after
+    let (total, what) = after.split_once(' ').unwrap_or((after, ""));
+    let showing = before.strip_prefix("showing ");
+    count(total)
+        && match showing {
+            Some(shown) => count(shown) && !what.contains(' '),
+            None => before.strip_prefix("page ").is_some_and(count) && what.is_empty(),
+        }
 }
 
 /// Fewest items, and most bytes of one, in a row of menu items set between bars.
@@ -654,37 +648,6 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
             && doc.ancestor_named(n, "blockquote", 0).is_none()
             && super::prepare::names_a_byline(doc, n)
     });
-}
-
-/// Longest line a posting app signs a post with.
-const SIGNATURE_CHARS: usize = 100;
-
-/// The line a phone or a forum app adds at the end of a post ("Sent from my iPhone using
-/// Tapatalk"), by [`patterns::SIGNATURE_OPENERS`]: the opening and the rest of its block, when
-/// that is a short run of inline content.
-fn remove_app_signatures(doc: &mut Document, article: NodeId) {
-    let openings: Vec<NodeId> = doc
-        .descendants(article)
-        .filter(|&n| {
-            doc.text(n).is_some_and(|t| {
-                let t = trim(t);
-                patterns::SIGNATURE_OPENERS.iter().any(|o| t.starts_with(o))
-            })
-        })
-        .collect();
-    for opening in openings {
-        let line: Vec<NodeId> =
-            std::iter::successors(Some(opening), |&n| doc.next_sibling(n)).collect();
-        let inline = line
-            .iter()
-            .all(|&n| doc.tag(n).is_none_or(|t| PHRASING.contains(&t)));
-        let len: usize = line.iter().map(|&n| doc.text_content(n).len()).sum();
-        if inline && len <= SIGNATURE_CHARS {
-            for n in line {
-                doc.detach(n);
-            }
-        }
-    }
 }
 
 /// Longest date line taken out of the text.
@@ -1139,11 +1102,11 @@ mod tests {
             !text.contains("Page 1") && !text.contains("Showing"),
             "{text}"
         );
-        assert!(is_position_line("Showing 1-24 of 291 results"));
+        assert!(is_position_line("showing 1–24 of 291 results"));
         assert!(!is_position_line(
-            "Showing 24 of 291 results we found useful"
+            "showing 24 of 291 results we found useful"
         ));
-        assert!(!is_position_line("Page one of the report"));
+        assert!(!is_position_line("page one of the report"));
     }
 
     #[test]
