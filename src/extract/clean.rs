@@ -226,8 +226,12 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
 /// True for "page 2 of 8" and "showing 1-24 of 291 results" (lowercase): a count of pages or
 /// of results with the word that says which, and nothing else.
 fn is_position_line(line: &str) -> bool {
-    let count =
-        |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || "-–,".contains(c));
+    // Digits, commas and a hyphen or an en dash ("1–24"), read byte by byte.
+    let count = |w: &str| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || "-–,".as_bytes().contains(&b))
+    };
     let Some((before, after)) = line.split_once(" of ") else {
         return false;
     };
