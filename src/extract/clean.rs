@@ -25,7 +25,11 @@ pub fn clean_article(
     // Measures of the article, reused by the next pass when a pass removed nothing.
     let mut last = LastStats::default();
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
-        (stats.get(n).text < 500
+        let len = stats.get(n).text;
+        if len < 300 && patterns::matches(patterns::DISCLAIMERS, match_string(doc, n)) {
+            return Some(ClutterKind::Other);
+        }
+        (len < 500
             && super::clutter::names_match(doc, n, SHARE)
             && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
         .then_some(ClutterKind::Share)
@@ -119,7 +123,26 @@ pub fn clean_article(
             }
             !words_outside_links
         };
-        (reading_time || lone_button || counter || link_row)
+        // Short lines, read once for the tests below.
+        let line =
+            (s.text > 0 && s.text < 200 && matches!(doc.tag(n), Some("p" | "div" | "span" | "td")))
+                .then(|| lowercase(&fold_whitespace(&doc.text_content(n))));
+        let line = line.as_deref().unwrap_or("");
+        // The same row once its links went (relative links with no address to resolve them):
+        // short items between bars, outside code.
+        let bar_row = is_bar_row(line)
+            && doc.ancestor_named(n, "pre", 0).is_none()
+            && !doc
+                .descendants(n)
+                .any(|d| matches!(doc.tag(d), Some("pre" | "code")));
+        // A site's copyright notice, wherever it stands ("© 2024 Acme, Inc. All rights
+        // reserved."): the reservation tells it from a text about copyright.
+        let copyright = COPYRIGHT_OPENERS.iter().any(|o| line.starts_with(o))
+            && line.contains("rights reserved");
+        // Where the reader stands in a paged text or a list ("Page 1 of 8", "Showing 24 of
+        // 291 results"): the pager's words, not the text's.
+        let position = is_position_line(line);
+        (reading_time || lone_button || counter || link_row || bar_row || copyright || position)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
@@ -135,6 +158,7 @@ pub fn clean_article(
     });
     remove_article_headers(doc, article, &mut last);
     remove_byline_blocks(doc, article, &mut last);
+    remove_lone_dateline(doc, article, &mut last, removed);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
     }
@@ -204,6 +228,41 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     }
     let text = lowercase(&fold_whitespace(&doc.text_content(n)));
     patterns::matches(PROMPT_PHRASES, &text)
+}
+
+/// True for "page 2 of 8" and "showing 1-24 of 291 results" (lowercase): a count of pages or
+/// of results with the word that says which, and nothing else.
+fn is_position_line(line: &str) -> bool {
+    // Digits, commas and a hyphen or an en dash ("1–24"), read byte by byte.
+    let count = |w: &str| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || "-–,".as_bytes().contains(&b))
+    };
+    let Some((before, after)) = line.split_once(" of ") else {
+        return false;
+    };
+    let (total, what) = after.split_once(' ').unwrap_or((after, ""));
+    let showing = before.strip_prefix("showing ");
+    count(total)
+        && match showing {
+            Some(shown) => count(shown) && !what.contains(' '),
+            None => before.strip_prefix("page ").is_some_and(count) && what.is_empty(),
+        }
+}
+
+/// Fewest items, and most bytes of one, in a row of menu items set between bars.
+const BAR_ITEMS: usize = 5;
+const BAR_ITEM_BYTES: usize = 24;
+
+/// True when `line` is [`BAR_ITEMS`] or more short items separated by `|` ("About | Jobs |
+/// Press | Legal | Contact"): a site's menu, not a sentence.
+fn is_bar_row(line: &str) -> bool {
+    line.split('|').count() >= BAR_ITEMS
+        && line.split('|').all(|item| {
+            let item = trim(item);
+            !item.is_empty() && item.len() <= BAR_ITEM_BYTES && !item.ends_with('.')
+        })
 }
 
 /// Most characters of a poster's figures block, and of one value or other piece in it.
@@ -602,6 +661,50 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
     });
 }
 
+/// Longest date line taken out of the text.
+const DATELINE_CHARS: u32 = 64;
+
+/// The article's date on a line of its own ("Published June 23, 2025", a bare `<time>`), which
+/// the reader view's header shows: a short block named as a date line or holding a `<time>`,
+/// whose whole text is a date. Taken only when it is the one such line in the text: a
+/// thread's posts and a list's entries each carry theirs, and keep them.
+fn remove_lone_dateline(
+    doc: &mut Document,
+    article: NodeId,
+    last: &mut LastStats,
+    removed: &mut Removals,
+) {
+    let stats = last.measure(doc, article);
+    let mut found: Option<NodeId> = None;
+    for n in doc.descendants(article) {
+        let len = stats.get(n).text;
+        if n == article
+            || len == 0
+            || len > DATELINE_CHARS
+            || !matches!(doc.tag(n), Some("p" | "div" | "span" | "time"))
+            || found.is_some_and(|f| doc.contains(f, n))
+            || !(patterns::matches(patterns::DATELINE, match_string(doc, n))
+                || doc.is(n, "time")
+                || !doc.find_all(n, "time").is_empty())
+        {
+            continue;
+        }
+        let text = fold_whitespace(&doc.text_content(n));
+        let text = trim(&text);
+        if !super::metadata::is_dateline(text) || super::metadata::published_day(text).is_none() {
+            continue;
+        }
+        if found.is_some() {
+            return;
+        }
+        found = Some(n);
+    }
+    if let Some(n) = found {
+        removed.record(doc, n, ClutterKind::Other);
+        doc.detach(n);
+    }
+}
+
 /// The headline is shown above the article; drop its copy at the top of the text.
 fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
     let heading = doc
@@ -940,6 +1043,93 @@ fn last_text_block(doc: &Document, article: NodeId) -> Option<NodeId> {
 mod tests {
     use super::*;
     use crate::dom::html::parse_html;
+
+    /// The text the reader shows for an article of a few paragraphs with `extra` in it.
+    fn shown_with(extra: &str) -> String {
+        let para = "<p>The council met on Tuesday to weigh the plan for the river path, which \
+                    would link the two parks by a boardwalk along the east bank, and heard \
+                    from residents on both sides of the question for most of the evening.</p>";
+        let html = format!(
+            "<html><body><article><h1>River path</h1>{para}{extra}{para}{para}</article>\
+             </body></html>"
+        );
+        crate::extract_html(&html, None).expect("the article").text
+    }
+
+    #[test]
+    fn menus_set_as_text_between_bars_go_code_and_short_rows_stay() {
+        let text = shown_with(
+            "<div>Guidelines | FAQ | Lists | API | Security | Legal | Contact</div>\
+             <p>Before | after | first | second</p>\
+             <pre>cat log | sort | uniq -c | sort -n | head</pre>",
+        );
+        assert!(!text.contains("Guidelines"), "{text}");
+        assert!(text.contains("Before | after"), "{text}");
+        assert!(text.contains("uniq -c"), "{text}");
+        assert!(is_bar_row("Hacker News new | past | comments | ask | show"));
+        assert!(!is_bar_row(
+            "The plan passed. | It was close. | Yes | No | Maybe"
+        ));
+    }
+
+    #[test]
+    fn copyright_notices_go_wherever_they_stand() {
+        let text = shown_with(
+            "<p>Copyright © 2023 Example Advisors, Inc. All Rights Reserved.</p>\
+             <p>Copyright law reserves these rights to the author alone.</p>",
+        );
+        assert!(!text.contains("Example Advisors"), "{text}");
+        assert!(text.contains("Copyright law"), "{text}");
+    }
+
+    #[test]
+    fn short_disclaimer_blocks_go() {
+        let text = shown_with(
+            "<div class=\"disclaimer-container\"><p class=disclaimer>Products are chosen \
+             independently by our editors. Purchases made through our links may earn us a \
+             commission.</p></div>",
+        );
+        assert!(!text.contains("chosen independently"), "{text}");
+    }
+
+    #[test]
+    fn a_lone_date_line_goes_the_dates_of_several_posts_stay() {
+        let text = shown_with("<p><i><time datetime=2025-12-15>15 Dec, 2025</time></i></p>");
+        assert!(!text.contains("15 Dec"), "{text}");
+        let text = shown_with(
+            "<div class=pub-date>Published June 23, 2025 10:39AM</div><p>A reply.</p>\
+             <div class=pub-date>Published June 24, 2025 9:12AM</div>",
+        );
+        assert!(
+            text.contains("June 23") && text.contains("June 24"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn position_lines_of_pagers_and_result_lists_go() {
+        let text = shown_with("<p>Page 1 of 8</p><p class=count>Showing 24 of 291 results</p>");
+        assert!(
+            !text.contains("Page 1") && !text.contains("Showing"),
+            "{text}"
+        );
+        assert!(is_position_line("showing 1–24 of 291 results"));
+        assert!(!is_position_line(
+            "showing 24 of 291 results we found useful"
+        ));
+        assert!(!is_position_line("page one of the report"));
+    }
+
+    #[test]
+    fn an_apps_signature_under_a_post_goes() {
+        let text = shown_with(
+            "<div class=post>It does heart rate and sleep tracking, worth a look.<br><br>\
+             Sent from my SM-S908U using <a href=/app>Forums mobile app</a></div>",
+        );
+        assert!(text.contains("worth a look"), "{text}");
+        assert!(!text.contains("Sent from"), "{text}");
+        assert!(!text.contains("mobile app"), "{text}");
+    }
 
     fn forms_left(body: &str) -> usize {
         let mut doc = parse_html(&format!("<body><div id=a>{body}</div>"), None);

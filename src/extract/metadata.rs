@@ -872,7 +872,7 @@ const DATELINE_MAX_CHARS: usize = 64;
 /// True when a short text is a date with at most a two-word label or unit beside it
 /// ("Last updated: May 2, 2024", "Dec 17, 2025 · 6 min") or a byline ("By Jane Doe - Mar
 /// 27, 2024"), not a sentence naming a day.
-fn is_dateline(text: &str) -> bool {
+pub fn is_dateline(text: &str) -> bool {
     if text.ends_with(['.', '!', '?']) {
         return false;
     }

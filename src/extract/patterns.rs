@@ -499,6 +499,7 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "tell me more",
     "open in app",
     "results per page",
+    "sort by",
     "sort and filter",
     "filter and sort",
     "sort & filter",
@@ -528,6 +529,9 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "coming soon",
     "no longer available",
     "sign up",
+    "sign in",
+    "log in",
+    "login",
     "personal tools",
     "publish date",
     // A long list's skip link, and a documentation page's buttons for AI tools.
@@ -1126,6 +1130,13 @@ pub const AVATAR: &[Pat] = &[
     Sub("headshot"),
 ];
 
+/// Class words of a site's disclaimers (affiliate links, advertising, liability): a short
+/// block so named is the site speaking, not the text.
+pub const DISCLAIMERS: &[Pat] = &[Sub("disclaimer")];
+
+/// Openings of the line a phone or a forum app signs a post with, as written.
+pub const SIGNATURE_OPENERS: &[&str] = &["Sent from my "];
+
 /// Class words of buttons and calls to action: a block that is only such a link goes.
 pub const BUTTON_LIKE: &[Pat] = &[
     Token("button"),
@@ -1660,6 +1671,9 @@ mod tests {
         assert!(is_interface_label("No longer available"));
         assert!(is_interface_label("Coming Soon!"));
         assert!(is_interface_label("Sign Up"));
+        assert!(is_interface_label("Sign in"));
+        assert!(is_interface_label("login"));
+        assert!(is_interface_label("Sort by:"));
         assert!(is_interface_label("Personal tools"));
         assert!(is_interface_label("Publish date"));
         // A long list's skip link, a documentation page's buttons for AI tools.

@@ -2,7 +2,7 @@
 //! blocks, overlays, ad slots), then page chrome by its names, and normalise blocks so the
 //! scorer sees paragraphs.
 
-use crate::dom::{split_white, Document, NodeData, NodeId};
+use crate::dom::{split_white, trim, Document, NodeData, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
 use super::lowercase::{into_lowercase, lowercase};
@@ -400,16 +400,40 @@ fn has_figure_role(doc: &Document, n: NodeId) -> bool {
 /// the same way.
 fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let mut labels = Vec::new();
+    let mut signatures = Vec::new();
     for n in doc.descendants(body) {
         if let Some(t) = doc.text(n) {
             // Whitespace (measured already, and most text nodes) is no label.
             if t.len() < 120 && doc.text_measure(n).len > 0 {
-                if patterns::is_ad_label(t) {
+                if patterns::SIGNATURE_OPENERS
+                    .iter()
+                    .any(|o| trim(t).starts_with(o))
+                {
+                    signatures.push(n);
+                } else if patterns::is_ad_label(t) {
                     labels.push((n, ClutterKind::Ad));
                 } else if patterns::is_interface_label(t) {
                     labels.push((n, ClutterKind::Other));
                 }
             }
+        }
+    }
+    // An app's signature line ends its post: the opening and the few inline pieces after it
+    // (the app's name as a link).
+    for opening in signatures {
+        let (mut pieces, mut inline) = (0, true);
+        let mut cur = doc.next_sibling(opening);
+        while let Some(n) = cur {
+            pieces += 1;
+            inline &= doc.tag(n).is_none_or(|t| patterns::PHRASING.contains(&t));
+            cur = doc.next_sibling(n);
+        }
+        if inline && pieces <= 3 {
+            while let Some(n) = doc.next_sibling(opening) {
+                doc.detach(n);
+            }
+            removed.record(doc, opening, ClutterKind::Other);
+            doc.detach(opening);
         }
     }
     for (label, kind) in labels {
@@ -426,6 +450,14 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
                 break;
             }
             slot = p;
+        }
+        // A label between words is a word of a sentence ("You must log in to reply").
+        let in_sentence = |s: Option<NodeId>| {
+            s.and_then(|s| doc.text(s))
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        };
+        if in_sentence(doc.prev_sibling(slot)) && in_sentence(doc.next_sibling(slot)) {
+            continue;
         }
         removed.record(doc, slot, kind);
         doc.detach(slot);
@@ -772,6 +804,21 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interface_labels_go_alone_and_stay_inside_a_sentence() {
+        let para = "<p>Members compare the two models at length, and most of them find the \
+                    newer one quieter, lighter and easier to clean after a long week of use.</p>";
+        let html = format!(
+            "<html><body><article><h1>Models</h1><div><span>Sort by:</span></div>{para}\
+             <div><a href=/login>Log in</a></div>{para}<p>You must <a href=/login>log in</a> \
+             to answer this question.</p>{para}</article></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the page").text;
+        assert!(!text.contains("Sort by"), "{text}");
+        assert!(!text.contains("Log in"), "{text}");
+        assert!(text.contains("You must log in to answer"), "{text}");
+    }
 
     #[test]
     fn blocks_for_small_screens_only_are_left_out() {
