@@ -96,7 +96,7 @@ pub fn clean_article(
                 let t = doc.text_content(n);
                 let t = t.trim();
                 t.starts_with(|c: char| c.is_ascii_digit())
-                    && t.trim_end_matches(['K', 'k', 'M'])
+                    && t.trim_end_matches(&['K', 'k', 'M'][..])
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
             }

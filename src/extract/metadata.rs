@@ -1695,10 +1695,7 @@ pub fn byline_from_text(text: &str) -> Option<String> {
 /// punctuation from an author line. A label with no name after it gives an empty string.
 pub fn clean_byline(raw: &str) -> String {
     let mut s = fold_whitespace(raw);
-    let trim = |s: &str| {
-        s.trim_matches(|c: char| c.is_whitespace() || ",:|-–—·•".contains(c))
-            .to_string()
-    };
+    let trim = |s: &str| patterns::trim_marks(s, ",:|-–—·•").to_string();
     // Two passes: "Posted by: Author: Jane" holds two labels.
     for _ in 0..2 {
         let lower = lowercase(&s);

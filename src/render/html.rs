@@ -609,7 +609,7 @@ fn largest_candidate(srcset: &str) -> Option<String> {
         // "1400w", "2x", "1.5x": the whole part is enough to compare.
         let width = parts
             .next()
-            .map(|d| d.trim_end_matches(['w', 'x']))
+            .map(|d| d.trim_end_matches(&['w', 'x'][..]))
             .and_then(|d| d.split('.').next()?.parse::<u32>().ok())
             .unwrap_or(0);
         if best.is_none_or(|(w, _)| width >= w) {
