@@ -332,7 +332,7 @@ pub fn read(doc: &Document) -> Metadata {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
-        .or_else(|| get(LANG_KEYS).map(|l| l.replace('_', "-")));
+        .or_else(|| get(LANG_KEYS).map(|l| l.replace("_", "-")));
     let dir = [html, doc.body()]
         .into_iter()
         .flatten()
@@ -1932,7 +1932,7 @@ fn word_overlap(a: &str, b: &str) -> f64 {
     // The words' hashes as sets (`evidence::sort_set`, as the declared body's trigrams). An
     // underscore separates words here ("Title_Section_Site").
     let words = |s: &str| -> Vec<u64> {
-        let mut words: Vec<u64> = super::evidence::Tokens::new(&s.replace('_', " ")).collect();
+        let mut words: Vec<u64> = super::evidence::Tokens::new(&s.replace("_", " ")).collect();
         super::evidence::sort_set(&mut words);
         words
     };
@@ -2048,7 +2048,7 @@ fn heading_text(doc: &Document, h: NodeId) -> String {
             None => text.push_str(doc.text(d).unwrap_or("")),
         }
     }
-    let text = fold_whitespace(&text.replace('\u{ad}', ""));
+    let text = fold_whitespace(&text.replace("\u{ad}", ""));
     text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
         .to_string()
 }

@@ -919,7 +919,7 @@ impl<'a> Renderer<'a> {
                 .map(|&cell| {
                     let mut r = Renderer::new(doc, true);
                     r.run(cell);
-                    r.take_paragraph().replace('|', "\\|")
+                    r.take_paragraph().replace("|", "\\|")
                 })
                 .collect();
             lines.push(table_row(&cells));
@@ -1082,7 +1082,7 @@ fn pre_text(doc: &Document, pre: NodeId) -> String {
         match step {
             Step::Enter(n) => {
                 if let Some(t) = doc.text(n) {
-                    out.push_str(&t.replace("\r\n", "\n").replace('\r', "\n"));
+                    out.push_str(&t.replace("\r\n", "\n").replace("\r", "\n"));
                     continue;
                 }
                 match doc.tag(n) {
