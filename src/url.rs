@@ -178,7 +178,7 @@ fn remove_dot_segments(path: &str) -> String {
             s => out.push(s),
         }
     }
-    let joined = out.join("/");
+    let joined = crate::dom::join(&out, "/");
     if joined.starts_with('/') {
         joined
     } else {

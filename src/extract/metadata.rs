@@ -3,7 +3,7 @@
 
 use super::jsonld::Value;
 
-use crate::dom::{fold_whitespace, trim, Document, NodeId};
+use crate::dom::{fold_whitespace, join, trim, Document, NodeId};
 use crate::url;
 
 use super::lowercase::lowercase;
@@ -235,7 +235,7 @@ pub fn read(doc: &Document) -> Metadata {
             .cloned()
             .or_else(|| itemprop_author(doc))
     } else {
-        Some(ld.authors.join(", "))
+        Some(join(&ld.authors, ", "))
     }
     .map(|a| clean_byline(&a))
     .filter(|a| !a.is_empty() && !is_no_name(a));
@@ -770,7 +770,7 @@ fn url_day(url: &str) -> Option<(i32, u32, u32)> {
     let segments: Vec<&str> = path.split('/').collect();
     segments.windows(3).find_map(|w| {
         (w[0].len() == 4 && digits(w[0]) && w[2].len() <= 2 && digits(w[2]))
-            .then(|| published_day(&w.join("/")))
+            .then(|| published_day(&join(w, "/")))
             .flatten()
     })
 }
@@ -1216,7 +1216,7 @@ fn collapse_repeats(s: &str) -> String {
             let len = words.len() / copies;
             let first = &words[..len];
             if words.chunks(len).all(|c| c == first) {
-                return first.join(" ");
+                return join(first, " ");
             }
         }
     }
@@ -1462,14 +1462,14 @@ fn author_links(doc: &Document, n: NodeId) -> Option<String> {
             }
         }
     }
-    (!unique.is_empty()).then(|| unique.join(", "))
+    (!unique.is_empty()).then(|| join(&unique, ", "))
 }
 
 /// The text of a subtree with a space between text nodes, so that a byline's pieces in
 /// separate elements ("By" <a>Jane Doe</a><span>Published …</span>) stay separate words.
 fn spaced_text(doc: &Document, n: NodeId) -> String {
     let parts: Vec<&str> = doc.descendants(n).filter_map(|d| doc.text(d)).collect();
-    fold_whitespace(&parts.join(" "))
+    fold_whitespace(&join(&parts, " "))
 }
 
 /// The text of a short subtree with ` | ` between the blocks (and lines) that hold it, or
@@ -1494,7 +1494,7 @@ fn block_parts(doc: &Document, n: NodeId) -> Option<String> {
         .map(|p| fold_whitespace(p))
         .filter(|p| !p.is_empty())
         .collect();
-    (parts.len() > 1).then(|| parts.join(" | "))
+    (parts.len() > 1).then(|| join(&parts, " | "))
 }
 
 /// [`spaced_text`] of a subtree whose text is at most `max` bytes; the walk stops early on
@@ -1504,7 +1504,7 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     if !short_text_parts(doc, n, max, |t| parts.push(t)) {
         return None;
     }
-    let text = fold_whitespace(&parts.join(" "));
+    let text = fold_whitespace(&join(&parts, " "));
     (text.chars().count() <= max).then_some(text)
 }
 
@@ -1653,7 +1653,7 @@ fn names_before_tail(s: &str) -> String {
         let w = lowercase(w);
         patterns::BYLINE_ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
     }) {
-        return words[..=at].join(" ");
+        return join(&words[..=at], " ");
     }
     // "Jane Doe May 20, 2019", "Jane Doe Updated 2 hours ago": names hold no digits.
     if published_day(s).is_some() || s.chars().any(|c| c.is_ascii_digit()) {
@@ -1668,8 +1668,7 @@ fn names_before_tail(s: &str) -> String {
             })
             .unwrap_or(words.len());
         // Nothing before the date: a dateline, not a byline.
-        return words[..stop]
-            .join(" ")
+        return join(&words[..stop], " ")
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .to_string();
     }

@@ -679,11 +679,11 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
             out.push(if kept.is_empty() {
                 u
             } else {
-                format!("{u} {}", kept.join(" "))
+                format!("{u} {}", crate::dom::join(&kept, " "))
             });
         }
     }
-    out.join(", ")
+    crate::dom::join(&out, ", ")
 }
 
 /// 1×1 tracking pixels and spacers.
