@@ -801,9 +801,19 @@ impl Document {
 
     /// Element descendants of `root` (itself excluded) with the given tag.
     pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
-        self.descendants(root)
-            .filter(|&n| n != root && self.is(n, name))
-            .collect()
+        self.collect_where(root, &|n| n != root && self.is(n, name))
+    }
+
+    /// The nodes of `root`'s subtree (itself included) for which `keep` holds, in document
+    /// order: one copy of the collecting loop for every caller (the wasm's size).
+    pub fn collect_where(&self, root: NodeId, keep: &dyn Fn(NodeId) -> bool) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        for n in self.descendants(root) {
+            if keep(n) {
+                out.push(n);
+            }
+        }
+        out
     }
 
     /// First element in the document with this tag.
@@ -848,14 +858,11 @@ impl Document {
     /// the extension's page-tree walk (`lectorReadsCode` in extension/shared/page-tree.js)
     /// leaves the same text out before it reaches the engine.
     pub fn forget_unread_code(&mut self) {
-        let unread: Vec<NodeId> = self
-            .descendants(NodeId::DOCUMENT)
-            .filter(|&n| match self.tag(n) {
-                Some("style") => true,
-                Some("script") => !self.code_is_read(n),
-                _ => false,
-            })
-            .collect();
+        let unread = self.collect_where(NodeId::DOCUMENT, &|n| match self.tag(n) {
+            Some("style") => true,
+            Some("script") => !self.code_is_read(n),
+            _ => false,
+        });
         for n in unread {
             for child in self.children(n) {
                 self.detach(child);

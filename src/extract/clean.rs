@@ -345,14 +345,9 @@ fn comparable(s: &str) -> String {
 /// A pull quote repeats a sentence of the text in display type; when the text around it
 /// already holds the sentence, the copy goes (a quote found nowhere else stays).
 fn remove_repeated_pull_quotes(doc: &mut Document, article: NodeId, removed: &mut Removals) {
-    let quotes: Vec<NodeId> = doc
-        .descendants(article)
-        .filter(|&n| {
-            n != article
-                && doc.tag(n).is_some()
-                && patterns::matches(PULL_QUOTE, match_string(doc, n))
-        })
-        .collect();
+    let quotes = doc.collect_where(article, &|n| {
+        n != article && doc.tag(n).is_some() && patterns::matches(PULL_QUOTE, match_string(doc, n))
+    });
     for q in quotes {
         if !doc.contains(article, q) {
             continue;
@@ -429,16 +424,13 @@ fn flatten_layout_tables(doc: &mut Document, article: NodeId) {
 /// images per paragraph, more list items than paragraphs, form fields, link lists.
 fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, removed: &mut Removals) {
     let mut stats = TextStats::measure(doc, article);
-    let mut blocks: Vec<NodeId> = doc
-        .descendants(article)
-        .filter(|&n| {
-            n != article
-                && matches!(
-                    doc.tag(n),
-                    Some("table" | "ul" | "ol" | "div" | "section" | "dl")
-                )
-        })
-        .collect();
+    let mut blocks = doc.collect_where(article, &|n| {
+        n != article
+            && matches!(
+                doc.tag(n),
+                Some("table" | "ul" | "ol" | "div" | "section" | "dl")
+            )
+    });
     // Innermost first: a bad inner block goes before its container is judged.
     blocks.reverse();
     // Parents that lost a block, by node index.

@@ -911,10 +911,9 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
         }
         header = p;
     }
-    let mut region: Vec<NodeId> = doc
-        .descendants(header)
-        .filter(|&n| doc.tag(n).is_some() && n != h1 && !doc.contains(h1, n))
-        .collect();
+    let mut region = doc.collect_where(header, &|n| {
+        doc.tag(n).is_some() && n != h1 && !doc.contains(h1, n)
+    });
     let mut seen = 0;
     let mut cur = doc.next_in(body, header, true);
     while let Some(n) = cur {
@@ -1010,10 +1009,7 @@ fn date_beside(doc: &Document, byline: NodeId) -> Option<String> {
             _ => break,
         }
     }
-    let elements: Vec<NodeId> = doc
-        .descendants(block)
-        .filter(|&d| doc.tag(d).is_some())
-        .collect();
+    let elements = doc.collect_where(block, &|d| doc.tag(d).is_some());
     headline_date(doc, &elements)
 }
 
