@@ -404,13 +404,9 @@ fn flatten_layout_tables(doc: &mut Document, article: NodeId) {
         if !layout {
             continue;
         }
-        let cells: Vec<NodeId> = doc
-            .descendants(t)
-            .filter(|&c| {
-                matches!(doc.tag(c), Some("td" | "th"))
-                    && doc.ancestor_named(c, "table", 0) == Some(t)
-            })
-            .collect();
+        let cells = doc.collect_where(t, &|c| {
+            matches!(doc.tag(c), Some("td" | "th")) && doc.ancestor_named(c, "table", 0) == Some(t)
+        });
         for c in cells {
             let div = doc.create_element("div", vec![]);
             doc.reparent_children(c, div);
@@ -740,15 +736,12 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
         }
     }
     for h in headers {
-        let media: Vec<NodeId> = doc
-            .descendants(h)
-            .filter(|&d| {
-                matches!(doc.tag(d), Some("figure" | "picture"))
-                    || (doc.is(d, "img")
-                        && doc.ancestor_named(d, "figure", 0).is_none()
-                        && doc.ancestor_named(d, "picture", 0).is_none())
-            })
-            .collect();
+        let media = doc.collect_where(h, &|d| {
+            matches!(doc.tag(d), Some("figure" | "picture"))
+                || (doc.is(d, "img")
+                    && doc.ancestor_named(d, "figure", 0).is_none()
+                    && doc.ancestor_named(d, "picture", 0).is_none())
+        });
         for m in media {
             doc.insert_before(h, m);
         }

@@ -953,7 +953,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
             };
             lead_in += text.len();
             if doc.tag(s).is_some() && !outside_article(doc, s) {
-                region.extend(doc.descendants(s).filter(|&d| doc.tag(d).is_some()));
+                region.extend(doc.collect_where(s, &|d| doc.tag(d).is_some()));
             }
             sibling = doc.prev_sibling(s);
         }
