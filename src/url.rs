@@ -14,13 +14,13 @@ fn browser_form(url: &str) -> Cow<'_, str> {
     if !trimmed.contains(['\t', '\n', '\r']) {
         return Cow::Borrowed(trimmed);
     }
-    Cow::Owned(
-        url.chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect::<String>()
-            .trim_matches(|c: char| c <= ' ')
-            .to_string(),
-    )
+    let mut kept = String::with_capacity(url.len());
+    for c in url.chars() {
+        if !matches!(c, '\t' | '\n' | '\r') {
+            kept.push(c);
+        }
+    }
+    Cow::Owned(kept.trim_matches(|c: char| c <= ' ').to_string())
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`), lowercased; `None` when relative.

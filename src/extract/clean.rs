@@ -334,7 +334,7 @@ fn label_rest<'a>(piece: &'a str, labels: &[&str]) -> Option<&'a str> {
 const PROMPT_LINE: u32 = 150;
 
 /// Text as compared for repeats: letters and digits only, lowercased.
-fn comparable(s: &str) -> String {
+pub(crate) fn comparable(s: &str) -> String {
     lowercase(
         &s.chars()
             .filter(|c| c.is_alphanumeric())

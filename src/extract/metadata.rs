@@ -1376,13 +1376,7 @@ fn names_the_site<'a>(
     names: impl IntoIterator<Item = Option<&'a str>>,
     page_url: Option<&str>,
 ) -> bool {
-    let squash = |s: &str| -> String {
-        lowercase(
-            &s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>(),
-        )
-    };
+    let squash = super::clean::comparable;
     let author = squash(author);
     if author.is_empty() {
         return false;

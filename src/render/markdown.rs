@@ -1383,11 +1383,12 @@ fn maybe_open(p: Option<char>, n: Option<char>) -> bool {
 
 /// `&name;`, `&#123;` or `&#x1F;` follows.
 fn looks_like_entity(rest: &str) -> bool {
-    let body: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
-        .collect();
-    !body.is_empty() && rest[body.len()..].starts_with(';')
+    // The name is ASCII, so its length in bytes is its length in characters.
+    let len = rest
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'#'))
+        .unwrap_or(rest.len());
+    len > 0 && rest[len..].starts_with(';')
 }
 
 /// Escapes plain text as one run (image alt, the title): no emphasis may form; brackets
