@@ -370,7 +370,7 @@ pub fn excerpt_from(paragraphs: impl IntoIterator<Item = String>) -> Option<Stri
     paragraphs.into_iter().find(|t| {
         let t = t.trim();
         t.chars().count() > EXCERPT_MIN_CHARS
-            || (t.split_whitespace().count() >= 3 && t.ends_with(['.', '!', '?', '。']))
+            || (t.split_whitespace().count() >= 3 && t.ends_with(&['.', '!', '?', '。'][..]))
     })
 }
 
@@ -712,7 +712,7 @@ fn image_url(v: Option<&Value>) -> Option<String> {
 fn labelled_author(metas: &MetaMap) -> Option<String> {
     LINK_PREVIEW_PAIRS.iter().find_map(|&(label, value)| {
         let label = lowercase(metas.get(label)?.trim());
-        if !patterns::BYLINE_LABELS.contains(&label.trim_end_matches(':')) {
+        if !patterns::BYLINE_LABELS.contains(&label.trim_end_matches(&[':'][..])) {
             return None;
         }
         metas
@@ -873,7 +873,7 @@ const DATELINE_MAX_CHARS: usize = 64;
 /// ("Last updated: May 2, 2024", "Dec 17, 2025 · 6 min") or a byline ("By Jane Doe - Mar
 /// 27, 2024"), not a sentence naming a day.
 pub fn is_dateline(text: &str) -> bool {
-    if text.ends_with(['.', '!', '?']) {
+    if text.ends_with(&['.', '!', '?'][..]) {
         return false;
     }
     let words: Vec<String> = text
@@ -1046,9 +1046,9 @@ fn headline_byline(
                 lower.starts_with(*l)
                     && lower[l.len()..].starts_with([' ', ':'])
                     && lower.len() > l.len() + 1
-                    || lower.trim_end_matches(':') == **l
+                    || lower.trim_end_matches(&[':'][..]) == **l
             })?;
-        let names_node = if lower.trim_end_matches(':') == *label {
+        let names_node = if lower.trim_end_matches(&[':'][..]) == *label {
             std::iter::successors(doc.next_sibling(n), |&x| doc.next_sibling(x))
                 .find(|&x| doc.tag(x).is_some())?
         } else {
@@ -1836,7 +1836,7 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
     // A month name, a year of four digits and a day of one or two near the month.
     let month_at = parts.iter().position(|p| {
         let w = lowercase(&p.0);
-        let w = w.trim_end_matches('.');
+        let w = w.trim_end_matches(&['.'][..]);
         MONTHS.contains(&w)
     })?;
     let word = lowercase(&parts[month_at].0);

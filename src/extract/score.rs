@@ -397,7 +397,7 @@ fn is_standfirst(doc: &Document, body: NodeId, p: NodeId, stats: &TextStats) -> 
     let ends_sentence = text
         .trim_end()
         .trim_end_matches(&['"', '\'', '\u{201d}', '\u{2019}', ')'][..])
-        .ends_with(['.', '!', '?', '\u{2026}']);
+        .ends_with(&['.', '!', '?', '\u{2026}'][..]);
     if !ends_sentence {
         return false;
     }

@@ -657,7 +657,7 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let (raw_url, after) = rest.split_at(end);
         let (raw_url, descriptor) = if raw_url.ends_with(',') {
-            (raw_url.trim_end_matches(','), "")
+            (raw_url.trim_end_matches(&[','][..]), "")
         } else {
             let d_end = after.find(',').unwrap_or(after.len());
             let d = &after[..d_end];

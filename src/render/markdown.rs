@@ -1668,7 +1668,7 @@ fn fix_line_start(line: &str) -> String {
 /// A heading's content: a trailing run of `#` after a space would be read as the closing
 /// sequence, so it is escaped.
 fn heading_text(body: &str) -> String {
-    let trimmed = body.trim_end_matches('#');
+    let trimmed = body.trim_end_matches(&['#'][..]);
     if trimmed.len() < body.len() && (trimmed.is_empty() || trimmed.ends_with(' ')) {
         format!("{trimmed}\\{}", &body[trimmed.len()..])
     } else {
