@@ -10,7 +10,7 @@ use std::borrow::Cow;
 /// and spaces trimmed at both ends (so `java&#9;script:` is seen for what it is). Borrowed
 /// when there is nothing to remove, as for nearly every URL.
 fn browser_form(url: &str) -> Cow<'_, str> {
-    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let trimmed = crate::extract::patterns::trim_by(url, &|c| c <= ' ');
     if !trimmed.contains(['\t', '\n', '\r']) {
         return Cow::Borrowed(trimmed);
     }
@@ -20,7 +20,7 @@ fn browser_form(url: &str) -> Cow<'_, str> {
             kept.push(c);
         }
     }
-    Cow::Owned(kept.trim_matches(|c: char| c <= ' ').to_string())
+    Cow::Owned(crate::extract::patterns::trim_by(&kept, &|c| c <= ' ').to_string())
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`), lowercased; `None` when relative.

@@ -568,9 +568,10 @@ fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
     }
     prev.is_some_and(|h| {
         matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
-            && patterns::REFERENCE_HEADINGS.contains(
-                &lowercase(&doc.inner_text(h)).trim_matches(|c: char| !c.is_alphanumeric()),
-            )
+            && patterns::REFERENCE_HEADINGS
+                .contains(&patterns::trim_by(&lowercase(&doc.inner_text(h)), &|c| {
+                    !c.is_alphanumeric()
+                }))
     })
 }
 
@@ -972,14 +973,14 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
 /// block reading "More from …" may be a link).
 fn is_exact_closing_heading(text: &str) -> bool {
     let text = lowercase(&fold_whitespace(text));
-    patterns::CLOSING_HEADINGS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
+    patterns::CLOSING_HEADINGS.contains(&patterns::trim_by(&text, &|c| !c.is_alphanumeric()))
 }
 
 /// A heading that is an invitation to read elsewhere ("You might also like", "More from
 /// Wired"), by the closing-heading tables.
 fn opens_related_section(heading: &str) -> bool {
     let text = lowercase(&fold_whitespace(heading));
-    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let text = patterns::trim_by(&text, &|c| !c.is_alphanumeric());
     patterns::CLOSING_HEADINGS.contains(&text)
         || patterns::CLOSING_HEADING_OPENERS
             .iter()
@@ -989,7 +990,7 @@ fn opens_related_section(heading: &str) -> bool {
 /// A short line that closes a page, not a text: a closing heading or a sharing, comment or
 /// tag label (by [`patterns::TAIL_LABELS`]).
 fn is_tail_label(lower: &str) -> bool {
-    let text = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let text = patterns::trim_by(lower, &|c| !c.is_alphanumeric());
     patterns::TAIL_LABELS.contains(&text) || opens_related_section(text)
 }
 

@@ -282,7 +282,7 @@ pub fn read(doc: &Document) -> Metadata {
     let mut stamp = ld
         .published
         .clone()
-        .map(|d| d.trim_matches('"').to_string());
+        .map(|d| patterns::trim_by(&d, &|c| c == '"').to_string());
     let published = stamp
         .take_if(|_| !ld.published_is_modified)
         .or_else(|| {
@@ -1572,7 +1572,7 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
                     return false;
                 }
                 met |= 1 << k;
-                let slug = path[at + p.len()..].trim_matches('/');
+                let slug = patterns::trim_by(&path[at + p.len()..], &|c| c == '/');
                 !slug.is_empty()
                     && !patterns::ACCOUNT_PAGES
                         .iter()
@@ -1641,7 +1641,7 @@ fn names_before_tail(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     if let Some(at) = words.iter().skip(1).position(|w| {
         let w = lowercase(w);
-        patterns::BYLINE_ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
+        patterns::BYLINE_ROLE_WORDS.contains(&patterns::trim_by(&w, &|c| !c.is_alphabetic()))
     }) {
         return join(&words[..=at], " ");
     }
@@ -1651,7 +1651,7 @@ fn names_before_tail(s: &str) -> String {
             .iter()
             .position(|w| {
                 let lw = lowercase(w);
-                let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+                let lw = patterns::trim_by(&lw, &|c| !c.is_alphanumeric());
                 w.chars().any(|c| c.is_ascii_digit())
                     || MONTHS.contains(&lw)
                     || BYLINE_STOP_WORDS.contains(&lw)

@@ -544,7 +544,13 @@ pub const INTERFACE_LABELS: &[&str] = &[
 /// `text` without the whitespace and the characters of `marks` at either end (one copy of
 /// the trimming code for every caller's set of marks).
 pub fn trim_marks<'a>(text: &'a str, marks: &str) -> &'a str {
-    text.trim_matches(|c: char| c.is_whitespace() || marks.contains(c))
+    trim_by(text, &|c| c.is_whitespace() || marks.contains(c))
+}
+
+/// `text` without the characters for which `strip` holds at either end: one copy of the
+/// trimming code for every caller's test (the wasm's size).
+pub fn trim_by<'a>(text: &'a str, strip: &dyn Fn(char) -> bool) -> &'a str {
+    text.trim_matches(|c: char| strip(c))
 }
 
 /// True when `text` is nothing but one of [`INTERFACE_LABELS`].

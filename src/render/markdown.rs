@@ -1761,7 +1761,8 @@ pub fn file_name(title: &str) -> String {
         name.push(if bad { ' ' } else { c });
     }
     let mut name = fold(&name);
-    let trim = |s: &str| s.trim_matches(|c: char| c == '.' || c == ' ').to_string();
+    let trim =
+        |s: &str| crate::extract::patterns::trim_by(s, &|c| c == '.' || c == ' ').to_string();
     name = trim(&name);
     if name.len() > 120 {
         let mut cut = 120;
