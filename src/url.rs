@@ -56,7 +56,9 @@ pub fn host(url: &str) -> Option<String> {
 /// The part of a host that names the site: its last two labels, or three when the last two
 /// are a country's second-level domain (`example.co.uk`).
 pub fn site_of_host(host: &str) -> &str {
-    let labels: Vec<&str> = host.rsplit('.').collect();
+    // The labels from the last: split and reversed, as `rsplit` would give them.
+    let mut labels: Vec<&str> = host.split('.').collect();
+    labels.reverse();
     let keep = match labels.as_slice() {
         [tld, second, _, ..] if tld.len() == 2 && second.len() <= 3 => 3,
         _ => 2,

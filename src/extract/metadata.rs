@@ -2053,13 +2053,15 @@ pub fn heading_names_title(doc: &Document, h: NodeId, title: &str) -> bool {
 
 /// Typographic quotes read as straight ones.
 fn fold_quotes(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(match c {
             '‘' | '’' | 'ʼ' => '\'',
             '“' | '”' => '"',
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// True when `heading` is `title` with typographic quotes for straight ones, or set in
