@@ -394,7 +394,10 @@ fn repair_mojibake(s: &str) -> String {
         && s.chars().any(|c| ('\u{80}'..='\u{bf}').contains(&c))
         && s.chars().all(|c| u32::from(c) <= 0xff);
     if suspicious {
-        let bytes: Vec<u8> = s.chars().map(|c| c as u8).collect();
+        let mut bytes = Vec::with_capacity(s.len());
+        for c in s.chars() {
+            bytes.push(c as u8);
+        }
         if let Ok(repaired) = String::from_utf8(bytes) {
             return repaired;
         }
