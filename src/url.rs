@@ -10,17 +10,17 @@ use std::borrow::Cow;
 /// and spaces trimmed at both ends (so `java&#9;script:` is seen for what it is). Borrowed
 /// when there is nothing to remove, as for nearly every URL.
 fn browser_form(url: &str) -> Cow<'_, str> {
-    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let trimmed = crate::extract::patterns::trim_by(url, &|c| c <= ' ');
     if !trimmed.contains(['\t', '\n', '\r']) {
         return Cow::Borrowed(trimmed);
     }
-    Cow::Owned(
-        url.chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect::<String>()
-            .trim_matches(|c: char| c <= ' ')
-            .to_string(),
-    )
+    let mut kept = String::with_capacity(url.len());
+    for c in url.chars() {
+        if !matches!(c, '\t' | '\n' | '\r') {
+            kept.push(c);
+        }
+    }
+    Cow::Owned(crate::extract::patterns::trim_by(&kept, &|c| c <= ' ').to_string())
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`), lowercased; `None` when relative.
@@ -56,7 +56,9 @@ pub fn host(url: &str) -> Option<String> {
 /// The part of a host that names the site: its last two labels, or three when the last two
 /// are a country's second-level domain (`example.co.uk`).
 pub fn site_of_host(host: &str) -> &str {
-    let labels: Vec<&str> = host.rsplit('.').collect();
+    // The labels from the last: split and reversed, as `rsplit` would give them.
+    let mut labels: Vec<&str> = host.split('.').collect();
+    labels.reverse();
     let keep = match labels.as_slice() {
         [tld, second, _, ..] if tld.len() == 2 && second.len() <= 3 => 3,
         _ => 2,
@@ -178,7 +180,7 @@ fn remove_dot_segments(path: &str) -> String {
             s => out.push(s),
         }
     }
-    let joined = out.join("/");
+    let joined = crate::dom::join(&out, "/");
     if joined.starts_with('/') {
         joined
     } else {

@@ -801,9 +801,19 @@ impl Document {
 
     /// Element descendants of `root` (itself excluded) with the given tag.
     pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
-        self.descendants(root)
-            .filter(|&n| n != root && self.is(n, name))
-            .collect()
+        self.collect_where(root, &|n| n != root && self.is(n, name))
+    }
+
+    /// The nodes of `root`'s subtree (itself included) for which `keep` holds, in document
+    /// order: one copy of the collecting loop for every caller (the wasm's size).
+    pub fn collect_where(&self, root: NodeId, keep: &dyn Fn(NodeId) -> bool) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        for n in self.descendants(root) {
+            if keep(n) {
+                out.push(n);
+            }
+        }
+        out
     }
 
     /// First element in the document with this tag.
@@ -848,14 +858,11 @@ impl Document {
     /// the extension's page-tree walk (`lectorReadsCode` in extension/shared/page-tree.js)
     /// leaves the same text out before it reaches the engine.
     pub fn forget_unread_code(&mut self) {
-        let unread: Vec<NodeId> = self
-            .descendants(NodeId::DOCUMENT)
-            .filter(|&n| match self.tag(n) {
-                Some("style") => true,
-                Some("script") => !self.code_is_read(n),
-                _ => false,
-            })
-            .collect();
+        let unread = self.collect_where(NodeId::DOCUMENT, &|n| match self.tag(n) {
+            Some("style") => true,
+            Some("script") => !self.code_is_read(n),
+            _ => false,
+        });
         for n in unread {
             for child in self.children(n) {
                 self.detach(child);
@@ -934,6 +941,19 @@ impl Iterator for Descendants<'_> {
     }
 }
 
+/// The parts with `sep` between them, as `[S]::join` gives: one small loop in place of the
+/// standard library's copy of its join for every element type (the wasm's size).
+pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
+}
+
 /// Folds runs of whitespace (including non-breaking spaces) into one space and trims.
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -954,6 +974,15 @@ pub fn fold_whitespace(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn join_gives_what_the_standard_join_gives() {
+        for parts in [&[][..], &["a"][..], &["a", "", "b c"][..]] {
+            assert_eq!(super::join(parts, ", "), parts.join(", "));
+            let owned: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+            assert_eq!(super::join(&owned, "/"), owned.join("/"));
+        }
+    }
 
     #[test]
     fn code_the_engine_does_not_read_is_emptied_and_the_rest_kept() {

@@ -96,7 +96,7 @@ pub fn clean_article(
                 let t = doc.text_content(n);
                 let t = t.trim();
                 t.starts_with(|c: char| c.is_ascii_digit())
-                    && t.trim_end_matches(['K', 'k', 'M'])
+                    && t.trim_end_matches(&['K', 'k', 'M'][..])
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
             }
@@ -334,7 +334,7 @@ fn label_rest<'a>(piece: &'a str, labels: &[&str]) -> Option<&'a str> {
 const PROMPT_LINE: u32 = 150;
 
 /// Text as compared for repeats: letters and digits only, lowercased.
-fn comparable(s: &str) -> String {
+pub(crate) fn comparable(s: &str) -> String {
     lowercase(
         &s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -345,14 +345,9 @@ fn comparable(s: &str) -> String {
 /// A pull quote repeats a sentence of the text in display type; when the text around it
 /// already holds the sentence, the copy goes (a quote found nowhere else stays).
 fn remove_repeated_pull_quotes(doc: &mut Document, article: NodeId, removed: &mut Removals) {
-    let quotes: Vec<NodeId> = doc
-        .descendants(article)
-        .filter(|&n| {
-            n != article
-                && doc.tag(n).is_some()
-                && patterns::matches(PULL_QUOTE, match_string(doc, n))
-        })
-        .collect();
+    let quotes = doc.collect_where(article, &|n| {
+        n != article && doc.tag(n).is_some() && patterns::matches(PULL_QUOTE, match_string(doc, n))
+    });
     for q in quotes {
         if !doc.contains(article, q) {
             continue;
@@ -409,13 +404,9 @@ fn flatten_layout_tables(doc: &mut Document, article: NodeId) {
         if !layout {
             continue;
         }
-        let cells: Vec<NodeId> = doc
-            .descendants(t)
-            .filter(|&c| {
-                matches!(doc.tag(c), Some("td" | "th"))
-                    && doc.ancestor_named(c, "table", 0) == Some(t)
-            })
-            .collect();
+        let cells = doc.collect_where(t, &|c| {
+            matches!(doc.tag(c), Some("td" | "th")) && doc.ancestor_named(c, "table", 0) == Some(t)
+        });
         for c in cells {
             let div = doc.create_element("div", vec![]);
             doc.reparent_children(c, div);
@@ -429,16 +420,13 @@ fn flatten_layout_tables(doc: &mut Document, article: NodeId) {
 /// images per paragraph, more list items than paragraphs, form fields, link lists.
 fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, removed: &mut Removals) {
     let mut stats = TextStats::measure(doc, article);
-    let mut blocks: Vec<NodeId> = doc
-        .descendants(article)
-        .filter(|&n| {
-            n != article
-                && matches!(
-                    doc.tag(n),
-                    Some("table" | "ul" | "ol" | "div" | "section" | "dl")
-                )
-        })
-        .collect();
+    let mut blocks = doc.collect_where(article, &|n| {
+        n != article
+            && matches!(
+                doc.tag(n),
+                Some("table" | "ul" | "ol" | "div" | "section" | "dl")
+            )
+    });
     // Innermost first: a bad inner block goes before its container is judged.
     blocks.reverse();
     // Parents that lost a block, by node index.
@@ -580,9 +568,10 @@ fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
     }
     prev.is_some_and(|h| {
         matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
-            && patterns::REFERENCE_HEADINGS.contains(
-                &lowercase(&doc.inner_text(h)).trim_matches(|c: char| !c.is_alphanumeric()),
-            )
+            && patterns::REFERENCE_HEADINGS
+                .contains(&patterns::trim_by(&lowercase(&doc.inner_text(h)), &|c| {
+                    !c.is_alphanumeric()
+                }))
     })
 }
 
@@ -748,15 +737,12 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
         }
     }
     for h in headers {
-        let media: Vec<NodeId> = doc
-            .descendants(h)
-            .filter(|&d| {
-                matches!(doc.tag(d), Some("figure" | "picture"))
-                    || (doc.is(d, "img")
-                        && doc.ancestor_named(d, "figure", 0).is_none()
-                        && doc.ancestor_named(d, "picture", 0).is_none())
-            })
-            .collect();
+        let media = doc.collect_where(h, &|d| {
+            matches!(doc.tag(d), Some("figure" | "picture"))
+                || (doc.is(d, "img")
+                    && doc.ancestor_named(d, "figure", 0).is_none()
+                    && doc.ancestor_named(d, "picture", 0).is_none())
+        });
         for m in media {
             doc.insert_before(h, m);
         }
@@ -987,14 +973,14 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
 /// block reading "More from …" may be a link).
 fn is_exact_closing_heading(text: &str) -> bool {
     let text = lowercase(&fold_whitespace(text));
-    patterns::CLOSING_HEADINGS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
+    patterns::CLOSING_HEADINGS.contains(&patterns::trim_by(&text, &|c| !c.is_alphanumeric()))
 }
 
 /// A heading that is an invitation to read elsewhere ("You might also like", "More from
 /// Wired"), by the closing-heading tables.
 fn opens_related_section(heading: &str) -> bool {
     let text = lowercase(&fold_whitespace(heading));
-    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let text = patterns::trim_by(&text, &|c| !c.is_alphanumeric());
     patterns::CLOSING_HEADINGS.contains(&text)
         || patterns::CLOSING_HEADING_OPENERS
             .iter()
@@ -1004,7 +990,7 @@ fn opens_related_section(heading: &str) -> bool {
 /// A short line that closes a page, not a text: a closing heading or a sharing, comment or
 /// tag label (by [`patterns::TAIL_LABELS`]).
 fn is_tail_label(lower: &str) -> bool {
-    let text = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let text = patterns::trim_by(lower, &|c| !c.is_alphanumeric());
     patterns::TAIL_LABELS.contains(&text) || opens_related_section(text)
 }
 

@@ -105,10 +105,7 @@ fn video_id(rest: &str) -> Option<&str> {
 /// none, stands where the `<noscript>` was). A tracking pixel in `<noscript>` comes out too
 /// and is then removed as one.
 pub fn use_noscript_images(doc: &mut Document, body: NodeId) {
-    let noscripts: Vec<NodeId> = doc
-        .descendants(body)
-        .filter(|&n| doc.is(n, "noscript"))
-        .collect();
+    let noscripts = doc.collect_where(body, &|n| doc.is(n, "noscript"));
     for ns in noscripts {
         if doc
             .parent(ns)

@@ -3,7 +3,7 @@
 
 use super::jsonld::Value;
 
-use crate::dom::{fold_whitespace, trim, Document, NodeId};
+use crate::dom::{fold_whitespace, join, trim, Document, NodeId};
 use crate::url;
 
 use super::lowercase::lowercase;
@@ -235,7 +235,7 @@ pub fn read(doc: &Document) -> Metadata {
             .cloned()
             .or_else(|| itemprop_author(doc))
     } else {
-        Some(ld.authors.join(", "))
+        Some(join(&ld.authors, ", "))
     }
     .map(|a| clean_byline(&a))
     .filter(|a| !a.is_empty() && !is_no_name(a));
@@ -282,7 +282,7 @@ pub fn read(doc: &Document) -> Metadata {
     let mut stamp = ld
         .published
         .clone()
-        .map(|d| d.trim_matches('"').to_string());
+        .map(|d| patterns::trim_by(&d, &|c| c == '"').to_string());
     let published = stamp
         .take_if(|_| !ld.published_is_modified)
         .or_else(|| {
@@ -332,7 +332,7 @@ pub fn read(doc: &Document) -> Metadata {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
-        .or_else(|| get(LANG_KEYS).map(|l| l.replace('_', "-")));
+        .or_else(|| get(LANG_KEYS).map(|l| l.replace("_", "-")));
     let dir = [html, doc.body()]
         .into_iter()
         .flatten()
@@ -370,7 +370,7 @@ pub fn excerpt_from(paragraphs: impl IntoIterator<Item = String>) -> Option<Stri
     paragraphs.into_iter().find(|t| {
         let t = t.trim();
         t.chars().count() > EXCERPT_MIN_CHARS
-            || (t.split_whitespace().count() >= 3 && t.ends_with(['.', '!', '?', '。']))
+            || (t.split_whitespace().count() >= 3 && t.ends_with(&['.', '!', '?', '。'][..]))
     })
 }
 
@@ -394,7 +394,10 @@ fn repair_mojibake(s: &str) -> String {
         && s.chars().any(|c| ('\u{80}'..='\u{bf}').contains(&c))
         && s.chars().all(|c| u32::from(c) <= 0xff);
     if suspicious {
-        let bytes: Vec<u8> = s.chars().map(|c| c as u8).collect();
+        let mut bytes = Vec::with_capacity(s.len());
+        for c in s.chars() {
+            bytes.push(c as u8);
+        }
         if let Ok(repaired) = String::from_utf8(bytes) {
             return repaired;
         }
@@ -712,7 +715,7 @@ fn image_url(v: Option<&Value>) -> Option<String> {
 fn labelled_author(metas: &MetaMap) -> Option<String> {
     LINK_PREVIEW_PAIRS.iter().find_map(|&(label, value)| {
         let label = lowercase(metas.get(label)?.trim());
-        if !patterns::BYLINE_LABELS.contains(&label.trim_end_matches(':')) {
+        if !patterns::BYLINE_LABELS.contains(&label.trim_end_matches(&[':'][..])) {
             return None;
         }
         metas
@@ -770,7 +773,7 @@ fn url_day(url: &str) -> Option<(i32, u32, u32)> {
     let segments: Vec<&str> = path.split('/').collect();
     segments.windows(3).find_map(|w| {
         (w[0].len() == 4 && digits(w[0]) && w[2].len() <= 2 && digits(w[2]))
-            .then(|| published_day(&w.join("/")))
+            .then(|| published_day(&join(w, "/")))
             .flatten()
     })
 }
@@ -873,7 +876,7 @@ const DATELINE_MAX_CHARS: usize = 64;
 /// ("Last updated: May 2, 2024", "Dec 17, 2025 · 6 min") or a byline ("By Jane Doe - Mar
 /// 27, 2024"), not a sentence naming a day.
 pub fn is_dateline(text: &str) -> bool {
-    if text.ends_with(['.', '!', '?']) {
+    if text.ends_with(&['.', '!', '?'][..]) {
         return false;
     }
     let words: Vec<String> = text
@@ -911,10 +914,9 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
         }
         header = p;
     }
-    let mut region: Vec<NodeId> = doc
-        .descendants(header)
-        .filter(|&n| doc.tag(n).is_some() && n != h1 && !doc.contains(h1, n))
-        .collect();
+    let mut region = doc.collect_where(header, &|n| {
+        doc.tag(n).is_some() && n != h1 && !doc.contains(h1, n)
+    });
     let mut seen = 0;
     let mut cur = doc.next_in(body, header, true);
     while let Some(n) = cur {
@@ -954,7 +956,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
             };
             lead_in += text.len();
             if doc.tag(s).is_some() && !outside_article(doc, s) {
-                region.extend(doc.descendants(s).filter(|&d| doc.tag(d).is_some()));
+                region.extend(doc.collect_where(s, &|d| doc.tag(d).is_some()));
             }
             sibling = doc.prev_sibling(s);
         }
@@ -1010,10 +1012,7 @@ fn date_beside(doc: &Document, byline: NodeId) -> Option<String> {
             _ => break,
         }
     }
-    let elements: Vec<NodeId> = doc
-        .descendants(block)
-        .filter(|&d| doc.tag(d).is_some())
-        .collect();
+    let elements = doc.collect_where(block, &|d| doc.tag(d).is_some());
     headline_date(doc, &elements)
 }
 
@@ -1050,9 +1049,9 @@ fn headline_byline(
                 lower.starts_with(*l)
                     && lower[l.len()..].starts_with([' ', ':'])
                     && lower.len() > l.len() + 1
-                    || lower.trim_end_matches(':') == **l
+                    || lower.trim_end_matches(&[':'][..]) == **l
             })?;
-        let names_node = if lower.trim_end_matches(':') == *label {
+        let names_node = if lower.trim_end_matches(&[':'][..]) == *label {
             std::iter::successors(doc.next_sibling(n), |&x| doc.next_sibling(x))
                 .find(|&x| doc.tag(x).is_some())?
         } else {
@@ -1216,7 +1215,7 @@ fn collapse_repeats(s: &str) -> String {
             let len = words.len() / copies;
             let first = &words[..len];
             if words.chunks(len).all(|c| c == first) {
-                return first.join(" ");
+                return join(first, " ");
             }
         }
     }
@@ -1380,13 +1379,7 @@ fn names_the_site<'a>(
     names: impl IntoIterator<Item = Option<&'a str>>,
     page_url: Option<&str>,
 ) -> bool {
-    let squash = |s: &str| -> String {
-        lowercase(
-            &s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>(),
-        )
-    };
+    let squash = super::clean::comparable;
     let author = squash(author);
     if author.is_empty() {
         return false;
@@ -1462,14 +1455,14 @@ fn author_links(doc: &Document, n: NodeId) -> Option<String> {
             }
         }
     }
-    (!unique.is_empty()).then(|| unique.join(", "))
+    (!unique.is_empty()).then(|| join(&unique, ", "))
 }
 
 /// The text of a subtree with a space between text nodes, so that a byline's pieces in
 /// separate elements ("By" <a>Jane Doe</a><span>Published …</span>) stay separate words.
 fn spaced_text(doc: &Document, n: NodeId) -> String {
     let parts: Vec<&str> = doc.descendants(n).filter_map(|d| doc.text(d)).collect();
-    fold_whitespace(&parts.join(" "))
+    fold_whitespace(&join(&parts, " "))
 }
 
 /// The text of a short subtree with ` | ` between the blocks (and lines) that hold it, or
@@ -1494,7 +1487,7 @@ fn block_parts(doc: &Document, n: NodeId) -> Option<String> {
         .map(|p| fold_whitespace(p))
         .filter(|p| !p.is_empty())
         .collect();
-    (parts.len() > 1).then(|| parts.join(" | "))
+    (parts.len() > 1).then(|| join(&parts, " | "))
 }
 
 /// [`spaced_text`] of a subtree whose text is at most `max` bytes; the walk stops early on
@@ -1504,7 +1497,7 @@ fn short_text(doc: &Document, n: NodeId, max: usize) -> Option<String> {
     if !short_text_parts(doc, n, max, |t| parts.push(t)) {
         return None;
     }
-    let text = fold_whitespace(&parts.join(" "));
+    let text = fold_whitespace(&join(&parts, " "));
     (text.chars().count() <= max).then_some(text)
 }
 
@@ -1582,7 +1575,7 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
                     return false;
                 }
                 met |= 1 << k;
-                let slug = path[at + p.len()..].trim_matches('/');
+                let slug = patterns::trim_by(&path[at + p.len()..], &|c| c == '/');
                 !slug.is_empty()
                     && !patterns::ACCOUNT_PAGES
                         .iter()
@@ -1651,9 +1644,9 @@ fn names_before_tail(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     if let Some(at) = words.iter().skip(1).position(|w| {
         let w = lowercase(w);
-        patterns::BYLINE_ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
+        patterns::BYLINE_ROLE_WORDS.contains(&patterns::trim_by(&w, &|c| !c.is_alphabetic()))
     }) {
-        return words[..=at].join(" ");
+        return join(&words[..=at], " ");
     }
     // "Jane Doe May 20, 2019", "Jane Doe Updated 2 hours ago": names hold no digits.
     if published_day(s).is_some() || s.chars().any(|c| c.is_ascii_digit()) {
@@ -1661,15 +1654,14 @@ fn names_before_tail(s: &str) -> String {
             .iter()
             .position(|w| {
                 let lw = lowercase(w);
-                let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+                let lw = patterns::trim_by(&lw, &|c| !c.is_alphanumeric());
                 w.chars().any(|c| c.is_ascii_digit())
                     || MONTHS.contains(&lw)
                     || BYLINE_STOP_WORDS.contains(&lw)
             })
             .unwrap_or(words.len());
         // Nothing before the date: a dateline, not a byline.
-        return words[..stop]
-            .join(" ")
+        return join(&words[..stop], " ")
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .to_string();
     }
@@ -1695,10 +1687,7 @@ pub fn byline_from_text(text: &str) -> Option<String> {
 /// punctuation from an author line. A label with no name after it gives an empty string.
 pub fn clean_byline(raw: &str) -> String {
     let mut s = fold_whitespace(raw);
-    let trim = |s: &str| {
-        s.trim_matches(|c: char| c.is_whitespace() || ",:|-–—·•".contains(c))
-            .to_string()
-    };
+    let trim = |s: &str| patterns::trim_marks(s, ",:|-–—·•").to_string();
     // Two passes: "Posted by: Author: Jane" holds two labels.
     for _ in 0..2 {
         let lower = lowercase(&s);
@@ -1850,7 +1839,7 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
     // A month name, a year of four digits and a day of one or two near the month.
     let month_at = parts.iter().position(|p| {
         let w = lowercase(&p.0);
-        let w = w.trim_end_matches('.');
+        let w = w.trim_end_matches(&['.'][..]);
         MONTHS.contains(&w)
     })?;
     let word = lowercase(&parts[month_at].0);
@@ -1935,7 +1924,7 @@ fn word_overlap(a: &str, b: &str) -> f64 {
     // The words' hashes as sets (`evidence::sort_set`, as the declared body's trigrams). An
     // underscore separates words here ("Title_Section_Site").
     let words = |s: &str| -> Vec<u64> {
-        let mut words: Vec<u64> = super::evidence::Tokens::new(&s.replace('_', " ")).collect();
+        let mut words: Vec<u64> = super::evidence::Tokens::new(&s.replace("_", " ")).collect();
         super::evidence::sort_set(&mut words);
         words
     };
@@ -2051,7 +2040,7 @@ fn heading_text(doc: &Document, h: NodeId) -> String {
             None => text.push_str(doc.text(d).unwrap_or("")),
         }
     }
-    let text = fold_whitespace(&text.replace('\u{ad}', ""));
+    let text = fold_whitespace(&text.replace("\u{ad}", ""));
     text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
         .to_string()
 }
@@ -2067,13 +2056,15 @@ pub fn heading_names_title(doc: &Document, h: NodeId, title: &str) -> bool {
 
 /// Typographic quotes read as straight ones.
 fn fold_quotes(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(match c {
             '‘' | '’' | 'ʼ' => '\'',
             '“' | '”' => '"',
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// True when `heading` is `title` with typographic quotes for straight ones, or set in

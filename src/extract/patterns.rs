@@ -541,13 +541,24 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "copy page",
 ];
 
+/// `text` without the whitespace and the characters of `marks` at either end (one copy of
+/// the trimming code for every caller's set of marks).
+pub fn trim_marks<'a>(text: &'a str, marks: &str) -> &'a str {
+    trim_by(text, &|c| c.is_whitespace() || marks.contains(c))
+}
+
+/// `text` without the characters for which `strip` holds at either end: one copy of the
+/// trimming code for every caller's test (the wasm's size).
+pub fn trim_by<'a>(text: &'a str, strip: &dyn Fn(char) -> bool) -> &'a str {
+    text.trim_matches(|c: char| strip(c))
+}
+
 /// True when `text` is nothing but one of [`INTERFACE_LABELS`].
 pub fn is_interface_label(text: &str) -> bool {
     if !may_be_label(text, &INTERFACE_LABEL_LENGTHS) {
         return false;
     }
-    let trimmed =
-        text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]→⤵➔»›!".contains(c));
+    let trimmed = trim_marks(text, "-–—_·•.:|()[]→⤵➔»›!");
     if trimmed.is_empty() || trimmed.len() > 40 {
         return false;
     }
@@ -1387,7 +1398,7 @@ pub fn is_ad_label(text: &str) -> bool {
     if !may_be_label(text, &AD_LABEL_LENGTHS) {
         return false;
     }
-    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "-–—_·•.:|()[]".contains(c));
+    let trimmed = trim_marks(text, "-–—_·•.:|()[]");
     // Lowercasing never shortens text in characters, and no label has more characters than
     // bytes: longer text cannot be a label, and is not lowercased (it may be a whole page).
     if trimmed.is_empty() || trimmed.chars().nth(LONGEST_AD_LABEL).is_some() {

@@ -41,10 +41,9 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
             }
         })
     });
-    let amp_images: Vec<NodeId> = doc
-        .descendants(body)
-        .filter(|&n| matches!(doc.tag(n), Some("amp-img" | "amp-anim")))
-        .collect();
+    let amp_images = doc.collect_where(body, &|n| {
+        matches!(doc.tag(n), Some("amp-img" | "amp-anim"))
+    });
     for n in amp_images {
         doc.rename(n, "img");
     }

@@ -92,10 +92,9 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     let mut scores: Vec<Option<f64>> = vec![None; doc.len()];
     let mut candidates: Vec<NodeId> = Vec::new();
 
-    let to_score: Vec<NodeId> = doc
-        .descendants(body)
-        .filter(|&n| doc.tag(n).is_some_and(|t| TAGS_TO_SCORE.contains(&t)))
-        .collect();
+    let to_score = doc.collect_where(body, &|n| {
+        doc.tag(n).is_some_and(|t| TAGS_TO_SCORE.contains(&t))
+    });
     for el in to_score {
         let len = stats.get(el).text;
         if len < 25 {
@@ -397,8 +396,8 @@ fn is_standfirst(doc: &Document, body: NodeId, p: NodeId, stats: &TextStats) -> 
     let text = doc.inner_text(p);
     let ends_sentence = text
         .trim_end()
-        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
-        .ends_with(['.', '!', '?', '\u{2026}']);
+        .trim_end_matches(&['"', '\'', '\u{201d}', '\u{2019}', ')'][..])
+        .ends_with(&['.', '!', '?', '\u{2026}'][..]);
     if !ends_sentence {
         return false;
     }

@@ -609,7 +609,7 @@ fn largest_candidate(srcset: &str) -> Option<String> {
         // "1400w", "2x", "1.5x": the whole part is enough to compare.
         let width = parts
             .next()
-            .map(|d| d.trim_end_matches(['w', 'x']))
+            .map(|d| d.trim_end_matches(&['w', 'x'][..]))
             .and_then(|d| d.split('.').next()?.parse::<u32>().ok())
             .unwrap_or(0);
         if best.is_none_or(|(w, _)| width >= w) {
@@ -657,7 +657,7 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let (raw_url, after) = rest.split_at(end);
         let (raw_url, descriptor) = if raw_url.ends_with(',') {
-            (raw_url.trim_end_matches(','), "")
+            (raw_url.trim_end_matches(&[','][..]), "")
         } else {
             let d_end = after.find(',').unwrap_or(after.len());
             let d = &after[..d_end];
@@ -679,11 +679,11 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
             out.push(if kept.is_empty() {
                 u
             } else {
-                format!("{u} {}", kept.join(" "))
+                format!("{u} {}", crate::dom::join(&kept, " "))
             });
         }
     }
-    out.join(", ")
+    crate::dom::join(&out, ", ")
 }
 
 /// 1×1 tracking pixels and spacers.

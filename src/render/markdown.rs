@@ -919,7 +919,7 @@ impl<'a> Renderer<'a> {
                 .map(|&cell| {
                     let mut r = Renderer::new(doc, true);
                     r.run(cell);
-                    r.take_paragraph().replace('|', "\\|")
+                    r.take_paragraph().replace("|", "\\|")
                 })
                 .collect();
             lines.push(table_row(&cells));
@@ -1082,7 +1082,7 @@ fn pre_text(doc: &Document, pre: NodeId) -> String {
         match step {
             Step::Enter(n) => {
                 if let Some(t) = doc.text(n) {
-                    out.push_str(&t.replace("\r\n", "\n").replace('\r', "\n"));
+                    out.push_str(&t.replace("\r\n", "\n").replace("\r", "\n"));
                     continue;
                 }
                 match doc.tag(n) {
@@ -1383,11 +1383,12 @@ fn maybe_open(p: Option<char>, n: Option<char>) -> bool {
 
 /// `&name;`, `&#123;` or `&#x1F;` follows.
 fn looks_like_entity(rest: &str) -> bool {
-    let body: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
-        .collect();
-    !body.is_empty() && rest[body.len()..].starts_with(';')
+    // The name is ASCII, so its length in bytes is its length in characters.
+    let len = rest
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'#'))
+        .unwrap_or(rest.len());
+    len > 0 && rest[len..].starts_with(';')
 }
 
 /// Escapes plain text as one run (image alt, the title): no emphasis may form; brackets
@@ -1667,7 +1668,7 @@ fn fix_line_start(line: &str) -> String {
 /// A heading's content: a trailing run of `#` after a space would be read as the closing
 /// sequence, so it is escaped.
 fn heading_text(body: &str) -> String {
-    let trimmed = body.trim_end_matches('#');
+    let trimmed = body.trim_end_matches(&['#'][..]);
     if trimmed.len() < body.len() && (trimmed.is_empty() || trimmed.ends_with(' ')) {
         format!("{trimmed}\\{}", &body[trimmed.len()..])
     } else {
@@ -1760,7 +1761,8 @@ pub fn file_name(title: &str) -> String {
         name.push(if bad { ' ' } else { c });
     }
     let mut name = fold(&name);
-    let trim = |s: &str| s.trim_matches(|c: char| c == '.' || c == ' ').to_string();
+    let trim =
+        |s: &str| crate::extract::patterns::trim_by(s, &|c| c == '.' || c == ' ').to_string();
     name = trim(&name);
     if name.len() > 120 {
         let mut cut = 120;

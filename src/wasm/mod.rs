@@ -106,13 +106,14 @@ pub fn extract(
     let mut export = None;
     if markdown == Some(true) {
         found.article.markdown = found.markdown();
-        let today: String = js_sys::Date::new_0()
+        let mut today: String = js_sys::Date::new_0()
             .to_iso_string()
             .as_string()
-            .unwrap_or_default()
-            .chars()
-            .take(10)
-            .collect();
+            .unwrap_or_default();
+        // The date part: the first ten characters.
+        if let Some((end, _)) = today.char_indices().nth(10) {
+            today.truncate(end);
+        }
         let page = Some(url).filter(|u| !u.is_empty());
         let document = crate::render::markdown::document(&found.article, page, &today);
         export = Some((
