@@ -471,11 +471,14 @@ pub fn match_string(doc: &Document, n: NodeId) -> &str {
 }
 
 fn class_and_id(doc: &Document, n: NodeId) -> String {
-    let mut s = String::new();
-    if let Some(c) = doc.attr(n, "class") {
+    let (class, id) = (doc.attr(n, "class"), doc.attr(n, "id"));
+    // Room for both at once: the key is then made without growing it.
+    let mut s =
+        String::with_capacity(class.map_or(0, |c| c.len() + 1) + id.map_or(0, |i| i.len() + 1));
+    if let Some(c) = class {
         push_meaningful_classes(&mut s, c);
     }
-    if let Some(i) = doc.attr(n, "id") {
+    if let Some(i) = id {
         s.push(' ');
         s.push_str(i);
     }
