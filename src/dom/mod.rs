@@ -934,20 +934,15 @@ impl Iterator for Descendants<'_> {
     }
 }
 
-/// Folds runs of whitespace (including non-breaking spaces) into one space and trims.
+/// Folds runs of whitespace (including non-breaking spaces) into one space and trims: the
+/// words joined, each copied whole (not character by character).
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for ch in s.chars() {
-        if ch.is_whitespace() {
-            pending_space = true;
-        } else {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(ch);
+    for word in split_white(s) {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
@@ -1116,6 +1111,34 @@ mod tests {
     #[test]
     fn whitespace_folds_including_nbsp() {
         assert_eq!(fold_whitespace("  a \u{a0}\n b  "), "a b");
+        // As the character-by-character fold it replaced.
+        let by_char = |s: &str| {
+            let (mut out, mut pending) = (String::new(), false);
+            for ch in s.chars() {
+                if ch.is_whitespace() {
+                    pending = true;
+                } else {
+                    if pending && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending = false;
+                    out.push(ch);
+                }
+            }
+            out
+        };
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a  b\tc\r\n",
+            "\u{a0}é\u{2003}ü x\u{3000}",
+            "x\u{a0}",
+            "\n\u{85}y z",
+        ] {
+            assert_eq!(fold_whitespace(s), by_char(s), "{s:?}");
+        }
     }
 
     #[test]
