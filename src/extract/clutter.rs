@@ -266,17 +266,10 @@ pub fn names_of(doc: &Document, n: NodeId) -> &str {
 }
 
 fn names(doc: &Document, n: NodeId) -> String {
-    let keys = || ["class", "id"].into_iter().chain(COMPONENT_KEYS);
     let tag = doc.tag(n).unwrap_or("");
-    // Room for every part at once (a class takes at most its length and a space more): the
-    // key is then made without growing it.
-    let room: usize = keys()
-        .filter_map(|k| doc.attr(n, k))
-        .map(|v| v.len() + 2)
-        .sum();
-    let mut s = String::with_capacity(tag.len() + room);
+    let mut s = String::with_capacity(tag.len() + super::prepare::key_room(doc, n));
     s.push_str(tag);
-    for key in keys() {
+    for key in ["class", "id"].into_iter().chain(COMPONENT_KEYS) {
         if let Some(v) = doc.attr(n, key) {
             s.push(' ');
             if key == "class" {
