@@ -266,9 +266,7 @@ pub fn names_of(doc: &Document, n: NodeId) -> &str {
 }
 
 fn names(doc: &Document, n: NodeId) -> String {
-    let tag = doc.tag(n).unwrap_or("");
-    let mut s = String::with_capacity(tag.len() + super::prepare::key_room(doc, n));
-    s.push_str(tag);
+    let mut s = String::from(doc.tag(n).unwrap_or(""));
     for key in ["class", "id"].into_iter().chain(COMPONENT_KEYS) {
         if let Some(v) = doc.attr(n, key) {
             s.push(' ');

@@ -471,7 +471,7 @@ pub fn match_string(doc: &Document, n: NodeId) -> &str {
 }
 
 fn class_and_id(doc: &Document, n: NodeId) -> String {
-    let mut s = String::with_capacity(key_room(doc, n));
+    let mut s = String::new();
     if let Some(c) = doc.attr(n, "class") {
         push_meaningful_classes(&mut s, c);
     }
@@ -480,16 +480,6 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
         s.push_str(i);
     }
     into_lowercase(s)
-}
-
-/// Room for a key made of the element's attribute values (each with two separators), so
-/// that it is made without growing. Native only: in the wasm the code costs more bytes than
-/// the time it saves there, and the key grows as it is made.
-pub fn key_room(doc: &Document, n: NodeId) -> usize {
-    if cfg!(target_arch = "wasm32") {
-        return 0;
-    }
-    doc.attrs(n).iter().map(|(_, v)| v.len() + 2).sum()
 }
 
 /// Appends `class`, leaving out the names that describe looks rather than roles:
