@@ -801,9 +801,15 @@ impl Document {
 
     /// Element descendants of `root` (itself excluded) with the given tag.
     pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
-        self.descendants(root)
-            .filter(|&n| n != root && self.is(n, name))
-            .collect()
+        let mut out = Vec::new();
+        let mut cur = self.first_child(root);
+        while let Some(n) = cur {
+            if self.is(n, name) {
+                out.push(n);
+            }
+            cur = self.next_in(root, n, false);
+        }
+        out
     }
 
     /// First element in the document with this tag.
