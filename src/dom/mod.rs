@@ -764,10 +764,15 @@ impl Document {
 
     /// Element children of `id`.
     pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
-        self.children(id)
-            .into_iter()
-            .filter(|&c| self.tag(c).is_some())
-            .collect()
+        let mut out = Vec::new();
+        let mut c = self.first_child(id);
+        while let Some(n) = c {
+            if self.tag(n).is_some() {
+                out.push(n);
+            }
+            c = self.next_sibling(n);
+        }
+        out
     }
 
     /// The node after `id` in document order, staying inside `root`'s subtree.
