@@ -859,18 +859,20 @@ impl Document {
     /// the extension's page-tree walk (`lectorReadsCode` in extension/shared/page-tree.js)
     /// leaves the same text out before it reaches the engine.
     pub fn forget_unread_code(&mut self) {
-        let unread: Vec<NodeId> = self
-            .descendants(NodeId::DOCUMENT)
-            .filter(|&n| match self.tag(n) {
+        // Emptied as the walk goes: it does not enter them.
+        let mut cur = Some(NodeId::DOCUMENT);
+        while let Some(n) = cur {
+            let unread = match self.tag(n) {
                 Some("style") => true,
                 Some("script") => !self.code_is_read(n),
                 _ => false,
-            })
-            .collect();
-        for n in unread {
-            for child in self.children(n) {
-                self.detach(child);
+            };
+            if unread {
+                while let Some(child) = self.first_child(n) {
+                    self.detach(child);
+                }
             }
+            cur = self.next_in(NodeId::DOCUMENT, n, unread);
         }
     }
 
