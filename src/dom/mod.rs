@@ -764,10 +764,15 @@ impl Document {
 
     /// Element children of `id`.
     pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
-        self.children(id)
-            .into_iter()
-            .filter(|&c| self.tag(c).is_some())
-            .collect()
+        let mut out = Vec::new();
+        let mut c = self.first_child(id);
+        while let Some(n) = c {
+            if self.tag(n).is_some() {
+                out.push(n);
+            }
+            c = self.next_sibling(n);
+        }
+        out
     }
 
     /// The node after `id` in document order, staying inside `root`'s subtree.
@@ -801,7 +806,15 @@ impl Document {
 
     /// Element descendants of `root` (itself excluded) with the given tag.
     pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
-        self.collect_where(root, &|n| n != root && self.is(n, name))
+        let mut out = Vec::new();
+        let mut cur = self.first_child(root);
+        while let Some(n) = cur {
+            if self.is(n, name) {
+                out.push(n);
+            }
+            cur = self.next_in(root, n, false);
+        }
+        out
     }
 
     /// The nodes of `root`'s subtree (itself included) for which `keep` holds, in document
@@ -858,15 +871,20 @@ impl Document {
     /// the extension's page-tree walk (`lectorReadsCode` in extension/shared/page-tree.js)
     /// leaves the same text out before it reaches the engine.
     pub fn forget_unread_code(&mut self) {
-        let unread = self.collect_where(NodeId::DOCUMENT, &|n| match self.tag(n) {
-            Some("style") => true,
-            Some("script") => !self.code_is_read(n),
-            _ => false,
-        });
-        for n in unread {
-            for child in self.children(n) {
-                self.detach(child);
+        // Emptied as the walk goes: it does not enter them.
+        let mut cur = Some(NodeId::DOCUMENT);
+        while let Some(n) = cur {
+            let unread = match self.tag(n) {
+                Some("style") => true,
+                Some("script") => !self.code_is_read(n),
+                _ => false,
+            };
+            if unread {
+                while let Some(child) = self.first_child(n) {
+                    self.detach(child);
+                }
             }
+            cur = self.next_in(NodeId::DOCUMENT, n, unread);
         }
     }
 
@@ -954,20 +972,15 @@ pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
     out
 }
 
-/// Folds runs of whitespace (including non-breaking spaces) into one space and trims.
+/// Folds runs of whitespace (including non-breaking spaces) into one space and trims: the
+/// words joined, each copied whole (not character by character).
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for ch in s.chars() {
-        if ch.is_whitespace() {
-            pending_space = true;
-        } else {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(ch);
+    for word in split_white(s) {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
@@ -1145,6 +1158,34 @@ mod tests {
     #[test]
     fn whitespace_folds_including_nbsp() {
         assert_eq!(fold_whitespace("  a \u{a0}\n b  "), "a b");
+        // As the character-by-character fold it replaced.
+        let by_char = |s: &str| {
+            let (mut out, mut pending) = (String::new(), false);
+            for ch in s.chars() {
+                if ch.is_whitespace() {
+                    pending = true;
+                } else {
+                    if pending && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending = false;
+                    out.push(ch);
+                }
+            }
+            out
+        };
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a  b\tc\r\n",
+            "\u{a0}é\u{2003}ü x\u{3000}",
+            "x\u{a0}",
+            "\n\u{85}y z",
+        ] {
+            assert_eq!(fold_whitespace(s), by_char(s), "{s:?}");
+        }
     }
 
     #[test]
