@@ -954,7 +954,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
             let Some(text) = short_text(doc, s, HEADLINE_LEAD_IN - lead_in) else {
                 break 'up;
             };
-            lead_in += text.len();
+            lead_in += text.chars().count();
             if doc.tag(s).is_some() && !outside_article(doc, s) {
                 region.extend(doc.collect_where(s, &|d| doc.tag(d).is_some()));
             }
