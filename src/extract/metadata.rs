@@ -316,10 +316,15 @@ pub fn read(doc: &Document) -> Metadata {
         // as the headline's dateline spells it ("Published March 9, 2026").
         let (y, m, d) = found?;
         let ambiguous = published.as_deref()?.find(|c: char| !c.is_ascii_digit()) != Some(4);
-        let shown = headline_date(doc, region())
+        // Only a day that can be a month, and is not the month, reads another way: the
+        // headline's dates are looked for again only then.
+        if !ambiguous || d > 12 || d == m {
+            return None;
+        }
+        headline_date(doc, region())
             .as_deref()
-            .and_then(published_day);
-        shown.filter(|&day| ambiguous && day == (y, d, m))
+            .and_then(published_day)
+            .filter(|&day| day == (y, d, m))
     });
     let published = match settled {
         Some(day) if found != Some(day) => Some(iso_day(day)),
