@@ -247,10 +247,6 @@ struct ArenaSink {
     /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
     pending_parent: Cell<Option<NodeId>>,
     pending_text: RefCell<String>,
-    /// Each node's level in the tree plus one (by arena index; 0 or missing: not known), so
-    /// that the depth cap does not walk to the root for every append. Set when a node is
-    /// appended or its level is first asked; forgotten whenever a subtree moves.
-    levels: RefCell<Vec<u32>>,
 }
 
 impl Default for ArenaSink {
@@ -263,7 +259,6 @@ impl Default for ArenaSink {
             no_name: Rc::new(QualName::new(None, "".into(), "".into())),
             pending_parent: Cell::new(None),
             pending_text: RefCell::default(),
-            levels: RefCell::default(),
         }
     }
 }
@@ -274,53 +269,9 @@ impl ArenaSink {
     fn flush_text(&self) {
         if let Some(parent) = self.pending_parent.take() {
             let mut text = self.pending_text.borrow_mut();
-            let (anchor, _) = self.capped_parent(parent);
-            self.doc.borrow_mut().append_text(anchor, &text);
+            self.doc.borrow_mut().append_text_capped(parent, &text);
             text.clear();
         }
-    }
-
-    /// [`Document::depth_capped_parent`] with the levels kept: where a child of `parent`
-    /// goes, and the child's level there.
-    fn capped_parent(&self, parent: NodeId) -> (NodeId, u32) {
-        let mut levels = self.levels.borrow_mut();
-        let known = levels.get(parent.index()).copied().unwrap_or(0);
-        let level = if known > 0 {
-            known - 1
-        } else {
-            let doc = self.doc.borrow();
-            let mut level = 0;
-            let mut cur = parent;
-            while let Some(p) = doc.parent(cur) {
-                level += 1;
-                cur = p;
-            }
-            if levels.len() <= parent.index() {
-                levels.resize(doc.len(), 0);
-            }
-            levels[parent.index()] = level + 1;
-            level
-        };
-        if (level as usize) < super::MAX_TREE_DEPTH {
-            (parent, level + 1)
-        } else {
-            let anchor = self.doc.borrow().depth_capped_parent(parent);
-            (anchor, super::MAX_TREE_DEPTH as u32)
-        }
-    }
-
-    /// Notes where `child` goes (`known`: its level plus one, 0 when not known): a node that brings a
-    /// subtree, or leaves a place in the tree, makes every kept level doubtful.
-    fn moving(&self, child: NodeId, known: u32) {
-        let doc = self.doc.borrow();
-        let mut levels = self.levels.borrow_mut();
-        if doc.parent(child).is_some() || doc.first_child(child).is_some() {
-            levels.clear();
-        }
-        if levels.len() <= child.index() {
-            levels.resize(doc.len(), 0);
-        }
-        levels[child.index()] = known;
     }
 
     fn handle(&self, id: NodeId) -> Handle {
@@ -480,9 +431,7 @@ impl TreeSink for ArenaSink {
         self.flush_text();
         let id = self.node_for(child);
         self.note_depth(parent.id, id, 1);
-        let (anchor, level) = self.capped_parent(parent.id);
-        self.moving(id, level + 1);
-        self.doc.borrow_mut().append(anchor, id);
+        self.doc.borrow_mut().append_capped(parent.id, id);
     }
 
     fn append_based_on_parent_node(
@@ -527,7 +476,6 @@ impl TreeSink for ArenaSink {
         }
         let id = self.node_for(child);
         self.note_depth(sibling.id, id, 0);
-        self.moving(id, 0);
         self.doc.borrow_mut().insert_before(sibling.id, id);
     }
 
@@ -540,13 +488,11 @@ impl TreeSink for ArenaSink {
 
     fn remove_from_parent(&self, target: &Handle) {
         self.flush_text();
-        self.levels.borrow_mut().clear();
         self.doc.borrow_mut().detach(target.id);
     }
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
         self.flush_text();
-        self.levels.borrow_mut().clear();
         self.doc
             .borrow_mut()
             .reparent_children(node.id, new_parent.id);
@@ -618,26 +564,6 @@ mod tests {
     }
 
     #[test]
-    fn kept_levels_cap_the_depth_as_the_walk_does() {
-        // Misnested tags move subtrees (the adoption agency), around and past the cap.
-        let unit = "<div><b><i>x</b>y</i>z";
-        let html = unit.repeat(700);
-        let doc = parse_html(&html, None);
-        let depth_of = |mut n: NodeId| {
-            let mut depth = 0;
-            while let Some(p) = doc.parent(n) {
-                depth += 1;
-                n = p;
-            }
-            depth
-        };
-        let deepest = doc.descendants(NodeId::DOCUMENT).map(depth_of).max();
-        assert_eq!(deepest, Some(super::super::MAX_TREE_DEPTH));
-        let text = doc.text_content(NodeId::DOCUMENT);
-        assert_eq!(text, "xyz".repeat(700), "no text is lost or moved");
-    }
-
-    #[test]
     fn known_names_are_not_copied_and_others_are() {
         let doc = parse_html(
             r#"<div class="lead" data-x="1"><svg viewBox="0 0 1 1"><foreignObject>t</foreignObject></svg><my-widget></my-widget></div>"#,
@@ -702,5 +628,25 @@ mod tests {
         );
         let doc = try_parse_html(&html, None).expect("2,000 levels are within the limit");
         assert_eq!(doc.text_content(NodeId::DOCUMENT), "text");
+    }
+
+    #[test]
+    fn misnested_tags_past_the_depth_cap_lose_no_text() {
+        // Misnested tags move subtrees (the adoption agency), around and past the cap.
+        let unit = "<div><b><i>x</b>y</i>z";
+        let html = unit.repeat(700);
+        let doc = parse_html(&html, None);
+        let depth_of = |mut n: NodeId| {
+            let mut depth = 0;
+            while let Some(p) = doc.parent(n) {
+                depth += 1;
+                n = p;
+            }
+            depth
+        };
+        let deepest = doc.descendants(NodeId::DOCUMENT).map(depth_of).max();
+        assert_eq!(deepest, Some(super::super::MAX_TREE_DEPTH));
+        let text = doc.text_content(NodeId::DOCUMENT);
+        assert_eq!(text, "xyz".repeat(700), "no text is lost or moved");
     }
 }
