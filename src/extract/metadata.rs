@@ -40,6 +40,9 @@ pub struct Metadata {
     /// The author as the page's visible byline names it (rel=author, itemprop=author, a
     /// byline block, an author-page link): the fallback when no metadata names one.
     pub dom_byline: Option<String>,
+    /// The page offers a product (a schema.org `Product` in its JSON-LD or microdata, or
+    /// `og:type` product): a shop's page, whose reviews are its customers' comments.
+    pub product: bool,
 }
 
 /// Article types in schema.org that describe a single piece of writing.
@@ -177,6 +180,7 @@ struct JsonLd {
     description: Option<String>,
     body: Option<String>,
     body_opens_thread: bool,
+    product: bool,
 }
 
 /// Reads the metadata of `doc`.
@@ -365,6 +369,12 @@ pub fn read(doc: &Document) -> Metadata {
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
         dom_byline,
+        product: ld.product
+            || metas.get("og:type").is_some_and(|t| t.contains("product"))
+            || doc.descendants(NodeId::DOCUMENT).any(|n| {
+                doc.attr(n, "itemtype")
+                    .is_some_and(|t| t.ends_with("/Product"))
+            }),
     }
 }
 
@@ -530,11 +540,11 @@ fn json_ld(doc: &Document, metas: &MetaMap) -> JsonLd {
     // Each script's best object; a real article type in any script comes before a WebPage
     // (SEO plugins print a WebPage graph, and the theme the article with its author in a
     // script of its own). Later objects only fill what the earlier ones left out.
+    let mut out = JsonLd::default();
     let found: Vec<(bool, &Value, &Value)> = roots
         .iter()
-        .filter_map(|root| best_article(root).map(|a| (is_page_type(a), a, root)))
+        .filter_map(|root| best_article(root, &mut out.product).map(|a| (is_page_type(a), a, root)))
         .collect();
-    let mut out = JsonLd::default();
     for pages in [false, true] {
         for &(_, article, root) in found.iter().filter(|f| f.0 == pages) {
             fill_from_article(&mut out, article, root);
@@ -554,8 +564,9 @@ fn is_page_type(v: &Value) -> bool {
 }
 
 /// The article-typed object of one JSON-LD script: the first one, or the first of a real
-/// article type over WebPage.
-fn best_article(value: &Value) -> Option<&Value> {
+/// article type over WebPage. Sets `product` when the page's entity is a product (not one a
+/// review names: `itemReviewed` is not walked).
+fn best_article<'a>(value: &'a Value, product: &mut bool) -> Option<&'a Value> {
     // Walk arrays and @graph without recursion.
     let mut stack = vec![value];
     let mut best: Option<&Value> = None;
@@ -571,6 +582,7 @@ fn best_article(value: &Value) -> Option<&Value> {
                 if let Some(main) = map.get("mainEntity") {
                     stack.push(main);
                 }
+                *product |= type_names(v).iter().any(|t| t.starts_with("product"));
                 if has_article_type(v)
                     && (best.is_none() || (!is_page_type(v) && best.is_some_and(is_page_type)))
                 {

@@ -213,6 +213,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
             &page_stats,
             flags,
             meta.byline.is_none(),
+            meta.product,
             &mut removals,
         );
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
@@ -256,7 +257,14 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         for flags in &LADDER[..2] {
             let mut work = prepared.clone();
             let mut removals = prepared_removals.clone();
-            prepare::strip_page_chrome(&mut work, &page_stats, *flags, false, &mut removals);
+            prepare::strip_page_chrome(
+                &mut work,
+                &page_stats,
+                *flags,
+                false,
+                meta.product,
+                &mut removals,
+            );
             if let Some(root) = listing::grab(&mut work, &picks, picked_text) {
                 clean::clean_article(
                     &mut work,

@@ -1141,6 +1141,10 @@ pub const AVATAR: &[Pat] = &[
     Sub("headshot"),
 ];
 
+/// Names of a shop's customer reviews (`product-reviews`, `customerReviews`, a `review`
+/// card), removed on a product's page.
+pub const REVIEWS: &[Pat] = &[Sub("reviews")];
+
 /// Class words of a site's disclaimers (affiliate links, advertising, liability): a short
 /// block so named is the site speaking, not the text.
 pub const DISCLAIMERS: &[Pat] = &[Sub("disclaimer")];

@@ -561,6 +561,7 @@ pub fn strip_page_chrome(
     page_stats: &super::stats::TextStats,
     flags: Flags,
     want_byline: bool,
+    product: bool,
     removed: &mut Removals,
 ) -> Option<String> {
     let body = doc.body()?;
@@ -606,16 +607,21 @@ pub fn strip_page_chrome(
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
+        // A shop's customer reviews are its comments, never the product's text (on any rung:
+        // they often hold more prose than the description).
+        let reviews = product && tag != "body" && patterns::matches(patterns::REVIEWS, ms);
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
-        if unlikely || consent || empty_block {
+        if unlikely || consent || reviews || empty_block {
             if unlikely {
                 removed.record(doc, n, classify(doc, n, ClutterKind::Other));
             } else if consent {
                 removed.record(doc, n, ClutterKind::Consent);
+            } else if reviews {
+                removed.record(doc, n, ClutterKind::Comments);
             }
             cur = doc.next_in(body, n, true);
             doc.detach(n);
@@ -817,6 +823,53 @@ mod tests {
         assert!(!text.contains("Sort by"), "{text}");
         assert!(!text.contains("Log in"), "{text}");
         assert!(text.contains("You must log in to answer"), "{text}");
+    }
+
+    #[test]
+    fn a_shops_customer_reviews_go_from_its_product_page_only() {
+        // A product page: a short description, then customers' reviews holding more prose.
+        let review = "<div class=review-card><p>I bought this kettle for the office and it \
+                      boils a full jug in under three minutes, which is faster than the one it \
+                      replaced. The handle stays cool, although the lid sticks a little.</p></div>";
+        let body = format!(
+            "<h1>Steel kettle</h1><div class=product-description><p>A brushed steel kettle, \
+             1.7 litres, with a concealed element, a limescale filter and a base that turns all \
+             the way round. It switches itself off when it boils or runs dry.</p></div>\
+             <section id=customer-reviews class=product-reviews-content><h2>Reviews</h2>\
+             {review}{review}{review}</section>"
+        );
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Steel kettle"}</script>"#;
+        let shop = format!("<html><head>{ld}</head><body><main>{body}</main></body></html>");
+        let article = crate::extract_html(&shop, None).expect("the product");
+        assert!(article.text.contains("brushed steel"), "{}", article.text);
+        assert!(
+            !article.text.contains("boils a full jug"),
+            "{}",
+            article.text
+        );
+        let microdata = format!(
+            "<html><body><main itemscope itemtype=\"https://schema.org/Product\">{body}</main>\
+             </body></html>"
+        );
+        let article = crate::extract_html(&microdata, None).expect("the product");
+        assert!(
+            !article.text.contains("boils a full jug"),
+            "{}",
+            article.text
+        );
+        // A page that offers no product (a review site's roundup, a service's testimonials)
+        // keeps what it names reviews, and so does a review of a product.
+        let review_of = r#"<script type="application/ld+json">{"@type":"Review",
+            "itemReviewed":{"@type":"Product","name":"Steel kettle"}}</script>"#;
+        for head in ["", review_of] {
+            let page = format!("<html><head>{head}</head><body><main>{body}</main></body></html>");
+            let article = crate::extract_html(&page, None).expect("the page");
+            assert!(
+                article.text.contains("boils a full jug"),
+                "{}",
+                article.text
+            );
+        }
     }
 
     #[test]
