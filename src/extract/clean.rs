@@ -230,8 +230,8 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     patterns::matches(PROMPT_PHRASES, &text)
 }
 
-/// True for "page 2 of 8" and "showing 1-24 of 291 results" (lowercase): a count of pages or
-/// of results with the word that says which, and nothing else.
+/// True for "page 2 of 8", "image 2 of 5" and "showing 1-24 of 291 results" (lowercase): a
+/// count of pages, pictures or results with the word that says which, and nothing else.
 fn is_position_line(line: &str) -> bool {
     // Digits, commas and a hyphen or an en dash ("1–24"), read byte by byte.
     let count = |w: &str| {
@@ -247,7 +247,13 @@ fn is_position_line(line: &str) -> bool {
     count(total)
         && match showing {
             Some(shown) => count(shown) && !what.contains(' '),
-            None => before.strip_prefix("page ").is_some_and(count) && what.is_empty(),
+            // A gallery's or a slideshow's place ("Image 2 of 5") is a pager's too.
+            None => {
+                ["page ", "image ", "picture ", "photo ", "slide "]
+                    .iter()
+                    .any(|p| before.strip_prefix(p).is_some_and(count))
+                    && what.is_empty()
+            }
         }
 }
 
@@ -1104,6 +1110,10 @@ mod tests {
             "showing 24 of 291 results we found useful"
         ));
         assert!(!is_position_line("page one of the report"));
+        let text = shown_with("<p>A plain mug.</p><div><span>Image 1 of 5</span></div>");
+        assert!(!text.contains("Image 1"), "{text}");
+        assert!(is_position_line("picture 1 of 1"));
+        assert!(!is_position_line("image 1 of the series"));
     }
 
     #[test]
