@@ -1141,9 +1141,10 @@ pub const AVATAR: &[Pat] = &[
     Sub("headshot"),
 ];
 
-/// Names of a shop's customer reviews (`product-reviews`, `customerReviews`, a `review`
-/// card), removed on a product's page.
-pub const REVIEWS: &[Pat] = &[Sub("reviews")];
+/// Names of what a shop's product page shows beside the product: its customers' reviews
+/// (`product-reviews`, `customerReviews`) and its legal fine print (a licence, trademarks),
+/// removed on a product's page.
+pub const PRODUCT_PAGE_CLUTTER: &[Pat] = &[Sub("reviews"), Token("legal")];
 
 /// Class words of a site's disclaimers (affiliate links, advertising, liability): a short
 /// block so named is the site speaking, not the text.

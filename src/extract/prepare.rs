@@ -607,9 +607,10 @@ pub fn strip_page_chrome(
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
-        // A shop's customer reviews are its comments, never the product's text (on any rung:
-        // they often hold more prose than the description).
-        let reviews = product && tag != "body" && patterns::matches(patterns::REVIEWS, ms);
+        // A shop's customer reviews are its comments, and its fine print no description:
+        // never the product's text (on any rung: they often hold more prose than it).
+        let reviews =
+            product && tag != "body" && patterns::matches(patterns::PRODUCT_PAGE_CLUTTER, ms);
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -826,7 +827,7 @@ mod tests {
     }
 
     #[test]
-    fn a_shops_customer_reviews_go_from_its_product_page_only() {
+    fn a_shops_reviews_and_fine_print_go_from_its_product_page_only() {
         // A product page: a short description, then customers' reviews holding more prose.
         let review = "<div class=review-card><p>I bought this kettle for the office and it \
                       boils a full jug in under three minutes, which is faster than the one it \
@@ -836,7 +837,9 @@ mod tests {
              1.7 litres, with a concealed element, a limescale filter and a base that turns all \
              the way round. It switches itself off when it boils or runs dry.</p></div>\
              <section id=customer-reviews class=product-reviews-content><h2>Reviews</h2>\
-             {review}{review}{review}</section>"
+             {review}{review}{review}</section><div class=legal><p>Kettle is a trademark of \
+             Kettle Works Ltd in the United States and other countries, used under licence; \
+             all other trademarks are the property of their respective owners.</p></div>"
         );
         let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Steel kettle"}</script>"#;
         let shop = format!("<html><head>{ld}</head><body><main>{body}</main></body></html>");
