@@ -139,18 +139,30 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
         }
         list = p;
     }
+    // Beside an article the votes found, a list mostly of links is its related stories;
+    // beside a short introduction it dwarfs, it is the page's cards (each one a link).
+    let introduced = list_text >= picked_text * INTRO_UNDER_LIST;
+    // Items with text of their own beside their links (a price, a date), not a menu's.
+    let own_text = stats.get(list).link_text * 5 <= stats.get(list).text * 4;
     let mut holder = list;
     for &p in picks {
         // Picks the chrome rules took out of this copy of the page do not count.
         while doc.contains(body, p) && !doc.contains(holder, p) {
-            holder = doc.parent(holder).filter(|&h| h != body)?;
+            match doc.parent(holder).filter(|&h| h != body) {
+                Some(h) => holder = h,
+                // Picks in another part of the page that the list dwarfs (a shop's address
+                // in its footer) are no introduction: the list stands alone, unless four
+                // fifths of it or more are links (a menu).
+                None if introduced && own_text => {
+                    holder = list;
+                    break;
+                }
+                None => return None,
+            }
         }
     }
     let parts = stats.get(list).text + picked_text;
     let held = stats.get(holder);
-    // Beside an article the votes found, a list mostly of links is its related stories;
-    // beside a short introduction it dwarfs, it is the page's cards (each one a link).
-    let introduced = list_text >= picked_text * INTRO_UNDER_LIST;
     if held.text * 10 > parts * HOLDER_EXCESS_TENTHS
         || (picked_text > 0 && !introduced && held.link_text * 2 > held.text)
     {
@@ -196,6 +208,40 @@ mod tests {
         assert!(text.contains("The teaser of story 5"), "{text}");
         assert!(!text.contains("Section 3"), "{text}");
         assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn a_grid_of_priced_cards_stands_alone_beside_picks_in_the_footer() {
+        // A shop's category: the votes chose the address in the footer; the cards, each a
+        // linked name and a price, are the content. A menu of links alone is not.
+        let card = |i: usize| {
+            format!(
+                "<div class=\"card\"><h4><a href=\"/p/{i}\">Cast iron skillet number {i}</a>\
+                 </h4><span class=\"price\">$3{i}.99 USD</span></div>"
+            )
+        };
+        let cards: String = (0..12).map(card).collect();
+        let footer = "<footer><div id=\"addr\"><p>1725 Main Street, Springfield. Open Monday to \
+                      Friday from nine to five, and Saturday mornings.</p></div></footer>";
+        let html = format!(
+            "<html><body><div><h1>Skillets</h1><div class=\"grid\">{cards}</div></div>{footer}\
+             </body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let addr = by_id(&doc, "addr");
+        let picked = doc.text_content(addr).len() as u32;
+        let root = grab(&mut doc, &[addr], picked).expect("the cards");
+        let text = doc.text_content(root);
+        assert!(text.contains("$37.99"), "{text}");
+        assert!(!text.contains("Main Street"), "{text}");
+        let item = |i: usize| {
+            format!("<li class=\"m\"><a href=\"/s/{i}\">Product line {i}: what it does for you and your team</a></li>")
+        };
+        let menu: String = (0..16).map(item).collect();
+        let html = format!("<html><body><div><ul>{menu}</ul></div>{footer}</body></html>");
+        let mut doc = parse_html(&html, None);
+        let addr = by_id(&doc, "addr");
+        assert!(grab(&mut doc, &[addr], picked).is_none());
     }
 
     #[test]
