@@ -473,7 +473,7 @@ async function main() {
   const readabilityScript = `${readabilitySource}\nglobalThis.__benchReadability = Readability;`;
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   const server = await startServer(pages);
-  const browser = await launchBrowser({ extension: benchExtension() });
+  const browser = await launchBrowser({ extension: benchExtension(), pictures: 'jpeg' });
   const started = Date.now();
   const loadAtStart = os.loadavg();
   const benchPage = await browser.context.newPage();
