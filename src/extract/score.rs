@@ -211,6 +211,10 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             top_score = scores[table.index()].unwrap_or(top_score);
         }
     }
+    if let Some(post) = repeated_block(doc, top, body, &scores) {
+        top = post;
+        top_score = top_score.max(scores[post.index()].unwrap_or(0.0));
+    }
     let mut picks = pick_siblings(doc, top, top_score, &scores, &stats, flags);
     if let Some(main) = widen_to_main(doc, body, &picks, &stats) {
         picks = vec![main];
@@ -517,6 +521,42 @@ fn is_content_section(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags
         && !patterns::matches(patterns::AUTHOR_BIO, super::prepare::match_string(doc, n))
 }
 
+/// Most levels above the top candidate searched for the post it is part of.
+const POST_LEVELS: usize = 3;
+
+/// The block around `top` (itself or up to [`POST_LEVELS`] levels above) that repeats among
+/// its siblings: two or more others of its tag and class that hold scored text. A thread's
+/// posts are such blocks, and the vote lands inside the wordiest one; the others are the
+/// same thread (see [`pick_siblings`], which keeps siblings of the top's class).
+fn repeated_block(
+    doc: &Document,
+    top: NodeId,
+    body: NodeId,
+    scores: &[Option<f64>],
+) -> Option<NodeId> {
+    let mut cur = top;
+    for _ in 0..=POST_LEVELS {
+        let parent = doc.parent(cur).filter(|&p| p != body)?;
+        if let Some(class) = doc.attr(cur, "class").filter(|c| !c.trim().is_empty()) {
+            let alike = doc
+                .element_children(parent)
+                .into_iter()
+                .filter(|&s| {
+                    s != cur
+                        && doc.tag(s) == doc.tag(cur)
+                        && doc.attr(s, "class") == Some(class)
+                        && scores[s.index()].is_some()
+                })
+                .count();
+            if alike >= 2 {
+                return Some(cur);
+            }
+        }
+        cur = parent;
+    }
+    None
+}
+
 /// No usable candidate: the whole body is the article (short pages, odd markup).
 fn wrap_body(doc: &mut Document, body: NodeId) -> NodeId {
     let article = doc.create_element("div", vec![]);
@@ -803,6 +843,38 @@ mod tests {
         // Set apart by a space: a word of its own. Inline: not a drop cap.
         assert_eq!(text_of("word"), "A mobile app is a project like any other.");
         assert_eq!(text_of("code"), "Use xor a constant.");
+    }
+
+    #[test]
+    fn a_threads_other_posts_come_with_the_post_the_vote_chose() {
+        // A thread's crawler view: each post a meta line over its text; one post holds a long
+        // log (a code block full of commas) and its votes outweigh every other post.
+        let post = |i: usize, text: &str| {
+            format!(
+                "<div id=\"post_{i}\" class=\"topic-body crawler-post\"><div class=\"crawler-post-meta\">\
+                 <span class=\"creator\"><a href=/u/{i}>user{i}</a></span><span>May {i}, 2024</span></div>\
+                 <div class=\"post\">{text}</div></div>"
+            )
+        };
+        let log =
+            "File \"/usr/lib/core.py\", line 816, in create_task, self.verify(loop, thread)\n"
+                .repeat(40);
+        let html = format!(
+            "<html><body><div id=\"main-outlet\"><h1>Stuck on start</h1>{}{}{}{}</div></body></html>",
+            post(1, "<p>After the update, every restart hangs on the starting screen, and nothing loads.</p>"),
+            post(2, &format!("<p>This is part of the log, I hope it is enough:</p><pre><code>{log}</code></pre>")),
+            post(3, "<p>It looks like one of the custom integrations; try disabling it and restarting.</p>"),
+            post(4, "<p>I found an issue already open about it, and it seems to be a general problem.</p>"),
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("the thread");
+        for kept in [
+            "every restart hangs",
+            "line 816",
+            "try disabling it",
+            "already open",
+        ] {
+            assert!(article.text.contains(kept), "{kept}: {}", article.text);
+        }
     }
 
     #[test]
