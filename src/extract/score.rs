@@ -211,11 +211,8 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             top_score = scores[table.index()].unwrap_or(top_score);
         }
     }
-    if let Some(post) = repeated_block(doc, top, body, &scores) {
-        top = post;
-        top_score = top_score.max(scores[post.index()].unwrap_or(0.0));
-    }
-    let mut picks = pick_siblings(doc, top, top_score, &scores, &stats, flags);
+    let mut picks = thread_posts(doc, top, body, &scores, &stats)
+        .unwrap_or_else(|| pick_siblings(doc, top, top_score, &scores, &stats, flags));
     if let Some(main) = widen_to_main(doc, body, &picks, &stats) {
         picks = vec![main];
     } else if let Some(sections) = widen_to_sections(doc, body, &picks, &stats, flags) {
@@ -522,34 +519,67 @@ fn is_content_section(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags
 }
 
 /// Most levels above the top candidate searched for the post it is part of.
-const POST_LEVELS: usize = 3;
+const POST_LEVELS: usize = 4;
 
-/// The block around `top` (itself or up to [`POST_LEVELS`] levels above) that repeats among
-/// its siblings: two or more others of its tag and class that hold scored text. A thread's
-/// posts are such blocks, and the vote lands inside the wordiest one; the others are the
-/// same thread (see [`pick_siblings`], which keeps siblings of the top's class).
-fn repeated_block(
+/// What marks the blocks of one series, with whether it is their class: the class they
+/// share, or else an id with a number in it (`post_2`, `postWrapper5872`). Compared without
+/// digits (see [`same_series`]).
+fn series_name(doc: &Document, n: NodeId) -> Option<(&str, bool)> {
+    if let Some(class) = doc.attr(n, "class").filter(|c| !c.trim().is_empty()) {
+        return Some((class, true));
+    }
+    let id = doc.attr(n, "id")?;
+    id.bytes()
+        .any(|b| b.is_ascii_digit())
+        .then_some((id, false))
+}
+
+/// True when two series names are the same but for their digits: posts numbered in their
+/// ids, and rows whose classes alternate (`bg1`, `bg2`).
+fn same_series(a: &str, b: &str) -> bool {
+    let letters = |s: &str| {
+        s.bytes()
+            .filter(|b| !b.is_ascii_digit())
+            .collect::<Vec<u8>>()
+    };
+    letters(a) == letters(b)
+}
+
+/// The posts of the thread `top` is part of: the block that holds it (up to
+/// [`POST_LEVELS`] levels above it) and repeats among its siblings, with its like siblings,
+/// in page order. Like siblings share the block's tag and [`series_name`] and hold scored
+/// text (or any text, when only their ids match: the votes may stop below such wrappers);
+/// there are at least two. The vote lands inside the wordiest post, and the others are the
+/// same thread. (A top candidate that repeats its class is left to [`pick_siblings`]: the
+/// rows of a page builder's layout.)
+fn thread_posts(
     doc: &Document,
     top: NodeId,
     body: NodeId,
     scores: &[Option<f64>],
-) -> Option<NodeId> {
+    stats: &TextStats,
+) -> Option<Vec<NodeId>> {
     let mut cur = top;
-    for _ in 0..=POST_LEVELS {
+    for level in 0..=POST_LEVELS {
         let parent = doc.parent(cur).filter(|&p| p != body)?;
-        if let Some(class) = doc.attr(cur, "class").filter(|c| !c.trim().is_empty()) {
-            let alike = doc
+        if let Some((name, by_class)) = series_name(doc, cur).filter(|s| level > 0 || !s.1) {
+            let posts: Vec<NodeId> = doc
                 .element_children(parent)
                 .into_iter()
                 .filter(|&s| {
-                    s != cur
-                        && doc.tag(s) == doc.tag(cur)
-                        && doc.attr(s, "class") == Some(class)
-                        && scores[s.index()].is_some()
+                    s == cur
+                        || (doc.tag(s) == doc.tag(cur)
+                            && series_name(doc, s)
+                                .is_some_and(|(n, c)| c == by_class && same_series(n, name))
+                            && if by_class {
+                                scores[s.index()].is_some()
+                            } else {
+                                stats.get(s).text > 0
+                            })
                 })
-                .count();
-            if alike >= 2 {
-                return Some(cur);
+                .collect();
+            if posts.len() >= 3 {
+                return Some(posts);
             }
         }
         cur = parent;
@@ -874,6 +904,49 @@ mod tests {
             "already open",
         ] {
             assert!(article.text.contains(kept), "{kept}: {}", article.text);
+        }
+    }
+
+    #[test]
+    fn a_threads_posts_in_numbered_wrappers_or_with_alternating_classes_come_together() {
+        // Each post sits in a wrapper known only by its numbered id, or the posts' own
+        // classes alternate (`bg1`, `bg2`); the opening post is long, the replies short.
+        let post = |wrapped: bool, i: usize, text: &str| {
+            let post = format!(
+                "<article class=\"post bg{}\"><div class=\"author\">member{i}</div><div class=\"row\">\
+                 <div class=\"col\"><div class=\"post-body\"><p>{text}</p></div></div></div></article>",
+                i % 2 + 1
+            );
+            if wrapped {
+                format!("<div id=\"postWrapper58720{i}\">{post}</div>")
+            } else {
+                post
+            }
+        };
+        let opening = "We cater weddings and parties, and we wonder how other caterers handle tips: \
+                       added to the bill, left to the guests, or shared with the staff at the end. "
+            .repeat(6);
+        for wrapped in [true, false] {
+            let html = format!(
+                "<html><body><div id=\"thread\">{}{}{}{}</div></body></html>",
+                post(wrapped, 1, &opening),
+                post(wrapped, 2, "We add fifteen percent to every contract, and nobody has complained yet."),
+                post(wrapped, 3, "Our guests tip the servers directly, and the servers keep what they are given."),
+                post(wrapped, 4, "A line on the quote saying gratuity is included settles the question early."),
+            );
+            let article = crate::extract::extract(&parse_html(&html, None)).expect("the thread");
+            for kept in [
+                "how other caterers handle tips",
+                "fifteen percent",
+                "tip the servers directly",
+                "gratuity is included",
+            ] {
+                assert!(
+                    article.text.contains(kept),
+                    "{wrapped} {kept}: {}",
+                    article.text
+                );
+            }
         }
     }
 
