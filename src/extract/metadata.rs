@@ -42,6 +42,21 @@ pub struct Metadata {
     pub dom_byline: Option<String>,
 }
 
+/// True when the page declares itself a discussion, a thread of posts or a question with
+/// its answers ([`patterns::DISCUSSION_TYPES`] in a JSON-LD `@type` or a microdata
+/// `itemtype`): its replies are its content, not comments under it.
+pub fn declares_thread(doc: &Document) -> bool {
+    let named = |s: &str| patterns::DISCUSSION_TYPES.iter().any(|t| s.contains(t));
+    doc.descendants(NodeId::DOCUMENT).any(|n| {
+        doc.attr(n, "itemtype").is_some_and(named)
+            || (doc.is(n, "script")
+                && doc
+                    .attr(n, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                && named(&doc.text_content(n)))
+    })
+}
+
 /// Article types in schema.org that describe a single piece of writing.
 const ARTICLE_TYPES: &[&str] = &[
     "article",
@@ -2142,6 +2157,19 @@ fn decode_entities(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::dom::html::parse_html;
+
+    #[test]
+    fn a_discussion_is_declared_in_json_ld_or_microdata() {
+        let ld = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"DiscussionForumPosting","headline":"Pumps"}</script></head><body></body></html>"#;
+        assert!(declares_thread(&parse_html(ld, None)));
+        let micro = r#"<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">
+            <p>Pumps</p></div></body></html>"#;
+        assert!(declares_thread(&parse_html(micro, None)));
+        let article = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+            "headline":"Pumps"}</script></head><body><p>DiscussionForumPosting</p></body></html>"#;
+        assert!(!declares_thread(&parse_html(article, None)));
+    }
 
     #[test]
     fn json_ld_graph_beats_meta_and_resolves_author_refs() {

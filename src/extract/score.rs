@@ -38,7 +38,10 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             } else {
                 lowercase(v)
             };
-            if patterns::matches(NEGATIVE, &v) || names_a_widget(&v) {
+            if (patterns::matches(NEGATIVE, &v)
+                && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
+                || names_a_widget(&v)
+            {
                 w -= 25.0;
             }
             if patterns::matches(POSITIVE, &v) {
