@@ -37,7 +37,7 @@ pub struct Flags {
     pub weight_classes: bool,
     /// Remove blocks inside the article whose shape says "not text".
     pub clean_conditionally: bool,
-    /// The page declares itself a discussion (see [`metadata::declares_thread`]): its
+    /// The page declares itself a discussion (see [`Metadata::thread`]): its
     /// replies are its content, and names saying "comments" neither strip nor weigh a block.
     pub thread: bool,
 }
@@ -195,7 +195,7 @@ fn page_nodes(work: &Document, root: NodeId, page_len: usize) -> Vec<NodeId> {
 /// HTML and needs the Markdown only when the article is exported.
 pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let meta = metadata::read(&doc);
-    let thread = metadata::declares_thread(&doc);
+    let thread = meta.thread;
     let readerable = is_probably_readerable(&doc);
     let base = metadata::base_url(&doc);
     let mut prepared = doc;

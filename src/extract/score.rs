@@ -540,12 +540,8 @@ fn series_name(doc: &Document, n: NodeId) -> Option<(&str, bool)> {
 /// True when two series names are the same but for their digits: posts numbered in their
 /// ids, and rows whose classes alternate (`bg1`, `bg2`).
 fn same_series(a: &str, b: &str) -> bool {
-    let letters = |s: &str| {
-        s.bytes()
-            .filter(|b| !b.is_ascii_digit())
-            .collect::<Vec<u8>>()
-    };
-    letters(a) == letters(b)
+    let letter = |b: &u8| !b.is_ascii_digit();
+    a.bytes().filter(letter).eq(b.bytes().filter(letter))
 }
 
 /// The posts of the thread `top` is part of: the block that holds it (up to
