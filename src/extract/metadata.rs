@@ -37,9 +37,18 @@ pub struct Metadata {
     /// The JSON-LD body is a thread's opening post (a forum or social posting): the page
     /// holds more than it.
     pub json_ld_body_opens_thread: bool,
+    /// The page declares itself a discussion, a thread of posts ([`patterns::DISCUSSION_TYPES`]
+    /// in a JSON-LD `@type` or a microdata `itemtype`): its replies are its content, not
+    /// comments under it.
+    pub thread: bool,
     /// The author as the page's visible byline names it (rel=author, itemprop=author, a
     /// byline block, an author-page link): the fallback when no metadata names one.
     pub dom_byline: Option<String>,
+}
+
+/// True when `s` names a discussion's schema.org type ([`patterns::DISCUSSION_TYPES`]).
+fn names_discussion(s: &str) -> bool {
+    patterns::DISCUSSION_TYPES.iter().any(|t| s.contains(t))
 }
 
 /// Article types in schema.org that describe a single piece of writing.
@@ -177,6 +186,7 @@ struct JsonLd {
     description: Option<String>,
     body: Option<String>,
     body_opens_thread: bool,
+    discussion: bool,
 }
 
 /// Reads the metadata of `doc`.
@@ -364,6 +374,10 @@ pub fn read(doc: &Document) -> Metadata {
         excerpt,
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
+        thread: ld.discussion
+            || doc
+                .descendants(NodeId::DOCUMENT)
+                .any(|n| doc.attr(n, "itemtype").is_some_and(names_discussion)),
         dom_byline,
     }
 }
@@ -508,6 +522,7 @@ fn json_ld(doc: &Document, metas: &MetaMap) -> JsonLd {
             texts.push(content.clone());
         }
     }
+    let discussion = texts.iter().any(|t| names_discussion(t));
     for text in texts {
         let text = text.replace("<![CDATA[", "").replace("]]>", "");
         // Wrappers seen around the JSON (`<![CDATA[ … ]]>`, `<!-- … -->`, `//` comments):
@@ -534,7 +549,10 @@ fn json_ld(doc: &Document, metas: &MetaMap) -> JsonLd {
         .iter()
         .filter_map(|root| best_article(root).map(|a| (is_page_type(a), a, root)))
         .collect();
-    let mut out = JsonLd::default();
+    let mut out = JsonLd {
+        discussion,
+        ..JsonLd::default()
+    };
     for pages in [false, true] {
         for &(_, article, root) in found.iter().filter(|f| f.0 == pages) {
             fill_from_article(&mut out, article, root);
@@ -2142,6 +2160,19 @@ fn decode_entities(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::dom::html::parse_html;
+
+    #[test]
+    fn a_discussion_is_declared_in_json_ld_or_microdata() {
+        let ld = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"DiscussionForumPosting","headline":"Pumps"}</script></head><body></body></html>"#;
+        assert!(read(&parse_html(ld, None)).thread);
+        let micro = r#"<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">
+            <p>Pumps</p></div></body></html>"#;
+        assert!(read(&parse_html(micro, None)).thread);
+        let article = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+            "headline":"Pumps"}</script></head><body><p>DiscussionForumPosting</p></body></html>"#;
+        assert!(!read(&parse_html(article, None)).thread);
+    }
 
     #[test]
     fn json_ld_graph_beats_meta_and_resolves_author_refs() {
