@@ -279,7 +279,9 @@ const POSTER_STAT_VALUE: usize = 30;
 /// pieces of text labelled by [`patterns::USER_STAT_LABELS`], at least two, each with its
 /// value (a `<dd>` or a `<b>` after a label alone), and at most one short piece of another
 /// kind after them (a rank or a status). The poster's name, above the figures, stays with the
-/// post it signs. One figure alone may be a seller's "Joined 2018" on a shop's page, which
+/// post it signs; but a card that is one description list (the name in its term, then a rank
+/// and the figures in its descriptions, as forum packages print it) goes whole, two short
+/// pieces before or after the figures allowed. One figure alone may be a seller's "Joined 2018" on a shop's page, which
 /// the text keeps.
 fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     let len = stats.get(n).text;
@@ -292,6 +294,7 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     {
         return false;
     }
+    let card = doc.is(n, "dl");
     let (mut figures, mut others) = (0, 0);
     // Whether the piece before was a label alone, and of a figure: its value comes next.
     let mut value_due = None;
@@ -307,7 +310,7 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
             (true, rest)
         } else if let Some(rest) = label_rest(&piece, patterns::USER_STAT_COMPANIONS) {
             (false, rest)
-        } else if figures > 0 && piece.len() <= POSTER_STAT_VALUE {
+        } else if (figures > 0 || card) && piece.len() <= POSTER_STAT_VALUE {
             others += 1;
             continue;
         } else {
@@ -321,7 +324,7 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
             return false;
         }
     }
-    figures >= 2 && others <= 1
+    figures >= 2 && others <= 1 + usize::from(card)
 }
 
 /// What follows one of `labels` that opens `piece` as a whole word, past a colon.
@@ -1286,8 +1289,8 @@ mod tests {
 
     #[test]
     fn a_posters_figures_go_their_name_and_post_stay() {
-        // Lines split by `<br>`, pairs of `<dt>` and `<dd>` with a status after them, and a
-        // name above the figures; then text that only looks like figures.
+        // Lines split by `<br>`, pairs of `<dt>` and `<dd>` with a status after them, a name
+        // above the figures, a card that is one list; then text that only looks like figures.
         let blocks = [
             (
                 "<div>Posts: 116<br>Threads: 23<br>Joined: Feb 2019<br>Reputation: <a href=/r>\
@@ -1307,6 +1310,16 @@ mod tests {
             ),
             (
                 "<div><b>ovecka</b><div>Posts: 6</div><div>Joined: Mon Mar 15, 2021</div></div>",
+                false,
+            ),
+            // A card that is one description list: the name in its term, a rank, figures.
+            (
+                "<dl><dt><strong>ovecka</strong></dt><dd class=usertitle>Member</dd>\
+              <dd><span>Registered: 2021-03-15</span></dd><dd><span>Posts: 6</span></dd></dl>",
+                true,
+            ),
+            (
+                "<dl><dt>Pumps</dt><dd>A machine that moves water</dd><dd>Posts: 6</dd></dl>",
                 false,
             ),
             ("<div>Joined Oct 2018</div>", false),

@@ -37,12 +37,21 @@ pub struct Metadata {
     /// The JSON-LD body is a thread's opening post (a forum or social posting): the page
     /// holds more than it.
     pub json_ld_body_opens_thread: bool,
+    /// The page declares itself a discussion, a thread of posts ([`patterns::DISCUSSION_TYPES`]
+    /// in a JSON-LD `@type` or a microdata `itemtype`): its replies are its content, not
+    /// comments under it.
+    pub thread: bool,
     /// The author as the page's visible byline names it (rel=author, itemprop=author, a
     /// byline block, an author-page link): the fallback when no metadata names one.
     pub dom_byline: Option<String>,
     /// The page offers a product (a schema.org `Product` in its JSON-LD or microdata, or
     /// `og:type` product): a shop's page, whose reviews are its customers' comments.
     pub product: bool,
+}
+
+/// True when `s` names a discussion's schema.org type ([`patterns::DISCUSSION_TYPES`]).
+fn names_discussion(s: &str) -> bool {
+    patterns::DISCUSSION_TYPES.iter().any(|t| s.contains(t))
 }
 
 /// Article types in schema.org that describe a single piece of writing.
@@ -180,6 +189,7 @@ struct JsonLd {
     description: Option<String>,
     body: Option<String>,
     body_opens_thread: bool,
+    discussion: bool,
     product: bool,
 }
 
@@ -368,6 +378,10 @@ pub fn read(doc: &Document) -> Metadata {
         excerpt,
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
+        thread: ld.discussion
+            || doc
+                .descendants(NodeId::DOCUMENT)
+                .any(|n| doc.attr(n, "itemtype").is_some_and(names_discussion)),
         dom_byline,
         product: ld.product
             || metas.get("og:type").is_some_and(|t| t.contains("product"))
@@ -518,6 +532,7 @@ fn json_ld(doc: &Document, metas: &MetaMap) -> JsonLd {
             texts.push(content.clone());
         }
     }
+    let discussion = texts.iter().any(|t| names_discussion(t));
     for text in texts {
         let text = text.replace("<![CDATA[", "").replace("]]>", "");
         // Wrappers seen around the JSON (`<![CDATA[ … ]]>`, `<!-- … -->`, `//` comments):
@@ -540,7 +555,10 @@ fn json_ld(doc: &Document, metas: &MetaMap) -> JsonLd {
     // Each script's best object; a real article type in any script comes before a WebPage
     // (SEO plugins print a WebPage graph, and the theme the article with its author in a
     // script of its own). Later objects only fill what the earlier ones left out.
-    let mut out = JsonLd::default();
+    let mut out = JsonLd {
+        discussion,
+        ..JsonLd::default()
+    };
     let found: Vec<(bool, &Value, &Value)> = roots
         .iter()
         .filter_map(|root| best_article(root, &mut out.product).map(|a| (is_page_type(a), a, root)))
@@ -2154,6 +2172,19 @@ fn decode_entities(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::dom::html::parse_html;
+
+    #[test]
+    fn a_discussion_is_declared_in_json_ld_or_microdata() {
+        let ld = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"DiscussionForumPosting","headline":"Pumps"}</script></head><body></body></html>"#;
+        assert!(read(&parse_html(ld, None)).thread);
+        let micro = r#"<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">
+            <p>Pumps</p></div></body></html>"#;
+        assert!(read(&parse_html(micro, None)).thread);
+        let article = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+            "headline":"Pumps"}</script></head><body><p>DiscussionForumPosting</p></body></html>"#;
+        assert!(!read(&parse_html(article, None)).thread);
+    }
 
     #[test]
     fn json_ld_graph_beats_meta_and_resolves_author_refs() {

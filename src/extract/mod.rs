@@ -37,6 +37,9 @@ pub struct Flags {
     pub weight_classes: bool,
     /// Remove blocks inside the article whose shape says "not text".
     pub clean_conditionally: bool,
+    /// The page declares itself a discussion (see [`Metadata::thread`]): its
+    /// replies are its content, and names saying "comments" neither strip nor weigh a block.
+    pub thread: bool,
 }
 
 /// The attempts, strictest first.
@@ -45,21 +48,25 @@ pub const LADDER: [Flags; 4] = [
         strip_unlikely: true,
         weight_classes: true,
         clean_conditionally: true,
+        thread: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: true,
         clean_conditionally: true,
+        thread: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
+        thread: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
+        thread: false,
     },
 ];
 
@@ -188,6 +195,7 @@ fn page_nodes(work: &Document, root: NodeId, page_len: usize) -> Vec<NodeId> {
 /// HTML and needs the Markdown only when the article is exported.
 pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let meta = metadata::read(&doc);
+    let thread = meta.thread;
     let readerable = is_probably_readerable(&doc);
     let base = metadata::base_url(&doc);
     let mut prepared = doc;
@@ -206,6 +214,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         .and_then(|b| evidence::DeclaredBody::from_text(b, meta.json_ld_body_opens_thread));
     let mut best: Option<(Document, NodeId, u32, Option<String>, clutter::Removals)> = None;
     for flags in LADDER {
+        let flags = Flags { thread, ..flags };
         let mut work = prepared.clone();
         let mut removals = prepared_removals.clone();
         let byline = prepare::strip_page_chrome(
@@ -257,10 +266,11 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         for flags in &LADDER[..2] {
             let mut work = prepared.clone();
             let mut removals = prepared_removals.clone();
+            let flags = Flags { thread, ..*flags };
             prepare::strip_page_chrome(
                 &mut work,
                 &page_stats,
-                *flags,
+                flags,
                 false,
                 meta.product,
                 &mut removals,
@@ -435,6 +445,44 @@ mod tests {
             "<html><body>{NAV}<ul>{links}</ul><div><p>The office is closed on Monday.</p></div></body></html>"
         );
         assert!(extract_html(&page, None).is_none());
+    }
+
+    #[test]
+    fn a_page_declaring_a_discussion_keeps_replies_named_as_comments() {
+        // A forum thread whose replies sit in blocks named for comments, as many forum
+        // packages name them. Declared a discussion, the replies are the page's content; the
+        // same markup on a page that declares nothing reads as a post with its comments.
+        let opening =
+            "<p>We moved our team from one consulting firm to another this spring, and the \
+                       hours, the travel and the kind of work changed more than we expected. </p>"
+                .repeat(5);
+        let reply = |i: usize| {
+            format!(
+                "<div class=\"comment-wrapper\" id=\"comment-{i}\"><div class=\"comment-author\">member{i}</div>\
+                 <div class=\"comment-content\"><p>Reply {i}: in my office the weeks run to sixty hours, \
+                 with long stretches on the client's site and little time at home, but the work is varied.</p></div></div>"
+            )
+        };
+        let replies: String = (1..=4).map(reply).collect();
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"DiscussionForumPosting","headline":"Is consulting worth it?"}</script>"#;
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><article class=\"node\"><h1>Is consulting worth it?</h1>\
+                 {opening}</article><div class=\"post-comments\" id=\"comments\">{replies}</div></body></html>"
+            )
+        };
+        let thread = extract_html(&page(ld), None).expect("the thread");
+        for i in 1..=4 {
+            assert!(
+                thread.text.contains(&format!("Reply {i}:")),
+                "{}",
+                thread.text
+            );
+        }
+        let post = extract_html(&page(""), None).expect("the post");
+        assert!(post.text.contains("kind of work changed"));
+        assert!(!post.text.contains("Reply 1:"), "{}", post.text);
     }
 
     #[test]

@@ -322,6 +322,10 @@ pub const COMMENT_THREADS: &[Pat] = &[
     Token("reply"),
 ];
 
+/// schema.org types of a discussion page (a forum thread, a question and its answers), as
+/// written in JSON-LD and microdata.
+pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
+
 /// Blocks that carry the article's date.
 pub const DATELINE: &[Pat] = &[
     Sub("date"),

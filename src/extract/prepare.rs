@@ -594,7 +594,9 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (patterns::matches(UNLIKELY, ms) && !patterns::matches(MAYBE_CANDIDATE, ms))
+                || (patterns::matches(UNLIKELY, ms)
+                    && !patterns::matches(MAYBE_CANDIDATE, ms)
+                    && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))
                 || tag == "nav"
                 || tag == "aside")
             && !patterns::matches(PULL_QUOTE, ms)

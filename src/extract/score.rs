@@ -38,7 +38,10 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             } else {
                 lowercase(v)
             };
-            if patterns::matches(NEGATIVE, &v) || names_a_widget(&v) {
+            if (patterns::matches(NEGATIVE, &v)
+                && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
+                || names_a_widget(&v)
+            {
                 w -= 25.0;
             }
             if patterns::matches(POSITIVE, &v) {
@@ -211,7 +214,8 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             top_score = scores[table.index()].unwrap_or(top_score);
         }
     }
-    let mut picks = pick_siblings(doc, top, top_score, &scores, &stats, flags);
+    let mut picks = thread_posts(doc, top, body, &scores, &stats)
+        .unwrap_or_else(|| pick_siblings(doc, top, top_score, &scores, &stats, flags));
     if let Some(main) = widen_to_main(doc, body, &picks, &stats) {
         picks = vec![main];
     } else if let Some(sections) = widen_to_sections(doc, body, &picks, &stats, flags) {
@@ -517,6 +521,71 @@ fn is_content_section(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags
         && !patterns::matches(patterns::AUTHOR_BIO, super::prepare::match_string(doc, n))
 }
 
+/// Most levels above the top candidate searched for the post it is part of.
+const POST_LEVELS: usize = 4;
+
+/// What marks the blocks of one series, with whether it is their class: the class they
+/// share, or else an id with a number in it (`post_2`, `postWrapper5872`). Compared without
+/// digits (see [`same_series`]).
+fn series_name(doc: &Document, n: NodeId) -> Option<(&str, bool)> {
+    if let Some(class) = doc.attr(n, "class").filter(|c| !c.trim().is_empty()) {
+        return Some((class, true));
+    }
+    let id = doc.attr(n, "id")?;
+    id.bytes()
+        .any(|b| b.is_ascii_digit())
+        .then_some((id, false))
+}
+
+/// True when two series names are the same but for their digits: posts numbered in their
+/// ids, and rows whose classes alternate (`bg1`, `bg2`).
+fn same_series(a: &str, b: &str) -> bool {
+    let letter = |b: &u8| !b.is_ascii_digit();
+    a.bytes().filter(letter).eq(b.bytes().filter(letter))
+}
+
+/// The posts of the thread `top` is part of: the block that holds it (up to
+/// [`POST_LEVELS`] levels above it) and repeats among its siblings, with its like siblings,
+/// in page order. Like siblings share the block's tag and [`series_name`] and hold scored
+/// text (or any text, when only their ids match: the votes may stop below such wrappers);
+/// there are at least two. The vote lands inside the wordiest post, and the others are the
+/// same thread. (A top candidate that repeats its class is left to [`pick_siblings`]: the
+/// rows of a page builder's layout.)
+fn thread_posts(
+    doc: &Document,
+    top: NodeId,
+    body: NodeId,
+    scores: &[Option<f64>],
+    stats: &TextStats,
+) -> Option<Vec<NodeId>> {
+    let mut cur = top;
+    for level in 0..=POST_LEVELS {
+        let parent = doc.parent(cur).filter(|&p| p != body)?;
+        if let Some((name, by_class)) = series_name(doc, cur).filter(|s| level > 0 || !s.1) {
+            let posts: Vec<NodeId> = doc
+                .element_children(parent)
+                .into_iter()
+                .filter(|&s| {
+                    s == cur
+                        || (doc.tag(s) == doc.tag(cur)
+                            && series_name(doc, s)
+                                .is_some_and(|(n, c)| c == by_class && same_series(n, name))
+                            && if by_class {
+                                scores[s.index()].is_some()
+                            } else {
+                                stats.get(s).text > 0
+                            })
+                })
+                .collect();
+            if posts.len() >= 3 {
+                return Some(posts);
+            }
+        }
+        cur = parent;
+    }
+    None
+}
+
 /// No usable candidate: the whole body is the article (short pages, odd markup).
 fn wrap_body(doc: &mut Document, body: NodeId) -> NodeId {
     let article = doc.create_element("div", vec![]);
@@ -803,6 +872,81 @@ mod tests {
         // Set apart by a space: a word of its own. Inline: not a drop cap.
         assert_eq!(text_of("word"), "A mobile app is a project like any other.");
         assert_eq!(text_of("code"), "Use xor a constant.");
+    }
+
+    #[test]
+    fn a_threads_other_posts_come_with_the_post_the_vote_chose() {
+        // A thread's crawler view: each post a meta line over its text; one post holds a long
+        // log (a code block full of commas) and its votes outweigh every other post.
+        let post = |i: usize, text: &str| {
+            format!(
+                "<div id=\"post_{i}\" class=\"topic-body crawler-post\"><div class=\"crawler-post-meta\">\
+                 <span class=\"creator\"><a href=/u/{i}>user{i}</a></span><span>May {i}, 2024</span></div>\
+                 <div class=\"post\">{text}</div></div>"
+            )
+        };
+        let log =
+            "File \"/usr/lib/core.py\", line 816, in create_task, self.verify(loop, thread)\n"
+                .repeat(40);
+        let html = format!(
+            "<html><body><div id=\"main-outlet\"><h1>Stuck on start</h1>{}{}{}{}</div></body></html>",
+            post(1, "<p>After the update, every restart hangs on the starting screen, and nothing loads.</p>"),
+            post(2, &format!("<p>This is part of the log, I hope it is enough:</p><pre><code>{log}</code></pre>")),
+            post(3, "<p>It looks like one of the custom integrations; try disabling it and restarting.</p>"),
+            post(4, "<p>I found an issue already open about it, and it seems to be a general problem.</p>"),
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("the thread");
+        for kept in [
+            "every restart hangs",
+            "line 816",
+            "try disabling it",
+            "already open",
+        ] {
+            assert!(article.text.contains(kept), "{kept}: {}", article.text);
+        }
+    }
+
+    #[test]
+    fn a_threads_posts_in_numbered_wrappers_or_with_alternating_classes_come_together() {
+        // Each post sits in a wrapper known only by its numbered id, or the posts' own
+        // classes alternate (`bg1`, `bg2`); the opening post is long, the replies short.
+        let post = |wrapped: bool, i: usize, text: &str| {
+            let post = format!(
+                "<article class=\"post bg{}\"><div class=\"author\">member{i}</div><div class=\"row\">\
+                 <div class=\"col\"><div class=\"post-body\"><p>{text}</p></div></div></div></article>",
+                i % 2 + 1
+            );
+            if wrapped {
+                format!("<div id=\"postWrapper58720{i}\">{post}</div>")
+            } else {
+                post
+            }
+        };
+        let opening = "We cater weddings and parties, and we wonder how other caterers handle tips: \
+                       added to the bill, left to the guests, or shared with the staff at the end. "
+            .repeat(6);
+        for wrapped in [true, false] {
+            let html = format!(
+                "<html><body><div id=\"thread\">{}{}{}{}</div></body></html>",
+                post(wrapped, 1, &opening),
+                post(wrapped, 2, "We add fifteen percent to every contract, and nobody has complained yet."),
+                post(wrapped, 3, "Our guests tip the servers directly, and the servers keep what they are given."),
+                post(wrapped, 4, "A line on the quote saying gratuity is included settles the question early."),
+            );
+            let article = crate::extract::extract(&parse_html(&html, None)).expect("the thread");
+            for kept in [
+                "how other caterers handle tips",
+                "fifteen percent",
+                "tip the servers directly",
+                "gratuity is included",
+            ] {
+                assert!(
+                    article.text.contains(kept),
+                    "{wrapped} {kept}: {}",
+                    article.text
+                );
+            }
+        }
     }
 
     #[test]

@@ -204,14 +204,15 @@ function pageFigures(runs, timeRuns) {
 }
 
 /**
- * Extension world: the page tree of the live page as content.js walks it for the engine (the
- * walk timed over runs), with the page's signals; and its markup for the copy route.
+ * Extension world: the page tree of the live page as content.js walks it for the engine, its
+ * signals (computed styles) taken in the same walk as a click takes them (the walk timed over
+ * runs); and its markup for the copy route.
  */
 function pageInput(runs, timeRuns) {
   // eslint-disable-next-line no-undef
-  const walk = timeRuns(() => lectorPageTree(document, true, LectorReaderView.ownHosts()), runs);
-  const { tree, strings } = walk.result;
-  return { ...pageCopy(), tree: Array.from(tree), strings, walkMs: walk.ms };
+  const walk = timeRuns(() => lectorPageTree(document, true, LectorReaderView.ownHosts(), true), runs);
+  const { tree, strings, signals } = walk.result;
+  return { ...pageCopy(), tree: Array.from(tree), strings, signals, walkMs: walk.ms };
 }
 
 /** Extension world: the live page's signals and markup, as content.js sent them for the copy route. */
@@ -473,7 +474,7 @@ async function main() {
   const readabilityScript = `${readabilitySource}\nglobalThis.__benchReadability = Readability;`;
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   const server = await startServer(pages);
-  const browser = await launchBrowser({ extension: benchExtension() });
+  const browser = await launchBrowser({ extension: benchExtension(), pictures: 'jpeg' });
   const started = Date.now();
   const loadAtStart = os.loadavg();
   const benchPage = await browser.context.newPage();

@@ -70,13 +70,29 @@ export const PLACEHOLDER_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1
 <rect width="1200" height="675" fill="url(#g)"/><circle cx="930" cy="190" r="80" fill="#f4d58d" opacity=".85"/>
 <path d="M0 520 L260 330 L470 470 L700 280 L1200 560 L1200 675 L0 675 Z" fill="#1d3147" opacity=".9"/></svg>`;
 
+/** PLACEHOLDER_SVG drawn by the browser and encoded as a JPEG, at its own size. */
+async function jpegPicture(context) {
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 1200, height: 675 });
+    await page.setContent(`<body style="margin:0">${PLACEHOLDER_SVG}</body>`);
+    return await page.screenshot({ type: 'jpeg', quality: 80, clip: { x: 0, y: 0, width: 1200, height: 675 } });
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * Options (all optional): `extension`, another unpacked extension directory; `profile`, a
  * profile directory to keep (for restart tests; the default is a fresh one, deleted on
  * close); `args`, more Chromium flags; `localHosts`, host names (besides 127.0.0.1) that the
- * test maps to the local server and that must not be blocked as remote.
+ * test maps to the local server and that must not be blocked as remote; `pictures`, the format
+ * remote images are served in: 'svg' (PLACEHOLDER_SVG) or 'jpeg' (the same picture as a JPEG,
+ * as news sites serve photos; the benchmarks use it because Chromium decodes an SVG picture on
+ * the page's main thread, building a document per address, and a JPEG off it, so SVG
+ * placeholders would delay the timed first frame in a way real pages do not).
  */
-export async function launchBrowser({ extension = EXTENSION, profile: keptProfile, args = [], localHosts = [] } = {}) {
+export async function launchBrowser({ extension = EXTENSION, profile: keptProfile, args = [], localHosts = [], pictures = 'svg' } = {}) {
   const EXTENSION_DIR = extension;
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension in ${EXTENSION_DIR}: run ./build.sh first`);
@@ -100,11 +116,10 @@ export async function launchBrowser({ extension = EXTENSION, profile: keptProfil
     ],
   });
   // Nothing leaves the machine: remote images get a local picture, other remote requests fail.
+  const picture = pictures === 'jpeg' ? { contentType: 'image/jpeg', body: await jpegPicture(context) } : { contentType: 'image/svg+xml', body: PLACEHOLDER_SVG };
   const local = ['127.0.0.1', ...localHosts].map((host) => host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   await context.route(new RegExp(`^https?://(?!(?:${local})[:/])`), (route) => {
-    if (route.request().resourceType() === 'image') {
-      return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG });
-    }
+    if (route.request().resourceType() === 'image') return route.fulfill({ status: 200, ...picture });
     return route.abort();
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
