@@ -8,6 +8,7 @@
 pub mod html;
 pub mod live;
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::num::NonZeroU32;
 use std::rc::Rc;
@@ -132,8 +133,9 @@ pub enum NodeData {
         /// Attribute names (lowercase) and values.
         attrs: Vec<(Name, String)>,
     },
-    /// A run of text.
-    Text(String),
+    /// A run of text: indentation (most of a page's text nodes) borrowed from a static
+    /// string ([`indentation`]), any other text owned.
+    Text(Cow<'static, str>),
     /// A comment; kept only so the tree mirrors its source.
     Comment,
 }
@@ -267,6 +269,32 @@ pub fn split_white(s: &str) -> impl Iterator<Item = &str> {
 #[cfg(target_arch = "wasm32")]
 pub fn split_white(s: &str) -> std::str::SplitWhitespace<'_> {
     s.split_whitespace()
+}
+
+/// A newline, then the deepest indentation kept without a copy ([`indentation`]).
+const NEWLINE_SPACES: &str = concat!(
+    "\n                                ",
+    "                                ",
+    "                                ",
+    "                                "
+);
+const NEWLINE_TABS: &str = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
+/// `text` as a part of a static string when it is indentation: spaces or tabs, after a
+/// newline or not (the whitespace between the tags of formatted HTML, which makes up most
+/// of a page's text nodes). Such text nodes then own no copy of their text.
+fn indentation(text: &str) -> Option<&'static str> {
+    let bytes = text.as_bytes();
+    let body = bytes.strip_prefix(b"\n").unwrap_or(bytes);
+    // The run starts at the newline, or just after it when the text has none.
+    let start = usize::from(body.len() == bytes.len());
+    [NEWLINE_SPACES, NEWLINE_TABS]
+        .into_iter()
+        .find_map(|white| {
+            let unit = white.as_bytes()[1];
+            (body.iter().all(|&b| b == unit) && start + text.len() <= white.len())
+                .then(|| &white[start..start + text.len()])
+        })
 }
 
 /// Commas of the scripts we meet: Latin, CJK (full-width and ideographic), Arabic, and the
@@ -427,7 +455,11 @@ impl Document {
 
     /// Creates a detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Text(text.to_string()))
+        let text = match indentation(text) {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(text.to_string()),
+        };
+        self.push(NodeData::Text(text))
     }
 
     /// Creates a detached comment node.
@@ -492,7 +524,7 @@ impl Document {
     /// Text of a text node.
     pub fn text(&self, id: NodeId) -> Option<&str> {
         match &self.nodes[id.index()].shared.data {
-            NodeData::Text(t) => Some(t),
+            NodeData::Text(t) => Some(t.as_ref()),
             _ => None,
         }
     }
@@ -544,7 +576,7 @@ impl Document {
             return false;
         }
         if let NodeData::Text(t) = self.data_mut(id) {
-            t.push_str(more);
+            t.to_mut().push_str(more);
         }
         let measure = &self.nodes[id.index()].measure;
         if let Some(mut m) = measure.get() {
@@ -1223,6 +1255,51 @@ mod tests {
                 m.commas as usize,
                 s.chars().filter(|&c| is_comma(c)).count()
             );
+        }
+    }
+
+    #[test]
+    fn indentation_is_borrowed_and_reads_as_given() {
+        let spaces = " ".repeat(128);
+        let tabs = "\t".repeat(24);
+        let indented = [
+            "",
+            "\n",
+            " ",
+            "\n    ",
+            "\t\t",
+            "\n\t",
+            &spaces,
+            &format!("\n{spaces}"),
+            &tabs,
+            &format!("\n{tabs}"),
+        ];
+        let other = [
+            "x",
+            "\n\n  ",
+            " \t",
+            "\t ",
+            " \n",
+            "\n  x",
+            "\u{a0}",
+            &format!("{spaces} "),
+            &format!("\n{tabs}\t"),
+        ];
+        for t in indented {
+            assert_eq!(indentation(t), Some(t), "{t:?}");
+        }
+        for t in other {
+            assert_eq!(indentation(t), None, "{t:?}");
+        }
+        // Borrowed or owned, a text node reads as created, and takes more text.
+        let mut d = Document::new();
+        let p = d.create_element("p", vec![]);
+        for t in indented.iter().chain(&other) {
+            let n = d.create_text(t);
+            d.append(p, n);
+            assert_eq!(d.text(n), Some(*t));
+            assert!(d.push_text(n, "more"));
+            assert_eq!(d.text(n), Some(format!("{t}more").as_str()));
         }
     }
 }
