@@ -938,7 +938,10 @@ impl Document {
 
     /// Concatenated text of the subtree, as `textContent` gives it.
     pub fn text_content(&self, id: NodeId) -> String {
-        let mut out = String::new();
+        // Sized first: the text of a block comes in many pieces, and growing the string
+        // piece by piece copies it again and again.
+        let len = self.descendants(id).filter_map(|n| self.text(n)).map(str::len).sum();
+        let mut out = String::with_capacity(len);
         for n in self.descendants(id) {
             if let Some(t) = self.text(n) {
                 out.push_str(t);
