@@ -836,6 +836,24 @@ impl Document {
         }
     }
 
+    /// [`find_all`](Self::find_all) for several tags in one walk: for each name, the
+    /// element descendants of `root` with that tag.
+    pub fn find_all_each<const N: usize>(
+        &self,
+        root: NodeId,
+        names: [&str; N],
+    ) -> [Vec<NodeId>; N] {
+        let mut out = std::array::from_fn(|_| Vec::new());
+        let mut cur = self.first_child(root);
+        while let Some(n) = cur {
+            if let Some(i) = self.tag(n).and_then(|t| names.iter().position(|&m| m == t)) {
+                out[i].push(n);
+            }
+            cur = self.next_in(root, n, false);
+        }
+        out
+    }
+
     /// Element descendants of `root` (itself excluded) with the given tag.
     pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
         let mut out = Vec::new();
@@ -940,7 +958,11 @@ impl Document {
     pub fn text_content(&self, id: NodeId) -> String {
         // Sized first: the text of a block comes in many pieces, and growing the string
         // piece by piece copies it again and again.
-        let len = self.descendants(id).filter_map(|n| self.text(n)).map(str::len).sum();
+        let len = self
+            .descendants(id)
+            .filter_map(|n| self.text(n))
+            .map(str::len)
+            .sum();
         let mut out = String::with_capacity(len);
         for n in self.descendants(id) {
             if let Some(t) = self.text(n) {
@@ -1304,5 +1326,24 @@ mod tests {
             assert!(d.push_text(n, "more"));
             assert_eq!(d.text(n), Some(format!("{t}more").as_str()));
         }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn one_walk_finds_what_each_find_all_finds() {
+        let doc = html::parse_html(
+            "<html><head><meta name=a><script>1</script><title>t</title></head><body>\
+             <h1>x</h1><div><script>2</script><h1>y<meta name=b></h1></div><p>z</p></body></html>",
+            None,
+        );
+        let names = ["meta", "script", "h1", "p", "table"];
+        for root in [NodeId::DOCUMENT, doc.body().unwrap()] {
+            let each = doc.find_all_each(root, names);
+            for (found, name) in each.iter().zip(names) {
+                assert_eq!(*found, doc.find_all(root, name), "{name}");
+            }
+            assert!(each[4].is_empty());
+        }
+        assert_eq!(doc.find_all_each(NodeId::DOCUMENT, ["meta"])[0].len(), 2);
     }
 }
