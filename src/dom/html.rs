@@ -90,9 +90,9 @@ fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<Parse
     let sink = ArenaSink::default();
     // Pages hold a node per 30 to 100 bytes: room made at once spares most of the copies
     // of a growing arena.
-    sink.doc
-        .borrow_mut()
-        .reserve(html.len() / NODE_BYTES_ESTIMATE);
+    let estimate = html.len() / NODE_BYTES_ESTIMATE;
+    sink.doc.borrow_mut().reserve(estimate);
+    sink.open_depth.borrow_mut().reserve(estimate);
     let open_depth = sink.max_open_depth.clone();
     let mut opts = ParseOpts::default();
     opts.tree_builder.scripting_enabled = scripting_enabled;

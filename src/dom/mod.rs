@@ -335,7 +335,7 @@ struct Node {
 }
 
 /// A parsed page: the arena plus the URL it came from.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Document {
     nodes: Vec<Node>,
     /// The address the page was loaded from, used to resolve relative links.
@@ -343,6 +343,21 @@ pub struct Document {
     /// Counts the edits of the tree, its nodes' data and flags: measures taken of it stay
     /// valid while the count has not moved.
     edits: u32,
+}
+
+impl Clone for Document {
+    /// A copy with room for more nodes: extraction copies the page for each attempt, and an
+    /// attempt adds a few (wrappers, split paragraphs); a copy as long as its nodes would
+    /// be copied whole again at the first.
+    fn clone(&self) -> Self {
+        let mut nodes = Vec::with_capacity(self.nodes.len() + self.nodes.len() / 8 + 16);
+        nodes.extend_from_slice(&self.nodes);
+        Document {
+            nodes,
+            url: self.url.clone(),
+            edits: self.edits,
+        }
+    }
 }
 
 impl Default for Document {
