@@ -272,29 +272,38 @@ pub fn split_white(s: &str) -> std::str::SplitWhitespace<'_> {
 }
 
 /// A newline, then the deepest indentation kept without a copy ([`indentation`]).
+#[cfg(not(target_arch = "wasm32"))]
 const NEWLINE_SPACES: &str = concat!(
     "\n                                ",
     "                                ",
     "                                ",
     "                                "
 );
+#[cfg(not(target_arch = "wasm32"))]
 const NEWLINE_TABS: &str = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 
 /// `text` as a part of a static string when it is indentation: spaces or tabs, after a
 /// newline or not (the whitespace between the tags of formatted HTML, which makes up most
 /// of a page's text nodes). Such text nodes then own no copy of their text.
+#[cfg(not(target_arch = "wasm32"))]
 fn indentation(text: &str) -> Option<&'static str> {
-    let bytes = text.as_bytes();
-    let body = bytes.strip_prefix(b"\n").unwrap_or(bytes);
+    let body = text.strip_prefix('\n').unwrap_or(text);
     // The run starts at the newline, or just after it when the text has none.
-    let start = usize::from(body.len() == bytes.len());
-    [NEWLINE_SPACES, NEWLINE_TABS]
-        .into_iter()
-        .find_map(|white| {
-            let unit = white.as_bytes()[1];
-            (body.iter().all(|&b| b == unit) && start + text.len() <= white.len())
-                .then(|| &white[start..start + text.len()])
-        })
+    let start = usize::from(body.len() == text.len());
+    let white = match body.as_bytes().first() {
+        Some(b'\t') => NEWLINE_TABS,
+        _ => NEWLINE_SPACES,
+    };
+    let unit = white.as_bytes()[1];
+    (body.bytes().all(|b| b == unit) && start + text.len() <= white.len())
+        .then(|| &white[start..start + text.len()])
+}
+
+/// The wasm owns every text: the table's code costs its size budget more than the copies
+/// cost its time (the live DOM's text nodes are copied once per page).
+#[cfg(target_arch = "wasm32")]
+fn indentation(_: &str) -> Option<&'static str> {
+    None
 }
 
 /// Commas of the scripts we meet: Latin, CJK (full-width and ideographic), Arabic, and the
@@ -851,24 +860,6 @@ impl Document {
         }
     }
 
-    /// [`find_all`](Self::find_all) for several tags in one walk: for each name, the
-    /// element descendants of `root` with that tag.
-    pub fn find_all_each<const N: usize>(
-        &self,
-        root: NodeId,
-        names: [&str; N],
-    ) -> [Vec<NodeId>; N] {
-        let mut out = std::array::from_fn(|_| Vec::new());
-        let mut cur = self.first_child(root);
-        while let Some(n) = cur {
-            if let Some(i) = self.tag(n).and_then(|t| names.iter().position(|&m| m == t)) {
-                out[i].push(n);
-            }
-            cur = self.next_in(root, n, false);
-        }
-        out
-    }
-
     /// Element descendants of `root` (itself excluded) with the given tag.
     pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
         let mut out = Vec::new();
@@ -971,18 +962,21 @@ impl Document {
 
     /// Concatenated text of the subtree, as `textContent` gives it.
     pub fn text_content(&self, id: NodeId) -> String {
-        // Sized first: the text of a block comes in many pieces, and growing the string
-        // piece by piece copies it again and again.
-        let len = self
-            .descendants(id)
-            .filter_map(|n| self.text(n))
-            .map(str::len)
-            .sum();
-        let mut out = String::with_capacity(len);
-        for n in self.descendants(id) {
-            if let Some(t) = self.text(n) {
-                out.push_str(t);
+        let mut out = String::new();
+        // One loop run twice: the first run sizes the string (a block's text comes in many
+        // pieces, and a string grown piece by piece is copied again and again), the second
+        // fills it.
+        for fill in [false, true] {
+            let mut len = 0;
+            for n in self.descendants(id) {
+                if let Some(t) = self.text(n) {
+                    match fill {
+                        false => len += t.len(),
+                        true => out.push_str(t),
+                    }
+                }
             }
+            out.reserve(len);
         }
         out
     }
@@ -1341,24 +1335,5 @@ mod tests {
             assert!(d.push_text(n, "more"));
             assert_eq!(d.text(n), Some(format!("{t}more").as_str()));
         }
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    #[test]
-    fn one_walk_finds_what_each_find_all_finds() {
-        let doc = html::parse_html(
-            "<html><head><meta name=a><script>1</script><title>t</title></head><body>\
-             <h1>x</h1><div><script>2</script><h1>y<meta name=b></h1></div><p>z</p></body></html>",
-            None,
-        );
-        let names = ["meta", "script", "h1", "p", "table"];
-        for root in [NodeId::DOCUMENT, doc.body().unwrap()] {
-            let each = doc.find_all_each(root, names);
-            for (found, name) in each.iter().zip(names) {
-                assert_eq!(*found, doc.find_all(root, name), "{name}");
-            }
-            assert!(each[4].is_empty());
-        }
-        assert_eq!(doc.find_all_each(NodeId::DOCUMENT, ["meta"])[0].len(), 2);
     }
 }
