@@ -20,6 +20,9 @@ pub const MAX_OPEN_ELEMENTS: u32 = 5_000;
 /// Bytes of HTML per node of the tree, at the dense end of real pages (for sizing the arena).
 const NODE_BYTES_ESTIMATE: usize = 32;
 
+/// Slots of the sink's table of element names ([`ArenaSink::shared_name`]).
+const NAME_SLOTS: usize = 64;
+
 /// The parser feeds html5ever this many bytes at a time, checking the limits in between.
 const CHUNK_BYTES: usize = 8 * 1024;
 
@@ -87,9 +90,9 @@ fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<Parse
     let sink = ArenaSink::default();
     // Pages hold a node per 30 to 100 bytes: room made at once spares most of the copies
     // of a growing arena.
-    sink.doc
-        .borrow_mut()
-        .reserve(html.len() / NODE_BYTES_ESTIMATE);
+    let estimate = html.len() / NODE_BYTES_ESTIMATE;
+    sink.doc.borrow_mut().reserve(estimate);
+    sink.open_depth.borrow_mut().reserve(estimate);
     let open_depth = sink.max_open_depth.clone();
     let mut opts = ParseOpts::default();
     opts.tree_builder.scripting_enabled = scripting_enabled;
@@ -242,6 +245,9 @@ struct ArenaSink {
     /// `<template>` element → the separate node holding its contents.
     templates: RefCell<HashMap<NodeId, Handle>>,
     no_name: Rc<QualName>,
+    /// Element names already handed out, by a hash of the local name: most elements of a page
+    /// share a few dozen names, so a handle shares the name instead of allocating its own.
+    names: RefCell<[Option<Rc<QualName>>; NAME_SLOTS]>,
     /// Text html5ever appended to this parent in a row (it hands text over in pieces, line by
     /// line and around character references), kept here and written to the tree as one append
     /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
@@ -257,6 +263,7 @@ impl Default for ArenaSink {
             max_open_depth: Rc::default(),
             templates: RefCell::default(),
             no_name: Rc::new(QualName::new(None, "".into(), "".into())),
+            names: RefCell::new(std::array::from_fn(|_| None)),
             pending_parent: Cell::new(None),
             pending_text: RefCell::default(),
         }
@@ -271,6 +278,17 @@ impl ArenaSink {
             let mut text = self.pending_text.borrow_mut();
             self.doc.borrow_mut().append_text_capped(parent, &text);
             text.clear();
+        }
+    }
+
+    /// `name` behind an `Rc`, shared with the elements before that had the same name (a
+    /// slot per hash of the local name; a name meeting another in its slot takes the slot).
+    fn shared_name(&self, name: QualName) -> Rc<QualName> {
+        let hash = name.local.get_hash().wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = &mut self.names.borrow_mut()[(hash >> 58) as usize % NAME_SLOTS];
+        match slot {
+            Some(shared) if **shared == name => shared.clone(),
+            _ => slot.insert(Rc::new(name)).clone(),
         }
     }
 
@@ -405,7 +423,7 @@ impl TreeSink for ArenaSink {
         }
         Handle {
             id,
-            name: Rc::new(name),
+            name: self.shared_name(name),
         }
     }
 
@@ -561,6 +579,25 @@ mod tests {
         assert_eq!(doc.inner_text(kids[1]), "four five");
         let ids: Vec<NodeId> = doc.descendants(NodeId::DOCUMENT).collect();
         assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids in document order");
+    }
+
+    #[test]
+    fn shared_names_keep_their_namespace() {
+        // `a` and `title` in SVG and in HTML share their local names, not their namespace:
+        // SVG's `title` holds HTML (an integration point), and an HTML `<p>` closes the
+        // open HTML `<p>` only.
+        let doc = parse_html(
+            "<p><a>1</a><svg><a><title><p>x</p></title></a></svg><a>2</a></p><p>3</p>",
+            None,
+        );
+        let ps = doc.find_all(NodeId::DOCUMENT, "p");
+        let inner = ps[1];
+        let chain: Vec<&str> = std::iter::successors(doc.parent(inner), |&n| doc.parent(n))
+            .filter_map(|n| doc.tag(n))
+            .collect();
+        assert_eq!(chain[..5], ["title", "a", "svg", "p", "body"]);
+        assert_eq!(doc.find_all(ps[0], "a").len(), 3);
+        assert_eq!(doc.inner_text(ps[2]), "3");
     }
 
     #[test]

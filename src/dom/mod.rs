@@ -8,6 +8,7 @@
 pub mod html;
 pub mod live;
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::num::NonZeroU32;
 use std::rc::Rc;
@@ -132,8 +133,9 @@ pub enum NodeData {
         /// Attribute names (lowercase) and values.
         attrs: Vec<(Name, String)>,
     },
-    /// A run of text.
-    Text(String),
+    /// A run of text: indentation (most of a page's text nodes) borrowed from a static
+    /// string ([`indentation`]), any other text owned.
+    Text(Cow<'static, str>),
     /// A comment; kept only so the tree mirrors its source.
     Comment,
 }
@@ -269,6 +271,41 @@ pub fn split_white(s: &str) -> std::str::SplitWhitespace<'_> {
     s.split_whitespace()
 }
 
+/// A newline, then the deepest indentation kept without a copy ([`indentation`]).
+#[cfg(not(target_arch = "wasm32"))]
+const NEWLINE_SPACES: &str = concat!(
+    "\n                                ",
+    "                                ",
+    "                                ",
+    "                                "
+);
+#[cfg(not(target_arch = "wasm32"))]
+const NEWLINE_TABS: &str = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
+/// `text` as a part of a static string when it is indentation: spaces or tabs, after a
+/// newline or not (the whitespace between the tags of formatted HTML, which makes up most
+/// of a page's text nodes). Such text nodes then own no copy of their text.
+#[cfg(not(target_arch = "wasm32"))]
+fn indentation(text: &str) -> Option<&'static str> {
+    let body = text.strip_prefix('\n').unwrap_or(text);
+    // The run starts at the newline, or just after it when the text has none.
+    let start = usize::from(body.len() == text.len());
+    let white = match body.as_bytes().first() {
+        Some(b'\t') => NEWLINE_TABS,
+        _ => NEWLINE_SPACES,
+    };
+    let unit = white.as_bytes()[1];
+    (body.bytes().all(|b| b == unit) && start + text.len() <= white.len())
+        .then(|| &white[start..start + text.len()])
+}
+
+/// The wasm owns every text: the table's code costs its size budget more than the copies
+/// cost its time (the live DOM's text nodes are copied once per page).
+#[cfg(target_arch = "wasm32")]
+fn indentation(_: &str) -> Option<&'static str> {
+    None
+}
+
 /// Commas of the scripts we meet: Latin, CJK (full-width and ideographic), Arabic, and the
 /// small and vertical forms.
 fn is_comma(c: char) -> bool {
@@ -307,7 +344,7 @@ struct Node {
 }
 
 /// A parsed page: the arena plus the URL it came from.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Document {
     nodes: Vec<Node>,
     /// The address the page was loaded from, used to resolve relative links.
@@ -315,6 +352,21 @@ pub struct Document {
     /// Counts the edits of the tree, its nodes' data and flags: measures taken of it stay
     /// valid while the count has not moved.
     edits: u32,
+}
+
+impl Clone for Document {
+    /// A copy with room for more nodes: extraction copies the page for each attempt, and an
+    /// attempt adds a few (wrappers, split paragraphs); a copy as long as its nodes would
+    /// be copied whole again at the first.
+    fn clone(&self) -> Self {
+        let mut nodes = Vec::with_capacity(self.nodes.len() + self.nodes.len() / 8 + 16);
+        nodes.extend_from_slice(&self.nodes);
+        Document {
+            nodes,
+            url: self.url.clone(),
+            edits: self.edits,
+        }
+    }
 }
 
 impl Default for Document {
@@ -427,7 +479,11 @@ impl Document {
 
     /// Creates a detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Text(text.to_string()))
+        let text = match indentation(text) {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(text.to_string()),
+        };
+        self.push(NodeData::Text(text))
     }
 
     /// Creates a detached comment node.
@@ -492,7 +548,7 @@ impl Document {
     /// Text of a text node.
     pub fn text(&self, id: NodeId) -> Option<&str> {
         match &self.nodes[id.index()].shared.data {
-            NodeData::Text(t) => Some(t),
+            NodeData::Text(t) => Some(t.as_ref()),
             _ => None,
         }
     }
@@ -544,7 +600,7 @@ impl Document {
             return false;
         }
         if let NodeData::Text(t) = self.data_mut(id) {
-            t.push_str(more);
+            t.to_mut().push_str(more);
         }
         let measure = &self.nodes[id.index()].measure;
         if let Some(mut m) = measure.get() {
@@ -907,10 +963,20 @@ impl Document {
     /// Concatenated text of the subtree, as `textContent` gives it.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();
-        for n in self.descendants(id) {
-            if let Some(t) = self.text(n) {
-                out.push_str(t);
+        // One loop run twice: the first run sizes the string (a block's text comes in many
+        // pieces, and a string grown piece by piece is copied again and again), the second
+        // fills it.
+        for fill in [false, true] {
+            let mut len = 0;
+            for n in self.descendants(id) {
+                if let Some(t) = self.text(n) {
+                    match fill {
+                        false => len += t.len(),
+                        true => out.push_str(t),
+                    }
+                }
             }
+            out.reserve(len);
         }
         out
     }
@@ -1223,6 +1289,51 @@ mod tests {
                 m.commas as usize,
                 s.chars().filter(|&c| is_comma(c)).count()
             );
+        }
+    }
+
+    #[test]
+    fn indentation_is_borrowed_and_reads_as_given() {
+        let spaces = " ".repeat(128);
+        let tabs = "\t".repeat(24);
+        let indented = [
+            "",
+            "\n",
+            " ",
+            "\n    ",
+            "\t\t",
+            "\n\t",
+            &spaces,
+            &format!("\n{spaces}"),
+            &tabs,
+            &format!("\n{tabs}"),
+        ];
+        let other = [
+            "x",
+            "\n\n  ",
+            " \t",
+            "\t ",
+            " \n",
+            "\n  x",
+            "\u{a0}",
+            &format!("{spaces} "),
+            &format!("\n{tabs}\t"),
+        ];
+        for t in indented {
+            assert_eq!(indentation(t), Some(t), "{t:?}");
+        }
+        for t in other {
+            assert_eq!(indentation(t), None, "{t:?}");
+        }
+        // Borrowed or owned, a text node reads as created, and takes more text.
+        let mut d = Document::new();
+        let p = d.create_element("p", vec![]);
+        for t in indented.iter().chain(&other) {
+            let n = d.create_text(t);
+            d.append(p, n);
+            assert_eq!(d.text(n), Some(*t));
+            assert!(d.push_text(n, "more"));
+            assert_eq!(d.text(n), Some(format!("{t}more").as_str()));
         }
     }
 }

@@ -197,6 +197,10 @@ struct JsonLd {
 pub fn read(doc: &Document) -> Metadata {
     let metas = meta_map(doc);
     let ld = json_ld(doc, &metas);
+    // The body's `<h1>`s, found once for the title, byline and date rules.
+    let h1s = doc
+        .body()
+        .map_or_else(Vec::new, |body| doc.find_all(body, "h1"));
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
             .find_map(|k| metas.get(k).filter(|v| !v.is_empty()).cloned())
@@ -228,6 +232,7 @@ pub fn read(doc: &Document) -> Metadata {
     };
     let title = choose_title(
         doc,
+        &h1s,
         meta_title,
         doc_title.clone(),
         get(&["og:title"]),
@@ -258,11 +263,11 @@ pub fn read(doc: &Document) -> Metadata {
     // sees: the person's name there wins.
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
-    let region = || region.get_or_init(|| headline_region(doc, title.as_deref()));
+    let region = || region.get_or_init(|| headline_region(doc, &h1s, title.as_deref()));
     // The body's blocks outside comments and asides, walked when a fallback first asks.
     let labelled = std::cell::OnceCell::new();
     let labelled = || labelled.get_or_init(|| labelled_lines(doc));
-    let visible_byline = dom_byline(doc, title.as_deref())
+    let visible_byline = dom_byline(doc, &h1s, title.as_deref())
         .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
         .or_else(|| headline_byline(doc, labelled(), BylineLabels::Phrases))
         .or_else(|| meta_line_names(doc, region()));
@@ -316,7 +321,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| first_time(doc, false))
         .or_else(|| headline_date(doc, region()))
         .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
-        .or_else(|| dom_date(doc, title.as_deref()))
+        .or_else(|| dom_date(doc, &h1s, title.as_deref()))
         .or_else(|| get(MODIFIED_KEYS))
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
@@ -934,11 +939,11 @@ pub fn is_dateline(text: &str) -> bool {
 /// (else the first), the header block holding it (its largest ancestor holding little more
 /// than it) and the elements in the few lines of text that follow. Templates print the
 /// byline and the date there, often in markup that says nothing about them.
-fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
+fn headline_region(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Vec<NodeId> {
     let Some(body) = doc.body() else {
         return Vec::new();
     };
-    let Some(h1) = headline_h1(doc, body, title) else {
+    let Some(h1) = headline_h1(doc, h1s, title) else {
         return Vec::new();
     };
     let heading_len = heading_text(doc, h1).len();
@@ -1004,8 +1009,7 @@ fn headline_region(doc: &Document, title: Option<&str>) -> Vec<NodeId> {
 }
 
 /// The `<h1>` that names the title, else the first.
-fn headline_h1(doc: &Document, body: NodeId, title: Option<&str>) -> Option<NodeId> {
-    let h1s = doc.find_all(body, "h1");
+fn headline_h1(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Option<NodeId> {
     h1s.iter()
         .copied()
         .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
@@ -1262,9 +1266,9 @@ const BYLINE_MAX_CHARS: usize = 100;
 
 /// A short block whose class says it carries the date ("post-date", "entry-meta",
 /// "published") and whose text names a day: the visible dateline.
-fn dom_date(doc: &Document, title: Option<&str>) -> Option<String> {
+fn dom_date(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Option<String> {
     let body = doc.body()?;
-    let headline = headline_h1(doc, body, title);
+    let headline = headline_h1(doc, h1s, title);
     let body_len = std::cell::OnceCell::new();
     let mut cur = Some(body);
     while let Some(n) = cur {
@@ -1316,9 +1320,9 @@ fn holds_most_text(
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`
 /// block, a block whose class names the byline or the author, or a link to an author page.
 /// Comment threads, navigation and footers are skipped (their authors are not the article's).
-fn dom_byline(doc: &Document, title: Option<&str>) -> Option<(String, NodeId)> {
+fn dom_byline(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Option<(String, NodeId)> {
     let body = doc.body()?;
-    let headline = headline_h1(doc, body, title);
+    let headline = headline_h1(doc, h1s, title);
     let mut cur = Some(body);
     while let Some(n) = cur {
         let Some(tag) = doc.tag(n) else {
@@ -1984,6 +1988,7 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 /// the title when it is a heading's text.
 fn choose_title(
     doc: &Document,
+    h1s: &[NodeId],
     meta: Option<String>,
     doc_title: Option<String>,
     og_title: Option<String>,
@@ -2017,12 +2022,10 @@ fn choose_title(
         .map(|t| strip_title_tail(&t));
 
     let mut headings: Vec<String> = Vec::new();
-    if let Some(body) = doc.body() {
-        for h in doc.find_all(body, "h1") {
-            let text = heading_text(doc, h);
-            if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
-                headings.push(text);
-            }
+    for &h in h1s {
+        let text = heading_text(doc, h);
+        if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
+            headings.push(text);
         }
     }
     for h in &headings {
