@@ -83,13 +83,16 @@ function lectorPageTree(doc, live, skip = null, withSignals = false) {
     if (withSignals) {
       if (node === body) inBody = true;
       if (inBody && !inHidden) {
+        // Each property read computes its value afresh (most of the walk's time), so each
+        // is read once.
         const style = view.getComputedStyle(node);
         const mark = () => [position, name, node.getAttribute('id') ?? '', node.getAttribute('class') ?? ''];
         if (style.display === 'none' || style.visibility === 'hidden') {
           hidden.push(mark());
           hiddenHere = true;
-        } else if (style.position === 'fixed' || style.position === 'sticky') {
-          fixed.push(mark());
+        } else {
+          const placement = style.position;
+          if (placement === 'fixed' || placement === 'sticky') fixed.push(mark());
         }
       }
     }
