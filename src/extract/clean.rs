@@ -157,7 +157,7 @@ pub fn clean_article(
         is_poster_stats(doc, n, stats).then_some(ClutterKind::AuthorBox)
     });
     remove_article_headers(doc, article, &mut last);
-    remove_byline_blocks(doc, article, &mut last);
+    remove_byline_blocks(doc, article, &mut last, flags.thread);
     remove_lone_dateline(doc, article, &mut last, removed);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
@@ -646,17 +646,37 @@ pub fn is_data_table(doc: &Document, t: NodeId) -> bool {
     rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
 }
 
-/// Byline blocks left in the text (author, place, date) repeat the reader view's header.
-fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStats) {
+/// Byline blocks left in the text (author, place, date) repeat the reader view's header. In a
+/// thread (`thread`: the page declares itself a discussion) each post's byline names its
+/// poster, which no header repeats: there a byline keeps its first line, the name, and loses
+/// the poster's card around it (rank, join date, post count, one per line).
+fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStats, thread: bool) {
     let stats = last.measure(doc, article);
-    remove_where(doc, article, |doc, n| {
+    let is_byline = |doc: &Document, n| {
         doc.tag(n).is_some_and(|t| !matches!(t, "p" | "figcaption"))
             && stats.get(n).text < 150
             && stats.get(n).images == 0
             && doc.ancestor_named(n, "figure", 0).is_none()
             && doc.ancestor_named(n, "blockquote", 0).is_none()
             && super::prepare::names_a_byline(doc, n)
-    });
+    };
+    if !thread {
+        remove_where(doc, article, is_byline);
+        return;
+    }
+    let block = |doc: &Document, d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t));
+    for b in doc.collect_where(article, &|d| is_byline(doc, d)) {
+        // Lines of the card: blocks of text holding no block (an avatar's letter is none).
+        let lines = doc.collect_where(b, &|d| {
+            d != b
+                && block(doc, d)
+                && stats.get(d).text > 1
+                && !doc.descendants(d).skip(1).any(|e| block(doc, e))
+        });
+        for &line in lines.iter().skip(1) {
+            doc.detach(line);
+        }
+    }
 }
 
 /// Longest date line taken out of the text.
