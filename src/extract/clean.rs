@@ -157,7 +157,7 @@ pub fn clean_article(
         is_poster_stats(doc, n, stats).then_some(ClutterKind::AuthorBox)
     });
     remove_article_headers(doc, article, &mut last);
-    remove_byline_blocks(doc, article, &mut last);
+    remove_byline_blocks(doc, article, &mut last, flags.thread);
     remove_lone_dateline(doc, article, &mut last, removed);
     if let Some(title) = title {
         remove_title_heading(doc, article, title);
@@ -646,17 +646,59 @@ pub fn is_data_table(doc: &Document, t: NodeId) -> bool {
     rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
 }
 
-/// Byline blocks left in the text (author, place, date) repeat the reader view's header.
-fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStats) {
+/// Least text of an entry (a list's card, a thread's post) beside its byline.
+const ENTRY_TEXT: u32 = 30;
+
+/// Byline blocks left in the text (author, place, date) repeat the reader view's header. In a
+/// thread (`thread`: the page declares itself a discussion) each post's byline names its
+/// poster, which no header repeats: there a byline keeps its first line, the name, and loses
+/// the poster's card around it (rank, join date, post count, one per line).
+fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStats, thread: bool) {
     let stats = last.measure(doc, article);
-    remove_where(doc, article, |doc, n| {
+    let is_byline = |doc: &Document, n| {
         doc.tag(n).is_some_and(|t| !matches!(t, "p" | "figcaption"))
             && stats.get(n).text < 150
             && stats.get(n).images == 0
             && doc.ancestor_named(n, "figure", 0).is_none()
             && doc.ancestor_named(n, "blockquote", 0).is_none()
             && super::prepare::names_a_byline(doc, n)
-    });
+    };
+    let bylines = doc.collect_where(article, &|d| is_byline(doc, d));
+    let outermost: Vec<NodeId> = bylines
+        .iter()
+        .copied()
+        .filter(|&b| !bylines.iter().any(|&o| o != b && doc.contains(o, b)))
+        .collect();
+    // A byline heading an entry: the largest block around it that holds no other byline
+    // holds text of its own (a card's headline and summary, a post), not only the byline
+    // (one of an article's several credits: author, reviewer, fact checker).
+    let heads_entry = |b: NodeId| {
+        let mut item = b;
+        while let Some(p) = doc
+            .parent(item)
+            .filter(|&p| p != article && !outermost.iter().any(|&o| o != b && doc.contains(p, o)))
+        {
+            item = p;
+        }
+        stats.get(item).text > stats.get(b).text + ENTRY_TEXT
+    };
+    if !thread && outermost.iter().filter(|&&b| heads_entry(b)).count() < 4 {
+        remove_where(doc, article, is_byline);
+        return;
+    }
+    let block = |doc: &Document, d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t));
+    for b in bylines {
+        // Lines of the card: blocks of text holding no block (an avatar's letter is none).
+        let lines = doc.collect_where(b, &|d| {
+            d != b
+                && block(doc, d)
+                && stats.get(d).text > 1
+                && !doc.descendants(d).skip(1).any(|e| block(doc, e))
+        });
+        for &line in lines.iter().skip(1) {
+            doc.detach(line);
+        }
+    }
 }
 
 /// Longest date line taken out of the text.
@@ -1128,6 +1170,48 @@ mod tests {
         assert!(text.contains("worth a look"), "{text}");
         assert!(!text.contains("Sent from"), "{text}");
         assert!(!text.contains("mobile app"), "{text}");
+    }
+
+    fn bylines_left(body: &str, thread: bool) -> String {
+        let mut doc = parse_html(&format!("<body><div id=a>{body}</div>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        remove_byline_blocks(&mut doc, article, &mut LastStats::default(), thread);
+        doc.text_content(article)
+    }
+
+    #[test]
+    fn entries_keep_their_bylines_an_articles_credits_go() {
+        // A blog's index: each entry's byline names whose piece it is, and stays (the first
+        // line of each: the name, not the author's card).
+        let entry = |i: usize| {
+            format!(
+                "<div class=\"entry\"><h2><a href=\"/p{i}\">Field notes from the dry season, part {i}</a></h2>\
+                 <div class=\"entry-author\"><div>Writer{i} Lee</div><div>Staff reporter</div></div>\
+                 <p>Part {i} follows the herders along the river as the water drops.</p></div>"
+            )
+        };
+        let entries: String = (1..=4).map(entry).collect();
+        let left = bylines_left(&entries, false);
+        assert!(
+            (1..=4).all(|i| left.contains(&format!("Writer{i} Lee"))),
+            "{left}"
+        );
+        assert!(!left.contains("Staff reporter"), "{left}");
+        // Fewer entries: an article's own bylines, which the header shows.
+        let left = bylines_left(&(1..=3).map(entry).collect::<String>(), false);
+        assert!(!left.contains("Writer2 Lee"), "{left}");
+        // Declared a discussion, three posts are enough.
+        let left = bylines_left(&(1..=3).map(entry).collect::<String>(), true);
+        assert!(left.contains("Writer2 Lee"), "{left}");
+        // An article credited to four people (writer, reviewer, fact checker, editor): the
+        // credits stand together, no entry's text beside each, and go.
+        let credits: String = ["Written by", "Reviewed by", "Fact checked by", "Edited by"]
+            .iter()
+            .map(|c| format!("<div class=\"byline\">{c} Dana Diaz</div>"))
+            .collect();
+        let para = "<p>The herders follow the river as the water drops week by week.</p>";
+        let left = bylines_left(&format!("<header>{credits}</header>{para}"), false);
+        assert!(!left.contains("Dana Diaz"), "{left}");
     }
 
     fn forms_left(body: &str) -> usize {

@@ -486,6 +486,43 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_keeps_each_posters_name_but_not_the_card() {
+        // Each post opens with its poster's card, marked up as the post's author: the name on
+        // its first line, then a rank and a join date. In a declared discussion the name
+        // stays beside the post; the card's other lines go. Undeclared, three bylines are an
+        // article's and go (four or more, each heading its entry, would be a list's).
+        let post = |i: usize| {
+            format!(
+                "<div class=\"post\"><div class=\"post-user\" itemprop=\"author\">\
+                 <h4><a href=\"/u/m{i}\">member{i}</a></h4><div class=\"rank\">Junior Member</div>\
+                 <div>Joined Mar 2019</div></div><div class=\"post-body\"><p>Post {i}: we \
+                 replaced the pump last spring and the pressure has held steady at two bars ever \
+                 since, even through the cold weeks of the winter.</p></div></div>"
+            )
+        };
+        let posts: String = (1..=3).map(post).collect();
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"DiscussionForumPosting","headline":"Pump pressure drops"}</script>"#;
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><main><h1>Pump pressure drops</h1>{posts}</main></body></html>"
+            )
+        };
+        let thread = extract_html(&page(ld), None).expect("the thread");
+        for i in 1..=3 {
+            assert!(
+                thread.text.contains(&format!("member{i}")),
+                "{}",
+                thread.text
+            );
+        }
+        assert!(!thread.text.contains("Junior Member"), "{}", thread.text);
+        assert!(!thread.text.contains("Joined Mar"), "{}", thread.text);
+        let article = extract_html(&page(""), None).expect("the page");
+        assert!(!article.text.contains("member2"), "{}", article.text);
+    }
+
+    #[test]
     fn a_notice_bar_pinned_over_the_page_is_not_its_text() {
         // The bar's one long sentence, full of commas, scores high enough to join the page's
         // text as a sibling. (Its name counts on the strict rung, like every unlikely name:
