@@ -38,16 +38,17 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             } else {
                 lowercase(v)
             };
-            if (patterns::matches(NEGATIVE, &v)
-                && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
+            let mut name = patterns::Name::new(&v);
+            if (name.matches(NEGATIVE)
+                && !(flags.thread && name.matches(patterns::COMMENT_THREADS)))
                 || names_a_widget(&v)
             {
                 w -= 25.0;
             }
-            if patterns::matches(POSITIVE, &v) {
+            if name.matches(POSITIVE) {
                 w += 25.0;
             }
-            if patterns::matches(CMS_CONTENT, &v) {
+            if name.matches(CMS_CONTENT) {
                 w += CMS_CONTENT_WEIGHT;
             }
         }
