@@ -1304,8 +1304,7 @@ pub const PHRASING: &[&str] = &[
 /// Names up to this long are matched without their byte pairs.
 const SHORT_NAME: usize = 4;
 
-/// True when `haystack` (lowercased) matches any pattern of `table`. Out of line: the wasm
-/// would otherwise hold a copy of [`Name::new`] at each caller.
+/// True when `haystack` (lowercased) matches any pattern of `table`.
 #[inline(never)]
 pub fn matches(table: &[Pat], haystack: &str) -> bool {
     Name::new(haystack).matches(table)
@@ -1329,7 +1328,9 @@ impl<'a> Name<'a> {
         self.text
     }
 
-    /// True when the name matches any pattern of `table`.
+    /// True when the name matches any pattern of `table`. Out of line: inlined at each
+    /// caller, it would cost the wasm several copies.
+    #[inline(never)]
     pub fn matches(&mut self, table: &[Pat]) -> bool {
         let haystack = self.text;
         if haystack.is_empty() {
