@@ -184,10 +184,10 @@ pub fn classify(doc: &Document, n: NodeId, fallback: ClutterKind) -> ClutterKind
 
 /// The kind the element's tag, class, id, role and component names announce.
 pub fn kind_by_name(doc: &Document, n: NodeId) -> Option<ClutterKind> {
-    let mut names = patterns::Name::new(names_of(doc, n));
+    let names = names_of(doc, n);
     KIND_NAMES
         .iter()
-        .find(|(_, pats)| names.matches(pats))
+        .find(|(_, pats)| patterns::matches(pats, names))
         .map(|(k, _)| *k)
 }
 

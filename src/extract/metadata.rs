@@ -1329,12 +1329,12 @@ fn dom_byline(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Option<(St
             cur = doc.next_in(body, n, false);
             continue;
         };
-        let mut ms = patterns::Name::new(match_string(doc, n));
+        let ms = match_string(doc, n);
         if n != body
             && (matches!(
                 tag,
                 "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
-            ) || ms.matches(patterns::COMMENT_BLOCKS) && !holds(doc, n, headline)
+            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms) && !holds(doc, n, headline)
                 || doc.attr(n, "hidden").is_some())
         {
             cur = doc.next_in(body, n, true);
@@ -1362,9 +1362,9 @@ fn dom_byline(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Option<(St
                     .map(fold_whitespace)
                     .unwrap_or_else(|| doc.inner_text(name)),
             )
-        } else if ms.matches(patterns::BYLINE)
-            && !ms.matches(patterns::AUTHOR_BIO)
-            && !ms.matches(patterns::NOT_BYLINE)
+        } else if patterns::matches(patterns::BYLINE, ms)
+            && !patterns::matches(patterns::AUTHOR_BIO, ms)
+            && !patterns::matches(patterns::NOT_BYLINE, ms)
         {
             byline_names(doc, n)
         } else {

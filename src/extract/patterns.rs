@@ -1305,58 +1305,29 @@ pub const PHRASING: &[&str] = &[
 const SHORT_NAME: usize = 4;
 
 /// True when `haystack` (lowercased) matches any pattern of `table`.
-#[inline(never)]
 pub fn matches(table: &[Pat], haystack: &str) -> bool {
-    Name::new(haystack).matches(table)
-}
-
-/// A lowercased name (a class-and-id key, a names key) matched against several tables: its
-/// byte pairs are made once, at the first long table, not again for each table.
-pub struct Name<'a> {
-    text: &'a str,
-    pairs: Option<BytePairs>,
-}
-
-impl<'a> Name<'a> {
-    /// The name, its byte pairs not made yet.
-    pub fn new(text: &'a str) -> Self {
-        Name { text, pairs: None }
+    if haystack.is_empty() {
+        return false;
     }
-
-    /// The name itself.
-    pub fn text(&self) -> &'a str {
-        self.text
-    }
-
-    /// True when the name matches any pattern of `table`. Out of line: inlined at each
-    /// caller, it would cost the wasm several copies.
-    #[inline(never)]
-    pub fn matches(&mut self, table: &[Pat]) -> bool {
-        let haystack = self.text;
-        if haystack.is_empty() {
+    // Most names match none of a long table: the byte pairs of the name rule out almost
+    // every pattern before any search. A word longer than the name is ruled out by its length,
+    // which is all a short name (a tag) needs.
+    let pairs = (table.len() >= 4 && haystack.len() > SHORT_NAME).then(|| BytePairs::of(haystack));
+    table.iter().any(|p| {
+        let (Sub(word) | Token(word)) = *p;
+        if word.len() > haystack.len() || pairs.as_ref().is_some_and(|pairs| !pairs.may_hold(word))
+        {
             return false;
         }
-        // Most names match none of a long table: the byte pairs of the name rule out almost
-        // every pattern before any search. A word longer than the name is ruled out by its
-        // length, which is all a short name (a tag) needs.
-        let pairs = (table.len() >= 4 && haystack.len() > SHORT_NAME)
-            .then(|| &*self.pairs.get_or_insert_with(|| BytePairs::of(haystack)));
-        table.iter().any(|p| {
-            let (Sub(word) | Token(word)) = *p;
-            if word.len() > haystack.len() || pairs.is_some_and(|pairs| !pairs.may_hold(word)) {
-                return false;
-            }
-            match p {
-                // A plain scan: class-and-id strings are short, and the standard search costs
-                // more to set up than the scan takes (same answer as `str::contains`, tested
-                // below).
-                Sub(s) => find(haystack, s).is_some(),
-                Token(t) => haystack
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|tok| tok == *t),
-            }
-        })
-    }
+        match p {
+            // A plain scan: class-and-id strings are short, and the standard search costs more
+            // to set up than the scan takes (same answer as `str::contains`, tested below).
+            Sub(s) => find(haystack, s).is_some(),
+            Token(t) => haystack
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|tok| tok == *t),
+        }
+    })
 }
 
 /// `haystack.find(needle)` by a plain scan: for a short needle in a short text, where

@@ -576,9 +576,9 @@ pub fn strip_page_chrome(
             cur = doc.next_in(body, n, false);
             continue;
         };
-        let mut ms = patterns::Name::new(match_string(doc, n));
+        let ms = match_string(doc, n);
 
-        if want_byline && byline.is_none() && is_byline(doc, n, &mut ms) {
+        if want_byline && byline.is_none() && is_byline(doc, n, ms) {
             let text = doc.inner_text(n);
             if !text.is_empty() && text.chars().count() < 100 {
                 byline = Some(text);
@@ -594,12 +594,12 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (ms.matches(UNLIKELY)
-                    && !ms.matches(MAYBE_CANDIDATE)
-                    && !(flags.thread && ms.matches(patterns::COMMENT_THREADS)))
+                || (patterns::matches(UNLIKELY, ms)
+                    && !patterns::matches(MAYBE_CANDIDATE, ms)
+                    && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))
                 || tag == "nav"
                 || tag == "aside")
-            && !ms.matches(PULL_QUOTE)
+            && !patterns::matches(PULL_QUOTE, ms)
             && !(is_heading_block(doc, n, stats)
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
@@ -608,10 +608,11 @@ pub fn strip_page_chrome(
             && !holds_most_prose(doc, n, body, stats);
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
-        let consent = !unlikely && is_consent_notice(doc, n, ms.text());
+        let consent = !unlikely && is_consent_notice(doc, n, ms);
         // A shop's customer reviews are its comments, and its fine print no description:
         // never the product's text (on any rung: they often hold more prose than it).
-        let reviews = product && tag != "body" && ms.matches(patterns::PRODUCT_PAGE_CLUTTER);
+        let reviews =
+            product && tag != "body" && patterns::matches(patterns::PRODUCT_PAGE_CLUTTER, ms);
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -667,18 +668,18 @@ fn holds_most_prose(
         )
 }
 
-fn is_byline(doc: &Document, n: NodeId, ms: &mut patterns::Name) -> bool {
+fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
     doc.attr(n, "rel") == Some("author")
         || doc
             .attr(n, "itemprop")
             .is_some_and(|p| p.contains("author"))
-        || (ms.matches(BYLINE) && !ms.matches(patterns::NOT_BYLINE))
+        || (patterns::matches(BYLINE, ms) && !patterns::matches(patterns::NOT_BYLINE, ms))
 }
 
 /// Like [`is_byline`] for a block inside the article, also reading the component names
 /// (`data-testid`, `data-component`) that templating frameworks leave.
 pub fn names_a_byline(doc: &Document, n: NodeId) -> bool {
-    is_byline(doc, n, &mut patterns::Name::new(match_string(doc, n)))
+    is_byline(doc, n, match_string(doc, n))
         || ["data-testid", "data-component"].iter().any(|k| {
             doc.attr(n, k)
                 .is_some_and(|v| patterns::matches(BYLINE, &lowercase(v)))

@@ -36,8 +36,8 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
         // page whose whole body sits in a wrapper named "page-header-extra" still counts.
         // Judged only for blocks that would count: the names decide nothing else.
         let unlikely = || {
-            let mut ms = patterns::Name::new(match_string(doc, n));
-            ms.matches(UNLIKELY) && !ms.matches(MAYBE_CANDIDATE)
+            let ms = match_string(doc, n);
+            patterns::matches(UNLIKELY, ms) && !patterns::matches(MAYBE_CANDIDATE, ms)
         };
         if counts && !(tag == "p" && doc.parent(n).is_some_and(|p| doc.is(p, "li"))) && !unlikely()
         {

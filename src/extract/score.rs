@@ -38,17 +38,16 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             } else {
                 lowercase(v)
             };
-            let mut name = patterns::Name::new(&v);
-            if (name.matches(NEGATIVE)
-                && !(flags.thread && name.matches(patterns::COMMENT_THREADS)))
+            if (patterns::matches(NEGATIVE, &v)
+                && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
                 || names_a_widget(&v)
             {
                 w -= 25.0;
             }
-            if name.matches(POSITIVE) {
+            if patterns::matches(POSITIVE, &v) {
                 w += 25.0;
             }
-            if name.matches(CMS_CONTENT) {
+            if patterns::matches(CMS_CONTENT, &v) {
                 w += CMS_CONTENT_WEIGHT;
             }
         }
