@@ -1436,6 +1436,13 @@ const fn label_lengths(labels: &[&str]) -> LabelLengths {
             k += 1;
         }
         assert!(label.len() < 64, "a label of 64 bytes or more");
+        assert!(
+            !ascii
+                || !label.is_empty()
+                    && label[0].is_ascii_alphanumeric()
+                    && label[label.len() - 1].is_ascii_alphanumeric(),
+            "an ASCII label must start and end with a letter or digit (see may_be_label)"
+        );
         if ascii && !label.is_empty() {
             if let Some(slot) = alphanumeric_slot(label[0]) {
                 lengths[slot] |= 1 << label.len();
@@ -1458,23 +1465,26 @@ const AD_LABEL_LENGTHS: LabelLengths = label_lengths(AD_LABELS);
 const INTERFACE_LABEL_LENGTHS: LabelLengths = label_lengths(INTERFACE_LABELS);
 
 /// False when `text` cannot be one of the labels whose lengths are `lengths`, judged without
-/// the full trim and comparison: ASCII text whose ends (past ASCII whitespace) are letters or
-/// digits is its own trimmed form (no trimmed character is one), lowercases byte for byte, and
-/// so must have a label's length and first letter. Other text may be a label. Native only,
-/// like [`crate::dom::trim`]: the wasm's size budget is tight.
+/// the full trim and comparison. ASCII text can only be an ASCII label, whose ends are letters
+/// or digits ([`label_lengths`] asserts it): trimming cuts no letter or digit, so the text
+/// without the other characters at its ends must be the label, lowercased byte for byte, of
+/// a label's length and first letter. Other text may be a label. Native only, like
+/// [`crate::dom::trim`]: the wasm's size budget is tight.
 #[cfg(not(target_arch = "wasm32"))]
 fn may_be_label(text: &str, lengths: &LabelLengths) -> bool {
-    let core = crate::dom::trim(text);
-    let bytes = core.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+    let bytes = text.as_bytes();
+    if !text.is_ascii() {
         return true;
-    };
-    match alphanumeric_slot(first) {
-        Some(slot) if last.is_ascii_alphanumeric() && core.is_ascii() => {
-            bytes.len() < 64 && lengths[slot] & (1 << bytes.len()) != 0
-        }
-        _ => true,
     }
+    let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+        return false;
+    };
+    let end = bytes
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |e| e + 1);
+    let len = end - start;
+    alphanumeric_slot(bytes[start]).is_some_and(|slot| len < 64 && lengths[slot] & (1 << len) != 0)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -1523,9 +1533,15 @@ mod tests {
         assert!(!may_be_label("Advertiser", &AD_LABEL_LENGTHS));
         assert!(!may_be_label(" Home ", &INTERFACE_LABEL_LENGTHS));
         assert!(!may_be_label("2024", &AD_LABEL_LENGTHS));
-        // Ends to trim or outside ASCII take the full check.
-        assert!(may_be_label("Home.", &AD_LABEL_LENGTHS));
+        // Ends to trim are ruled out by what lies between them; text outside ASCII takes
+        // the full check.
+        assert!(!may_be_label("Home.", &AD_LABEL_LENGTHS));
+        assert!(!may_be_label("It was.", &AD_LABEL_LENGTHS));
+        assert!(!may_be_label(" -- ", &AD_LABEL_LENGTHS));
+        assert!(may_be_label("(Advertisement.)", &AD_LABEL_LENGTHS));
         assert!(may_be_label("Hôme", &AD_LABEL_LENGTHS));
+        assert!(is_ad_label("[Advertisement]") && !is_ad_label("Advertisement?"));
+        assert!(is_interface_label("Skip to content!") && !is_interface_label("Skip to?"));
     }
 
     #[test]

@@ -394,6 +394,35 @@ fn has_figure_role(doc: &Document, n: NodeId) -> bool {
         .is_some_and(|c| c.contains("fallback-image"))
 }
 
+/// True when the text under `n` holds more letters and digits than any ad or interface label
+/// (each under 64 bytes): trimming a label cuts none, so such text is no label, and its copy
+/// need not be made (the slot's search climbs until an ancestor holds more, which may be the
+/// whole article). Reads only as far as it needs. Native only, like
+/// [`patterns::is_ad_label`]'s length check: the wasm makes the copy (same answers).
+#[cfg(not(target_arch = "wasm32"))]
+fn too_long_for_a_label(doc: &Document, n: NodeId) -> bool {
+    const MOST: usize = 64;
+    let mut count = 0;
+    for d in doc.descendants(n) {
+        if let Some(t) = doc.text(d) {
+            count += t
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .take(MOST + 1 - count)
+                .count();
+            if count > MOST {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(target_arch = "wasm32")]
+fn too_long_for_a_label(_: &Document, _: NodeId) -> bool {
+    false
+}
+
 /// Removes each ad label ("- Advertisement -") together with the slot around it: the largest
 /// ancestor whose whole text is still just the label. Interface lines ("Skip to content") go
 /// the same way.
@@ -445,7 +474,7 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
         };
         let mut slot = label;
         while let Some(p) = doc.parent(slot) {
-            if p == body || !is_label(&doc.text_content(p)) {
+            if p == body || too_long_for_a_label(doc, p) || !is_label(&doc.text_content(p)) {
                 break;
             }
             slot = p;
@@ -812,6 +841,26 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_too_long_for_a_label() {
+        let doc = crate::dom::html::parse_html(
+            "<div id=a><span>- Advertisement -</span></div>\
+             <div id=b><p>-- - -- ---------------- ----------- -----</p><p>Advertisement</p></div>\
+             <div id=c><p>Advertisement, and the text of a whole article after it.</p>\
+             <p>Its second paragraph, with the third after it.</p></div>",
+            None,
+        );
+        let by_id = |id| {
+            doc.descendants(NodeId::DOCUMENT)
+                .find(|&n| doc.attr(n, "id") == Some(id))
+        };
+        let [a, b, c] = ["a", "b", "c"].map(|id| by_id(id).unwrap());
+        assert!(!too_long_for_a_label(&doc, a) && patterns::is_ad_label(&doc.text_content(a)));
+        // Marks are cut however many there are: only letters and digits count.
+        assert!(!too_long_for_a_label(&doc, b));
+        assert!(too_long_for_a_label(&doc, c) && !patterns::is_ad_label(&doc.text_content(c)));
+    }
 
     #[test]
     fn interface_labels_go_alone_and_stay_inside_a_sentence() {
