@@ -6,6 +6,7 @@
 //! attribute must be listed for its tag.
 
 use crate::dom::{Document, NodeId};
+use crate::extract::media::is_pixel_sized;
 use crate::extract::patterns::{DROP_TAGS, PHRASING};
 use crate::url;
 
@@ -409,7 +410,7 @@ fn allowed_attrs(
         }
         "img" => {
             let (src, srcset) = image_source(doc, n, base)?;
-            if is_tracker(doc, n) {
+            if is_pixel_sized(doc, n) {
                 return None;
             }
             attrs.push(("src", src));
@@ -684,12 +685,6 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
         }
     }
     crate::dom::join(&out, ", ")
-}
-
-/// 1×1 tracking pixels and spacers.
-fn is_tracker(doc: &Document, n: NodeId) -> bool {
-    let dim = |k: &str| doc.attr(n, k).and_then(crate::extract::media::pixels);
-    matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2)
 }
 
 fn escape_text(t: &str, out: &mut String) {
