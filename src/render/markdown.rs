@@ -1144,19 +1144,15 @@ fn destination(url: &str) -> String {
     if angle {
         s.push('<');
     }
-    let chars: Vec<char> = url.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in url.char_indices() {
+        let rest = &url[i + c.len_utf8()..];
         match c {
-            '\\' if chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
-                s.push_str("\\\\")
-            }
+            '\\' if rest.starts_with(|n: char| n.is_ascii_punctuation()) => s.push_str("\\\\"),
             '<' | '>' => {
                 s.push('\\');
                 s.push(c);
             }
-            '&' if looks_like_entity(&url[url.char_indices().nth(i).map_or(0, |x| x.0) + 1..]) => {
-                s.push_str("%26")
-            }
+            '&' if looks_like_entity(rest) => s.push_str("%26"),
             '\n' | '\r' => s.push_str("%0A"),
             c if c.is_control() => s.push_str(&format!("%{:02X}", c as u32)),
             c => s.push(c),
@@ -1407,15 +1403,11 @@ fn escape_text(
     in_link: bool,
     out: &mut String,
 ) {
-    let chars: Vec<char> = s.chars().collect();
-    let mut byte = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        byte += c.len_utf8();
-        let p = if i == 0 { before } else { Some(chars[i - 1]) };
-        let n = chars
-            .get(i + 1)
-            .copied()
-            .or(if i + 1 == chars.len() { after } else { None });
+    // The characters before and after each one.
+    let mut p = before;
+    for (i, c) in s.char_indices() {
+        let rest = &s[i + c.len_utf8()..];
+        let n = rest.chars().next().or(after);
         let escape = match c {
             '\\' => n.is_some_and(|n| n.is_ascii_punctuation()),
             '`' => true,
@@ -1424,18 +1416,19 @@ fn escape_text(
             '[' => in_link,
             ']' => in_link || n == Some('('),
             '<' => n.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
-            '&' => looks_like_entity(&s[byte..]),
+            '&' => looks_like_entity(rest),
             '!' => n == Some('['),
             _ => false,
         };
         if c == '\0' {
             out.push('\u{fffd}');
-            continue;
+        } else {
+            if escape {
+                out.push('\\');
+            }
+            out.push(c);
         }
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
+        p = Some(c);
     }
 }
 
