@@ -492,7 +492,7 @@ impl<'a> Renderer<'a> {
                         ..
                     }) => {
                         if *ordered {
-                            let num = (*next).clamp(0, 999_999_999);
+                            let num = (*next).clamp(0, 999_999_999) as u32;
                             *next += *step;
                             format!("{num}{mark}")
                         } else {
