@@ -673,15 +673,14 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
             // Only width, density and height descriptors ("640w", "2x", "480h") are kept;
             // anything else would make browsers drop the candidate anyway. None left: the
             // bare URL (a trailing space would not read back the same).
-            let kept: Vec<&str> = descriptor
-                .split_whitespace()
-                .filter(|d| is_srcset_descriptor(d))
-                .collect();
-            out.push(if kept.is_empty() {
-                u
-            } else {
-                format!("{u} {}", crate::dom::join(&kept, " "))
-            });
+            let mut candidate = u;
+            for d in descriptor.split_whitespace() {
+                if is_srcset_descriptor(d) {
+                    candidate.push(' ');
+                    candidate.push_str(d);
+                }
+            }
+            out.push(candidate);
         }
     }
     crate::dom::join(&out, ", ")
