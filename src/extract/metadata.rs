@@ -1668,7 +1668,11 @@ const BYLINE_STOP_WORDS: &[&str] = &[
 fn trim_byline_tail(s: &str) -> String {
     let mut parts = vec![s];
     for sep in [" | ", " • ", "•", " · ", " ⋅ ", " — ", " – ", " - ", " » "] {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+        let mut split = Vec::new();
+        for p in parts {
+            split.extend(p.split(sep));
+        }
+        parts = split;
     }
     parts
         .into_iter()

@@ -1713,12 +1713,16 @@ fn yaml_field(out: &mut String, key: &str, value: Option<&str>) {
 }
 
 fn split_authors(byline: &str) -> Vec<String> {
-    byline
-        .split(", ")
-        .flat_map(|part| part.split(" and "))
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty())
-        .collect()
+    let mut authors = Vec::new();
+    for part in byline.split(", ") {
+        for a in part.split(" and ") {
+            let a = a.trim();
+            if !a.is_empty() {
+                authors.push(a.to_string());
+            }
+        }
+    }
+    authors
 }
 
 /// A YAML double-quoted scalar holding exactly `s`.
