@@ -1047,15 +1047,22 @@ fn code_block(doc: &Document, pre: NodeId) -> Vec<String> {
     let code = pre_text(doc, pre);
     let longest = backtick_runs(&code).into_iter().max().unwrap_or(0);
     let fence = "`".repeat(longest.max(2) + 1);
-    let lang = doc
-        .descendants(pre)
-        .filter(|&c| doc.is(c, "pre") || doc.is(c, "code"))
-        .filter_map(|c| doc.attr(c, "class"))
-        .flat_map(str::split_whitespace)
-        .find_map(|c| {
-            c.strip_prefix("language-")
-                .or_else(|| c.strip_prefix("lang-"))
-        })
+    // The first class of the pre or a code in it that names a language.
+    let mut lang = None;
+    for c in doc.descendants(pre) {
+        if doc.is(c, "pre") || doc.is(c, "code") {
+            lang = doc.attr(c, "class").and_then(|class| {
+                class.split_whitespace().find_map(|name| {
+                    name.strip_prefix("language-")
+                        .or_else(|| name.strip_prefix("lang-"))
+                })
+            });
+            if lang.is_some() {
+                break;
+            }
+        }
+    }
+    let lang = lang
         .filter(|l| !l.is_empty() && !l.contains('`'))
         .unwrap_or("");
     let mut lines = vec![format!("{fence}{lang}")];
