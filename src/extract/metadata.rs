@@ -1427,12 +1427,8 @@ fn names_the_site<'a>(
         let site = url::site_of_host(&h);
         site.split('.').next().unwrap_or(site).to_string()
     });
-    names
-        .into_iter()
-        .flatten()
-        .map(squash)
-        .chain(host_name)
-        .any(|name| name == author)
+    names.into_iter().flatten().any(|name| squash(name) == author)
+        || host_name.is_some_and(|name| name == author)
 }
 
 /// The names in a byline block: its author links when it has some ("By <a>Jane Doe</a>,
