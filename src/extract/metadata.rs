@@ -1427,7 +1427,10 @@ fn names_the_site<'a>(
         let site = url::site_of_host(&h);
         site.split('.').next().unwrap_or(site).to_string()
     });
-    names.into_iter().flatten().any(|name| squash(name) == author)
+    names
+        .into_iter()
+        .flatten()
+        .any(|name| squash(name) == author)
         || host_name.is_some_and(|name| name == author)
 }
 
