@@ -77,8 +77,9 @@ pub const KEEP: &[&str] = &[
 /// Elements without content or end tag.
 const VOID: &[&str] = &["br", "hr", "img"];
 
-/// Lazy-loading attributes that hold the real image address, most specific first.
-const LAZY_SRC: &[&str] = &[
+/// The attributes that hold an image's address: the lazy-loading ones, which hold the real
+/// address, most specific first, then `src`.
+const SRC_ATTRS: &[&str] = &[
     "data-src",
     "data-lazy-src",
     "data-original",
@@ -87,8 +88,10 @@ const LAZY_SRC: &[&str] = &[
     "data-hi-res-src",
     "data-full-src",
     "data-orig-file",
+    "src",
 ];
-const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset"];
+/// The same for a srcset: the lazy-loading spellings, then `srcset`.
+const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
 
 /// URL schemes allowed in links.
 pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
@@ -562,18 +565,16 @@ fn image_source(doc: &Document, n: NodeId, base: Option<&str>) -> Option<(String
             && !s.contains("placeholder")
             && !s.contains("blank.gif")
     };
-    let srcset = LAZY_SRCSET
+    let srcset = SRCSET_ATTRS
         .iter()
         .filter_map(|k| doc.attr(n, k))
-        .chain(doc.attr(n, "srcset"))
         .find(|s| usable(s))
         .map(|s| resolve_srcset(s, base))
         .filter(|s| !s.is_empty())
         .or_else(|| picture_srcset(doc, n, base));
-    let src = LAZY_SRC
+    let src = SRC_ATTRS
         .iter()
         .filter_map(|k| doc.attr(n, k))
-        .chain(doc.attr(n, "src"))
         .find(|s| usable(s))
         .map(|s| url::resolve(base, s))
         // An <img> that only carries its picture's fallback: the largest srcset candidate.
@@ -592,10 +593,9 @@ fn picture_srcset(doc: &Document, img: NodeId, base: Option<&str>) -> Option<Str
         .into_iter()
         .filter(|&c| doc.is(c, "source"))
         .find_map(|c| {
-            LAZY_SRCSET
+            SRCSET_ATTRS
                 .iter()
                 .filter_map(|k| doc.attr(c, k))
-                .chain(doc.attr(c, "srcset"))
                 .map(|s| resolve_srcset(s, base))
                 .find(|s| !s.is_empty())
         })
