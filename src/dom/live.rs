@@ -104,10 +104,13 @@ pub fn apply(doc: &mut Document, elements: &[NodeId], marks: &[LiveMark], signal
     let mut applied = 0;
     for mark in marks {
         let expected = i64::from(mark.index) + shift;
-        let found = (0..=WINDOW)
-            .flat_map(|d| [expected + d, expected - d])
-            .filter(|&p| p >= 0 && (p as usize) < elements.len())
-            .find(|&p| looks_the_same(doc, elements[p as usize], mark));
+        let found = (0..=WINDOW).find_map(|d| {
+            [expected + d, expected - d].into_iter().find(|&p| {
+                p >= 0
+                    && (p as usize) < elements.len()
+                    && looks_the_same(doc, elements[p as usize], mark)
+            })
+        });
         let Some(p) = found else { continue };
         shift = p - i64::from(mark.index);
         let node = elements[p as usize];

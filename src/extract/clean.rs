@@ -885,12 +885,17 @@ fn bio_start(doc: &Document, block: NodeId, authors: &[String]) -> Option<NodeId
 /// Repeats until the last block is none of these.
 pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed: &mut Removals) {
     cut_at_closing_section(doc, article, removed);
-    let authors: Vec<String> = authors
-        .iter()
-        .flat_map(|a| a.split([',', '&']).chain(a.split(" and ")))
-        .map(|a| lowercase(&fold_whitespace(a)))
-        .filter(|a| a.split(' ').count() >= 2)
-        .collect();
+    // Each name of two words or more, split at commas and ampersands, and (apart) at "and".
+    let mut names = Vec::new();
+    for a in authors {
+        for name in a.split([',', '&']).chain(a.split(" and ")) {
+            let name = lowercase(&fold_whitespace(name));
+            if name.split(' ').count() >= 2 {
+                names.push(name);
+            }
+        }
+    }
+    let authors = names;
     // One lone link at most: several in a row are a list of links the text ends with.
     let mut lone_link_taken = false;
     for _ in 0..8 {

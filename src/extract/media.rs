@@ -244,9 +244,15 @@ fn declared_px(doc: &Document, n: NodeId, attr: &str) -> Option<u32> {
 }
 
 /// A length as `width` and `height` attributes write it, "16" or "16px", in pixels.
-pub(crate) fn pixels(value: &str) -> Option<u32> {
+fn pixels(value: &str) -> Option<u32> {
     let value = value.trim();
     value.strip_suffix("px").unwrap_or(value).parse().ok()
+}
+
+/// Declared 2 pixels or less in a dimension: a 1×1 tracking pixel or a spacer.
+pub(crate) fn is_pixel_sized(doc: &Document, n: NodeId) -> bool {
+    let dim = |k: &str| declared_px(doc, n, k);
+    matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2)
 }
 
 /// A tiny interface icon (share, comment, arrow, favicon): at most 32 px both ways as
@@ -278,8 +284,7 @@ pub fn is_icon_image(doc: &Document, n: NodeId) -> bool {
 /// A tracking pixel or spacer: declared 2 pixels or less in a dimension, or a spacer file
 /// with no lazy-loading attribute that offers a real image instead.
 pub fn is_tracker_image(doc: &Document, n: NodeId) -> bool {
-    let dim = |k: &str| declared_px(doc, n, k);
-    if matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2) {
+    if is_pixel_sized(doc, n) {
         return true;
     }
     let lazy = LAZY_ATTRS

@@ -801,13 +801,13 @@ fn itemprop_author(doc: &Document) -> Option<String> {
 }
 
 /// A day written `YYYY-MM-DD`.
-fn iso_day((y, m, d): (i32, u32, u32)) -> String {
+fn iso_day((y, m, d): (u32, u32, u32)) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// The day named by three path segments of `url`: a year, a month (a number or a name) and
 /// a day (`/2025/12/18/`, `/2023/october/03/`), as blogs and newspapers file their pieces.
-fn url_day(url: &str) -> Option<(i32, u32, u32)> {
+fn url_day(url: &str) -> Option<(u32, u32, u32)> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let path = url.split(['?', '#']).next()?;
     let segments: Vec<&str> = path.split('/').collect();
@@ -1430,9 +1430,8 @@ fn names_the_site<'a>(
     names
         .into_iter()
         .flatten()
-        .map(squash)
-        .chain(host_name)
-        .any(|name| name == author)
+        .any(|name| squash(name) == author)
+        || host_name.is_some_and(|name| name == author)
 }
 
 /// The names in a byline block: its author links when it has some ("By <a>Jane Doe</a>,
@@ -1668,7 +1667,11 @@ const BYLINE_STOP_WORDS: &[&str] = &[
 fn trim_byline_tail(s: &str) -> String {
     let mut parts = vec![s];
     for sep in [" | ", " • ", "•", " · ", " ⋅ ", " — ", " – ", " - ", " » "] {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+        let mut split = Vec::new();
+        for p in parts {
+            split.extend(p.split(sep));
+        }
+        parts = split;
     }
     parts
         .into_iter()
@@ -1822,8 +1825,8 @@ const MONTHS: &[&str] = &[
 /// `/` or `.` spellings, "4 September 2025", "Sep 4th, 2025", RFC 2822 dates, and numeric
 /// day-month-year (`04.09.2025`) or, with slashes, month/day/year (`9/4/2025`). The day is the
 /// one written, not converted to UTC: a reader near the writer sees that date.
-pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
-    let valid = |y: i32, m: u32, d: u32| {
+pub fn published_day(s: &str) -> Option<(u32, u32, u32)> {
+    let valid = |y: u32, m: u32, d: u32| {
         ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
             .then_some((y, m, d))
     };
@@ -1859,15 +1862,15 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
         };
         let sep = w[0].1;
         if w[0].0.len() == 4 && w[1].1 == sep && "-/.".contains(sep) {
-            if let Some(d) = valid(a as i32, b, c) {
+            if let Some(d) = valid(a, b, c) {
                 return Some(d);
             }
         }
         if w[2].0.len() == 4 && w[1].1 == sep && w[0].0.len() <= 2 {
             let found = match sep {
-                '/' => valid(c as i32, a, b).or_else(|| valid(c as i32, b, a)),
+                '/' => valid(c, a, b).or_else(|| valid(c, b, a)),
                 // Day first, unless the first number cannot be a month's day: "11-29-2024".
-                '.' | '-' => valid(c as i32, b, a).or_else(|| valid(c as i32, a, b)),
+                '.' | '-' => valid(c, b, a).or_else(|| valid(c, a, b)),
                 _ => None,
             };
             if found.is_some() {
@@ -1883,7 +1886,7 @@ pub fn published_day(s: &str) -> Option<(i32, u32, u32)> {
     })?;
     let word = lowercase(&parts[month_at].0);
     let month = MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1;
-    let year = parts.iter().filter(|p| p.0.len() == 4).find_map(num)? as i32;
+    let year = parts.iter().filter(|p| p.0.len() == 4).find_map(num)?;
     let day_of = |p: &(String, char)| -> Option<u32> {
         let t = p.0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         (t.len() <= 2 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))

@@ -577,10 +577,8 @@ fn is_heading_block(doc: &Document, n: NodeId, stats: &super::stats::TextStats) 
 
 /// Author photos beside bylines and in author boxes.
 fn is_avatar(doc: &Document, n: NodeId) -> bool {
-    doc.is(n, "img")
-        && std::iter::once(n)
-            .chain(doc.parent(n))
-            .any(|e| patterns::matches(patterns::AVATAR, super::clutter::names_of(doc, e)))
+    let named_avatar = |e| patterns::matches(patterns::AVATAR, super::clutter::names_of(doc, e));
+    doc.is(n, "img") && (named_avatar(n) || doc.parent(n).is_some_and(named_avatar))
 }
 
 /// Removes page chrome by its names and roles, takes out the byline block, and turns

@@ -6,6 +6,7 @@
 //! attribute must be listed for its tag.
 
 use crate::dom::{Document, NodeId};
+use crate::extract::media::is_pixel_sized;
 use crate::extract::patterns::{DROP_TAGS, PHRASING};
 use crate::url;
 
@@ -76,8 +77,9 @@ pub const KEEP: &[&str] = &[
 /// Elements without content or end tag.
 const VOID: &[&str] = &["br", "hr", "img"];
 
-/// Lazy-loading attributes that hold the real image address, most specific first.
-const LAZY_SRC: &[&str] = &[
+/// The attributes that hold an image's address: the lazy-loading ones, which hold the real
+/// address, most specific first, then `src`.
+const SRC_ATTRS: &[&str] = &[
     "data-src",
     "data-lazy-src",
     "data-original",
@@ -86,8 +88,10 @@ const LAZY_SRC: &[&str] = &[
     "data-hi-res-src",
     "data-full-src",
     "data-orig-file",
+    "src",
 ];
-const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset"];
+/// The same for a srcset: the lazy-loading spellings, then `srcset`.
+const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
 
 /// URL schemes allowed in links.
 pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
@@ -409,7 +413,7 @@ fn allowed_attrs(
         }
         "img" => {
             let (src, srcset) = image_source(doc, n, base)?;
-            if is_tracker(doc, n) {
+            if is_pixel_sized(doc, n) {
                 return None;
             }
             attrs.push(("src", src));
@@ -561,18 +565,16 @@ fn image_source(doc: &Document, n: NodeId, base: Option<&str>) -> Option<(String
             && !s.contains("placeholder")
             && !s.contains("blank.gif")
     };
-    let srcset = LAZY_SRCSET
+    let srcset = SRCSET_ATTRS
         .iter()
         .filter_map(|k| doc.attr(n, k))
-        .chain(doc.attr(n, "srcset"))
         .find(|s| usable(s))
         .map(|s| resolve_srcset(s, base))
         .filter(|s| !s.is_empty())
         .or_else(|| picture_srcset(doc, n, base));
-    let src = LAZY_SRC
+    let src = SRC_ATTRS
         .iter()
         .filter_map(|k| doc.attr(n, k))
-        .chain(doc.attr(n, "src"))
         .find(|s| usable(s))
         .map(|s| url::resolve(base, s))
         // An <img> that only carries its picture's fallback: the largest srcset candidate.
@@ -591,10 +593,9 @@ fn picture_srcset(doc: &Document, img: NodeId, base: Option<&str>) -> Option<Str
         .into_iter()
         .filter(|&c| doc.is(c, "source"))
         .find_map(|c| {
-            LAZY_SRCSET
+            SRCSET_ATTRS
                 .iter()
                 .filter_map(|k| doc.attr(c, k))
-                .chain(doc.attr(c, "srcset"))
                 .map(|s| resolve_srcset(s, base))
                 .find(|s| !s.is_empty())
         })
@@ -672,24 +673,17 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
             // Only width, density and height descriptors ("640w", "2x", "480h") are kept;
             // anything else would make browsers drop the candidate anyway. None left: the
             // bare URL (a trailing space would not read back the same).
-            let kept: Vec<&str> = descriptor
-                .split_whitespace()
-                .filter(|d| is_srcset_descriptor(d))
-                .collect();
-            out.push(if kept.is_empty() {
-                u
-            } else {
-                format!("{u} {}", crate::dom::join(&kept, " "))
-            });
+            let mut candidate = u;
+            for d in descriptor.split_whitespace() {
+                if is_srcset_descriptor(d) {
+                    candidate.push(' ');
+                    candidate.push_str(d);
+                }
+            }
+            out.push(candidate);
         }
     }
     crate::dom::join(&out, ", ")
-}
-
-/// 1×1 tracking pixels and spacers.
-fn is_tracker(doc: &Document, n: NodeId) -> bool {
-    let dim = |k: &str| doc.attr(n, k).and_then(crate::extract::media::pixels);
-    matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2)
 }
 
 fn escape_text(t: &str, out: &mut String) {

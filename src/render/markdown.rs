@@ -492,7 +492,7 @@ impl<'a> Renderer<'a> {
                         ..
                     }) => {
                         if *ordered {
-                            let num = (*next).clamp(0, 999_999_999);
+                            let num = (*next).clamp(0, 999_999_999) as u32;
                             *next += *step;
                             format!("{num}{mark}")
                         } else {
@@ -1047,15 +1047,22 @@ fn code_block(doc: &Document, pre: NodeId) -> Vec<String> {
     let code = pre_text(doc, pre);
     let longest = backtick_runs(&code).into_iter().max().unwrap_or(0);
     let fence = "`".repeat(longest.max(2) + 1);
-    let lang = doc
-        .descendants(pre)
-        .filter(|&c| doc.is(c, "pre") || doc.is(c, "code"))
-        .filter_map(|c| doc.attr(c, "class"))
-        .flat_map(str::split_whitespace)
-        .find_map(|c| {
-            c.strip_prefix("language-")
-                .or_else(|| c.strip_prefix("lang-"))
-        })
+    // The first class of the pre or a code in it that names a language.
+    let mut lang = None;
+    for c in doc.descendants(pre) {
+        if doc.is(c, "pre") || doc.is(c, "code") {
+            lang = doc.attr(c, "class").and_then(|class| {
+                class.split_whitespace().find_map(|name| {
+                    name.strip_prefix("language-")
+                        .or_else(|| name.strip_prefix("lang-"))
+                })
+            });
+            if lang.is_some() {
+                break;
+            }
+        }
+    }
+    let lang = lang
         .filter(|l| !l.is_empty() && !l.contains('`'))
         .unwrap_or("");
     let mut lines = vec![format!("{fence}{lang}")];
@@ -1144,19 +1151,15 @@ fn destination(url: &str) -> String {
     if angle {
         s.push('<');
     }
-    let chars: Vec<char> = url.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in url.char_indices() {
+        let rest = &url[i + c.len_utf8()..];
         match c {
-            '\\' if chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
-                s.push_str("\\\\")
-            }
+            '\\' if rest.starts_with(|n: char| n.is_ascii_punctuation()) => s.push_str("\\\\"),
             '<' | '>' => {
                 s.push('\\');
                 s.push(c);
             }
-            '&' if looks_like_entity(&url[url.char_indices().nth(i).map_or(0, |x| x.0) + 1..]) => {
-                s.push_str("%26")
-            }
+            '&' if looks_like_entity(rest) => s.push_str("%26"),
             '\n' | '\r' => s.push_str("%0A"),
             c if c.is_control() => s.push_str(&format!("%{:02X}", c as u32)),
             c => s.push(c),
@@ -1407,15 +1410,11 @@ fn escape_text(
     in_link: bool,
     out: &mut String,
 ) {
-    let chars: Vec<char> = s.chars().collect();
-    let mut byte = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        byte += c.len_utf8();
-        let p = if i == 0 { before } else { Some(chars[i - 1]) };
-        let n = chars
-            .get(i + 1)
-            .copied()
-            .or(if i + 1 == chars.len() { after } else { None });
+    // The characters before and after each one.
+    let mut p = before;
+    for (i, c) in s.char_indices() {
+        let rest = &s[i + c.len_utf8()..];
+        let n = rest.chars().next().or(after);
         let escape = match c {
             '\\' => n.is_some_and(|n| n.is_ascii_punctuation()),
             '`' => true,
@@ -1424,18 +1423,19 @@ fn escape_text(
             '[' => in_link,
             ']' => in_link || n == Some('('),
             '<' => n.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
-            '&' => looks_like_entity(&s[byte..]),
+            '&' => looks_like_entity(rest),
             '!' => n == Some('['),
             _ => false,
         };
         if c == '\0' {
             out.push('\u{fffd}');
-            continue;
+        } else {
+            if escape {
+                out.push('\\');
+            }
+            out.push(c);
         }
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
+        p = Some(c);
     }
 }
 
@@ -1720,12 +1720,16 @@ fn yaml_field(out: &mut String, key: &str, value: Option<&str>) {
 }
 
 fn split_authors(byline: &str) -> Vec<String> {
-    byline
-        .split(", ")
-        .flat_map(|part| part.split(" and "))
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty())
-        .collect()
+    let mut authors = Vec::new();
+    for part in byline.split(", ") {
+        for a in part.split(" and ") {
+            let a = a.trim();
+            if !a.is_empty() {
+                authors.push(a.to_string());
+            }
+        }
+    }
+    authors
 }
 
 /// A YAML double-quoted scalar holding exactly `s`.
