@@ -664,25 +664,7 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
             && super::prepare::names_a_byline(doc, n)
     };
     let bylines = doc.collect_where(article, &|d| is_byline(doc, d));
-    let outermost: Vec<NodeId> = bylines
-        .iter()
-        .copied()
-        .filter(|&b| !bylines.iter().any(|&o| o != b && doc.contains(o, b)))
-        .collect();
-    // A byline heading an entry: the largest block around it that holds no other byline
-    // holds text of its own (a card's headline and summary, a post), not only the byline
-    // (one of an article's several credits: author, reviewer, fact checker).
-    let heads_entry = |b: NodeId| {
-        let mut item = b;
-        while let Some(p) = doc
-            .parent(item)
-            .filter(|&p| p != article && !outermost.iter().any(|&o| o != b && doc.contains(p, o)))
-        {
-            item = p;
-        }
-        stats.get(item).text > stats.get(b).text + ENTRY_TEXT
-    };
-    if !thread && outermost.iter().filter(|&&b| heads_entry(b)).count() < 4 {
+    if !thread && bylines_heading_entries(doc, article, &bylines, stats) < 4 {
         remove_where(doc, article, is_byline);
         return;
     }
@@ -699,6 +681,44 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
             doc.detach(line);
         }
     }
+}
+
+/// How many of `bylines` (in document order) head an entry: the largest block around one that
+/// holds no other byline holds text of its own (a card's headline and summary, a post), not
+/// only the byline (one of an article's several credits: author, reviewer, fact checker).
+/// Linear in the bylines and their depth: each block counts the bylines it holds once.
+fn bylines_heading_entries(
+    doc: &Document,
+    article: NodeId,
+    bylines: &[NodeId],
+    stats: &TextStats,
+) -> usize {
+    // In document order a byline inside another follows it before any byline outside it.
+    let mut outermost: Vec<NodeId> = Vec::new();
+    for &b in bylines {
+        if outermost.last().is_none_or(|&o| !doc.contains(o, b)) {
+            outermost.push(b);
+        }
+    }
+    let mut held = vec![0u32; doc.len()];
+    for &b in &outermost {
+        let mut p = doc.parent(b);
+        while let Some(a) = p.filter(|&a| a != article) {
+            held[a.index()] += 1;
+            p = doc.parent(a);
+        }
+    }
+    let heads_entry = |b: NodeId| {
+        let mut item = b;
+        while let Some(p) = doc
+            .parent(item)
+            .filter(|&p| p != article && held[p.index()] == 1)
+        {
+            item = p;
+        }
+        stats.get(item).text > stats.get(b).text + ENTRY_TEXT
+    };
+    outermost.iter().filter(|&&b| heads_entry(b)).count()
 }
 
 /// Longest date line taken out of the text.
