@@ -371,6 +371,14 @@ pub fn read(doc: &Document) -> Metadata {
 
     let excerpt = ld.description.clone().or_else(|| get(DESCRIPTION_KEYS));
 
+    // The microdata's item types, read in one walk of the page for both declarations.
+    let (mut item_thread, mut item_product) = (false, false);
+    for n in doc.descendants(NodeId::DOCUMENT) {
+        if let Some(t) = doc.attr(n, "itemtype") {
+            item_thread |= names_discussion(t);
+            item_product |= t.ends_with("/Product");
+        }
+    }
     Metadata {
         title,
         shown_title,
@@ -383,17 +391,11 @@ pub fn read(doc: &Document) -> Metadata {
         excerpt,
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
-        thread: ld.discussion
-            || doc
-                .descendants(NodeId::DOCUMENT)
-                .any(|n| doc.attr(n, "itemtype").is_some_and(names_discussion)),
+        thread: ld.discussion || item_thread,
         dom_byline,
         product: ld.product
             || metas.get("og:type").is_some_and(|t| t.contains("product"))
-            || doc.descendants(NodeId::DOCUMENT).any(|n| {
-                doc.attr(n, "itemtype")
-                    .is_some_and(|t| t.ends_with("/Product"))
-            }),
+            || item_product,
     }
 }
 
