@@ -40,6 +40,9 @@ pub struct Flags {
     /// The page declares itself a discussion (see [`Metadata::thread`]): its
     /// replies are its content, and names saying "comments" neither strip nor weigh a block.
     pub thread: bool,
+    /// The page offers a product (see [`Metadata::product`]): its customer reviews and fine
+    /// print are no part of its text.
+    pub product: bool,
 }
 
 /// The attempts, strictest first.
@@ -49,24 +52,28 @@ pub const LADDER: [Flags; 4] = [
         weight_classes: true,
         clean_conditionally: true,
         thread: false,
+        product: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: true,
         clean_conditionally: true,
         thread: false,
+        product: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
         thread: false,
+        product: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
         thread: false,
+        product: false,
     },
 ];
 
@@ -195,7 +202,8 @@ fn page_nodes(work: &Document, root: NodeId, page_len: usize) -> Vec<NodeId> {
 /// HTML and needs the Markdown only when the article is exported.
 pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let meta = metadata::read(&doc);
-    let thread = meta.thread;
+    // What the page says of itself, the same on every attempt.
+    let (thread, product) = (meta.thread, meta.product);
     let readerable = is_probably_readerable(&doc);
     let base = metadata::base_url(&doc);
     let mut prepared = doc;
@@ -214,7 +222,11 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         .and_then(|b| evidence::DeclaredBody::from_text(b, meta.json_ld_body_opens_thread));
     let mut best: Option<(Document, NodeId, u32, Option<String>, clutter::Removals)> = None;
     for flags in LADDER {
-        let flags = Flags { thread, ..flags };
+        let flags = Flags {
+            thread,
+            product,
+            ..flags
+        };
         let mut work = prepared.clone();
         let mut removals = prepared_removals.clone();
         let byline = prepare::strip_page_chrome(
@@ -222,7 +234,6 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
             &page_stats,
             flags,
             meta.byline.is_none(),
-            meta.product,
             &mut removals,
         );
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
@@ -266,15 +277,12 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         for flags in &LADDER[..2] {
             let mut work = prepared.clone();
             let mut removals = prepared_removals.clone();
-            let flags = Flags { thread, ..*flags };
-            prepare::strip_page_chrome(
-                &mut work,
-                &page_stats,
-                flags,
-                false,
-                meta.product,
-                &mut removals,
-            );
+            let flags = Flags {
+                thread,
+                product,
+                ..*flags
+            };
+            prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
             if let Some(root) = listing::grab(&mut work, &picks, picked_text) {
                 clean::clean_article(
                     &mut work,

@@ -588,7 +588,6 @@ pub fn strip_page_chrome(
     page_stats: &super::stats::TextStats,
     flags: Flags,
     want_byline: bool,
-    product: bool,
     removed: &mut Removals,
 ) -> Option<String> {
     let body = doc.body()?;
@@ -639,7 +638,7 @@ pub fn strip_page_chrome(
         // A shop's customer reviews are its comments, and its fine print no description:
         // never the product's text (on any rung: they often hold more prose than it).
         let reviews =
-            product && tag != "body" && patterns::matches(patterns::PRODUCT_PAGE_CLUTTER, ms);
+            flags.product && tag != "body" && patterns::matches(patterns::PRODUCT_PAGE_CLUTTER, ms);
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
