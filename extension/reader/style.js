@@ -190,14 +190,6 @@ figcaption { font: 0.78em/1.45 var(--ui); color: var(--muted); margin-top: 0.55e
 .content hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
 .content mark { background: color-mix(in srgb, #ffd84d 55%, var(--bg)); color: var(--fg); }
 .content abbr[title] { text-decoration: underline dotted; }
-/* The first frame lays out and paints only the blocks on screen: the others keep an estimated
-   height until view.js lifts this right after that frame, so that the contents list, the
-   footnotes, find-in-page and the progress bar see the real positions. Only blocks whose
-   layout containment changes nothing (no child margins to collapse through, no outside list
-   markers to clip), so that nothing on screen moves when it is lifted. */
-.root.first-frame .content :is(p, h2, h3, h4, h5, h6, pre, figure, .table-scroll) {
-  content-visibility: auto; contain-intrinsic-block-size: auto 6em;
-}
 
 .notice {
   position: fixed; top: 1rem; inset-inline-end: 1rem; max-width: 22rem;

@@ -54,11 +54,55 @@ const LectorReaderView = (() => {
   }
 
   /**
-   * Articles longer than this (characters of text, about ten screens) get the first-frame rule
-   * (style.js): measured, it cut the first frame of the longest articles by a third or more,
-   * and cost shorter ones a few milliseconds (tests/bench/first-frame.mjs).
+   * The first frame shows the article's first screens only: the rest waits, out of the
+   * document, until that frame has painted (holdBackBelowTheFold). Three screens of text at
+   * the reader's size, line height and measure, a glyph being about half an em wide; a picture,
+   * video or table counts as twenty lines.
    */
-  const FIRST_FRAME_MIN_CHARS = 20000;
+  const FIRST_FRAME_SCREENS = 3;
+  const TALL_ELEMENT_LINES = 20;
+  const TALL_ELEMENTS = new Set(['img', 'picture', 'video', 'iframe', 'svg', 'table', 'canvas']);
+  const INLINE_ELEMENTS = new Set([
+    'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark',
+    'picture', 'q', 's', 'samp', 'small', 'source', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+  ]);
+
+  /**
+   * Takes the article's blocks after the first few screens out of `content`, so that the view's
+   * first frame styles, lays out and paints only what it shows (on the longest articles most of
+   * the click's time went to laying out the rest). Blocks after the one where the budget ends
+   * go, at every level up to `content`, each run of them into a fragment of its own; appending
+   * each run to its parent puts everything back in order, since each was its parent's tail.
+   * Returns the function that puts them back, or null when the whole article fits.
+   */
+  function holdBackBelowTheFold(content, settings) {
+    const lineHeight = settings.size * settings.lineHeight;
+    const charsPerLine = settings.width * 2;
+    const lines = FIRST_FRAME_SCREENS * Math.max(window.innerHeight, 600) / lineHeight;
+    let budget = lines * charsPerLine;
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let last = null;
+    while (budget > 0 && walker.nextNode()) {
+      last = walker.currentNode;
+      if (last.nodeType === Node.TEXT_NODE) budget -= last.length;
+      else if (TALL_ELEMENTS.has(last.localName)) budget -= TALL_ELEMENT_LINES * charsPerLine;
+    }
+    if (budget > 0 || !last) return null;
+    let block = last.nodeType === Node.TEXT_NODE ? last.parentNode : last;
+    while (block.parentNode !== content && INLINE_ELEMENTS.has(block.localName)) block = block.parentNode;
+    const held = [];
+    for (let node = block; node !== content; node = node.parentNode) {
+      if (!node.nextSibling) continue;
+      const tail = document.createRange();
+      tail.setStartAfter(node);
+      tail.setEndAfter(node.parentNode.lastChild);
+      held.push([node.parentNode, tail.extractContents()]);
+    }
+    if (!held.length) return null;
+    return () => {
+      for (const [parent, rest] of held) parent.append(rest);
+    };
+  }
 
   /** A host element in the top layer (above any z-index the page uses) with a closed shadow root. */
   function createHost(tag) {
@@ -430,10 +474,7 @@ const LectorReaderView = (() => {
     const progressBar = el('div', { class: 'bar' });
     const articleNode = el('article', { lang: article.lang || '', dir: article.dir || 'auto', tabindex: '-1', 'aria-labelledby': 'lector-ui-title' }, parts);
     // The view's own controls speak the browser's language and direction; the article keeps its own.
-    // Long articles only: the rule costs the first frame a few milliseconds of its own (measured,
-    // docs/performance.md), more than it saves when the article is a screen or two.
-    const firstFrameRule = (article.text?.length ?? 0) > FIRST_FRAME_MIN_CHARS;
-    const root = el('div', { class: firstFrameRule ? 'root first-frame' : 'root', lang: chrome.i18n.getUILanguage?.() || undefined, dir: chrome.i18n.getMessage('@@bidi_dir') || 'ltr' }, [
+    const root = el('div', { class: 'root', lang: chrome.i18n.getUILanguage?.() || undefined, dir: chrome.i18n.getMessage('@@bidi_dir') || 'ltr' }, [
       el('div', { class: 'progress', 'aria-hidden': 'true' }, [progressBar]),
       el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('readerLabel') }, tools),
       panel,
@@ -532,12 +573,14 @@ const LectorReaderView = (() => {
       if (!panel.hidden && !panel.contains(event.target) && !settingsButton.contains(event.target)) setPanelOpen(false, { focus: false });
     });
 
-    // ---- the first frame: only the blocks on screen (style.js, .first-frame) ----
-    /** Lays out the whole article: after the first frame, or before anything needs positions. */
+    // ---- the first frame: the first screens only (holdBackBelowTheFold) ----
+    let putBackRest = holdBackBelowTheFold(content, settings);
+    /** Puts the whole article in: after the first frame, or before anything needs it all. */
     function liftFirstFrame() {
       timing.lifted ||= performance.now();
-      if (!root.classList.contains('first-frame')) return;
-      root.classList.remove('first-frame');
+      if (!putBackRest) return;
+      putBackRest();
+      putBackRest = null;
       if (!closed) progressFrame ||= requestAnimationFrame(updateProgress);
     }
 
@@ -558,6 +601,7 @@ const LectorReaderView = (() => {
       if (id === null) return; // an ordinary link: it opens its original target
       // Never the page's own anchor under the view: the page's scroll and URL stay as they were.
       event.preventDefault();
+      liftFirstFrame(); // the target may be in the part the first frame left out
       const target = content.querySelector(`[id="${CSS.escape(id)}"]`) ?? shadow.getElementById(id);
       if (target) scrollToTarget(target);
     });
@@ -577,7 +621,7 @@ const LectorReaderView = (() => {
         const limit = max > 0 && host.scrollTop >= max - 1 ? host.clientHeight : Math.max(80, host.clientHeight / 3);
         let current = -1;
         headings.forEach((h, i) => {
-          if (h.getBoundingClientRect().top <= limit) current = i;
+          if (h.isConnected && h.getBoundingClientRect().top <= limit) current = i;
         });
         tocLinks.forEach((a, i) => (i === current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
       }

@@ -246,8 +246,8 @@ export async function waitInReader(page, fn, { timeout = 10000, args = [] } = {}
 
 /** A real (trusted) mouse click on an element of the reader view, found by a selector. */
 export async function clickInReader(page, selector) {
-  // The box is taken once it holds still for two frames: blocks laid out lazily
-  // (content-visibility: auto) change height as they come into view, moving what follows them.
+  // The box is taken once it holds still for two frames: pictures that load, and the rest of
+  // a long article coming in after the view's first frame, move what follows them.
   const box = await waitInReader(page, async (shadow, host, sel) => {
     const node = shadow.querySelector(sel);
     if (!node) return null;
