@@ -327,24 +327,25 @@ pub fn read(doc: &Document) -> Metadata {
         // date in a forum), outside comments and captions.
         .or_else(|| headline_date(doc, labelled()));
     // A day shown beside the headline before the metadata's publication day is the piece's
-    // own: the metadata dates a migration or a re-import. Not a day one off, which a time
-    // zone explains, nor the day read the other way round, nor a day its block labels an
-    // update ("Updated on"); only under an `<h1>` that names the title, outside threads.
+    // own: the metadata dates a migration or a re-import. A later day shown is, when a
+    // `<meta>` date states it too: the metadata disagree, the page shows which holds. Not a
+    // day one off, which a time zone explains, nor the day read the other way round, nor a
+    // day its block labels an update ("Updated on"); only under an `<h1>` that names the
+    // title, outside threads.
     let published = match (
         headline_day(doc, region()),
         published.as_deref().and_then(published_day),
     ) {
         (Some((n, shown)), Some(stated))
-            if day_number(stated) - day_number(shown) > 1
+            if (day_number(stated) - day_number(shown) > 1
+                || (day_number(shown) - day_number(stated) > 1
+                    && get(DATE_KEYS).as_deref().and_then(published_day) == Some(shown)))
                 && stated != (shown.0, shown.2, shown.1)
                 && !ld.discussion
                 && h1s
                     .iter()
                     .any(|&h| title.as_deref() == Some(heading_text(doc, h).as_str()))
-                && ![Some(n), doc.parent(n)].into_iter().flatten().any(|b| {
-                    short_text(doc, b, BYLINE_MAX_CHARS)
-                        .is_some_and(|t| patterns::matches(patterns::UPDATE_LABELS, &lowercase(&t)))
-                }) =>
+                && !labels_update(doc, n) =>
         {
             Some(iso_day(shown))
         }
@@ -1068,6 +1069,15 @@ fn headline_day(doc: &Document, region: &[NodeId]) -> Option<(NodeId, (u32, u32,
             .filter(|part| !patterns::matches(patterns::MEMBER_SINCE, &lowercase(part)))
             .find_map(published_day)
             .map(|day| (n, day))
+    })
+}
+
+/// True when the dateline `n` or its block labels its day an update ("Updated on", "Last
+/// reviewed"): not the day the piece was published.
+fn labels_update(doc: &Document, n: NodeId) -> bool {
+    [Some(n), doc.parent(n)].into_iter().flatten().any(|b| {
+        short_text(doc, b, BYLINE_MAX_CHARS)
+            .is_some_and(|t| patterns::matches(patterns::UPDATE_LABELS, &lowercase(&t)))
     })
 }
 
@@ -3392,6 +3402,16 @@ mod tests {
                 "{shown} {h1}"
             );
         }
+        // A later day shown, which a `<meta>` date states too, against the JSON-LD's day.
+        let html = page("Nov 25, 2025", title).replace(
+            r#"<meta property="article:published_time" content="2024-08-07T12:01:51.460Z">"#,
+            r#"<meta name="date" content="November 25, 2025"><script type="application/ld+json">
+            {"@type":"Article","datePublished":"2024-08-29T10:00:00+00:00"}</script>"#,
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2025-11-25")
+        );
         // Read the other way round, the day is the metadata's: 07/08/2024 is not a day before it.
         let m = read(&parse_html(&page("2024-07-08", title), None));
         assert_eq!(m.published.as_deref(), Some("2024-08-07T12:01:51.460Z"));
