@@ -1932,12 +1932,13 @@ pub fn published_day(s: &str) -> Option<(u32, u32, u32)> {
     let year_at = parts
         .iter()
         .position(|p| p.0.len() == 4 && num(p).is_some())?;
-    let months: Vec<usize> = (0..parts.len())
-        .filter(|&i| MONTHS.contains(&lowercase(&parts[i].0).as_str()))
-        .collect();
-    let month_at = *months.iter().rfind(|&&i| i < year_at).or(months.first())?;
-    let word = lowercase(&parts[month_at].0);
-    let month = MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1;
+    let (month_at, month) = (0..year_at)
+        .rev()
+        .chain(year_at..parts.len())
+        .find_map(|i| {
+            let word = lowercase(&parts[i].0);
+            Some((i, MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1))
+        })?;
     let year = num(&parts[year_at])?;
     let day_of = |p: &(String, char)| -> Option<u32> {
         let t = p.0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
