@@ -332,19 +332,19 @@ pub fn read(doc: &Document) -> Metadata {
     // day one off, which a time zone explains, nor the day read the other way round, nor a
     // day its block labels an update ("Updated on"); only under an `<h1>` that names the
     // title, outside threads.
-    let published = match (
-        headline_day(doc, region()),
-        published.as_deref().and_then(published_day),
-    ) {
-        (Some((n, shown)), Some(stated))
+    // The cheap conditions first: the headline's region is found only past them.
+    let stated = published.as_deref().and_then(published_day).filter(|_| {
+        !ld.discussion
+            && h1s
+                .iter()
+                .any(|&h| title.as_deref() == Some(heading_text(doc, h).as_str()))
+    });
+    let published = match stated.and_then(|stated| Some((stated, headline_day(doc, region())?))) {
+        Some((stated, (n, shown)))
             if (day_number(stated) - day_number(shown) > 1
                 || (day_number(shown) - day_number(stated) > 1
                     && get(DATE_KEYS).as_deref().and_then(published_day) == Some(shown)))
                 && stated != (shown.0, shown.2, shown.1)
-                && !ld.discussion
-                && h1s
-                    .iter()
-                    .any(|&h| title.as_deref() == Some(heading_text(doc, h).as_str()))
                 && !labels_update(doc, n) =>
         {
             Some(iso_day(shown))
