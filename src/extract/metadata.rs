@@ -326,6 +326,31 @@ pub fn read(doc: &Document) -> Metadata {
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
         .or_else(|| headline_date(doc, labelled()));
+    // A day shown beside the headline before the metadata's publication day is the piece's
+    // own: the metadata dates a migration or a re-import. A later day shown is, when a
+    // `<meta>` date states it too: the metadata disagree, the page shows which holds. Not a
+    // day one off, which a time zone explains, nor the day read the other way round, nor a
+    // day its block labels an update ("Updated on"); only under an `<h1>` that names the
+    // title, outside threads.
+    // The cheap conditions first: the headline's region is found only past them.
+    let stated = published.as_deref().and_then(published_day).filter(|_| {
+        !ld.discussion
+            && h1s
+                .iter()
+                .any(|&h| title.as_deref() == Some(heading_text(doc, h).as_str()))
+    });
+    let published = match stated.and_then(|stated| Some((stated, headline_day(doc, region())?))) {
+        Some((stated, (n, shown)))
+            if (day_number(stated) - day_number(shown) > 1
+                || (day_number(shown) - day_number(stated) > 1
+                    && get(DATE_KEYS).as_deref().and_then(published_day) == Some(shown)))
+                && stated != (shown.0, shown.2, shown.1)
+                && !labels_update(doc, n) =>
+        {
+            Some(iso_day(shown))
+        }
+        _ => published,
+    };
     let found = published.as_deref().and_then(published_day);
     // A day in the address's path (`/2025/12/18/slug`) is the one the writer published on,
     // in the writer's time zone: it settles a time converted to UTC that falls on the next
@@ -658,15 +683,15 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         .take()
         .or_else(|| text(a.get("headline")).or_else(|| text(a.get("name"))));
     if out.published.is_none() {
-        let stamp = |key| a.get(key).and_then(Value::as_str);
-        let day = |key| stamp(key).and_then(published_day);
+        let stamp = |key| a.get(key).and_then(Value::as_str).unwrap_or("");
+        let (p, m) = (stamp("datePublished"), stamp("dateModified"));
         // Published after it was modified is no history either: a stamp of the last save.
-        let published_later = matches!(
-            (day("datePublished"), day("dateModified")),
-            (Some(published), Some(modified)) if published > modified
-        );
-        out.published_is_modified = published_later
-            || (stamp("dateModified").is_some() && stamp("datePublished") == stamp("dateModified"));
+        // On one day, times written alike compare as text ("…T22:02:58Z" after "…T22:02:45Z").
+        let published_later = match (published_day(p), published_day(m)) {
+            (Some(dp), Some(dm)) => dp > dm || (dp == dm && p.len() == m.len() && p > m),
+            _ => false,
+        };
+        out.published_is_modified = published_later || (!m.is_empty() && p == m);
     }
     out.published = out
         .published
@@ -1027,6 +1052,11 @@ const HEADLINE_LEAD_IN: usize = 80;
 /// The date a reader sees beside the headline: the first short element there whose whole
 /// text is a date.
 fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
+    headline_day(doc, region).map(|(_, day)| iso_day(day))
+}
+
+/// The element of [`headline_date`] and the day it names.
+fn headline_day(doc: &Document, region: &[NodeId]) -> Option<(NodeId, (u32, u32, u32))> {
     region.iter().find_map(|&n| {
         if !may_hold_year(doc, n, BYLINE_MAX_CHARS) {
             return None;
@@ -1038,8 +1068,25 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
             .filter(|part| part.len() <= DATELINE_MAX_CHARS && is_dateline(part))
             .filter(|part| !patterns::matches(patterns::MEMBER_SINCE, &lowercase(part)))
             .find_map(published_day)
-            .map(iso_day)
+            .map(|day| (n, day))
     })
+}
+
+/// True when the dateline `n` or its block labels its day an update ("Updated on", "Last
+/// reviewed"): not the day the piece was published.
+fn labels_update(doc: &Document, n: NodeId) -> bool {
+    [Some(n), doc.parent(n)].into_iter().flatten().any(|b| {
+        short_text(doc, b, BYLINE_MAX_CHARS)
+            .is_some_and(|t| patterns::matches(patterns::UPDATE_LABELS, &lowercase(&t)))
+    })
+}
+
+/// Days since 1970 of a civil day (Howard Hinnant's algorithm).
+fn day_number((y, m, d): (u32, u32, u32)) -> i64 {
+    let (m, d) = (m as i64, d as i64);
+    let y = y as i64 - (m <= 2) as i64;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    y * 365 + y / 4 - y / 100 + y / 400 + doy
 }
 
 /// The date in the small block around the visible byline ("Written by Jane Doe" and "April
@@ -1880,15 +1927,19 @@ pub fn published_day(s: &str) -> Option<(u32, u32, u32)> {
             }
         }
     }
-    // A month name, a year of four digits and a day of one or two near the month.
-    let month_at = parts.iter().position(|p| {
-        let w = lowercase(&p.0);
-        let w = w.trim_end_matches(&['.'][..]);
-        MONTHS.contains(&w)
-    })?;
-    let word = lowercase(&parts[month_at].0);
-    let month = MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1;
-    let year = parts.iter().filter(|p| p.0.len() == 4).find_map(num)?;
+    // A month name, a year of four digits and a day of one or two near the month; of two
+    // month names the last before the year ("Tom May 15 December 2025"), else the first.
+    let year_at = parts
+        .iter()
+        .position(|p| p.0.len() == 4 && num(p).is_some())?;
+    let (month_at, month) = (0..year_at)
+        .rev()
+        .chain(year_at..parts.len())
+        .find_map(|i| {
+            let word = lowercase(&parts[i].0);
+            Some((i, MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1))
+        })?;
+    let year = num(&parts[year_at])?;
     let day_of = |p: &(String, char)| -> Option<u32> {
         let t = p.0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         (t.len() <= 2 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
@@ -3020,17 +3071,26 @@ mod tests {
                 r#"<script type="application/ld+json">{{"@type":"BlogPosting","headline":"Invoice tips",
                 "datePublished":"Jun 24, 2025","dateModified":"{modified}"}}</script>
                 <body><h1>Invoice tips</h1><div class="text__author">Shauna Mitchell</div>
-                <div class="text__date">August 25, 2024</div><p>Body.</p>"#
+                <div class="text__date">August 25, 2025</div><p>Body.</p>"#
             )
         };
         let m = read(&parse_html(&page("Jun 24, 2025"), None));
-        assert_eq!(m.published.as_deref(), Some("2024-08-25"));
-        // A publication day distinct from the modification day is the page's own.
+        assert_eq!(m.published.as_deref(), Some("2025-08-25"));
+        // A publication day distinct from the modification day is the page's own (the day shown
+        // is later: a day shown before it is the piece's, see
+        // a_day_shown_before_the_stated_publication_day_is_the_pieces).
         let m = read(&parse_html(&page("Jul 1, 2025"), None));
         assert_eq!(m.published.as_deref(), Some("Jun 24, 2025"));
         // Published after it was modified: a stamp too.
         let m = read(&parse_html(&page("Jun 20, 2025"), None));
-        assert_eq!(m.published.as_deref(), Some("2024-08-25"));
+        assert_eq!(m.published.as_deref(), Some("2025-08-25"));
+        // On the same day, seconds after it: a stamp too.
+        let stamped =
+            |published: &str| page("2025-06-24T22:02:45.351Z").replace("Jun 24, 2025", published);
+        let m = read(&parse_html(&stamped("2025-06-24T22:02:58.705Z"), None));
+        assert_eq!(m.published.as_deref(), Some("2025-08-25"));
+        let m = read(&parse_html(&stamped("2025-06-24T21:00:00.000Z"), None));
+        assert_eq!(m.published.as_deref(), Some("2025-06-24T21:00:00.000Z"));
         // No day beside the headline: a `<time pubdate>` further down names the publication.
         let filler = "<p>Filler paragraph with enough words to push things along.</p>".repeat(12);
         let html = format!(
@@ -3315,6 +3375,50 @@ mod tests {
     }
 
     #[test]
+    fn a_day_shown_before_the_stated_publication_day_is_the_pieces() {
+        // A blog moved to a new platform: the metadata dates the import, the page the post.
+        let page = |shown: &str, h1: &str| {
+            format!(
+                r#"<head><title>Lessons from a failed startup</title>
+                <meta property="article:published_time" content="2024-08-07T12:01:51.460Z"></head>
+                <body><h1>{h1}</h1><div class="meta"><span>7 min read</span> · <span>{shown}</span></div>
+                <p>Body.</p>"#
+            )
+        };
+        let title = "Lessons from a failed startup";
+        let m = read(&parse_html(&page("Dec 30, 2013", title), None));
+        assert_eq!(m.published.as_deref(), Some("2013-12-30"));
+        // A later day shown (a republication), a day one off (a time zone), a day labelled as
+        // an update, or a heading that is not the title's: the metadata's day stays.
+        for (shown, h1) in [
+            ("Dec 30, 2024", title),
+            ("Aug 6, 2024", title),
+            ("Updated Dec 30, 2013", title),
+            ("Dec 30, 2013", "The Startup Blog"),
+        ] {
+            let m = read(&parse_html(&page(shown, h1), None));
+            assert_eq!(
+                m.published.as_deref(),
+                Some("2024-08-07T12:01:51.460Z"),
+                "{shown} {h1}"
+            );
+        }
+        // A later day shown, which a `<meta>` date states too, against the JSON-LD's day.
+        let html = page("Nov 25, 2025", title).replace(
+            r#"<meta property="article:published_time" content="2024-08-07T12:01:51.460Z">"#,
+            r#"<meta name="date" content="November 25, 2025"><script type="application/ld+json">
+            {"@type":"Article","datePublished":"2024-08-29T10:00:00+00:00"}</script>"#,
+        );
+        assert_eq!(
+            read(&parse_html(&html, None)).published.as_deref(),
+            Some("2025-11-25")
+        );
+        // Read the other way round, the day is the metadata's: 07/08/2024 is not a day before it.
+        let m = read(&parse_html(&page("2024-07-08", title), None));
+        assert_eq!(m.published.as_deref(), Some("2024-08-07T12:01:51.460Z"));
+    }
+
+    #[test]
     fn dates_name_their_day() {
         for (s, day) in [
             ("2025-09-04T23:30:00-05:00", (2025, 9, 4)),
@@ -3330,6 +3434,10 @@ mod tests {
             // An ordinal before the month, with or without "of".
             ("30th March 2025, 16:26", (2025, 3, 30)),
             ("1st of May 2024", (2024, 5, 1)),
+            // Of two month names, the one before the year: a name that is a month, the
+            // publication day before the modification day.
+            ("Written By: Tom May 15 December 2025", (2025, 12, 15)),
+            ("Posted on June 29, 2020 November 12, 2021", (2020, 6, 29)),
         ] {
             assert_eq!(published_day(s), Some(day), "{s}");
         }

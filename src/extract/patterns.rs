@@ -1165,6 +1165,16 @@ pub const BUTTON_LIKE: &[Pat] = &[
     Token("cta"),
 ];
 
+/// Labels of a day a piece was changed or checked, not published ("Updated on", "Last
+/// reviewed"), matched on a dateline's lowercased text.
+pub const UPDATE_LABELS: &[Pat] = &[
+    Sub("updated"),
+    Sub("modified"),
+    Sub("reviewed"),
+    Sub("revised"),
+    Sub("edited"),
+];
+
 /// Labels of the day a member joined, in a forum post's profile beside the post ("Joined:
 /// Dec 11, 2021", "Join Date: Mar 2015"): not the post's date.
 pub const MEMBER_SINCE: &[Pat] = &[
