@@ -807,6 +807,12 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
             headers.push(n);
         }
     }
+    // Blocks holding most of the text are no header of it: a list of items, each with its
+    // headline or its date, and no paragraph before them.
+    let header_text: u32 = headers.iter().map(|&h| stats.get(h).text).sum();
+    if header_text * 2 > stats.get(article).text {
+        return;
+    }
     for h in headers {
         let media = doc.collect_where(h, &|d| {
             matches!(doc.tag(d), Some("figure" | "picture"))
@@ -1132,6 +1138,56 @@ mod tests {
         assert!(!is_bar_row(
             "The plan passed. | It was close. | Yes | No | Maybe"
         ));
+    }
+
+    #[test]
+    fn a_list_of_dated_items_is_no_header_of_itself() {
+        // Each event opens with its date and its headline, and no paragraph comes before
+        // them: every item reads as an article's header, but together they are the page.
+        let events = [
+            (
+                "Rust Nation",
+                "A two-day conference on systems programming in Rust.",
+            ),
+            (
+                "CloudConf",
+                "Talks on running services at scale, from queues to caches.",
+            ),
+            (
+                "Frontend Days",
+                "Three tracks on browsers, design systems and accessibility.",
+            ),
+            (
+                "Data Summit",
+                "Pipelines, warehouses and the people who keep them running.",
+            ),
+            (
+                "SecureCon",
+                "Hands-on workshops on threat models and incident response.",
+            ),
+            (
+                "Mobile Week",
+                "Building apps for phones, watches and cars in one codebase.",
+            ),
+        ];
+        let items: String = events
+            .iter()
+            .enumerate()
+            .map(|(i, (name, about))| {
+                format!(
+                    "<div class=\"event\"><time datetime=\"2026-05-0{i}\">May {i}</time>\
+                     <h3><a href=\"/e/{i}\">{name}</a></h3><div>{about}</div></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><nav><a href=/a>Home</a> <a href=/b>Meetups</a></nav><main>\
+             <h1>Tech conferences in Europe</h1><div class=\"events\">{items}</div></main></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the list").text;
+        for (name, about) in events {
+            assert!(text.contains(name) && text.contains(about), "{text}");
+        }
     }
 
     #[test]

@@ -139,6 +139,25 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
         }
         list = p;
     }
+    // One of several look-alike sections that each hold a list of dated teasers is a
+    // front page's section, not the page's list.
+    let dated = doc.descendants(list).any(|d| doc.is(d, "time"));
+    if let Some(parent) = doc.parent(list).filter(|_| dated) {
+        let sections = doc
+            .element_children(parent)
+            .into_iter()
+            .filter(|&s| {
+                s != list
+                    && doc.tag(s) == doc.tag(list)
+                    && doc
+                        .descendants(s)
+                        .any(|d| items_text(doc, d, &stats).is_some())
+            })
+            .count();
+        if sections >= 2 {
+            return None;
+        }
+    }
     // Beside an article the votes found, a list mostly of links is its related stories;
     // beside a short introduction it dwarfs, it is the page's cards (each one a link).
     let introduced = list_text >= picked_text * INTRO_UNDER_LIST;
@@ -242,6 +261,34 @@ mod tests {
         let mut doc = parse_html(&html, None);
         let addr = by_id(&doc, "addr");
         assert!(grab(&mut doc, &[addr], picked).is_none());
+    }
+
+    #[test]
+    fn a_front_pages_sections_of_dated_teasers_are_no_list() {
+        let teaser = |s: usize, i: usize| {
+            format!(
+                "<article class=\"card\"><h3><a href=\"/s{s}/{i}\">Story {i} of section {s} \
+                 in the news today</a></h3><p>What story {i} is about, in a line.</p>\
+                 <time datetime=\"2024-05-21\">{i}h ago</time></article>"
+            )
+        };
+        let section = |s: usize| {
+            let cards: String = (0..5).map(|i| teaser(s, i)).collect();
+            format!("<section class=\"home-section home-section--s{s}\"><h2>Section {s}</h2><div class=\"grid\">{cards}</div></section>")
+        };
+        let page = |sections: usize| {
+            let all: String = (0..sections).map(section).collect();
+            parse_html(
+                &format!("<html><body><main>{all}</main></body></html>"),
+                None,
+            )
+        };
+        // A front page: three sections, each a list of teasers under its own name.
+        assert!(grab(&mut page(3), &[], 0).is_none());
+        // A topic page: one section, its list the page's.
+        let mut doc = page(1);
+        let root = grab(&mut doc, &[], 0).expect("the list");
+        assert!(doc.text_content(root).contains("Story 4 of section 0"));
     }
 
     #[test]

@@ -287,7 +287,11 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                 clean::clean_article(
                     &mut work,
                     root,
-                    LADDER[3],
+                    Flags {
+                        thread,
+                        product,
+                        ..LADDER[3]
+                    },
                     meta.title.as_deref(),
                     &mut removals,
                 );
@@ -528,6 +532,50 @@ mod tests {
         assert!(!thread.text.contains("Joined Mar"), "{}", thread.text);
         let article = extract_html(&page(""), None).expect("the page");
         assert!(!article.text.contains("member2"), "{}", article.text);
+    }
+
+    #[test]
+    fn a_thread_found_as_a_list_keeps_its_posters_names() {
+        // The opening post's paragraph takes the vote; the replies, their text loose beside
+        // the poster's name, take none: the thread is found as a list of look-alike posts,
+        // and cleaned as the discussion the page declares, each poster's name kept.
+        let opening = "We replaced the pump last spring, and the pressure has held steady at two \
+                       bars ever since, even through the cold weeks of the winter, but now it \
+                       drops overnight, the gauge reads one bar by the morning, and the boiler \
+                       stops until we top it up again. Has anyone seen this before?";
+        let post = |i: usize, text: &str| {
+            format!(
+                "<div class=\"post\"><div class=\"post-user\" itemprop=\"author\">\
+                 <a href=\"/u/m{i}\">member{i}</a><div class=\"rank\">Junior Member</div></div>{text}</div>"
+            )
+        };
+        let replies: String = (2..=3)
+            .map(|i| {
+                post(
+                    i,
+                    &format!(
+                        "<span>Reply {i}: check the expansion vessel first, its charge is often \
+                         the culprit when the pressure falls overnight, and then the relief valve.</span>"
+                    ),
+                )
+            })
+            .collect();
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"DiscussionForumPosting","headline":"Pump pressure drops"}</script>"#;
+        let html = format!(
+            "<html><head>{ld}</head><body><main><h1>Pump pressure drops</h1>{}{replies}</main>\
+             </body></html>",
+            post(1, &format!("<p>{opening}</p>"))
+        );
+        let thread = extract_html(&html, None).expect("the thread");
+        for i in 1..=3 {
+            assert!(
+                thread.text.contains(&format!("member{i}")),
+                "{}",
+                thread.text
+            );
+        }
+        assert!(thread.text.contains("Reply 3:"), "{}", thread.text);
     }
 
     #[test]
