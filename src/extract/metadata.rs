@@ -228,7 +228,7 @@ pub fn read(doc: &Document) -> Metadata {
                     .is_some_and(char::is_alphanumeric)
             })
             .or(Some(h)),
-        None => get(TITLE_KEYS),
+        None => get(TITLE_KEYS).or_else(|| microdata_headline(doc)),
     };
     let title = choose_title(
         doc,
@@ -800,6 +800,22 @@ fn itemprop_author(doc: &Document) -> Option<String> {
             None => Some(text),
         }
     })
+}
+
+/// The text of the page's one heading marked `itemprop="headline"` (schema.org microdata);
+/// a page listing several pieces marks each card's headline, none of them the page's, and
+/// themes mark the site's name in the page header, set in a paragraph or a `<div>`.
+fn microdata_headline(doc: &Document) -> Option<String> {
+    let marked = doc.collect_where(doc.body()?, &|n| {
+        matches!(doc.tag(n), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+            && doc
+                .attr(n, "itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|p| p == "headline"))
+    });
+    match marked[..] {
+        [h] => Some(heading_text(doc, h)).filter(|t| (2..=200).contains(&t.chars().count())),
+        _ => None,
+    }
 }
 
 /// A day written `YYYY-MM-DD`.
@@ -1922,6 +1938,36 @@ fn title_parts(t: &str) -> Vec<&str> {
 /// institutions spell theirs out ("Centre for Health and Safety").
 const MAX_SITE_NAME_WORDS: usize = 5;
 
+/// A title source's text with its whitespace folded and without Markdown's emphasis marks
+/// (`*Title* (1792)`, `**New**`), which some CMSs copy from the writer's draft into the
+/// metadata: asterisks in pairs, each at a word's edge. Others ("5 * 3", "S**t") stay.
+fn plain_title(t: &str) -> String {
+    let t = fold_whitespace(t);
+    let c: Vec<char> = t.chars().collect();
+    let word = |i: usize| c.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut marks = 0;
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] != '*' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while c.get(i) == Some(&'*') {
+            i += 1;
+        }
+        // One side a word, the other not.
+        if (start > 0 && word(start - 1)) == word(i) {
+            return t;
+        }
+        marks += 1;
+    }
+    if marks % 2 == 1 {
+        return t;
+    }
+    t.replace('*', "")
+}
+
 /// Cuts a short trailing part ("| Site Name", "- Brand") off a title of several words.
 fn strip_title_tail(t: &str) -> String {
     for sep in TITLE_SEPARATORS {
@@ -2014,12 +2060,13 @@ fn choose_title(
         t.to_string()
     };
     let meta = meta
-        .map(|m| strip_site(&fold_whitespace(&m)))
+        .map(|m| strip_site(&plain_title(&m)))
         .filter(|m| !m.is_empty());
+    let og_title = og_title.map(|t| plain_title(&t));
     // A `<title>` that opens with a separator ("| Site") lost its page part to an empty
     // template field: the site's name is no title.
     let doc_title = doc_title
-        .map(|t| fold_whitespace(&t))
+        .map(|t| plain_title(&t))
         .filter(|t| !title_parts(&format!(" {t}"))[0].is_empty());
     let fallback = meta
         .clone()
@@ -2073,12 +2120,18 @@ fn choose_title(
 }
 
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
-/// soft hyphens go, and so does a permalink mark at the end ("Install ¶", "Usage #").
+/// soft hyphens go, and so does a permalink mark at the end ("Install ¶", "Usage #"). A
+/// `<time>` inside is the post's dateline set beside its headline, not words of it.
 fn heading_text(doc: &Document, h: NodeId) -> String {
     let mut text = String::new();
+    let mut time = None;
     for d in doc.descendants(h) {
+        if time.is_some_and(|t| doc.contains(t, d)) {
+            continue;
+        }
         match doc.tag(d) {
             Some("br" | "p" | "div") if d != h => text.push(' '),
+            Some("time") => time = Some(d),
             Some(_) => {}
             None => text.push_str(doc.text(d).unwrap_or("")),
         }
@@ -2558,6 +2611,50 @@ mod tests {
             read(&doc).title.as_deref(),
             Some("Garden Tools for Every Season")
         );
+    }
+
+    #[test]
+    fn a_time_inside_the_headline_is_no_part_of_the_title() {
+        let doc = parse_html(
+            r#"<title>Moving the Build | Ann's blog</title><body><h1><a href="/p">
+            <time datetime="2025-12-18">Dec <span>18</span> 2025</time> Moving the Build</a></h1>
+            <p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Moving the Build"));
+    }
+
+    #[test]
+    fn markdown_emphasis_marks_leave_the_metadata_title() {
+        let doc = parse_html(
+            r#"<meta property="og:title" content="*A Treatise on Tea* (1750)">
+            <body><h1>Reading room</h1><h1>Notes</h1><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("A Treatise on Tea (1750)")
+        );
+        assert_eq!(plain_title("**New** tools"), "New tools");
+        assert_eq!(plain_title("Rated 5 * 3 stars"), "Rated 5 * 3 stars");
+        assert_eq!(plain_title("What the S**t"), "What the S**t");
+        assert_eq!(plain_title("Insurance*"), "Insurance*");
+    }
+
+    #[test]
+    fn the_one_microdata_headline_heading_names_the_page() {
+        let html = r#"<title>Tone Review | Tone.example - The Five Best Earphones</title><body>
+            <div itemscope itemtype="https://schema.org/WPHeader">
+            <p itemprop="headline"><a href="/">Tone Review</a></p></div>
+            <h1>Pulse!</h1><div itemscope itemtype="https://schema.org/Article">
+            <h2 itemprop="headline">The Five Best Earphones</h2><p>Text.</p></div>"#;
+        let doc = parse_html(html, None);
+        assert_eq!(read(&doc).title.as_deref(), Some("The Five Best Earphones"));
+        // Cards of a listing each mark their own headline: none is the page's.
+        let cards = r#"<title>Reviews</title><body><h1>Reviews</h1>
+            <h2 itemprop="headline">First</h2><h2 itemprop="headline">Second</h2>"#;
+        let doc = parse_html(cards, None);
+        assert_eq!(read(&doc).title.as_deref(), Some("Reviews"));
     }
 
     #[test]
