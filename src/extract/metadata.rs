@@ -2074,13 +2074,22 @@ fn choose_title(
         .map(|t| strip_title_tail(&t));
 
     let mut headings: Vec<String> = Vec::new();
+    // Beside each, the text of its first part: a label set in markup of its own.
+    let mut leads: Vec<String> = Vec::new();
     for &h in h1s {
         let text = heading_text(doc, h);
         if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
             headings.push(text);
+            leads.push(
+                doc.children(h)
+                    .into_iter()
+                    .map(|c| fold_whitespace(&doc.text_content(c)))
+                    .find(|t| !t.is_empty())
+                    .unwrap_or_default(),
+            );
         }
     }
-    for h in &headings {
+    for (h, lead) in headings.iter().zip(&leads) {
         for source in [doc_title.as_deref(), og_title.as_deref(), meta.as_deref()]
             .into_iter()
             .flatten()
@@ -2096,6 +2105,14 @@ fn choose_title(
                 .find(|p| same_title_spelled_otherwise(p, h))
             {
                 return Some((same.to_string(), true));
+            }
+            // The heading sets a label before the headline that the title leaves out
+            // ("Thread: …", "Blog: …", a forum's prefix tag): the headline is the rest.
+            if let Some(rest) = [source, parts[0]]
+                .into_iter()
+                .find(|p| labels_headline(h, p, lead))
+            {
+                return Some((rest.to_string(), true));
             }
         }
     }
@@ -2117,6 +2134,19 @@ fn choose_title(
         _ => {}
     }
     fallback.map(|f| (f, false))
+}
+
+/// True when `heading` is a label of a word or two ("Thread:", "Blog:", "Tips/Techniques")
+/// before `title`, a headline of three words or more, and the label is the heading's first
+/// part in the markup (`lead`): its own element, or the text before the headline's element.
+/// Words of the headline itself ("The", "2025") are no part of their own.
+fn labels_headline(heading: &str, title: &str, lead: &str) -> bool {
+    heading.strip_suffix(title).is_some_and(|label| {
+        label.ends_with([' ', ':'])
+            && label.trim() == lead
+            && (1..=2).contains(&label.split_whitespace().count())
+            && title.split_whitespace().nth(2).is_some()
+    })
 }
 
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
@@ -2655,6 +2685,30 @@ mod tests {
             <h2 itemprop="headline">First</h2><h2 itemprop="headline">Second</h2>"#;
         let doc = parse_html(cards, None);
         assert_eq!(read(&doc).title.as_deref(), Some("Reviews"));
+    }
+
+    #[test]
+    fn a_label_set_before_the_headline_is_no_part_of_the_title() {
+        let forum = r#"<title>Which lathe for a small shop? | Metal Hobby Forum</title><body>
+            <h1><span class="label">Help</span><span>&nbsp;</span>Which lathe for a small shop?</h1>
+            <p>Text.</p>"#;
+        let doc = parse_html(forum, None);
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("Which lathe for a small shop?")
+        );
+        let thread = r#"<title>Keeping bees in town | Garden Talk</title><body>
+            <h1>Thread: <span><a href="?t=1">Keeping bees in town</a></span></h1><p>Text.</p>"#;
+        let doc = parse_html(thread, None);
+        assert_eq!(read(&doc).title.as_deref(), Some("Keeping bees in town"));
+        // A headline's own first word is no label.
+        let plain = r#"<title>Best Cameras of 2026 | Gear</title><body>
+            <h1>The Best Cameras of 2026</h1><p>Text.</p>"#;
+        let doc = parse_html(plain, None);
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("The Best Cameras of 2026")
+        );
     }
 
     #[test]
