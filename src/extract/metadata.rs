@@ -2074,22 +2074,22 @@ fn choose_title(
         .map(|t| strip_title_tail(&t));
 
     let mut headings: Vec<String> = Vec::new();
-    // Beside each, the text of its first part: a label set in markup of its own.
-    let mut leads: Vec<String> = Vec::new();
+    // Beside each, the texts of the nodes inside: a headline set apart from a label or a
+    // count in markup of its own.
+    let mut pieces: Vec<Vec<String>> = Vec::new();
     for &h in h1s {
         let text = heading_text(doc, h);
         if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
             headings.push(text);
-            leads.push(
-                doc.children(h)
-                    .into_iter()
+            pieces.push(
+                doc.descendants(h)
+                    .skip(1)
                     .map(|c| fold_whitespace(&doc.text_content(c)))
-                    .find(|t| !t.is_empty())
-                    .unwrap_or_default(),
+                    .collect(),
             );
         }
     }
-    for (h, lead) in headings.iter().zip(&leads) {
+    for (h, pieces) in headings.iter().zip(&pieces) {
         for source in [doc_title.as_deref(), og_title.as_deref(), meta.as_deref()]
             .into_iter()
             .flatten()
@@ -2106,11 +2106,12 @@ fn choose_title(
             {
                 return Some((same.to_string(), true));
             }
-            // The heading sets a label before the headline that the title leaves out
-            // ("Thread: …", "Blog: …", a forum's prefix tag): the headline is the rest.
+            // The heading sets a label or a count beside the headline that the title leaves
+            // out ("Thread: …", "Blog: …", a forum's prefix tag, "… (example.com) 87"): the
+            // headline is the part in markup of its own.
             if let Some(rest) = [source, parts[0]]
                 .into_iter()
-                .find(|p| labels_headline(h, p, lead))
+                .find(|p| labels_headline(h, p, pieces))
             {
                 return Some((rest.to_string(), true));
             }
@@ -2136,17 +2137,16 @@ fn choose_title(
     fallback.map(|f| (f, false))
 }
 
-/// True when `heading` is a label of a word or two ("Thread:", "Blog:", "Tips/Techniques")
-/// before `title`, a headline of three words or more, and the label is the heading's first
-/// part in the markup (`lead`): its own element, or the text before the headline's element.
-/// Words of the headline itself ("The", "2025") are no part of their own.
-fn labels_headline(heading: &str, title: &str, lead: &str) -> bool {
-    heading.strip_suffix(title).is_some_and(|label| {
-        label.ends_with([' ', ':'])
-            && label.trim() == lead
-            && (1..=2).contains(&label.split_whitespace().count())
-            && title.split_whitespace().nth(2).is_some()
-    })
+/// True when `heading` holds `title`, a headline of three words or more, as the whole text
+/// of a node of its own (one of `pieces`) beside a word or two of labels or counts
+/// ("Thread:", "Blog:", "Tips/Techniques", "(example.com) 87"). Words of the headline
+/// itself ("The Best …" for "Best …") are in its text node, no node of their own.
+fn labels_headline(heading: &str, title: &str, pieces: &[String]) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    heading.contains(title)
+        && words(title) >= 3
+        && (1..=2).contains(&words(heading).saturating_sub(words(title)))
+        && pieces.iter().any(|p| p == title)
 }
 
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
@@ -2701,6 +2701,11 @@ mod tests {
             <h1>Thread: <span><a href="?t=1">Keeping bees in town</a></span></h1><p>Text.</p>"#;
         let doc = parse_html(thread, None);
         assert_eq!(read(&doc).title.as_deref(), Some("Keeping bees in town"));
+        let counted = r#"<title>Grads Find Fewer Jobs - Tech Digest</title><body><h1><span>
+            <a href="/s/1">Grads Find Fewer Jobs</a> <span>(example.com)</span></span>
+            <span>87</span></h1><p>Text.</p>"#;
+        let doc = parse_html(counted, None);
+        assert_eq!(read(&doc).title.as_deref(), Some("Grads Find Fewer Jobs"));
         // A headline's own first word is no label.
         let plain = r#"<title>Best Cameras of 2026 | Gear</title><body>
             <h1>The Best Cameras of 2026</h1><p>Text.</p>"#;
