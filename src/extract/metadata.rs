@@ -2096,7 +2096,7 @@ fn choose_title(
         {
             let parts = title_parts(source);
             if source == h || (parts.len() > 1 && parts[0] == h) {
-                return Some((h.clone(), true));
+                return Some((strip_site(h), true));
             }
             // The same title spelled otherwise (set in capitals, with typographic quotes):
             // the metadata's spelling.
@@ -2119,7 +2119,7 @@ fn choose_title(
     }
     match (headings.as_slice(), &fallback) {
         ([only], Some(f)) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => {}
-        ([only], _) => return Some((only.clone(), true)),
+        ([only], _) => return Some((strip_site(only), true)),
         // Several `<h1>`s (a logo, a menu, the headline): the first of two words or more
         // that the metadata's title holds as a phrase is its headline (a logo's one word
         // may be in the title too, and a slogan reuses its words in another order).
@@ -2129,7 +2129,7 @@ fn choose_title(
                 .iter()
                 .find(|h| h.split_whitespace().nth(1).is_some() && title.contains(&lowercase(h)))
             {
-                return Some((h.clone(), true));
+                return Some((strip_site(h), true));
             }
         }
         _ => {}
@@ -2714,6 +2714,17 @@ mod tests {
             read(&doc).title.as_deref(),
             Some("The Best Cameras of 2026")
         );
+    }
+
+    #[test]
+    fn a_heading_loses_the_site_name_it_carries() {
+        let doc = parse_html(
+            r#"<title>Best Shows of 2025 – Artview - Artview</title>
+            <meta property="og:site_name" content="Artview">
+            <body><h1>Best Shows of 2025 – Artview</h1><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Best Shows of 2025"));
     }
 
     #[test]
