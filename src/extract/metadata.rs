@@ -1943,17 +1943,18 @@ const MAX_SITE_NAME_WORDS: usize = 5;
 /// metadata: asterisks in pairs, each at a word's edge. Others ("5 * 3", "S**t") stay.
 fn plain_title(t: &str) -> String {
     let t = fold_whitespace(t);
-    let c: Vec<char> = t.chars().collect();
-    let word = |i: usize| c.get(i).is_some_and(|c| c.is_alphanumeric());
+    let b = t.as_bytes();
+    // A letter or a digit (any byte beyond ASCII counts as one).
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
     let mut marks = 0;
     let mut i = 0;
-    while i < c.len() {
-        if c[i] != '*' {
+    while i < b.len() {
+        if b[i] != b'*' {
             i += 1;
             continue;
         }
         let start = i;
-        while c.get(i) == Some(&'*') {
+        while b.get(i) == Some(&b'*') {
             i += 1;
         }
         // One side a word, the other not.
@@ -2032,6 +2033,22 @@ fn word_overlap(a: &str, b: &str) -> f64 {
     }
 }
 
+/// `t` without the site's name set before or after it with a separator.
+fn without_site(t: &str, site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| !s.is_empty()) else {
+        return t.to_string();
+    };
+    for sep in TITLE_SEPARATORS {
+        if let Some(rest) = t.strip_suffix(&format!("{sep}{site}")) {
+            return rest.trim().to_string();
+        }
+        if let Some(rest) = t.strip_prefix(&format!("{site}{sep}")) {
+            return rest.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
 /// Picks the headline. The page's own `<h1>` is what readers see as the title: it wins when
 /// a title source names it (whole or as the first part), or when it is the only `<h1>` and
 /// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
@@ -2045,20 +2062,7 @@ fn choose_title(
     og_title: Option<String>,
     site: Option<&str>,
 ) -> Option<(String, bool)> {
-    let strip_site = |t: &str| -> String {
-        let Some(site) = site.filter(|s| !s.is_empty()) else {
-            return t.to_string();
-        };
-        for sep in TITLE_SEPARATORS {
-            if let Some(rest) = t.strip_suffix(&format!("{sep}{site}")) {
-                return rest.trim().to_string();
-            }
-            if let Some(rest) = t.strip_prefix(&format!("{site}{sep}")) {
-                return rest.trim().to_string();
-            }
-        }
-        t.to_string()
-    };
+    let strip_site = |t: &str| without_site(t, site);
     let meta = meta
         .map(|m| strip_site(&plain_title(&m)))
         .filter(|m| !m.is_empty());
@@ -2074,22 +2078,17 @@ fn choose_title(
         .map(|t| strip_title_tail(&t));
 
     let mut headings: Vec<String> = Vec::new();
-    // Beside each, the texts of the nodes inside: a headline set apart from a label or a
-    // count in markup of its own.
-    let mut pieces: Vec<Vec<String>> = Vec::new();
+    // Beside each, its element: a headline set apart from a label or a count in markup of
+    // its own.
+    let mut nodes: Vec<NodeId> = Vec::new();
     for &h in h1s {
         let text = heading_text(doc, h);
         if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
             headings.push(text);
-            pieces.push(
-                doc.descendants(h)
-                    .skip(1)
-                    .map(|c| fold_whitespace(&doc.text_content(c)))
-                    .collect(),
-            );
+            nodes.push(h);
         }
     }
-    for (h, pieces) in headings.iter().zip(&pieces) {
+    for (h, &node) in headings.iter().zip(&nodes) {
         for source in [doc_title.as_deref(), og_title.as_deref(), meta.as_deref()]
             .into_iter()
             .flatten()
@@ -2111,7 +2110,7 @@ fn choose_title(
             // headline is the part in markup of its own.
             if let Some(rest) = [source, parts[0]]
                 .into_iter()
-                .find(|p| labels_headline(h, p, pieces))
+                .find(|p| labels_headline(doc, node, h, p))
             {
                 return Some((rest.to_string(), true));
             }
@@ -2137,16 +2136,19 @@ fn choose_title(
     fallback.map(|f| (f, false))
 }
 
-/// True when `heading` holds `title`, a headline of three words or more, as the whole text
-/// of a node of its own (one of `pieces`) beside a word or two of labels or counts
+/// True when heading `h`, of text `heading`, holds `title`, a headline of three words or
+/// more, as the whole text of a node of its own beside a word or two of labels or counts
 /// ("Thread:", "Blog:", "Tips/Techniques", "(example.com) 87"). Words of the headline
 /// itself ("The Best …" for "Best …") are in its text node, no node of their own.
-fn labels_headline(heading: &str, title: &str, pieces: &[String]) -> bool {
+fn labels_headline(doc: &Document, h: NodeId, heading: &str, title: &str) -> bool {
     let words = |s: &str| s.split_whitespace().count();
     heading.contains(title)
         && words(title) >= 3
         && (1..=2).contains(&words(heading).saturating_sub(words(title)))
-        && pieces.iter().any(|p| p == title)
+        && doc
+            .descendants(h)
+            .skip(1)
+            .any(|c| fold_whitespace(&doc.text_content(c)) == title)
 }
 
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
