@@ -2142,13 +2142,12 @@ fn choose_title(
 /// itself ("The Best …" for "Best …") are in its text node, no node of their own.
 fn labels_headline(doc: &Document, h: NodeId, heading: &str, title: &str) -> bool {
     let words = |s: &str| s.split_whitespace().count();
-    heading.contains(title)
-        && words(title) >= 3
+    words(title) >= 3
         && (1..=2).contains(&words(heading).saturating_sub(words(title)))
         && doc
             .descendants(h)
             .skip(1)
-            .any(|c| fold_whitespace(&doc.text_content(c)) == title)
+            .any(|c| heading_text(doc, c) == title)
 }
 
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
