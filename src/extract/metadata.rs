@@ -1939,34 +1939,14 @@ fn title_parts(t: &str) -> Vec<&str> {
 const MAX_SITE_NAME_WORDS: usize = 5;
 
 /// A title source's text with its whitespace folded and without Markdown's emphasis marks
-/// (`*Title* (1792)`, `**New**`), which some CMSs copy from the writer's draft into the
-/// metadata: asterisks in pairs, each at a word's edge. Others ("5 * 3", "S**t") stay.
+/// (`*Title* (1792)`, `**New** tools`), which some CMSs copy from the writer's draft into
+/// the metadata: asterisks in pairs from the title's start. Others ("5 * 3", "S**t") stay.
 fn plain_title(t: &str) -> String {
     let t = fold_whitespace(t);
-    let b = t.as_bytes();
-    // A letter or a digit (any byte beyond ASCII counts as one).
-    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
-    let mut marks = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'*' {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while b.get(i) == Some(&b'*') {
-            i += 1;
-        }
-        // One side a word, the other not.
-        if (start > 0 && word(start - 1)) == word(i) {
-            return t;
-        }
-        marks += 1;
+    if t.starts_with('*') && t.bytes().filter(|&b| b == b'*').count() % 2 == 0 {
+        return t.chars().filter(|&c| c != '*').collect();
     }
-    if marks % 2 == 1 {
-        return t;
-    }
-    t.replace('*', "")
+    t
 }
 
 /// Cuts a short trailing part ("| Site Name", "- Brand") off a title of several words.
@@ -2668,6 +2648,7 @@ mod tests {
         );
         assert_eq!(plain_title("**New** tools"), "New tools");
         assert_eq!(plain_title("Rated 5 * 3 stars"), "Rated 5 * 3 stars");
+        assert_eq!(plain_title("*A* 5 * 3"), "*A* 5 * 3");
         assert_eq!(plain_title("What the S**t"), "What the S**t");
         assert_eq!(plain_title("Insurance*"), "Insurance*");
     }
