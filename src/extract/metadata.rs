@@ -806,16 +806,14 @@ fn itemprop_author(doc: &Document) -> Option<String> {
 /// a page listing several pieces marks each card's headline, none of them the page's, and
 /// themes mark the site's name in the page header, set in a paragraph or a `<div>`.
 fn microdata_headline(doc: &Document) -> Option<String> {
-    let marked = doc.collect_where(doc.body()?, &|n| {
-        matches!(doc.tag(n), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    let mut marked = doc.descendants(NodeId::DOCUMENT).filter(|&n| {
+        doc.attr(n, "itemprop") == Some("headline")
             && doc
-                .attr(n, "itemprop")
-                .is_some_and(|p| p.split_whitespace().any(|p| p == "headline"))
+                .tag(n)
+                .is_some_and(|t| t.len() == 2 && t.starts_with('h'))
     });
-    match marked[..] {
-        [h] => Some(heading_text(doc, h)).filter(|t| (2..=200).contains(&t.chars().count())),
-        _ => None,
-    }
+    let h = marked.next()?;
+    marked.next().is_none().then(|| heading_text(doc, h))
 }
 
 /// A day written `YYYY-MM-DD`.
@@ -2135,17 +2133,15 @@ fn labels_headline(doc: &Document, h: NodeId, heading: &str, title: &str) -> boo
 /// `<time>` inside is the post's dateline set beside its headline, not words of it.
 fn heading_text(doc: &Document, h: NodeId) -> String {
     let mut text = String::new();
-    let mut time = None;
-    for d in doc.descendants(h) {
-        if time.is_some_and(|t| doc.contains(t, d)) {
-            continue;
-        }
-        match doc.tag(d) {
+    let mut cur = Some(h);
+    while let Some(d) = cur {
+        let tag = doc.tag(d);
+        match tag {
             Some("br" | "p" | "div") if d != h => text.push(' '),
-            Some("time") => time = Some(d),
             Some(_) => {}
             None => text.push_str(doc.text(d).unwrap_or("")),
         }
+        cur = doc.next_in(h, d, tag == Some("time"));
     }
     let text = fold_whitespace(&text.replace("\u{ad}", ""));
     text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
