@@ -228,7 +228,7 @@ pub fn read(doc: &Document) -> Metadata {
                     .is_some_and(char::is_alphanumeric)
             })
             .or(Some(h)),
-        None => get(TITLE_KEYS),
+        None => get(TITLE_KEYS).or_else(|| microdata_headline(doc)),
     };
     let title = choose_title(
         doc,
@@ -825,6 +825,20 @@ fn itemprop_author(doc: &Document) -> Option<String> {
             None => Some(text),
         }
     })
+}
+
+/// The text of the page's one heading marked `itemprop="headline"` (schema.org microdata);
+/// a page listing several pieces marks each card's headline, none of them the page's, and
+/// themes mark the site's name in the page header, set in a paragraph or a `<div>`.
+fn microdata_headline(doc: &Document) -> Option<String> {
+    let mut marked = doc.descendants(NodeId::DOCUMENT).filter(|&n| {
+        doc.attr(n, "itemprop") == Some("headline")
+            && doc
+                .tag(n)
+                .is_some_and(|t| t.len() == 2 && t.starts_with('h'))
+    });
+    let h = marked.next()?;
+    marked.next().is_none().then(|| heading_text(doc, h))
 }
 
 /// A day written `YYYY-MM-DD`.
@@ -1973,6 +1987,17 @@ fn title_parts(t: &str) -> Vec<&str> {
 /// institutions spell theirs out ("Centre for Health and Safety").
 const MAX_SITE_NAME_WORDS: usize = 5;
 
+/// A title source's text with its whitespace folded and without Markdown's emphasis marks
+/// (`*Title* (1792)`, `**New** tools`), which some CMSs copy from the writer's draft into
+/// the metadata: asterisks in pairs from the title's start. Others ("5 * 3", "S**t") stay.
+fn plain_title(t: &str) -> String {
+    let t = fold_whitespace(t);
+    if t.starts_with('*') && t.bytes().filter(|&b| b == b'*').count() % 2 == 0 {
+        return t.chars().filter(|&c| c != '*').collect();
+    }
+    t
+}
+
 /// Cuts a short trailing part ("| Site Name", "- Brand") off a title of several words.
 fn strip_title_tail(t: &str) -> String {
     for sep in TITLE_SEPARATORS {
@@ -2037,6 +2062,22 @@ fn word_overlap(a: &str, b: &str) -> f64 {
     }
 }
 
+/// `t` without the site's name set before or after it with a separator.
+fn without_site(t: &str, site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| !s.is_empty()) else {
+        return t.to_string();
+    };
+    for sep in TITLE_SEPARATORS {
+        if let Some(rest) = t.strip_suffix(&format!("{sep}{site}")) {
+            return rest.trim().to_string();
+        }
+        if let Some(rest) = t.strip_prefix(&format!("{site}{sep}")) {
+            return rest.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
 /// Picks the headline. The page's own `<h1>` is what readers see as the title: it wins when
 /// a title source names it (whole or as the first part), or when it is the only `<h1>` and
 /// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
@@ -2050,27 +2091,15 @@ fn choose_title(
     og_title: Option<String>,
     site: Option<&str>,
 ) -> Option<(String, bool)> {
-    let strip_site = |t: &str| -> String {
-        let Some(site) = site.filter(|s| !s.is_empty()) else {
-            return t.to_string();
-        };
-        for sep in TITLE_SEPARATORS {
-            if let Some(rest) = t.strip_suffix(&format!("{sep}{site}")) {
-                return rest.trim().to_string();
-            }
-            if let Some(rest) = t.strip_prefix(&format!("{site}{sep}")) {
-                return rest.trim().to_string();
-            }
-        }
-        t.to_string()
-    };
+    let strip_site = |t: &str| without_site(t, site);
     let meta = meta
-        .map(|m| strip_site(&fold_whitespace(&m)))
+        .map(|m| strip_site(&plain_title(&m)))
         .filter(|m| !m.is_empty());
+    let og_title = og_title.map(|t| plain_title(&t));
     // A `<title>` that opens with a separator ("| Site") lost its page part to an empty
     // template field: the site's name is no title.
     let doc_title = doc_title
-        .map(|t| fold_whitespace(&t))
+        .map(|t| plain_title(&t))
         .filter(|t| !title_parts(&format!(" {t}"))[0].is_empty());
     let fallback = meta
         .clone()
@@ -2078,20 +2107,24 @@ fn choose_title(
         .map(|t| strip_title_tail(&t));
 
     let mut headings: Vec<String> = Vec::new();
+    // Beside each, its element: a headline set apart from a label or a count in markup of
+    // its own.
+    let mut nodes: Vec<NodeId> = Vec::new();
     for &h in h1s {
         let text = heading_text(doc, h);
         if (2..=200).contains(&text.chars().count()) && !headings.contains(&text) {
             headings.push(text);
+            nodes.push(h);
         }
     }
-    for h in &headings {
+    for (h, &node) in headings.iter().zip(&nodes) {
         for source in [doc_title.as_deref(), og_title.as_deref(), meta.as_deref()]
             .into_iter()
             .flatten()
         {
             let parts = title_parts(source);
             if source == h || (parts.len() > 1 && parts[0] == h) {
-                return Some((h.clone(), true));
+                return Some((strip_site(h), true));
             }
             // The same title spelled otherwise (set in capitals, with typographic quotes):
             // the metadata's spelling.
@@ -2101,11 +2134,20 @@ fn choose_title(
             {
                 return Some((same.to_string(), true));
             }
+            // The heading sets a label or a count beside the headline that the title leaves
+            // out ("Thread: …", "Blog: …", a forum's prefix tag, "… (example.com) 87"): the
+            // headline is the part in markup of its own.
+            if let Some(rest) = [source, parts[0]]
+                .into_iter()
+                .find(|p| labels_headline(doc, node, h, p))
+            {
+                return Some((rest.to_string(), true));
+            }
         }
     }
     match (headings.as_slice(), &fallback) {
         ([only], Some(f)) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => {}
-        ([only], _) => return Some((only.clone(), true)),
+        ([only], _) => return Some((strip_site(only), true)),
         // Several `<h1>`s (a logo, a menu, the headline): the first of two words or more
         // that the metadata's title holds as a phrase is its headline (a logo's one word
         // may be in the title too, and a slogan reuses its words in another order).
@@ -2115,7 +2157,7 @@ fn choose_title(
                 .iter()
                 .find(|h| h.split_whitespace().nth(1).is_some() && title.contains(&lowercase(h)))
             {
-                return Some((h.clone(), true));
+                return Some((strip_site(h), true));
             }
         }
         _ => {}
@@ -2123,16 +2165,34 @@ fn choose_title(
     fallback.map(|f| (f, false))
 }
 
+/// True when heading `h`, of text `heading`, holds `title`, a headline of three words or
+/// more, as the whole text of a node of its own beside a word or two of labels or counts
+/// ("Thread:", "Blog:", "Tips/Techniques", "(example.com) 87"). Words of the headline
+/// itself ("The Best …" for "Best …") are in its text node, no node of their own.
+fn labels_headline(doc: &Document, h: NodeId, heading: &str, title: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    words(title) >= 3
+        && (1..=2).contains(&words(heading).saturating_sub(words(title)))
+        && doc
+            .descendants(h)
+            .skip(1)
+            .any(|c| heading_text(doc, c) == title)
+}
+
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
-/// soft hyphens go, and so does a permalink mark at the end ("Install ¶", "Usage #").
+/// soft hyphens go, and so does a permalink mark at the end ("Install ¶", "Usage #"). A
+/// `<time>` inside is the post's dateline set beside its headline, not words of it.
 fn heading_text(doc: &Document, h: NodeId) -> String {
     let mut text = String::new();
-    for d in doc.descendants(h) {
-        match doc.tag(d) {
+    let mut cur = Some(h);
+    while let Some(d) = cur {
+        let tag = doc.tag(d);
+        match tag {
             Some("br" | "p" | "div") if d != h => text.push(' '),
             Some(_) => {}
             None => text.push_str(doc.text(d).unwrap_or("")),
         }
+        cur = doc.next_in(h, d, tag == Some("time"));
     }
     let text = fold_whitespace(&text.replace("\u{ad}", ""));
     text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
@@ -2609,6 +2669,91 @@ mod tests {
             read(&doc).title.as_deref(),
             Some("Garden Tools for Every Season")
         );
+    }
+
+    #[test]
+    fn a_time_inside_the_headline_is_no_part_of_the_title() {
+        let doc = parse_html(
+            r#"<title>Moving the Build | Ann's blog</title><body><h1><a href="/p">
+            <time datetime="2025-12-18">Dec <span>18</span> 2025</time> Moving the Build</a></h1>
+            <p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Moving the Build"));
+    }
+
+    #[test]
+    fn markdown_emphasis_marks_leave_the_metadata_title() {
+        let doc = parse_html(
+            r#"<meta property="og:title" content="*A Treatise on Tea* (1750)">
+            <body><h1>Reading room</h1><h1>Notes</h1><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("A Treatise on Tea (1750)")
+        );
+        assert_eq!(plain_title("**New** tools"), "New tools");
+        assert_eq!(plain_title("Rated 5 * 3 stars"), "Rated 5 * 3 stars");
+        assert_eq!(plain_title("*A* 5 * 3"), "*A* 5 * 3");
+        assert_eq!(plain_title("What the S**t"), "What the S**t");
+        assert_eq!(plain_title("Insurance*"), "Insurance*");
+    }
+
+    #[test]
+    fn the_one_microdata_headline_heading_names_the_page() {
+        let html = r#"<title>Tone Review | Tone.example - The Five Best Earphones</title><body>
+            <div itemscope itemtype="https://schema.org/WPHeader">
+            <p itemprop="headline"><a href="/">Tone Review</a></p></div>
+            <h1>Pulse!</h1><div itemscope itemtype="https://schema.org/Article">
+            <h2 itemprop="headline">The Five Best Earphones</h2><p>Text.</p></div>"#;
+        let doc = parse_html(html, None);
+        assert_eq!(read(&doc).title.as_deref(), Some("The Five Best Earphones"));
+        // Cards of a listing each mark their own headline: none is the page's.
+        let cards = r#"<title>Reviews</title><body><h1>Reviews</h1>
+            <h2 itemprop="headline">First</h2><h2 itemprop="headline">Second</h2>"#;
+        let doc = parse_html(cards, None);
+        assert_eq!(read(&doc).title.as_deref(), Some("Reviews"));
+    }
+
+    #[test]
+    fn a_label_set_before_the_headline_is_no_part_of_the_title() {
+        let forum = r#"<title>Which lathe for a small shop? | Metal Hobby Forum</title><body>
+            <h1><span class="label">Help</span><span>&nbsp;</span>Which lathe for a small shop?</h1>
+            <p>Text.</p>"#;
+        let doc = parse_html(forum, None);
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("Which lathe for a small shop?")
+        );
+        let thread = r#"<title>Keeping bees in town | Garden Talk</title><body>
+            <h1>Thread: <span><a href="?t=1">Keeping bees in town</a></span></h1><p>Text.</p>"#;
+        let doc = parse_html(thread, None);
+        assert_eq!(read(&doc).title.as_deref(), Some("Keeping bees in town"));
+        let counted = r#"<title>Grads Find Fewer Jobs - Tech Digest</title><body><h1><span>
+            <a href="/s/1">Grads Find Fewer Jobs</a> <span>(example.com)</span></span>
+            <span>87</span></h1><p>Text.</p>"#;
+        let doc = parse_html(counted, None);
+        assert_eq!(read(&doc).title.as_deref(), Some("Grads Find Fewer Jobs"));
+        // A headline's own first word is no label.
+        let plain = r#"<title>Best Cameras of 2026 | Gear</title><body>
+            <h1>The Best Cameras of 2026</h1><p>Text.</p>"#;
+        let doc = parse_html(plain, None);
+        assert_eq!(
+            read(&doc).title.as_deref(),
+            Some("The Best Cameras of 2026")
+        );
+    }
+
+    #[test]
+    fn a_heading_loses_the_site_name_it_carries() {
+        let doc = parse_html(
+            r#"<title>Best Shows of 2025 – Artview - Artview</title>
+            <meta property="og:site_name" content="Artview">
+            <body><h1>Best Shows of 2025 – Artview</h1><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Best Shows of 2025"));
     }
 
     #[test]
