@@ -981,9 +981,26 @@ impl Document {
         out
     }
 
-    /// Text of the subtree with runs of whitespace folded to one space and trimmed.
+    /// Text of the subtree with runs of whitespace folded to one space and trimmed:
+    /// `fold_whitespace(&self.text_content(id))`, folded piece by piece without the joined
+    /// copy (a word may run on from one text node into the next).
     pub fn inner_text(&self, id: NodeId) -> String {
-        fold_whitespace(&self.text_content(id))
+        let texts = || self.descendants(id).filter_map(|n| self.text(n));
+        let mut out = String::with_capacity(texts().map(str::len).sum());
+        // Whitespace since the last word written.
+        let mut space = false;
+        for t in texts() {
+            space |= t.starts_with(char::is_whitespace);
+            for word in split_white(t) {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+                space = true;
+            }
+            space = t.ends_with(char::is_whitespace) || (space && t.is_empty());
+        }
+        out
     }
 
     /// The `<html>` element.
@@ -1218,6 +1235,31 @@ mod tests {
             let ours: Vec<&str> = split_white(s).collect();
             let std: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(ours, std, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn inner_text_folds_as_the_joined_text_does() {
+        let pieces = [
+            "", " ", "a", "b ", " c", "d\u{a0}", "\u{2003}", "é", " x y ", "\n\t", "z",
+        ];
+        // Every sequence of three pieces, in a paragraph and split between inline elements.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let mut d = Document::new();
+                    let p = d.create_element("p", vec![]);
+                    d.append(NodeId::DOCUMENT, p);
+                    d.append_text(p, a);
+                    let span = d.create_element("span", vec![]);
+                    d.append(p, span);
+                    d.append_text(span, b);
+                    let t = d.create_text(c);
+                    d.append(p, t);
+                    let joined = fold_whitespace(&d.text_content(p));
+                    assert_eq!(d.inner_text(p), joined, "{a:?} {b:?} {c:?}");
+                }
+            }
         }
     }
 
