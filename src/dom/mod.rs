@@ -172,6 +172,15 @@ impl TextMeasure {
         m
     }
 
+    /// The measures of a text node's text: borrowed text is indentation ([`indentation`]),
+    /// whitespace only, which measures zero without being read.
+    fn of_node(text: &Cow<'static, str>) -> Self {
+        match text {
+            Cow::Borrowed(_) => TextMeasure::default(),
+            Cow::Owned(t) => TextMeasure::of(t),
+        }
+    }
+
     /// Adds `more`, as if it had been measured with the text before it.
     fn extend(&mut self, more: &str) {
         // Kept in locals: the loop runs over all the page's text.
@@ -560,7 +569,7 @@ impl Document {
         match (&node.shared.data, node.measure.get()) {
             (_, Some(m)) => m,
             (NodeData::Text(t), None) => {
-                let m = TextMeasure::of(t);
+                let m = TextMeasure::of_node(t);
                 node.measure.set(Some(m));
                 m
             }
@@ -587,7 +596,7 @@ impl Document {
         while let Some(n) = cur {
             let node = &self.nodes[n.index()];
             if let (NodeData::Text(t), None) = (&node.shared.data, node.measure.get()) {
-                node.measure.set(Some(TextMeasure::of(t)));
+                node.measure.set(Some(TextMeasure::of_node(t)));
             }
             cur = self.next_in(root, n, false);
         }
@@ -1374,8 +1383,12 @@ mod tests {
             let n = d.create_text(t);
             d.append(p, n);
             assert_eq!(d.text(n), Some(*t));
+            // Indentation measures zero unread: as its text measures.
+            assert_eq!(d.text_measure(n), TextMeasure::of(t), "{t:?}");
             assert!(d.push_text(n, "more"));
             assert_eq!(d.text(n), Some(format!("{t}more").as_str()));
+            let more = TextMeasure::of(&format!("{t}more"));
+            assert_eq!(d.text_measure(n), more, "{t:?}");
         }
     }
 }

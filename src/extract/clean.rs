@@ -749,7 +749,7 @@ fn remove_lone_dateline(
         {
             continue;
         }
-        let text = fold_whitespace(&doc.text_content(n));
+        let text = doc.inner_text(n);
         let text = trim(&text);
         if !super::metadata::is_dateline(text) || super::metadata::published_day(text).is_none() {
             continue;
