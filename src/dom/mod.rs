@@ -994,11 +994,21 @@ impl Document {
     /// `fold_whitespace(&self.text_content(id))`, folded piece by piece without the joined
     /// copy (a word may run on from one text node into the next).
     pub fn inner_text(&self, id: NodeId) -> String {
-        let texts = || self.descendants(id).filter_map(|n| self.text(n));
-        let mut out = String::with_capacity(texts().map(str::len).sum());
+        let texts = || {
+            self.descendants(id).filter_map(|n| match self.data(n) {
+                NodeData::Text(t) => Some(t),
+                _ => None,
+            })
+        };
+        let mut out = String::with_capacity(texts().map(|t| t.len()).sum());
         // Whitespace since the last word written.
         let mut space = false;
         for t in texts() {
+            // Indentation (borrowed text) is whitespace only: no need to read it.
+            if let Cow::Borrowed(white) = t {
+                space |= !white.is_empty();
+                continue;
+            }
             space |= t.starts_with(char::is_whitespace);
             for word in split_white(t) {
                 if space && !out.is_empty() {
