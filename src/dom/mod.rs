@@ -417,13 +417,17 @@ impl Document {
     }
 
     fn push(&mut self, data: NodeData) -> NodeId {
+        self.push_shared(Rc::new(Shared {
+            data,
+            keys: Default::default(),
+        }))
+    }
+
+    fn push_shared(&mut self, shared: Rc<Shared>) -> NodeId {
         self.edits = self.edits.wrapping_add(1);
         let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(Node {
-            shared: Rc::new(Shared {
-                data,
-                keys: Default::default(),
-            }),
+            shared,
             flags: LiveFlags::default(),
             measure: Cell::new(None),
             parent: None,
@@ -763,20 +767,29 @@ impl Document {
 
     /// Appends text to `parent`, merging with a trailing text node as parsers do.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
-        self.append_copied_text(parent, text, None);
-    }
-
-    /// [`append_text`](Self::append_text) for text copied from a node of another document,
-    /// with that node's kept measures ([`kept_text_measure`](Self::kept_text_measure)): a
-    /// new text node keeps them, so the copy is not measured again.
-    pub fn append_copied_text(&mut self, parent: NodeId, text: &str, measure: Option<TextMeasure>) {
         if let Some(last) = self.last_child(parent) {
             if self.push_text(last, text) {
                 return;
             }
         }
         let t = self.create_text(text);
-        self.nodes[t.index()].measure.set(measure);
+        self.append(parent, t);
+    }
+
+    /// [`append_text`](Self::append_text) of the text node `n` of `src`: a new text node
+    /// shares the node's data (its text is not copied, as between copies of a document) and
+    /// keeps its measures ([`kept_text_measure`](Self::kept_text_measure)), so the copy is not
+    /// measured again. Nothing for other nodes.
+    pub fn append_text_of(&mut self, parent: NodeId, src: &Document, n: NodeId) {
+        let Some(text) = src.text(n) else { return };
+        if let Some(last) = self.last_child(parent) {
+            if self.push_text(last, text) {
+                return;
+            }
+        }
+        let node = &src.nodes[n.index()];
+        let t = self.push_shared(node.shared.clone());
+        self.nodes[t.index()].measure.set(node.measure.get());
         self.append(parent, t);
     }
 
@@ -1280,6 +1293,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn text_appended_from_another_document_is_shared_until_edited() {
+        let mut src = Document::new();
+        let p = src.create_element("p", vec![]);
+        src.append(NodeId::DOCUMENT, p);
+        src.append_text(p, "One, two");
+        let t = src.first_child(p).unwrap();
+        let measure = src.text_measure(t);
+        let mut d = Document::new();
+        let q = d.create_element("p", vec![]);
+        d.append(NodeId::DOCUMENT, q);
+        d.append_text_of(q, &src, t);
+        let copy = d.first_child(q).unwrap();
+        assert_eq!(d.text(copy), Some("One, two"));
+        assert_eq!(d.kept_text_measure(copy), Some(measure), "measures kept");
+        // A second text merges into the first, as `append_text` does; the source keeps its own.
+        d.append_text_of(q, &src, t);
+        assert_eq!(d.text(copy), Some("One, twoOne, two"));
+        assert_eq!(d.text_measure(copy), TextMeasure::of("One, twoOne, two"));
+        assert_eq!(src.text(t), Some("One, two"));
+        d.append_text_of(q, &src, p);
+        assert_eq!(d.text_content(q), "One, twoOne, two", "nothing for elements");
     }
 
     #[test]
