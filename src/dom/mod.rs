@@ -309,6 +309,17 @@ fn indentation(text: &str) -> Option<&'static str> {
         .then(|| &white[start..start + text.len()])
 }
 
+/// Where [`Document::create_text`] keeps the data of an indentation ([`indentation`]): by
+/// its length, its unit (tabs or spaces) and whether it starts with a newline, which make
+/// the text.
+#[cfg(not(target_arch = "wasm32"))]
+fn indent_slot(white: &str) -> usize {
+    let b = white.as_bytes();
+    white.len() * 4
+        + 2 * usize::from(b.last() == Some(&b'\t'))
+        + usize::from(b.first() == Some(&b'\n'))
+}
+
 /// The wasm owns every text: the table's code costs its size budget more than the copies
 /// cost its time (the live DOM's text nodes are copied once per page).
 #[cfg(target_arch = "wasm32")]
@@ -362,6 +373,11 @@ pub struct Document {
     /// Counts the edits of the tree, its nodes' data and flags: measures taken of it stay
     /// valid while the count has not moved.
     edits: u32,
+    /// The data of the indentation text nodes made so far, one per text ([`indent_slot`]):
+    /// most text nodes of a formatted page are one of a few indentations, which then share
+    /// their data instead of each allocating its own. Not copied with the document.
+    #[cfg(not(target_arch = "wasm32"))]
+    indents: Vec<Option<Rc<Shared>>>,
 }
 
 impl Clone for Document {
@@ -375,6 +391,8 @@ impl Clone for Document {
             nodes,
             url: self.url.clone(),
             edits: self.edits,
+            #[cfg(not(target_arch = "wasm32"))]
+            indents: Vec::new(),
         }
     }
 }
@@ -392,6 +410,8 @@ impl Document {
             nodes: Vec::new(),
             url: None,
             edits: 0,
+            #[cfg(not(target_arch = "wasm32"))]
+            indents: Vec::new(),
         };
         doc.push(NodeData::Document);
         doc
@@ -472,6 +492,8 @@ impl Document {
             url: self.url,
             // Node ids changed.
             edits: self.edits.wrapping_add(1),
+            #[cfg(not(target_arch = "wasm32"))]
+            indents: self.indents,
         }
     }
 
@@ -493,11 +515,24 @@ impl Document {
 
     /// Creates a detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        let text = match indentation(text) {
-            Some(t) => Cow::Borrowed(t),
-            None => Cow::Owned(text.to_string()),
-        };
-        self.push(NodeData::Text(text))
+        match indentation(text) {
+            #[cfg(not(target_arch = "wasm32"))]
+            Some(t) => {
+                let slot = indent_slot(t);
+                if self.indents.len() <= slot {
+                    self.indents.resize(slot + 1, None);
+                }
+                let shared = self.indents[slot].get_or_insert_with(|| {
+                    Rc::new(Shared {
+                        data: NodeData::Text(Cow::Borrowed(t)),
+                        keys: Default::default(),
+                    })
+                });
+                let shared = shared.clone();
+                self.push_shared(shared)
+            }
+            _ => self.push(NodeData::Text(Cow::Owned(text.to_string()))),
+        }
     }
 
     /// Creates a detached comment node.
@@ -1327,7 +1362,11 @@ mod tests {
         assert_eq!(d.text_measure(copy), TextMeasure::of("One, twoOne, two"));
         assert_eq!(src.text(t), Some("One, two"));
         d.append_text_of(q, &src, p);
-        assert_eq!(d.text_content(q), "One, twoOne, two", "nothing for elements");
+        assert_eq!(
+            d.text_content(q),
+            "One, twoOne, two",
+            "nothing for elements"
+        );
     }
 
     #[test]
@@ -1448,5 +1487,14 @@ mod tests {
             let more = TextMeasure::of(&format!("{t}more"));
             assert_eq!(d.text_measure(n), more, "{t:?}");
         }
+        // Nodes of one indentation share its data until one is edited.
+        let a = d.create_text("\n  ");
+        let b = d.create_text("\n  ");
+        let c = d.create_text("  ");
+        assert!(d.push_text(a, "x"));
+        assert_eq!(
+            [d.text(a), d.text(b), d.text(c)],
+            [Some("\n  x"), Some("\n  "), Some("  ")]
+        );
     }
 }

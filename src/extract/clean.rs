@@ -577,10 +577,10 @@ fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
     }
     prev.is_some_and(|h| {
         matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
-            && patterns::REFERENCE_HEADINGS
-                .contains(&patterns::trim_by(&into_lowercase(doc.inner_text(h)), &|c| {
-                    !c.is_alphanumeric()
-                }))
+            && patterns::REFERENCE_HEADINGS.contains(&patterns::trim_by(
+                &into_lowercase(doc.inner_text(h)),
+                &|c| !c.is_alphanumeric(),
+            ))
     })
 }
 
