@@ -174,6 +174,7 @@ impl TextMeasure {
 
     /// The measures of a text node's text: borrowed text is indentation ([`indentation`]),
     /// whitespace only, which measures zero without being read.
+    #[allow(clippy::ptr_arg)] // Whether the text is borrowed is what it reads.
     fn of_node(text: &Cow<'static, str>) -> Self {
         match text {
             // Only the native builder borrows.
