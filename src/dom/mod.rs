@@ -172,6 +172,17 @@ impl TextMeasure {
         m
     }
 
+    /// The measures of a text node's text: borrowed text is indentation ([`indentation`]),
+    /// whitespace only, which measures zero without being read.
+    #[allow(clippy::ptr_arg)] // Whether the text is borrowed is what it reads.
+    fn of_node(text: &Cow<'static, str>) -> Self {
+        match text {
+            // Only the native builder borrows.
+            Cow::Borrowed(_) if cfg!(not(target_arch = "wasm32")) => TextMeasure::default(),
+            t => TextMeasure::of(t),
+        }
+    }
+
     /// Adds `more`, as if it had been measured with the text before it.
     fn extend(&mut self, more: &str) {
         // Kept in locals: the loop runs over all the page's text.
@@ -299,6 +310,17 @@ fn indentation(text: &str) -> Option<&'static str> {
         .then(|| &white[start..start + text.len()])
 }
 
+/// Where [`Document::create_text`] keeps the data of an indentation ([`indentation`]): by
+/// its length, its unit (tabs or spaces) and whether it starts with a newline, which make
+/// the text.
+#[cfg(not(target_arch = "wasm32"))]
+fn indent_slot(white: &str) -> usize {
+    let b = white.as_bytes();
+    white.len() * 4
+        + 2 * usize::from(b.last() == Some(&b'\t'))
+        + usize::from(b.first() == Some(&b'\n'))
+}
+
 /// The wasm owns every text: the table's code costs its size budget more than the copies
 /// cost its time (the live DOM's text nodes are copied once per page).
 #[cfg(target_arch = "wasm32")]
@@ -352,6 +374,11 @@ pub struct Document {
     /// Counts the edits of the tree, its nodes' data and flags: measures taken of it stay
     /// valid while the count has not moved.
     edits: u32,
+    /// The data of the indentation text nodes made so far, one per text ([`indent_slot`]):
+    /// most text nodes of a formatted page are one of a few indentations, which then share
+    /// their data instead of each allocating its own. Not copied with the document.
+    #[cfg(not(target_arch = "wasm32"))]
+    indents: Vec<Option<Rc<Shared>>>,
 }
 
 impl Clone for Document {
@@ -365,6 +392,8 @@ impl Clone for Document {
             nodes,
             url: self.url.clone(),
             edits: self.edits,
+            #[cfg(not(target_arch = "wasm32"))]
+            indents: Vec::new(),
         }
     }
 }
@@ -382,6 +411,8 @@ impl Document {
             nodes: Vec::new(),
             url: None,
             edits: 0,
+            #[cfg(not(target_arch = "wasm32"))]
+            indents: Vec::new(),
         };
         doc.push(NodeData::Document);
         doc
@@ -408,13 +439,17 @@ impl Document {
     }
 
     fn push(&mut self, data: NodeData) -> NodeId {
+        self.push_shared(Rc::new(Shared {
+            data,
+            keys: Default::default(),
+        }))
+    }
+
+    fn push_shared(&mut self, shared: Rc<Shared>) -> NodeId {
         self.edits = self.edits.wrapping_add(1);
         let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(Node {
-            shared: Rc::new(Shared {
-                data,
-                keys: Default::default(),
-            }),
+            shared,
             flags: LiveFlags::default(),
             measure: Cell::new(None),
             parent: None,
@@ -458,6 +493,8 @@ impl Document {
             url: self.url,
             // Node ids changed.
             edits: self.edits.wrapping_add(1),
+            #[cfg(not(target_arch = "wasm32"))]
+            indents: self.indents,
         }
     }
 
@@ -479,11 +516,24 @@ impl Document {
 
     /// Creates a detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        let text = match indentation(text) {
-            Some(t) => Cow::Borrowed(t),
-            None => Cow::Owned(text.to_string()),
-        };
-        self.push(NodeData::Text(text))
+        match indentation(text) {
+            #[cfg(not(target_arch = "wasm32"))]
+            Some(t) => {
+                let slot = indent_slot(t);
+                if self.indents.len() <= slot {
+                    self.indents.resize(slot + 1, None);
+                }
+                let shared = self.indents[slot].get_or_insert_with(|| {
+                    Rc::new(Shared {
+                        data: NodeData::Text(Cow::Borrowed(t)),
+                        keys: Default::default(),
+                    })
+                });
+                let shared = shared.clone();
+                self.push_shared(shared)
+            }
+            _ => self.push(NodeData::Text(Cow::Owned(text.to_string()))),
+        }
     }
 
     /// Creates a detached comment node.
@@ -560,7 +610,7 @@ impl Document {
         match (&node.shared.data, node.measure.get()) {
             (_, Some(m)) => m,
             (NodeData::Text(t), None) => {
-                let m = TextMeasure::of(t);
+                let m = TextMeasure::of_node(t);
                 node.measure.set(Some(m));
                 m
             }
@@ -587,7 +637,7 @@ impl Document {
         while let Some(n) = cur {
             let node = &self.nodes[n.index()];
             if let (NodeData::Text(t), None) = (&node.shared.data, node.measure.get()) {
-                node.measure.set(Some(TextMeasure::of(t)));
+                node.measure.set(Some(TextMeasure::of_node(t)));
             }
             cur = self.next_in(root, n, false);
         }
@@ -754,20 +804,29 @@ impl Document {
 
     /// Appends text to `parent`, merging with a trailing text node as parsers do.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
-        self.append_copied_text(parent, text, None);
-    }
-
-    /// [`append_text`](Self::append_text) for text copied from a node of another document,
-    /// with that node's kept measures ([`kept_text_measure`](Self::kept_text_measure)): a
-    /// new text node keeps them, so the copy is not measured again.
-    pub fn append_copied_text(&mut self, parent: NodeId, text: &str, measure: Option<TextMeasure>) {
         if let Some(last) = self.last_child(parent) {
             if self.push_text(last, text) {
                 return;
             }
         }
         let t = self.create_text(text);
-        self.nodes[t.index()].measure.set(measure);
+        self.append(parent, t);
+    }
+
+    /// [`append_text`](Self::append_text) of the text node `n` of `src`: a new text node
+    /// shares the node's data (its text is not copied, as between copies of a document) and
+    /// keeps its measures ([`kept_text_measure`](Self::kept_text_measure)), so the copy is not
+    /// measured again. Nothing for other nodes.
+    pub fn append_text_of(&mut self, parent: NodeId, src: &Document, n: NodeId) {
+        let Some(text) = src.text(n) else { return };
+        if let Some(last) = self.last_child(parent) {
+            if self.push_text(last, text) {
+                return;
+            }
+        }
+        let node = &src.nodes[n.index()];
+        let t = self.push_shared(node.shared.clone());
+        self.nodes[t.index()].measure.set(node.measure.get());
         self.append(parent, t);
     }
 
@@ -981,7 +1040,44 @@ impl Document {
         out
     }
 
-    /// Text of the subtree with runs of whitespace folded to one space and trimmed.
+    /// Text of the subtree with runs of whitespace folded to one space and trimmed:
+    /// `fold_whitespace(&self.text_content(id))`, folded piece by piece without the joined
+    /// copy (a word may run on from one text node into the next). Native only, as
+    /// [`indentation`]: the wasm folds the joined text (its size budget is tight; a test
+    /// compares the two).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn inner_text(&self, id: NodeId) -> String {
+        let texts = || {
+            self.descendants(id).filter_map(|n| match self.data(n) {
+                NodeData::Text(t) => Some(t),
+                _ => None,
+            })
+        };
+        let mut out = String::with_capacity(texts().map(|t| t.len()).sum());
+        // Whitespace since the last word written.
+        let mut space = false;
+        for t in texts() {
+            // Indentation (borrowed text) is whitespace only: no need to read it.
+            if let Cow::Borrowed(white) = t {
+                space |= !white.is_empty();
+                continue;
+            }
+            space |= t.starts_with(char::is_whitespace);
+            for word in split_white(t) {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+                space = true;
+            }
+            space = t.ends_with(char::is_whitespace) || (space && t.is_empty());
+        }
+        out
+    }
+
+    /// Text of the subtree with runs of whitespace folded to one space and trimmed (the
+    /// native build folds it piece by piece).
+    #[cfg(target_arch = "wasm32")]
     pub fn inner_text(&self, id: NodeId) -> String {
         fold_whitespace(&self.text_content(id))
     }
@@ -1222,6 +1318,59 @@ mod tests {
     }
 
     #[test]
+    fn inner_text_folds_as_the_joined_text_does() {
+        let pieces = [
+            "", " ", "a", "b ", " c", "d\u{a0}", "\u{2003}", "é", " x y ", "\n\t", "z",
+        ];
+        // Every sequence of three pieces, in a paragraph and split between inline elements.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let mut d = Document::new();
+                    let p = d.create_element("p", vec![]);
+                    d.append(NodeId::DOCUMENT, p);
+                    d.append_text(p, a);
+                    let span = d.create_element("span", vec![]);
+                    d.append(p, span);
+                    d.append_text(span, b);
+                    let t = d.create_text(c);
+                    d.append(p, t);
+                    let joined = fold_whitespace(&d.text_content(p));
+                    assert_eq!(d.inner_text(p), joined, "{a:?} {b:?} {c:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_appended_from_another_document_is_shared_until_edited() {
+        let mut src = Document::new();
+        let p = src.create_element("p", vec![]);
+        src.append(NodeId::DOCUMENT, p);
+        src.append_text(p, "One, two");
+        let t = src.first_child(p).unwrap();
+        let measure = src.text_measure(t);
+        let mut d = Document::new();
+        let q = d.create_element("p", vec![]);
+        d.append(NodeId::DOCUMENT, q);
+        d.append_text_of(q, &src, t);
+        let copy = d.first_child(q).unwrap();
+        assert_eq!(d.text(copy), Some("One, two"));
+        assert_eq!(d.kept_text_measure(copy), Some(measure), "measures kept");
+        // A second text merges into the first, as `append_text` does; the source keeps its own.
+        d.append_text_of(q, &src, t);
+        assert_eq!(d.text(copy), Some("One, twoOne, two"));
+        assert_eq!(d.text_measure(copy), TextMeasure::of("One, twoOne, two"));
+        assert_eq!(src.text(t), Some("One, two"));
+        d.append_text_of(q, &src, p);
+        assert_eq!(
+            d.text_content(q),
+            "One, twoOne, two",
+            "nothing for elements"
+        );
+    }
+
+    #[test]
     fn whitespace_folds_including_nbsp() {
         assert_eq!(fold_whitespace("  a \u{a0}\n b  "), "a b");
         // As the character-by-character fold it replaced.
@@ -1332,8 +1481,21 @@ mod tests {
             let n = d.create_text(t);
             d.append(p, n);
             assert_eq!(d.text(n), Some(*t));
+            // Indentation measures zero unread: as its text measures.
+            assert_eq!(d.text_measure(n), TextMeasure::of(t), "{t:?}");
             assert!(d.push_text(n, "more"));
             assert_eq!(d.text(n), Some(format!("{t}more").as_str()));
+            let more = TextMeasure::of(&format!("{t}more"));
+            assert_eq!(d.text_measure(n), more, "{t:?}");
         }
+        // Nodes of one indentation share its data until one is edited.
+        let a = d.create_text("\n  ");
+        let b = d.create_text("\n  ");
+        let c = d.create_text("  ");
+        assert!(d.push_text(a, "x"));
+        assert_eq!(
+            [d.text(a), d.text(b), d.text(c)],
+            [Some("\n  x"), Some("\n  "), Some("  ")]
+        );
     }
 }

@@ -4,7 +4,7 @@
 use crate::dom::{fold_whitespace, trim, Document, NodeId};
 
 use super::clutter::{classify, ClutterKind, Removals};
-use super::lowercase::lowercase;
+use super::lowercase::{into_lowercase, lowercase};
 use super::patterns::{
     self, BUTTON_LIKE, PHRASING, PROMPT_PHRASES, PULL_QUOTE, READING_TIME, SHARE,
 };
@@ -79,7 +79,7 @@ pub fn clean_article(
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         let s = stats.get(n);
         let reading_time = s.text > 0 && s.text < 40 && {
-            let t = lowercase(&doc.text_content(n));
+            let t = into_lowercase(doc.text_content(n));
             patterns::matches(READING_TIME, &t)
         };
         let lone_button = s.text > 0
@@ -126,7 +126,7 @@ pub fn clean_article(
         // Short lines, read once for the tests below.
         let line =
             (s.text > 0 && s.text < 200 && matches!(doc.tag(n), Some("p" | "div" | "span" | "td")))
-                .then(|| lowercase(&fold_whitespace(&doc.text_content(n))));
+                .then(|| into_lowercase(doc.inner_text(n)));
         let line = line.as_deref().unwrap_or("");
         // The same row once its links went (relative links with no address to resolve them):
         // short items between bars, outside code.
@@ -226,7 +226,7 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     if doc.is(n, "p") && len > PROMPT_LINE && doc.find_all(n, "a").is_empty() {
         return false;
     }
-    let text = lowercase(&fold_whitespace(&doc.text_content(n)));
+    let text = into_lowercase(doc.inner_text(n));
     patterns::matches(PROMPT_PHRASES, &text)
 }
 
@@ -577,10 +577,10 @@ fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
     }
     prev.is_some_and(|h| {
         matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
-            && patterns::REFERENCE_HEADINGS
-                .contains(&patterns::trim_by(&lowercase(&doc.inner_text(h)), &|c| {
-                    !c.is_alphanumeric()
-                }))
+            && patterns::REFERENCE_HEADINGS.contains(&patterns::trim_by(
+                &into_lowercase(doc.inner_text(h)),
+                &|c| !c.is_alphanumeric(),
+            ))
     })
 }
 
@@ -749,7 +749,7 @@ fn remove_lone_dateline(
         {
             continue;
         }
-        let text = fold_whitespace(&doc.text_content(n));
+        let text = doc.inner_text(n);
         let text = trim(&text);
         if !super::metadata::is_dateline(text) || super::metadata::published_day(text).is_none() {
             continue;
@@ -885,7 +885,7 @@ fn bio_start(doc: &Document, block: NodeId, authors: &[String]) -> Option<NodeId
     let (mut found, mut total) = (None, 0);
     let mut cur = Some(block);
     while let Some(n) = cur {
-        let lower = lowercase(&fold_whitespace(&doc.inner_text(n)));
+        let lower = into_lowercase(doc.inner_text(n));
         total += lower.chars().count();
         if total >= BIO_TEXT {
             break;
@@ -1021,7 +1021,7 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
             None => false,
         };
         if heading && stats.get(n).text <= 60 {
-            let text = lowercase(&fold_whitespace(&doc.inner_text(n)));
+            let text = into_lowercase(doc.inner_text(n));
             if opens_related_section(&text) {
                 found.push((n, before, text));
                 before += stats.get(n).text;

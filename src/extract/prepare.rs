@@ -120,7 +120,7 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
             ) > 60
             || !patterns::matches(
                 patterns::RECOMMENDATION_HEADINGS,
-                &lowercase(&doc.inner_text(heading)),
+                &super::lowercase::into_lowercase(doc.inner_text(heading)),
             )
         {
             cur = doc.next_in(body, heading, false);

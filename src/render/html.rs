@@ -161,8 +161,8 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
     let mut stack: Vec<(NodeId, NodeId)> = Vec::new();
     push_children_to(doc, root, container, &mut stack);
     while let Some((n, parent)) = stack.pop() {
-        if let Some(t) = doc.text(n) {
-            clean.append_copied_text(parent, t, doc.kept_text_measure(n));
+        if doc.text(n).is_some() {
+            clean.append_text_of(parent, doc, n);
             continue;
         }
         let Some(tag) = doc.tag(n) else { continue };

@@ -156,6 +156,12 @@ impl Writer {
             self.out.push_str(t);
             return;
         }
+        // Whitespace alone (the indentation between tags, most text nodes) owes a space:
+        // found byte by byte, without splitting.
+        if t.bytes().all(|b| b == b' ' || (b'\t'..=b'\r').contains(&b)) {
+            self.space |= !t.is_empty();
+            return;
+        }
         for (i, word) in t.split(char::is_whitespace).enumerate() {
             if i > 0 {
                 self.space = true;
