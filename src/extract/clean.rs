@@ -14,7 +14,7 @@ use super::stats::{LastStats, TextStats};
 use super::Flags;
 
 /// Cleans the article container in place, recording what it removes in `removed`. `title`
-/// is the headline shown above the text.
+/// is the headline shown above the text, as the page's heading prints it.
 pub fn clean_article(
     doc: &mut Document,
     article: NodeId,

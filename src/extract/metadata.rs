@@ -18,6 +18,9 @@ pub struct Metadata {
     /// The headline as the reader view shows it: a heading's template tagline cut (see
     /// [`without_tagline`]).
     pub shown_title: Option<String>,
+    /// The text of the heading the title was read from, as the page prints it (a site's name
+    /// or a label beside the headline included): its copy in the article goes.
+    pub title_heading: Option<String>,
     /// Author names.
     pub byline: Option<String>,
     /// The publication's name.
@@ -239,10 +242,14 @@ pub fn read(doc: &Document) -> Metadata {
         site_name.as_deref(),
     );
     // Only a heading's tagline is cut: the metadata's title parts were chosen already.
-    let shown_title = title.as_ref().map(|(t, from_heading)| match from_heading {
-        true => without_tagline(t).to_string(),
-        false => t.clone(),
+    let shown_title = title.as_ref().map(|(t, heading)| match heading {
+        Some(_) => without_tagline(t).to_string(),
+        None => t.clone(),
     });
+    // The `<h1>` that names the title, else the first: the byline and date rules look beside it.
+    let title_h1 = title.as_ref().and_then(|(_, heading)| *heading);
+    let headline = title_h1.or(h1s.first().copied());
+    let title_heading = title_h1.map(|h| heading_text(doc, h));
     let title = title.map(|(t, _)| t);
 
     let byline = if ld.authors.is_empty() {
@@ -263,11 +270,11 @@ pub fn read(doc: &Document) -> Metadata {
     // sees: the person's name there wins.
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
-    let region = || region.get_or_init(|| headline_region(doc, &h1s, title.as_deref()));
+    let region = || region.get_or_init(|| headline_region(doc, headline));
     // The body's blocks outside comments and asides, walked when a fallback first asks.
     let labelled = std::cell::OnceCell::new();
     let labelled = || labelled.get_or_init(|| labelled_lines(doc));
-    let visible_byline = dom_byline(doc, &h1s, title.as_deref())
+    let visible_byline = dom_byline(doc, headline)
         .or_else(|| headline_byline(doc, region(), BylineLabels::Any))
         .or_else(|| headline_byline(doc, labelled(), BylineLabels::Phrases))
         .or_else(|| meta_line_names(doc, region()));
@@ -321,7 +328,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| first_time(doc, false))
         .or_else(|| headline_date(doc, region()))
         .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
-        .or_else(|| dom_date(doc, &h1s, title.as_deref()))
+        .or_else(|| dom_date(doc, headline))
         .or_else(|| get(MODIFIED_KEYS))
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
@@ -333,12 +340,10 @@ pub fn read(doc: &Document) -> Metadata {
     // day its block labels an update ("Updated on"); only under an `<h1>` that names the
     // title, outside threads.
     // The cheap conditions first: the headline's region is found only past them.
-    let stated = published.as_deref().and_then(published_day).filter(|_| {
-        !ld.discussion
-            && h1s
-                .iter()
-                .any(|&h| title.as_deref() == Some(heading_text(doc, h).as_str()))
-    });
+    let stated = published
+        .as_deref()
+        .and_then(published_day)
+        .filter(|_| !ld.discussion && title_h1.is_some());
     let published = match stated.and_then(|stated| Some((stated, headline_day(doc, region())?))) {
         Some((stated, (n, shown)))
             if (day_number(stated) - day_number(shown) > 1
@@ -407,6 +412,7 @@ pub fn read(doc: &Document) -> Metadata {
     Metadata {
         title,
         shown_title,
+        title_heading,
         byline,
         site_name,
         published,
@@ -980,11 +986,11 @@ pub fn is_dateline(text: &str) -> bool {
 /// (else the first), the header block holding it (its largest ancestor holding little more
 /// than it) and the elements in the few lines of text that follow. Templates print the
 /// byline and the date there, often in markup that says nothing about them.
-fn headline_region(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Vec<NodeId> {
+fn headline_region(doc: &Document, headline: Option<NodeId>) -> Vec<NodeId> {
     let Some(body) = doc.body() else {
         return Vec::new();
     };
-    let Some(h1) = headline_h1(doc, h1s, title) else {
+    let Some(h1) = headline else {
         return Vec::new();
     };
     let heading_len = heading_text(doc, h1).len();
@@ -1047,14 +1053,6 @@ fn headline_region(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Vec<N
         level = parent;
     }
     region
-}
-
-/// The `<h1>` that names the title, else the first.
-fn headline_h1(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Option<NodeId> {
-    h1s.iter()
-        .copied()
-        .find(|&h| title.is_some_and(|t| heading_text(doc, h) == t))
-        .or(h1s.first().copied())
 }
 
 /// How much text after the headline's block is searched for its byline and dateline.
@@ -1329,9 +1327,8 @@ const BYLINE_MAX_CHARS: usize = 100;
 
 /// A short block whose class says it carries the date ("post-date", "entry-meta",
 /// "published") and whose text names a day: the visible dateline.
-fn dom_date(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Option<String> {
+fn dom_date(doc: &Document, headline: Option<NodeId>) -> Option<String> {
     let body = doc.body()?;
-    let headline = headline_h1(doc, h1s, title);
     let body_len = std::cell::OnceCell::new();
     let mut cur = Some(body);
     while let Some(n) = cur {
@@ -1383,9 +1380,8 @@ fn holds_most_text(
 /// The first visible byline in document order: a `rel=author` link, an `itemprop=author`
 /// block, a block whose class names the byline or the author, or a link to an author page.
 /// Comment threads, navigation and footers are skipped (their authors are not the article's).
-fn dom_byline(doc: &Document, h1s: &[NodeId], title: Option<&str>) -> Option<(String, NodeId)> {
+fn dom_byline(doc: &Document, headline: Option<NodeId>) -> Option<(String, NodeId)> {
     let body = doc.body()?;
-    let headline = headline_h1(doc, h1s, title);
     let mut cur = Some(body);
     while let Some(n) = cur {
         let Some(tag) = doc.tag(n) else {
@@ -2081,8 +2077,8 @@ fn without_site(t: &str, site: Option<&str>) -> String {
 /// Picks the headline. The page's own `<h1>` is what readers see as the title: it wins when
 /// a title source names it (whole or as the first part), or when it is the only `<h1>` and
 /// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
-/// Dublin Core) or the `<title>`, without the site name or a short trailing part. True beside
-/// the title when it is a heading's text.
+/// Dublin Core) or the `<title>`, without the site name or a short trailing part. Beside the
+/// title, the heading it was read from, if any.
 fn choose_title(
     doc: &Document,
     h1s: &[NodeId],
@@ -2090,7 +2086,7 @@ fn choose_title(
     doc_title: Option<String>,
     og_title: Option<String>,
     site: Option<&str>,
-) -> Option<(String, bool)> {
+) -> Option<(String, Option<NodeId>)> {
     let strip_site = |t: &str| without_site(t, site);
     let meta = meta
         .map(|m| strip_site(&plain_title(&m)))
@@ -2124,7 +2120,7 @@ fn choose_title(
         {
             let parts = title_parts(source);
             if source == h || (parts.len() > 1 && parts[0] == h) {
-                return Some((strip_site(h), true));
+                return Some((strip_site(h), Some(node)));
             }
             // The same title spelled otherwise (set in capitals, with typographic quotes):
             // the metadata's spelling.
@@ -2132,7 +2128,7 @@ fn choose_title(
                 .into_iter()
                 .find(|p| same_title_spelled_otherwise(p, h))
             {
-                return Some((same.to_string(), true));
+                return Some((same.to_string(), Some(node)));
             }
             // The heading sets a label or a count beside the headline that the title leaves
             // out ("Thread: …", "Blog: …", a forum's prefix tag, "… (example.com) 87"): the
@@ -2141,28 +2137,27 @@ fn choose_title(
                 .into_iter()
                 .find(|p| labels_headline(doc, node, h, p))
             {
-                return Some((rest.to_string(), true));
+                return Some((rest.to_string(), Some(node)));
             }
         }
     }
     match (headings.as_slice(), &fallback) {
         ([only], Some(f)) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => {}
-        ([only], _) => return Some((strip_site(only), true)),
+        ([only], _) => return Some((strip_site(only), Some(nodes[0]))),
         // Several `<h1>`s (a logo, a menu, the headline): the first of two words or more
         // that the metadata's title holds as a phrase is its headline (a logo's one word
         // may be in the title too, and a slogan reuses its words in another order).
         (several, Some(f)) => {
             let title = lowercase(f);
-            if let Some(h) = several
-                .iter()
-                .find(|h| h.split_whitespace().nth(1).is_some() && title.contains(&lowercase(h)))
-            {
-                return Some((strip_site(h), true));
+            if let Some((h, &node)) = several.iter().zip(&nodes).find(|(h, _)| {
+                h.split_whitespace().nth(1).is_some() && title.contains(&lowercase(h))
+            }) {
+                return Some((strip_site(h), Some(node)));
             }
         }
         _ => {}
     }
-    fallback.map(|f| (f, false))
+    fallback.map(|f| (f, None))
 }
 
 /// True when heading `h`, of text `heading`, holds `title`, a headline of three words or
@@ -2753,7 +2748,13 @@ mod tests {
             <body><h1>Best Shows of 2025 – Artview</h1><p>Text.</p>"#,
             None,
         );
-        assert_eq!(read(&doc).title.as_deref(), Some("Best Shows of 2025"));
+        let meta = read(&doc);
+        assert_eq!(meta.title.as_deref(), Some("Best Shows of 2025"));
+        // The heading as the page prints it, whose copy in the article goes.
+        assert_eq!(
+            meta.title_heading.as_deref(),
+            Some("Best Shows of 2025 – Artview")
+        );
     }
 
     #[test]

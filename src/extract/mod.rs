@@ -202,6 +202,9 @@ fn page_nodes(work: &Document, root: NodeId, page_len: usize) -> Vec<NodeId> {
 /// HTML and needs the Markdown only when the article is exported.
 pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let meta = metadata::read(&doc);
+    // The headline as the page prints it (with a site's name or a label the title leaves
+    // out): its copy at the top of the article goes.
+    let title_shown_in_page = meta.title_heading.as_deref().or(meta.title.as_deref());
     // What the page says of itself, the same on every attempt.
     let (thread, product) = (meta.thread, meta.product);
     let readerable = is_probably_readerable(&doc);
@@ -239,7 +242,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
             continue;
         };
-        clean::clean_article(&mut work, root, flags, meta.title.as_deref(), &mut removals);
+        clean::clean_article(&mut work, root, flags, title_shown_in_page, &mut removals);
         let authors: Vec<&str> = [
             meta.byline.as_deref(),
             meta.dom_byline.as_deref(),
@@ -292,7 +295,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                         product,
                         ..LADDER[3]
                     },
-                    meta.title.as_deref(),
+                    title_shown_in_page,
                     &mut removals,
                 );
                 // A list that cleaning emptied (its items were forms, ads) is no list.
@@ -382,6 +385,36 @@ mod tests {
         );
         let article = extract_html(&html, None).expect("the paragraph");
         assert!(article.text.contains("twice a day in winter"));
+    }
+
+    #[test]
+    fn the_heading_a_title_is_read_from_leaves_the_article_with_its_label_or_site_name() {
+        // The title leaves out the heading's label or the site's name; the heading's copy at
+        // the top of the text goes all the same, or the reader would read the title twice.
+        let text = "<p>The hives on the roof of the library came through the winter well. </p>";
+        for (head, heading) in [
+            (
+                "<title>Keeping bees in town | Garden Talk</title>",
+                "<h1>Thread: <span>Keeping bees in town</span></h1>",
+            ),
+            (
+                r#"<title>Keeping bees in town - Artview</title><meta property="og:site_name" content="Artview">"#,
+                "<h1>Keeping bees in town – Artview</h1>",
+            ),
+        ] {
+            let html = format!(
+                "<html><head>{head}</head><body><article>{heading}{}</article></body></html>",
+                text.repeat(8)
+            );
+            let article = extract_html(&html, None).expect("the article");
+            assert_eq!(article.title, "Keeping bees in town");
+            assert!(
+                !article.content_html.contains("Keeping bees"),
+                "{heading}: {}",
+                article.content_html
+            );
+            assert!(article.text.contains("came through the winter"));
+        }
     }
 
     #[test]
