@@ -139,22 +139,24 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
         }
         list = p;
     }
-    // One of several look-alike sections that each hold a list of dated teasers is a
-    // front page's section, not the page's list.
+    // A list of dated teasers beside two or more sections of the same tag that each hold a
+    // list of their own is one of a front page's sections, not the page's list. (Only
+    // blocks with an item list's least text are tried as lists, and two sections settle it.)
     let dated = doc.descendants(list).any(|d| doc.is(d, "time"));
     if let Some(parent) = doc.parent(list).filter(|_| dated) {
+        let holds_list = |s: NodeId| {
+            doc.descendants(s).any(|d| {
+                stats.get(d).text >= MIN_ITEM_TEXT * MIN_ITEMS as u32
+                    && items_text(doc, d, &stats).is_some()
+            })
+        };
         let sections = doc
             .element_children(parent)
             .into_iter()
-            .filter(|&s| {
-                s != list
-                    && doc.tag(s) == doc.tag(list)
-                    && doc
-                        .descendants(s)
-                        .any(|d| items_text(doc, d, &stats).is_some())
-            })
+            .filter(|&s| s != list && doc.tag(s) == doc.tag(list) && holds_list(s))
+            .take(2)
             .count();
-        if sections >= 2 {
+        if sections == 2 {
             return None;
         }
     }
