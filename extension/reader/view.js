@@ -57,7 +57,7 @@ const LectorReaderView = (() => {
    * The first frame shows the article's first screens only: the rest waits, out of the
    * document, until that frame has painted (holdBackBelowTheFold). Three screens of text at
    * the reader's size, line height and measure, a glyph being about half an em wide; a picture,
-   * video or table counts as twenty lines.
+   * video, frame, drawing or table counts as twenty lines, whatever it holds.
    */
   const FIRST_FRAME_SCREENS = 3;
   const TALL_ELEMENT_LINES = 20;
@@ -81,11 +81,27 @@ const LectorReaderView = (() => {
     const lines = FIRST_FRAME_SCREENS * Math.max(window.innerHeight, 600) / lineHeight;
     let budget = lines * charsPerLine;
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    /** The node after the current one's subtree (a tall element is counted whole). */
+    const pastSubtree = () => {
+      for (;;) {
+        const next = walker.nextSibling();
+        if (next) return next;
+        if (!walker.parentNode()) return null;
+      }
+    };
     let last = null;
-    while (budget > 0 && walker.nextNode()) {
-      last = walker.currentNode;
-      if (last.nodeType === Node.TEXT_NODE) budget -= last.length;
-      else if (TALL_ELEMENTS.has(last.localName)) budget -= TALL_ELEMENT_LINES * charsPerLine;
+    let node = walker.nextNode();
+    while (budget > 0 && node) {
+      last = node;
+      if (node.nodeType === Node.TEXT_NODE) {
+        budget -= node.length;
+        node = walker.nextNode();
+      } else if (TALL_ELEMENTS.has(node.localName)) {
+        budget -= TALL_ELEMENT_LINES * charsPerLine;
+        node = pastSubtree();
+      } else {
+        node = walker.nextNode();
+      }
     }
     if (budget > 0 || !last) return null;
     let block = last.nodeType === Node.TEXT_NODE ? last.parentNode : last;
@@ -586,7 +602,6 @@ const LectorReaderView = (() => {
 
     // ---- in-page links (contents, footnotes) scroll inside the view ----
     function scrollToTarget(target) {
-      liftFirstFrame();
       const top = host.scrollTop + target.getBoundingClientRect().top - host.getBoundingClientRect().top - 64;
       host.scrollTo({ top: Math.max(0, top) });
       for (const old of shadow.querySelectorAll('.targeted')) old.classList.remove('targeted');
