@@ -749,9 +749,8 @@ fn remove_lone_dateline(
         {
             continue;
         }
-        let text = doc.inner_text(n);
-        let text = trim(&text);
-        if !super::metadata::is_dateline(text) || super::metadata::published_day(text).is_none() {
+        let text = doc.inner_text(n); // trimmed
+        if !super::metadata::is_dateline(&text) || super::metadata::published_day(&text).is_none() {
             continue;
         }
         if found.is_some() {

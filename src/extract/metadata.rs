@@ -346,8 +346,8 @@ pub fn read(doc: &Document) -> Metadata {
         .filter(|_| !ld.discussion && title_h1.is_some());
     let published = match stated.and_then(|stated| Some((stated, headline_day(doc, region())?))) {
         Some((stated, (n, shown)))
-            if (day_number(stated) - day_number(shown) > 1
-                || (day_number(shown) - day_number(stated) > 1
+            if (days_between(shown, stated) > 1
+                || (days_between(stated, shown) > 1
                     && get(DATE_KEYS).as_deref().and_then(published_day) == Some(shown)))
                 && stated != (shown.0, shown.2, shown.1)
                 && !labels_update(doc, n) =>
@@ -839,9 +839,7 @@ fn itemprop_author(doc: &Document) -> Option<String> {
 fn microdata_headline(doc: &Document) -> Option<String> {
     let mut marked = doc.descendants(NodeId::DOCUMENT).filter(|&n| {
         doc.attr(n, "itemprop") == Some("headline")
-            && doc
-                .tag(n)
-                .is_some_and(|t| t.len() == 2 && t.starts_with('h'))
+            && super::prepare::heading_rank(doc, n).is_some()
     });
     let h = marked.next()?;
     marked.next().is_none().then(|| heading_text(doc, h))
@@ -1093,12 +1091,17 @@ fn labels_update(doc: &Document, n: NodeId) -> bool {
     })
 }
 
-/// Days since 1970 of a civil day (Howard Hinnant's algorithm).
-fn day_number((y, m, d): (u32, u32, u32)) -> i64 {
-    let (m, d) = (m as i64, d as i64);
-    let y = y as i64 - (m <= 2) as i64;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    y * 365 + y / 4 - y / 100 + y / 400 + doy
+/// Days from civil day `from` to civil day `to` (negative when `to` is earlier): each is
+/// numbered from 1 March of year 0, as in Howard Hinnant's `days_from_civil`, which only
+/// adds an offset to count from 1970.
+fn days_between(from: (u32, u32, u32), to: (u32, u32, u32)) -> i64 {
+    let number = |(y, m, d): (u32, u32, u32)| {
+        let (m, d) = (m as i64, d as i64);
+        let y = y as i64 - (m <= 2) as i64;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        y * 365 + y / 4 - y / 100 + y / 400 + doy
+    };
+    number(to) - number(from)
 }
 
 /// The date in the small block around the visible byline ("Written by Jane Doe" and "April

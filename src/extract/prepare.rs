@@ -95,7 +95,7 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
 }
 
 /// The rank of a heading element (2 for `h2`), `None` for other nodes.
-fn heading_rank(doc: &Document, n: NodeId) -> Option<u8> {
+pub(super) fn heading_rank(doc: &Document, n: NodeId) -> Option<u8> {
     match doc.tag(n)?.as_bytes() {
         [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
         _ => None,
@@ -120,7 +120,7 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
             ) > 60
             || !patterns::matches(
                 patterns::RECOMMENDATION_HEADINGS,
-                &super::lowercase::into_lowercase(doc.inner_text(heading)),
+                &into_lowercase(doc.inner_text(heading)),
             )
         {
             cur = doc.next_in(body, heading, false);
