@@ -376,12 +376,18 @@ fn has_closing_class(class: &str) -> bool {
     })
 }
 
-/// The ids of the panels the page's tabs (`role="tab"`) name in `aria-controls` (some write
-/// them as links, `#id`). A page has a few tabs: searched in turn, not sorted (sorting code
+/// The ids of the panels the page's tabs (`role="tab"`, or a heading acting as one: a
+/// heading titles the panel it opens, where a menu's button opens links) name in
+/// `aria-controls` (some write them as links, `#id`). A page has a few tabs: searched in turn, not sorted (sorting code
 /// costs the wasm kilobytes).
 fn tab_panel_ids(doc: &Document, body: NodeId) -> Vec<&str> {
     doc.descendants(body)
-        .filter(|&n| doc.attr(n, "role") == Some("tab"))
+        .filter(|&n| {
+            doc.attr(n, "role") == Some("tab")
+                || doc
+                    .tag(n)
+                    .is_some_and(|t| t.len() == 2 && t.starts_with('h'))
+        })
         .filter_map(|n| doc.attr(n, "aria-controls"))
         .map(|id| id.trim_start_matches('#'))
         .filter(|id| !id.is_empty())
