@@ -226,6 +226,20 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     if doc.is(n, "p") && len > PROMPT_LINE && doc.find_all(n, "a").is_empty() {
         return false;
     }
+    // A section of the text that tells of signing up (a plan, a question of an FAQ): a
+    // heading over a long paragraph, with nothing to click or fill in.
+    let s = stats.get(n);
+    if s.heading_text > 0
+        && s.inputs == 0
+        && s.link_text == 0
+        && doc
+            .find_all(n, "p")
+            .iter()
+            .any(|&p| stats.get(p).text > PROMPT_LINE)
+        && doc.find_all(n, "button").is_empty()
+    {
+        return false;
+    }
     let text = into_lowercase(doc.inner_text(n));
     patterns::matches(PROMPT_PHRASES, &text)
 }

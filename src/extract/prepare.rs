@@ -376,12 +376,18 @@ fn has_closing_class(class: &str) -> bool {
     })
 }
 
-/// The ids of the panels the page's tabs (`role="tab"`) name in `aria-controls` (some write
-/// them as links, `#id`). A page has a few tabs: searched in turn, not sorted (sorting code
+/// The ids of the panels the page's tabs (`role="tab"`, or a heading acting as one: a
+/// heading titles the panel it opens, where a menu's button opens links) name in
+/// `aria-controls` (some write them as links, `#id`). A page has a few tabs: searched in turn, not sorted (sorting code
 /// costs the wasm kilobytes).
 fn tab_panel_ids(doc: &Document, body: NodeId) -> Vec<&str> {
     doc.descendants(body)
-        .filter(|&n| doc.attr(n, "role") == Some("tab"))
+        .filter(|&n| {
+            doc.attr(n, "role") == Some("tab")
+                || doc
+                    .tag(n)
+                    .is_some_and(|t| t.len() == 2 && t.starts_with('h'))
+        })
         .filter_map(|n| doc.attr(n, "aria-controls"))
         .map(|id| id.trim_start_matches('#'))
         .filter(|id| !id.is_empty())
@@ -575,6 +581,31 @@ fn is_heading_block(doc: &Document, n: NodeId, stats: &super::stats::TextStats) 
     s.text > 0 && s.text < 200 && s.heading_text * 2 >= s.text && s.link_text * 2 < s.text
 }
 
+/// Most text of a section's header: its heading and a line or two of lead.
+const SECTION_HEADER_TEXT: u32 = 600;
+
+/// A section's header inside the page's `<main>`: a block that opens with a section heading
+/// (`<h2>` to `<h6>`) and adds a line of lead under it, with few links and no form. Named a
+/// "header", it heads its section (landing pages set one over each run of features); the
+/// page's header stands outside `<main>`, and an article's holds its `<h1>`.
+fn is_section_header(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
+    let s = stats.get(n);
+    s.text < SECTION_HEADER_TEXT
+        && s.heading_text > 0
+        && s.paragraphs > 0
+        && s.inputs == 0
+        && s.link_text * 5 < s.text
+        && doc.ancestor_named(n, "main", 0).is_some()
+        && doc
+            .descendants(n)
+            .find(|&d| {
+                doc.tag(d)
+                    .is_some_and(|t| t.len() == 2 && t.starts_with('h'))
+            })
+            .is_some_and(|d| !doc.is(d, "h1") && !doc.is(d, "hr"))
+        && doc.find_all(n, "h1").is_empty()
+}
+
 /// Author photos beside bylines and in author boxes.
 fn is_avatar(doc: &Document, n: NodeId) -> bool {
     let named_avatar = |e| patterns::matches(patterns::AVATAR, super::clutter::names_of(doc, e));
@@ -626,7 +657,7 @@ pub fn strip_page_chrome(
                 || tag == "nav"
                 || tag == "aside")
             && !patterns::matches(PULL_QUOTE, ms)
-            && !(is_heading_block(doc, n, stats)
+            && !((is_heading_block(doc, n, stats) || is_section_header(doc, n, stats))
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
