@@ -1331,10 +1331,11 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
             .any(|tok| tok == *t),
     };
     if table.len() >= 4 && haystack.len() > SHORT_NAME {
-        let pairs = BytePairs::of(haystack);
-        table.iter().any(|p| {
-            let (Sub(word) | Token(word)) = *p;
-            word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
+        BytePairs::with(haystack, |pairs| {
+            table.iter().any(|p| {
+                let (Sub(word) | Token(word)) = *p;
+                word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
+            })
         })
     } else {
         table.iter().any(|p| {
@@ -1378,7 +1379,32 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
 /// does not occur in the text. (False positives only cost a search.)
 struct BytePairs([u64; 16]);
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// The last text's pairs: a class string is often matched against several tables in turn.
+    static LAST_PAIRS: std::cell::RefCell<(String, BytePairs)> =
+        const { std::cell::RefCell::new((String::new(), BytePairs([0; 16]))) };
+}
+
 impl BytePairs {
+    /// `f` of the text's pairs (natively, those of the last text are kept).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn with(text: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
+        LAST_PAIRS.with_borrow_mut(|(last, pairs)| {
+            if last.as_str() != text {
+                last.clear();
+                last.push_str(text);
+                *pairs = Self::of(text);
+            }
+            f(pairs)
+        })
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn with(text: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
+        f(&Self::of(text))
+    }
+
     fn of(text: &str) -> Self {
         let mut set = BytePairs([0; 16]);
         for w in text.as_bytes().windows(2) {
