@@ -1330,6 +1330,19 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .any(|tok| tok == *t),
     };
+    // The wasm keeps one loop (its size); natively the two cases loop apart.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let pairs =
+            (table.len() >= 4 && haystack.len() > SHORT_NAME).then(|| BytePairs::of(haystack));
+        table.iter().any(|p| {
+            let (Sub(word) | Token(word)) = *p;
+            word.len() <= haystack.len()
+                && pairs.as_ref().is_none_or(|pairs| pairs.may_hold(word))
+                && hit(p)
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     if table.len() >= 4 && haystack.len() > SHORT_NAME {
         BytePairs::with(haystack, |pairs| {
             table.iter().any(|p| {
@@ -1400,11 +1413,6 @@ impl BytePairs {
         })
     }
 
-    #[cfg(target_arch = "wasm32")]
-    fn with(text: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
-        f(&Self::of(text))
-    }
-
     fn of(text: &str) -> Self {
         let mut set = BytePairs([0; 16]);
         for w in text.as_bytes().windows(2) {
@@ -1427,8 +1435,13 @@ impl BytePairs {
     /// false positive leads to.
     fn may_hold(&self, word: &str) -> bool {
         let w = word.as_bytes();
-        // The first pair alone rules out almost every word: tested before the loop is set up.
-        w.len() < 2 || (self.has(w[0], w[1]) && w[1..].windows(2).all(|p| self.has(p[0], p[1])))
+        // The first pair alone rules out almost every word: natively tested before the loop
+        // is set up.
+        #[cfg(not(target_arch = "wasm32"))]
+        return w.len() < 2
+            || (self.has(w[0], w[1]) && w[1..].windows(2).all(|p| self.has(p[0], p[1])));
+        #[cfg(target_arch = "wasm32")]
+        w.windows(2).all(|p| self.has(p[0], p[1]))
     }
 }
 
