@@ -196,14 +196,38 @@ struct JsonLd {
     product: bool,
 }
 
+/// The page's `<meta>`s and `<script>`s and the body's `<h1>`s (for the title, byline and
+/// date rules), in document order. Natively found in one walk; the wasm keeps the three
+/// searches (its size).
+fn page_elements(doc: &Document) -> (Vec<NodeId>, Vec<NodeId>, Vec<NodeId>) {
+    let body = doc.body();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let (mut metas, mut scripts, mut h1s) = (Vec::new(), Vec::new(), Vec::new());
+        for n in doc.descendants(NodeId::DOCUMENT) {
+            match doc.tag(n) {
+                Some("meta") => metas.push(n),
+                Some("script") => scripts.push(n),
+                Some("h1") => h1s.push(n),
+                _ => {}
+            }
+        }
+        h1s.retain(|&h| body.is_some_and(|b| doc.contains(b, h)));
+        (metas, scripts, h1s)
+    }
+    #[cfg(target_arch = "wasm32")]
+    (
+        doc.find_all(NodeId::DOCUMENT, "meta"),
+        doc.find_all(NodeId::DOCUMENT, "script"),
+        body.map_or_else(Vec::new, |body| doc.find_all(body, "h1")),
+    )
+}
+
 /// Reads the metadata of `doc`.
 pub fn read(doc: &Document) -> Metadata {
-    let metas = meta_map(doc);
-    let ld = json_ld(doc, &metas);
-    // The body's `<h1>`s, found once for the title, byline and date rules.
-    let h1s = doc
-        .body()
-        .map_or_else(Vec::new, |body| doc.find_all(body, "h1"));
+    let (metas, scripts, h1s) = page_elements(doc);
+    let metas = meta_map(doc, &metas);
+    let ld = json_ld(doc, &scripts, &metas);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
             .find_map(|k| metas.get(k).filter(|v| !v.is_empty()).cloned())
@@ -498,14 +522,13 @@ impl MetaMap {
 /// `<meta>` property/name/itemprop → content, keys lowercased. The first of each key wins,
 /// and `property` (the attribute Open Graph and RDFa define) before `name`. Values are
 /// unescaped once more: many sites escape their meta content twice (`&amp;quot;`).
-fn meta_map(doc: &Document) -> MetaMap {
+fn meta_map(doc: &Document, metas: &[NodeId]) -> MetaMap {
     let mut map = MetaMap(Vec::new());
-    let metas = doc.find_all(NodeId::DOCUMENT, "meta");
     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
         // Keys set through this attribute: only these gather more authors, so that the same
         // author given once by `property` and once by `name` stays one.
         let mut this_pass: Vec<String> = Vec::new();
-        for &m in &metas {
+        for &m in metas {
             let (Some(content), Some(keys)) = (doc.attr(m, "content"), doc.attr(m, key_attr))
             else {
                 continue;
@@ -553,10 +576,10 @@ fn normalize_meta_key(key: &str) -> String {
     key
 }
 
-fn json_ld(doc: &Document, metas: &MetaMap) -> JsonLd {
+fn json_ld(doc: &Document, scripts: &[NodeId], metas: &MetaMap) -> JsonLd {
     let mut roots = Vec::new();
     let mut texts = Vec::new();
-    for s in doc.find_all(NodeId::DOCUMENT, "script") {
+    for &s in scripts {
         if doc
             .attr(s, "type")
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
