@@ -197,30 +197,20 @@ struct JsonLd {
 }
 
 /// The page's `<meta>`s and `<script>`s and the body's `<h1>`s (for the title, byline and
-/// date rules), in document order. Natively found in one walk; the wasm keeps the three
-/// searches (its size).
+/// date rules), in document order, found in one walk.
 fn page_elements(doc: &Document) -> (Vec<NodeId>, Vec<NodeId>, Vec<NodeId>) {
     let body = doc.body();
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let (mut metas, mut scripts, mut h1s) = (Vec::new(), Vec::new(), Vec::new());
-        for n in doc.descendants(NodeId::DOCUMENT) {
-            match doc.tag(n) {
-                Some("meta") => metas.push(n),
-                Some("script") => scripts.push(n),
-                Some("h1") => h1s.push(n),
-                _ => {}
-            }
+    let (mut metas, mut scripts, mut h1s) = (Vec::new(), Vec::new(), Vec::new());
+    for n in doc.descendants(NodeId::DOCUMENT) {
+        match doc.tag(n) {
+            Some("meta") => metas.push(n),
+            Some("script") => scripts.push(n),
+            Some("h1") => h1s.push(n),
+            _ => {}
         }
-        h1s.retain(|&h| body.is_some_and(|b| doc.contains(b, h)));
-        (metas, scripts, h1s)
     }
-    #[cfg(target_arch = "wasm32")]
-    (
-        doc.find_all(NodeId::DOCUMENT, "meta"),
-        doc.find_all(NodeId::DOCUMENT, "script"),
-        body.map_or_else(Vec::new, |body| doc.find_all(body, "h1")),
-    )
+    h1s.retain(|&h| body.is_some_and(|b| doc.contains(b, h)));
+    (metas, scripts, h1s)
 }
 
 /// Reads the metadata of `doc`.

@@ -1330,25 +1330,12 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .any(|tok| tok == *t),
     };
-    // The wasm keeps one loop (its size); natively the two cases loop apart.
-    #[cfg(target_arch = "wasm32")]
-    {
-        let pairs =
-            (table.len() >= 4 && haystack.len() > SHORT_NAME).then(|| BytePairs::of(haystack));
+    // The two cases loop apart: no per-word test of whether there are pairs.
+    if table.len() >= 4 && haystack.len() > SHORT_NAME {
+        let pairs = BytePairs::of(haystack);
         table.iter().any(|p| {
             let (Sub(word) | Token(word)) = *p;
-            word.len() <= haystack.len()
-                && pairs.as_ref().is_none_or(|pairs| pairs.may_hold(word))
-                && hit(p)
-        })
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    if table.len() >= 4 && haystack.len() > SHORT_NAME {
-        BytePairs::with(haystack, |pairs| {
-            table.iter().any(|p| {
-                let (Sub(word) | Token(word)) = *p;
-                word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
-            })
+            word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
         })
     } else {
         table.iter().any(|p| {
@@ -1392,27 +1379,7 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
 /// does not occur in the text. (False positives only cost a search.)
 struct BytePairs([u64; 16]);
 
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    /// The last text's pairs: a class string is often matched against several tables in turn.
-    static LAST_PAIRS: std::cell::RefCell<(String, BytePairs)> =
-        const { std::cell::RefCell::new((String::new(), BytePairs([0; 16]))) };
-}
-
 impl BytePairs {
-    /// `f` of the text's pairs (natively, those of the last text are kept).
-    #[cfg(not(target_arch = "wasm32"))]
-    fn with(text: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
-        LAST_PAIRS.with_borrow_mut(|(last, pairs)| {
-            if last.as_str() != text {
-                last.clear();
-                last.push_str(text);
-                *pairs = Self::of(text);
-            }
-            f(pairs)
-        })
-    }
-
     fn of(text: &str) -> Self {
         let mut set = BytePairs([0; 16]);
         for w in text.as_bytes().windows(2) {
@@ -1435,13 +1402,8 @@ impl BytePairs {
     /// false positive leads to.
     fn may_hold(&self, word: &str) -> bool {
         let w = word.as_bytes();
-        // The first pair alone rules out almost every word: natively tested before the loop
-        // is set up.
-        #[cfg(not(target_arch = "wasm32"))]
-        return w.len() < 2
-            || (self.has(w[0], w[1]) && w[1..].windows(2).all(|p| self.has(p[0], p[1])));
-        #[cfg(target_arch = "wasm32")]
-        w.windows(2).all(|p| self.has(p[0], p[1]))
+        // The first pair alone rules out almost every word: tested before the loop is set up.
+        w.len() < 2 || (self.has(w[0], w[1]) && w[1..].windows(2).all(|p| self.has(p[0], p[1])))
     }
 }
 
