@@ -57,11 +57,12 @@ const LectorReaderView = (() => {
    * The first frame shows the article's first screens only: the rest waits, out of the
    * document, until that frame has painted (holdBackBelowTheFold). Three screens of text at
    * the reader's size, line height and measure, a glyph being about half an em wide; a picture,
-   * video, frame, drawing or table counts as twenty lines, whatever it holds.
+   * video, frame or drawing counts as twenty lines, whatever it holds. (A table's text counts
+   * as text: some pages set the whole article in a layout table.)
    */
   const FIRST_FRAME_SCREENS = 3;
   const TALL_ELEMENT_LINES = 20;
-  const TALL_ELEMENTS = new Set(['img', 'picture', 'video', 'iframe', 'svg', 'table', 'canvas']);
+  const TALL_ELEMENTS = new Set(['img', 'picture', 'video', 'iframe', 'svg', 'canvas']);
   const INLINE_ELEMENTS = new Set([
     'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark',
     'picture', 'q', 's', 'samp', 'small', 'source', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
