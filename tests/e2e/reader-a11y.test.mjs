@@ -231,6 +231,22 @@ function articleBlocks(shadow, host) {
   };
 }
 
+/**
+ * Opens the view (the first click injects the scripts) and closes it, then opens it again with
+ * `fn` watching its first frame (watchFirstFrame); once the whole article is in, what `fn` saw.
+ */
+async function reopenWatching(page, fn) {
+  await browser.click(page);
+  await waitForReader(page);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('lector-reader'));
+  await watchFirstFrame(page, fn);
+  await browser.click(page);
+  await waitForReader(page);
+  await waitLifted(page);
+  return firstFrame(page);
+}
+
 /** Waits until the view has put the whole article in (LectorReaderView's `lifted` time). */
 async function waitLifted(page) {
   for (const start = Date.now(); Date.now() - start < 10000; ) {
@@ -244,15 +260,7 @@ async function waitLifted(page) {
 test('a long article: the first frame holds its first screens, and the rest follows right after it, in order', async () => {
   const page = await openPage('ghost-longform-footnotes');
   await page.evaluate(lengthenArticle);
-  await browser.click(page); // injects the scripts; the second opening is watched
-  await waitForReader(page);
-  await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('lector-reader'));
-  await watchFirstFrame(page, articleBlocks);
-  await browser.click(page);
-  await waitForReader(page);
-  await waitLifted(page);
-  const first = await firstFrame(page);
+  const first = await reopenWatching(page, articleBlocks);
   const whole = await inReader(page, articleBlocks);
   assert.ok(whole.texts.length > 80, `a long article: ${whole.texts.length} blocks`);
   assert.ok(first.texts.length > 5 && first.texts.length < whole.texts.length / 2, `the first frame holds the first screens: ${first.texts.length} of ${whole.texts.length} blocks`);
@@ -280,15 +288,7 @@ function followLastEntry(shadow, host) {
 test('a link followed in the first frame lands on its target in the whole article', async () => {
   const page = await openPage('ghost-longform-footnotes');
   await page.evaluate(lengthenArticle);
-  await browser.click(page);
-  await waitForReader(page);
-  await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('lector-reader'));
-  await watchFirstFrame(page, followLastEntry);
-  await browser.click(page);
-  await waitForReader(page);
-  await waitLifted(page);
-  const followed = await firstFrame(page);
+  const followed = await reopenWatching(page, followLastEntry);
   assert.ok(followed.heldBack, `the target was not in the first frame: ${JSON.stringify(followed)}`);
   // The view scrolls a target to 64 px below its top (under the toolbar), or as near as the end
   // of the article lets it come; it stays there once the whole article is in.
@@ -309,15 +309,7 @@ test('a link followed in the first frame lands on its target in the whole articl
 
 test('a short article is whole in its first frame', async () => {
   const page = await openPage('ghost-blog-post');
-  await browser.click(page);
-  await waitForReader(page);
-  await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('lector-reader'));
-  await watchFirstFrame(page, articleBlocks);
-  await browser.click(page);
-  await waitForReader(page);
-  await waitLifted(page);
-  const first = await firstFrame(page);
+  const first = await reopenWatching(page, articleBlocks);
   const whole = await inReader(page, articleBlocks);
   assert.ok(first.texts.length > 5, `${first.texts.length} blocks`);
   assert.deepEqual(first.texts, whole.texts);
