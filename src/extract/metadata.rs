@@ -285,6 +285,10 @@ pub fn read(doc: &Document) -> Metadata {
     // Found once, and only when a fallback needs it.
     let region = std::cell::OnceCell::new();
     let region = || region.get_or_init(|| headline_region(doc, headline));
+    // The day shown there (and its element), looked for once for the rules below.
+    let shown_day = std::cell::OnceCell::new();
+    let shown_day = || *shown_day.get_or_init(|| headline_day(doc, region()));
+    let shown_date = || shown_day().map(|(_, day)| iso_day(day));
     // The body's blocks outside comments and asides, walked when a fallback first asks.
     let labelled = std::cell::OnceCell::new();
     let labelled = || labelled.get_or_init(|| labelled_lines(doc));
@@ -328,7 +332,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| {
             let stamp = stamp.as_deref()?;
             // Shown as `YYYY-MM-DD`: the same day keeps the stamp's time.
-            headline_date(doc, region())
+            shown_date()
                 // Else a `<time>` marked as the publication's ("Published <time pubdate>"
                 // further down).
                 .or_else(|| first_time(doc, true))
@@ -340,7 +344,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| metas.get_suffixed("-published-date"))
         .or_else(|| microdata_date(doc))
         .or_else(|| first_time(doc, false))
-        .or_else(|| headline_date(doc, region()))
+        .or_else(&shown_date)
         .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
         .or_else(|| dom_date(doc, headline))
         .or_else(|| get(MODIFIED_KEYS))
@@ -358,7 +362,7 @@ pub fn read(doc: &Document) -> Metadata {
         .as_deref()
         .and_then(published_day)
         .filter(|_| !ld.discussion && title_h1.is_some());
-    let published = match stated.and_then(|stated| Some((stated, headline_day(doc, region())?))) {
+    let published = match stated.and_then(|stated| Some((stated, shown_day()?))) {
         Some((stated, (n, shown)))
             if (days_between(shown, stated) > 1
                 || (days_between(stated, shown) > 1
@@ -384,7 +388,7 @@ pub fn read(doc: &Document) -> Metadata {
         if !ambiguous || d > 12 || d == m {
             return None;
         }
-        headline_date(doc, region())
+        shown_date()
             .as_deref()
             .and_then(published_day)
             .filter(|&day| day == (y, d, m))
