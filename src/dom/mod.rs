@@ -816,18 +816,21 @@ impl Document {
     /// [`append_text`](Self::append_text) of the text node `n` of `src`: a new text node
     /// shares the node's data (its text is not copied, as between copies of a document) and
     /// keeps its measures ([`kept_text_measure`](Self::kept_text_measure)), so the copy is not
-    /// measured again. Nothing for other nodes.
-    pub fn append_text_of(&mut self, parent: NodeId, src: &Document, n: NodeId) {
-        let Some(text) = src.text(n) else { return };
+    /// measured again. Nothing for other nodes; true when `n` is a text node.
+    pub fn append_text_of(&mut self, parent: NodeId, src: &Document, n: NodeId) -> bool {
+        let Some(text) = src.text(n) else {
+            return false;
+        };
         if let Some(last) = self.last_child(parent) {
             if self.push_text(last, text) {
-                return;
+                return true;
             }
         }
         let node = &src.nodes[n.index()];
         let t = self.push_shared(node.shared.clone());
         self.nodes[t.index()].measure.set(node.measure.get());
         self.append(parent, t);
+        true
     }
 
     /// Inserts `child` (detaching it first) right before `sibling`.
@@ -1353,16 +1356,16 @@ mod tests {
         let mut d = Document::new();
         let q = d.create_element("p", vec![]);
         d.append(NodeId::DOCUMENT, q);
-        d.append_text_of(q, &src, t);
+        assert!(d.append_text_of(q, &src, t));
         let copy = d.first_child(q).unwrap();
         assert_eq!(d.text(copy), Some("One, two"));
         assert_eq!(d.kept_text_measure(copy), Some(measure), "measures kept");
         // A second text merges into the first, as `append_text` does; the source keeps its own.
-        d.append_text_of(q, &src, t);
+        assert!(d.append_text_of(q, &src, t));
         assert_eq!(d.text(copy), Some("One, twoOne, two"));
         assert_eq!(d.text_measure(copy), TextMeasure::of("One, twoOne, two"));
         assert_eq!(src.text(t), Some("One, two"));
-        d.append_text_of(q, &src, p);
+        assert!(!d.append_text_of(q, &src, p), "not a text node");
         assert_eq!(
             d.text_content(q),
             "One, twoOne, two",

@@ -161,8 +161,7 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
     let mut stack: Vec<(NodeId, NodeId)> = Vec::new();
     push_children_to(doc, root, container, &mut stack);
     while let Some((n, parent)) = stack.pop() {
-        if doc.text(n).is_some() {
-            clean.append_text_of(parent, doc, n);
+        if clean.append_text_of(parent, doc, n) {
             continue;
         }
         let Some(tag) = doc.tag(n) else { continue };
