@@ -470,8 +470,9 @@ const SECTION_MIN_TEXT: u32 = 80;
 /// least two such sections (three inside `<main>`, which [`widen_to_main`] takes whole when
 /// it holds much more) is taken with those sections, in page order. Longer picks are widened
 /// only when one of the sections is larger and plain text (few links): its text sits too
-/// deep for its votes to reach it. An `<article>` is not widened: the blocks beside its text
-/// are not its sections.
+/// deep for its votes to reach it. Inside an `<article>`, only the sections within its
+/// publishing system's content container are its own (a page builder's, under WordPress's
+/// `entry-content`): the other blocks beside its text are its author box, notes and teasers.
 fn widen_to_sections(
     doc: &Document,
     body: NodeId,
@@ -481,9 +482,13 @@ fn widen_to_sections(
 ) -> Option<Vec<NodeId>> {
     let picked: u32 = picks.iter().map(|&p| stats.get(p).text).sum();
     let first = *picks.first()?;
-    if doc.is(first, "article") || doc.ancestor_named(first, "article", 0).is_some() {
-        return None;
-    }
+    // The highest block searched: in an <article>, its publishing system's content container,
+    // which a page builder fills with sections; elsewhere `<main>`, if any.
+    let bound = if doc.is(first, "article") || doc.ancestor_named(first, "article", 0).is_some() {
+        Some(content_container_in_article(doc, first)?)
+    } else {
+        doc.ancestor_named(first, "main", 0)
+    };
     let main = doc.ancestor_named(first, "main", 0);
     let needed = if main.is_some() { 4 } else { 3 };
     let mut cur = first;
@@ -499,10 +504,23 @@ fn widen_to_sections(
         if sections.len() >= needed && (picked < SECTION_PICKS_MAX_TEXT || bigger) {
             return Some(sections);
         }
-        if parent == body || Some(parent) == main {
+        if parent == body || Some(parent) == bound {
             return None;
         }
         cur = parent;
+    }
+    None
+}
+
+/// The block around `n`, inside its `<article>`, named as a publishing system's article text
+/// ([`CMS_CONTENT`]: WordPress's `entry-content`), if any.
+fn content_container_in_article(doc: &Document, n: NodeId) -> Option<NodeId> {
+    let mut cur = Some(n);
+    while let Some(c) = cur.filter(|&c| !doc.is(c, "article")) {
+        if patterns::matches(CMS_CONTENT, super::prepare::match_string(doc, c)) {
+            return Some(c);
+        }
+        cur = doc.parent(c);
     }
     None
 }
@@ -1054,6 +1072,12 @@ mod tests {
             "<html><body><article><div class=\"wrap\">{sections}</div></article></body></html>"
         );
         assert_eq!(widened(&html), None);
+        // Unless they are a page builder's, inside the article's publishing-system container
+        // (WordPress's `entry-content`): then they are its text.
+        let html = format!(
+            "<html><body><article><div class=\"entry-content\"><div class=\"builder\">{sections}</div></div></article></body></html>"
+        );
+        assert_eq!(widened(&html), Some(3));
         // In `<main>` (whose widening needs more text: [`widen_to_main`]) a run needs one
         // section more.
         let main = |extra: &str| {
