@@ -469,13 +469,18 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
                 classify(doc, n, ClutterKind::Other),
                 ClutterKind::Other | ClutterKind::Hidden | ClutterKind::Overlay
             );
-        if orphaned_heading || should_remove(doc, n, &stats, flags) {
+        let introduced = introduced_by_sentence(doc, n) && class_weight(doc, n, flags) >= 0.0;
+        if orphaned_heading || (!introduced && should_remove(doc, n, &stats, flags)) {
             removed.record(doc, n, classify(doc, n, ClutterKind::Other));
             if let Some(p) = doc.parent(n) {
                 emptied[p.index()] = true;
             }
             stats.remove_subtree(doc, article, n);
             doc.detach(n);
+        } else if introduced {
+            // The list is the text's, links and all: they do not count against the blocks
+            // around it either.
+            stats.count_links_as_text(doc, article, n);
         }
     }
 }
@@ -596,6 +601,64 @@ fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
                 &|c| !c.is_alphanumeric(),
             ))
     })
+}
+
+/// Least words of a sentence that introduces a list ("Many patches were sent for review:");
+/// shorter lead-ins are labels ("Read more:", "See also:").
+const LIST_LEAD_IN_WORDS: usize = 4;
+
+/// Most text of such a sentence.
+const LIST_LEAD_IN_TEXT: u32 = 300;
+
+/// True when `n` is a list (or a block holding just one) that the paragraph before it
+/// introduces: a sentence of the text ending in a colon announces the list as part of it,
+/// however many links its items are ("These patches were merged:", "The changes include:").
+/// A lead-in that invites the reader elsewhere ("You might also like:") is no such sentence.
+fn introduced_by_sentence(doc: &Document, n: NodeId) -> bool {
+    let list = match doc.tag(n) {
+        Some("ul" | "ol") => true,
+        Some("div") => {
+            let children = doc.element_children(n);
+            children.len() == 1 && matches!(doc.tag(children[0]), Some("ul" | "ol"))
+        }
+        _ => false,
+    };
+    // Links written as their addresses are a list of sources, judged as links.
+    let addresses = || {
+        doc.descendants(n)
+            .filter(|&d| doc.is(d, "a"))
+            .any(|a| trim(&doc.inner_text(a)).starts_with("http"))
+    };
+    if !list || addresses() {
+        return false;
+    }
+    // The block the list stands in: the list with the wrappers around it alone.
+    let mut at = n;
+    while let Some(p) = doc
+        .parent(at)
+        .filter(|&p| doc.is(p, "div") && doc.element_children(p).len() == 1)
+    {
+        at = p;
+    }
+    let mut prev = doc.prev_sibling(at);
+    while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
+        prev = doc.prev_sibling(p);
+    }
+    // The paragraph, or a wrapper around it alone (AsciiDoc's `div.paragraph`).
+    let mut lead = prev;
+    while let Some(l) = lead.filter(|&l| doc.is(l, "div")) {
+        let children = doc.element_children(l);
+        lead = (children.len() == 1).then(|| children[0]);
+    }
+    let Some(lead) = lead.filter(|&l| doc.is(l, "p")) else {
+        return false;
+    };
+    let text = fold_whitespace(&doc.inner_text(lead));
+    let text = text.trim();
+    text.len() <= LIST_LEAD_IN_TEXT as usize
+        && text.ends_with(':')
+        && text.split_whitespace().count() >= LIST_LEAD_IN_WORDS
+        && !opens_related_section(text)
 }
 
 /// Least text per paragraph, on average, of a block of prose.
@@ -1201,6 +1264,43 @@ mod tests {
         for (name, about) in events {
             assert!(text.contains(name) && text.contains(about), "{text}");
         }
+    }
+
+    #[test]
+    fn a_list_of_links_a_sentence_introduces_is_the_texts() {
+        let links = |items: &[&str]| {
+            let items: String = items
+                .iter()
+                .map(|i| format!("<li><p><a href=\"/pulls/{}\">{i}</a></p></li>", i.len()))
+                .collect();
+            format!("<div class=ulist><ul>{items}</ul></div>")
+        };
+        let patches = links(&[
+            "Allow casts between integers and pointers",
+            "Fix volatile loads and stores",
+            "Add support for the weak variable attribute",
+        ]);
+        // Introduced by a sentence of the text (in its own wrapper, as AsciiDoc sets it):
+        // kept, and the section around it with its other paragraphs.
+        let text = shown_with(&format!(
+            "<div class=sect><div class=paragraph><p>Many patches were sent for review              this month:</p></div>{patches}<p>More are planned.</p></div>"
+        ));
+        assert!(text.contains("Fix volatile loads"), "{text}");
+        assert!(text.contains("sent for review"), "{text}");
+        // A label, an invitation to read on, or links written as addresses are not.
+        for lead in ["Read more:", "You might also like:"] {
+            let text = shown_with(&format!("<p>{lead}</p>{patches}"));
+            assert!(!text.contains("Fix volatile loads"), "{lead} {text}");
+        }
+        let text = shown_with(&format!(
+            "<p>Here are the results of the test runs:</p>{}",
+            links(&[
+                "https://ci.example.org/runs/2003/job/57",
+                "https://ci.example.org/runs/2004/job/58",
+                "https://ci.example.org/runs/2005/job/59",
+            ])
+        ));
+        assert!(!text.contains("ci.example.org"), "{text}");
     }
 
     #[test]

@@ -152,6 +152,24 @@ impl TextStats {
         }
     }
 
+    /// Counts the link text of `n` (inside `root`) as plain text, in `n` and its ancestors up
+    /// to `root`: a block whose links belong to the text must not make the blocks around it
+    /// read as link lists.
+    pub fn count_links_as_text(&mut self, doc: &Document, root: NodeId, n: NodeId) {
+        let links = self.get(n).link_text;
+        let mut cur = Some(n);
+        while let Some(p) = cur {
+            if let Some(k) = self.slot(p) {
+                let s = &mut self.stats[k];
+                s.link_text = s.link_text.saturating_sub(links);
+            }
+            if p == root {
+                break;
+            }
+            cur = doc.parent(p);
+        }
+    }
+
     /// Share of the text that sits inside links, 0..=1.
     pub fn link_density(&self, id: NodeId) -> f64 {
         let s = self.get(id);
