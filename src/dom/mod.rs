@@ -880,6 +880,22 @@ impl Document {
         out
     }
 
+    /// The element child of `id` when it has exactly one (text beside it aside).
+    pub fn only_element_child(&self, id: NodeId) -> Option<NodeId> {
+        let mut only = None;
+        let mut c = self.first_child(id);
+        while let Some(n) = c {
+            if self.tag(n).is_some() {
+                if only.is_some() {
+                    return None;
+                }
+                only = Some(n);
+            }
+            c = self.next_sibling(n);
+        }
+        only
+    }
+
     /// Element children of `id`.
     pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
         let mut out = Vec::new();

@@ -617,26 +617,19 @@ const LIST_LEAD_IN_TEXT: u32 = 300;
 fn introduced_by_sentence(doc: &Document, n: NodeId) -> bool {
     let list = match doc.tag(n) {
         Some("ul" | "ol") => true,
-        Some("div") => {
-            let children = doc.element_children(n);
-            children.len() == 1 && matches!(doc.tag(children[0]), Some("ul" | "ol"))
-        }
+        Some("div") => doc
+            .only_element_child(n)
+            .is_some_and(|c| matches!(doc.tag(c), Some("ul" | "ol"))),
         _ => false,
     };
-    // Links written as their addresses are a list of sources, judged as links.
-    let addresses = || {
-        doc.descendants(n)
-            .filter(|&d| doc.is(d, "a"))
-            .any(|a| trim(&doc.inner_text(a)).starts_with("http"))
-    };
-    if !list || addresses() {
+    if !list {
         return false;
     }
     // The block the list stands in: the list with the wrappers around it alone.
     let mut at = n;
     while let Some(p) = doc
         .parent(at)
-        .filter(|&p| doc.is(p, "div") && doc.element_children(p).len() == 1)
+        .filter(|&p| doc.is(p, "div") && doc.only_element_child(p).is_some())
     {
         at = p;
     }
@@ -647,18 +640,24 @@ fn introduced_by_sentence(doc: &Document, n: NodeId) -> bool {
     // The paragraph, or a wrapper around it alone (AsciiDoc's `div.paragraph`).
     let mut lead = prev;
     while let Some(l) = lead.filter(|&l| doc.is(l, "div")) {
-        let children = doc.element_children(l);
-        lead = (children.len() == 1).then(|| children[0]);
+        lead = doc.only_element_child(l);
     }
     let Some(lead) = lead.filter(|&l| doc.is(l, "p")) else {
         return false;
     };
     let text = fold_whitespace(&doc.inner_text(lead));
     let text = text.trim();
+    // Links written as their addresses are a list of sources, judged as links.
+    let addresses = || {
+        doc.descendants(n)
+            .filter(|&d| doc.is(d, "a"))
+            .any(|a| trim(&doc.inner_text(a)).starts_with("http"))
+    };
     text.len() <= LIST_LEAD_IN_TEXT as usize
         && text.ends_with(':')
         && text.split_whitespace().count() >= LIST_LEAD_IN_WORDS
         && !opens_related_section(text)
+        && !addresses()
 }
 
 /// Least text per paragraph, on average, of a block of prose.
