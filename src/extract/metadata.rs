@@ -352,7 +352,16 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| get(MODIFIED_KEYS))
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
-        .or_else(|| headline_date(doc, labelled()));
+        .or_else(|| headline_date(doc, labelled()))
+        // Then a day labelled the publication's anywhere, in a column of facts beside the
+        // article too ("<h4>Published</h4> <div>July 8, 2025</div>").
+        .or_else(|| {
+            doc.descendants(doc.body()?).find_map(|n| {
+                let t = short_text(doc, n, DATELINE_MAX_CHARS)?;
+                (lowercase(&t).starts_with("published") && is_dateline(&t))
+                    .then(|| published_day(&t).map(iso_day))?
+            })
+        });
     // A day shown beside the headline before the metadata's publication day is the piece's
     // own: the metadata dates a migration or a re-import. A later day shown is, when a
     // `<meta>` date states it too: the metadata disagree, the page shows which holds; or when
@@ -370,7 +379,8 @@ pub fn read(doc: &Document) -> Metadata {
             if (days_between(shown, stated) > 1
                 || (days_between(stated, shown) > 1
                     && (get(DATE_KEYS).as_deref().and_then(published_day) == Some(shown)
-                        || ld.modified == Some(shown))))
+                        || ld.modified == Some(shown)
+                        || classes_say(doc, n, patterns::PUBLICATION_CLASSES))))
                 && stated != (shown.0, shown.2, shown.1)
                 && !labels_update(doc, n) =>
         {
@@ -1111,9 +1121,13 @@ fn labels_update(doc: &Document, n: NodeId) -> bool {
     [Some(n), doc.parent(n)].into_iter().flatten().any(|b| {
         short_text(doc, b, BYLINE_MAX_CHARS)
             .is_some_and(|t| patterns::matches(patterns::UPDATE_LABELS, &lowercase(&t)))
-    }) || doc
-        .descendants(n)
-        .any(|d| patterns::matches(patterns::UPDATE_LABELS, match_string(doc, d)))
+    }) || classes_say(doc, n, patterns::UPDATE_LABELS)
+}
+
+/// True when the class or id of `n` or of an element in it matches `pats`.
+fn classes_say(doc: &Document, n: NodeId, pats: &[patterns::Pat]) -> bool {
+    doc.descendants(n)
+        .any(|d| patterns::matches(pats, match_string(doc, d)))
 }
 
 /// Days from civil day `from` to civil day `to` (negative when `to` is earlier): each is
@@ -3267,6 +3281,26 @@ mod tests {
         // A later day the metadata do not state is no version of the page.
         let m = read(&parse_html(&page("<span>December 1, 2025</span>"), None));
         assert_eq!(m.published.as_deref(), Some("2021-03-02T10:00:00+00:00"));
+        // Unless its class names it the publication's: the page says which day it was out.
+        let line = r#"<span class="byline__release-date"><time datetime="2025-12-01">December 1, 2025</time></span>"#;
+        let m = read(&parse_html(&page(line), None));
+        assert_eq!(m.published.as_deref(), Some("2025-12-01"));
+    }
+
+    #[test]
+    fn a_day_labelled_published_in_a_column_beside_the_article_dates_it_last() {
+        let filler = "<p>Filler paragraph with enough words to push things along.</p>".repeat(12);
+        let html = format!(
+            r#"<title>Top data companies</title><body><h1>Top data companies</h1>{filler}
+            <div class="post-sidebar"><div class="post-meta"><h4>Published</h4>
+            <div class="post-when">July 8, 2025</div></div><div class="post-meta"><h4>Category</h4>
+            <a href="/awards/">Awards</a></div></div>"#
+        );
+        let m = read(&parse_html(&html, None));
+        assert_eq!(m.published.as_deref(), Some("2025-07-08"));
+        // A sidebar's teaser date without the label dates another piece.
+        let teaser = html.replace("<h4>Published</h4>", "<h4>Read next</h4>");
+        assert_eq!(read(&parse_html(&teaser, None)).published, None);
     }
 
     #[test]

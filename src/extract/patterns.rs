@@ -1165,6 +1165,9 @@ pub const BUTTON_LIKE: &[Pat] = &[
     Token("cta"),
 ];
 
+/// Class words of a dateline that names its day the publication's ("release-date").
+pub const PUBLICATION_CLASSES: &[Pat] = &[Sub("publish"), Sub("release"), Sub("pubdate")];
+
 /// Labels of a day a piece was changed or checked, not published ("Updated on", "Last
 /// reviewed", a thread's "last post"), matched on a dateline's lowercased text and on the
 /// class words of its elements.
