@@ -368,7 +368,9 @@ pub fn read(doc: &Document) -> Metadata {
     // the metadata's modification day is it: the page dates itself by its current version.
     // Not a day one off, which a time zone explains, nor the day read the other way round, nor
     // a day its block labels an update ("Updated on", a class "updated", a thread's "last
-    // post"); only under an `<h1>` that names the title, outside threads.
+    // post"), unless no `<meta>` dates the page: then the JSON-LD's publication day, shown
+    // to no reader and no link preview, dates a first version the page no longer shows.
+    // Only under an `<h1>` that names the title, outside threads.
     // The cheap conditions first: the headline's region is found only past them.
     let stated = published
         .as_deref()
@@ -376,13 +378,17 @@ pub fn read(doc: &Document) -> Metadata {
         .filter(|_| !ld.discussion && title_h1.is_some());
     let published = match stated.and_then(|stated| Some((stated, shown_day()?))) {
         Some((stated, (n, shown)))
-            if (days_between(shown, stated) > 1
-                || (days_between(stated, shown) > 1
-                    && (get(DATE_KEYS).as_deref().and_then(published_day) == Some(shown)
-                        || ld.modified == Some(shown)
-                        || classes_say(doc, n, patterns::PUBLICATION_CLASSES))))
-                && stated != (shown.0, shown.2, shown.1)
-                && !labels_update(doc, n) =>
+            if stated != (shown.0, shown.2, shown.1)
+                && ((days_between(shown, stated) > 1
+                    || (days_between(stated, shown) > 1
+                        && (get(DATE_KEYS).as_deref().and_then(published_day)
+                            == Some(shown)
+                            || ld.modified == Some(shown)
+                            || classes_say(doc, n, patterns::PUBLICATION_CLASSES))))
+                    && !labels_update(doc, n)
+                    || days_between(stated, shown) > 1
+                        && ld.modified == Some(shown)
+                        && get(DATE_KEYS).or_else(|| get(MODIFIED_KEYS)).is_none()) =>
         {
             Some(iso_day(shown))
         }
@@ -3265,13 +3271,19 @@ mod tests {
         let m = read(&parse_html(&page("<span>November 14, 2025</span>"), None));
         assert_eq!(m.published.as_deref(), Some("2025-11-14"));
         // Labelled an update, in words or in its class, or a thread's last post: the
-        // publication day stays.
+        // publication day stays when a `<meta>` states a date; the shown day, when none does.
+        let meta = r#"<meta property="article:modified_time" content="2025-11-14T09:00:00+00:00">"#;
+        let m = read(&parse_html(
+            &page("<span>Updated November 14, 2025</span>"),
+            None,
+        ));
+        assert_eq!(m.published.as_deref(), Some("2025-11-14"));
         for line in [
             "<span>Updated November 14, 2025</span>",
             r#"<span class="date"><span class="updated">November 14, 2025</span></span>"#,
             "<span>Last post Nov 14, 2025</span>",
         ] {
-            let m = read(&parse_html(&page(line), None));
+            let m = read(&parse_html(&format!("{meta}{}", page(line)), None));
             assert_eq!(
                 m.published.as_deref(),
                 Some("2021-03-02T10:00:00+00:00"),
