@@ -352,16 +352,7 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| get(MODIFIED_KEYS))
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
-        .or_else(|| headline_date(doc, labelled()))
-        // Then a day labelled the publication's anywhere, in a column of facts beside the
-        // article too ("<h4>Published</h4> <div>July 8, 2025</div>").
-        .or_else(|| {
-            doc.descendants(doc.body()?).find_map(|n| {
-                let t = short_text(doc, n, DATELINE_MAX_CHARS)?;
-                (lowercase(&t).starts_with("published") && is_dateline(&t))
-                    .then(|| published_day(&t).map(iso_day))?
-            })
-        });
+        .or_else(|| headline_date(doc, labelled()));
     // A day shown beside the headline before the metadata's publication day is the piece's
     // own: the metadata dates a migration or a re-import. A later day shown is, when a
     // `<meta>` date states it too: the metadata disagree, the page shows which holds; or when
@@ -378,17 +369,18 @@ pub fn read(doc: &Document) -> Metadata {
         .filter(|_| !ld.discussion && title_h1.is_some());
     let published = match stated.and_then(|stated| Some((stated, shown_day()?))) {
         Some((stated, (n, shown)))
-            if stated != (shown.0, shown.2, shown.1)
-                && ((days_between(shown, stated) > 1
-                    || (days_between(stated, shown) > 1
-                        && (get(DATE_KEYS).as_deref().and_then(published_day)
-                            == Some(shown)
-                            || ld.modified == Some(shown)
-                            || classes_say(doc, n, patterns::PUBLICATION_CLASSES))))
+            if stated != (shown.0, shown.2, shown.1) && {
+                let meta = get(DATE_KEYS);
+                let later = days_between(stated, shown) > 1;
+                let modified = later && ld.modified == Some(shown);
+                (days_between(shown, stated) > 1
+                    || modified
+                    || later
+                        && (meta.as_deref().and_then(published_day) == Some(shown)
+                            || classes_say(doc, n, patterns::PUBLICATION_CLASSES)))
                     && !labels_update(doc, n)
-                    || days_between(stated, shown) > 1
-                        && ld.modified == Some(shown)
-                        && get(DATE_KEYS).or_else(|| get(MODIFIED_KEYS)).is_none()) =>
+                    || modified && meta.or_else(|| get(MODIFIED_KEYS)).is_none()
+            } =>
         {
             Some(iso_day(shown))
         }
@@ -3297,22 +3289,6 @@ mod tests {
         let line = r#"<span class="byline__release-date"><time datetime="2025-12-01">December 1, 2025</time></span>"#;
         let m = read(&parse_html(&page(line), None));
         assert_eq!(m.published.as_deref(), Some("2025-12-01"));
-    }
-
-    #[test]
-    fn a_day_labelled_published_in_a_column_beside_the_article_dates_it_last() {
-        let filler = "<p>Filler paragraph with enough words to push things along.</p>".repeat(12);
-        let html = format!(
-            r#"<title>Top data companies</title><body><h1>Top data companies</h1>{filler}
-            <div class="post-sidebar"><div class="post-meta"><h4>Published</h4>
-            <div class="post-when">July 8, 2025</div></div><div class="post-meta"><h4>Category</h4>
-            <a href="/awards/">Awards</a></div></div>"#
-        );
-        let m = read(&parse_html(&html, None));
-        assert_eq!(m.published.as_deref(), Some("2025-07-08"));
-        // A sidebar's teaser date without the label dates another piece.
-        let teaser = html.replace("<h4>Published</h4>", "<h4>Read next</h4>");
-        assert_eq!(read(&parse_html(&teaser, None)).published, None);
     }
 
     #[test]
