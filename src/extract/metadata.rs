@@ -187,6 +187,8 @@ struct JsonLd {
     /// The publication time is also the modification time, to the second: a CMS that stamps
     /// both at each (re)publication, not the day the piece first appeared.
     published_is_modified: bool,
+    /// The day of the article's `dateModified`.
+    modified: Option<(u32, u32, u32)>,
     publisher: Option<String>,
     image: Option<String>,
     description: Option<String>,
@@ -353,10 +355,13 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| headline_date(doc, labelled()));
     // A day shown beside the headline before the metadata's publication day is the piece's
     // own: the metadata dates a migration or a re-import. A later day shown is, when a
-    // `<meta>` date states it too: the metadata disagree, the page shows which holds. Not a
-    // day one off, which a time zone explains, nor the day read the other way round, nor a
-    // day its block labels an update ("Updated on"); only under an `<h1>` that names the
-    // title, outside threads.
+    // `<meta>` date states it too: the metadata disagree, the page shows which holds; or when
+    // the metadata's modification day is it: the page dates itself by its current version.
+    // Not a day one off, which a time zone explains, nor the day read the other way round, nor
+    // a day its block labels an update ("Updated on", a class "updated", a thread's "last
+    // post"), unless no `<meta>` dates the page: then the JSON-LD's publication day, shown
+    // to no reader and no link preview, dates a first version the page no longer shows.
+    // Only under an `<h1>` that names the title, outside threads.
     // The cheap conditions first: the headline's region is found only past them.
     let stated = published
         .as_deref()
@@ -364,11 +369,18 @@ pub fn read(doc: &Document) -> Metadata {
         .filter(|_| !ld.discussion && title_h1.is_some());
     let published = match stated.and_then(|stated| Some((stated, shown_day()?))) {
         Some((stated, (n, shown)))
-            if (days_between(shown, stated) > 1
-                || (days_between(stated, shown) > 1
-                    && get(DATE_KEYS).as_deref().and_then(published_day) == Some(shown)))
-                && stated != (shown.0, shown.2, shown.1)
-                && !labels_update(doc, n) =>
+            if stated != (shown.0, shown.2, shown.1) && {
+                let meta = get(DATE_KEYS);
+                let later = days_between(stated, shown) > 1;
+                let modified = later && ld.modified == Some(shown);
+                (days_between(shown, stated) > 1
+                    || modified
+                    || later
+                        && (meta.as_deref().and_then(published_day) == Some(shown)
+                            || classes_say(doc, n, patterns::PUBLICATION_CLASSES)))
+                    && !labels_update(doc, n)
+                    || modified && meta.or_else(|| get(MODIFIED_KEYS)).is_none()
+            } =>
         {
             Some(iso_day(shown))
         }
@@ -710,7 +722,8 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         let (p, m) = (stamp("datePublished"), stamp("dateModified"));
         // Published after it was modified is no history either: a stamp of the last save.
         // On one day, times written alike compare as text ("…T22:02:58Z" after "…T22:02:45Z").
-        let published_later = match (published_day(p), published_day(m)) {
+        out.modified = published_day(m);
+        let published_later = match (published_day(p), out.modified) {
             (Some(dp), Some(dm)) => dp > dm || (dp == dm && p.len() == m.len() && p > m),
             _ => false,
         };
@@ -1100,12 +1113,19 @@ fn headline_day(doc: &Document, region: &[NodeId]) -> Option<(NodeId, (u32, u32,
 }
 
 /// True when the dateline `n` or its block labels its day an update ("Updated on", "Last
-/// reviewed"): not the day the piece was published.
+/// reviewed", in words, or in the class of `n` or of an element in it): not the day
+/// the piece was published.
 fn labels_update(doc: &Document, n: NodeId) -> bool {
     [Some(n), doc.parent(n)].into_iter().flatten().any(|b| {
         short_text(doc, b, BYLINE_MAX_CHARS)
             .is_some_and(|t| patterns::matches(patterns::UPDATE_LABELS, &lowercase(&t)))
-    })
+    }) || classes_say(doc, n, patterns::UPDATE_LABELS)
+}
+
+/// True when the class or id of `n` or of an element in it matches `pats`.
+fn classes_say(doc: &Document, n: NodeId, pats: &[patterns::Pat]) -> bool {
+    doc.descendants(n)
+        .any(|d| patterns::matches(pats, match_string(doc, d)))
 }
 
 /// Days from civil day `from` to civil day `to` (negative when `to` is earlier): each is
@@ -3227,6 +3247,48 @@ mod tests {
             read(&parse_html(&html, None)).published.as_deref(),
             Some("2025-01-10T12:00:00Z")
         );
+    }
+
+    #[test]
+    fn a_later_day_shown_that_the_modification_date_states_is_the_pages() {
+        // A guide rewritten and republished: the page shows the day of its current version,
+        // which the metadata states as its modification; the publication day dates the first.
+        let page = |line: &str| {
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"Article","headline":"Best tents",
+                "datePublished":"2021-03-02T10:00:00+00:00","dateModified":"2025-11-14T09:00:00+00:00"}}</script>
+                <body><h1>Best tents</h1><div class="meta"><span>Ann Lee</span> · {line}</div><p>Body.</p>"#
+            )
+        };
+        let m = read(&parse_html(&page("<span>November 14, 2025</span>"), None));
+        assert_eq!(m.published.as_deref(), Some("2025-11-14"));
+        // Labelled an update, in words or in its class, or a thread's last post: the
+        // publication day stays when a `<meta>` states a date; the shown day, when none does.
+        let meta = r#"<meta property="article:modified_time" content="2025-11-14T09:00:00+00:00">"#;
+        let m = read(&parse_html(
+            &page("<span>Updated November 14, 2025</span>"),
+            None,
+        ));
+        assert_eq!(m.published.as_deref(), Some("2025-11-14"));
+        for line in [
+            "<span>Updated November 14, 2025</span>",
+            r#"<span class="date"><span class="updated">November 14, 2025</span></span>"#,
+            "<span>Last post Nov 14, 2025</span>",
+        ] {
+            let m = read(&parse_html(&format!("{meta}{}", page(line)), None));
+            assert_eq!(
+                m.published.as_deref(),
+                Some("2021-03-02T10:00:00+00:00"),
+                "{line}"
+            );
+        }
+        // A later day the metadata do not state is no version of the page.
+        let m = read(&parse_html(&page("<span>December 1, 2025</span>"), None));
+        assert_eq!(m.published.as_deref(), Some("2021-03-02T10:00:00+00:00"));
+        // Unless its class names it the publication's: the page says which day it was out.
+        let line = r#"<span class="byline__release-date"><time datetime="2025-12-01">December 1, 2025</time></span>"#;
+        let m = read(&parse_html(&page(line), None));
+        assert_eq!(m.published.as_deref(), Some("2025-12-01"));
     }
 
     #[test]

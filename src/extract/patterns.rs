@@ -1165,14 +1165,19 @@ pub const BUTTON_LIKE: &[Pat] = &[
     Token("cta"),
 ];
 
+/// Class words of a dateline that names its day the publication's ("release-date").
+pub const PUBLICATION_CLASSES: &[Pat] = &[Sub("publish"), Sub("release"), Sub("pubdate")];
+
 /// Labels of a day a piece was changed or checked, not published ("Updated on", "Last
-/// reviewed"), matched on a dateline's lowercased text.
+/// reviewed", a thread's "last post"), matched on a dateline's lowercased text and on the
+/// class words of its elements.
 pub const UPDATE_LABELS: &[Pat] = &[
     Sub("updated"),
     Sub("modified"),
     Sub("reviewed"),
     Sub("revised"),
     Sub("edited"),
+    Sub("last post"),
 ];
 
 /// Labels of the day a member joined, in a forum post's profile beside the post ("Joined:
