@@ -5,6 +5,7 @@
 
 use crate::dom::{Document, NodeId};
 
+use super::clutter::{is_named_as, ClutterKind};
 use super::patterns::{self, COMMENT_THREADS};
 use super::prepare::match_string;
 use super::stats::TextStats;
@@ -142,8 +143,11 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
     // A list of dated teasers beside two or more sections of the same tag that each hold a
     // list of their own is one of a front page's sections, not the page's list. (Only
     // blocks with an item list's least text are tried as lists, and two sections settle it.)
+    // Undated, a list beside such a section is one of a page's groups of items (a shop's
+    // or a blog's categories, an index's topics): the page's list is all of them. The site's
+    // header and footer, with their columns of links, are no such sections.
     let dated = doc.descendants(list).any(|d| doc.is(d, "time"));
-    if let Some(parent) = doc.parent(list).filter(|_| dated) {
+    if let Some(parent) = doc.parent(list) {
         let holds_list = |s: NodeId| {
             doc.descendants(s).any(|d| {
                 stats.get(d).text >= MIN_ITEM_TEXT * MIN_ITEMS as u32
@@ -153,11 +157,19 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
         let sections = doc
             .element_children(parent)
             .into_iter()
-            .filter(|&s| s != list && doc.tag(s) == doc.tag(list) && holds_list(s))
+            .filter(|&s| {
+                s != list
+                    && doc.tag(s) == doc.tag(list)
+                    && !is_named_as(doc, s, ClutterKind::Navigation)
+                    && holds_list(s)
+            })
             .take(2)
             .count();
-        if sections == 2 {
+        if dated && sections == 2 {
             return None;
+        }
+        if !dated && sections > 0 && parent != body {
+            list = parent;
         }
     }
     // Beside an article the votes found, a list mostly of links is its related stories;
@@ -291,6 +303,47 @@ mod tests {
         let mut doc = page(1);
         let root = grab(&mut doc, &[], 0).expect("the list");
         assert!(doc.text_content(root).contains("Story 4 of section 0"));
+    }
+
+    #[test]
+    fn undated_groups_of_items_are_taken_together_but_not_the_footers_links() {
+        // A blog's index: each category a section of cards under its heading (each section
+        // named apart); beside one group alone, the footer's columns of links stay out.
+        let card = |s: usize, i: usize| {
+            format!(
+                "<div class=\"card\"><h3><a href=\"/r/{s}/{i}\">Recipe {i} of group {s}: \
+                 roast squash with sage</a></h3><p>Ready in forty minutes.</p></div>"
+            )
+        };
+        let group = |s: usize| {
+            let cards: String = (0..5).map(|i| card(s, i)).collect();
+            format!(
+                "<section class=\"group group--{s}\"><h2>Group {s}</h2>\
+                 <div class=\"grid\">{cards}</div></section>"
+            )
+        };
+        let page = |groups: usize, after: &str| {
+            let all: String = (0..groups).map(group).collect();
+            let html = format!(
+                "<html><body><div id=\"page\"><div class=\"groups\">{all}</div>{after}</div>\
+                 </body></html>"
+            );
+            let mut doc = parse_html(&html, None);
+            let root = grab(&mut doc, &[], 0).expect("a list");
+            doc.text_content(root)
+        };
+        let text = page(3, "");
+        assert!(text.contains("Recipe 4 of group 0"), "{text}");
+        assert!(text.contains("Recipe 4 of group 2"), "{text}");
+        let links: String = (0..4)
+            .map(|i| format!("<li class=\"f\"><a href=\"/f/{i}\">Footer link {i} to another page of the whole site</a></li>"))
+            .collect();
+        let text = page(
+            1,
+            &format!("<div class=\"site-footer\"><ul>{links}</ul></div>"),
+        );
+        assert!(text.contains("Recipe 4 of group 0"), "{text}");
+        assert!(!text.contains("Footer link"), "{text}");
     }
 
     #[test]
