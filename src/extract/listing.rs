@@ -130,10 +130,7 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
             }
         }
     }
-    let (mut list, list_text) = best?;
-    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
-        return None;
-    }
+    let (mut list, mut list_text) = best?;
     while let Some(p) = doc.parent(list).filter(|&p| p != body) {
         if stats.get(list).text * 10 < stats.get(p).text * WRAPPER_SHARE_TENTHS {
             break;
@@ -170,7 +167,12 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
         }
         if !dated && sections > 0 && parent != body {
             list = parent;
+            list_text = stats.get(list).text;
         }
+    }
+    // The groups of items together, not the largest alone, are weighed against the picks.
+    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
+        return None;
     }
     // Beside an article the votes found, a list mostly of links is its related stories;
     // beside a short introduction it dwarfs, it is the page's cards (each one a link).
@@ -344,6 +346,34 @@ mod tests {
         );
         assert!(text.contains("Recipe 4 of group 0"), "{text}");
         assert!(!text.contains("Footer link"), "{text}");
+    }
+
+    #[test]
+    fn groups_of_items_together_outweigh_an_introduction_each_one_does_not() {
+        // A category page: an introduction the votes chose, then three groups of cards, each
+        // shorter than one and a half times the introduction, together far longer.
+        let intro = "Everything we stock for the garden shed, from hand tools to potting benches, \
+                     chosen for a lifetime of use and sold with spare parts for years to come.";
+        let card = |s: usize, i: usize| {
+            format!("<li class=\"tile\"><a href=\"/p/{s}/{i}\">Forged steel trowel {i} of range {s}</a><span>Ash handle and a stainless blade, $12</span></li>")
+        };
+        let group = |s: usize| {
+            let cards: String = (0..3).map(|i| card(s, i)).collect();
+            format!(
+                "<section class=\"range range--{s}\"><h2>Range {s}</h2><ul class=\"tiles\">{cards}</ul></section>"
+            )
+        };
+        let groups: String = (0..3).map(group).collect();
+        let html = format!(
+            "<html><body><div id=\"page\"><div id=\"intro\"><p>{intro}</p></div>\
+             <div class=\"ranges\">{groups}</div></div><footer>Footer</footer></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let intro_block = by_id(&doc, "intro");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the groups");
+        let text = doc.text_content(root);
+        assert!(text.contains("lifetime of use"), "{text}");
+        assert!(text.contains("Forged steel trowel 2 of range 2"), "{text}");
     }
 
     #[test]
