@@ -653,8 +653,8 @@ pub fn strip_page_chrome(
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
                 || (patterns::matches(UNLIKELY, ms)
-                    && !(patterns::matches(MAYBE_CANDIDATE, ms)
-                        && !patterns::matches(NOT_CONTENT, ms))
+                    && (!patterns::matches(MAYBE_CANDIDATE, ms)
+                        || patterns::matches(NOT_CONTENT, ms))
                     && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))
                 || tag == "nav"
                 || tag == "aside")
