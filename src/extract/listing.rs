@@ -5,6 +5,7 @@
 
 use crate::dom::{Document, NodeId};
 
+use super::clutter::{is_named_as, ClutterKind};
 use super::patterns::{self, COMMENT_THREADS};
 use super::prepare::match_string;
 use super::stats::TextStats;
@@ -129,10 +130,7 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
             }
         }
     }
-    let (mut list, list_text) = best?;
-    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
-        return None;
-    }
+    let (mut list, mut list_text) = best?;
     while let Some(p) = doc.parent(list).filter(|&p| p != body) {
         if stats.get(list).text * 10 < stats.get(p).text * WRAPPER_SHARE_TENTHS {
             break;
@@ -142,8 +140,11 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
     // A list of dated teasers beside two or more sections of the same tag that each hold a
     // list of their own is one of a front page's sections, not the page's list. (Only
     // blocks with an item list's least text are tried as lists, and two sections settle it.)
+    // Undated, a list beside such a section is one of a page's groups of items (a shop's
+    // or a blog's categories, an index's topics): the page's list is all of them. The site's
+    // header and footer, with their columns of links, are no such sections.
     let dated = doc.descendants(list).any(|d| doc.is(d, "time"));
-    if let Some(parent) = doc.parent(list).filter(|_| dated) {
+    if let Some(parent) = doc.parent(list) {
         let holds_list = |s: NodeId| {
             doc.descendants(s).any(|d| {
                 stats.get(d).text >= MIN_ITEM_TEXT * MIN_ITEMS as u32
@@ -153,12 +154,25 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
         let sections = doc
             .element_children(parent)
             .into_iter()
-            .filter(|&s| s != list && doc.tag(s) == doc.tag(list) && holds_list(s))
+            .filter(|&s| {
+                s != list
+                    && doc.tag(s) == doc.tag(list)
+                    && !is_named_as(doc, s, ClutterKind::Navigation)
+                    && holds_list(s)
+            })
             .take(2)
             .count();
-        if sections == 2 {
+        if dated && sections == 2 {
             return None;
         }
+        if !dated && sections > 0 && parent != body {
+            list = parent;
+            list_text = stats.get(list).text;
+        }
+    }
+    // The groups of items together, not the largest alone, are weighed against the picks.
+    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
+        return None;
     }
     // Beside an article the votes found, a list mostly of links is its related stories;
     // beside a short introduction it dwarfs, it is the page's cards (each one a link).
@@ -291,6 +305,75 @@ mod tests {
         let mut doc = page(1);
         let root = grab(&mut doc, &[], 0).expect("the list");
         assert!(doc.text_content(root).contains("Story 4 of section 0"));
+    }
+
+    #[test]
+    fn undated_groups_of_items_are_taken_together_but_not_the_footers_links() {
+        // A blog's index: each category a section of cards under its heading (each section
+        // named apart); beside one group alone, the footer's columns of links stay out.
+        let card = |s: usize, i: usize| {
+            format!(
+                "<div class=\"card\"><h3><a href=\"/r/{s}/{i}\">Recipe {i} of group {s}: \
+                 roast squash with sage</a></h3><p>Ready in forty minutes.</p></div>"
+            )
+        };
+        let group = |s: usize| {
+            let cards: String = (0..5).map(|i| card(s, i)).collect();
+            format!(
+                "<section class=\"group group--{s}\"><h2>Group {s}</h2>\
+                 <div class=\"grid\">{cards}</div></section>"
+            )
+        };
+        let page = |groups: usize, after: &str| {
+            let all: String = (0..groups).map(group).collect();
+            let html = format!(
+                "<html><body><div id=\"page\"><div class=\"groups\">{all}</div>{after}</div>\
+                 </body></html>"
+            );
+            let mut doc = parse_html(&html, None);
+            let root = grab(&mut doc, &[], 0).expect("a list");
+            doc.text_content(root)
+        };
+        let text = page(3, "");
+        assert!(text.contains("Recipe 4 of group 0"), "{text}");
+        assert!(text.contains("Recipe 4 of group 2"), "{text}");
+        let links: String = (0..4)
+            .map(|i| format!("<li class=\"f\"><a href=\"/f/{i}\">Footer link {i} to another page of the whole site</a></li>"))
+            .collect();
+        let text = page(
+            1,
+            &format!("<div class=\"site-footer\"><ul>{links}</ul></div>"),
+        );
+        assert!(text.contains("Recipe 4 of group 0"), "{text}");
+        assert!(!text.contains("Footer link"), "{text}");
+    }
+
+    #[test]
+    fn groups_of_items_together_outweigh_an_introduction_each_one_does_not() {
+        // A category page: an introduction the votes chose, then three groups of cards, each
+        // shorter than one and a half times the introduction, together far longer.
+        let intro = "Everything we stock for the garden shed, from hand tools to potting benches, \
+                     chosen for a lifetime of use and sold with spare parts for years to come.";
+        let card = |s: usize, i: usize| {
+            format!("<li class=\"tile\"><a href=\"/p/{s}/{i}\">Forged steel trowel {i} of range {s}</a><span>Ash handle and a stainless blade, $12</span></li>")
+        };
+        let group = |s: usize| {
+            let cards: String = (0..3).map(|i| card(s, i)).collect();
+            format!(
+                "<section class=\"range range--{s}\"><h2>Range {s}</h2><ul class=\"tiles\">{cards}</ul></section>"
+            )
+        };
+        let groups: String = (0..3).map(group).collect();
+        let html = format!(
+            "<html><body><div id=\"page\"><div id=\"intro\"><p>{intro}</p></div>\
+             <div class=\"ranges\">{groups}</div></div><footer>Footer</footer></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let intro_block = by_id(&doc, "intro");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the groups");
+        let text = doc.text_content(root);
+        assert!(text.contains("lifetime of use"), "{text}");
+        assert!(text.contains("Forged steel trowel 2 of range 2"), "{text}");
     }
 
     #[test]

@@ -173,6 +173,10 @@ pub const MAYBE_CANDIDATE: &[Pat] = &[
     Sub("accordion"),
 ];
 
+/// Names that say "not content" outright (`nocontent`, the class search engines' indexers
+/// skip): they rescue no block, though they hold "content".
+pub const NOT_CONTENT: &[Pat] = &[Token("nocontent")];
+
 /// Words that raise a block's score.
 pub const POSITIVE: &[Pat] = &[
     Sub("article"),

@@ -7,7 +7,8 @@ use crate::dom::{split_white, trim, Document, NodeData, NodeId};
 use super::clutter::{classify, ClutterKind, Removals};
 use super::lowercase::{into_lowercase, lowercase};
 use super::patterns::{
-    self, AMP_CONTENT, BYLINE, MAYBE_CANDIDATE, PHRASING, PULL_QUOTE, UNLIKELY, UNLIKELY_ROLES,
+    self, AMP_CONTENT, BYLINE, MAYBE_CANDIDATE, NOT_CONTENT, PHRASING, PULL_QUOTE, UNLIKELY,
+    UNLIKELY_ROLES,
 };
 use super::{media, Flags};
 
@@ -652,7 +653,8 @@ pub fn strip_page_chrome(
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
                 || (patterns::matches(UNLIKELY, ms)
-                    && !patterns::matches(MAYBE_CANDIDATE, ms)
+                    && (!patterns::matches(MAYBE_CANDIDATE, ms)
+                        || patterns::matches(NOT_CONTENT, ms))
                     && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))
                 || tag == "nav"
                 || tag == "aside")
@@ -888,6 +890,21 @@ mod tests {
         // Marks are cut however many there are: only letters and digits count.
         assert!(!too_long_for_a_label(&doc, b));
         assert!(too_long_for_a_label(&doc, c) && !patterns::is_ad_label(&doc.text_content(c)));
+    }
+
+    #[test]
+    fn a_block_named_nocontent_is_not_rescued_by_the_word_content() {
+        // A sponsor's box marked `nocontent` (the class search indexers skip) beside the
+        // article: "content" inside that word does not keep it.
+        let para = "<p>The harbour wall was rebuilt over the winter with stone from the old \
+                    quarry, and the ferry now docks on the inner side when the wind is high.</p>";
+        let html = format!(
+            "<html><body><article>{para}{para}{para}{para}<div class=\"widget box nocontent\"><p>Sponsored: \
+             cut your cloud bill in half this quarter</p></div>{para}</article></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the article").text;
+        assert!(text.contains("harbour wall"), "{text}");
+        assert!(!text.contains("cloud bill"), "{text}");
     }
 
     #[test]
