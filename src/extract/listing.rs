@@ -103,6 +103,7 @@ const INTRO_UNDER_LIST: u32 = 4;
 /// blocks the paragraph vote chose, holding `picked_text` characters: the list is taken only
 /// when it holds several times their text, together with them when they sit near it (an
 /// introduction above the list), alone when there are none.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<NodeId> {
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);

@@ -214,6 +214,7 @@ fn page_elements(doc: &Document) -> (Vec<NodeId>, Vec<NodeId>, Vec<NodeId>) {
 }
 
 /// Reads the metadata of `doc`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn read(doc: &Document) -> Metadata {
     let (metas, scripts, h1s) = page_elements(doc);
     let metas = meta_map(doc, &metas);
@@ -668,6 +669,7 @@ fn best_article<'a>(value: &'a Value, product: &mut bool) -> Option<&'a Value> {
     best
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn type_names(v: &Value) -> Vec<String> {
     match v.get("@type") {
         Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
@@ -750,6 +752,7 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
 }
 
 /// A person's or organisation's name; `{"@id": …}` references are looked up in the graph.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn author_name(v: &Value, root: &Value) -> Option<String> {
     match v {
         Value::String(s) => {
@@ -890,6 +893,7 @@ fn is_pubdate(doc: &Document, t: NodeId) -> bool {
 
 /// The value of the first `<time>` that [`is_pubdate`], else of the first outside a run of
 /// dated teasers, else of the first; with `marked_only`, of the first that is_pubdate alone.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn first_time(doc: &Document, marked_only: bool) -> Option<String> {
     let body = doc.body()?;
     let times = doc.find_all(body, "time");
@@ -1142,6 +1146,7 @@ const DATELINE_SEPARATORS: &[char] = &['•', '·', '|'];
 /// The names a reader sees beside the headline: a short element there that starts with a
 /// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
 /// by") followed by an element holding the names.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn headline_byline(
     doc: &Document,
     region: &[NodeId],
@@ -1464,6 +1469,7 @@ fn dom_byline(doc: &Document, headline: Option<NodeId>) -> Option<(String, NodeI
 /// True for an author field that names nobody: a number (a user id), or a template's
 /// placeholder left unfilled (`{{author}}`, `${author}`, `page.head.extra.author`: a key of
 /// three or more lower-case words; a login like `jane.doe` has two, initials are no words).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_no_name(a: &str) -> bool {
     let key_part = |p: &str| {
         p.len() > 1
@@ -1545,6 +1551,7 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
 
 /// The names of the author links (`rel=author`, links to author pages) in a subtree, each
 /// once, joined by commas.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn author_links(doc: &Document, n: NodeId) -> Option<String> {
     let mut unique: Vec<String> = Vec::new();
     for d in doc.descendants(n) {
@@ -1584,6 +1591,7 @@ fn spaced_text(doc: &Document, n: NodeId) -> String {
 
 /// The text of a short subtree with ` | ` between the blocks (and lines) that hold it, or
 /// `None` when its text sits in a single block.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn block_parts(doc: &Document, n: NodeId) -> Option<String> {
     let mut parts: Vec<String> = vec![String::new()];
     for d in doc.descendants(n).skip(1) {
@@ -1670,6 +1678,7 @@ fn may_hold_year(_: &Document, _: NodeId, _: usize) -> bool {
 
 /// True for a link to an author's page on the page's own site (`/author/jane-doe`,
 /// `/contributors/…`), not to a profile elsewhere or to an account page (`/user/login`).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_author_link(doc: &Document, a: NodeId) -> bool {
     let Some(href) = doc.attr(a, "href") else {
         return false;
@@ -1791,6 +1800,7 @@ fn names_before_tail(s: &str) -> String {
 
 /// The author's names in the text of a visible byline: without its label, the date, the
 /// roles around them and a repeated copy; `None` when no name is left.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn byline_from_text(text: &str) -> Option<String> {
     let name = collapse_repeats(&trim_byline_tail(&clean_byline(text)));
     let name = clean_byline(&name);
@@ -1806,6 +1816,7 @@ pub fn byline_from_text(text: &str) -> Option<String> {
 
 /// Strips the label ("By", "Written by", "Author:"), trailing separators and surrounding
 /// punctuation from an author line. A label with no name after it gives an empty string.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn clean_byline(raw: &str) -> String {
     let mut s = fold_whitespace(raw);
     let trim = |s: &str| patterns::trim_marks(s, ",:|-–—·•").to_string();
@@ -1904,6 +1915,7 @@ const MONTHS: &[&str] = &[
 /// `/` or `.` spellings, "4 September 2025", "Sep 4th, 2025", RFC 2822 dates, and numeric
 /// day-month-year (`04.09.2025`) or, with slashes, month/day/year (`9/4/2025`). The day is the
 /// one written, not converted to UTC: a reader near the writer sees that date.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn published_day(s: &str) -> Option<(u32, u32, u32)> {
     let valid = |y: u32, m: u32, d: u32| {
         ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
@@ -1991,6 +2003,7 @@ const TITLE_SEPARATORS: &[&str] = &[
 ];
 
 /// Splits a page title into its parts at the first separator kind it uses.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn title_parts(t: &str) -> Vec<&str> {
     TITLE_SEPARATORS
         .iter()
@@ -2197,6 +2210,7 @@ fn labels_headline(doc: &Document, h: NodeId, heading: &str, title: &str) -> boo
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
 /// soft hyphens go, and so does a permalink mark at the end ("Install ¶", "Usage #"). A
 /// `<time>` inside is the post's dateline set beside its headline, not words of it.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn heading_text(doc: &Document, h: NodeId) -> String {
     let mut text = String::new();
     let mut cur = Some(h);
@@ -2253,6 +2267,7 @@ const TITLE_HEADING_OVERLAP: f64 = 0.4;
 /// Decodes the character references left in metadata strings that were escaped twice:
 /// the usual named ones and numeric ones (`&#8217;`, `&#x1F62D;`); an invalid code point
 /// becomes U+FFFD and an unknown or malformed reference stays as written.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();

@@ -646,6 +646,7 @@ fn is_non_negative_number(s: &str) -> bool {
 /// Resolves each candidate of a `srcset`. Candidates are split as the HTML standard splits
 /// them: a URL runs to the next whitespace (so CDN addresses with commas survive), and a
 /// comma ends the descriptors.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut rest = srcset;

@@ -41,6 +41,7 @@ use crate::dom::{Document, NodeId};
 /// Renders the children of `root` (a tree built by [`super::html::sanitize`]) as Markdown.
 /// Blocks are separated by one blank line (list items of tight lists by a line break); the
 /// result ends with exactly one newline, or is empty when the tree holds nothing to show.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn to_markdown(clean: &Document, root: NodeId) -> String {
     let mut r = Renderer::new(clean, false);
     r.run(root);
@@ -55,6 +56,7 @@ pub fn to_markdown(clean: &Document, root: NodeId) -> String {
 
 /// The complete Markdown document for an article: [`front_matter`], the title as a level-1
 /// heading, then the body ([`crate::Article::markdown`]).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn document(article: &crate::Article, url: Option<&str>, exported: &str) -> String {
     let mut out = front_matter(article, url, exported);
     out.push('\n');
@@ -336,6 +338,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn run(&mut self, root: NodeId) {
         let doc = self.doc;
         let mut stack: Vec<Step> = Vec::new();
@@ -370,6 +373,7 @@ impl<'a> Renderer<'a> {
     // ---- walk -------------------------------------------------------------------------
 
     /// Handles an element's start; returns whether to walk its children (and see its end).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn enter(&mut self, n: NodeId, tag: &str) -> bool {
         let doc = self.doc;
         match tag {
@@ -547,6 +551,7 @@ impl<'a> Renderer<'a> {
         true
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn leave(&mut self, n: NodeId, tag: &str) {
         match tag {
             "em" | "i" | "cite" | "dfn" | "var" | "strong" | "b" | "del" | "s" | "sub" | "sup"
@@ -756,6 +761,7 @@ impl<'a> Renderer<'a> {
 
     /// Closes the frames opened in this paragraph and returns its Markdown (one string,
     /// hard breaks included).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn take_paragraph(&mut self) -> String {
         for i in (0..self.opened_upto.min(self.frames.len())).rev() {
             let f = &mut self.frames[i];
@@ -804,6 +810,7 @@ impl<'a> Renderer<'a> {
     // ---- block output -----------------------------------------------------------------
 
     /// Writes a block's lines under the open containers' prefixes.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn emit(&mut self, lines: Vec<String>) {
         let ids: Vec<u64> = self.containers.iter().map(Container::id).collect();
         if !self.out.is_empty() {
@@ -893,6 +900,7 @@ impl<'a> Renderer<'a> {
         self.prev_list = None;
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn table(&mut self, table: NodeId) {
         let doc = self.doc;
         let Some(grid) = pipe_grid(doc, table) else {
@@ -1119,6 +1127,7 @@ fn pre_needs_html(doc: &Document, pre: NodeId) -> bool {
 // Links and images
 
 /// `](dest "title")` for a link or an image.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn link_tail(href: &str, title: Option<&str>) -> String {
     let mut s = String::from("](");
     s.push_str(&destination(href));
@@ -1254,6 +1263,7 @@ fn pipe_grid(doc: &Document, table: NodeId) -> Option<Vec<Vec<NodeId>>> {
 /// A clean subtree (a table, or a `pre` holding links) as an HTML block. A table has no
 /// blank line inside (newlines in its text become `&#10;`, as a blank line would end the
 /// block) and a line per row; a `pre` keeps its lines, since its block ends at `</pre>`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn html_block(doc: &Document, top: NodeId) -> Vec<String> {
     let in_pre = doc.is(top, "pre");
     let mut out = String::new();
@@ -1403,6 +1413,7 @@ fn escape_plain(s: &str, brackets: bool) -> String {
 }
 
 /// Escapes a run of text given the characters written just before and after it.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn escape_text(
     s: &str,
     before: Option<char>,
@@ -1441,6 +1452,7 @@ fn escape_text(
 
 /// The paragraph's Markdown from its pieces: emphasis checked against CommonMark's flanking
 /// rules (falling back to inline HTML), text escaped against its real neighbours.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn resolve(mut pieces: Vec<Piece>, cell: bool, in_link: bool) -> String {
     while matches!(pieces.last(), Some(Piece::Space | Piece::Break)) {
         pieces.pop();
@@ -1684,6 +1696,7 @@ fn heading_text(body: &str) -> String {
 /// so the block is valid YAML whatever the page holds; absent values leave their key out.
 /// `author` is a list when the byline names several people (separated by `, ` or ` and `),
 /// a single string otherwise.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn front_matter(article: &crate::Article, url: Option<&str>, exported: &str) -> String {
     let mut out = String::from("---\n");
     yaml_field(&mut out, "title", Some(&article.title));
@@ -1733,6 +1746,7 @@ fn split_authors(byline: &str) -> Vec<String> {
 }
 
 /// A YAML double-quoted scalar holding exactly `s`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn yaml_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
@@ -1758,6 +1772,7 @@ fn yaml_string(s: &str) -> String {
 /// A safe file name for the article: the title without characters that file systems
 /// refuse (`<>:"/\|?*`, controls), without leading or trailing dots and spaces, at most 120
 /// bytes, never a Windows device name, with `.md` appended; `article.md` when nothing is left.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn file_name(title: &str) -> String {
     let mut name = String::new();
     for c in title.chars() {
