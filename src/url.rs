@@ -31,6 +31,7 @@ pub fn scheme(url: &str) -> Option<String> {
 }
 
 /// The scheme of a URL already in [`browser_form`], as written.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn scheme_of(url: &str) -> Option<&str> {
     let end = url.find(':')?;
     let s = &url[..end];
@@ -163,6 +164,7 @@ fn with_clean_path(url: &str) -> String {
     format!("{}{path}{}", &url[..path_start], &url[path_end..])
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn remove_dot_segments(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();

@@ -37,6 +37,7 @@ fn same_kind(doc: &Document, a: NodeId, b: NodeId) -> bool {
 
 /// The text of the largest group of look-alike items among `parent`'s element children, if
 /// they make a list of items (see the constants above).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> {
     let children = doc.element_children(parent);
     if children.len() < MIN_ITEMS {

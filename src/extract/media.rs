@@ -89,6 +89,7 @@ fn strip_scheme(src: &str) -> &str {
 }
 
 /// The id at the start of `rest`, if it looks like one (letters, digits, `-`, `_`).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn video_id(rest: &str) -> Option<&str> {
     let end = rest.find(['?', '#', '/', '&']).unwrap_or(rest.len());
     let id = &rest[..end];

@@ -517,6 +517,7 @@ impl MetaMap {
 /// `<meta>` property/name/itemprop → content, keys lowercased. The first of each key wins,
 /// and `property` (the attribute Open Graph and RDFa define) before `name`. Values are
 /// unescaped once more: many sites escape their meta content twice (`&amp;quot;`).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn meta_map(doc: &Document, metas: &[NodeId]) -> MetaMap {
     let mut map = MetaMap(Vec::new());
     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
@@ -571,6 +572,7 @@ fn normalize_meta_key(key: &str) -> String {
     key
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn json_ld(doc: &Document, scripts: &[NodeId], metas: &MetaMap) -> JsonLd {
     let mut roots = Vec::new();
     let mut texts = Vec::new();
@@ -688,6 +690,7 @@ fn has_article_type(v: &Value) -> bool {
         .any(|t| ARTICLE_TYPES.contains(&t.as_str()))
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
     let text = |v: Option<&Value>| -> Option<String> {
         match v? {
@@ -1087,6 +1090,7 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
 }
 
 /// The element of [`headline_date`] and the day it names.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn headline_day(doc: &Document, region: &[NodeId]) -> Option<(NodeId, (u32, u32, u32))> {
     region.iter().find_map(|&n| {
         if !may_hold_year(doc, n, BYLINE_MAX_CHARS) {
@@ -2112,6 +2116,7 @@ fn without_site(t: &str, site: Option<&str>) -> String {
 /// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
 /// Dublin Core) or the `<title>`, without the site name or a short trailing part. Beside the
 /// title, the heading it was read from, if any.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn choose_title(
     doc: &Document,
     h1s: &[NodeId],
@@ -2238,6 +2243,7 @@ pub fn heading_names_title(doc: &Document, h: NodeId, title: &str) -> bool {
 }
 
 /// Typographic quotes read as straight ones.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn fold_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

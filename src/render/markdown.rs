@@ -94,6 +94,7 @@ impl Delim {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn markdown(&self, open: bool) -> String {
         match self {
             Delim::Em => "*".into(),
@@ -244,6 +245,7 @@ const NOT_IN_CELL: &[&str] = &[
 ];
 
 /// Tags that are blocks: they end the paragraph before them and start a new one after.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
@@ -662,6 +664,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Writes what is owed before content: breaks or a space, then the lazily opened frames.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn before_content(&mut self) {
         let started = self.has_content();
         if started && self.pending_breaks > 0 {
@@ -779,6 +782,7 @@ impl<'a> Renderer<'a> {
         resolve(pieces, self.cell, self.counts[3] > 0)
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn flush(&mut self) {
         if self.cell || self.heading.is_some() {
             self.space();
@@ -978,6 +982,7 @@ fn fold_html(s: &str) -> String {
 }
 
 /// Like [`fold_html`] but for attribute-like text (titles, alt): all whitespace counts.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| c.is_whitespace() && c != '\u{a0}') {
@@ -1015,6 +1020,7 @@ fn is_tight(doc: &Document, list: NodeId) -> bool {
 /// A code span holding `code` (already on one line): the fence is a backtick run whose
 /// length appears nowhere inside, padded with spaces when the code starts or ends with a
 /// backtick or is wrapped in spaces that CommonMark would strip.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn code_span(code: &str) -> String {
     let runs = backtick_runs(code);
     let mut n = 1;
@@ -1051,6 +1057,7 @@ fn backtick_runs(s: &str) -> Vec<usize> {
 
 /// The lines of a fenced code block for a `pre`: a backtick fence longer than any backtick
 /// run inside, with the language from a `language-*`/`lang-*` class on the `pre` or its code.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn code_block(doc: &Document, pre: NodeId) -> Vec<String> {
     let code = pre_text(doc, pre);
     let longest = backtick_runs(&code).into_iter().max().unwrap_or(0);
@@ -1084,6 +1091,7 @@ fn code_block(doc: &Document, pre: NodeId) -> Vec<String> {
 
 /// The text of a `pre` as a browser lays it out: its characters as they are, plus a line
 /// break for each `br` and around blocks (a `div` per line is a common way to write code).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn pre_text(doc: &Document, pre: NodeId) -> String {
     let mut out = String::new();
     let mut stack = Vec::new();
@@ -1194,6 +1202,7 @@ fn image(doc: &Document, img: NodeId) -> String {
 // Tables
 
 /// The rows of cells of a table that a pipe table can show exactly, or `None`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn pipe_grid(doc: &Document, table: NodeId) -> Option<Vec<Vec<NodeId>>> {
     let has_text = |n: NodeId| doc.text(n).is_some_and(|t| !t.trim().is_empty());
     let mut rows = Vec::new();
