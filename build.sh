@@ -83,8 +83,9 @@ build_wasm() { # [target dir] [cargo features]
   # depend on where it was built (docs/building-from-source.md).
   local rustflags="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo${RUSTFLAGS:+ $RUSTFLAGS}"
   # Panic locations (file, line, column of every bounds check and unwrap) cost 2.5 KB of the
-  # gzipped engine; the message stays (docs/performance.md, Size). The flag is unstable, so
-  # RUSTC_BOOTSTRAP is set, for this build only, on either route.
+  # gzipped engine; the message stays (docs/performance.md, Size). The flag is unstable, as is
+  # the `optimize(size)` attribute of the engine's cold code (src/lib.rs), so RUSTC_BOOTSTRAP
+  # is set, for this build only, on either route.
   rustflags="$rustflags -Zlocation-detail=none"
   if [ "$route" = rustup ]; then
     say "wasm32 route: rustup target $WASM_TARGET ($(rustc --version))${2:+ with features $2}"

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 /// The URL as a browser reads it: tabs and newlines removed anywhere, control characters
 /// and spaces trimmed at both ends (so `java&#9;script:` is seen for what it is). Borrowed
 /// when there is nothing to remove, as for nearly every URL.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn browser_form(url: &str) -> Cow<'_, str> {
     let trimmed = crate::extract::patterns::trim_by(url, &|c| c <= ' ');
     if !trimmed.contains(['\t', '\n', '\r']) {
@@ -24,11 +25,13 @@ fn browser_form(url: &str) -> Cow<'_, str> {
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`), lowercased; `None` when relative.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn scheme(url: &str) -> Option<String> {
     scheme_of(&browser_form(url)).map(str::to_ascii_lowercase)
 }
 
 /// The scheme of a URL already in [`browser_form`], as written.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn scheme_of(url: &str) -> Option<&str> {
     let end = url.find(':')?;
     let s = &url[..end];
@@ -39,6 +42,7 @@ fn scheme_of(url: &str) -> Option<&str> {
 }
 
 /// The host of an absolute `http(s)` URL, lowercased, without user info, port or `www.`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn host(url: &str) -> Option<String> {
     let url = browser_form(url);
     let s = scheme_of(&url)?;
@@ -69,6 +73,7 @@ pub fn site_of_host(host: &str) -> &str {
 
 /// Resolves `reference` against `base` (an absolute URL). Without a base, or when the base
 /// is not hierarchical, the reference is returned as it is.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn resolve(base: Option<&str>, reference: &str) -> String {
     let reference = browser_form(reference);
     let reference = &*reference;
@@ -131,6 +136,7 @@ pub fn resolve(base: Option<&str>, reference: &str) -> String {
 
 /// An absolute `scheme://authority/path?query#fragment` URL with its dot segments resolved
 /// and an empty path written `/`, as browsers show web addresses.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn with_clean_path(url: &str) -> String {
     let Some(start) = url.find("://").map(|i| i + 3) else {
         return url.to_string();
@@ -158,6 +164,7 @@ fn with_clean_path(url: &str) -> String {
     format!("{}{path}{}", &url[..path_start], &url[path_end..])
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn remove_dot_segments(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();

@@ -44,6 +44,7 @@ impl Object {
 impl Value {
     /// Parses JSON text (RFC 8259, as strictly as serde_json); `None` when it is not JSON,
     /// or nests deeper than [`MAX_DEPTH`].
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn parse(text: &str) -> Option<Value> {
         let mut reader = Reader { text, at: 0 };
         let value = reader.value(0)?;
@@ -96,6 +97,7 @@ impl Reader<'_> {
         (self.peek()? == byte).then(|| self.at += 1)
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn value(&mut self, depth: usize) -> Option<Value> {
         self.skip_space();
         match self.peek()? {
@@ -207,6 +209,7 @@ impl Reader<'_> {
 
     /// A string at its opening quote: escapes decoded; raw control characters and lone
     /// surrogates are errors, as in serde_json.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn string(&mut self) -> Option<String> {
         self.at += 1;
         let bytes = self.text.as_bytes();

@@ -38,6 +38,7 @@ fn same_kind(doc: &Document, a: NodeId, b: NodeId) -> bool {
 
 /// The text of the largest group of look-alike items among `parent`'s element children, if
 /// they make a list of items (see the constants above).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> {
     let children = doc.element_children(parent);
     if children.len() < MIN_ITEMS {
@@ -104,6 +105,7 @@ const INTRO_UNDER_LIST: u32 = 4;
 /// blocks the paragraph vote chose, holding `picked_text` characters: the list is taken only
 /// when it holds several times their text, together with them when they sit near it (an
 /// introduction above the list), alone when there are none.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<NodeId> {
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);

@@ -26,6 +26,7 @@ const LAZY_ATTRS: &[&str] = &[
 /// through `data-src`, or an AMP / lite player element) with a paragraph holding a link to
 /// the video's own page: "▶ title (Host)". Players of unknown hosts are left to the cleanup,
 /// which drops every frame.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn link_videos(doc: &mut Document, body: NodeId) {
     let players: Vec<(NodeId, String, &'static str)> = doc
         .descendants(body)
@@ -88,6 +89,7 @@ fn strip_scheme(src: &str) -> &str {
 }
 
 /// The id at the start of `rest`, if it looks like one (letters, digits, `-`, `_`).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn video_id(rest: &str) -> Option<&str> {
     let end = rest.find(['?', '#', '/', '&']).unwrap_or(rest.len());
     let id = &rest[..end];
@@ -104,6 +106,7 @@ fn video_id(rest: &str) -> Option<&str> {
 /// `<noscript>` whose markup is one image replaces the placeholder just before it (or, with
 /// none, stands where the `<noscript>` was). A tracking pixel in `<noscript>` comes out too
 /// and is then removed as one.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn use_noscript_images(doc: &mut Document, body: NodeId) {
     let noscripts = doc.collect_where(body, &|n| doc.is(n, "noscript"));
     for ns in noscripts {

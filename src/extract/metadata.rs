@@ -216,6 +216,7 @@ fn page_elements(doc: &Document) -> (Vec<NodeId>, Vec<NodeId>, Vec<NodeId>) {
 }
 
 /// Reads the metadata of `doc`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn read(doc: &Document) -> Metadata {
     let (metas, scripts, h1s) = page_elements(doc);
     let metas = meta_map(doc, &metas);
@@ -528,6 +529,7 @@ impl MetaMap {
 /// `<meta>` property/name/itemprop → content, keys lowercased. The first of each key wins,
 /// and `property` (the attribute Open Graph and RDFa define) before `name`. Values are
 /// unescaped once more: many sites escape their meta content twice (`&amp;quot;`).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn meta_map(doc: &Document, metas: &[NodeId]) -> MetaMap {
     let mut map = MetaMap(Vec::new());
     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
@@ -582,6 +584,7 @@ fn normalize_meta_key(key: &str) -> String {
     key
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn json_ld(doc: &Document, scripts: &[NodeId], metas: &MetaMap) -> JsonLd {
     let mut roots = Vec::new();
     let mut texts = Vec::new();
@@ -680,6 +683,7 @@ fn best_article<'a>(value: &'a Value, product: &mut bool) -> Option<&'a Value> {
     best
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn type_names(v: &Value) -> Vec<String> {
     match v.get("@type") {
         Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
@@ -698,6 +702,7 @@ fn has_article_type(v: &Value) -> bool {
         .any(|t| ARTICLE_TYPES.contains(&t.as_str()))
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
     let text = |v: Option<&Value>| -> Option<String> {
         match v? {
@@ -763,6 +768,7 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
 }
 
 /// A person's or organisation's name; `{"@id": …}` references are looked up in the graph.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn author_name(v: &Value, root: &Value) -> Option<String> {
     match v {
         Value::String(s) => {
@@ -903,6 +909,7 @@ fn is_pubdate(doc: &Document, t: NodeId) -> bool {
 
 /// The value of the first `<time>` that [`is_pubdate`], else of the first outside a run of
 /// dated teasers, else of the first; with `marked_only`, of the first that is_pubdate alone.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn first_time(doc: &Document, marked_only: bool) -> Option<String> {
     let body = doc.body()?;
     let times = doc.find_all(body, "time");
@@ -1096,6 +1103,7 @@ fn headline_date(doc: &Document, region: &[NodeId]) -> Option<String> {
 }
 
 /// The element of [`headline_date`] and the day it names.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn headline_day(doc: &Document, region: &[NodeId]) -> Option<(NodeId, (u32, u32, u32))> {
     region.iter().find_map(|&n| {
         if !may_hold_year(doc, n, BYLINE_MAX_CHARS) {
@@ -1162,6 +1170,7 @@ const DATELINE_SEPARATORS: &[char] = &['•', '·', '|'];
 /// The names a reader sees beside the headline: a short element there that starts with a
 /// byline label ("By Jane Doe", "by: Jane Doe, Dec 17"), or a label standing alone ("Written
 /// by") followed by an element holding the names.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn headline_byline(
     doc: &Document,
     region: &[NodeId],
@@ -1484,6 +1493,7 @@ fn dom_byline(doc: &Document, headline: Option<NodeId>) -> Option<(String, NodeI
 /// True for an author field that names nobody: a number (a user id), or a template's
 /// placeholder left unfilled (`{{author}}`, `${author}`, `page.head.extra.author`: a key of
 /// three or more lower-case words; a login like `jane.doe` has two, initials are no words).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_no_name(a: &str) -> bool {
     let key_part = |p: &str| {
         p.len() > 1
@@ -1565,6 +1575,7 @@ fn byline_names(doc: &Document, n: NodeId) -> Option<String> {
 
 /// The names of the author links (`rel=author`, links to author pages) in a subtree, each
 /// once, joined by commas.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn author_links(doc: &Document, n: NodeId) -> Option<String> {
     let mut unique: Vec<String> = Vec::new();
     for d in doc.descendants(n) {
@@ -1604,6 +1615,7 @@ fn spaced_text(doc: &Document, n: NodeId) -> String {
 
 /// The text of a short subtree with ` | ` between the blocks (and lines) that hold it, or
 /// `None` when its text sits in a single block.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn block_parts(doc: &Document, n: NodeId) -> Option<String> {
     let mut parts: Vec<String> = vec![String::new()];
     for d in doc.descendants(n).skip(1) {
@@ -1690,6 +1702,7 @@ fn may_hold_year(_: &Document, _: NodeId, _: usize) -> bool {
 
 /// True for a link to an author's page on the page's own site (`/author/jane-doe`,
 /// `/contributors/…`), not to a profile elsewhere or to an account page (`/user/login`).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_author_link(doc: &Document, a: NodeId) -> bool {
     let Some(href) = doc.attr(a, "href") else {
         return false;
@@ -1811,6 +1824,7 @@ fn names_before_tail(s: &str) -> String {
 
 /// The author's names in the text of a visible byline: without its label, the date, the
 /// roles around them and a repeated copy; `None` when no name is left.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn byline_from_text(text: &str) -> Option<String> {
     let name = collapse_repeats(&trim_byline_tail(&clean_byline(text)));
     let name = clean_byline(&name);
@@ -1826,6 +1840,7 @@ pub fn byline_from_text(text: &str) -> Option<String> {
 
 /// Strips the label ("By", "Written by", "Author:"), trailing separators and surrounding
 /// punctuation from an author line. A label with no name after it gives an empty string.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn clean_byline(raw: &str) -> String {
     let mut s = fold_whitespace(raw);
     let trim = |s: &str| patterns::trim_marks(s, ",:|-–—·•").to_string();
@@ -1924,6 +1939,7 @@ const MONTHS: &[&str] = &[
 /// `/` or `.` spellings, "4 September 2025", "Sep 4th, 2025", RFC 2822 dates, and numeric
 /// day-month-year (`04.09.2025`) or, with slashes, month/day/year (`9/4/2025`). The day is the
 /// one written, not converted to UTC: a reader near the writer sees that date.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn published_day(s: &str) -> Option<(u32, u32, u32)> {
     let valid = |y: u32, m: u32, d: u32| {
         ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
@@ -2011,6 +2027,7 @@ const TITLE_SEPARATORS: &[&str] = &[
 ];
 
 /// Splits a page title into its parts at the first separator kind it uses.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn title_parts(t: &str) -> Vec<&str> {
     TITLE_SEPARATORS
         .iter()
@@ -2119,6 +2136,7 @@ fn without_site(t: &str, site: Option<&str>) -> String {
 /// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
 /// Dublin Core) or the `<title>`, without the site name or a short trailing part. Beside the
 /// title, the heading it was read from, if any.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn choose_title(
     doc: &Document,
     h1s: &[NodeId],
@@ -2217,6 +2235,7 @@ fn labels_headline(doc: &Document, h: NodeId, heading: &str, title: &str) -> boo
 /// The text of a heading as a reader sees it: a `<br>` or a block inside separates words,
 /// soft hyphens go, and so does a permalink mark at the end ("Install ¶", "Usage #"). A
 /// `<time>` inside is the post's dateline set beside its headline, not words of it.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn heading_text(doc: &Document, h: NodeId) -> String {
     let mut text = String::new();
     let mut cur = Some(h);
@@ -2244,6 +2263,7 @@ pub fn heading_names_title(doc: &Document, h: NodeId, title: &str) -> bool {
 }
 
 /// Typographic quotes read as straight ones.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn fold_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -2273,6 +2293,7 @@ const TITLE_HEADING_OVERLAP: f64 = 0.4;
 /// Decodes the character references left in metadata strings that were escaped twice:
 /// the usual named ones and numeric ones (`&#8217;`, `&#x1F62D;`); an invalid code point
 /// becomes U+FFFD and an unknown or malformed reference stays as written.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();

@@ -153,6 +153,7 @@ fn action(tag: &str) -> Action {
 /// into a new tree: kept tags with their allowed attributes only, URLs resolved against
 /// `base`. Returns the new tree and its container element. Every output form (HTML, text,
 /// Markdown) renders this clean tree, so they all show the same article.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, NodeId) {
     let mut clean = Document::new();
     clean.url = base.map(str::to_string);
@@ -305,6 +306,7 @@ fn push_children_to(doc: &Document, n: NodeId, parent: NodeId, stack: &mut Vec<(
 }
 
 /// Serializes a tree produced by [`sanitize`] (the children of `root`) as HTML.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn serialize(clean: &Document, root: NodeId) -> String {
     let mut out = String::new();
     let mut stack: Vec<Step> = Vec::new();
@@ -646,6 +648,7 @@ fn is_non_negative_number(s: &str) -> bool {
 /// Resolves each candidate of a `srcset`. Candidates are split as the HTML standard splits
 /// them: a URL runs to the next whitespace (so CDN addresses with commas survive), and a
 /// comma ends the descriptors.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut rest = srcset;

@@ -10,6 +10,7 @@ use crate::extract::{Article, Removed};
 
 /// `article` as one JSON object, its fields named as in JavaScript (camelCase), followed by
 /// the `extra` string fields that are present, in order.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn article(article: &Article, extra: &[(&str, Option<&str>)]) -> String {
     let mut out = Object::new(article.content_html.len() + article.text.len() + 512);
     out.string("title", &article.title);

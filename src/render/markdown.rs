@@ -41,6 +41,7 @@ use crate::dom::{Document, NodeId};
 /// Renders the children of `root` (a tree built by [`super::html::sanitize`]) as Markdown.
 /// Blocks are separated by one blank line (list items of tight lists by a line break); the
 /// result ends with exactly one newline, or is empty when the tree holds nothing to show.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn to_markdown(clean: &Document, root: NodeId) -> String {
     let mut r = Renderer::new(clean, false);
     r.run(root);
@@ -55,6 +56,7 @@ pub fn to_markdown(clean: &Document, root: NodeId) -> String {
 
 /// The complete Markdown document for an article: [`front_matter`], the title as a level-1
 /// heading, then the body ([`crate::Article::markdown`]).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn document(article: &crate::Article, url: Option<&str>, exported: &str) -> String {
     let mut out = front_matter(article, url, exported);
     out.push('\n');
@@ -92,6 +94,7 @@ impl Delim {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn markdown(&self, open: bool) -> String {
         match self {
             Delim::Em => "*".into(),
@@ -242,6 +245,7 @@ const NOT_IN_CELL: &[&str] = &[
 ];
 
 /// Tags that are blocks: they end the paragraph before them and start a new one after.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
@@ -336,6 +340,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn run(&mut self, root: NodeId) {
         let doc = self.doc;
         let mut stack: Vec<Step> = Vec::new();
@@ -370,6 +375,7 @@ impl<'a> Renderer<'a> {
     // ---- walk -------------------------------------------------------------------------
 
     /// Handles an element's start; returns whether to walk its children (and see its end).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn enter(&mut self, n: NodeId, tag: &str) -> bool {
         let doc = self.doc;
         match tag {
@@ -547,6 +553,7 @@ impl<'a> Renderer<'a> {
         true
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn leave(&mut self, n: NodeId, tag: &str) {
         match tag {
             "em" | "i" | "cite" | "dfn" | "var" | "strong" | "b" | "del" | "s" | "sub" | "sup"
@@ -657,6 +664,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Writes what is owed before content: breaks or a space, then the lazily opened frames.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn before_content(&mut self) {
         let started = self.has_content();
         if started && self.pending_breaks > 0 {
@@ -756,6 +764,7 @@ impl<'a> Renderer<'a> {
 
     /// Closes the frames opened in this paragraph and returns its Markdown (one string,
     /// hard breaks included).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn take_paragraph(&mut self) -> String {
         for i in (0..self.opened_upto.min(self.frames.len())).rev() {
             let f = &mut self.frames[i];
@@ -773,6 +782,7 @@ impl<'a> Renderer<'a> {
         resolve(pieces, self.cell, self.counts[3] > 0)
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn flush(&mut self) {
         if self.cell || self.heading.is_some() {
             self.space();
@@ -804,6 +814,7 @@ impl<'a> Renderer<'a> {
     // ---- block output -----------------------------------------------------------------
 
     /// Writes a block's lines under the open containers' prefixes.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn emit(&mut self, lines: Vec<String>) {
         let ids: Vec<u64> = self.containers.iter().map(Container::id).collect();
         if !self.out.is_empty() {
@@ -893,6 +904,7 @@ impl<'a> Renderer<'a> {
         self.prev_list = None;
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn table(&mut self, table: NodeId) {
         let doc = self.doc;
         let Some(grid) = pipe_grid(doc, table) else {
@@ -970,6 +982,7 @@ fn fold_html(s: &str) -> String {
 }
 
 /// Like [`fold_html`] but for attribute-like text (titles, alt): all whitespace counts.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| c.is_whitespace() && c != '\u{a0}') {
@@ -1007,6 +1020,7 @@ fn is_tight(doc: &Document, list: NodeId) -> bool {
 /// A code span holding `code` (already on one line): the fence is a backtick run whose
 /// length appears nowhere inside, padded with spaces when the code starts or ends with a
 /// backtick or is wrapped in spaces that CommonMark would strip.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn code_span(code: &str) -> String {
     let runs = backtick_runs(code);
     let mut n = 1;
@@ -1043,6 +1057,7 @@ fn backtick_runs(s: &str) -> Vec<usize> {
 
 /// The lines of a fenced code block for a `pre`: a backtick fence longer than any backtick
 /// run inside, with the language from a `language-*`/`lang-*` class on the `pre` or its code.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn code_block(doc: &Document, pre: NodeId) -> Vec<String> {
     let code = pre_text(doc, pre);
     let longest = backtick_runs(&code).into_iter().max().unwrap_or(0);
@@ -1076,6 +1091,7 @@ fn code_block(doc: &Document, pre: NodeId) -> Vec<String> {
 
 /// The text of a `pre` as a browser lays it out: its characters as they are, plus a line
 /// break for each `br` and around blocks (a `div` per line is a common way to write code).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn pre_text(doc: &Document, pre: NodeId) -> String {
     let mut out = String::new();
     let mut stack = Vec::new();
@@ -1119,6 +1135,7 @@ fn pre_needs_html(doc: &Document, pre: NodeId) -> bool {
 // Links and images
 
 /// `](dest "title")` for a link or an image.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn link_tail(href: &str, title: Option<&str>) -> String {
     let mut s = String::from("](");
     s.push_str(&destination(href));
@@ -1185,6 +1202,7 @@ fn image(doc: &Document, img: NodeId) -> String {
 // Tables
 
 /// The rows of cells of a table that a pipe table can show exactly, or `None`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn pipe_grid(doc: &Document, table: NodeId) -> Option<Vec<Vec<NodeId>>> {
     let has_text = |n: NodeId| doc.text(n).is_some_and(|t| !t.trim().is_empty());
     let mut rows = Vec::new();
@@ -1254,6 +1272,7 @@ fn pipe_grid(doc: &Document, table: NodeId) -> Option<Vec<Vec<NodeId>>> {
 /// A clean subtree (a table, or a `pre` holding links) as an HTML block. A table has no
 /// blank line inside (newlines in its text become `&#10;`, as a blank line would end the
 /// block) and a line per row; a `pre` keeps its lines, since its block ends at `</pre>`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn html_block(doc: &Document, top: NodeId) -> Vec<String> {
     let in_pre = doc.is(top, "pre");
     let mut out = String::new();
@@ -1403,6 +1422,7 @@ fn escape_plain(s: &str, brackets: bool) -> String {
 }
 
 /// Escapes a run of text given the characters written just before and after it.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn escape_text(
     s: &str,
     before: Option<char>,
@@ -1441,6 +1461,7 @@ fn escape_text(
 
 /// The paragraph's Markdown from its pieces: emphasis checked against CommonMark's flanking
 /// rules (falling back to inline HTML), text escaped against its real neighbours.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn resolve(mut pieces: Vec<Piece>, cell: bool, in_link: bool) -> String {
     while matches!(pieces.last(), Some(Piece::Space | Piece::Break)) {
         pieces.pop();
@@ -1684,6 +1705,7 @@ fn heading_text(body: &str) -> String {
 /// so the block is valid YAML whatever the page holds; absent values leave their key out.
 /// `author` is a list when the byline names several people (separated by `, ` or ` and `),
 /// a single string otherwise.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn front_matter(article: &crate::Article, url: Option<&str>, exported: &str) -> String {
     let mut out = String::from("---\n");
     yaml_field(&mut out, "title", Some(&article.title));
@@ -1733,6 +1755,7 @@ fn split_authors(byline: &str) -> Vec<String> {
 }
 
 /// A YAML double-quoted scalar holding exactly `s`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn yaml_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
@@ -1758,6 +1781,7 @@ fn yaml_string(s: &str) -> String {
 /// A safe file name for the article: the title without characters that file systems
 /// refuse (`<>:"/\|?*`, controls), without leading or trailing dots and spaces, at most 120
 /// bytes, never a Windows device name, with `.md` appended; `article.md` when nothing is left.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn file_name(title: &str) -> String {
     let mut name = String::new();
     for c in title.chars() {

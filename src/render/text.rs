@@ -38,6 +38,7 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Renders the subtree of `root` as plain text.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn to_text(doc: &Document, root: NodeId) -> String {
     let mut w = Writer::default();
     let mut stack = vec![Step::Enter(root)];

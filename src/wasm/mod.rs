@@ -68,6 +68,17 @@ fn read_signals(marks: &[u32], text: &str) -> Result<Signals, String> {
     Ok(signals)
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's `Date`, for today's date in the Markdown export (js-sys has it too, but
+    /// brings code of its own into the wasm).
+    type Date;
+    #[wasm_bindgen(constructor)]
+    fn new() -> Date;
+    #[wasm_bindgen(method, js_name = toISOString)]
+    fn to_iso_string(this: &Date) -> String;
+}
+
 /// The engine's version, for the popup and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -106,10 +117,7 @@ pub fn extract(
     let mut export = None;
     if markdown == Some(true) {
         found.article.markdown = found.markdown();
-        let mut today: String = js_sys::Date::new_0()
-            .to_iso_string()
-            .as_string()
-            .unwrap_or_default();
+        let mut today = Date::new().to_iso_string();
         // The date part: the first ten characters.
         if let Some((end, _)) = today.char_indices().nth(10) {
             today.truncate(end);
