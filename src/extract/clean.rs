@@ -163,6 +163,9 @@ pub fn clean_article(
         remove_title_heading(doc, article, title);
     }
     remove_repeated_pull_quotes(doc, article, removed);
+    if flags.product {
+        remove_repeated_blocks(doc, article, removed);
+    }
     flatten_layout_tables(doc, article);
     let stats = last.measure(doc, article);
     // Paragraphs and lists emptied by the passes above (a share list without its buttons).
@@ -396,6 +399,39 @@ fn remove_repeated_pull_quotes(doc: &mut Document, article: NodeId, removed: &mu
             removed.record(doc, q, ClutterKind::Duplicate);
             doc.detach(q);
         }
+    }
+}
+
+/// Fewest letters and digits of a block whose second copy goes: a line this long is said
+/// once in a text, while short labels ("Free shipping", "Size") may well recur.
+const REPEATED_BLOCK: usize = 80;
+
+/// On a product page, a block that repeats an earlier block of the article word for word is
+/// a copy of it (the description laid out again for small screens, a carousel's cloned
+/// slides): the copy goes. Elsewhere parallel sections may share a note (each offer its
+/// terms, each tab its steps), so the rule is the shop's only. Quotes and code stay.
+fn remove_repeated_blocks(doc: &mut Document, article: NodeId, removed: &mut Removals) {
+    let mut seen: Vec<(String, NodeId)> = Vec::new();
+    let mut cur = doc.next_in(article, article, false);
+    while let Some(n) = cur {
+        let skip = doc.tag(n).is_none_or(|t| matches!(t, "blockquote" | "pre")) || {
+            let text = comparable(&doc.text_content(n));
+            if text.len() < REPEATED_BLOCK {
+                true
+            } else if seen
+                .iter()
+                .any(|(t, first)| *t == text && !doc.contains(*first, n))
+            {
+                cur = doc.next_in(article, n, true);
+                removed.record(doc, n, ClutterKind::Duplicate);
+                doc.detach(n);
+                continue;
+            } else {
+                seen.push((text, n));
+                false
+            }
+        };
+        cur = doc.next_in(article, n, skip);
     }
 }
 
@@ -1197,6 +1233,26 @@ mod tests {
              </body></html>"
         );
         crate::extract_html(&html, None).expect("the article").text
+    }
+
+    #[test]
+    fn a_product_pages_second_copy_of_its_description_goes() {
+        // A shop prints its description twice (once per screen size) and quotes a customer
+        // who repeats it; a page that offers no product keeps its repeated notes.
+        let desc = "<div class=desc><h3>Made to last</h3><p>Thrown by hand from speckled \
+                    stoneware and glazed twice, so the mug keeps tea hot and survives the \
+                    dishwasher for years.</p></div>";
+        let quote = "<blockquote><p>Thrown by hand from speckled stoneware and glazed twice, so \
+                     the mug keeps tea hot and survives the dishwasher for years.</p></blockquote>";
+        let body = format!("<h1>Speckled mug</h1>{desc}<p>Holds 350 ml.</p>{quote}{desc}");
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Mug"}</script>"#;
+        let shop = format!("<html><head>{ld}</head><body><main>{body}</main></body></html>");
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert_eq!(text.matches("Made to last").count(), 1, "{text}");
+        assert_eq!(text.matches("Thrown by hand").count(), 2, "{text}");
+        let page = format!("<html><body><main>{body}</main></body></html>");
+        let text = crate::extract_html(&page, None).expect("the page").text;
+        assert_eq!(text.matches("Made to last").count(), 2, "{text}");
     }
 
     #[test]

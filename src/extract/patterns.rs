@@ -1064,6 +1064,9 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     Sub("shop the look"),
     Sub("complete the look"),
     Sub("sponsored products"),
+    Sub("how about these"),
+    Sub("pairs well with"),
+    Sub("get the look"),
     // Forums and portals put the same kind of box beside a thread or an article: other
     // threads, the site's busiest posters, what others watch.
     Sub("similar threads"),

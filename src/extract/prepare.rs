@@ -1093,6 +1093,19 @@ mod tests {
         // A heading after other text in its block takes only itself.
         assert!(text.contains("Our pick of the week"), "{text}");
         assert!(!text.contains("Similar items"), "{text}");
+        // Shops word the same boxes in many ways.
+        for heading in ["How about these?", "Pairs well with", "Get the look"] {
+            let html = format!(
+                "<body><main><h1>Summit trail shoe</h1><p>A light shoe for long runs on rough \
+                 ground, with a rock plate under the forefoot, a gusseted tongue that keeps grit \
+                 out and a lugged sole that grips wet stone and loose scree alike.</p><section>\
+                 <h2>{heading}</h2><ul>{cards}</ul></section></main></body>"
+            );
+            let mut doc = crate::dom::html::parse_html(&html, None);
+            remove_non_content(&mut doc, &mut Removals::default());
+            let text = doc.text_content(doc.body().unwrap());
+            assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
+        }
     }
 
     #[test]
