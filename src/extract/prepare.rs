@@ -505,11 +505,15 @@ pub fn match_string(doc: &Document, n: NodeId) -> &str {
 }
 
 fn class_and_id(doc: &Document, n: NodeId) -> String {
-    let mut s = String::new();
-    if let Some(c) = doc.attr(n, "class") {
+    let (class, id) = (doc.attr(n, "class"), doc.attr(n, "id"));
+    // Sized for both at once: the key is kept boxed, and a string without room to spare
+    // is boxed without a copy.
+    let mut s =
+        String::with_capacity(class.map_or(0, |c| c.len() + 1) + id.map_or(0, |i| i.len() + 1));
+    if let Some(c) = class {
         push_meaningful_classes(&mut s, c);
     }
-    if let Some(i) = doc.attr(n, "id") {
+    if let Some(i) = id {
         s.push(' ');
         s.push_str(i);
     }
@@ -537,7 +541,10 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")
     };
-    // Counted in a first pass and written in a second, without collecting the names.
+    // Written as they are counted; the few classes that drop names by the counts (atomic
+    // CSS, a `hidden` shown again) are written again, without those names.
+    let start = out.len();
+    out.reserve(class.len() + 1);
     let (mut count, mut short, mut shown_again) = (0, 0, false);
     for t in split_white(class) {
         if !plain(t) {
@@ -557,10 +564,15 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
         } else if kept(t) {
             count += 1;
             short += usize::from(t.len() <= 3);
+            out.push_str(t);
+            out.push(' ');
         }
     }
     let atomic = count >= 5 && short * 4 >= count * 3;
-    out.reserve(class.len() + 1);
+    if !atomic && !shown_again {
+        return;
+    }
+    out.truncate(start);
     for t in split_white(class).filter(|t| plain(t) && kept(t)) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
