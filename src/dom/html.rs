@@ -276,7 +276,11 @@ impl ArenaSink {
     fn flush_text(&self) {
         if let Some(parent) = self.pending_parent.take() {
             let mut text = self.pending_text.borrow_mut();
-            self.doc.borrow_mut().append_text_capped(parent, &text);
+            let mut doc = self.doc.borrow_mut();
+            // Code the engine never reads is emptied after parsing: not kept at all.
+            if !doc.is_unread_code(parent, &text) {
+                doc.append_text_capped(parent, &text);
+            }
             text.clear();
         }
     }
@@ -543,6 +547,21 @@ mod tests {
             doc.find_all(noscript, "p").is_empty(),
             "raw text, as with scripts on"
         );
+    }
+
+    #[test]
+    fn code_no_rule_reads_is_not_kept() {
+        let doc = parse_html(
+            r#"<head><style>p { color: red }</style><script>track()</script><script type="application/ld+json">{"a":1}</script></head><body><script>$RC("a","b")</script><p>x</p><svg><style>.c{}</style></svg></body>"#,
+            None,
+        );
+        let texts: Vec<&str> = doc
+            .descendants(NodeId::DOCUMENT)
+            .filter_map(|n| doc.text(n))
+            .collect();
+        assert_eq!(texts, [r#"{"a":1}"#, r#"$RC("a","b")"#, "x"]);
+        // The text left out was never made into nodes: every node made is in the tree.
+        assert_eq!(doc.len(), doc.descendants(NodeId::DOCUMENT).count());
     }
 
     #[test]
