@@ -74,9 +74,9 @@ pub fn try_parse_html(html: &str, url: Option<&str>) -> Result<Document, ParseEr
 }
 
 fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<ParseError>) {
-    let (mut doc, error) = parse_chunked(html, true);
-    if error.is_none() && noscript_may_hold_the_page(&doc) {
-        let (mut plain, plain_error) = parse_chunked(html, false);
+    let (mut doc, error, noscript) = parse_chunked(html, true);
+    if error.is_none() && noscript && noscript_may_hold_the_page(&doc) {
+        let (mut plain, plain_error, _) = parse_chunked(html, false);
         if plain_error.is_none() && reveal_noscript_page(&mut plain) {
             doc = plain;
         }
@@ -86,7 +86,8 @@ fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<Parse
     (doc, error)
 }
 
-fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<ParseError>) {
+/// The page parsed, the limit it went past if any, and whether it has a `<noscript>`.
+fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<ParseError>, bool) {
     let sink = ArenaSink::default();
     // Pages hold a node per 30 to 100 bytes: room made at once spares most of the copies
     // of a growing arena.
@@ -94,6 +95,7 @@ fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<Parse
     sink.doc.borrow_mut().reserve(estimate);
     sink.open_depth.borrow_mut().reserve(estimate);
     let open_depth = sink.max_open_depth.clone();
+    let noscript = sink.noscript.clone();
     let mut opts = ParseOpts::default();
     opts.tree_builder.scripting_enabled = scripting_enabled;
     let mut parser = parse_document(sink, opts);
@@ -114,7 +116,7 @@ fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<Parse
             break;
         }
     }
-    (parser.finish(), error)
+    (parser.finish(), error, noscript.get())
 }
 
 /// Below this much text a `<noscript>` is a notice or a tracking pixel, not a page.
@@ -253,6 +255,8 @@ struct ArenaSink {
     /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
     pending_parent: Cell<Option<NodeId>>,
     pending_text: RefCell<String>,
+    /// Whether a `<noscript>` was made: the page is searched for one only then.
+    noscript: Rc<Cell<bool>>,
 }
 
 impl Default for ArenaSink {
@@ -266,6 +270,7 @@ impl Default for ArenaSink {
             names: RefCell::new(std::array::from_fn(|_| None)),
             pending_parent: Cell::new(None),
             pending_text: RefCell::default(),
+            noscript: Rc::default(),
         }
     }
 }
@@ -415,6 +420,9 @@ impl TreeSink for ArenaSink {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         // Nodes keep their creation order: the text before this element is created first.
         self.flush_text();
+        if name.local == html5ever::local_name!("noscript") {
+            self.noscript.set(true);
+        }
         let id = self
             .doc
             .borrow_mut()
