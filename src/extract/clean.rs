@@ -253,12 +253,9 @@ fn is_position_line(line: &str) -> bool {
             && w.bytes()
                 .all(|b| b.is_ascii_digit() || "-–,".as_bytes().contains(&b))
     };
-    // A plain scan: most lines asked about are empty or short, where the standard search
-    // costs more to set up than it takes.
-    let Some(at) = patterns::find(line, " of ") else {
+    let Some((before, after)) = line.split_once(" of ") else {
         return false;
     };
-    let (before, after) = (&line[..at], &line[at + " of ".len()..]);
     let (total, what) = after.split_once(' ').unwrap_or((after, ""));
     let showing = before.strip_prefix("showing ");
     count(total)

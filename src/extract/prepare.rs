@@ -505,15 +505,11 @@ pub fn match_string(doc: &Document, n: NodeId) -> &str {
 }
 
 fn class_and_id(doc: &Document, n: NodeId) -> String {
-    let (class, id) = (doc.attr(n, "class"), doc.attr(n, "id"));
-    // Sized for both at once: the key is kept boxed, and a string without room to spare
-    // is boxed without a copy.
-    let mut s =
-        String::with_capacity(class.map_or(0, |c| c.len() + 1) + id.map_or(0, |i| i.len() + 1));
-    if let Some(c) = class {
+    let mut s = String::new();
+    if let Some(c) = doc.attr(n, "class") {
         push_meaningful_classes(&mut s, c);
     }
-    if let Some(i) = id {
+    if let Some(i) = doc.attr(n, "id") {
         s.push(' ');
         s.push_str(i);
     }

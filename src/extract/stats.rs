@@ -51,13 +51,10 @@ impl Stat {
 /// Measures of every node under a root, in document order, and where each node's are.
 pub struct TextStats {
     stats: Vec<Stat>,
-    /// Node index (less `first`) → position in `stats` (`NOT_MEASURED` for nodes outside the
-    /// subtree): four bytes per index between the subtree's first and last, where the measures
-    /// take 32 per node of the subtree only (the article is measured many times, its page's
-    /// size should not count).
+    /// Node index → position in `stats` (`NOT_MEASURED` for nodes outside the subtree): four
+    /// bytes per node of the page, where the measures take 32 per node of the subtree only
+    /// (the article is measured many times, its page's size should not count).
     slots: Vec<u32>,
-    /// The smallest node index in the subtree: that of the first slot.
-    first: usize,
     /// What was measured: the root, and the document's edit count at the time.
     root: NodeId,
     edits: u32,
@@ -84,21 +81,13 @@ impl LastStats {
 impl TextStats {
     /// Measures the subtree of `root` in its current shape.
     pub fn measure(doc: &Document, root: NodeId) -> Self {
-        // Room for the whole document at once: no copies as the lists grow, and room never
-        // written costs nothing (filling it would: the article is measured many times).
-        let mut order: Vec<NodeId> = Vec::with_capacity(doc.len());
-        let mut stats: Vec<Stat> = Vec::with_capacity(doc.len());
-        let (mut first, mut last) = (root.index(), root.index());
-        for n in doc.descendants(root) {
-            first = first.min(n.index());
-            last = last.max(n.index());
-            order.push(n);
-            stats.push(Stat::default());
-        }
-        // Slots for the indexes the subtree spans only.
-        let mut slots = vec![NOT_MEASURED; last + 1 - first];
+        let order: Vec<NodeId> = doc.descendants(root).collect();
+        let mut slots = vec![NOT_MEASURED; doc.len()];
+        // Zeroed as the slots are set, not in a pass of their own.
+        let mut stats = Vec::with_capacity(order.len());
         for (k, n) in order.iter().enumerate() {
-            slots[n.index() - first] = k as u32;
+            slots[n.index()] = k as u32;
+            stats.push(Stat::default());
         }
         // Children come after their parents in document order: walking backwards folds each
         // finished child into its parent exactly once.
@@ -124,14 +113,13 @@ impl TextStats {
             if n != root {
                 if let Some(p) = doc.parent(n) {
                     let child = stats[k];
-                    stats[slots[p.index() - first] as usize].add(&child);
+                    stats[slots[p.index()] as usize].add(&child);
                 }
             }
         }
         TextStats {
             stats,
             slots,
-            first,
             root,
             edits: doc.edits(),
         }
@@ -140,7 +128,7 @@ impl TextStats {
     /// Where the measures of `id` are, if it was measured.
     fn slot(&self, id: NodeId) -> Option<usize> {
         self.slots
-            .get(id.index().wrapping_sub(self.first))
+            .get(id.index())
             .filter(|&&k| k != NOT_MEASURED)
             .map(|&k| k as usize)
     }
