@@ -371,6 +371,9 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
 mod tests {
     use crate::extract_html;
 
+    const NAV: &str = "<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>Services</a></li>\
+                       <li><a href=/c>About us</a></li><li><a href=/d>Contact</a></li></ul></nav>";
+
     #[test]
     fn blocks_an_attempt_made_are_found_in_the_page_when_a_list_is_looked_for() {
         // The attempt turns the layout table into a block of its own; the listing search,
