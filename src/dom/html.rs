@@ -74,9 +74,9 @@ pub fn try_parse_html(html: &str, url: Option<&str>) -> Result<Document, ParseEr
 }
 
 fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<ParseError>) {
-    let (mut doc, error) = parse_chunked(html, true);
-    if error.is_none() && noscript_may_hold_the_page(&doc) {
-        let (mut plain, plain_error) = parse_chunked(html, false);
+    let (mut doc, error, noscript) = parse_chunked(html, true);
+    if error.is_none() && noscript && noscript_may_hold_the_page(&doc) {
+        let (mut plain, plain_error, _) = parse_chunked(html, false);
         if plain_error.is_none() && reveal_noscript_page(&mut plain) {
             doc = plain;
         }
@@ -86,7 +86,8 @@ fn parse_within_limits(html: &str, url: Option<&str>) -> (Document, Option<Parse
     (doc, error)
 }
 
-fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<ParseError>) {
+/// The page parsed, the limit it went past if any, and whether it has a `<noscript>`.
+fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<ParseError>, bool) {
     let sink = ArenaSink::default();
     // Pages hold a node per 30 to 100 bytes: room made at once spares most of the copies
     // of a growing arena.
@@ -94,6 +95,7 @@ fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<Parse
     sink.doc.borrow_mut().reserve(estimate);
     sink.open_depth.borrow_mut().reserve(estimate);
     let open_depth = sink.max_open_depth.clone();
+    let noscript = sink.noscript.clone();
     let mut opts = ParseOpts::default();
     opts.tree_builder.scripting_enabled = scripting_enabled;
     let mut parser = parse_document(sink, opts);
@@ -114,7 +116,7 @@ fn parse_chunked(html: &str, scripting_enabled: bool) -> (Document, Option<Parse
             break;
         }
     }
-    (parser.finish(), error)
+    (parser.finish(), error, noscript.get())
 }
 
 /// Below this much text a `<noscript>` is a notice or a tracking pixel, not a page.
@@ -253,6 +255,8 @@ struct ArenaSink {
     /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
     pending_parent: Cell<Option<NodeId>>,
     pending_text: RefCell<String>,
+    /// Whether a `<noscript>` was made: the page is searched for one only then.
+    noscript: Rc<Cell<bool>>,
 }
 
 impl Default for ArenaSink {
@@ -266,6 +270,7 @@ impl Default for ArenaSink {
             names: RefCell::new(std::array::from_fn(|_| None)),
             pending_parent: Cell::new(None),
             pending_text: RefCell::default(),
+            noscript: Rc::default(),
         }
     }
 }
@@ -276,7 +281,11 @@ impl ArenaSink {
     fn flush_text(&self) {
         if let Some(parent) = self.pending_parent.take() {
             let mut text = self.pending_text.borrow_mut();
-            self.doc.borrow_mut().append_text_capped(parent, &text);
+            let mut doc = self.doc.borrow_mut();
+            // Code the engine never reads is emptied after parsing: not kept at all.
+            if !doc.is_unread_code(parent, &text) {
+                doc.append_text_capped(parent, &text);
+            }
             text.clear();
         }
     }
@@ -411,6 +420,9 @@ impl TreeSink for ArenaSink {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         // Nodes keep their creation order: the text before this element is created first.
         self.flush_text();
+        if name.local == html5ever::local_name!("noscript") {
+            self.noscript.set(true);
+        }
         let id = self
             .doc
             .borrow_mut()
@@ -543,6 +555,21 @@ mod tests {
             doc.find_all(noscript, "p").is_empty(),
             "raw text, as with scripts on"
         );
+    }
+
+    #[test]
+    fn code_no_rule_reads_is_not_kept() {
+        let doc = parse_html(
+            r#"<head><style>p { color: red }</style><script>track()</script><script type="application/ld+json">{"a":1}</script></head><body><script>$RC("a","b")</script><p>x</p><svg><style>.c{}</style></svg></body>"#,
+            None,
+        );
+        let texts: Vec<&str> = doc
+            .descendants(NodeId::DOCUMENT)
+            .filter_map(|n| doc.text(n))
+            .collect();
+        assert_eq!(texts, [r#"{"a":1}"#, r#"$RC("a","b")"#, "x"]);
+        // The text left out was never made into nodes: every node made is in the tree.
+        assert_eq!(doc.len(), doc.descendants(NodeId::DOCUMENT).count());
     }
 
     #[test]

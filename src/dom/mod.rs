@@ -337,6 +337,12 @@ fn is_comma(c: char) -> bool {
     )
 }
 
+/// True when a script's text places late segments of streamed HTML (see
+/// `extract::streamed`).
+fn places_segments(code: &str) -> bool {
+    code.contains("$RC(") || code.contains("$RS(")
+}
+
 /// How many keys a reader may derive from a node and keep ([`Document::derived_key`]).
 pub const DERIVED_KEYS: usize = 2;
 
@@ -1023,19 +1029,37 @@ impl Document {
     }
 
     fn code_is_read(&self, script: NodeId) -> bool {
+        // Text by text, not joined: a script's text is one node, and joining copies it.
+        self.script_type_is_read(script)
+            || self
+                .children(script)
+                .into_iter()
+                .any(|c| self.text(c).is_some_and(places_segments))
+    }
+
+    fn script_type_is_read(&self, script: NodeId) -> bool {
         let kind = self.attr(script, "type").unwrap_or("").trim();
-        if kind.eq_ignore_ascii_case("application/ld+json")
+        kind.eq_ignore_ascii_case("application/ld+json")
             || kind
                 .get(..8)
                 .is_some_and(|k| k.eq_ignore_ascii_case("math/tex"))
-        {
-            return true;
-        }
-        // Text by text, not joined: a script's text is one node, and joining copies it.
-        self.children(script).into_iter().any(|c| {
-            self.text(c)
-                .is_some_and(|t| t.contains("$RC(") || t.contains("$RS("))
-        })
+    }
+
+    /// True when a builder's `text` for `parent` would be emptied by
+    /// [`forget_unread_code`](Self::forget_unread_code) all the same: `parent` is a
+    /// `<style>`, or a `<script>` without text yet that `text` does not make read, and the text
+    /// would land in it (within [`MAX_TREE_DEPTH`]). The native builder keeps no such text.
+    pub fn is_unread_code(&self, parent: NodeId, text: &str) -> bool {
+        let unread = match self.tag(parent) {
+            Some("style") => true,
+            Some("script") => {
+                self.first_child(parent).is_none()
+                    && !self.script_type_is_read(parent)
+                    && !places_segments(text)
+            }
+            _ => false,
+        };
+        unread && self.depth_capped_parent(parent) == parent
     }
 
     /// Concatenated text of the subtree, as `textContent` gives it.

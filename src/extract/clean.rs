@@ -735,21 +735,25 @@ pub fn is_data_table(doc: &Document, t: NodeId) -> bool {
     if doc.attr(t, "summary").is_some() {
         return true;
     }
-    if let Some(c) = doc.find_all(t, "caption").first() {
-        if !doc.inner_text(*c).is_empty() {
-            return true;
+    // The tags asked about below, found in one walk of the table.
+    let (mut caption, mut headers, mut inner_table, mut rows) = (None, false, false, Vec::new());
+    let mut cur = doc.first_child(t);
+    while let Some(n) = cur {
+        match doc.tag(n) {
+            Some("caption") if caption.is_none() => caption = Some(n),
+            Some("col" | "colgroup" | "tfoot" | "thead" | "th") => headers = true,
+            Some("table") => inner_table = true,
+            Some("tr") => rows.push(n),
+            _ => {}
         }
+        cur = doc.next_in(t, n, false);
     }
-    if ["col", "colgroup", "tfoot", "thead", "th"]
-        .iter()
-        .any(|tag| !doc.find_all(t, tag).is_empty())
-    {
+    if caption.is_some_and(|c| !doc.inner_text(c).is_empty()) || headers {
         return true;
     }
-    if !doc.find_all(t, "table").is_empty() {
+    if inner_table {
         return false;
     }
-    let rows = doc.find_all(t, "tr");
     let cols = rows
         .iter()
         .map(|&r| doc.element_children(r).len())

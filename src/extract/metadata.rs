@@ -1301,6 +1301,8 @@ impl PhraseFirstWords {
 fn may_start_with_phrase(doc: &Document, n: NodeId, first_words: &PhraseFirstWords) -> bool {
     let Some(first_text) = doc
         .descendants(n)
+        // Whitespace (most text nodes) measures zero, indentation without being read.
+        .filter(|&d| doc.text_measure(d).len > 0)
         .filter_map(|d| doc.text(d))
         .map(trim)
         .find(|t| !t.is_empty())

@@ -538,7 +538,10 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")
     };
-    // Counted in a first pass and written in a second, without collecting the names.
+    // Written as they are counted; the few classes that drop names by the counts (atomic
+    // CSS, a `hidden` shown again) are written again, without those names.
+    let start = out.len();
+    out.reserve(class.len() + 1);
     let (mut count, mut short, mut shown_again) = (0, 0, false);
     for t in split_white(class) {
         if !plain(t) {
@@ -558,10 +561,15 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
         } else if kept(t) {
             count += 1;
             short += usize::from(t.len() <= 3);
+            out.push_str(t);
+            out.push(' ');
         }
     }
     let atomic = count >= 5 && short * 4 >= count * 3;
-    out.reserve(class.len() + 1);
+    if !atomic && !shown_again {
+        return;
+    }
+    out.truncate(start);
     for t in split_white(class).filter(|t| plain(t) && kept(t)) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;

@@ -83,10 +83,12 @@ impl TextStats {
     pub fn measure(doc: &Document, root: NodeId) -> Self {
         let order: Vec<NodeId> = doc.descendants(root).collect();
         let mut slots = vec![NOT_MEASURED; doc.len()];
+        // Zeroed as the slots are set, not in a pass of their own.
+        let mut stats = Vec::with_capacity(order.len());
         for (k, n) in order.iter().enumerate() {
             slots[n.index()] = k as u32;
+            stats.push(Stat::default());
         }
-        let mut stats = vec![Stat::default(); order.len()];
         // Children come after their parents in document order: walking backwards folds each
         // finished child into its parent exactly once.
         for (k, &n) in order.iter().enumerate().rev() {
@@ -185,6 +187,55 @@ impl TextStats {
 mod tests {
     use super::*;
     use crate::dom::html::parse_html;
+
+    /// The measures of `n` by their definition, subtree by subtree.
+    fn by_definition(doc: &Document, n: NodeId) -> Stat {
+        let m = doc.text_measure(n);
+        let mut s = Stat {
+            text: m.len,
+            commas: m.commas,
+            ..Stat::default()
+        };
+        for c in doc.children(n) {
+            s.add(&by_definition(doc, c));
+        }
+        match doc.tag(n) {
+            Some("a") => s.link_text = s.text,
+            Some("p") => s.paragraphs += 1,
+            Some("img") => s.images += 1,
+            Some("li") => s.list_items += 1,
+            Some("input") => s.inputs += 1,
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => s.heading_text = s.text,
+            _ => {}
+        }
+        s
+    }
+
+    #[test]
+    fn measures_agree_with_their_definition() {
+        let doc = parse_html(
+            "<body><div id=a><h2>Head <a href=x>link</a></h2><p>One, two <b>three</b></p>\
+             <ul><li><a href=y><img src=i>Item</a></li><li>Two</li></ul></div>\
+             <p>Last <input> words, here</p><a href=z></a></body>",
+            None,
+        );
+        let body = doc.body().unwrap();
+        let div = doc.first_child(body).unwrap();
+        for root in [body, div] {
+            let stats = TextStats::measure(&doc, root);
+            for n in doc.descendants(root) {
+                let want = format!("{:?}", by_definition(&doc, n));
+                assert_eq!(format!("{:?}", stats.get(n)), want);
+            }
+        }
+        // Outside the subtree: nothing.
+        let stats = TextStats::measure(&doc, div);
+        let last_p = doc
+            .last_child(body)
+            .and_then(|a| doc.prev_sibling(a))
+            .unwrap();
+        assert_eq!(stats.get(last_p).text, 0);
+    }
 
     #[test]
     fn last_stats_are_reused_until_the_document_is_edited() {
