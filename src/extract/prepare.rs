@@ -1179,4 +1179,28 @@ mod tests {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
     }
+
+    #[test]
+    fn a_newsletters_poll_and_unsubscribe_section_and_a_sites_latest_box_go() {
+        let html = "<body><main><h1>Issue 42</h1><p>This week we look at what the numbers \
+             say about attention, and what you might do about it.</p><section><h2>How was \
+             this issue?</h2><p>Great, Fine, Poor</p></section><section><h2>Here's the \
+             unsubscribe</h2><p>Follow the link to stop these emails.</p></section><div>\
+             <h3>Explore the latest insights and research</h3><ul><li><a href=/a>Ebooks</a>\
+             </li></ul></div></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("what the numbers say"), "{text}");
+        for gone in [
+            "How was",
+            "Great, Fine",
+            "unsubscribe",
+            "stop these",
+            "Explore",
+            "Ebooks",
+        ] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
 }
