@@ -1090,9 +1090,10 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     // A site's offer of its own downloads, set as a heading over a form or a button.
     Sub("download our free"),
     Sub("get the free e"),
-    // A newsletter's end matter: its feedback poll and its way out; and a site's box of its
-    // own latest pieces.
+    // A newsletter's end matter: its feedback poll, its referral offer and its way out; and
+    // a site's box of its own latest pieces.
     Sub("how was this"),
+    Sub("tell your friends"),
     Sub("unsubscribe"),
     Sub("explore the latest"),
 ];

@@ -120,7 +120,7 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
             || measured.as_ref().map_or_else(
                 || doc.text_len(heading),
                 |(stats, _)| stats.get(heading).text,
-            ) > 60
+            ) > 80
             || !patterns::matches(
                 patterns::RECOMMENDATION_HEADINGS,
                 &into_lowercase(doc.inner_text(heading)),
@@ -1225,7 +1225,9 @@ mod tests {
              this issue?</h2><p>Great, Fine, Poor</p></section><section><h2>Here's the \
              unsubscribe</h2><p>Follow the link to stop these emails.</p></section><div>\
              <h3>Explore the latest insights and research</h3><ul><li><a href=/a>Ebooks</a>\
-             </li></ul></div></main></body>";
+             </li></ul></div><section><h2>Love the Weekly Example newsletter? Tell your \
+             friends and get rewards.</h2><p>Share your link to earn books.</p></section>\
+             </main></body>";
         let mut doc = crate::dom::html::parse_html(html, None);
         remove_non_content(&mut doc, &mut Removals::default());
         let text = doc.text_content(doc.body().unwrap());
@@ -1237,6 +1239,8 @@ mod tests {
             "stop these",
             "Explore",
             "Ebooks",
+            "Tell your friends",
+            "earn books",
         ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
