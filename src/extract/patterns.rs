@@ -547,6 +547,8 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "jump to recipe",
     "copy as markdown",
     "copy page",
+    // A search box's placeholder, written out as text.
+    "type to search products",
 ];
 
 /// `text` without the whitespace and the characters of `marks` at either end (one copy of
@@ -1088,6 +1090,12 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     // A site's offer of its own downloads, set as a heading over a form or a button.
     Sub("download our free"),
     Sub("get the free e"),
+    // A newsletter's end matter: its feedback poll, its referral offer and its way out; and
+    // a site's box of its own latest pieces.
+    Sub("how was this"),
+    Sub("tell your friends"),
+    Sub("unsubscribe"),
+    Sub("explore the latest"),
 ];
 
 /// Short lines that close an article without being its text: sharing and comment prompts,
@@ -1747,6 +1755,8 @@ mod tests {
         assert!(is_interface_label("Copy as Markdown"));
         assert!(is_interface_label("Copy page"));
         assert!(!is_interface_label("Copy the page to a new folder"));
+        // A search box's placeholder.
+        assert!(is_interface_label("Type to search products"));
         assert!(!is_interface_label("Sign up for the course before May"));
     }
 }

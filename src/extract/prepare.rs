@@ -52,7 +52,9 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     // Scripts and styles go first, so that their text does not count as the page's below.
     remove_where(doc, body, |doc, n| match doc.data(n) {
         NodeData::Comment => true,
-        NodeData::Element { name, .. } => NEVER_CONTENT.contains(&name.as_str()),
+        NodeData::Element { name, .. } => {
+            NEVER_CONTENT.contains(&name.as_str()) || is_field_caption(doc, n)
+        }
         _ => false,
     });
     // The text left is read many times from here on.
@@ -118,7 +120,7 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
             || measured.as_ref().map_or_else(
                 || doc.text_len(heading),
                 |(stats, _)| stats.get(heading).text,
-            ) > 60
+            ) > 80
             || !patterns::matches(
                 patterns::RECOMMENDATION_HEADINGS,
                 &into_lowercase(doc.inner_text(heading)),
@@ -205,6 +207,22 @@ pub fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, N
             cur = doc.next_in(root, n, false);
         }
     }
+}
+
+/// A form's field whose form the reader leaves out ("Quantity: [ ]", "Optional note: [ ]"):
+/// a block holding an input to fill in and a short caption ending with a colon, which says
+/// nothing without its input.
+fn is_field_caption(doc: &Document, n: NodeId) -> bool {
+    let mut child = doc.first_child(n);
+    while let Some(c) = child {
+        if doc.is(c, "input") && doc.attr(c, "type") != Some("hidden") {
+            let text = doc.text_content(n);
+            let text = text.trim();
+            return text.len() < 60 && text.ends_with(':');
+        }
+        child = doc.next_sibling(c);
+    }
+    false
 }
 
 /// Shown on phones only, by a responsive framework's class (`d-lg-none`, `lg:hidden`,
@@ -1183,6 +1201,54 @@ mod tests {
             "Free delivery",
             "Keep exploring",
             "Compare models",
+        ] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_fields_caption_goes_with_its_input_a_sentence_before_a_form_stays() {
+        let html = "<body><main><p>Thanks for the tip, it worked.</p><span class=pan><div>\
+             <span>Number of slices to send: </span><input type=text value=1></div><div>\
+             <span>Optional note:</span><br><input type=text></div></span><div>Write to us \
+             about anything at all:<input type=hidden name=id></div><p>Email:</p></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("it worked"), "{text}");
+        assert!(
+            !text.contains("slices") && !text.contains("Optional"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Write to us") && text.contains("Email:"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_newsletters_poll_and_unsubscribe_section_and_a_sites_latest_box_go() {
+        let html = "<body><main><h1>Issue 42</h1><p>This week we look at what the numbers \
+             say about attention, and what you might do about it.</p><section><h2>How was \
+             this issue?</h2><p>Great, Fine, Poor</p></section><section><h2>Here's the \
+             unsubscribe</h2><p>Follow the link to stop these emails.</p></section><div>\
+             <h3>Explore the latest insights and research</h3><ul><li><a href=/a>Ebooks</a>\
+             </li></ul></div><section><h2>Love the Weekly Example newsletter? Tell your \
+             friends and get rewards.</h2><p>Share your link to earn books.</p></section>\
+             </main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("what the numbers say"), "{text}");
+        for gone in [
+            "How was",
+            "Great, Fine",
+            "unsubscribe",
+            "stop these",
+            "Explore",
+            "Ebooks",
+            "Tell your friends",
+            "earn books",
         ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
