@@ -257,16 +257,9 @@ pub fn grab(
         return None;
     }
     // The items' labels for screen readers repeat what each card shows (its name, a link).
-    let unseen: Vec<NodeId> = doc
-        .descendants(holder)
-        .filter(|&d| {
-            doc.tag(d).is_some()
-                && patterns::matches(patterns::SCREEN_READER_ONLY, match_string(doc, d))
-        })
-        .collect();
-    for d in unseen {
-        doc.detach(d);
-    }
+    super::prepare::remove_where(doc, holder, |doc, d| {
+        patterns::matches(patterns::SCREEN_READER_ONLY, match_string(doc, d))
+    });
     let article = doc.create_element("div", vec![]);
     doc.append(article, holder);
     Some(article)
