@@ -99,14 +99,58 @@ const HOLDER_EXCESS_TENTHS: u32 = 20;
 /// not an article beside its related stories.
 const INTRO_UNDER_LIST: u32 = 4;
 
+/// Currency signs that stand next to a price's figures.
+const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹'];
+
+/// True when `t` shows a price: a currency sign next to a figure (`$79.99`, `12,50 €`), or
+/// alone.
+fn is_price(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // A figure right before or after `i`, or one space away.
+    let near = |i: usize, step: isize| {
+        let at = |k: isize| i.checked_add_signed(k * step).is_some_and(&digit);
+        let space = |k: isize| i.checked_add_signed(k * step).and_then(|j| b.get(j)) == Some(&b' ');
+        at(1) || (space(1) && at(2))
+    };
+    // A sign in an element of its own, the figures in the next.
+    let mut sign = t.trim().chars();
+    sign.next().is_some_and(|c| CURRENCY.contains(&c)) && sign.next().is_none()
+        || t.char_indices()
+            .any(|(i, c)| CURRENCY.contains(&c) && (near(i, -1) || near(i + c.len_utf8() - 1, 1)))
+}
+
+/// How many texts under `n` show a price.
+fn prices(doc: &Document, n: NodeId) -> usize {
+    doc.descendants(n)
+        .filter(|&d| doc.text(d).is_some_and(is_price))
+        .count()
+}
+
+/// True when the page shows prices in enough places to hold a shop's grid of products.
+pub fn priced_page(doc: &Document) -> bool {
+    doc.body()
+        .is_some_and(|b| prices(doc, b) >= MIN_PRICED_ITEMS)
+}
+
+/// Fewest priced items that make a shop's grid of products (see [`grab`]'s `priced`).
+const MIN_PRICED_ITEMS: usize = 6;
+
 /// Finds the page's list of items and moves it under a new, detached `<div>`, which it
 /// returns: the container whose look-alike children hold the most text, widened to a
 /// wrapper that adds only a little (the list's heading, its introduction). `picks` are the
 /// blocks the paragraph vote chose, holding `picked_text` characters: the list is taken only
 /// when it holds several times their text, together with them when they sit near it (an
-/// introduction above the list), alone when there are none.
+/// introduction above the list), alone when there are none. With `priced`, only a shop's
+/// grid of products is taken: nearly all its items show a price (a comment thread, an
+/// archive or a list of related stories beside an article shows none).
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
-pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<NodeId> {
+pub fn grab(
+    doc: &mut Document,
+    picks: &[NodeId],
+    picked_text: u32,
+    priced: bool,
+) -> Option<NodeId> {
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);
     let picks_cms_body = picks
@@ -133,6 +177,13 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
         }
     }
     let (mut list, mut list_text) = best?;
+    if priced {
+        let items = doc.element_children(list);
+        let with_price = items.iter().filter(|&&c| prices(doc, c) > 0).count();
+        if with_price < MIN_PRICED_ITEMS || with_price * 10 < items.len() * 8 {
+            return None;
+        }
+    }
     while let Some(p) = doc.parent(list).filter(|&p| p != body) {
         if stats.get(list).text * 10 < stats.get(p).text * WRAPPER_SHARE_TENTHS {
             break;
@@ -205,6 +256,10 @@ pub fn grab(doc: &mut Document, picks: &[NodeId], picked_text: u32) -> Option<No
     {
         return None;
     }
+    // The items' labels for screen readers repeat what each card shows (its name, a link).
+    super::prepare::remove_where(doc, holder, |doc, d| {
+        patterns::matches(patterns::SCREEN_READER_ONLY, match_string(doc, d))
+    });
     let article = doc.create_element("div", vec![]);
     doc.append(article, holder);
     Some(article)
@@ -239,12 +294,78 @@ mod tests {
              </section><footer><p>Copyright</p></footer></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0).expect("a list");
+        let root = grab(&mut doc, &[], 0, false).expect("a list");
         let text = doc.text_content(root);
         assert!(text.contains("Rail news"), "{text}");
         assert!(text.contains("The teaser of story 5"), "{text}");
         assert!(!text.contains("Section 3"), "{text}");
         assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn prices_are_a_currency_sign_next_to_figures() {
+        for t in ["$79.99", "From $ 79.00", "12,50 €", "12 €", "£5", "$"] {
+            assert!(is_price(t), "{t}");
+        }
+        for t in ["$$", "Price", "US dollars", "4.8 · French · $$", "a $ sign"] {
+            assert!(!is_price(t), "{t}");
+        }
+    }
+
+    /// A page of a long introduction (the votes' pick) above sixteen look-alike blocks, each
+    /// `card(i)`; and the pick.
+    fn introduced_blocks(card: &dyn Fn(usize) -> String) -> (Document, NodeId, u32) {
+        let intro = "<p>Our skillets are cast in one piece and seasoned by hand, ready to \
+                     cook on gas, on induction and over a campfire.</p>"
+            .repeat(4);
+        let cards: String = (0..16).map(card).collect();
+        let html = format!(
+            "<html><body><main><div id=\"intro\">{intro}</div><div class=\"grid\">{cards}\
+             </div></main></body></html>"
+        );
+        let doc = parse_html(&html, None);
+        let pick = by_id(&doc, "intro");
+        let picked = doc.text_content(pick).len() as u32;
+        (doc, pick, picked)
+    }
+
+    #[test]
+    fn past_a_long_pick_only_a_grid_of_priced_items_is_taken() {
+        // A shop's category: the votes chose its description; the products come with it,
+        // without their labels for screen readers.
+        let (mut doc, pick, picked) = introduced_blocks(&|i| {
+            format!(
+                "<div class=\"card\"><h4><a href=\"/p/{i}\">Cast iron skillet number {i}, \
+                 ten inches</a></h4><span class=\"sr-only\">Product link</span><span>Our \
+                 price</span><span class=\"cur\">$</span><span>3{i}.99</span></div>"
+            )
+        });
+        let root = grab(&mut doc, &[pick], picked, true).expect("the cards");
+        let text = doc.text_content(root);
+        assert!(
+            text.contains("skillet number 7") && text.contains("seasoned"),
+            "{text}"
+        );
+        assert!(!text.contains("Product link"), "{text}");
+        // An article's comments show no prices: the article stays.
+        let (mut doc, pick, picked) = introduced_blocks(&|i| {
+            format!(
+                "<div class=\"reply\"><h4><a href=\"/u/{i}\">Reader number {i}</a></h4><p>I \
+                 bought one of these last spring and have cooked with it every day since then, \
+                 eggs and steaks and cornbread alike.</p></div>"
+            )
+        });
+        assert!(grab(&mut doc, &[pick], picked, false).is_some());
+        assert!(grab(&mut doc, &[pick], picked, true).is_none());
+    }
+
+    #[test]
+    fn a_shops_recommendations_and_card_buttons_are_named() {
+        assert!(patterns::matches(
+            patterns::RECOMMENDATION_HEADINGS,
+            "more like this"
+        ));
+        assert!(patterns::INTERFACE_LABELS.contains(&"quick shop"));
     }
 
     #[test]
@@ -267,7 +388,7 @@ mod tests {
         let mut doc = parse_html(&html, None);
         let addr = by_id(&doc, "addr");
         let picked = doc.text_content(addr).len() as u32;
-        let root = grab(&mut doc, &[addr], picked).expect("the cards");
+        let root = grab(&mut doc, &[addr], picked, false).expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains("$37.99"), "{text}");
         assert!(!text.contains("Main Street"), "{text}");
@@ -278,7 +399,7 @@ mod tests {
         let html = format!("<html><body><div><ul>{menu}</ul></div>{footer}</body></html>");
         let mut doc = parse_html(&html, None);
         let addr = by_id(&doc, "addr");
-        assert!(grab(&mut doc, &[addr], picked).is_none());
+        assert!(grab(&mut doc, &[addr], picked, false).is_none());
     }
 
     #[test]
@@ -302,10 +423,10 @@ mod tests {
             )
         };
         // A front page: three sections, each a list of teasers under its own name.
-        assert!(grab(&mut page(3), &[], 0).is_none());
+        assert!(grab(&mut page(3), &[], 0, false).is_none());
         // A topic page: one section, its list the page's.
         let mut doc = page(1);
-        let root = grab(&mut doc, &[], 0).expect("the list");
+        let root = grab(&mut doc, &[], 0, false).expect("the list");
         assert!(doc.text_content(root).contains("Story 4 of section 0"));
     }
 
@@ -333,7 +454,7 @@ mod tests {
                  </body></html>"
             );
             let mut doc = parse_html(&html, None);
-            let root = grab(&mut doc, &[], 0).expect("a list");
+            let root = grab(&mut doc, &[], 0, false).expect("a list");
             doc.text_content(root)
         };
         let text = page(3, "");
@@ -372,7 +493,7 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the groups");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false).expect("the groups");
         let text = doc.text_content(root);
         assert!(text.contains("lifetime of use"), "{text}");
         assert!(text.contains("Forged steel trowel 2 of range 2"), "{text}");
@@ -398,7 +519,7 @@ mod tests {
             part("<p>Prices include tax and are the same in every region we sell in.</p>")
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0).expect("a list");
+        let root = grab(&mut doc, &[], 0, false).expect("a list");
         // The article holds one block of the page's: not the body, the <html> or the document.
         let held = doc.first_child(root).expect("the list's block");
         assert!(
@@ -428,9 +549,9 @@ mod tests {
         let story = by_id(&doc, "story");
         let picked = (para.len() * 2) as u32;
         // The list holds more than twice the story's text, but it is all links.
-        assert!(grab(&mut doc, &[story], picked).is_none());
+        assert!(grab(&mut doc, &[story], picked, false).is_none());
         // With no article found, the same list is the page's content.
-        assert!(grab(&mut doc, &[], 0).is_some());
+        assert!(grab(&mut doc, &[], 0, false).is_some());
     }
 
     #[test]
@@ -451,7 +572,7 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the cards");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false).expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains(intro), "{text}");
         assert!(text.contains("sauce number 7"), "{text}");
@@ -473,7 +594,7 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the list");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false).expect("the list");
         let text = doc.text_content(root);
         assert!(text.contains(intro), "{text}");
         assert!(text.contains("Course 4"), "{text}");
@@ -507,11 +628,11 @@ mod tests {
         // Beside the post's body, the replies stay out.
         let mut doc = parse_html(&html("entry-content"), None);
         let (pick, picked) = picked_of(&doc);
-        assert!(grab(&mut doc, &[pick], picked).is_none());
+        assert!(grab(&mut doc, &[pick], picked, false).is_none());
         // Beside a forum's opening post, the thread of replies is the content.
         let mut doc = parse_html(&html("question"), None);
         let (pick, picked) = picked_of(&doc);
-        let root = grab(&mut doc, &[pick], picked).expect("the thread");
+        let root = grab(&mut doc, &[pick], picked, false).expect("the thread");
         assert!(doc.text_content(root).contains("reply 7"));
     }
 
@@ -530,7 +651,7 @@ mod tests {
              </body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0).expect("the cards");
+        let root = grab(&mut doc, &[], 0, false).expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains("with a lid, no. 21"), "{text}");
         assert!(text.contains("$24.50"), "{text}");
@@ -551,7 +672,7 @@ mod tests {
             "<html><body><main><h1>Backpacks</h1><ul class=\"grid\">{cards}</ul></main></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0).expect("the cards");
+        let root = grab(&mut doc, &[], 0, false).expect("the cards");
         assert!(doc.text_content(root).contains("Ultralight pack 31L"));
 
         // The same length in links alone: a link farm, not a list to read.
@@ -565,7 +686,7 @@ mod tests {
         let html =
             format!("<html><body><main><ul class=\"grid\">{links}</ul></main></body></html>");
         let mut doc = parse_html(&html, None);
-        assert!(grab(&mut doc, &[], 0).is_none());
+        assert!(grab(&mut doc, &[], 0, false).is_none());
     }
 
     #[test]
@@ -589,7 +710,8 @@ mod tests {
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
         let picked = (para.len() * 2) as u32;
-        let root = grab(&mut doc, &[intro_block], picked).expect("the list and its introduction");
+        let root =
+            grab(&mut doc, &[intro_block], picked, false).expect("the list and its introduction");
         let text = doc.text_content(root);
         assert!(text.contains("ten years of daily use"), "{text}");
         assert!(text.contains("Dual monitor arm model 4"), "{text}");
@@ -630,7 +752,7 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root = grab(&mut doc, &[intro_block], intro.len() as u32).expect("the list");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false).expect("the list");
         let text = doc.text_content(root);
         assert!(text.contains("no two of them"), "{text}");
         assert!(text.contains("Ribbed planter 5"), "{text}");

@@ -276,7 +276,10 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // its list, whose headlines are links by nature. Page chrome is stripped strictly first,
     // then by tag only, as on the ladder.
     let mut list_found = false;
-    if picked_text < LISTING_CHECK_TEXT {
+    // A longer article is checked too on a shop's page (prices in several places): the
+    // votes may go to its category's description or its filters beside the products.
+    let priced = picked_text >= LISTING_CHECK_TEXT;
+    if !priced || listing::priced_page(&prepared) {
         for flags in &LADDER[..2] {
             let mut work = prepared.clone();
             let mut removals = prepared_removals.clone();
@@ -286,7 +289,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                 ..*flags
             };
             prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
-            if let Some(root) = listing::grab(&mut work, &picks, picked_text) {
+            if let Some(root) = listing::grab(&mut work, &picks, picked_text, priced) {
                 clean::clean_article(
                     &mut work,
                     root,

@@ -118,6 +118,11 @@ pub const UNLIKELY: &[Pat] = &[
     Sub("widget"),
 ];
 
+/// Class words of text kept for screen readers only (a card's "Product name" label and a
+/// copy of its name), as in [`UNLIKELY`].
+pub const SCREEN_READER_ONLY: &[Pat] =
+    &[Sub("sr-only"), Sub("screen-reader"), Sub("visually-hidden")];
+
 /// Class words that close an accordion's or a disclosure's panel until its control is clicked
 /// (`kt-accordion-panel-hidden`, `cmp-accordion__panel--hidden`, `MuiCollapse-hidden`): read
 /// as hidden by [`UNLIKELY`] and [`NEGATIVE`], and taken away when the panel is opened.
@@ -520,6 +525,8 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "jump to",
     "open table of contents panel",
     "add to cart",
+    "quick shop",
+    "quick view",
     // Calls to action set as a button of their own: a link to elsewhere, no sentence.
     "book now",
     "book a demo",
@@ -1060,6 +1067,7 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
     Sub("related to this item"),
     Sub("similar items"),
     Sub("similar products"),
+    Sub("more like this"),
     Sub("recently viewed"),
     Sub("frequently bought"),
     Sub("frequently viewed"),
