@@ -330,8 +330,11 @@ pub fn read(doc: &Document) -> Metadata {
         .published
         .clone()
         .map(|d| patterns::trim_by(&d, &|c| c == '"').to_string());
-    let published = stamp
-        .take_if(|_| !ld.published_is_modified)
+    // A line saying when the piece first came out dates it over the metadata, which date its
+    // update, unless a label names another day the publication's ("Posted on …").
+    let published = original_date(doc)
+        .filter(|_| labelled_date(doc).is_none())
+        .or_else(|| stamp.take_if(|_| !ld.published_is_modified))
         .or_else(|| {
             let stamp = stamp.as_deref()?;
             // Shown as `YYYY-MM-DD`: the same day keeps the stamp's time.
@@ -1118,6 +1121,17 @@ fn headline_day(doc: &Document, region: &[NodeId]) -> Option<(NodeId, (u32, u32,
             .filter(|part| !patterns::matches(patterns::MEMBER_SINCE, &lowercase(part)))
             .find_map(published_day)
             .map(|day| (n, day))
+    })
+}
+
+/// The day a line of the page says the piece first came out ("This article was originally
+/// published on 26 Sep 2019 but has been updated since").
+fn original_date(doc: &Document) -> Option<String> {
+    doc.descendants(doc.body()?).find_map(|n| {
+        let text = doc.text(n)?;
+        let at = text.find("riginally published on")?;
+        let words: Vec<&str> = text[at + 22..].split_whitespace().take(5).collect();
+        published_day(&join(&words, " ")).map(iso_day)
     })
 }
 
@@ -2419,6 +2433,22 @@ mod tests {
         // Only a label names the day the publication's: a bare day in a sidebar does not.
         let html = html.replace("<h4>Published</h4>", "");
         assert_eq!(read(&parse_html(&html, None)).published, None);
+    }
+
+    #[test]
+    fn a_line_naming_the_first_publication_beats_the_metadata() {
+        let html = r#"<head><script type="application/ld+json">{"@type":"NewsArticle",
+            "datePublished":"2022-09-30T11:07:00Z"}</script></head><body><h1>Best walks</h1><p>Chris Lee</p><p>30 Sep 2022, 11:07am</p>
+            <p>The walks we love.</p><p>This article was originally published on
+            26 Sep 2019 at 4:12pm but has been regularly updated since.</p></body>"#;
+        assert_eq!(
+            read(&parse_html(html, None)).published.as_deref(),
+            Some("2019-09-26")
+        );
+        // A day the page labels its publication's holds.
+        let html = html.replace("<p>30 Sep", "<p>Posted on 30 Sep");
+        let m = read(&parse_html(&html, None));
+        assert_eq!(m.published.as_deref(), Some("2022-09-30T11:07:00Z"));
     }
 
     #[test]
