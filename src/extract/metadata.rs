@@ -333,7 +333,7 @@ pub fn read(doc: &Document) -> Metadata {
     // A line saying when the piece first came out dates it over the metadata, which date its
     // update, unless a label names another day the publication's ("Posted on …").
     let published = original_date(doc)
-        .filter(|_| labelled_date(doc).is_none())
+        .filter(|_| labelled_date(doc, labelled(), false).is_none())
         .or_else(|| stamp.take_if(|_| !ld.published_is_modified))
         .or_else(|| {
             let stamp = stamp.as_deref()?;
@@ -357,7 +357,10 @@ pub fn read(doc: &Document) -> Metadata {
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
         .or_else(|| headline_date(doc, labelled()))
-        .or_else(|| labelled_date(doc));
+        .or_else(|| {
+            let all: Vec<NodeId> = doc.descendants(doc.body()?).collect();
+            labelled_date(doc, &all, true)
+        });
     // A day shown beside the headline before the metadata's publication day is the piece's
     // own: the metadata dates a migration or a re-import. A later day shown is, when a
     // `<meta>` date states it too: the metadata disagree, the page shows which holds; or when
@@ -1135,17 +1138,22 @@ fn original_date(doc: &Document) -> Option<String> {
     })
 }
 
-/// A line anywhere on the page, asides too, that labels its day the publication's
-/// ("Published July 8, 2025" in a column of facts beside the article): the last resort.
-fn labelled_date(doc: &Document) -> Option<String> {
-    doc.descendants(doc.body()?).find_map(|n| {
+/// The first of `lines` that labels its day the publication's ("Posted on May 2, 2024"). With
+/// `apart`, only a label that is a text of its own, as in a column of facts ("<h4>Published</h4>
+/// <div>July 8, 2025</div>"), which no list of teasers prints: then asides are read too.
+fn labelled_date(doc: &Document, lines: &[NodeId], apart: bool) -> Option<String> {
+    lines.iter().find_map(|&n| {
         if doc.tag(n).is_none() || !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
             return None;
         }
         let text = lowercase(&short_text(doc, n, DATELINE_MAX_CHARS)?);
-        let rest = patterns::PUBLISHED_LABELS
-            .iter()
-            .find_map(|l| text.strip_prefix(l))?;
+        let first = doc
+            .descendants(n)
+            .find_map(|d| doc.text(d).map(trim).filter(|t| !t.is_empty()))?;
+        let rest = patterns::PUBLISHED_LABELS.iter().find_map(|l| {
+            text.strip_prefix(l)
+                .filter(|_| !apart || lowercase(first).trim_end_matches(':') == *l)
+        })?;
         is_dateline(rest)
             .then(|| published_day(rest))
             .flatten()
