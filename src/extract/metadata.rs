@@ -358,7 +358,7 @@ pub fn read(doc: &Document) -> Metadata {
         // date in a forum), outside comments and captions.
         .or_else(|| headline_date(doc, labelled()))
         .or_else(|| {
-            let all: Vec<NodeId> = doc.descendants(doc.body()?).collect();
+            let all = doc.collect_where(doc.body()?, &|n| doc.tag(n).is_some());
             labelled_date(doc, &all, true)
         });
     // A day shown beside the headline before the metadata's publication day is the piece's
@@ -1133,8 +1133,7 @@ fn original_date(doc: &Document) -> Option<String> {
     doc.descendants(doc.body()?).find_map(|n| {
         let text = doc.text(n)?;
         let at = text.find("riginally published on")?;
-        let words: Vec<&str> = text[at + 22..].split_whitespace().take(5).collect();
-        published_day(&join(&words, " ")).map(iso_day)
+        published_day(&text[at + 22..]).map(iso_day)
     })
 }
 
@@ -1143,7 +1142,7 @@ fn original_date(doc: &Document) -> Option<String> {
 /// <div>July 8, 2025</div>"), which no list of teasers prints: then asides are read too.
 fn labelled_date(doc: &Document, lines: &[NodeId], apart: bool) -> Option<String> {
     lines.iter().find_map(|&n| {
-        if doc.tag(n).is_none() || !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
+        if !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
             return None;
         }
         let text = lowercase(&short_text(doc, n, DATELINE_MAX_CHARS)?);
@@ -1152,7 +1151,7 @@ fn labelled_date(doc: &Document, lines: &[NodeId], apart: bool) -> Option<String
             .find_map(|d| doc.text(d).map(trim).filter(|t| !t.is_empty()))?;
         let rest = patterns::PUBLISHED_LABELS.iter().find_map(|l| {
             text.strip_prefix(l)
-                .filter(|_| !apart || lowercase(first).trim_end_matches(':') == *l)
+                .filter(|_| !apart || first.len() <= l.len() + 1)
         })?;
         is_dateline(rest)
             .then(|| published_day(rest))
