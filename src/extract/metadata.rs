@@ -330,11 +330,8 @@ pub fn read(doc: &Document) -> Metadata {
         .published
         .clone()
         .map(|d| patterns::trim_by(&d, &|c| c == '"').to_string());
-    // A line saying when the piece first came out dates it over the metadata, which date its
-    // update, unless a label names another day the publication's ("Posted on …").
-    let published = original_date(doc)
-        .filter(|_| labelled_date(doc, labelled(), false).is_none())
-        .or_else(|| stamp.take_if(|_| !ld.published_is_modified))
+    let published = stamp
+        .take_if(|_| !ld.published_is_modified)
         .or_else(|| {
             let stamp = stamp.as_deref()?;
             // Shown as `YYYY-MM-DD`: the same day keeps the stamp's time.
@@ -357,10 +354,7 @@ pub fn read(doc: &Document) -> Metadata {
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
         .or_else(|| headline_date(doc, labelled()))
-        .or_else(|| {
-            let all = doc.collect_where(doc.body()?, &|n| doc.tag(n).is_some());
-            labelled_date(doc, &all, true)
-        });
+        .or_else(|| labelled_date(doc));
     // A day shown beside the headline before the metadata's publication day is the piece's
     // own: the metadata dates a migration or a re-import. A later day shown is, when a
     // `<meta>` date states it too: the metadata disagree, the page shows which holds; or when
@@ -1127,21 +1121,14 @@ fn headline_day(doc: &Document, region: &[NodeId]) -> Option<(NodeId, (u32, u32,
     })
 }
 
-/// The day a line of the page says the piece first came out ("This article was originally
-/// published on 26 Sep 2019 but has been updated since").
-fn original_date(doc: &Document) -> Option<String> {
+/// The first element anywhere on the page, asides too, that labels its day the publication's
+/// with a label of its own, as in a column of facts beside the article ("<h4>Published</h4>
+/// <div>July 8, 2025</div>"), which no list of teasers prints: the last resort.
+fn labelled_date(doc: &Document) -> Option<String> {
     doc.descendants(doc.body()?).find_map(|n| {
-        let text = doc.text(n)?;
-        let at = text.find("riginally published on")?;
-        published_day(&text[at + 22..]).map(iso_day)
-    })
-}
-
-/// The first of `lines` that labels its day the publication's ("Posted on May 2, 2024"). With
-/// `apart`, only a label that is a text of its own, as in a column of facts ("<h4>Published</h4>
-/// <div>July 8, 2025</div>"), which no list of teasers prints: then asides are read too.
-fn labelled_date(doc: &Document, lines: &[NodeId], apart: bool) -> Option<String> {
-    lines.iter().find_map(|&n| {
+        if doc.tag(n).is_none() || !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
+            return None;
+        }
         if !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
             return None;
         }
@@ -1149,10 +1136,9 @@ fn labelled_date(doc: &Document, lines: &[NodeId], apart: bool) -> Option<String
         let first = doc
             .descendants(n)
             .find_map(|d| doc.text(d).map(trim).filter(|t| !t.is_empty()))?;
-        let rest = patterns::PUBLISHED_LABELS.iter().find_map(|l| {
-            text.strip_prefix(l)
-                .filter(|_| !apart || first.len() <= l.len() + 1)
-        })?;
+        let rest = patterns::PUBLISHED_LABELS
+            .iter()
+            .find_map(|l| text.strip_prefix(l).filter(|_| first.len() <= l.len() + 1))?;
         is_dateline(rest)
             .then(|| published_day(rest))
             .flatten()
@@ -2440,22 +2426,6 @@ mod tests {
         // Only a label names the day the publication's: a bare day in a sidebar does not.
         let html = html.replace("<h4>Published</h4>", "");
         assert_eq!(read(&parse_html(&html, None)).published, None);
-    }
-
-    #[test]
-    fn a_line_naming_the_first_publication_beats_the_metadata() {
-        let html = r#"<head><script type="application/ld+json">{"@type":"NewsArticle",
-            "datePublished":"2022-09-30T11:07:00Z"}</script></head><body><h1>Best walks</h1><p>Chris Lee</p><p>30 Sep 2022, 11:07am</p>
-            <p>The walks we love.</p><p>This article was originally published on
-            26 Sep 2019 at 4:12pm but has been regularly updated since.</p></body>"#;
-        assert_eq!(
-            read(&parse_html(html, None)).published.as_deref(),
-            Some("2019-09-26")
-        );
-        // A day the page labels its publication's holds.
-        let html = html.replace("<p>30 Sep", "<p>Posted on 30 Sep");
-        let m = read(&parse_html(&html, None));
-        assert_eq!(m.published.as_deref(), Some("2022-09-30T11:07:00Z"));
     }
 
     #[test]
