@@ -353,7 +353,8 @@ pub fn read(doc: &Document) -> Metadata {
         .or_else(|| get(MODIFIED_KEYS))
         // Last, a dateline anywhere in the article ("Last updated: …" at its end, a post's
         // date in a forum), outside comments and captions.
-        .or_else(|| headline_date(doc, labelled()));
+        .or_else(|| headline_date(doc, labelled()))
+        .or_else(|| labelled_date(doc));
     // A day shown beside the headline before the metadata's publication day is the piece's
     // own: the metadata dates a migration or a re-import. A later day shown is, when a
     // `<meta>` date states it too: the metadata disagree, the page shows which holds; or when
@@ -1117,6 +1118,31 @@ fn headline_day(doc: &Document, region: &[NodeId]) -> Option<(NodeId, (u32, u32,
             .filter(|part| !patterns::matches(patterns::MEMBER_SINCE, &lowercase(part)))
             .find_map(published_day)
             .map(|day| (n, day))
+    })
+}
+
+/// The first element anywhere on the page, asides too, that labels its day the publication's
+/// with a label of its own, as in a column of facts beside the article ("<h4>Published</h4>
+/// <div>July 8, 2025</div>"), which no list of teasers prints: the last resort.
+fn labelled_date(doc: &Document) -> Option<String> {
+    doc.descendants(doc.body()?).find_map(|n| {
+        if doc.tag(n).is_none() || !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
+            return None;
+        }
+        if !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
+            return None;
+        }
+        let text = lowercase(&short_text(doc, n, DATELINE_MAX_CHARS)?);
+        let first = doc
+            .descendants(n)
+            .find_map(|d| doc.text(d).map(trim).filter(|t| !t.is_empty()))?;
+        let rest = patterns::PUBLISHED_LABELS
+            .iter()
+            .find_map(|l| text.strip_prefix(l).filter(|_| first.len() <= l.len() + 1))?;
+        is_dateline(rest)
+            .then(|| published_day(rest))
+            .flatten()
+            .map(iso_day)
     })
 }
 
@@ -2384,6 +2410,24 @@ mod tests {
             m.lead_image.as_deref(),
             Some("https://news.example/lead.jpg")
         );
+    }
+
+    #[test]
+    fn a_labelled_day_anywhere_dates_a_page_that_says_nothing_else() {
+        // A column of facts beside the article, with its label in a heading of its own, far
+        // below the headline.
+        let html = format!(
+            r#"<body><h1>Top companies</h1><p>{}</p><div class="content">
+            <div class="post-sidebar"><div class="post-meta"><h4>Published</h4>
+            <div>July 8, 2025</div></div></div>
+            <p>The companies of the year, ranked by what their customers say.</p></div></body>"#,
+            "Ranked by what their customers say. ".repeat(20)
+        );
+        let m = read(&parse_html(&html, None));
+        assert_eq!(m.published.as_deref(), Some("2025-07-08"));
+        // Only a label names the day the publication's: a bare day in a sidebar does not.
+        let html = html.replace("<h4>Published</h4>", "");
+        assert_eq!(read(&parse_html(&html, None)).published, None);
     }
 
     #[test]

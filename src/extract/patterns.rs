@@ -375,6 +375,9 @@ pub const BYLINE_LABELS: &[&str] = &[
     "via",
 ];
 
+/// Labels before a dateline that name its day the publication's (lowercase).
+pub const PUBLISHED_LABELS: &[&str] = &["published", "posted on"];
+
 /// Labels that name a publication or a section where a byline would name a person.
 pub const PUBLICATION_LABELS: &[&str] = &["published in", "posted in", "filed under"];
 
