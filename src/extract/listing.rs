@@ -106,6 +106,11 @@ const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹'];
 /// alone.
 fn is_price(t: &str) -> bool {
     let b = t.as_bytes();
+    // Most texts hold no sign: a byte scan rules them out before any character is decoded
+    // (`$`, and the lead bytes of `£ ¥` and of `€ ₹`).
+    if !b.iter().any(|&x| matches!(x, b'$' | 0xC2 | 0xE2)) {
+        return false;
+    }
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     // A figure right before or after `i`, or one space away.
     let near = |i: usize, step: isize| {
@@ -128,10 +133,22 @@ fn prices(doc: &Document, n: NodeId) -> usize {
 }
 
 /// True when the page shows prices in enough places to hold a shop's grid of products.
+/// A shop sets each price in a short text of its own; an article's sums sit in its
+/// sentences, which are not read.
 pub fn priced_page(doc: &Document) -> bool {
-    doc.body()
-        .is_some_and(|b| prices(doc, b) >= MIN_PRICED_ITEMS)
+    doc.body().is_some_and(|b| {
+        doc.descendants(b)
+            .filter(|&d| {
+                doc.text(d)
+                    .is_some_and(|t| t.len() <= PRICE_TEXT_MAX && is_price(t))
+            })
+            .nth(MIN_PRICED_ITEMS - 1)
+            .is_some()
+    })
 }
+
+/// Longest text, in bytes, read for a price when the page is judged a shop's.
+const PRICE_TEXT_MAX: usize = 48;
 
 /// Fewest priced items that make a shop's grid of products (see [`grab`]'s `priced`).
 const MIN_PRICED_ITEMS: usize = 6;
