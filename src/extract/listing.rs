@@ -377,6 +377,19 @@ mod tests {
     }
 
     #[test]
+    fn a_page_of_prices_in_texts_of_their_own_is_a_shops_an_article_quoting_sums_is_not() {
+        let sums = "<p>The city spent $4 million on roads, $2 million on parks and $1 million                     on lights.</p>"
+            .repeat(3);
+        let article = parse_html(&format!("<html><body>{sums}</body></html>"), None);
+        assert!(!priced_page(&article));
+        let cards: String = (0..6)
+            .map(|i| format!("<div><a href=\"/p/{i}\">Skillet {i}</a><span>$3{i}.99</span></div>"))
+            .collect();
+        let shop = parse_html(&format!("<html><body>{cards}</body></html>"), None);
+        assert!(priced_page(&shop));
+    }
+
+    #[test]
     fn a_shops_recommendations_and_card_buttons_are_named() {
         assert!(patterns::matches(
             patterns::RECOMMENDATION_HEADINGS,

@@ -1129,9 +1129,6 @@ fn labelled_date(doc: &Document) -> Option<String> {
         if doc.tag(n).is_none() || !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
             return None;
         }
-        if !may_hold_year(doc, n, DATELINE_MAX_CHARS) {
-            return None;
-        }
         let text = lowercase(&short_text(doc, n, DATELINE_MAX_CHARS)?);
         let first = doc
             .descendants(n)
