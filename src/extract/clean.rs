@@ -552,10 +552,7 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
     let ld = stats.link_density(n);
     // A wrapper around one paragraph is that paragraph, and paragraphs are not judged here
     // (Readability.js puts such a paragraph in its wrapper's place below a quarter of links).
-    if tag == "div" && ld < 0.25 && {
-        let children = doc.element_children(n);
-        children.len() == 1 && doc.is(children[0], "p")
-    } {
+    if tag == "div" && ld < 0.25 && doc.only_element_child(n).is_some_and(|c| doc.is(c, "p")) {
         return false;
     }
     let s = stats.get(n);
@@ -682,13 +679,13 @@ fn introduced_by_sentence(doc: &Document, n: NodeId) -> bool {
     let Some(lead) = lead.filter(|&l| doc.is(l, "p")) else {
         return false;
     };
-    let text = fold_whitespace(&doc.inner_text(lead));
-    let text = text.trim();
+    let text = doc.inner_text(lead);
+    let text = text.as_str();
     // Links written as their addresses are a list of sources, judged as links.
     let addresses = || {
         doc.descendants(n)
             .filter(|&d| doc.is(d, "a"))
-            .any(|a| trim(&doc.inner_text(a)).starts_with("http"))
+            .any(|a| doc.inner_text(a).starts_with("http"))
     };
     text.len() <= LIST_LEAD_IN_TEXT as usize
         && text.ends_with(':')

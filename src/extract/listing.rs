@@ -125,11 +125,10 @@ fn is_price(t: &str) -> bool {
             .any(|(i, c)| CURRENCY.contains(&c) && (near(i, -1) || near(i + c.len_utf8() - 1, 1)))
 }
 
-/// How many texts under `n` show a price.
-fn prices(doc: &Document, n: NodeId) -> usize {
+/// True when a text under `n` shows a price.
+fn shows_price(doc: &Document, n: NodeId) -> bool {
     doc.descendants(n)
-        .filter(|&d| doc.text(d).is_some_and(is_price))
-        .count()
+        .any(|d| doc.text(d).is_some_and(is_price))
 }
 
 /// True when the page shows prices in enough places to hold a shop's grid of products.
@@ -196,7 +195,7 @@ pub fn grab(
     let (mut list, mut list_text) = best?;
     if priced {
         let items = doc.element_children(list);
-        let with_price = items.iter().filter(|&&c| prices(doc, c) > 0).count();
+        let with_price = items.iter().filter(|&&c| shows_price(doc, c)).count();
         if with_price < MIN_PRICED_ITEMS || with_price * 10 < items.len() * 8 {
             return None;
         }

@@ -112,16 +112,20 @@ pub const UNLIKELY: &[Pat] = &[
     // Not Bootstrap's `d-none`: it comes with `d-md-block` and the like on blocks shown on
     // every screen but a phone's (matched as a word it took 0.1% of WCXB's `with` and
     // `without` snippets; as a token it could never match, tokens being split at hyphens).
-    Sub("sr-only"),
-    Sub("screen-reader"),
-    Sub("visually-hidden"),
+    // Text kept for screen readers only: [`SCREEN_READER_ONLY`] (see [`is_unlikely_name`]).
     Sub("widget"),
 ];
 
 /// Class words of text kept for screen readers only (a card's "Product name" label and a
-/// copy of its name), as in [`UNLIKELY`].
+/// copy of its name): unlikely content too.
 pub const SCREEN_READER_ONLY: &[Pat] =
     &[Sub("sr-only"), Sub("screen-reader"), Sub("visually-hidden")];
+
+/// True when a class-and-id string names a block unlikely to hold the article: a word of
+/// [`UNLIKELY`] or of [`SCREEN_READER_ONLY`].
+pub fn is_unlikely_name(ms: &str) -> bool {
+    matches(UNLIKELY, ms) || matches(SCREEN_READER_ONLY, ms)
+}
 
 /// Class words that close an accordion's or a disclosure's panel until its control is clicked
 /// (`kt-accordion-panel-hidden`, `cmp-accordion__panel--hidden`, `MuiCollapse-hidden`): read
@@ -1642,6 +1646,7 @@ mod tests {
     fn name_tables() -> Vec<&'static [Pat]> {
         let mut tables: Vec<&[Pat]> = vec![
             UNLIKELY,
+            SCREEN_READER_ONLY,
             MAYBE_CANDIDATE,
             POSITIVE,
             CMS_CONTENT,

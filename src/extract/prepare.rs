@@ -7,8 +7,7 @@ use crate::dom::{split_white, trim, Document, NodeData, NodeId};
 use super::clutter::{classify, ClutterKind, Removals};
 use super::lowercase::{into_lowercase, lowercase};
 use super::patterns::{
-    self, AMP_CONTENT, BYLINE, MAYBE_CANDIDATE, NOT_CONTENT, PHRASING, PULL_QUOTE, UNLIKELY,
-    UNLIKELY_ROLES,
+    self, AMP_CONTENT, BYLINE, MAYBE_CANDIDATE, NOT_CONTENT, PHRASING, PULL_QUOTE, UNLIKELY_ROLES,
 };
 use super::{media, Flags};
 
@@ -678,7 +677,7 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (patterns::matches(UNLIKELY, ms)
+                || (patterns::is_unlikely_name(ms)
                     && (!patterns::matches(MAYBE_CANDIDATE, ms)
                         || patterns::matches(NOT_CONTENT, ms))
                     && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))

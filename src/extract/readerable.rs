@@ -3,7 +3,7 @@
 
 use crate::dom::{Document, NodeId};
 
-use super::patterns::{self, MAYBE_CANDIDATE, UNLIKELY};
+use super::patterns::{self, MAYBE_CANDIDATE};
 use super::prepare::match_string;
 
 /// Paragraphs shorter than this do not count.
@@ -37,7 +37,7 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
         // Judged only for blocks that would count: the names decide nothing else.
         let unlikely = || {
             let ms = match_string(doc, n);
-            patterns::matches(UNLIKELY, ms) && !patterns::matches(MAYBE_CANDIDATE, ms)
+            patterns::is_unlikely_name(ms) && !patterns::matches(MAYBE_CANDIDATE, ms)
         };
         if counts && !(tag == "p" && doc.parent(n).is_some_and(|p| doc.is(p, "li"))) && !unlikely()
         {

@@ -196,7 +196,7 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     }
     // A lone child is the same block as its parent; take the wider one.
     while let Some(p) = doc.parent(top) {
-        if p == body || doc.element_children(p).len() != 1 {
+        if p == body || doc.only_element_child(p).is_none() {
             break;
         }
         top = p;
