@@ -164,6 +164,7 @@ pub fn clean_article(
         remove_title_heading(doc, article, title);
     }
     remove_repeated_pull_quotes(doc, article, removed);
+    remove_repeated_quotes(doc, article, removed);
     if flags.product {
         remove_repeated_blocks(doc, article, removed);
     }
@@ -400,6 +401,47 @@ fn remove_repeated_pull_quotes(doc: &mut Document, article: NodeId, removed: &mu
             removed.record(doc, q, ClutterKind::Duplicate);
             doc.detach(q);
         }
+    }
+}
+
+/// Fewest letters and digits a quotation repeats to go as a copy.
+const REPEATED_QUOTE: usize = 40;
+
+/// A reply quoting an earlier post of the thread (a `<blockquote>` whose text the article
+/// already showed above it, outside quotations) repeats what the reader has just read: the
+/// copy goes. (A quotation repeating another, as a carousel of testimonials clones its
+/// slides, is no reply.) Its
+/// attribution and expand link ("Ann said:", "Click to expand…") are a small part of it, and
+/// pieces of under ten letters do not count. A quotation of a post not on the page, or of
+/// words said nowhere above, stays.
+fn remove_repeated_quotes(doc: &mut Document, article: NodeId, removed: &mut Removals) {
+    if doc.find_all(article, "blockquote").is_empty() {
+        return;
+    }
+    let mut seen = String::new();
+    let mut cur = doc.next_in(article, article, false);
+    while let Some(n) = cur {
+        if let Some(t) = doc.text(n) {
+            seen.push_str(&comparable(t));
+        } else if doc.is(n, "blockquote") {
+            let (mut all, mut found) = (0, 0);
+            for t in doc.descendants(n).filter_map(|d| doc.text(d)) {
+                let t = comparable(t);
+                if t.len() >= 10 {
+                    all += t.len();
+                    if seen.contains(&t) {
+                        found += t.len();
+                    }
+                }
+            }
+            cur = doc.next_in(article, n, true);
+            if found >= REPEATED_QUOTE && found * 5 >= all * 4 {
+                removed.record(doc, n, ClutterKind::Duplicate);
+                doc.detach(n);
+            }
+            continue;
+        }
+        cur = doc.next_in(article, n, false);
     }
 }
 
@@ -1400,6 +1442,56 @@ mod tests {
             text.contains("June 23") && text.contains("June 24"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_reply_quoting_an_earlier_post_loses_the_copy() {
+        // A forum package's quotation: the poster's name, the quoted post, an expand link.
+        let quote = |who: &str, what: &str| {
+            format!(
+                "<blockquote class=\"quote\"><div class=\"quote-title\">{who} said:</div>\
+                 <div class=\"quote-content\"><p>{what}</p></div><div>Click to expand...</div></blockquote>"
+            )
+        };
+        let opening = "The pump was replaced last spring, and the pressure has held at two bars \
+                       ever since, but now it drops overnight to one bar.";
+        let elsewhere = "Bleed the radiators first, then check the charge of the expansion vessel.";
+        let post = |body: &str| format!("<div class=\"post\">{body}</div>");
+        let html = format!(
+            "<html><body><main><h1>Pump pressure drops</h1>{}{}{}</main></body></html>",
+            post(&format!("<p>{opening}</p>")),
+            post(&format!(
+                "{}<p>Reply two: check the expansion vessel, its charge is the usual culprit when \
+                 the pressure falls overnight.</p>",
+                quote("member1", opening)
+            )),
+            post(&format!(
+                "{}<p>Reply three: that advice from the old thread still holds for this boiler, \
+                 the vessel was flat on mine.</p>",
+                quote("member9", elsewhere)
+            )),
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert_eq!(text.matches("drops overnight").count(), 1, "{text}");
+        assert!(!text.contains("member1 said"), "{text}");
+        // A post not on the page is quoted for the reader to see.
+        assert!(text.contains("Bleed the radiators"), "{text}");
+        assert!(
+            text.contains("Reply two:") && text.contains("Reply three:"),
+            "{text}"
+        );
+
+        // Testimonials whose carousel clones its slides: a quotation repeating a quotation
+        // is no reply, and stays.
+        let slide = "<blockquote><p>The team fitted our new boiler in a day and left the house \
+                     spotless, we could not have asked for more.</p></blockquote>";
+        let page = format!(
+            "<html><body><main><h1>Our boilers</h1><p>We fit and service boilers across the \
+             county, with fixed prices quoted before any work begins and a two year warranty \
+             on every installation.</p>{slide}{slide}</main></body></html>"
+        );
+        let text = crate::extract_html(&page, None).expect("the page").text;
+        assert_eq!(text.matches("spotless").count(), 2, "{text}");
     }
 
     #[test]
