@@ -165,7 +165,7 @@ pub fn clean_article(
     }
     remove_repeated_pull_quotes(doc, article, removed);
     remove_repeated_quotes(doc, article, removed);
-    if flags.product {
+    if flags.product || flags.thread {
         remove_repeated_blocks(doc, article, removed);
     }
     flatten_layout_tables(doc, article);
@@ -451,8 +451,9 @@ const REPEATED_BLOCK: usize = 80;
 
 /// On a product page, a block that repeats an earlier block of the article word for word is
 /// a copy of it (the description laid out again for small screens, a carousel's cloned
-/// slides): the copy goes. Elsewhere parallel sections may share a note (each offer its
-/// terms, each tab its steps), so the rule is the shop's only. Quotes and code stay.
+/// slides): the copy goes. So it is in a thread, where a reply shows a preview of the post it
+/// answers. Elsewhere parallel sections may share a note (each offer its terms, each tab its
+/// steps), so the rule is the shop's and the thread's only. Quotes and code stay.
 fn remove_repeated_blocks(doc: &mut Document, article: NodeId, removed: &mut Removals) {
     let mut seen: Vec<(String, NodeId)> = Vec::new();
     let mut cur = doc.next_in(article, article, false);
@@ -1492,6 +1493,26 @@ mod tests {
         );
         let text = crate::extract_html(&page, None).expect("the page").text;
         assert_eq!(text.matches("spotless").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn a_replys_preview_of_the_post_it_answers_goes_in_a_thread() {
+        // Each reply opens with a preview of the post it answers, a plain block: in a page
+        // that declares a discussion, the copy goes.
+        let opening = "The pump was replaced last spring, and the pressure has held at two bars \
+                       ever since, but now it drops overnight to one bar.";
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
+             \"headline\":\"Pump pressure drops\"}}</script></head><body><main><h1>Pump pressure drops</h1>\
+             <div class=\"post\"><div class=\"content\"><p>{opening}</p></div></div>\
+             <div class=\"post\"><a href=\"#1\"><div class=\"preview\"><p>{opening}</p></div></a>\
+             <div class=\"content\"><p>Reply two: check the expansion vessel, its charge is the usual \
+             culprit when the pressure falls overnight, and then the relief valve.</p></div></div>\
+             </main></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert_eq!(text.matches("drops overnight").count(), 1, "{text}");
+        assert!(text.contains("Reply two:"), "{text}");
     }
 
     #[test]
