@@ -299,8 +299,9 @@ const POSTER_STAT_VALUE: usize = 30;
 /// value (a `<dd>` or a `<b>` after a label alone), and at most one short piece of another
 /// kind after them (a rank or a status). The poster's name, above the figures, stays with the
 /// post it signs; but a card that is one description list (the name in its term, then a rank
-/// and the figures in its descriptions, as forum packages print it) goes whole, two short
-/// pieces before or after the figures allowed. One figure alone may be a seller's "Joined 2018" on a shop's page, which
+/// and the figures in its descriptions, as forum packages print it) goes whole, three short
+/// pieces before or after the figures allowed, and fields the poster filled in ("Primary
+/// OS: Linux", a label with its short value). One figure alone may be a seller's "Joined 2018" on a shop's page, which
 /// the text keeps.
 fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     let len = stats.get(n).text;
@@ -329,6 +330,10 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
             (true, rest)
         } else if let Some(rest) = label_rest(&piece, patterns::USER_STAT_COMPANIONS) {
             (false, rest)
+        } else if card && piece.len() <= POSTER_STAT_VALUE && piece.ends_with(':') {
+            // A field the forum lets posters fill in ("Primary OS:"), its value next.
+            value_due = Some(false);
+            continue;
         } else if (figures > 0 || card) && piece.len() <= POSTER_STAT_VALUE {
             others += 1;
             continue;
@@ -343,7 +348,7 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
             return false;
         }
     }
-    figures >= 2 && others <= 1 + usize::from(card)
+    figures >= 2 && others <= 1 + 2 * usize::from(card)
 }
 
 /// What follows one of `labels` that opens `piece` as a whole word, past a colon.
@@ -1774,8 +1779,21 @@ mod tests {
               <dd><span>Registered: 2021-03-15</span></dd><dd><span>Posts: 6</span></dd></dl>",
                 true,
             ),
+            // With a rank, fields the poster filled in and a link to a website.
+            (
+                "<dl><dt><a href=/u/7>ovecka</a></dt><dd>Volunteer</dd><dd><strong>Posts:</strong> \
+              <a href=/s>1725</a></dd><dd><strong>Joined:</strong> 14. Sep 2019</dd><dd><strong>\
+              Primary OS:</strong> Linux</dd><dd><strong>Location:</strong> Leeds</dd>\
+              <dd><a href=/w>Website</a></dd></dl>",
+                true,
+            ),
             (
                 "<dl><dt>Pumps</dt><dd>A machine that moves water</dd><dd>Posts: 6</dd></dl>",
+                false,
+            ),
+            (
+                "<dl><dt>Pumps</dt><dd>Posts: 6</dd><dd>Joined: 2019</dd><dd>Stroke:</dd>\
+              <dd>A machine that moves water uphill, day and night</dd></dl>",
                 false,
             ),
             ("<div>Joined Oct 2018</div>", false),
