@@ -216,6 +216,11 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     }
     let mut picks = thread_posts(doc, top, body, &scores, &stats)
         .unwrap_or_else(|| pick_siblings(doc, top, top_score, &scores, &stats, flags));
+    if flags.thread {
+        if let Some(replies) = replies_after(doc, &picks, body, &stats) {
+            picks.push(replies);
+        }
+    }
     if let Some(main) = widen_to_main(doc, body, &picks, &stats) {
         picks = vec![main];
     } else if let Some(sections) = widen_to_sections(doc, body, &picks, &stats, flags) {
@@ -604,6 +609,38 @@ fn thread_posts(
     None
 }
 
+/// Least text of the block of replies joined to a thread's opening post.
+const REPLIES_TEXT: u32 = 200;
+
+/// In a page that declares a discussion, the replies are content. When the vote chose the
+/// opening post alone, the block of replies that follows it (named as comments, a sibling of
+/// the post or of a wrapper around it, up to [`POST_LEVELS`] levels up) joins it.
+fn replies_after(
+    doc: &Document,
+    picks: &[NodeId],
+    body: NodeId,
+    stats: &TextStats,
+) -> Option<NodeId> {
+    let [post] = picks else { return None };
+    let mut cur = *post;
+    for _ in 0..=POST_LEVELS {
+        let mut next = doc.next_sibling(cur);
+        while let Some(s) = next {
+            if stats.get(s).text >= REPLIES_TEXT
+                && patterns::matches(
+                    patterns::COMMENT_THREADS,
+                    super::prepare::match_string(doc, s),
+                )
+            {
+                return Some(s);
+            }
+            next = doc.next_sibling(s);
+        }
+        cur = doc.parent(cur).filter(|&p| p != body)?;
+    }
+    None
+}
+
 /// No usable candidate: the whole body is the article (short pages, odd markup).
 fn wrap_body(doc: &mut Document, body: NodeId) -> NodeId {
     let article = doc.create_element("div", vec![]);
@@ -890,6 +927,38 @@ mod tests {
         // Set apart by a space: a word of its own. Inline: not a drop cap.
         assert_eq!(text_of("word"), "A mobile app is a project like any other.");
         assert_eq!(text_of("code"), "Use xor a constant.");
+    }
+
+    #[test]
+    fn a_declared_threads_replies_after_the_opening_post_join_it() {
+        // The opening post in a list of its own, the replies in a block named for comments
+        // beside that list: the vote chooses the post, and the replies follow it in.
+        let opening = "<p>The pump was replaced last spring, and since then, through the frost, \
+                       the rain, and the long cold weeks, the pressure held at two bars, but now, \
+                       each night, it drops to one, and the boiler, once again, stops.</p>"
+            .repeat(3);
+        let reply = |i: usize| {
+            format!(
+                "<li class=\"item\"><div class=\"author\">member{i}</div><div class=\"message\">\
+                 Reply {i}: check the expansion vessel first</div></li>"
+            )
+        };
+        let replies: String = (2..=6).map(reply).collect();
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><main><div class=\"messages\"><div class=\"item\">\
+                 <div class=\"message\">{opening}</div></div></div><div class=\"comments-wrap\">\
+                 <ul class=\"messages\">{replies}</ul></div></main></body></html>"
+            )
+        };
+        let ld = r#"<script type="application/ld+json">{"@type":"DiscussionForumPosting",
+            "headline":"Pump pressure drops"}</script>"#;
+        let thread = crate::extract_html(&page(ld), None).expect("the thread");
+        assert!(thread.text.contains("two bars"), "{}", thread.text);
+        assert!(thread.text.contains("Reply 6:"), "{}", thread.text);
+        // Undeclared, the same markup is a post with its comments.
+        let post = crate::extract_html(&page(""), None).expect("the post");
+        assert!(!post.text.contains("Reply 6:"), "{}", post.text);
     }
 
     #[test]
