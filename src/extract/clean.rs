@@ -1930,10 +1930,14 @@ mod tests {
             &[],
         );
         assert!(!text.contains("free credits"), "{text}");
-        // A government page's other formats and a shop blog's tag list, under their headings.
+        // A government page's other formats, a shop blog's tag list and a shop's offers, under
+        // their headings.
         for (heading, after) in [
             ("Alternate Versions", "PDF (1 MB)"),
             ("Blog Tags", "Robots"),
+            // A shop's other products under the product's description.
+            ("Frequently Purchased With", "Grill cover $39.99"),
+            ("Featured products", "Starter kit $24.95"),
         ] {
             let text = trimmed(
                 &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),
