@@ -693,10 +693,13 @@ pub fn strip_page_chrome(
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
-        // A shop's customer reviews are its comments, and its fine print no description:
-        // never the product's text (on any rung: they often hold more prose than it).
-        let reviews =
-            flags.product && tag != "body" && patterns::matches(patterns::PRODUCT_PAGE_CLUTTER, ms);
+        // A shop's customer reviews are its comments, its fine print no description, and a
+        // modal dialog (the cart, an offer, cookie choices) is set over the page: never the
+        // product's text (on any rung: they often hold more prose than it).
+        let reviews = flags.product
+            && tag != "body"
+            && (patterns::matches(patterns::PRODUCT_PAGE_CLUTTER, ms)
+                || doc.attr(n, "aria-modal") == Some("true"));
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -945,6 +948,26 @@ mod tests {
         assert!(!text.contains("Sort by"), "{text}");
         assert!(!text.contains("Log in"), "{text}");
         assert!(text.contains("You must log in to answer"), "{text}");
+    }
+
+    #[test]
+    fn a_modal_dialog_over_a_short_product_page_is_not_its_text() {
+        // The product's text is short; the settings dialog over it says more.
+        let row = "<p>These technologies remember the choices you make on our websites, such as \
+                   the region you shop from and the items you compared, and help us measure \
+                   which of our pages are read.</p>";
+        let body = format!(
+            "<h1>Road case</h1><div class=product><p>A flight case for four compact lights, \
+             with foam inserts cut to their shape, a removable lid, recessed handles and \
+             wheels that lock.</p><p>Ships in 2 to 4 weeks, free of charge.</p></div>\
+             <section role=dialog aria-modal=true class=settings-panel><h2>Your settings</h2>\
+             {row}{row}{row}{row}</section>"
+        );
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Case"}</script>"#;
+        let shop = format!("<html><head>{ld}</head><body>{body}</body></html>");
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert!(text.contains("foam inserts"), "{text}");
+        assert!(!text.contains("remember the choices"), "{text}");
     }
 
     #[test]
