@@ -544,7 +544,9 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 /// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
 ///   hidden on small screens only;
 /// - a hidden part's name (`field--label-hidden`, `title-hidden`): the block's label is not
-///   shown, the block is.
+///   shown, the block is;
+/// - a shop theme's `quick-add-hidden`: the block is left out of the product's quick-add
+///   popup, and shown on its page.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
     // Variants and arbitrary values hold a ':' or a '[': one scan of the word for both
     // (this runs for every class of the page).
@@ -554,6 +556,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
             && !t.starts_with("ck-widget")
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")
+            && !t.ends_with("quick-add-hidden")
     };
     // Written as they are counted; the few classes that drop names by the counts (atomic
     // CSS, a `hidden` shown again) are written again, without those names.
@@ -1064,6 +1067,7 @@ mod tests {
             "faq-answer hide-on-mobile",
             "card overflow-hidden",
             "field field--label-hidden",
+            "product__description rte quick-add-hidden",
             "hidden lg:block",
             "kt-accordion-panel",
             "panel-hid",
@@ -1078,6 +1082,10 @@ mod tests {
         let mut s = String::new();
         push_meaningful_classes(&mut s, "hidden lg:block max-w-[645px] overflow-hidden post");
         assert_eq!(s, "post ");
+        s.clear();
+        // A shop's description, left out of its quick-add popup only.
+        push_meaningful_classes(&mut s, "product__description rte quick-add-hidden");
+        assert_eq!(s, "product__description rte ");
         s.clear();
         push_meaningful_classes(&mut s, "p q r ab ad ae sidebar");
         assert_eq!(s, "sidebar ");
