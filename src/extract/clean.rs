@@ -167,6 +167,7 @@ pub fn clean_article(
     remove_repeated_quotes(doc, article, removed);
     if flags.product || flags.thread {
         remove_repeated_blocks(doc, article, removed);
+        remove_priced_carousels(doc, article, removed);
     }
     flatten_layout_tables(doc, article);
     let stats = last.measure(doc, article);
@@ -482,6 +483,27 @@ fn remove_repeated_blocks(doc: &mut Document, article: NodeId, removed: &mut Rem
         };
         cur = doc.next_in(article, n, skip);
     }
+}
+
+/// Fewest and most items of a shop's carousel of other products: a category's grid shows
+/// a page of two dozen or more, a plan's table three or four prices.
+const CAROUSEL_ITEMS: usize = 5;
+const CAROUSEL_MAX_ITEMS: usize = 20;
+
+/// On a product page, a block of five to twenty items, four fifths of them showing a
+/// price, lists other products (recommendations, the line's other models, "more from this
+/// brand"): the page's own product shows its price once.
+fn remove_priced_carousels(doc: &mut Document, article: NodeId, removed: &mut Removals) {
+    remove_counted(doc, article, removed, |doc, n| {
+        let items = doc.element_children(n);
+        let priced = items
+            .iter()
+            .filter(|&&c| super::listing::shows_price(doc, c))
+            .count();
+        ((CAROUSEL_ITEMS..=CAROUSEL_MAX_ITEMS).contains(&items.len())
+            && priced * 5 >= items.len() * 4)
+            .then_some(ClutterKind::Related)
+    });
 }
 
 /// Tables used for layout (no headers or caption, and cells that hold paragraphs or other
@@ -1306,6 +1328,45 @@ mod tests {
     }
 
     #[test]
+    fn a_product_pages_carousel_of_priced_products_goes_a_grid_of_two_dozen_stays() {
+        // A shop's "more from this brand": each card a linked name and a price. The
+        // product's own price and its three sizes stay.
+        let card = |i: usize| {
+            format!(
+                "<li><a href=\"/p/{i}\">Linen overshirt {i}</a><span class=price>€3{i}.99</span></li>"
+            )
+        };
+        let cards = |n: usize| (0..n).map(card).collect::<String>();
+        let body = |n: usize| {
+            format!(
+                "<h1>Waxed jacket</h1><p class=price>€89.99</p><p>A waxed cotton jacket with a \
+                 corduroy collar, two patch pockets and a quilted lining for cold mornings.</p>\
+                 <ul class=sizes><li>S €89.99</li><li>M €89.99</li><li>L €94.99</li></ul>\
+                 <h2>More from the brand</h2><ul class=carousel>{}</ul>",
+                cards(n)
+            )
+        };
+        let ld =
+            r#"<script type="application/ld+json">{"@type":"Product","name":"Jacket"}</script>"#;
+        let page = |n: usize| {
+            format!(
+                "<html><head>{ld}</head><body><main>{}</main></body></html>",
+                body(n)
+            )
+        };
+        let text = crate::extract_html(&page(8), None)
+            .expect("the product")
+            .text;
+        assert!(
+            text.contains("quilted lining") && text.contains("L €94.99"),
+            "{text}"
+        );
+        assert!(!text.contains("Linen overshirt"), "{text}");
+        let text = crate::extract_html(&page(24), None).expect("the grid").text;
+        assert!(text.contains("Linen overshirt 23"), "{text}");
+    }
+
+    #[test]
     fn menus_set_as_text_between_bars_go_code_and_short_rows_stay() {
         let text = shown_with(
             "<div>Guidelines | FAQ | Lists | API | Security | Legal | Contact</div>\
@@ -2000,10 +2061,14 @@ mod tests {
             &[],
         );
         assert!(!text.contains("free credits"), "{text}");
-        // A government page's other formats and a shop blog's tag list, under their headings.
+        // A government page's other formats, a shop blog's tag list and a shop's offers, under
+        // their headings.
         for (heading, after) in [
             ("Alternate Versions", "PDF (1 MB)"),
             ("Blog Tags", "Robots"),
+            // A shop's other products under the product's description.
+            ("Frequently Purchased With", "Grill cover $39.99"),
+            ("Featured products", "Starter kit $24.95"),
         ] {
             let text = trimmed(
                 &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),

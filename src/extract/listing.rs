@@ -126,7 +126,7 @@ fn is_price(t: &str) -> bool {
 }
 
 /// True when a text under `n` shows a price.
-fn shows_price(doc: &Document, n: NodeId) -> bool {
+pub fn shows_price(doc: &Document, n: NodeId) -> bool {
     doc.descendants(n)
         .any(|d| doc.text(d).is_some_and(is_price))
 }

@@ -544,7 +544,9 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 /// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
 ///   hidden on small screens only;
 /// - a hidden part's name (`field--label-hidden`, `title-hidden`): the block's label is not
-///   shown, the block is.
+///   shown, the block is;
+/// - a shop theme's `quick-add-hidden`: the block is left out of the product's quick-add
+///   popup, and shown on its page.
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
     // Variants and arbitrary values hold a ':' or a '[': one scan of the word for both
     // (this runs for every class of the page).
@@ -554,6 +556,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
             && !t.starts_with("ck-widget")
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")
+            && !t.ends_with("quick-add-hidden")
     };
     // Written as they are counted; the few classes that drop names by the counts (atomic
     // CSS, a `hidden` shown again) are written again, without those names.
@@ -693,10 +696,13 @@ pub fn strip_page_chrome(
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
-        // A shop's customer reviews are its comments, and its fine print no description:
-        // never the product's text (on any rung: they often hold more prose than it).
-        let reviews =
-            flags.product && tag != "body" && patterns::matches(patterns::PRODUCT_PAGE_CLUTTER, ms);
+        // A shop's customer reviews are its comments, its fine print no description, and a
+        // modal dialog (the cart, an offer, cookie choices) is set over the page: never the
+        // product's text (on any rung: they often hold more prose than it).
+        let reviews = flags.product
+            && tag != "body"
+            && (patterns::matches(patterns::PRODUCT_PAGE_CLUTTER, ms)
+                || doc.attr(n, "aria-modal") == Some("true"));
         let empty_block = matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -948,6 +954,26 @@ mod tests {
     }
 
     #[test]
+    fn a_modal_dialog_over_a_short_product_page_is_not_its_text() {
+        // The product's text is short; the settings dialog over it says more.
+        let row = "<p>These technologies remember the choices you make on our websites, such as \
+                   the region you shop from and the items you compared, and help us measure \
+                   which of our pages are read.</p>";
+        let body = format!(
+            "<h1>Road case</h1><div class=product><p>A flight case for four compact lights, \
+             with foam inserts cut to their shape, a removable lid, recessed handles and \
+             wheels that lock.</p><p>Ships in 2 to 4 weeks, free of charge.</p></div>\
+             <section role=dialog aria-modal=true class=settings-panel><h2>Your settings</h2>\
+             {row}{row}{row}{row}</section>"
+        );
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Case"}</script>"#;
+        let shop = format!("<html><head>{ld}</head><body>{body}</body></html>");
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert!(text.contains("foam inserts"), "{text}");
+        assert!(!text.contains("remember the choices"), "{text}");
+    }
+
+    #[test]
     fn a_shops_reviews_and_fine_print_go_from_its_product_page_only() {
         // A product page: a short description, then customers' reviews holding more prose.
         let review = "<div class=review-card><p>I bought this kettle for the office and it \
@@ -1041,6 +1067,7 @@ mod tests {
             "faq-answer hide-on-mobile",
             "card overflow-hidden",
             "field field--label-hidden",
+            "product__description rte quick-add-hidden",
             "hidden lg:block",
             "kt-accordion-panel",
             "panel-hid",
@@ -1055,6 +1082,10 @@ mod tests {
         let mut s = String::new();
         push_meaningful_classes(&mut s, "hidden lg:block max-w-[645px] overflow-hidden post");
         assert_eq!(s, "post ");
+        s.clear();
+        // A shop's description, left out of its quick-add popup only.
+        push_meaningful_classes(&mut s, "product__description rte quick-add-hidden");
+        assert_eq!(s, "product__description rte ");
         s.clear();
         push_meaningful_classes(&mut s, "p q r ab ad ae sidebar");
         assert_eq!(s, "sidebar ");
