@@ -733,9 +733,11 @@ fn is_consent_notice(doc: &Document, n: NodeId, ms: &str) -> bool {
 }
 
 /// A block whose unlikely name is an accident of its template (an ad-slot or sidebar-layout
-/// wrapper) around the article itself: it holds most of the page's prose in several
-/// paragraphs. Comment threads, consent notices and footers can hold more prose than a
-/// short article, so only blocks named for ads, sidebars or nothing in particular pass.
+/// wrapper, or the section a newsletter's archive shows an issue in) around the article
+/// itself: it holds most of the page's prose in several paragraphs. Comment threads,
+/// consent notices and footers can hold more prose than a short article, so only blocks
+/// named for ads, sidebars, sign-ups or nothing in particular pass (a sign-up box holds a
+/// line or two, never most of a page's paragraphs).
 fn holds_most_prose(
     doc: &Document,
     n: NodeId,
@@ -748,7 +750,7 @@ fn holds_most_prose(
         && prose(&here) * 2 > prose(&stats.get(body))
         && matches!(
             classify(doc, n, ClutterKind::Other),
-            ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Other
+            ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Subscribe | ClutterKind::Other
         )
 }
 
