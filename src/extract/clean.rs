@@ -76,6 +76,13 @@ pub fn clean_article(
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         is_prompt(doc, n, stats).then(|| classify(doc, n, ClutterKind::Subscribe))
     });
+    // A box about the author (a photo, a line or two of bio, links to their profiles),
+    // named as such: the reader shows the byline, not the writer's résumé.
+    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
+        (stats.get(n).text < AUTHOR_BOX_TEXT
+            && super::clutter::is_named_as(doc, n, ClutterKind::AuthorBox))
+        .then_some(ClutterKind::AuthorBox)
+    });
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         let s = stats.get(n);
         let reading_time = s.text > 0 && s.text < 40 && {
@@ -176,6 +183,10 @@ pub fn clean_article(
             && !super::prepare::has_media(doc, n)
     });
 }
+
+/// Most text of an author box: a few lines of bio (a block so named holding more is the
+/// article itself on an author's page).
+const AUTHOR_BOX_TEXT: u32 = 1200;
 
 /// Removes every element under `root` (root excluded) for which `kind_of` names a kind of
 /// clutter, judged with text measures taken once before the pass.
@@ -1358,6 +1369,29 @@ mod tests {
             ])
         ));
         assert!(!text.contains("ci.example.org"), "{text}");
+    }
+
+    #[test]
+    fn boxes_named_for_the_authors_bio_go() {
+        // Between the paragraphs or at the end, with or without a photo; a block so named
+        // that holds an article's worth of text stays.
+        for name in [
+            "author__bio",
+            "entry-author-description author_bio",
+            "about-the-author",
+        ] {
+            let text = shown_with(&format!(
+                "<div class=\"{name}\"><p>Dana Reyes has covered city hall for twelve years \
+                 and writes about transport, housing and the river.</p></div>"
+            ));
+            assert!(!text.contains("Dana Reyes"), "{name}: {text}");
+            assert!(text.contains("The council met"), "{text}");
+        }
+        let long = "<p>The boardwalk would run for two miles along the east bank, past the \
+                    old mill and the rowing club, and cost less than the bridge.</p>"
+            .repeat(10);
+        let text = shown_with(&format!("<div class=author__bio>{long}</div>"));
+        assert!(text.contains("the old mill"), "{text}");
     }
 
     #[test]
