@@ -29,6 +29,15 @@ pub fn clean_article(
         if len < 300 && patterns::matches(patterns::DISCLAIMERS, match_string(doc, n)) {
             return Some(ClutterKind::Other);
         }
+        // A call to action set in a long text (the site's product, a quote form's pitch);
+        // on a landing page, whose text is short, the calls to action are what it says.
+        if len < CALL_TO_ACTION_TEXT
+            && len * 10 < stats.get(article).text
+            && patterns::matches(CALLS_TO_ACTION, match_string(doc, n))
+            && beside_paragraph(doc, n)
+        {
+            return Some(ClutterKind::Other);
+        }
         (len < 500
             && super::clutter::names_match(doc, n, SHARE)
             && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
@@ -182,6 +191,33 @@ pub fn clean_article(
             && stats.get(n).text == 0
             && !super::prepare::has_media(doc, n)
     });
+}
+
+/// Most text of a call to action: a heading, a line or two of pitch and a button.
+const CALL_TO_ACTION_TEXT: u32 = 400;
+
+/// Class words of a call to action.
+const CALLS_TO_ACTION: &[patterns::Pat] = &[patterns::Pat::Token("cta")];
+
+/// True when the element next to `n`, before or after it, is a paragraph of the text (not
+/// one of a call to action's own): `n` stands in a run of text, not in a card.
+fn beside_paragraph(doc: &Document, n: NodeId) -> bool {
+    let element = |mut s: Option<NodeId>, step: fn(&Document, NodeId) -> Option<NodeId>| {
+        while let Some(x) = s.filter(|&x| doc.tag(x).is_none()) {
+            s = step(doc, x);
+        }
+        s
+    };
+    [
+        element(doc.prev_sibling(n), Document::prev_sibling),
+        element(doc.next_sibling(n), Document::next_sibling),
+    ]
+    .into_iter()
+    .any(|s| {
+        s.is_some_and(|s| {
+            doc.is(s, "p") && !patterns::matches(CALLS_TO_ACTION, match_string(doc, s))
+        })
+    })
 }
 
 /// Most text of an author box: a few lines of bio (a block so named holding more is the
@@ -1369,6 +1405,35 @@ mod tests {
             ])
         ));
         assert!(!text.contains("ci.example.org"), "{text}");
+    }
+
+    #[test]
+    fn a_call_to_action_between_the_paragraphs_goes_a_row_of_cards_so_named_stays() {
+        // In a long text (on a short landing page, the calls to action are its text).
+        let more = "<p>The boardwalk would run for two miles along the east bank, past the old \
+                    mill and the rowing club, and cost less than the bridge.</p>"
+            .repeat(4);
+        let text = shown_with(&format!(
+            "<div class=\"inline-cta\"><p>Thinking of selling? Get a free valuation of your \
+             business from our brokers.</p><a class=btn href=/v>Request a valuation</a></div>\
+             {more}"
+        ));
+        assert!(!text.contains("free valuation"), "{text}");
+        assert!(text.contains("The council met"), "{text}");
+        let card = |name: &str| {
+            format!(
+                "<div class=\"trail-cta\"><h2 class=\"cta__title\">{name}</h2><div \
+                 class=\"cta__description\">Length: 5 miles<br>Difficulty: easy</div><a \
+                 class=\"cta__button\" href=/t>View the map</a></div>"
+            )
+        };
+        let text = shown_with(&format!(
+            "<div class=trails>{}{}{}</div>",
+            card("North Loop"),
+            card("Mill Run"),
+            card("Ridge Trail")
+        ));
+        assert!(text.contains("Mill Run"), "{text}");
     }
 
     #[test]
