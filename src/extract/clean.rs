@@ -29,6 +29,15 @@ pub fn clean_article(
         if len < 300 && patterns::matches(patterns::DISCLAIMERS, match_string(doc, n)) {
             return Some(ClutterKind::Other);
         }
+        // A call to action set in a long text (the site's product, a quote form's pitch);
+        // on a landing page, whose text is short, the calls to action are what it says.
+        if len < CALL_TO_ACTION_TEXT
+            && len * 10 < stats.get(article).text
+            && patterns::matches(CALLS_TO_ACTION, match_string(doc, n))
+            && beside_paragraph(doc, n)
+        {
+            return Some(ClutterKind::Other);
+        }
         (len < 500
             && super::clutter::names_match(doc, n, SHARE)
             && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
@@ -75,6 +84,13 @@ pub fn clean_article(
     }
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         is_prompt(doc, n, stats).then(|| classify(doc, n, ClutterKind::Subscribe))
+    });
+    // A box about the author (a photo, a line or two of bio, links to their profiles),
+    // named as such: the reader shows the byline, not the writer's résumé.
+    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
+        (stats.get(n).text < AUTHOR_BOX_TEXT
+            && super::clutter::is_named_as(doc, n, ClutterKind::AuthorBox))
+        .then_some(ClutterKind::AuthorBox)
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         let s = stats.get(n);
@@ -178,6 +194,37 @@ pub fn clean_article(
             && !super::prepare::has_media(doc, n)
     });
 }
+
+/// Most text of a call to action: a heading, a line or two of pitch and a button.
+const CALL_TO_ACTION_TEXT: u32 = 400;
+
+/// Class words of a call to action.
+const CALLS_TO_ACTION: &[patterns::Pat] = &[patterns::Pat::Token("cta")];
+
+/// True when the element next to `n`, before or after it, is a paragraph of the text (not
+/// one of a call to action's own): `n` stands in a run of text, not in a card.
+fn beside_paragraph(doc: &Document, n: NodeId) -> bool {
+    let element = |mut s: Option<NodeId>, step: fn(&Document, NodeId) -> Option<NodeId>| {
+        while let Some(x) = s.filter(|&x| doc.tag(x).is_none()) {
+            s = step(doc, x);
+        }
+        s
+    };
+    [
+        element(doc.prev_sibling(n), Document::prev_sibling),
+        element(doc.next_sibling(n), Document::next_sibling),
+    ]
+    .into_iter()
+    .any(|s| {
+        s.is_some_and(|s| {
+            doc.is(s, "p") && !patterns::matches(CALLS_TO_ACTION, match_string(doc, s))
+        })
+    })
+}
+
+/// Most text of an author box: a few lines of bio (a block so named holding more is the
+/// article itself on an author's page).
+const AUTHOR_BOX_TEXT: u32 = 1200;
 
 /// Removes every element under `root` (root excluded) for which `kind_of` names a kind of
 /// clutter, judged with text measures taken once before the pass.
@@ -1467,6 +1514,58 @@ mod tests {
             ])
         ));
         assert!(!text.contains("ci.example.org"), "{text}");
+    }
+
+    #[test]
+    fn a_call_to_action_between_the_paragraphs_goes_a_row_of_cards_so_named_stays() {
+        // In a long text (on a short landing page, the calls to action are its text).
+        let more = "<p>The boardwalk would run for two miles along the east bank, past the old \
+                    mill and the rowing club, and cost less than the bridge.</p>"
+            .repeat(4);
+        let text = shown_with(&format!(
+            "<div class=\"inline-cta\"><p>Thinking of selling? Get a free valuation of your \
+             business from our brokers.</p><a class=btn href=/v>Request a valuation</a></div>\
+             {more}"
+        ));
+        assert!(!text.contains("free valuation"), "{text}");
+        assert!(text.contains("The council met"), "{text}");
+        let card = |name: &str| {
+            format!(
+                "<div class=\"trail-cta\"><h2 class=\"cta__title\">{name}</h2><div \
+                 class=\"cta__description\">Length: 5 miles<br>Difficulty: easy</div><a \
+                 class=\"cta__button\" href=/t>View the map</a></div>"
+            )
+        };
+        let text = shown_with(&format!(
+            "<div class=trails>{}{}{}</div>",
+            card("North Loop"),
+            card("Mill Run"),
+            card("Ridge Trail")
+        ));
+        assert!(text.contains("Mill Run"), "{text}");
+    }
+
+    #[test]
+    fn boxes_named_for_the_authors_bio_go() {
+        // Between the paragraphs or at the end, with or without a photo; a block so named
+        // that holds an article's worth of text stays.
+        for name in [
+            "author__bio",
+            "entry-author-description author_bio",
+            "about-the-author",
+        ] {
+            let text = shown_with(&format!(
+                "<div class=\"{name}\"><p>Dana Reyes has covered city hall for twelve years \
+                 and writes about transport, housing and the river.</p></div>"
+            ));
+            assert!(!text.contains("Dana Reyes"), "{name}: {text}");
+            assert!(text.contains("The council met"), "{text}");
+        }
+        let long = "<p>The boardwalk would run for two miles along the east bank, past the \
+                    old mill and the rowing club, and cost less than the bridge.</p>"
+            .repeat(10);
+        let text = shown_with(&format!("<div class=author__bio>{long}</div>"));
+        assert!(text.contains("the old mill"), "{text}");
     }
 
     #[test]

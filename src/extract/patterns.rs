@@ -802,7 +802,12 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
         &[
             Sub("author-box"),
             Sub("author-bio"),
+            Sub("author__bio"),
+            Sub("author_bio"),
+            Sub("author-desc"),
+            Sub("author_desc"),
             Sub("about-author"),
+            Sub("about-the-author"),
             Sub("author-info"),
         ],
     ),

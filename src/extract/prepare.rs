@@ -692,7 +692,8 @@ pub fn strip_page_chrome(
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none()
-            && !holds_most_prose(doc, n, body, stats);
+            && !holds_most_prose(doc, n, body, stats)
+            && !is_introduction(doc, n, ms, stats.get(n));
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
@@ -739,9 +740,11 @@ fn is_consent_notice(doc: &Document, n: NodeId, ms: &str) -> bool {
 }
 
 /// A block whose unlikely name is an accident of its template (an ad-slot or sidebar-layout
-/// wrapper) around the article itself: it holds most of the page's prose in several
-/// paragraphs. Comment threads, consent notices and footers can hold more prose than a
-/// short article, so only blocks named for ads, sidebars or nothing in particular pass.
+/// wrapper, or the section a newsletter's archive shows an issue in) around the article
+/// itself: it holds most of the page's prose in several paragraphs. Comment threads,
+/// consent notices and footers can hold more prose than a short article, so only blocks
+/// named for ads, sidebars, sign-ups or nothing in particular pass (a sign-up box holds a
+/// line or two, never most of a page's paragraphs).
 fn holds_most_prose(
     doc: &Document,
     n: NodeId,
@@ -754,8 +757,27 @@ fn holds_most_prose(
         && prose(&here) * 2 > prose(&stats.get(body))
         && matches!(
             classify(doc, n, ClutterKind::Other),
-            ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Other
+            ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Subscribe | ClutterKind::Other
         )
+}
+
+/// Most characters of an introduction: a few paragraphs (a block named for a header that
+/// holds more wraps the page and its header, as `with-header` or `pt-header` do).
+const INTRODUCTION_TEXT: u32 = 3000;
+
+/// A block named a "header" that holds paragraphs of prose: a list article's or a guide's
+/// introduction set in the template's header section, not the page's header (a logo, a
+/// menu, a search box: links and a line or two at most, no run of long paragraphs; nor a
+/// grid of cards, whose paragraphs are a line each). An
+/// article's own header, around its `<h1>`, holds its title, byline and author notes.
+fn is_introduction(doc: &Document, n: NodeId, ms: &str, s: super::stats::Stat) -> bool {
+    ms.contains("header")
+        && s.paragraphs >= 2
+        && (400..INTRODUCTION_TEXT).contains(&s.text.saturating_sub(s.link_text))
+        && s.text >= s.paragraphs * 100
+        && s.link_text * 4 < s.text
+        && s.inputs == 0
+        && doc.find_all(n, "h1").is_empty()
 }
 
 fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
