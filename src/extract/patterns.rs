@@ -563,6 +563,10 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "copy page",
     // A search box's placeholder, written out as text.
     "type to search products",
+    // Links back up the page or out to the index, set between sections or under the text.
+    "back to top",
+    "back to blog",
+    "back to posts",
 ];
 
 /// `text` without the whitespace and the characters of `marks` at either end (one copy of
@@ -1139,7 +1143,6 @@ pub const TAIL_LABELS: &[&str] = &[
     "share it",
     "share this",
     "share your story",
-    "back to top",
     "latest",
     "report a correction or typo",
     "learn more",
@@ -1239,6 +1242,7 @@ pub const MEMBER_SINCE: &[Pat] = &[
 
 /// Reading-time notes ("7 min read"), which the reader view computes itself.
 pub const READING_TIME: &[Pat] = &[
+    Sub("reading time"),
     Sub("min read"),
     Sub("mins read"),
     Sub("minute read"),
@@ -1767,6 +1771,11 @@ mod tests {
         assert!(is_interface_label(" Book a demo › "));
         assert!(is_interface_label("START FREE TRIAL →"));
         assert!(!is_interface_label("Book a demo to see the dashboard"));
+        // Links back up the page or to the index; a sentence that starts the same stays.
+        assert!(is_interface_label("Back to Top ↑".trim_end_matches('↑')));
+        assert!(is_interface_label("← Back to blog".trim_start_matches('←')));
+        assert!(!is_interface_label("Back to top form after the injury"));
+        assert!(matches(READING_TIME, "reading time: 7 minutes"));
         // Controls of a list or a form, and an app's link, set as lines of their own.
         assert!(is_interface_label("Results per page:"));
         assert!(is_interface_label("close form"));
