@@ -543,12 +543,14 @@ const CAROUSEL_MAX_ITEMS: usize = 20;
 fn remove_priced_carousels(doc: &mut Document, article: NodeId, removed: &mut Removals) {
     remove_counted(doc, article, removed, |doc, n| {
         let items = doc.element_children(n);
-        let priced = items
-            .iter()
-            .filter(|&&c| super::listing::shows_price(doc, c))
-            .count();
+        // Only a block of enough items reads its texts for prices.
         ((CAROUSEL_ITEMS..=CAROUSEL_MAX_ITEMS).contains(&items.len())
-            && priced * 5 >= items.len() * 4)
+            && items
+                .iter()
+                .filter(|&&c| super::listing::shows_price(doc, c))
+                .count()
+                * 5
+                >= items.len() * 4)
             .then_some(ClutterKind::Related)
     });
 }
