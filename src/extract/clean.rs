@@ -164,7 +164,9 @@ pub fn clean_article(
         remove_title_heading(doc, article, title);
     }
     remove_repeated_pull_quotes(doc, article, removed);
-    remove_repeated_quotes(doc, article, removed);
+    if !flags.product {
+        remove_repeated_quotes(doc, article, removed);
+    }
     if flags.product || flags.thread {
         remove_repeated_blocks(doc, article, removed);
     }
@@ -418,7 +420,8 @@ const REPEATED_QUOTE: usize = 40;
 /// slides, is no reply.) Its
 /// attribution and expand link ("Ann said:", "Click to expand…") are a small part of it, and
 /// pieces of under ten letters do not count. A quotation of a post not on the page, or of
-/// words said nowhere above, stays.
+/// words said nowhere above, stays, and so does a shop's customer quoted on its product
+/// page, whose words may well repeat the description.
 fn remove_repeated_quotes(doc: &mut Document, article: NodeId, removed: &mut Removals) {
     if doc.find_all(article, "blockquote").is_empty() {
         return;
