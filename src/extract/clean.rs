@@ -180,7 +180,9 @@ pub fn clean_article(
         remove_title_heading(doc, article, title);
     }
     remove_repeated_pull_quotes(doc, article, removed);
-    remove_repeated_quotes(doc, article, removed);
+    if !flags.product {
+        remove_repeated_quotes(doc, article, removed);
+    }
     if flags.product || flags.thread {
         remove_repeated_blocks(doc, article, removed);
         remove_priced_carousels(doc, article, removed);
@@ -457,16 +459,14 @@ fn remove_repeated_pull_quotes(doc: &mut Document, article: NodeId, removed: &mu
     }
 }
 
-/// Fewest letters and digits a quotation repeats to go as a copy.
-const REPEATED_QUOTE: usize = 40;
-
 /// A reply quoting an earlier post of the thread (a `<blockquote>` whose text the article
 /// already showed above it, outside quotations) repeats what the reader has just read: the
-/// copy goes. (A quotation repeating another, as a carousel of testimonials clones its
-/// slides, is no reply.) Its
-/// attribution and expand link ("Ann said:", "Click to expand…") are a small part of it, and
-/// pieces of under ten letters do not count. A quotation of a post not on the page, or of
-/// words said nowhere above, stays.
+/// copy goes. Its attribution and expand link ("Ann said:", "Click to expand…") are a small
+/// part of it, pieces of under ten letters do not count, and it repeats a line at least
+/// ([`REPEATED_BLOCK`]: a pointed reply to a few words keeps them). A quotation of a post not
+/// on the page, or of words said nowhere above, stays; so does a quotation repeating another
+/// (a carousel of testimonials cloning its slides), and a shop's customer quoted on its
+/// product page, whose words may well repeat the description.
 fn remove_repeated_quotes(doc: &mut Document, article: NodeId, removed: &mut Removals) {
     if doc.find_all(article, "blockquote").is_empty() {
         return;
@@ -488,7 +488,7 @@ fn remove_repeated_quotes(doc: &mut Document, article: NodeId, removed: &mut Rem
                 }
             }
             cur = doc.next_in(article, n, true);
-            if found >= REPEATED_QUOTE && found * 5 >= all * 4 {
+            if found >= REPEATED_BLOCK && found * 5 >= all * 4 {
                 removed.record(doc, n, ClutterKind::Duplicate);
                 doc.detach(n);
             }
@@ -1626,7 +1626,7 @@ mod tests {
         let elsewhere = "Bleed the radiators first, then check the charge of the expansion vessel.";
         let post = |body: &str| format!("<div class=\"post\">{body}</div>");
         let html = format!(
-            "<html><body><main><h1>Pump pressure drops</h1>{}{}{}</main></body></html>",
+            "<html><body><main><h1>Pump pressure drops</h1>{}{}{}{}</main></body></html>",
             post(&format!("<p>{opening}</p>")),
             post(&format!(
                 "{}<p>Reply two: check the expansion vessel, its charge is the usual culprit when \
@@ -1638,16 +1638,23 @@ mod tests {
                  the vessel was flat on mine.</p>",
                 quote("member9", elsewhere)
             )),
+            post(&format!(
+                "{}<p>Reply four: two bars is high for a sealed system of that size, one and a \
+                 half is plenty.</p>",
+                quote("member1", "held at two bars")
+            )),
         );
         let text = crate::extract_html(&html, None).expect("the thread").text;
         assert_eq!(text.matches("drops overnight").count(), 1, "{text}");
-        assert!(!text.contains("member1 said"), "{text}");
+        assert_eq!(text.matches("member1 said").count(), 1, "{text}");
         // A post not on the page is quoted for the reader to see.
         assert!(text.contains("Bleed the radiators"), "{text}");
         assert!(
             text.contains("Reply two:") && text.contains("Reply three:"),
             "{text}"
         );
+        // A pointed reply to a few words keeps them.
+        assert_eq!(text.matches("held at two bars").count(), 2, "{text}");
 
         // Testimonials whose carousel clones its slides: a quotation repeating a quotation
         // is no reply, and stays.
