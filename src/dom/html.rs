@@ -9,7 +9,7 @@ use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{parse_document, Attribute, ExpandedName, LocalName, ParseOpts, QualName};
 
-use super::{trim, Document, Name, NodeId};
+use super::{trim, AttrValue, Document, Name, NodeId};
 
 /// Most elements the parser keeps open one inside another. html5ever checks the stack of
 /// open elements for most start tags, so a page that never closes its tags costs time in the
@@ -379,7 +379,10 @@ fn element_name(local: &LocalName) -> Name {
     }
 }
 
-fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(Name, String)> {
+/// The attributes as the tree keeps them. The values move over as they are; and since a
+/// `(Name, AttrValue)` is as large as an `Attribute`, the list is converted in its own
+/// allocation.
+fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(Name, AttrValue)> {
     attrs
         .into_iter()
         .map(|a| {
@@ -392,7 +395,7 @@ fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(Name, String)> {
             } else {
                 known_name(&a.name.local)
             };
-            (name, String::from(&*a.value))
+            (name, a.value)
         })
         .collect()
 }
@@ -647,6 +650,15 @@ mod tests {
         assert_eq!(
             doc.attr(doc.find_first("svg").unwrap(), "viewBox"),
             Some("0 0 1 1")
+        );
+    }
+
+    #[test]
+    fn attributes_convert_in_their_own_allocation() {
+        // Vec's in-place collect needs the same size and alignment on both sides.
+        assert_eq!(
+            std::alloc::Layout::new::<(Name, AttrValue)>(),
+            std::alloc::Layout::new::<Attribute>()
         );
     }
 
