@@ -255,6 +255,9 @@ struct ArenaSink {
     /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
     pending_parent: Cell<Option<NodeId>>,
     pending_text: RefCell<String>,
+    /// The pending text is a style sheet's, which is never kept (see
+    /// [`Document::is_unread_code`]): not gathered either.
+    pending_is_style: Cell<bool>,
     /// Whether a `<noscript>` was made: the page is searched for one only then.
     noscript: Rc<Cell<bool>>,
 }
@@ -270,6 +273,7 @@ impl Default for ArenaSink {
             names: RefCell::new(std::array::from_fn(|_| None)),
             pending_parent: Cell::new(None),
             pending_text: RefCell::default(),
+            pending_is_style: Cell::new(false),
             noscript: Rc::default(),
         }
     }
@@ -457,8 +461,13 @@ impl TreeSink for ArenaSink {
             if self.pending_parent.get() != Some(parent.id) {
                 self.flush_text();
                 self.pending_parent.set(Some(parent.id));
+                let doc = self.doc.borrow();
+                self.pending_is_style
+                    .set(doc.is(parent.id, "style") && doc.is_unread_code(parent.id, ""));
             }
-            self.pending_text.borrow_mut().push_str(t);
+            if !self.pending_is_style.get() {
+                self.pending_text.borrow_mut().push_str(t);
+            }
             return;
         }
         self.flush_text();
