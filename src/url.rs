@@ -29,7 +29,10 @@ fn browser_form(url: &str) -> Cow<'_, str> {
 fn trim_controls(url: &str) -> &str {
     let bytes = url.as_bytes();
     let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|&b| b > b' ').map_or(start, |e| e + 1);
+    let end = bytes
+        .iter()
+        .rposition(|&b| b > b' ')
+        .map_or(start, |e| e + 1);
     &url[start..end]
 }
 

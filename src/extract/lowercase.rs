@@ -207,7 +207,10 @@ pub fn lowercase(s: &str) -> String {
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
         // A run of ASCII (most of nearly any text) is copied, then lowered in place.
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         if ascii > 0 {
             let start = out.len();
             out.push_str(&rest[..ascii]);
