@@ -11,8 +11,8 @@ use std::borrow::Cow;
 /// when there is nothing to remove, as for nearly every URL.
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn browser_form(url: &str) -> Cow<'_, str> {
-    let trimmed = crate::extract::patterns::trim_by(url, &|c| c <= ' ');
-    if !trimmed.contains(['\t', '\n', '\r']) {
+    let trimmed = trim_controls(url);
+    if !trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         return Cow::Borrowed(trimmed);
     }
     let mut kept = String::with_capacity(url.len());
@@ -21,7 +21,24 @@ fn browser_form(url: &str) -> Cow<'_, str> {
             kept.push(c);
         }
     }
-    Cow::Owned(crate::extract::patterns::trim_by(&kept, &|c| c <= ' ').to_string())
+    Cow::Owned(trim_controls(&kept).to_string())
+}
+
+/// `url` without the control characters and spaces at its ends. They are all ASCII, so the
+/// ends are cut byte by byte (no byte of another character is that small).
+fn trim_controls(url: &str) -> &str {
+    let bytes = url.as_bytes();
+    let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b > b' ')
+        .map_or(start, |e| e + 1);
+    &url[start..end]
+}
+
+/// Where the first of the ASCII characters `set` is in `s`, read byte by byte.
+fn find_any(s: &str, set: &[u8]) -> Option<usize> {
+    s.bytes().position(|b| set.contains(&b))
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`), lowercased; `None` when relative.
@@ -94,9 +111,7 @@ pub fn resolve(base: Option<&str>, reference: &str) -> String {
     let Some(after_slashes) = after_scheme.strip_prefix("//") else {
         return reference.to_string();
     };
-    let authority_end = after_slashes
-        .find(['/', '?', '#'])
-        .unwrap_or(after_slashes.len());
+    let authority_end = find_any(after_slashes, b"/?#").unwrap_or(after_slashes.len());
     let origin = &base[..base_scheme.len() + 3 + authority_end];
     let rest = &after_slashes[authority_end..];
     let no_fragment = rest.split('#').next().unwrap_or("");
@@ -121,7 +136,7 @@ pub fn resolve(base: Option<&str>, reference: &str) -> String {
     if reference.starts_with('?') {
         return with_clean_path(&format!("{origin}{path}{reference}"));
     }
-    let (ref_path, suffix) = match reference.find(['?', '#']) {
+    let (ref_path, suffix) = match find_any(reference, b"?#") {
         Some(i) => reference.split_at(i),
         None => (reference, ""),
     };
@@ -138,15 +153,12 @@ pub fn resolve(base: Option<&str>, reference: &str) -> String {
 /// and an empty path written `/`, as browsers show web addresses.
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn with_clean_path(url: &str) -> String {
-    let Some(start) = url.find("://").map(|i| i + 3) else {
+    let Some(start) = url.as_bytes().windows(3).position(|w| w == b"://") else {
         return url.to_string();
     };
-    let path_start = url[start..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| start + i);
-    let path_end = url[path_start..]
-        .find(['?', '#'])
-        .map_or(url.len(), |i| path_start + i);
+    let start = start + 3;
+    let path_start = find_any(&url[start..], b"/?#").map_or(url.len(), |i| start + i);
+    let path_end = find_any(&url[path_start..], b"?#").map_or(url.len(), |i| path_start + i);
     let path = &url[path_start..path_end];
     // No dot segment (each follows a slash): the path is clean already, and so is the URL.
     // (Native only: the wasm's size budget is tight.)
@@ -166,6 +178,17 @@ fn with_clean_path(url: &str) -> String {
 
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn remove_dot_segments(path: &str) -> String {
+    // No segment is a dot or two (each starts the path or follows a slash): the path as it
+    // is. (Native only: the wasm's size budget is tight.)
+    if cfg!(not(target_arch = "wasm32"))
+        && !path.starts_with('.')
+        && !path.as_bytes().windows(2).any(|w| w == b"/.")
+    {
+        return match path.starts_with('/') {
+            true => path.to_string(),
+            false => format!("/{path}"),
+        };
+    }
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();
     let last = segments.len() - 1;

@@ -9,7 +9,7 @@ use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{parse_document, Attribute, ExpandedName, LocalName, ParseOpts, QualName};
 
-use super::{trim, Document, Name, NodeId};
+use super::{trim, AttrValue, Document, Name, NodeId};
 
 /// Most elements the parser keeps open one inside another. html5ever checks the stack of
 /// open elements for most start tags, so a page that never closes its tags costs time in the
@@ -255,6 +255,9 @@ struct ArenaSink {
     /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
     pending_parent: Cell<Option<NodeId>>,
     pending_text: RefCell<String>,
+    /// The pending text is a style sheet's, which is never kept (see
+    /// [`Document::is_unread_code`]): not gathered either.
+    pending_is_style: Cell<bool>,
     /// Whether a `<noscript>` was made: the page is searched for one only then.
     noscript: Rc<Cell<bool>>,
 }
@@ -270,6 +273,7 @@ impl Default for ArenaSink {
             names: RefCell::new(std::array::from_fn(|_| None)),
             pending_parent: Cell::new(None),
             pending_text: RefCell::default(),
+            pending_is_style: Cell::new(false),
             noscript: Rc::default(),
         }
     }
@@ -379,7 +383,10 @@ fn element_name(local: &LocalName) -> Name {
     }
 }
 
-fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(Name, String)> {
+/// The attributes as the tree keeps them. The values move over as they are; and since a
+/// `(Name, AttrValue)` is as large as an `Attribute`, the list is converted in its own
+/// allocation.
+fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(Name, AttrValue)> {
     attrs
         .into_iter()
         .map(|a| {
@@ -392,7 +399,7 @@ fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(Name, String)> {
             } else {
                 known_name(&a.name.local)
             };
-            (name, String::from(&*a.value))
+            (name, a.value)
         })
         .collect()
 }
@@ -454,8 +461,13 @@ impl TreeSink for ArenaSink {
             if self.pending_parent.get() != Some(parent.id) {
                 self.flush_text();
                 self.pending_parent.set(Some(parent.id));
+                let doc = self.doc.borrow();
+                self.pending_is_style
+                    .set(doc.is(parent.id, "style") && doc.is_unread_code(parent.id, ""));
             }
-            self.pending_text.borrow_mut().push_str(t);
+            if !self.pending_is_style.get() {
+                self.pending_text.borrow_mut().push_str(t);
+            }
             return;
         }
         self.flush_text();
@@ -647,6 +659,15 @@ mod tests {
         assert_eq!(
             doc.attr(doc.find_first("svg").unwrap(), "viewBox"),
             Some("0 0 1 1")
+        );
+    }
+
+    #[test]
+    fn attributes_convert_in_their_own_allocation() {
+        // Vec's in-place collect needs the same size and alignment on both sides.
+        assert_eq!(
+            std::alloc::Layout::new::<(Name, AttrValue)>(),
+            std::alloc::Layout::new::<Attribute>()
         );
     }
 

@@ -204,14 +204,27 @@ pub fn lowercase(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        // A run of ASCII (most of nearly any text) is copied, then lowered in place.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+            continue;
+        }
         match c {
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             // The one letter that lowercases to two characters.
             '\u{130}' => out.push_str("i\u{307}"),
             'ς' => out.push('σ'),
             c => out.push(lowercase_letter(c)),
         }
+        rest = &rest[c.len_utf8()..];
     }
     out
 }

@@ -81,47 +81,60 @@ impl LastStats {
 impl TextStats {
     /// Measures the subtree of `root` in its current shape.
     pub fn measure(doc: &Document, root: NodeId) -> Self {
-        let order: Vec<NodeId> = doc.descendants(root).collect();
         let mut slots = vec![NOT_MEASURED; doc.len()];
-        // Zeroed as the slots are set, not in a pass of their own.
-        let mut stats = Vec::with_capacity(order.len());
-        for (k, n) in order.iter().enumerate() {
-            slots[n.index()] = k as u32;
-            stats.push(Stat::default());
-        }
-        // Children come after their parents in document order: walking backwards folds each
-        // finished child into its parent exactly once.
-        for (k, &n) in order.iter().enumerate().rev() {
+        // Room for the whole page: taken as needed, and no measures are copied to grow.
+        let mut stats: Vec<Stat> = Vec::with_capacity(doc.len());
+        // One walk in document order: a node's measures are complete when the walk leaves
+        // it, and are then added to its parent's.
+        let mut n = root;
+        loop {
+            slots[n.index()] = stats.len() as u32;
             let m = doc.text_measure(n);
-            if m.len > 0 || m.commas > 0 {
-                let s = &mut stats[k];
-                s.text += m.len;
-                s.commas += m.commas;
+            stats.push(Stat {
+                text: m.len,
+                commas: m.commas,
+                ..Stat::default()
+            });
+            if let Some(child) = doc.first_child(n) {
+                n = child;
+                continue;
             }
-            if let Some(tag) = doc.tag(n) {
-                let s = &mut stats[k];
-                match tag {
-                    "a" => s.link_text = s.text,
-                    "p" => s.paragraphs += 1,
-                    "img" => s.images += 1,
-                    "li" => s.list_items += 1,
-                    "input" => s.inputs += 1,
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_text = s.text,
-                    _ => {}
+            // Leave `n`, and each ancestor whose last child was just left.
+            loop {
+                let k = slots[n.index()] as usize;
+                if let Some(tag) = doc.tag(n) {
+                    let s = &mut stats[k];
+                    match tag {
+                        "a" => s.link_text = s.text,
+                        "p" => s.paragraphs += 1,
+                        "img" => s.images += 1,
+                        "li" => s.list_items += 1,
+                        "input" => s.inputs += 1,
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_text = s.text,
+                        _ => {}
+                    }
+                }
+                let parent = match doc.parent(n) {
+                    Some(parent) if n != root => parent,
+                    _ => {
+                        return TextStats {
+                            stats,
+                            slots,
+                            root,
+                            edits: doc.edits(),
+                        }
+                    }
+                };
+                let child = stats[k];
+                stats[slots[parent.index()] as usize].add(&child);
+                match doc.next_sibling(n) {
+                    Some(sibling) => {
+                        n = sibling;
+                        break;
+                    }
+                    None => n = parent,
                 }
             }
-            if n != root {
-                if let Some(p) = doc.parent(n) {
-                    let child = stats[k];
-                    stats[slots[p.index()] as usize].add(&child);
-                }
-            }
-        }
-        TextStats {
-            stats,
-            slots,
-            root,
-            edits: doc.edits(),
         }
     }
 

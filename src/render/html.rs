@@ -5,7 +5,7 @@
 //! each tag is kept, renamed, unwrapped (children kept) or dropped (subtree gone), and each
 //! attribute must be listed for its tag.
 
-use crate::dom::{Document, NodeId};
+use crate::dom::{AttrValue, Document, Name, NodeId};
 use crate::extract::media::is_pixel_sized;
 use crate::extract::patterns::{DROP_TAGS, PHRASING};
 use crate::url;
@@ -157,7 +157,8 @@ fn action(tag: &str) -> Action {
 pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, NodeId) {
     let mut clean = Document::new();
     clean.url = base.map(str::to_string);
-    let container = clean.create_element("div", vec![]);
+    // The names kept are static strings (no copy per element or attribute).
+    let container = clean.create_named_element(Name::Static("div"), Vec::new());
     clean.append(NodeId::DOCUMENT, container);
     let mut stack: Vec<(NodeId, NodeId)> = Vec::new();
     push_children_to(doc, root, container, &mut stack);
@@ -195,7 +196,7 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             Action::Keep(name @ ("li" | "dd" | "dt"))
                 if item_would_reparse_elsewhere(&clean, parent, name) =>
             {
-                let e = clean.create_element("div", vec![]);
+                let e = clean.create_named_element(Name::Static("div"), Vec::new());
                 clean.append(parent, e);
                 push_children_to(doc, n, e, &mut stack);
             }
@@ -208,9 +209,9 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
                     let attrs = attrs
                         .into_iter()
                         .filter(|(k, _)| is_allowed_attribute(name, k))
-                        .map(|(k, v)| (k.to_string(), v))
+                        .map(|(k, v)| (Name::Static(k), AttrValue::from(v)))
                         .collect();
-                    let e = clean.create_element(name, attrs);
+                    let e = clean.create_named_element(Name::Static(name), attrs);
                     clean.append(parent, e);
                     if !VOID.contains(&name) {
                         push_children_to(doc, n, e, &mut stack);
