@@ -31,9 +31,22 @@ const WRAPPER_SHARE_TENTHS: u32 = 7;
 /// Blocks of running text: their runs are an article's paragraphs, not items.
 const PROSE: &[&str] = &["p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"];
 
-/// What makes siblings look alike: the same tag and the same class attribute.
+/// What makes siblings look alike: the same tag and the same class attribute. Items marked
+/// up as items (`<article>`, `<li>`) may differ in the classes that name each one (a
+/// publishing system's `post-4711`, its categories and tags after the common ones): their
+/// first three classes without a figure are compared instead.
 fn same_kind(doc: &Document, a: NodeId, b: NodeId) -> bool {
-    doc.tag(a) == doc.tag(b) && doc.attr(a, "class") == doc.attr(b, "class")
+    fn key(c: &str) -> impl Iterator<Item = &str> {
+        c.split_ascii_whitespace()
+            .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+            .take(3)
+    }
+    let tag = doc.tag(a);
+    tag == doc.tag(b)
+        && match (doc.attr(a, "class"), doc.attr(b, "class")) {
+            (Some(x), Some(y)) if matches!(tag, Some("article" | "li")) => key(x).eq(key(y)),
+            (x, y) => x == y,
+        }
 }
 
 /// The text of the largest group of look-alike items among `parent`'s element children, if
@@ -316,6 +329,42 @@ mod tests {
         assert!(text.contains("The teaser of story 5"), "{text}");
         assert!(!text.contains("Section 3"), "{text}");
         assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn an_archives_posts_are_items_though_each_names_itself_in_its_classes() {
+        // A blog's category page: each teaser an <article> whose classes name its id, its
+        // categories and its tags; look-alike all the same.
+        let post = |i: usize, cats: &str| {
+            format!(
+                "<article class=\"post-{i}0 post type-post status-publish {cats} entry\">\
+                 <h2><a href=\"/p{i}\">Crispy air fryer dish number {i}</a></h2>\
+                 <p>Ready in twenty minutes with a handful of pantry staples, dish {i}.</p></article>"
+            )
+        };
+        let posts: String = (1..7)
+            .map(|i| post(i, ["category-dinner", "category-lunch tag-quick", ""][i % 3]))
+            .collect();
+        let html = format!(
+            "<html><body><main><h1>Air fryer recipes</h1><div class=\"archive\">{posts}</div>\
+             </main><footer><p>Copyright</p></footer></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let root = grab(&mut doc, &[], 0, false).expect("the posts");
+        let text = doc.text_content(root);
+        assert!(text.contains("dish number 6"), "{text}");
+        // Blocks of a page builder, each named by a figure, are no items: only items marked
+        // up as such are compared without their own classes.
+        let block = |i: usize| {
+            format!(
+                "<div class=\"builder-section builder-element-{i}f{i}\"><h2>Part {i}</h2>\
+                 <p>Ready in twenty minutes with a handful of pantry staples, part {i}.</p></div>"
+            )
+        };
+        let blocks: String = (1..7).map(block).collect();
+        let html = format!("<html><body><main><div>{blocks}</div></main></body></html>");
+        let mut doc = parse_html(&html, None);
+        assert!(grab(&mut doc, &[], 0, false).is_none());
     }
 
     #[test]
