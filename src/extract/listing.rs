@@ -103,6 +103,12 @@ fn names_comments(doc: &Document, list: NodeId) -> bool {
 /// paragraphs is long beside its short product cards.
 const LIST_OVER_PICK_TENTHS: u32 = 15;
 
+/// Past a longer article (see [`grab`]), the list holds at least this many times its text…
+const REMNANT_OVER_PICK: u32 = 3;
+
+/// …and at least this share (tenths) of the text of the votes' block before cleaning.
+const REMNANT_SHARE_TENTHS: u32 = 7;
+
 /// The block around the list and the picks may hold this many times the two (tenths): more,
 /// and the two are far apart on the page. Up to twice: a list's filters and sorting bar sit
 /// between an introduction and its items.
@@ -256,6 +262,23 @@ pub fn grab(
     if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
         return None;
     }
+    // Past a longer article on a page without prices, the list must be what cleaning cut
+    // from the votes' own block: several times the article (beside which its comments or
+    // its archive seldom run so long), and most of that block as the page holds it (a front
+    // page's one group of teasers fills a small part of the page the votes chose).
+    if !priced && picked_text >= super::LISTING_CHECK_TEXT {
+        let block = picks
+            .iter()
+            .filter(|&&p| doc.contains(body, p))
+            .map(|&p| stats.get(p).text)
+            .max()
+            .unwrap_or(0);
+        if list_text < picked_text * REMNANT_OVER_PICK
+            || list_text * 10 < block * REMNANT_SHARE_TENTHS
+        {
+            return None;
+        }
+    }
     // Beside an article the votes found, a list mostly of links is its related stories;
     // beside a short introduction it dwarfs, it is the page's cards (each one a link).
     let introduced = list_text >= picked_text * INTRO_UNDER_LIST;
@@ -365,6 +388,42 @@ mod tests {
         let html = format!("<html><body><main><div>{blocks}</div></main></body></html>");
         let mut doc = parse_html(&html, None);
         assert!(grab(&mut doc, &[], 0, false).is_none());
+    }
+
+    #[test]
+    fn past_a_longer_article_the_list_is_taken_when_it_fills_the_votes_block() {
+        // An awards page: the votes chose the block holding the winners, and cleaning left
+        // 1,300 characters of it (its linked entries went as links).
+        let entry = |i: usize| {
+            format!(
+                "<div class=\"award\"><h3>Best of Year, category {i}</h3><p>Winner</p>\
+                 <p><a href=\"/w{i}\">A house on the coast by the sea, project {i}</a></p>\
+                 <p>Studio of the year and its partners in design and building {i}</p>\
+                 <p>Honoree</p><p><a href=\"/h{i}\">An apartment above the park, project {i}</a></p>\
+                 <p>Architects office and their lighting designers {i}</p></div>"
+            )
+        };
+        let entries: String = (0..20).map(entry).collect();
+        let page = |after: &str| {
+            format!(
+                "<html><body><div id=\"block\"><h1>Winners</h1><p>Our annual awards honour the \
+                 year's best projects.</p><div class=\"winners\">{entries}</div>{after}</div>\
+                 </body></html>"
+            )
+        };
+        let mut doc = parse_html(&page(""), None);
+        let block = by_id(&doc, "block");
+        let root = grab(&mut doc, &[block], 1300, false).expect("the winners");
+        assert!(doc.text_content(root).contains("project 19"));
+        // The same list as one part of a long page the votes chose: under 1,250 characters
+        // of article it is taken; past them, it must fill most of the block.
+        let prose = "<p>The jury met for three days in the spring to walk through every \
+                     shortlisted project, from small flats to public libraries and schools.</p>"
+            .repeat(40);
+        let mut doc = parse_html(&page(&format!("<div class=\"essay\">{prose}</div>")), None);
+        let block = by_id(&doc, "block");
+        assert!(grab(&mut doc, &[block], 1300, false).is_none());
+        assert!(grab(&mut doc, &[block], 1200, false).is_some());
     }
 
     #[test]
