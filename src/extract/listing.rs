@@ -150,18 +150,18 @@ fn shows_price(doc: &Document, n: NodeId) -> bool {
         .any(|d| doc.text(d).is_some_and(is_price))
 }
 
-/// True when the page shows prices in enough places to hold a shop's grid of products.
-/// A shop sets each price in a short text of its own; an article's sums sit in its
-/// sentences, which are not read.
-pub fn priced_page(doc: &Document) -> bool {
-    doc.body().is_some_and(|b| {
+/// How many prices the page shows, counted up to [`MIN_PRICED_ITEMS`]: that many hold a
+/// shop's grid of products. A shop sets each price in a short text of its own; an article's
+/// sums sit in its sentences, which are not read.
+pub fn prices_shown(doc: &Document) -> usize {
+    doc.body().map_or(0, |b| {
         doc.descendants(b)
             .filter(|&d| {
                 doc.text(d)
                     .is_some_and(|t| t.len() <= PRICE_TEXT_MAX && is_price(t))
             })
-            .nth(MIN_PRICED_ITEMS - 1)
-            .is_some()
+            .take(MIN_PRICED_ITEMS)
+            .count()
     })
 }
 
@@ -169,7 +169,7 @@ pub fn priced_page(doc: &Document) -> bool {
 const PRICE_TEXT_MAX: usize = 48;
 
 /// Fewest priced items that make a shop's grid of products (see [`grab`]'s `priced`).
-const MIN_PRICED_ITEMS: usize = 6;
+pub const MIN_PRICED_ITEMS: usize = 6;
 
 /// Finds the page's list of items and moves it under a new, detached `<div>`, which it
 /// returns: the container whose look-alike children hold the most text, widened to a
@@ -488,12 +488,12 @@ mod tests {
         let sums = "<p>The city spent $4 million on roads, $2 million on parks and $1 million                     on lights.</p>"
             .repeat(3);
         let article = parse_html(&format!("<html><body>{sums}</body></html>"), None);
-        assert!(!priced_page(&article));
+        assert_eq!(prices_shown(&article), 0);
         let cards: String = (0..6)
             .map(|i| format!("<div><a href=\"/p/{i}\">Skillet {i}</a><span>$3{i}.99</span></div>"))
             .collect();
         let shop = parse_html(&format!("<html><body>{cards}</body></html>"), None);
-        assert!(priced_page(&shop));
+        assert_eq!(prices_shown(&shop), MIN_PRICED_ITEMS);
     }
 
     #[test]

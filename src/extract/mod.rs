@@ -283,11 +283,12 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let mut list_found = false;
     // A longer article is checked too on a shop's page (prices in several places): the
     // votes may go to its category's description or its filters beside the products. So is
-    // a somewhat longer one on a page that offers no product (whose lists are its reviews
-    // and its related products).
+    // a somewhat longer one on a page that neither offers a product nor shows a price
+    // (a shop's lists are its reviews and its related products).
     let long = picked_text >= LISTING_CHECK_TEXT;
-    let priced = long && listing::priced_page(&prepared);
-    if !long || priced || (!product && picked_text < LISTING_REMNANT_TEXT) {
+    let prices = if long { listing::prices_shown(&prepared) } else { 0 };
+    let priced = prices >= listing::MIN_PRICED_ITEMS;
+    if !long || priced || (!product && prices == 0 && picked_text < LISTING_REMNANT_TEXT) {
         for flags in &LADDER[..2] {
             let mut work = prepared.clone();
             let mut removals = prepared_removals.clone();
