@@ -366,7 +366,12 @@ mod tests {
             )
         };
         let posts: String = (1..7)
-            .map(|i| post(i, ["category-dinner", "category-lunch tag-quick", ""][i % 3]))
+            .map(|i| {
+                post(
+                    i,
+                    ["category-dinner", "category-lunch tag-quick", ""][i % 3],
+                )
+            })
             .collect();
         let html = format!(
             "<html><body><main><h1>Air fryer recipes</h1><div class=\"archive\">{posts}</div>\

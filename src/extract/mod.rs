@@ -286,7 +286,11 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // a somewhat longer one on a page that neither offers a product nor shows a price
     // (a shop's lists are its reviews and its related products).
     let long = picked_text >= LISTING_CHECK_TEXT;
-    let prices = if long { listing::prices_shown(&prepared) } else { 0 };
+    let prices = if long {
+        listing::prices_shown(&prepared)
+    } else {
+        0
+    };
     let priced = prices >= listing::MIN_PRICED_ITEMS;
     if !long || priced || (!product && prices == 0 && picked_text < LISTING_REMNANT_TEXT) {
         for flags in &LADDER[..2] {
