@@ -293,7 +293,10 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     };
     let priced = prices >= listing::MIN_PRICED_ITEMS;
     if !long || priced || (!product && prices == 0 && picked_text < LISTING_REMNANT_TEXT) {
-        for flags in &LADDER[..2] {
+        // Past a longer article without prices, one attempt, chrome stripped by tag only:
+        // each attempt copies the page, and the strict one finds little more there.
+        let first = usize::from(long && !priced);
+        for flags in &LADDER[first..2] {
             let mut work = prepared.clone();
             let mut removals = prepared_removals.clone();
             let flags = Flags {
