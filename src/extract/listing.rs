@@ -31,9 +31,22 @@ const WRAPPER_SHARE_TENTHS: u32 = 7;
 /// Blocks of running text: their runs are an article's paragraphs, not items.
 const PROSE: &[&str] = &["p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"];
 
-/// What makes siblings look alike: the same tag and the same class attribute.
+/// What makes siblings look alike: the same tag and the same class attribute. Items marked
+/// up as items (`<article>`, `<li>`) may differ in the classes that name each one (a
+/// publishing system's `post-4711`, its categories and tags after the common ones): their
+/// first three classes without a figure are compared instead.
 fn same_kind(doc: &Document, a: NodeId, b: NodeId) -> bool {
-    doc.tag(a) == doc.tag(b) && doc.attr(a, "class") == doc.attr(b, "class")
+    fn key(c: &str) -> impl Iterator<Item = &str> {
+        c.split_ascii_whitespace()
+            .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+            .take(3)
+    }
+    let tag = doc.tag(a);
+    tag == doc.tag(b)
+        && match (doc.attr(a, "class"), doc.attr(b, "class")) {
+            (Some(x), Some(y)) if matches!(tag, Some("article" | "li")) => key(x).eq(key(y)),
+            (x, y) => x == y,
+        }
 }
 
 /// The text of the largest group of look-alike items among `parent`'s element children, if
@@ -90,6 +103,12 @@ fn names_comments(doc: &Document, list: NodeId) -> bool {
 /// paragraphs is long beside its short product cards.
 const LIST_OVER_PICK_TENTHS: u32 = 15;
 
+/// Past a longer article (see [`grab`]), the list holds at least this many times its text…
+const REMNANT_OVER_PICK: u32 = 3;
+
+/// …and at least this share (tenths) of the text of the votes' block before cleaning.
+const REMNANT_SHARE_TENTHS: u32 = 7;
+
 /// The block around the list and the picks may hold this many times the two (tenths): more,
 /// and the two are far apart on the page. Up to twice: a list's filters and sorting bar sit
 /// between an introduction and its items.
@@ -131,18 +150,18 @@ pub fn shows_price(doc: &Document, n: NodeId) -> bool {
         .any(|d| doc.text(d).is_some_and(is_price))
 }
 
-/// True when the page shows prices in enough places to hold a shop's grid of products.
-/// A shop sets each price in a short text of its own; an article's sums sit in its
-/// sentences, which are not read.
-pub fn priced_page(doc: &Document) -> bool {
-    doc.body().is_some_and(|b| {
+/// How many prices the page shows, counted up to [`MIN_PRICED_ITEMS`]: that many hold a
+/// shop's grid of products. A shop sets each price in a short text of its own; an article's
+/// sums sit in its sentences, which are not read.
+pub fn prices_shown(doc: &Document) -> usize {
+    doc.body().map_or(0, |b| {
         doc.descendants(b)
             .filter(|&d| {
                 doc.text(d)
                     .is_some_and(|t| t.len() <= PRICE_TEXT_MAX && is_price(t))
             })
-            .nth(MIN_PRICED_ITEMS - 1)
-            .is_some()
+            .take(MIN_PRICED_ITEMS)
+            .count()
     })
 }
 
@@ -150,7 +169,7 @@ pub fn priced_page(doc: &Document) -> bool {
 const PRICE_TEXT_MAX: usize = 48;
 
 /// Fewest priced items that make a shop's grid of products (see [`grab`]'s `priced`).
-const MIN_PRICED_ITEMS: usize = 6;
+pub const MIN_PRICED_ITEMS: usize = 6;
 
 /// Finds the page's list of items and moves it under a new, detached `<div>`, which it
 /// returns: the container whose look-alike children hold the most text, widened to a
@@ -243,6 +262,23 @@ pub fn grab(
     if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
         return None;
     }
+    // Past a longer article on a page without prices, the list must be what cleaning cut
+    // from the votes' own block: several times the article (beside which its comments or
+    // its archive seldom run so long), and most of that block as the page holds it (a front
+    // page's one group of teasers fills a small part of the page the votes chose).
+    if !priced && picked_text >= super::LISTING_CHECK_TEXT {
+        let block = picks
+            .iter()
+            .filter(|&&p| doc.contains(body, p))
+            .map(|&p| stats.get(p).text)
+            .max()
+            .unwrap_or(0);
+        if list_text < picked_text * REMNANT_OVER_PICK
+            || list_text * 10 < block * REMNANT_SHARE_TENTHS
+        {
+            return None;
+        }
+    }
     // Beside an article the votes found, a list mostly of links is its related stories;
     // beside a short introduction it dwarfs, it is the page's cards (each one a link).
     let introduced = list_text >= picked_text * INTRO_UNDER_LIST;
@@ -319,6 +355,83 @@ mod tests {
     }
 
     #[test]
+    fn an_archives_posts_are_items_though_each_names_itself_in_its_classes() {
+        // A blog's category page: each teaser an <article> whose classes name its id, its
+        // categories and its tags; look-alike all the same.
+        let post = |i: usize, cats: &str| {
+            format!(
+                "<article class=\"post-{i}0 post type-post status-publish {cats} entry\">\
+                 <h2><a href=\"/p{i}\">Crispy air fryer dish number {i}</a></h2>\
+                 <p>Ready in twenty minutes with a handful of pantry staples, dish {i}.</p></article>"
+            )
+        };
+        let posts: String = (1..7)
+            .map(|i| {
+                post(
+                    i,
+                    ["category-dinner", "category-lunch tag-quick", ""][i % 3],
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><main><h1>Air fryer recipes</h1><div class=\"archive\">{posts}</div>\
+             </main><footer><p>Copyright</p></footer></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let root = grab(&mut doc, &[], 0, false).expect("the posts");
+        let text = doc.text_content(root);
+        assert!(text.contains("dish number 6"), "{text}");
+        // Blocks of a page builder, each named by a figure, are no items: only items marked
+        // up as such are compared without their own classes.
+        let block = |i: usize| {
+            format!(
+                "<div class=\"builder-section builder-element-{i}f{i}\"><h2>Part {i}</h2>\
+                 <p>Ready in twenty minutes with a handful of pantry staples, part {i}.</p></div>"
+            )
+        };
+        let blocks: String = (1..7).map(block).collect();
+        let html = format!("<html><body><main><div>{blocks}</div></main></body></html>");
+        let mut doc = parse_html(&html, None);
+        assert!(grab(&mut doc, &[], 0, false).is_none());
+    }
+
+    #[test]
+    fn past_a_longer_article_the_list_is_taken_when_it_fills_the_votes_block() {
+        // An awards page: the votes chose the block holding the winners, and cleaning left
+        // 1,300 characters of it (its linked entries went as links).
+        let entry = |i: usize| {
+            format!(
+                "<div class=\"award\"><h3>Best of Year, category {i}</h3><p>Winner</p>\
+                 <p><a href=\"/w{i}\">A house on the coast by the sea, project {i}</a></p>\
+                 <p>Studio of the year and its partners in design and building {i}</p>\
+                 <p>Honoree</p><p><a href=\"/h{i}\">An apartment above the park, project {i}</a></p>\
+                 <p>Architects office and their lighting designers {i}</p></div>"
+            )
+        };
+        let entries: String = (0..20).map(entry).collect();
+        let page = |after: &str| {
+            format!(
+                "<html><body><div id=\"block\"><h1>Winners</h1><p>Our annual awards honour the \
+                 year's best projects.</p><div class=\"winners\">{entries}</div>{after}</div>\
+                 </body></html>"
+            )
+        };
+        let mut doc = parse_html(&page(""), None);
+        let block = by_id(&doc, "block");
+        let root = grab(&mut doc, &[block], 1300, false).expect("the winners");
+        assert!(doc.text_content(root).contains("project 19"));
+        // The same list as one part of a long page the votes chose: under 1,250 characters
+        // of article it is taken; past them, it must fill most of the block.
+        let prose = "<p>The jury met for three days in the spring to walk through every \
+                     shortlisted project, from small flats to public libraries and schools.</p>"
+            .repeat(40);
+        let mut doc = parse_html(&page(&format!("<div class=\"essay\">{prose}</div>")), None);
+        let block = by_id(&doc, "block");
+        assert!(grab(&mut doc, &[block], 1300, false).is_none());
+        assert!(grab(&mut doc, &[block], 1200, false).is_some());
+    }
+
+    #[test]
     fn prices_are_a_currency_sign_next_to_figures() {
         for t in ["$79.99", "From $ 79.00", "12,50 €", "12 €", "£5", "$"] {
             assert!(is_price(t), "{t}");
@@ -380,12 +493,12 @@ mod tests {
         let sums = "<p>The city spent $4 million on roads, $2 million on parks and $1 million                     on lights.</p>"
             .repeat(3);
         let article = parse_html(&format!("<html><body>{sums}</body></html>"), None);
-        assert!(!priced_page(&article));
+        assert_eq!(prices_shown(&article), 0);
         let cards: String = (0..6)
             .map(|i| format!("<div><a href=\"/p/{i}\">Skillet {i}</a><span>$3{i}.99</span></div>"))
             .collect();
         let shop = parse_html(&format!("<html><body>{cards}</body></html>"), None);
-        assert!(priced_page(&shop));
+        assert_eq!(prices_shown(&shop), MIN_PRICED_ITEMS);
     }
 
     #[test]

@@ -84,6 +84,11 @@ const ENOUGH_TEXT: u32 = 500;
 /// item or an introduction: the page's list of items is looked for (see [`listing`]).
 const LISTING_CHECK_TEXT: u32 = 1250;
 
+/// An article shorter than this, on a page that offers no product, may be what cleaning
+/// left of a list of items the votes chose (their links, their labels gone): the list is
+/// looked for too, and taken only when it fills the votes' block (see [`listing::grab`]).
+const LISTING_REMNANT_TEXT: u32 = 2000;
+
 /// Most link text of an article; a list of items found by [`listing`] may hold more (its
 /// headlines are links).
 const MAX_LINK_DENSITY: f64 = 0.5;
@@ -277,10 +282,21 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // then by tag only, as on the ladder.
     let mut list_found = false;
     // A longer article is checked too on a shop's page (prices in several places): the
-    // votes may go to its category's description or its filters beside the products.
-    let priced = picked_text >= LISTING_CHECK_TEXT;
-    if !priced || listing::priced_page(&prepared) {
-        for flags in &LADDER[..2] {
+    // votes may go to its category's description or its filters beside the products. So is
+    // a somewhat longer one on a page that neither offers a product nor shows a price
+    // (a shop's lists are its reviews and its related products).
+    let long = picked_text >= LISTING_CHECK_TEXT;
+    let prices = if long {
+        listing::prices_shown(&prepared)
+    } else {
+        0
+    };
+    let priced = prices >= listing::MIN_PRICED_ITEMS;
+    if !long || priced || (!product && prices == 0 && picked_text < LISTING_REMNANT_TEXT) {
+        // Past a longer article without prices, one attempt, chrome stripped by tag only:
+        // each attempt copies the page, and the strict one finds little more there.
+        let first = usize::from(long && !priced);
+        for flags in &LADDER[first..2] {
             let mut work = prepared.clone();
             let mut removals = prepared_removals.clone();
             let flags = Flags {
