@@ -475,7 +475,9 @@ const SECTION_MIN_TEXT: u32 = 80;
 /// least two such sections (three inside `<main>`, which [`widen_to_main`] takes whole when
 /// it holds much more) is taken with those sections, in page order. Longer picks are widened
 /// only when one of the sections is larger and plain text (few links): its text sits too
-/// deep for its votes to reach it. Inside an `<article>`, only the sections within its
+/// deep for its votes to reach it, or, in `<main>`, when the vote took one block and the
+/// other sections hold at least a sixth of its text (a long overview over the service's
+/// features and questions). Inside an `<article>`, only the sections within its
 /// publishing system's content container are its own (a page builder's, under WordPress's
 /// `entry-content`): the other blocks beside its text are its author box, notes and teasers.
 fn widen_to_sections(
@@ -506,7 +508,13 @@ fn widen_to_sections(
         let bigger = sections
             .iter()
             .any(|&s| s != cur && stats.get(s).text > picked && stats.link_density(s) < 0.1);
-        if sections.len() >= needed && (picked < SECTION_PICKS_MAX_TEXT || bigger) {
+        let others: u32 = sections
+            .iter()
+            .filter(|&&s| s != cur)
+            .map(|&s| stats.get(s).text)
+            .sum();
+        let spread = main.is_some() && picks.len() == 1 && others * 6 >= picked;
+        if sections.len() >= needed && (picked < SECTION_PICKS_MAX_TEXT || bigger || spread) {
             return Some(sections);
         }
         if parent == body || Some(parent) == bound {
@@ -1196,5 +1204,54 @@ mod tests {
             None
         );
         assert_eq!(widened(format!("{pick}{faq}{faq}")), None);
+    }
+
+    #[test]
+    fn a_long_pick_in_main_widens_to_a_run_of_sections_holding_a_sixth_of_its_text() {
+        let sentence =
+            "The team plans each migration with the client and moves the data in stages. ";
+        let section = |h: &str, n: usize| {
+            format!(
+                "<section><h2>{h}</h2><p>{}</p></section>",
+                sentence.repeat(n)
+            )
+        };
+        let widened = |run: String, picks: usize| {
+            let html =
+                format!("<html><body><main><div class=\"page\">{run}</div></main></body></html>");
+            let doc = parse_html(&html, None);
+            let body = doc.body().unwrap();
+            let stats = TextStats::measure(&doc, body);
+            let found = doc.find_all(body, "section");
+            widen_to_sections(&doc, body, &found[..picks], &stats, super::super::LADDER[0])
+                .map(|picks| picks.len())
+        };
+        // A long overview (3,000 characters) picked alone, then three sections of 460.
+        let pick = section("Overview", 40);
+        let short = [
+            section("Features", 6),
+            section("Pricing", 6),
+            section("Questions", 6),
+        ]
+        .concat();
+        assert_eq!(widened(format!("{pick}{short}"), 1), Some(4));
+        // Sections of one line each hold too little beside it: they are its notes and links.
+        let tiny = [
+            section("Features", 1),
+            section("Pricing", 1),
+            section("Questions", 1),
+        ]
+        .concat();
+        assert_eq!(widened(format!("{pick}{tiny}"), 1), None);
+        // Outside `<main>` a long pick stays alone.
+        let html = format!("<html><body><div class=\"page\">{pick}{short}</div></body></html>");
+        let doc = parse_html(&html, None);
+        let body = doc.body().unwrap();
+        let stats = TextStats::measure(&doc, body);
+        let first = doc.find_all(body, "section")[0];
+        assert_eq!(
+            widen_to_sections(&doc, body, &[first], &stats, super::super::LADDER[0]),
+            None
+        );
     }
 }
