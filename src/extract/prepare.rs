@@ -546,7 +546,9 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 /// - a hidden part's name (`field--label-hidden`, `title-hidden`): the block's label is not
 ///   shown, the block is;
 /// - a shop theme's `quick-add-hidden`: the block is left out of the product's quick-add
-///   popup, and shown on its page.
+///   popup, and shown on its page;
+/// - what a name says the block has or lacks (`with_header`, `has-sidebar`,
+///   `section-with-header`): the thing is not the block (see [`owned_part`]).
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
     // Variants and arbitrary values hold a ':' or a '[': one scan of the word for both
     // (this runs for every class of the page).
@@ -581,7 +583,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
         } else if kept(t) {
             count += 1;
             short += usize::from(t.len() <= 3);
-            out.push_str(t);
+            out.push_str(owned_part(t));
             out.push(' ');
         }
     }
@@ -594,9 +596,27 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
         }
-        out.push_str(t);
+        out.push_str(owned_part(t));
         out.push(' ');
     }
+}
+
+/// A class name up to a word of having or lacking (`with`, `has`, `without` between
+/// separators): `section-with-header` is a section, `with_header` and `has-sidebar` name
+/// nothing the block is. (`header-with-logo` is still a header.)
+fn owned_part(t: &str) -> &str {
+    let b = t.as_bytes();
+    let sep = |i: usize| matches!(b.get(i), Some(b'-' | b'_'));
+    for w in ["with", "has", "without"] {
+        let mut from = 0;
+        while let Some(i) = patterns::find(&t[from..], w).map(|i| i + from) {
+            if (i == 0 || sep(i - 1)) && sep(i + w.len()) {
+                return &t[..i];
+            }
+            from = i + 1;
+        }
+    }
+    t
 }
 
 /// A heading, or a small block that is mostly a heading (a section title with its anchor
@@ -1111,6 +1131,31 @@ mod tests {
         s.clear();
         push_meaningful_classes(&mut s, "p q r ab ad ae sidebar");
         assert_eq!(s, "sidebar ");
+    }
+
+    #[test]
+    fn what_a_block_has_is_not_what_it_is() {
+        let key = |class: &str| {
+            let mut s = String::new();
+            push_meaningful_classes(&mut s, class);
+            s
+        };
+        // A page wrapper with a header, a section with one: neither is a header.
+        assert_eq!(
+            key("responsive_page_frame with_header"),
+            "responsive_page_frame  "
+        );
+        assert_eq!(
+            key("wp-block-group section-with-header"),
+            "wp-block-group section- "
+        );
+        assert_eq!(key("layout has-sidebar"), "layout  ");
+        assert!(!patterns::is_unlikely_name(&key("page_frame with_header")));
+        // A header with a logo is still a header.
+        assert_eq!(key("header-with-logo"), "header- ");
+        assert!(patterns::is_unlikely_name(&key("header-with-logo")));
+        // The words inside a longer word are no modifiers.
+        assert_eq!(key("withheader hashtag-list"), "withheader hashtag-list ");
     }
 
     #[test]
