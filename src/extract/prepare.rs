@@ -712,6 +712,7 @@ pub fn strip_page_chrome(
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none()
+            && !is_data_table(doc, n)
             && !holds_most_prose(doc, n, body, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
         // A consent notice is never the article, on any rung: on the relaxed rungs its
@@ -748,6 +749,13 @@ pub fn strip_page_chrome(
         cur = doc.next_in(body, n, false);
     }
     byline.and_then(|b| super::metadata::byline_from_text(&b))
+}
+
+/// A table of data, with header cells: its names say how it is shown (`sticky-header`,
+/// a table whose header row stays in view), never that it is page chrome, which a layout
+/// table without header cells may be.
+fn is_data_table(doc: &Document, n: NodeId) -> bool {
+    doc.is(n, "table") && doc.descendants(n).any(|d| doc.is(d, "th"))
 }
 
 /// A consent notice by its names and its first words both: a name alone may be a word of
@@ -978,6 +986,42 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the article").text;
         assert!(text.contains("harbour wall"), "{text}");
         assert!(!text.contains("cloud bill"), "{text}");
+    }
+
+    #[test]
+    fn a_data_tables_names_say_how_it_is_shown() {
+        // A ranking table whose header row stays in view as it scrolls: no page header.
+        let rows: String = (1..=12)
+            .map(|i| {
+                format!(
+                    "<tr><td>{i}</td><td>Harbour town number {i} on the northern coast</td>\
+                     <td>{} thousand residents counted in the last census</td></tr>",
+                    i * 7
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><h1>Largest harbour towns</h1><p>The towns below are ranked by the \
+             number of residents the last census counted.</p><table class=\"ranking \
+             sticky-header\"><tr><th>Rank</th><th>Town</th><th>Residents</th></tr>{rows}\
+             </table></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the table").text;
+        assert!(text.contains("Harbour town number 12"), "{text}");
+        let mut doc = crate::dom::html::parse_html(&html, None);
+        let table = doc
+            .descendants(NodeId::DOCUMENT)
+            .find(|&n| doc.is(n, "table"));
+        assert!(is_data_table(&doc, table.unwrap()));
+        // A layout table, without header cells, may be a page's header.
+        let ths: Vec<_> = doc
+            .descendants(NodeId::DOCUMENT)
+            .filter(|&n| doc.is(n, "th"))
+            .collect();
+        for th in ths {
+            doc.rename(th, "td");
+        }
+        assert!(!is_data_table(&doc, table.unwrap()));
     }
 
     #[test]
