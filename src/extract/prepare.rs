@@ -547,8 +547,8 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 ///   shown, the block is;
 /// - a shop theme's `quick-add-hidden`: the block is left out of the product's quick-add
 ///   popup, and shown on its page;
-/// - what a name says the block has or lacks (`with_header`, `has-sidebar`,
-///   `section-with-header`): the thing is not the block (see [`owned_part`]).
+/// - what a name says the block comes with (`with_header`, `section-with-header`): the
+///   thing is not the block (see [`owned_part`]).
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
     // Variants and arbitrary values hold a ':' or a '[': one scan of the word for both
     // (this runs for every class of the page).
@@ -601,13 +601,13 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
     }
 }
 
-/// A class name up to a word of having or lacking (`with`, `has`, `without` between
-/// separators): `section-with-header` is a section, `with_header` and `has-sidebar` name
-/// nothing the block is. (`header-with-logo` is still a header.)
+/// A class name up to a word of having or lacking (`with`, `without` between separators):
+/// `section-with-header` is a section, `with_header` names nothing the block is.
+/// (`header-with-logo` is still a header; `has-submenu` is kept whole: a menu's item.)
 fn owned_part(t: &str) -> &str {
     let b = t.as_bytes();
     let sep = |i: usize| matches!(b.get(i), Some(b'-' | b'_'));
-    for w in ["with", "has", "without"] {
+    for w in ["with", "without"] {
         let mut from = 0;
         while let Some(i) = patterns::find(&t[from..], w).map(|i| i + from) {
             if (i == 0 || sep(i - 1)) && sep(i + w.len()) {
@@ -1179,7 +1179,8 @@ mod tests {
             key("wp-block-group section-with-header"),
             "wp-block-group section- "
         );
-        assert_eq!(key("layout has-sidebar"), "layout  ");
+        assert_eq!(key("layout without-sidebar"), "layout  ");
+        assert_eq!(key("has-submenu"), "has-submenu ");
         assert!(!patterns::is_unlikely_name(&key("page_frame with_header")));
         // A header with a logo is still a header.
         assert_eq!(key("header-with-logo"), "header- ");
