@@ -113,7 +113,10 @@ pub const UNLIKELY: &[Pat] = &[
     // every screen but a phone's (matched as a word it took 0.1% of WCXB's `with` and
     // `without` snippets; as a token it could never match, tokens being split at hyphens).
     // Text kept for screen readers only: [`SCREEN_READER_ONLY`] (see [`is_unlikely_name`]).
-    Sub("widget"),
+    // A widget as a word of its own (`widget_text`, `footer-widgets`): inside a longer word
+    // (`celwidget`, a template's name for every block of its page) it names no sidebar box.
+    Token("widget"),
+    Token("widgets"),
 ];
 
 /// Class words of text kept for screen readers only (a card's "Product name" label and a
@@ -1624,6 +1627,15 @@ mod tests {
         assert!(matches(&[Token("ad")], "top ad-slot"));
         assert!(matches(UNLIKELY, "td_block_related_posts"));
         assert!(!matches(UNLIKELY, "td-post-content tagdiv-type"));
+    }
+
+    #[test]
+    fn a_widget_is_a_word_of_its_own() {
+        assert!(matches(UNLIKELY, "widget widget_text"));
+        assert!(matches(UNLIKELY, "footer-widgets"));
+        assert!(matches(UNLIKELY, "recent-posts-widget"));
+        // A template's name for every block of its page.
+        assert!(!matches(UNLIKELY, "celwidget c-f"));
     }
 
     #[test]

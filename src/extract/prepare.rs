@@ -546,7 +546,9 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 /// - a hidden part's name (`field--label-hidden`, `title-hidden`): the block's label is not
 ///   shown, the block is;
 /// - a shop theme's `quick-add-hidden`: the block is left out of the product's quick-add
-///   popup, and shown on its page.
+///   popup, and shown on its page;
+/// - what a name says the block comes with (`with_header`, `section-with-header`): the
+///   thing is not the block (see [`owned_part`]).
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
     // Variants and arbitrary values hold a ':' or a '[': one scan of the word for both
     // (this runs for every class of the page).
@@ -581,7 +583,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
         } else if kept(t) {
             count += 1;
             short += usize::from(t.len() <= 3);
-            out.push_str(t);
+            out.push_str(owned_part(t));
             out.push(' ');
         }
     }
@@ -594,9 +596,27 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
         if (atomic && t.len() <= 3) || (shown_again && t.eq_ignore_ascii_case("hidden")) {
             continue;
         }
-        out.push_str(t);
+        out.push_str(owned_part(t));
         out.push(' ');
     }
+}
+
+/// A class name up to a word of having or lacking (`with`, `without` between separators):
+/// `section-with-header` is a section, `with_header` names nothing the block is.
+/// (`header-with-logo` is still a header; `has-submenu` is kept whole: a menu's item.)
+fn owned_part(t: &str) -> &str {
+    let b = t.as_bytes();
+    let sep = |i: usize| matches!(b.get(i), Some(b'-' | b'_'));
+    for w in ["with", "without"] {
+        let mut from = 0;
+        while let Some(i) = patterns::find(&t[from..], w).map(|i| i + from) {
+            if (i == 0 || sep(i - 1)) && sep(i + w.len()) {
+                return &t[..i];
+            }
+            from = i + 1;
+        }
+    }
+    t
 }
 
 /// A heading, or a small block that is mostly a heading (a section title with its anchor
@@ -692,6 +712,7 @@ pub fn strip_page_chrome(
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none()
+            && !is_data_table(doc, n)
             && !holds_most_prose(doc, n, body, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
         // A consent notice is never the article, on any rung: on the relaxed rungs its
@@ -728,6 +749,13 @@ pub fn strip_page_chrome(
         cur = doc.next_in(body, n, false);
     }
     byline.and_then(|b| super::metadata::byline_from_text(&b))
+}
+
+/// A table of data, with header cells: its names say how it is shown (`sticky-header`,
+/// a table whose header row stays in view), never that it is page chrome, which a layout
+/// table without header cells may be.
+fn is_data_table(doc: &Document, n: NodeId) -> bool {
+    doc.is(n, "table") && doc.descendants(n).any(|d| doc.is(d, "th"))
 }
 
 /// A consent notice by its names and its first words both: a name alone may be a word of
@@ -961,6 +989,28 @@ mod tests {
     }
 
     #[test]
+    fn a_data_tables_names_say_how_it_is_shown() {
+        // A ranking table whose header row stays in view as it scrolls: no page header; a
+        // layout table of the same name, without header cells, may be one.
+        let rows = "<tr><td>1</td><td>North harbour</td><td>7,000 residents</td></tr>";
+        for (head, kept) in [
+            ("<th>Rank</th><th>Town</th>", true),
+            ("<td>Rank</td>", false),
+        ] {
+            let html = format!(
+                "<html><body><h1>Largest towns</h1><table class=\"ranking sticky-header\">\
+                 <tr>{head}</tr>{rows}</table></body></html>"
+            );
+            let mut doc = crate::dom::html::parse_html(&html, None);
+            let stats = super::super::stats::TextStats::measure(&doc, NodeId::DOCUMENT);
+            let flags = super::super::LADDER[0];
+            strip_page_chrome(&mut doc, &stats, flags, false, &mut Removals::default());
+            let text = doc.text_content(doc.body().unwrap());
+            assert_eq!(text.contains("North harbour"), kept, "{text}");
+        }
+    }
+
+    #[test]
     fn interface_labels_go_alone_and_stay_inside_a_sentence() {
         let para = "<p>Members compare the two models at length, and most of them find the \
                     newer one quieter, lighter and easier to clean after a long week of use.</p>";
@@ -1111,6 +1161,32 @@ mod tests {
         s.clear();
         push_meaningful_classes(&mut s, "p q r ab ad ae sidebar");
         assert_eq!(s, "sidebar ");
+    }
+
+    #[test]
+    fn what_a_block_has_is_not_what_it_is() {
+        let key = |class: &str| {
+            let mut s = String::new();
+            push_meaningful_classes(&mut s, class);
+            s
+        };
+        // A page wrapper with a header, a section with one: neither is a header.
+        assert_eq!(
+            key("responsive_page_frame with_header"),
+            "responsive_page_frame  "
+        );
+        assert_eq!(
+            key("wp-block-group section-with-header"),
+            "wp-block-group section- "
+        );
+        assert_eq!(key("layout without-sidebar"), "layout  ");
+        assert_eq!(key("has-submenu"), "has-submenu ");
+        assert!(!patterns::is_unlikely_name(&key("page_frame with_header")));
+        // A header with a logo is still a header.
+        assert_eq!(key("header-with-logo"), "header- ");
+        assert!(patterns::is_unlikely_name(&key("header-with-logo")));
+        // The words inside a longer word are no modifiers.
+        assert_eq!(key("withheader hashtag-list"), "withheader hashtag-list ");
     }
 
     #[test]
