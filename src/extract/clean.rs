@@ -898,7 +898,12 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
     };
     let bylines = doc.collect_where(article, &|d| is_byline(doc, d));
     if !thread && bylines_heading_entries(doc, article, &bylines, stats) < 4 {
-        remove_where(doc, article, is_byline);
+        // The outermost go, as a removal walk would take them (the test is not run again).
+        for b in bylines {
+            if b != article && doc.contains(article, b) {
+                doc.detach(b);
+            }
+        }
         return;
     }
     let block = |doc: &Document, d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t));
