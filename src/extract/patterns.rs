@@ -1388,14 +1388,7 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
     };
     // The two cases loop apart: no per-word test of whether there are pairs.
     if table.len() >= 4 && haystack.len() > SHORT_NAME {
-        // A name is matched against several tables in a row: its pairs are kept from the
-        // last call rather than hashed again.
-        LAST_PAIRS.with_borrow_mut(|(name, pairs)| {
-            if name != haystack {
-                name.clear();
-                name.push_str(haystack);
-                *pairs = BytePairs::of(haystack);
-            }
+        with_pairs(haystack, |pairs| {
             table.iter().any(|p| {
                 let (Sub(word) | Token(word)) = *p;
                 word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
@@ -1433,10 +1426,31 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     /// The last name [`matches`] hashed, with its pairs.
     static LAST_PAIRS: std::cell::RefCell<(String, BytePairs)> =
         const { std::cell::RefCell::new((String::new(), BytePairs([0; 16]))) };
+}
+
+/// Runs `f` on the byte pairs of `name`. Native: a name is matched against several tables in
+/// a row, so its pairs are kept from the last call rather than hashed again (the wasm, whose
+/// size budget is tight, hashes them each time).
+#[cfg(not(target_arch = "wasm32"))]
+fn with_pairs(name: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
+    LAST_PAIRS.with_borrow_mut(|(last, pairs)| {
+        if last != name {
+            last.clear();
+            last.push_str(name);
+            *pairs = BytePairs::of(name);
+        }
+        f(pairs)
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn with_pairs(name: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
+    f(&BytePairs::of(name))
 }
 
 /// The pairs of adjacent bytes in a text, hashed into a bit set: a word with a pair missing
