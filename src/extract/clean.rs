@@ -308,6 +308,12 @@ fn is_position_line(line: &str) -> bool {
             && w.bytes()
                 .all(|b| b.is_ascii_digit() || "-–,".as_bytes().contains(&b))
     };
+    // A gallery's or a slideshow's place ("Image 2 of 5") is a pager's too.
+    const PLACES: [&str; 5] = ["page ", "image ", "picture ", "photo ", "slide "];
+    // Most lines open with none of the words: ruled out before any search.
+    if !line.starts_with("showing ") && !PLACES.iter().any(|p| line.starts_with(p)) {
+        return false;
+    }
     let Some((before, after)) = line.split_once(" of ") else {
         return false;
     };
@@ -316,9 +322,8 @@ fn is_position_line(line: &str) -> bool {
     count(total)
         && match showing {
             Some(shown) => count(shown) && !what.contains(' '),
-            // A gallery's or a slideshow's place ("Image 2 of 5") is a pager's too.
             None => {
-                ["page ", "image ", "picture ", "photo ", "slide "]
+                PLACES
                     .iter()
                     .any(|p| before.strip_prefix(p).is_some_and(count))
                     && what.is_empty()
@@ -898,7 +903,12 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
     };
     let bylines = doc.collect_where(article, &|d| is_byline(doc, d));
     if !thread && bylines_heading_entries(doc, article, &bylines, stats) < 4 {
-        remove_where(doc, article, is_byline);
+        // The outermost go, as a removal walk would take them (the test is not run again).
+        for b in bylines {
+            if b != article && doc.contains(article, b) {
+                doc.detach(b);
+            }
+        }
         return;
     }
     let block = |doc: &Document, d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t));

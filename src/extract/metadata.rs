@@ -1207,23 +1207,23 @@ fn headline_byline(
         }
         let text = short_text(doc, n, BYLINE_MAX_CHARS)?;
         let lower = lowercase(&text);
-        let label = patterns::BYLINE_LABELS
-            .iter()
-            .filter(|l| match labels {
-                BylineLabels::Any => {
-                    l.split(' ').any(|w| w == "by")
-                        || l.starts_with("author")
-                        || l.starts_with("contributor")
+        let bare = lower.trim_end_matches(':');
+        // The text is tested first: it starts with few labels.
+        let label = patterns::BYLINE_LABELS.iter().find(|l| {
+            (lower.starts_with(*l)
+                && lower[l.len()..].starts_with([' ', ':'])
+                && lower.len() > l.len() + 1
+                || bare == **l)
+                && match labels {
+                    BylineLabels::Any => {
+                        l.split(' ').any(|w| w == "by")
+                            || l.starts_with("author")
+                            || l.starts_with("contributor")
+                    }
+                    BylineLabels::Phrases => is_phrase_label(l),
                 }
-                BylineLabels::Phrases => is_phrase_label(l),
-            })
-            .find(|l| {
-                lower.starts_with(*l)
-                    && lower[l.len()..].starts_with([' ', ':'])
-                    && lower.len() > l.len() + 1
-                    || lower.trim_end_matches(&[':'][..]) == **l
-            })?;
-        let names_node = if lower.trim_end_matches(&[':'][..]) == *label {
+        })?;
+        let names_node = if bare == *label {
             std::iter::successors(doc.next_sibling(n), |&x| doc.next_sibling(x))
                 .find(|&x| doc.tag(x).is_some())?
         } else {
@@ -1746,7 +1746,12 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
         .filter(|&(_, b)| b == b'/')
         .any(|(at, _)| {
             patterns::AUTHOR_PATHS.iter().enumerate().any(|(k, p)| {
-                if met & (1 << k) != 0 || !path[at..].starts_with(p) {
+                // The byte after the slash rules out most paths before a comparison.
+                let second = |s: &str| s.as_bytes().get(1).copied();
+                if met & (1 << k) != 0
+                    || (p.len() > 1 && second(&path[at..]) != second(p))
+                    || !path[at..].starts_with(p)
+                {
                     return false;
                 }
                 met |= 1 << k;

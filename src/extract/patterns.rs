@@ -1391,10 +1391,11 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
     };
     // The two cases loop apart: no per-word test of whether there are pairs.
     if table.len() >= 4 && haystack.len() > SHORT_NAME {
-        let pairs = BytePairs::of(haystack);
-        table.iter().any(|p| {
-            let (Sub(word) | Token(word)) = *p;
-            word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
+        with_pairs(haystack, |pairs| {
+            table.iter().any(|p| {
+                let (Sub(word) | Token(word)) = *p;
+                word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
+            })
         })
     } else {
         table.iter().any(|p| {
@@ -1415,23 +1416,44 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
         return None;
     }
     let last_start = h.len() - n.len();
-    if !first.is_ascii() {
-        return (0..=last_start).find(|&i| h[i] == first && &h[i + 1..i + n.len()] == rest);
-    }
-    // The candidates by the first byte: `str::find` of an ASCII character is a memchr, which
-    // reads a word at a time. After an ASCII byte the next index is a character boundary.
+    // The candidates by the first byte, by a plain loop: the haystacks are short, and a
+    // match of the whole needle's bytes starts at a character boundary.
     let mut from = 0;
-    while from <= last_start {
-        let i = from + haystack[from..].find(char::from(first))?;
-        if i > last_start {
-            return None;
-        }
+    while let Some(k) = h[from..=last_start].iter().position(|&b| b == first) {
+        let i = from + k;
         if &h[i + 1..i + n.len()] == rest {
             return Some(i);
         }
         from = i + 1;
     }
     None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// The last name [`matches`] hashed, with its pairs.
+    static LAST_PAIRS: std::cell::RefCell<(String, BytePairs)> =
+        const { std::cell::RefCell::new((String::new(), BytePairs([0; 16]))) };
+}
+
+/// Runs `f` on the byte pairs of `name`. Native: a name is matched against several tables in
+/// a row, so its pairs are kept from the last call rather than hashed again (the wasm, whose
+/// size budget is tight, hashes them each time).
+#[cfg(not(target_arch = "wasm32"))]
+fn with_pairs(name: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
+    LAST_PAIRS.with_borrow_mut(|(last, pairs)| {
+        if last != name {
+            last.clear();
+            last.push_str(name);
+            *pairs = BytePairs::of(name);
+        }
+        f(pairs)
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn with_pairs(name: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
+    f(&BytePairs::of(name))
 }
 
 /// The pairs of adjacent bytes in a text, hashed into a bit set: a word with a pair missing

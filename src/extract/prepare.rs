@@ -523,7 +523,9 @@ pub fn match_string(doc: &Document, n: NodeId) -> &str {
 }
 
 fn class_and_id(doc: &Document, n: NodeId) -> String {
-    let mut s = String::new();
+    // Room for both at once: no second allocation when the id is added.
+    let room = |k| doc.attr(n, k).map_or(0, |v: &str| v.len() + 1);
+    let mut s = String::with_capacity(room("class") + room("id"));
     if let Some(c) = doc.attr(n, "class") {
         push_meaningful_classes(&mut s, c);
     }
