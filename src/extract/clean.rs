@@ -477,6 +477,10 @@ fn remove_repeated_quotes(doc: &mut Document, article: NodeId, removed: &mut Rem
         return;
     }
     let mut seen = String::new();
+    // Each piece is looked for in all the text before it: on a thread of thousands of
+    // quoting replies that grows with the square of the page, so the search stops (and the
+    // remaining quotations stay) once it has read this much.
+    let mut budget = QUOTE_SEARCH_BUDGET;
     let mut cur = doc.next_in(article, article, false);
     while let Some(n) = cur {
         if let Some(t) = doc.text(n) {
@@ -487,7 +491,8 @@ fn remove_repeated_quotes(doc: &mut Document, article: NodeId, removed: &mut Rem
                 let t = comparable(t);
                 if t.len() >= 10 {
                     all += t.len();
-                    if seen.contains(&t) {
+                    budget = budget.saturating_sub(seen.len());
+                    if budget > 0 && seen.contains(&t) {
                         found += t.len();
                     }
                 }
@@ -502,6 +507,9 @@ fn remove_repeated_quotes(doc: &mut Document, article: NodeId, removed: &mut Rem
         cur = doc.next_in(article, n, false);
     }
 }
+
+/// Most bytes [`remove_repeated_quotes`] reads in its searches (a few milliseconds' work).
+const QUOTE_SEARCH_BUDGET: usize = 1 << 25;
 
 /// Fewest letters and digits of a block whose second copy goes: a line this long is said
 /// once in a text, while short labels ("Free shipping", "Size") may well recur.
@@ -1677,6 +1685,36 @@ mod tests {
         );
         let text = crate::extract_html(&page, None).expect("the page").text;
         assert_eq!(text.matches("spotless").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn the_search_for_quoted_posts_stops_on_a_thread_of_thousands_of_replies() {
+        // Each reply quotes the post before it. The first quotations go; past the search's
+        // budget (a page that long would cost time growing with its square) the rest stay.
+        let said = |i: usize| {
+            format!(
+                "Post number {i} says the valve number {i} was replaced and the pressure \
+                 number {i} held for a while before it dropped again, number {i}, {}.",
+                "and more words follow here ".repeat(6)
+            )
+        };
+        let replies: String = (1..1200)
+            .map(|i| {
+                format!(
+                    "<div class=post><blockquote><p>{}</p></blockquote><p>{}</p></div>",
+                    said(i - 1),
+                    said(i)
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><main><h1>Pressure</h1><div class=post><p>{}</p></div>{replies}\
+             </main></body></html>",
+            said(0)
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert_eq!(text.matches("Post number 1 says").count(), 1);
+        assert_eq!(text.matches("Post number 1197 says").count(), 2);
     }
 
     #[test]
