@@ -141,9 +141,11 @@ pub fn clean_article(
         };
         // Short lines, read once for the tests below (a copyright notice with its links to
         // the site's terms runs to 300 characters and more).
-        let line =
-            (s.text > 0 && s.text < 400 && matches!(doc.tag(n), Some("p" | "div" | "span" | "td")))
-                .then(|| into_lowercase(doc.inner_text(n)));
+        let line = (s.text > 0
+            && s.text < 400
+            && matches!(doc.tag(n), Some("p" | "div" | "span" | "td"))
+            && (cfg!(target_arch = "wasm32") || may_be_line_clutter(doc, n)))
+        .then(|| into_lowercase(doc.inner_text(n)));
         let line = line.as_deref().unwrap_or("");
         // The same row once its links went (relative links with no address to resolve them):
         // short items between bars, outside code.
@@ -297,6 +299,49 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     }
     let text = into_lowercase(doc.inner_text(n));
     patterns::matches(PROMPT_PHRASES, &text)
+}
+
+/// Words that open a line of clutter tested on the lowercased text: a pager's or a gallery's
+/// place ([`is_position_line`]) and a copyright notice ([`COPYRIGHT_OPENERS`], "©" left to
+/// the test of non-ASCII below).
+const LINE_OPENERS: [&str; 9] = [
+    "showing ",
+    "page ",
+    "image ",
+    "picture ",
+    "photo ",
+    "slide ",
+    "copyright",
+    "(c) ",
+    "all rights reserved",
+];
+
+/// False when the text of `n` can neither be a row between bars (no `|`) nor open with one
+/// of [`LINE_OPENERS`]: read in place, so that most lines are not copied and lowercased
+/// (native only). Its first bytes are compared up to the first whitespace or non-ASCII
+/// byte, or the end of the first text node: where the copy might differ, the answer is true.
+fn may_be_line_clutter(doc: &Document, n: NodeId) -> bool {
+    let mut first = None;
+    for t in doc.descendants(n).filter_map(|d| doc.text(d)) {
+        if t.contains('|') {
+            return true;
+        }
+        if first.is_none() {
+            let rest = t.trim_start();
+            if !rest.is_empty() {
+                first = Some(rest.as_bytes());
+            }
+        }
+    }
+    let Some(first) = first else {
+        return false;
+    };
+    !first[0].is_ascii()
+        || LINE_OPENERS.iter().any(|o| {
+            o.bytes().zip(first).all(|(o, &b)| {
+                o == b' ' || !b.is_ascii() || b.is_ascii_whitespace() || b.to_ascii_lowercase() == o
+            })
+        })
 }
 
 /// True for "page 2 of 8", "image 2 of 5" and "showing 1-24 of 291 results" (lowercase): a
@@ -1735,6 +1780,28 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the thread").text;
         assert_eq!(text.matches("drops overnight").count(), 1, "{text}");
         assert!(text.contains("Reply two:"), "{text}");
+    }
+
+    #[test]
+    fn the_line_pre_check_rules_out_only_lines_the_tests_refuse() {
+        let cases = [
+            ("<p>The council met on Tuesday.</p>", false),
+            ("<p>  \n Painted by the author.</p>", false),
+            ("<p>Home | About | Jobs</p>", true),
+            ("<p><b>Pa</b>ge 2 of 8</p>", true),
+            ("<p>\u{a0}PAGE\n2 of 8</p>", true),
+            ("<p>\n SHOWING\t1-24 of 291 results</p>", true),
+            ("<p>© 2024 Acme</p>", true),
+            ("<p>(C) 2024 Acme. All rights reserved.</p>", true),
+            ("<p>All Rights Reserved</p>", true),
+            ("<p>Copyrighted by the author.</p>", true),
+            ("<p>Pagodas of the old town.</p>", false),
+        ];
+        for (html, may) in cases {
+            let doc = parse_html(&format!("<html><body>{html}</body></html>"), None);
+            let p = doc.descendants(NodeId::DOCUMENT).find(|&n| doc.is(n, "p")).unwrap();
+            assert_eq!(may_be_line_clutter(&doc, p), may, "{html}");
+        }
     }
 
     #[test]
