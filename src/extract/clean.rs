@@ -1177,6 +1177,10 @@ fn opens_bio(lower: &str, authors: &[String]) -> bool {
 /// it are paragraphs: a bio set as several paragraphs ends with one that does not name the
 /// author.
 fn bio_start(doc: &Document, block: NodeId, authors: &[String]) -> Option<NodeId> {
+    // No name, no bio: the blocks are not read.
+    if authors.is_empty() {
+        return None;
+    }
     let (mut found, mut total) = (None, 0);
     let mut cur = Some(block);
     while let Some(n) = cur {
@@ -1229,7 +1233,8 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
         {
             return;
         }
-        let text = fold_whitespace(&doc.inner_text(block));
+        // Folded already: no second copy.
+        let text = doc.inner_text(block);
         let lower = lowercase(&text);
         let len = text.chars().count();
         let heading = matches!(
@@ -1266,7 +1271,7 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
             && {
                 let links = doc.find_all(block, "a");
                 links.len() == 1
-                    && fold_whitespace(&doc.inner_text(links[0])).chars().count() == len
+                    && doc.inner_text(links[0]).chars().count() == len
             };
         let opener = len <= 320
             && patterns::TAIL_LINE_OPENERS
