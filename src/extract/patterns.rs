@@ -577,9 +577,9 @@ pub const INTERFACE_LABELS: &[&str] = &[
 pub fn trim_marks<'a>(text: &'a str, marks: &str) -> &'a str {
     // The whitespace first, byte by byte (native): the indentation around a text node would
     // cost a call of the test per character.
-    trim_by(crate::dom::trim(text), &|c| {
-        c.is_whitespace() || marks.contains(c)
-    })
+    #[cfg(not(target_arch = "wasm32"))]
+    let text = crate::dom::trim(text);
+    trim_by(text, &|c| c.is_whitespace() || marks.contains(c))
 }
 
 /// `text` without the characters for which `strip` holds at either end: one copy of the
