@@ -714,7 +714,7 @@ pub fn strip_page_chrome(
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none()
-            && !is_data_table(doc, n)
+            && !has_header_cells(doc, n)
             && !holds_most_prose(doc, n, body, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
         // A consent notice is never the article, on any rung: on the relaxed rungs its
@@ -753,10 +753,11 @@ pub fn strip_page_chrome(
     byline.and_then(|b| super::metadata::byline_from_text(&b))
 }
 
-/// A table of data, with header cells: its names say how it is shown (`sticky-header`,
-/// a table whose header row stays in view), never that it is page chrome, which a layout
-/// table without header cells may be.
-fn is_data_table(doc: &Document, n: NodeId) -> bool {
+/// A table with header cells: its names say how it is shown (`sticky-header`, a table whose
+/// header row stays in view), never that it is page chrome, which a layout table without
+/// header cells may be. (Narrower than `clean::is_data_table`, Readability's judgement of
+/// a table's rows and columns, which cleaning uses on the article.)
+fn has_header_cells(doc: &Document, n: NodeId) -> bool {
     doc.is(n, "table") && doc.descendants(n).any(|d| doc.is(d, "th"))
 }
 
