@@ -592,12 +592,15 @@ const LectorReaderView = (() => {
 
     // ---- the first frame: the first screens only (holdBackBelowTheFold) ----
     let putBackRest = holdBackBelowTheFold(content, settings);
+    // Assistive technology (and anything else reading the view) waits for the whole article.
+    if (putBackRest) articleNode.setAttribute('aria-busy', 'true');
     /** Puts the whole article in: after the first frame, or before anything needs it all. */
     function liftFirstFrame() {
       timing.lifted ||= performance.now();
       if (!putBackRest) return;
       putBackRest();
       putBackRest = null;
+      articleNode.removeAttribute('aria-busy');
       if (!closed) progressFrame ||= requestAnimationFrame(updateProgress);
     }
 

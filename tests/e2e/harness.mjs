@@ -283,7 +283,8 @@ export async function readerState(page) {
 }
 
 export async function waitForReader(page, timeout = 10000) {
-  await waitInReader(page, (shadow) => !!shadow.querySelector('article'), { timeout });
+  // The whole article: the view's first frame holds back all but its first screens.
+  await waitInReader(page, (shadow) => !!shadow.querySelector('article:not([aria-busy])'), { timeout });
   return readerState(page);
 }
 

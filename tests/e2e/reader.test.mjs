@@ -45,6 +45,17 @@ function assertArticle(state, expected, label) {
   assert.equal(state.scripts, 0, `${label}: script, iframe or style elements reached the reader view`);
 }
 
+/** Equal texts, or a failure that names where they part, with both written out in full. */
+function assertSameText(actual, expected, name) {
+  if (actual === expected) return;
+  let at = 0;
+  while (at < actual.length && actual[at] === expected[at]) at++;
+  fs.writeFileSync(path.join(OUT, `${name}-actual.txt`), actual);
+  fs.writeFileSync(path.join(OUT, `${name}-expected.txt`), expected);
+  const around = (text) => JSON.stringify(text.slice(Math.max(0, at - 60), at + 60));
+  assert.fail(`${name}: the texts part at character ${at} of ${actual.length} (expected ${expected.length}):\n  actual:   ${around(actual)}\n  expected: ${around(expected)}\n(full texts in ${OUT})`);
+}
+
 for (const mode of ['plain', 'strict']) {
   test(`seed page (${mode} CSP): one click shows the article without clutter, a second restores the page`, async () => {
     const { expected } = fixture('tagdiv-newspaper-seed');
@@ -85,7 +96,7 @@ for (const mode of ['plain', 'strict']) {
     } else {
       assert.equal(live.route, 'offscreen', 'the strict CSP blocked wasm in the content script; the offscreen engine took over');
     }
-    assert.equal(fold(live.text), fold(state.text), 'both routes give the same article');
+    assertSameText(fold(live.text), fold(state.text), `seed-${mode}-routes`);
     console.log(`# seed page, ${mode} CSP: offscreen route ${state.ms} ms, then ${live.route} route ${live.ms} ms (click to view, informational)`);
     await browser.click(page);
     await page.waitForFunction(() => !document.querySelector('lector-reader'));

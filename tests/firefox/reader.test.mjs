@@ -32,7 +32,8 @@ function readerState(page) {
   return firefox.inReader(page, (shadow) => {
     const article = shadow.querySelector('article');
     return {
-      text: article ? article.innerText : '',
+      // The whole article: the view's first frame holds back all but its first screens.
+      text: article && !article.hasAttribute('aria-busy') ? article.innerText : '',
       title: shadow.querySelector('h1.title')?.textContent ?? '',
       meta: shadow.querySelector('.meta')?.textContent ?? '',
       images: [...shadow.querySelectorAll('img')].map((img) => img.src),
