@@ -139,3 +139,36 @@ fn decodes_legacy_charsets_from_the_meta_declaration() {
         "{text}"
     );
 }
+
+/// Printing into a pipe whose reader has gone (`lector … | head`) ends the program the way it
+/// ends other command-line tools, by SIGPIPE, with no panic message.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_program_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let paragraph =
+        "<p>Every sentence of this long article is printed whole, far past what a pipe holds.</p>";
+    let html = format!(
+        "<html><head><title>Long</title></head><body><article>{}</article></body></html>",
+        paragraph.repeat(4000)
+    );
+    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("closed-pipe.html");
+    std::fs::write(&file, html).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lector"))
+        .args(["extract", file.to_str().unwrap(), "--format", "text"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lector runs");
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader has gone: the rest of the ~350 KB cannot be written.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.signal(), Some(13), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -105,7 +105,24 @@ fn looks_binary(bytes: &[u8]) -> bool {
     head[..head.len().min(1024)].contains(&0) || controls * 10 > head.len()
 }
 
+/// Rust starts programs with SIGPIPE ignored, so printing into a pipe whose reader has gone
+/// (`lector eval wcxb | head`) panics; with the default action the process ends quietly, as
+/// other command-line tools do. (13 is SIGPIPE on Linux, macOS and the BSDs; 0 is SIG_DFL.)
+#[cfg(unix)]
+fn end_quietly_on_closed_pipe() {
+    extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    // SAFETY: called first thing in main, before any other thread exists; it only resets
+    // one signal's action to the system default.
+    unsafe {
+        signal(13, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    end_quietly_on_closed_pipe();
     let mut argv = std::env::args().skip(1).peekable();
     if argv.peek().map(String::as_str) == Some("eval") {
         return eval::run(argv.skip(1));
