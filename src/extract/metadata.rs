@@ -257,6 +257,7 @@ pub fn read(doc: &Document) -> Metadata {
         doc_title.clone(),
         get(&["og:title"]),
         site_name.as_deref(),
+        get(&["og:type"]).as_deref() == Some("article") || ld.published.is_some(),
     );
     // Only a heading's tagline is cut: the metadata's title parts were chosen already.
     let shown_title = title.as_ref().map(|(t, heading)| match heading {
@@ -2163,7 +2164,7 @@ fn without_site(t: &str, site: Option<&str>) -> String {
 
 /// Picks the headline. The page's own `<h1>` is what readers see as the title: it wins when
 /// a title source names it (whole or as the first part), or when it is the only `<h1>` and
-/// shares words with the metadata's title. Otherwise structured metadata (JSON-LD, Open Graph,
+/// shares words with the metadata's title (fewer suffice on a declared `article`). Otherwise structured metadata (JSON-LD, Open Graph,
 /// Dublin Core) or the `<title>`, without the site name or a short trailing part. Beside the
 /// title, the heading it was read from, if any.
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
@@ -2174,6 +2175,7 @@ fn choose_title(
     doc_title: Option<String>,
     og_title: Option<String>,
     site: Option<&str>,
+    article: bool,
 ) -> Option<(String, Option<NodeId>)> {
     let strip_site = |t: &str| without_site(t, site);
     let meta = meta
@@ -2230,7 +2232,13 @@ fn choose_title(
         }
     }
     match (headings.as_slice(), &fallback) {
-        ([only], Some(f)) if word_overlap(only, f) < TITLE_HEADING_OVERLAP => {}
+        ([only], Some(f))
+            if word_overlap(only, f)
+                < if article {
+                    ARTICLE_TITLE_HEADING_OVERLAP
+                } else {
+                    TITLE_HEADING_OVERLAP
+                } => {}
         ([only], _) => return Some((strip_site(only), Some(nodes[0]))),
         // Several `<h1>`s (a logo, a menu, the headline): the first of two words or more
         // that the metadata's title holds as a phrase is its headline (a logo's one word
@@ -2319,6 +2327,12 @@ fn same_title_spelled_otherwise(title: &str, heading: &str) -> bool {
 /// Below this word overlap with the metadata's title, a lone `<h1>` is a slogan or a section
 /// name rather than the headline.
 const TITLE_HEADING_OVERLAP: f64 = 0.4;
+
+/// The same on a page that declares itself an article (`og:type` `article`, a publication
+/// date in JSON-LD): its writer words the headline, an SEO title words the metadata ("Five
+/// ways to …" beside "Climate change: 5 …"), and a quarter of their words in common is
+/// enough to name one piece.
+const ARTICLE_TITLE_HEADING_OVERLAP: f64 = 0.25;
 
 /// Decodes the character references left in metadata strings that were escaped twice:
 /// the usual named ones and numeric ones (`&#8217;`, `&#x1F62D;`); an invalid code point
@@ -2728,6 +2742,34 @@ mod tests {
         let m = read(&doc);
         assert_eq!(m.shown_title, m.title);
         assert_eq!(m.title.as_deref(), Some("Code Covered by Tests | Code"));
+    }
+
+    #[test]
+    fn an_articles_lone_h1_worded_apart_from_its_seo_title_is_the_headline() {
+        // Heading and title share 3 of 8 words: on an article the heading is its headline,
+        // on another page (a service's slogan) the title names it.
+        let page = |head: &str| {
+            format!(
+                "<head>{head}<title>Climate change: 5 innovative solutions | Energy Co</title></head>\
+                 <body><h1>Five innovative solutions to climate warming</h1><p>Text.</p></body>"
+            )
+        };
+        let title = |html: &str| read(&parse_html(html, None)).title;
+        let headline = Some("Five innovative solutions to climate warming".to_string());
+        assert_eq!(
+            title(&page(r#"<meta property="og:type" content="article">"#)),
+            headline
+        );
+        assert_eq!(
+            title(&page(
+                r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2025-03-01"}</script>"#
+            )),
+            headline
+        );
+        assert_eq!(
+            title(&page(r#"<meta property="og:type" content="website">"#)).as_deref(),
+            Some("Climate change: 5 innovative solutions")
+        );
     }
 
     #[test]
