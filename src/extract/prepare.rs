@@ -249,6 +249,16 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return true;
     }
     doc.attr(n, "style").is_some_and(style_hides)
+        || doc.is(n, "span") && doc.attr(n, "class").is_some_and(display_none)
+}
+
+/// Bootstrap's `d-none` alone: no `d-md-inline` or the like shows the element again at some
+/// screen size, so it is hidden on every screen. Asked of a `<span>` only (a Q&A site's
+/// hidden `$\begingroup$` markers, a product's id): a hidden `<div>` or `<dl>` may hold
+/// the data a script shows on the page (a service page's list of capabilities).
+fn display_none(class: &str) -> bool {
+    split_white(class).any(|w| w == "d-none")
+        && !split_white(class).any(|w| w.starts_with("d-") && !w.ends_with("-none"))
 }
 
 /// True when a style attribute, whitespace dropped and ASCII lowercased, holds
@@ -1298,6 +1308,24 @@ mod tests {
             let text = doc.text_content(doc.body().unwrap());
             assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_span_hidden_by_d_none_alone_goes_one_shown_again_stays() {
+        // A Q&A site's TeX grouping markers, hidden on every screen; a label shown from
+        // medium screens up; a block so named (a script's data the page may show) stays.
+        let html = "<body><div class=post><span class=d-none>$\\begingroup$</span><p>The \
+             neutral wire carries current.</p><span class=\"d-none d-md-inline\">Answered</span>\
+             <div class=d-none>Capabilities</div></div></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(!text.contains("begingroup"), "{text}");
+        assert!(
+            text.contains("neutral wire") && text.contains("Answered"),
+            "{text}"
+        );
+        assert!(text.contains("Capabilities"), "{text}");
     }
 
     #[test]
