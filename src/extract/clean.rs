@@ -2360,6 +2360,14 @@ mod tests {
             );
             assert!(!text.contains(heading) && !text.contains(after), "{text}");
         }
+        // A short thread's guest box: its heading and its two buttons, each a lone link.
+        let text = trimmed(
+            "<p>A short reply that thanks the poster for the answer.</p><div>\
+             <h2>Create an account or sign in to comment</h2><div><a href=/register>Register \
+             a new account</a></div><div><a href=/login>Sign In Now</a></div></div>",
+            &[],
+        );
+        assert_eq!(text, "A short reply that thanks the poster for the answer.");
     }
 
     #[test]

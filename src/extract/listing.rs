@@ -185,6 +185,7 @@ pub fn grab(
     picks: &[NodeId],
     picked_text: u32,
     priced: bool,
+    thread: bool,
 ) -> Option<NodeId> {
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);
@@ -230,7 +231,9 @@ pub fn grab(
     // blocks with an item list's least text are tried as lists, and two sections settle it.)
     // Undated, a list beside such a section is one of a page's groups of items (a shop's
     // or a blog's categories, an index's topics): the page's list is all of them. The site's
-    // header and footer, with their columns of links, are no such sections.
+    // header and footer, with their columns of links, are no such sections; nor, on a page
+    // that declares a discussion (`thread`), are the boxes beside its posts (other topics,
+    // other questions): the thread is the page's one list.
     let dated = doc.descendants(list).any(|d| doc.is(d, "time"));
     if let Some(parent) = doc.parent(list) {
         let holds_list = |s: NodeId| {
@@ -253,7 +256,7 @@ pub fn grab(
         if dated && sections == 2 {
             return None;
         }
-        if !dated && sections > 0 && parent != body {
+        if !dated && !thread && sections > 0 && parent != body {
             list = parent;
             list_text = stats.get(list).text;
         }
@@ -346,7 +349,7 @@ mod tests {
              </section><footer><p>Copyright</p></footer></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false).expect("a list");
+        let root = grab(&mut doc, &[], 0, false, false).expect("a list");
         let text = doc.text_content(root);
         assert!(text.contains("Rail news"), "{text}");
         assert!(text.contains("The teaser of story 5"), "{text}");
@@ -378,7 +381,7 @@ mod tests {
              </main><footer><p>Copyright</p></footer></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false).expect("the posts");
+        let root = grab(&mut doc, &[], 0, false, false).expect("the posts");
         let text = doc.text_content(root);
         assert!(text.contains("dish number 6"), "{text}");
         // Blocks of a page builder, each named by a figure, are no items: only items marked
@@ -392,7 +395,7 @@ mod tests {
         let blocks: String = (1..7).map(block).collect();
         let html = format!("<html><body><main><div>{blocks}</div></main></body></html>");
         let mut doc = parse_html(&html, None);
-        assert!(grab(&mut doc, &[], 0, false).is_none());
+        assert!(grab(&mut doc, &[], 0, false, false).is_none());
     }
 
     #[test]
@@ -418,7 +421,7 @@ mod tests {
         };
         let mut doc = parse_html(&page(""), None);
         let block = by_id(&doc, "block");
-        let root = grab(&mut doc, &[block], 1300, false).expect("the winners");
+        let root = grab(&mut doc, &[block], 1300, false, false).expect("the winners");
         assert!(doc.text_content(root).contains("project 19"));
         // The same list as one part of a long page the votes chose: under 1,250 characters
         // of article it is taken; past them, it must fill most of the block.
@@ -427,8 +430,8 @@ mod tests {
             .repeat(40);
         let mut doc = parse_html(&page(&format!("<div class=\"essay\">{prose}</div>")), None);
         let block = by_id(&doc, "block");
-        assert!(grab(&mut doc, &[block], 1300, false).is_none());
-        assert!(grab(&mut doc, &[block], 1200, false).is_some());
+        assert!(grab(&mut doc, &[block], 1300, false, false).is_none());
+        assert!(grab(&mut doc, &[block], 1200, false, false).is_some());
     }
 
     #[test]
@@ -469,7 +472,7 @@ mod tests {
                  price</span><span class=\"cur\">$</span><span>3{i}.99</span></div>"
             )
         });
-        let root = grab(&mut doc, &[pick], picked, true).expect("the cards");
+        let root = grab(&mut doc, &[pick], picked, true, false).expect("the cards");
         let text = doc.text_content(root);
         assert!(
             text.contains("skillet number 7") && text.contains("seasoned"),
@@ -484,8 +487,8 @@ mod tests {
                  eggs and steaks and cornbread alike.</p></div>"
             )
         });
-        assert!(grab(&mut doc, &[pick], picked, false).is_some());
-        assert!(grab(&mut doc, &[pick], picked, true).is_none());
+        assert!(grab(&mut doc, &[pick], picked, false, false).is_some());
+        assert!(grab(&mut doc, &[pick], picked, true, false).is_none());
     }
 
     #[test]
@@ -530,7 +533,7 @@ mod tests {
         let mut doc = parse_html(&html, None);
         let addr = by_id(&doc, "addr");
         let picked = doc.text_content(addr).len() as u32;
-        let root = grab(&mut doc, &[addr], picked, false).expect("the cards");
+        let root = grab(&mut doc, &[addr], picked, false, false).expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains("$37.99"), "{text}");
         assert!(!text.contains("Main Street"), "{text}");
@@ -541,7 +544,7 @@ mod tests {
         let html = format!("<html><body><div><ul>{menu}</ul></div>{footer}</body></html>");
         let mut doc = parse_html(&html, None);
         let addr = by_id(&doc, "addr");
-        assert!(grab(&mut doc, &[addr], picked, false).is_none());
+        assert!(grab(&mut doc, &[addr], picked, false, false).is_none());
     }
 
     #[test]
@@ -565,10 +568,10 @@ mod tests {
             )
         };
         // A front page: three sections, each a list of teasers under its own name.
-        assert!(grab(&mut page(3), &[], 0, false).is_none());
+        assert!(grab(&mut page(3), &[], 0, false, false).is_none());
         // A topic page: one section, its list the page's.
         let mut doc = page(1);
-        let root = grab(&mut doc, &[], 0, false).expect("the list");
+        let root = grab(&mut doc, &[], 0, false, false).expect("the list");
         assert!(doc.text_content(root).contains("Story 4 of section 0"));
     }
 
@@ -596,7 +599,7 @@ mod tests {
                  </body></html>"
             );
             let mut doc = parse_html(&html, None);
-            let root = grab(&mut doc, &[], 0, false).expect("a list");
+            let root = grab(&mut doc, &[], 0, false, false).expect("a list");
             doc.text_content(root)
         };
         let text = page(3, "");
@@ -611,6 +614,41 @@ mod tests {
         );
         assert!(text.contains("Recipe 4 of group 0"), "{text}");
         assert!(!text.contains("Footer link"), "{text}");
+    }
+
+    #[test]
+    fn a_declared_threads_posts_are_not_widened_to_the_boxes_beside_them() {
+        // A thread's posts as rows, and beside it two boxes of other topics, each a list.
+        let post = |i: usize| {
+            format!(
+                "<div class=\"post\"><p>Reply {i}: the new firmware fixed the fan noise for \
+                 me too, after a reset.</p></div>"
+            )
+        };
+        let topic = |s: usize, i: usize| {
+            format!(
+                "<li class=\"t\"><a href=\"/t/{s}/{i}\">Other topic {i} of box {s}, about the \
+                     fans</a> 12 posts</li>"
+            )
+        };
+        let boxed = |s: usize| {
+            let items: String = (0..5).map(|i| topic(s, i)).collect();
+            format!("<div class=\"pod topics\"><h2>More topics {s}</h2><ul>{items}</ul></div>")
+        };
+        let posts: String = (0..6).map(post).collect();
+        let html = format!(
+            "<html><body><div id=\"page\"><div class=\"pod board\"><div class=\"posts\">{posts}\
+             </div></div>{}{}</div></body></html>",
+            boxed(0),
+            boxed(1)
+        );
+        for thread in [false, true] {
+            let mut doc = parse_html(&html, None);
+            let root = grab(&mut doc, &[], 0, false, thread).expect("a list");
+            let text = doc.text_content(root);
+            assert!(text.contains("Reply 5: the new firmware"), "{text}");
+            assert_eq!(text.contains("Other topic"), !thread, "{text}");
+        }
     }
 
     #[test]
@@ -635,7 +673,8 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false).expect("the groups");
+        let root =
+            grab(&mut doc, &[intro_block], intro.len() as u32, false, false).expect("the groups");
         let text = doc.text_content(root);
         assert!(text.contains("lifetime of use"), "{text}");
         assert!(text.contains("Forged steel trowel 2 of range 2"), "{text}");
@@ -661,7 +700,7 @@ mod tests {
             part("<p>Prices include tax and are the same in every region we sell in.</p>")
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false).expect("a list");
+        let root = grab(&mut doc, &[], 0, false, false).expect("a list");
         // The article holds one block of the page's: not the body, the <html> or the document.
         let held = doc.first_child(root).expect("the list's block");
         assert!(
@@ -691,9 +730,9 @@ mod tests {
         let story = by_id(&doc, "story");
         let picked = (para.len() * 2) as u32;
         // The list holds more than twice the story's text, but it is all links.
-        assert!(grab(&mut doc, &[story], picked, false).is_none());
+        assert!(grab(&mut doc, &[story], picked, false, false).is_none());
         // With no article found, the same list is the page's content.
-        assert!(grab(&mut doc, &[], 0, false).is_some());
+        assert!(grab(&mut doc, &[], 0, false, false).is_some());
     }
 
     #[test]
@@ -714,7 +753,8 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false).expect("the cards");
+        let root =
+            grab(&mut doc, &[intro_block], intro.len() as u32, false, false).expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains(intro), "{text}");
         assert!(text.contains("sauce number 7"), "{text}");
@@ -736,7 +776,8 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false).expect("the list");
+        let root =
+            grab(&mut doc, &[intro_block], intro.len() as u32, false, false).expect("the list");
         let text = doc.text_content(root);
         assert!(text.contains(intro), "{text}");
         assert!(text.contains("Course 4"), "{text}");
@@ -770,11 +811,11 @@ mod tests {
         // Beside the post's body, the replies stay out.
         let mut doc = parse_html(&html("entry-content"), None);
         let (pick, picked) = picked_of(&doc);
-        assert!(grab(&mut doc, &[pick], picked, false).is_none());
+        assert!(grab(&mut doc, &[pick], picked, false, false).is_none());
         // Beside a forum's opening post, the thread of replies is the content.
         let mut doc = parse_html(&html("question"), None);
         let (pick, picked) = picked_of(&doc);
-        let root = grab(&mut doc, &[pick], picked, false).expect("the thread");
+        let root = grab(&mut doc, &[pick], picked, false, false).expect("the thread");
         assert!(doc.text_content(root).contains("reply 7"));
     }
 
@@ -793,7 +834,7 @@ mod tests {
              </body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false).expect("the cards");
+        let root = grab(&mut doc, &[], 0, false, false).expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains("with a lid, no. 21"), "{text}");
         assert!(text.contains("$24.50"), "{text}");
@@ -814,7 +855,7 @@ mod tests {
             "<html><body><main><h1>Backpacks</h1><ul class=\"grid\">{cards}</ul></main></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false).expect("the cards");
+        let root = grab(&mut doc, &[], 0, false, false).expect("the cards");
         assert!(doc.text_content(root).contains("Ultralight pack 31L"));
 
         // The same length in links alone: a link farm, not a list to read.
@@ -828,7 +869,7 @@ mod tests {
         let html =
             format!("<html><body><main><ul class=\"grid\">{links}</ul></main></body></html>");
         let mut doc = parse_html(&html, None);
-        assert!(grab(&mut doc, &[], 0, false).is_none());
+        assert!(grab(&mut doc, &[], 0, false, false).is_none());
     }
 
     #[test]
@@ -852,8 +893,8 @@ mod tests {
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
         let picked = (para.len() * 2) as u32;
-        let root =
-            grab(&mut doc, &[intro_block], picked, false).expect("the list and its introduction");
+        let root = grab(&mut doc, &[intro_block], picked, false, false)
+            .expect("the list and its introduction");
         let text = doc.text_content(root);
         assert!(text.contains("ten years of daily use"), "{text}");
         assert!(text.contains("Dual monitor arm model 4"), "{text}");
@@ -894,7 +935,8 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false).expect("the list");
+        let root =
+            grab(&mut doc, &[intro_block], intro.len() as u32, false, false).expect("the list");
         let text = doc.text_content(root);
         assert!(text.contains("no two of them"), "{text}");
         assert!(text.contains("Ribbed planter 5"), "{text}");

@@ -305,7 +305,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                 ..*flags
             };
             prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
-            if let Some(root) = listing::grab(&mut work, &picks, picked_text, priced) {
+            if let Some(root) = listing::grab(&mut work, &picks, picked_text, priced, thread) {
                 clean::clean_article(
                     &mut work,
                     root,

@@ -1158,6 +1158,9 @@ pub const TAIL_LABELS: &[&str] = &[
     "get started",
     "subscribe",
     "subscribe here",
+    // A forum's buttons for guests under the thread.
+    "register a new account",
+    "sign in now",
 ];
 
 /// Openings of a short last line that labels the page rather than ends the text: tag lists

@@ -249,6 +249,16 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return true;
     }
     doc.attr(n, "style").is_some_and(style_hides)
+        || doc.is(n, "span") && doc.attr(n, "class").is_some_and(display_none)
+}
+
+/// Bootstrap's `d-none` alone: no `d-md-inline` or the like shows the element again at some
+/// screen size, so it is hidden on every screen. Asked of a `<span>` only (a Q&A site's
+/// hidden `$\begingroup$` markers, a product's id): a hidden `<div>` or `<dl>` may hold
+/// the data a script shows on the page (a service page's list of capabilities).
+fn display_none(class: &str) -> bool {
+    split_white(class).any(|w| w == "d-none")
+        && !split_white(class).any(|w| w.starts_with("d-") && !w.ends_with("-none"))
 }
 
 /// True when a style attribute, whitespace dropped and ASCII lowercased, holds
@@ -720,6 +730,15 @@ pub fn strip_page_chrome(
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
+        // A poster's signature under each post is never the thread's text, on any rung, in a
+        // layout table too (old forums set each post in a cell), whatever other words its
+        // class holds (`ipsEntry__signature`, `signature-content`). By class only: an id
+        // may be a heading's words ("…invalid PGP signature").
+        let signature = !unlikely
+            && tag != "body"
+            && doc
+                .attr(n, "class")
+                .is_some_and(|c| patterns::find(c, "signature").is_some());
         // A shop's customer reviews are its comments, its fine print no description, and a
         // modal dialog (the cart, an offer, cookie choices) is set over the page: never the
         // product's text (on any rung: they often hold more prose than it).
@@ -732,8 +751,8 @@ pub fn strip_page_chrome(
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
-        if unlikely || consent || reviews || empty_block {
-            if unlikely {
+        if unlikely || consent || reviews || empty_block || signature {
+            if unlikely || signature {
                 removed.record(doc, n, classify(doc, n, ClutterKind::Other));
             } else if consent {
                 removed.record(doc, n, ClutterKind::Consent);
@@ -989,6 +1008,32 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the article").text;
         assert!(text.contains("harbour wall"), "{text}");
         assert!(!text.contains("cloud bill"), "{text}");
+    }
+
+    #[test]
+    fn a_posters_signature_goes_on_every_rung_and_in_a_layout_table() {
+        // An old forum's posts in a layout table's rows, each signed; a newer one's signature
+        // named with "entry", which alone would rescue it. A heading whose id repeats its
+        // words ("signature") is text.
+        let post = |i: usize| {
+            format!(
+                "<tr><td class=msg><div class=msg_body>Reply {i}: the second patch fixed the                  stutter for me as well, after a clean reinstall of the driver.<div                  class=signature>Currently playing: four games at once, {i}</div></div></td></tr>"
+            )
+        };
+        let rows: String = (0..4).map(post).collect();
+        let html = format!(
+            "<html><body><table class=board>{rows}</table><div class=ipsEntry__signature>             Buy me a coffee</div><h3 id=invalid_pgp_signature>Invalid PGP signature</h3>             </body></html>"
+        );
+        for flags in super::super::LADDER {
+            let mut doc = crate::dom::html::parse_html(&html, None);
+            let stats = super::super::stats::TextStats::measure(&doc, NodeId::DOCUMENT);
+            strip_page_chrome(&mut doc, &stats, flags, false, &mut Removals::default());
+            let text = doc.text_content(doc.body().unwrap());
+            assert!(text.contains("Reply 3: the second patch"), "{text}");
+            assert!(!text.contains("Currently playing"), "{text}");
+            assert!(!text.contains("coffee"), "{text}");
+            assert!(text.contains("Invalid PGP signature"), "{text}");
+        }
     }
 
     #[test]
@@ -1263,6 +1308,24 @@ mod tests {
             let text = doc.text_content(doc.body().unwrap());
             assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_span_hidden_by_d_none_alone_goes_one_shown_again_stays() {
+        // A Q&A site's TeX grouping markers, hidden on every screen; a label shown from
+        // medium screens up; a block so named (a script's data the page may show) stays.
+        let html = "<body><div class=post><span class=d-none>$\\begingroup$</span><p>The \
+             neutral wire carries current.</p><span class=\"d-none d-md-inline\">Answered</span>\
+             <div class=d-none>Capabilities</div></div></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(!text.contains("begingroup"), "{text}");
+        assert!(
+            text.contains("neutral wire") && text.contains("Answered"),
+            "{text}"
+        );
+        assert!(text.contains("Capabilities"), "{text}");
     }
 
     #[test]
