@@ -152,7 +152,10 @@ pub fn clean_article(
         // the site's terms runs to 300 characters and more).
         let line = (s.text > 0
             && s.text < 400
-            && matches!(doc.tag(n), Some("p" | "div" | "span" | "td"))
+            && matches!(
+                doc.tag(n),
+                Some("p" | "div" | "span" | "td" | "h2" | "h3" | "h4" | "h5" | "h6")
+            )
             && (cfg!(target_arch = "wasm32") || may_be_line_clutter(doc, n)))
         .then(|| into_lowercase(doc.inner_text(n)));
         let line = line.as_deref().unwrap_or("");
@@ -170,7 +173,25 @@ pub fn clean_article(
         // Where the reader stands in a paged text or a list ("Page 1 of 8", "Showing 24 of
         // 291 results"): the pager's words, not the text's.
         let position = is_position_line(line);
-        (reading_time || lone_button || counter || link_row || bar_row || copyright || position)
+        // A line pointing to another piece ("Related: How to …", "You might also like: …"):
+        // a label, then a link, no sentence of the text. (The label alone may head a list
+        // of such links, which the closing sections cut from there; a label inside the link
+        // makes a linked line of the story, which Readability.js keeps.)
+        let pointer = s.link_text > 0
+            && patterns::POINTER_LABELS.iter().any(|l| {
+                line.strip_prefix(l).is_some_and(|rest| {
+                    s.link_text as usize * 2 >= rest.trim().len()
+                        && (s.text - s.link_text) as usize >= l.len()
+                })
+            });
+        (reading_time
+            || lone_button
+            || counter
+            || link_row
+            || bar_row
+            || copyright
+            || position
+            || pointer)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
@@ -313,7 +334,11 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
 /// Words that open a line of clutter tested on the lowercased text: a pager's or a gallery's
 /// place ([`is_position_line`]) and a copyright notice ([`COPYRIGHT_OPENERS`], "©" left to
 /// the test of non-ASCII below).
-const LINE_OPENERS: [&str; 9] = [
+const LINE_OPENERS: [&str; 13] = [
+    "related",
+    "recommended",
+    "you might",
+    "you may",
     "showing ",
     "page ",
     "image ",
@@ -1662,6 +1687,22 @@ mod tests {
              Modified March 15, 2026.<br>Example Register® is part of Example.com.</p>",
         );
         assert!(!text.contains("Example Publishing"), "{text}");
+    }
+
+    #[test]
+    fn a_line_pointing_to_another_piece_goes_a_sentence_about_it_stays() {
+        let text = shown_with(
+            "<p>Check the cord before each use.</p>\
+             <h5>Related: <a href=/a>Three Tips for Preventative Maintenance</a></h5>\
+             <p><strong>You might also like:</strong> <a href=/b>Ten Garden Tools</a></p>\
+             <p>Related: the cost of a cord rises with its length, as <a href=/c>our \
+             survey</a> found.</p>\
+             <p><a href=/d><span>Related: Rich are paying more in taxes</span></a></p>",
+        );
+        assert!(!text.contains("Preventative"), "{text}");
+        assert!(!text.contains("Garden Tools"), "{text}");
+        assert!(text.contains("rises with its length"), "{text}");
+        assert!(text.contains("paying more"), "{text}");
     }
 
     #[test]

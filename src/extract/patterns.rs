@@ -572,6 +572,16 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "back to posts",
 ];
 
+/// Labels opening a line that points to another piece of the site ("Related: How to …"),
+/// lowercased: with a link after them, the line is no part of the text. ("Read
+/// more:" and "Also read:" lines are left: WCXB's references keep them as often as not.)
+pub const POINTER_LABELS: &[&str] = &[
+    "related:",
+    "recommended:",
+    "you might also like:",
+    "you may also like:",
+];
+
 /// `text` without the whitespace and the characters of `marks` at either end (one copy of
 /// the trimming code for every caller's set of marks).
 pub fn trim_marks<'a>(text: &'a str, marks: &str) -> &'a str {
