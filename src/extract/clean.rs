@@ -82,8 +82,19 @@ pub fn clean_article(
             doc.detach(p);
         }
     }
+    // An article about newsletters or memberships talks of them in paragraph after
+    // paragraph; a page's prompts are a box or a line or two. Past that many paragraphs
+    // that read as prompts, paragraphs and lists are the text's and only boxes go.
+    let stats = last.measure(doc, article);
+    let subject = doc
+        .find_all(article, "p")
+        .into_iter()
+        .filter(|&p| is_prompt(doc, p, stats))
+        .nth(PROMPTS_OF_A_SUBJECT - 1)
+        .is_some();
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
-        is_prompt(doc, n, stats).then(|| classify(doc, n, ClutterKind::Subscribe))
+        (is_prompt(doc, n, stats) && !(subject && matches!(doc.tag(n), Some("p" | "ul"))))
+            .then(|| classify(doc, n, ClutterKind::Subscribe))
     });
     // A box about the author (a photo, a line or two of bio, links to their profiles),
     // named as such: the reader shows the byline, not the writer's résumé.
@@ -499,6 +510,9 @@ fn label_rest<'a>(piece: &'a str, labels: &[&str]) -> Option<&'a str> {
 
 /// Most characters of a one-line prompt ("Sign up for our newsletter"), which needs no link.
 const PROMPT_LINE: u32 = 150;
+
+/// Paragraphs reading as prompts in one article that make their subject the article's.
+const PROMPTS_OF_A_SUBJECT: usize = 4;
 
 /// Text as compared for repeats: letters and digits only, lowercased.
 pub(crate) fn comparable(s: &str) -> String {
@@ -2183,6 +2197,26 @@ mod tests {
             .map(|p| is_prompt(&doc, p, &stats))
             .collect();
         assert_eq!(verdicts, [false, true, true]);
+    }
+
+    #[test]
+    fn an_article_about_newsletters_keeps_its_paragraphs_a_sign_up_box_still_goes() {
+        let talk = [
+            "Newsletters are booming: more people write them and pay for them.",
+            "Sign up for a newsletter today and an assistant may read it for you.",
+            "Publishers hedge against platforms with newsletters they own outright.",
+            "If your newsletter is filtered out, you lose the reader without knowing.",
+        ]
+        .map(|t| format!("<p>{t}</p>"))
+        .concat();
+        let box_ = "<div class=box><p>Get the week's best in your inbox.</p></div>";
+        let text = shown_with(&format!("{talk}{box_}"));
+        assert!(text.contains("booming"), "{text}");
+        assert!(text.contains("filtered out"), "{text}");
+        assert!(!text.contains("week's best"), "{text}");
+        // One such paragraph in an article about something else is a prompt.
+        let text = shown_with("<p>Sign up for our newsletter to get the week's best.</p>");
+        assert!(!text.contains("week's best"), "{text}");
     }
 
     #[test]
