@@ -770,6 +770,23 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
             return false;
         }
     }
+    // A frame named for the data table it alone holds (`scrollable-table`,
+    // `table-responsive`) is the table, whatever other words its names hold.
+    if tag == "div" && patterns::find(match_string(doc, n), "table").is_some() {
+        let mut inner = n;
+        while let Some(c) = doc.only_element_child(inner) {
+            inner = c;
+            if !doc.is(c, "div") {
+                break;
+            }
+        }
+        if doc.is(inner, "table")
+            && stats.get(inner).text == stats.get(n).text
+            && is_data_table(doc, inner)
+        {
+            return false;
+        }
+    }
     let weight = class_weight(doc, n, flags);
     if weight < 0.0 {
         return true;
@@ -1717,6 +1734,20 @@ mod tests {
         assert!(!text.contains("Garden Tools"), "{text}");
         assert!(text.contains("rises with its length"), "{text}");
         assert!(text.contains("paying more"), "{text}");
+    }
+
+    #[test]
+    fn a_scrolling_frame_named_for_its_data_table_stays_with_the_table() {
+        let rows: String = ["Onions", "Celery", "Carrots", "Garlic"]
+            .iter()
+            .map(|v| format!("<tr><td>{v}</td><td>80g</td><td>160g</td><td>320g</td></tr>"))
+            .collect();
+        let text = shown_with(&format!(
+            "<div class=scrollable-table><div class=scrollable-table><table><thead><tr>\
+             <th>Ingredients</th><th>Per person</th><th>For 2</th><th>For 4</th></tr>\
+             </thead><tbody>{rows}</tbody></table></div></div>"
+        ));
+        assert!(text.contains("Celery"), "{text}");
     }
 
     #[test]
