@@ -34,7 +34,7 @@ pub fn clean_article(
         if len < CALL_TO_ACTION_TEXT
             && len * 10 < stats.get(article).text
             && patterns::matches(CALLS_TO_ACTION, match_string(doc, n))
-            && beside_paragraph(doc, n)
+            && (beside_paragraph(doc, n) || ends_text(doc, article, n))
         {
             return Some(ClutterKind::Other);
         }
@@ -245,6 +245,19 @@ const CALL_TO_ACTION_TEXT: u32 = 400;
 
 /// Class words of a call to action.
 const CALLS_TO_ACTION: &[patterns::Pat] = &[patterns::Pat::Token("cta")];
+
+/// True when no text follows `n` in the article: a call to action closing a long text (a
+/// quote form's pitch under a guide) is the site's, not the text's.
+fn ends_text(doc: &Document, article: NodeId, n: NodeId) -> bool {
+    let mut cur = doc.next_in(article, n, true);
+    while let Some(x) = cur {
+        if doc.text(x).is_some_and(|t| !t.trim().is_empty()) {
+            return false;
+        }
+        cur = doc.next_in(article, x, false);
+    }
+    true
+}
 
 /// True when the element next to `n`, before or after it, is a paragraph of the text (not
 /// one of a call to action's own): `n` stands in a run of text, not in a card.
@@ -1677,6 +1690,16 @@ mod tests {
             card("Ridge Trail")
         ));
         assert!(text.contains("Mill Run"), "{text}");
+        // Closing the text, in a section of its own, it goes too.
+        let html = format!(
+            "<html><body><article><h1>River path</h1>{more}{more}<section><div \
+             id=\"cta-free-estimate\"><h2>Get started</h2><p>Fill out the form for a free \
+             quote from our brokers.</p></div><div class=form></div></section></article>\
+             </body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the article").text;
+        assert!(!text.contains("free quote"), "{text}");
+        assert!(text.contains("rowing club"), "{text}");
     }
 
     #[test]
