@@ -34,7 +34,9 @@ pub fn clean_article(
         if len < CALL_TO_ACTION_TEXT
             && len * 10 < stats.get(article).text
             && patterns::matches(CALLS_TO_ACTION, match_string(doc, n))
-            && (beside_paragraph(doc, n) || ends_text(doc, article, n))
+            // Beside a paragraph, or closing the text (a quote form's pitch under a guide).
+            && (beside_paragraph(doc, n)
+                || last_text_block(doc, article).is_some_and(|b| doc.contains(n, b)))
         {
             return Some(ClutterKind::Other);
         }
@@ -245,19 +247,6 @@ const CALL_TO_ACTION_TEXT: u32 = 400;
 
 /// Class words of a call to action.
 const CALLS_TO_ACTION: &[patterns::Pat] = &[patterns::Pat::Token("cta")];
-
-/// True when no text follows `n` in the article: a call to action closing a long text (a
-/// quote form's pitch under a guide) is the site's, not the text's.
-fn ends_text(doc: &Document, article: NodeId, n: NodeId) -> bool {
-    let mut cur = doc.next_in(article, n, true);
-    while let Some(x) = cur {
-        if doc.text(x).is_some_and(|t| !t.trim().is_empty()) {
-            return false;
-        }
-        cur = doc.next_in(article, x, false);
-    }
-    true
-}
 
 /// True when the element next to `n`, before or after it, is a paragraph of the text (not
 /// one of a call to action's own): `n` stands in a run of text, not in a card.
@@ -783,22 +772,16 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
             return false;
         }
     }
-    // A frame named for the data table it alone holds (`scrollable-table`,
+    // A frame named for the data table that holds all its text (`scrollable-table`,
     // `table-responsive`) is the table, whatever other words its names hold.
-    if tag == "div" && patterns::find(match_string(doc, n), "table").is_some() {
-        let mut inner = n;
-        while let Some(c) = doc.only_element_child(inner) {
-            inner = c;
-            if !doc.is(c, "div") {
-                break;
-            }
-        }
-        if doc.is(inner, "table")
-            && stats.get(inner).text == stats.get(n).text
-            && is_data_table(doc, inner)
-        {
-            return false;
-        }
+    if tag == "div"
+        && patterns::find(match_string(doc, n), "table").is_some()
+        && doc
+            .descendants(n)
+            .find(|&d| doc.is(d, "table"))
+            .is_some_and(|t| stats.get(t).text == stats.get(n).text && is_data_table(doc, t))
+    {
+        return false;
     }
     let weight = class_weight(doc, n, flags);
     if weight < 0.0 {
