@@ -34,7 +34,9 @@ pub fn clean_article(
         if len < CALL_TO_ACTION_TEXT
             && len * 10 < stats.get(article).text
             && patterns::matches(CALLS_TO_ACTION, match_string(doc, n))
-            && beside_paragraph(doc, n)
+            // Beside a paragraph, or closing the text (a quote form's pitch under a guide).
+            && (beside_paragraph(doc, n)
+                || last_text_block(doc, article).is_some_and(|b| doc.contains(n, b)))
         {
             return Some(ClutterKind::Other);
         }
@@ -82,8 +84,19 @@ pub fn clean_article(
             doc.detach(p);
         }
     }
+    // An article about newsletters or memberships talks of them in paragraph after
+    // paragraph; a page's prompts are a box or a line or two. Past that many paragraphs
+    // that read as prompts, paragraphs and lists are the text's and only boxes go.
+    let stats = last.measure(doc, article);
+    let subject = doc
+        .find_all(article, "p")
+        .into_iter()
+        .filter(|&p| is_prompt(doc, p, stats))
+        .nth(PROMPTS_OF_A_SUBJECT - 1)
+        .is_some();
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
-        is_prompt(doc, n, stats).then(|| classify(doc, n, ClutterKind::Subscribe))
+        (is_prompt(doc, n, stats) && !(subject && matches!(doc.tag(n), Some("p" | "ul"))))
+            .then(|| classify(doc, n, ClutterKind::Subscribe))
     });
     // A box about the author (a photo, a line or two of bio, links to their profiles),
     // named as such: the reader shows the byline, not the writer's résumé.
@@ -152,7 +165,10 @@ pub fn clean_article(
         // the site's terms runs to 300 characters and more).
         let line = (s.text > 0
             && s.text < 400
-            && matches!(doc.tag(n), Some("p" | "div" | "span" | "td"))
+            && matches!(
+                doc.tag(n),
+                Some("p" | "div" | "span" | "td" | "h2" | "h3" | "h4" | "h5" | "h6")
+            )
             && (cfg!(target_arch = "wasm32") || may_be_line_clutter(doc, n)))
         .then(|| into_lowercase(doc.inner_text(n)));
         let line = line.as_deref().unwrap_or("");
@@ -170,7 +186,25 @@ pub fn clean_article(
         // Where the reader stands in a paged text or a list ("Page 1 of 8", "Showing 24 of
         // 291 results"): the pager's words, not the text's.
         let position = is_position_line(line);
-        (reading_time || lone_button || counter || link_row || bar_row || copyright || position)
+        // A line pointing to another piece ("Related: How to …", "You might also like: …"):
+        // a label, then a link, no sentence of the text. (The label alone may head a list
+        // of such links, which the closing sections cut from there; a label inside the link
+        // makes a linked line of the story, which Readability.js keeps.)
+        let pointer = s.link_text > 0
+            && patterns::POINTER_LABELS.iter().any(|l| {
+                line.strip_prefix(l).is_some_and(|rest| {
+                    s.link_text as usize * 2 >= rest.trim().len()
+                        && (s.text - s.link_text) as usize >= l.len()
+                })
+            });
+        (reading_time
+            || lone_button
+            || counter
+            || link_row
+            || bar_row
+            || copyright
+            || position
+            || pointer)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
@@ -313,7 +347,11 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
 /// Words that open a line of clutter tested on the lowercased text: a pager's or a gallery's
 /// place ([`is_position_line`]) and a copyright notice ([`COPYRIGHT_OPENERS`], "©" left to
 /// the test of non-ASCII below).
-const LINE_OPENERS: [&str; 9] = [
+const LINE_OPENERS: [&str; 13] = [
+    "related",
+    "recommended",
+    "you might",
+    "you may",
     "showing ",
     "page ",
     "image ",
@@ -474,6 +512,9 @@ fn label_rest<'a>(piece: &'a str, labels: &[&str]) -> Option<&'a str> {
 
 /// Most characters of a one-line prompt ("Sign up for our newsletter"), which needs no link.
 const PROMPT_LINE: u32 = 150;
+
+/// Paragraphs reading as prompts in one article that make their subject the article's.
+const PROMPTS_OF_A_SUBJECT: usize = 4;
 
 /// Text as compared for repeats: letters and digits only, lowercased.
 pub(crate) fn comparable(s: &str) -> String {
@@ -730,6 +771,17 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
         if is_data_table(doc, t) {
             return false;
         }
+    }
+    // A frame named for the data table that holds all its text (`scrollable-table`,
+    // `table-responsive`) is the table, whatever other words its names hold.
+    if tag == "div"
+        && patterns::find(match_string(doc, n), "table").is_some()
+        && doc
+            .descendants(n)
+            .find(|&d| doc.is(d, "table"))
+            .is_some_and(|t| stats.get(t).text == stats.get(n).text && is_data_table(doc, t))
+    {
+        return false;
     }
     let weight = class_weight(doc, n, flags);
     if weight < 0.0 {
@@ -1621,6 +1673,16 @@ mod tests {
             card("Ridge Trail")
         ));
         assert!(text.contains("Mill Run"), "{text}");
+        // Closing the text, in a section of its own, it goes too.
+        let html = format!(
+            "<html><body><article><h1>River path</h1>{more}{more}<section><div \
+             id=\"cta-free-estimate\"><h2>Get started</h2><p>Fill out the form for a free \
+             quote from our brokers.</p></div><div class=form></div></section></article>\
+             </body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the article").text;
+        assert!(!text.contains("free quote"), "{text}");
+        assert!(text.contains("rowing club"), "{text}");
     }
 
     #[test]
@@ -1662,6 +1724,36 @@ mod tests {
              Modified March 15, 2026.<br>Example Register® is part of Example.com.</p>",
         );
         assert!(!text.contains("Example Publishing"), "{text}");
+    }
+
+    #[test]
+    fn a_line_pointing_to_another_piece_goes_a_sentence_about_it_stays() {
+        let text = shown_with(
+            "<p>Check the cord before each use.</p>\
+             <h5>Related: <a href=/a>Three Tips for Preventative Maintenance</a></h5>\
+             <p><strong>You might also like:</strong> <a href=/b>Ten Garden Tools</a></p>\
+             <p>Related: the cost of a cord rises with its length, as <a href=/c>our \
+             survey</a> found.</p>\
+             <p><a href=/d><span>Related: Rich are paying more in taxes</span></a></p>",
+        );
+        assert!(!text.contains("Preventative"), "{text}");
+        assert!(!text.contains("Garden Tools"), "{text}");
+        assert!(text.contains("rises with its length"), "{text}");
+        assert!(text.contains("paying more"), "{text}");
+    }
+
+    #[test]
+    fn a_scrolling_frame_named_for_its_data_table_stays_with_the_table() {
+        let rows: String = ["Onions", "Celery", "Carrots", "Garlic"]
+            .iter()
+            .map(|v| format!("<tr><td>{v}</td><td>80g</td><td>160g</td><td>320g</td></tr>"))
+            .collect();
+        let text = shown_with(&format!(
+            "<div class=scrollable-table><div class=scrollable-table><table><thead><tr>\
+             <th>Ingredients</th><th>Per person</th><th>For 2</th><th>For 4</th></tr>\
+             </thead><tbody>{rows}</tbody></table></div></div>"
+        ));
+        assert!(text.contains("Celery"), "{text}");
     }
 
     #[test]
@@ -2142,6 +2234,26 @@ mod tests {
             .map(|p| is_prompt(&doc, p, &stats))
             .collect();
         assert_eq!(verdicts, [false, true, true]);
+    }
+
+    #[test]
+    fn an_article_about_newsletters_keeps_its_paragraphs_a_sign_up_box_still_goes() {
+        let talk = [
+            "Newsletters are booming: more people write them and pay for them.",
+            "Sign up for a newsletter today and an assistant may read it for you.",
+            "Publishers hedge against platforms with newsletters they own outright.",
+            "If your newsletter is filtered out, you lose the reader without knowing.",
+        ]
+        .map(|t| format!("<p>{t}</p>"))
+        .concat();
+        let box_ = "<div class=box><p>Get the week's best in your inbox.</p></div>";
+        let text = shown_with(&format!("{talk}{box_}"));
+        assert!(text.contains("booming"), "{text}");
+        assert!(text.contains("filtered out"), "{text}");
+        assert!(!text.contains("week's best"), "{text}");
+        // One such paragraph in an article about something else is a prompt.
+        let text = shown_with("<p>Sign up for our newsletter to get the week's best.</p>");
+        assert!(!text.contains("week's best"), "{text}");
     }
 
     #[test]

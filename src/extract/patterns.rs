@@ -563,6 +563,7 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "jump to the list",
     "jump to recipe",
     "copy as markdown",
+    "copy as html",
     "copy page",
     // A search box's placeholder, written out as text.
     "type to search products",
@@ -570,6 +571,17 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "back to top",
     "back to blog",
     "back to posts",
+    "back to navigation",
+];
+
+/// Labels opening a line that points to another piece of the site ("Related: How to …"),
+/// lowercased: with a link after them, the line is no part of the text. ("Read
+/// more:" and "Also read:" lines are left: WCXB's references keep them as often as not.)
+pub const POINTER_LABELS: &[&str] = &[
+    "related:",
+    "recommended:",
+    "you might also like:",
+    "you may also like:",
 ];
 
 /// `text` without the whitespace and the characters of `marks` at either end (one copy of
@@ -593,7 +605,7 @@ pub fn is_interface_label(text: &str) -> bool {
     if !may_be_label(text, &INTERFACE_LABEL_LENGTHS) {
         return false;
     }
-    let trimmed = trim_marks(text, "-–—_·•.:|()[]→⤵➔»›!");
+    let trimmed = trim_marks(text, "-–—_·•.:|()[]→⤵➔»›!<←‹«");
     if trimmed.is_empty() || trimmed.len() > 40 {
         return false;
     }
@@ -1816,6 +1828,9 @@ mod tests {
         assert!(is_interface_label("Back to Top ↑".trim_end_matches('↑')));
         assert!(is_interface_label("← Back to blog".trim_start_matches('←')));
         assert!(!is_interface_label("Back to top form after the injury"));
+        assert!(is_interface_label("< back to top"));
+        assert!(is_interface_label("‹ Back to navigation"));
+        assert!(is_interface_label("Copy as HTML"));
         assert!(matches(READING_TIME, "reading time: 7 minutes"));
         // Controls of a list or a form, and an app's link, set as lines of their own.
         assert!(is_interface_label("Results per page:"));
