@@ -624,12 +624,15 @@ fn owned_part(t: &str) -> &str {
 /// A heading, or a small block that is mostly a heading (a section title with its anchor
 /// link or time stamp): class words like "header" on such a block name its role in the
 /// article, not page chrome.
-fn is_heading_block(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
+pub(super) fn is_heading_block(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
     if matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6")) {
         return true;
     }
     let s = stats.get(n);
-    s.text > 0 && s.text < 200 && s.heading_text * 2 >= s.text && s.link_text * 2 < s.text
+    s.text > 0
+        && s.text < 200
+        && s.heading_text * 2 >= s.text
+        && (s.link_text * 2 < s.text || doc.ancestor_named(n, "li", 0).is_some())
 }
 
 /// Most text of a section's header: its heading and a line or two of lead.
