@@ -335,7 +335,15 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
                     || (header && by_class && doc.is(d, "button"))
             })
         });
-        if control.is_none() && !tab_panel {
+        // A question over a closed block is an accordion's (a FAQ's answer under it).
+        let question = || {
+            before.is_some_and(|p| {
+                let t = doc.text_content(p);
+                let t = t.trim_end();
+                t.ends_with('?') && t.chars().count() <= CONTROL_MAX_TEXT
+            })
+        };
+        if control.is_none() && !tab_panel && !question() {
             continue;
         }
         let text = doc.text_content(n);
@@ -1126,6 +1134,39 @@ mod tests {
         for gone in ["1.9k views", "top posters"] {
             assert!(!article.text.contains(gone), "{gone} in {}", article.text);
         }
+    }
+
+    #[test]
+    fn a_closed_answer_under_its_question_is_read_a_closed_notice_is_not() {
+        // A FAQ whose answers the page closes (`display: none`) under questions set as plain
+        // blocks, with no ARIA on them: the question announces the answer, which is read. A
+        // closed block under a line that asks nothing stays out.
+        let intro = "<p>Our courses are free to study online, at your own pace, and each ends \
+                     with an assessment that you can take as many times as you like.</p>";
+        let faq = |q: &str, a: &str| {
+            format!(
+                "<div class=\"faq__question\">{q}<span class=\"reveal\"></span></div>\
+                 <div class=\"faq__answer\" style=\"display: none;\"><div>{a}</div></div>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>Online certificates</h1>{intro}{intro}{}{}</main></body></html>",
+            faq(
+                "What is an online certificate?",
+                "A certificate is non-degree training that proves you finished a course of study."
+            ),
+            faq(
+                "Terms of the offer",
+                "The offer ends at midnight and applies to new learners who enrol this month only."
+            ),
+        );
+        let article = crate::extract_html(&html, None).expect("the page");
+        assert!(
+            article.text.contains("non-degree training"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("offer ends"), "{}", article.text);
     }
 
     #[test]
