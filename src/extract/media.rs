@@ -259,7 +259,8 @@ pub(crate) fn is_pixel_sized(doc: &Document, n: NodeId) -> bool {
 }
 
 /// A tiny interface icon (share, comment, arrow, favicon): at most 32 px both ways as
-/// declared, no alternative text, and named as an icon by its class, id or file. Small
+/// declared (or of no stated size, see below), no alternative text, and named as an icon by
+/// its class, id or file. Small
 /// pictures with alt text (emoji, formula images) are content and stay.
 pub fn is_icon_image(doc: &Document, n: NodeId) -> bool {
     let dim = |k: &str| declared_px(doc, n, k);
@@ -268,13 +269,13 @@ pub fn is_icon_image(doc: &Document, n: NodeId) -> bool {
     if doc.attr(n, "alt").is_some_and(|a| !a.trim().is_empty()) {
         return false;
     }
-    // No size declared and no alt text: an image its class calls an icon (a row's bullet).
+    // Of no stated size, an image is an icon when its class says "icon" as a word (a row's
+    // bullet, `outline-row-icon`), not inside another (`hero-iconic`).
     if !tiny {
         return w.is_none()
             && h.is_none()
             && doc.attr(n, "class").is_some_and(|c| {
-                c.split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case("icon"))
+                super::patterns::matches(super::patterns::ICON_NAME, &c.to_ascii_lowercase())
             });
     }
     let src = doc.attr(n, "src").unwrap_or("").to_ascii_lowercase();

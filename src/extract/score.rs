@@ -64,8 +64,7 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
 /// True when one of `names` holds `widget` outside a page builder's name for its blocks.
 fn names_a_widget(names: &str) -> bool {
     names.split_whitespace().any(|name| {
-        name.split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "widget" || w == "widgets")
+        patterns::matches(patterns::WIDGET, name)
             && !patterns::CONTENT_WIDGETS
                 .iter()
                 .any(|prefix| name.starts_with(prefix))
