@@ -632,7 +632,12 @@ fn owned_part(t: &str) -> &str {
 /// A heading, or a small block that is mostly a heading (a section title with its anchor
 /// link or time stamp): class words like "header" on such a block name its role in the
 /// article, not page chrome.
-pub(super) fn is_heading_block(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
+pub(super) fn is_heading_block(
+    doc: &Document,
+    n: NodeId,
+    stats: &super::stats::TextStats,
+    thread: bool,
+) -> bool {
     if matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6")) {
         return true;
     }
@@ -640,8 +645,19 @@ pub(super) fn is_heading_block(doc: &Document, n: NodeId, stats: &super::stats::
     s.text > 0
         && s.text < 200
         && s.heading_text * 2 >= s.text
-        && (s.link_text * 2 < s.text || doc.ancestor_named(n, "li", 0).is_some())
+        && (s.link_text * 2 < s.text || in_card(doc, n, thread))
 }
+
+/// True when `n` lies in an item of a list: a list item, or an `<article>` a few levels up (a
+/// shop's or a blog's card), where a linked heading is the item's name. A thread's posts are
+/// `<article>`s too, whose linked headings are posters' cards.
+pub(super) fn in_card(doc: &Document, n: NodeId, thread: bool) -> bool {
+    doc.ancestor_named(n, "li", 0).is_some()
+        || (!thread && doc.ancestor_named(n, "article", CARD_DEPTH).is_some())
+}
+
+/// How far above a card's title its `<article>` may stand.
+const CARD_DEPTH: usize = 4;
 
 /// Most text of a section's header: its heading and a line or two of lead.
 const SECTION_HEADER_TEXT: u32 = 600;
@@ -720,7 +736,8 @@ pub fn strip_page_chrome(
                 || tag == "nav"
                 || tag == "aside")
             && !patterns::matches(PULL_QUOTE, ms)
-            && !((is_heading_block(doc, n, stats) || is_section_header(doc, n, stats))
+            && !((is_heading_block(doc, n, stats, flags.thread)
+                || is_section_header(doc, n, stats))
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
