@@ -783,6 +783,12 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
     {
         return false;
     }
+    // A card's title in a list of items (its heading, a link to the item) names the item.
+    if super::prepare::in_card(doc, n, flags.thread)
+        && super::prepare::is_heading_block(doc, n, stats, flags.thread)
+    {
+        return false;
+    }
     let weight = class_weight(doc, n, flags);
     if weight < 0.0 {
         return true;
@@ -1482,6 +1488,71 @@ mod tests {
              </body></html>"
         );
         crate::extract_html(&html, None).expect("the article").text
+    }
+
+    #[test]
+    fn a_cards_linked_title_in_a_block_named_header_stays_a_page_header_goes() {
+        // A shop's grid: each card's title is a linked heading in a block its theme names
+        // the card's "header". In a list item it names the item; the same block outside a
+        // list is page chrome.
+        let card = |i: usize| {
+            format!(
+                "<li class=\"item-card\"><div class=\"item-card__header\"><a href=\"/itm/{i}\">\
+                 <h3>Brass desk lamp {i} with a green glass shade</h3></a></div>\
+                 <div class=\"item-card__body\"><span>${i}9.00</span> <span>Free shipping</span> \
+                 <span>Ships from Ohio in two days</span> <span>{i}4 sold</span></div></li>"
+            )
+        };
+        let cards: String = (1..=8).map(card).collect();
+        let clean = |block: &str| {
+            let mut doc = parse_html(&format!("<body><div id=a>{block}</div></body>"), None);
+            let article = doc.find_all(doc.body().unwrap(), "div")[0];
+            clean_article(
+                &mut doc,
+                article,
+                crate::extract::LADDER[0],
+                None,
+                &mut Removals::default(),
+            );
+            doc.text_content(article)
+        };
+        let grid = clean(&format!("<ul class=\"results\">{cards}</ul>"));
+        for i in 1..=8 {
+            assert!(grid.contains(&format!("lamp {i} with")), "{grid}");
+        }
+        let header = clean(
+            "<div class=\"site-header\"><a href=\"/\"><h3>Lamps and Lights</h3></a></div>\
+             <p>Our lamps are made by hand in a small workshop, one at a time, from brass and glass.</p>",
+        );
+        assert!(!header.contains("Lamps and Lights"), "{header}");
+        // Cards set as `<article>`s, the title a few levels down: the same. In a thread, an
+        // `<article>` is a post, and a linked heading block at its top is the poster's card.
+        let card = |i: usize| {
+            format!(
+                "<article class=\"card\"><div class=\"card__inner\"><div class=\"card__header\">\
+                 <a href=\"/itm/{i}\"><h3>Brass desk lamp {i} with a green glass shade</h3></a></div>\
+                 <div class=\"card__body\"><p>A lamp of solid brass turned on a lathe in Ohio, its \
+                 shade blown from green glass, wired for any bulb and signed underneath by the \
+                 maker who built it, in a workshop of four people that has made lamps since the war.</p><span>${i}9.00</span></div></div></article>"
+            )
+        };
+        let cards: String = (1..=8).map(card).collect();
+        let grid = clean(&format!("<div class=\"results\">{cards}</div>"));
+        for i in 1..=8 {
+            assert!(grid.contains(&format!("lamp {i} with")), "{grid}");
+        }
+        let mut doc = parse_html(&format!("<body><div id=a>{cards}</div></body>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let thread = Flags {
+            thread: true,
+            ..crate::extract::LADDER[0]
+        };
+        clean_article(&mut doc, article, thread, None, &mut Removals::default());
+        assert!(
+            !doc.text_content(article).contains("lamp 1 with"),
+            "{}",
+            doc.text_content(article)
+        );
     }
 
     #[test]

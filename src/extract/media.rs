@@ -259,13 +259,24 @@ pub(crate) fn is_pixel_sized(doc: &Document, n: NodeId) -> bool {
 }
 
 /// A tiny interface icon (share, comment, arrow, favicon): at most 32 px both ways as
-/// declared, no alternative text, and named as an icon by its class, id or file. Small
+/// declared (or of no stated size, see below), no alternative text, and named as an icon by
+/// its class, id or file. Small
 /// pictures with alt text (emoji, formula images) are content and stay.
 pub fn is_icon_image(doc: &Document, n: NodeId) -> bool {
     let dim = |k: &str| declared_px(doc, n, k);
-    let tiny = matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 32 && h <= 32);
-    if !tiny || doc.attr(n, "alt").is_some_and(|a| !a.trim().is_empty()) {
+    let (w, h) = (dim("width"), dim("height"));
+    let tiny = matches!((w, h), (Some(w), Some(h)) if w <= 32 && h <= 32);
+    if doc.attr(n, "alt").is_some_and(|a| !a.trim().is_empty()) {
         return false;
+    }
+    // Of no stated size, an image is an icon when its class says "icon" as a word (a row's
+    // bullet, `outline-row-icon`), not inside another (`hero-iconic`).
+    if !tiny {
+        return w.is_none()
+            && h.is_none()
+            && doc.attr(n, "class").is_some_and(|c| {
+                super::patterns::matches(super::patterns::ICON_NAME, &c.to_ascii_lowercase())
+            });
     }
     let src = doc.attr(n, "src").unwrap_or("").to_ascii_lowercase();
     let file = src
@@ -390,5 +401,18 @@ mod tests {
         let imgs = doc.find_all(doc.body().unwrap(), "img");
         let verdicts: Vec<bool> = imgs.iter().map(|&i| is_icon_image(&doc, i)).collect();
         assert_eq!(verdicts, [true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn an_image_of_no_stated_size_is_an_icon_when_its_class_says_so() {
+        // A course outline's rows, each opening with a play icon: named an icon, no size, no
+        // alt text. A photo of no stated size, or one with alt text, is a picture.
+        let doc = parse_html(
+            r#"<body><img class="outline-row-icon" src="/img/course-play.png"><img class="Icon" src="/a.png"><img src="/photos/harbour.jpg"><img class="hero-iconic" src="/b.jpg"><img class="row-icon" src="/c.png" alt="Video lesson"><img class="row-icon" src="/d.png" width="400" height="300"></body>"#,
+            None,
+        );
+        let imgs = doc.find_all(doc.body().unwrap(), "img");
+        let verdicts: Vec<bool> = imgs.iter().map(|&i| is_icon_image(&doc, i)).collect();
+        assert_eq!(verdicts, [true, true, false, false, false, false]);
     }
 }

@@ -1299,6 +1299,12 @@ pub const NOT_STANDFIRST: &[Pat] = &[
 /// Names (class, id, file name) of pictures that are interface icons, not content.
 pub const ICON_IMAGES: &[&str] = &["icon", "sprite", "glyph", "favicon"];
 
+/// An image's name as an icon's, for an image of no stated size: the word alone.
+pub const ICON_NAME: &[Pat] = &[Token("icon")];
+
+/// `widget` as a word of its own in a class name (`footer-widgets`, not `celwidget`).
+pub const WIDGET: &[Pat] = &[Token("widget"), Token("widgets")];
+
 /// File names of spacer and tracking images (used when no lazy-loading attribute offers
 /// another source).
 pub const SPACER_IMAGES: &[&str] = &[

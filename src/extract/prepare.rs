@@ -345,7 +345,15 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
                     || (header && by_class && doc.is(d, "button"))
             })
         });
-        if control.is_none() && !tab_panel {
+        // A question over a closed block is an accordion's (a FAQ's answer under it).
+        let question = || {
+            before.is_some_and(|p| {
+                let t = doc.text_content(p);
+                let t = t.trim_end();
+                t.ends_with('?') && t.chars().count() <= CONTROL_MAX_TEXT
+            })
+        };
+        if control.is_none() && !tab_panel && !question() {
             continue;
         }
         let text = doc.text_content(n);
@@ -634,13 +642,32 @@ fn owned_part(t: &str) -> &str {
 /// A heading, or a small block that is mostly a heading (a section title with its anchor
 /// link or time stamp): class words like "header" on such a block name its role in the
 /// article, not page chrome.
-fn is_heading_block(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
+pub(super) fn is_heading_block(
+    doc: &Document,
+    n: NodeId,
+    stats: &super::stats::TextStats,
+    thread: bool,
+) -> bool {
     if matches!(doc.tag(n), Some("h2" | "h3" | "h4" | "h5" | "h6")) {
         return true;
     }
     let s = stats.get(n);
-    s.text > 0 && s.text < 200 && s.heading_text * 2 >= s.text && s.link_text * 2 < s.text
+    s.text > 0
+        && s.text < 200
+        && s.heading_text * 2 >= s.text
+        && (s.link_text * 2 < s.text || in_card(doc, n, thread))
 }
+
+/// True when `n` lies in an item of a list: a list item, or an `<article>` a few levels up (a
+/// shop's or a blog's card), where a linked heading is the item's name. A thread's posts are
+/// `<article>`s too, whose linked headings are posters' cards.
+pub(super) fn in_card(doc: &Document, n: NodeId, thread: bool) -> bool {
+    doc.ancestor_named(n, "li", 0).is_some()
+        || (!thread && doc.ancestor_named(n, "article", CARD_DEPTH).is_some())
+}
+
+/// How far above a card's title its `<article>` may stand.
+const CARD_DEPTH: usize = 4;
 
 /// Most text of a section's header: its heading and a line or two of lead.
 const SECTION_HEADER_TEXT: u32 = 600;
@@ -719,7 +746,8 @@ pub fn strip_page_chrome(
                 || tag == "nav"
                 || tag == "aside")
             && !patterns::matches(PULL_QUOTE, ms)
-            && !((is_heading_block(doc, n, stats) || is_section_header(doc, n, stats))
+            && !((is_heading_block(doc, n, stats, flags.thread)
+                || is_section_header(doc, n, stats))
                 && super::clutter::kind_by_name(doc, n)
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
@@ -1168,6 +1196,39 @@ mod tests {
         for gone in ["1.9k views", "top posters"] {
             assert!(!article.text.contains(gone), "{gone} in {}", article.text);
         }
+    }
+
+    #[test]
+    fn a_closed_answer_under_its_question_is_read_a_closed_notice_is_not() {
+        // A FAQ whose answers the page closes (`display: none`) under questions set as plain
+        // blocks, with no ARIA on them: the question announces the answer, which is read. A
+        // closed block under a line that asks nothing stays out.
+        let intro = "<p>Our courses are free to study online, at your own pace, and each ends \
+                     with an assessment that you can take as many times as you like.</p>";
+        let faq = |q: &str, a: &str| {
+            format!(
+                "<div class=\"faq__question\">{q}<span class=\"reveal\"></span></div>\
+                 <div class=\"faq__answer\" style=\"display: none;\"><div>{a}</div></div>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>Online certificates</h1>{intro}{intro}{}{}</main></body></html>",
+            faq(
+                "What is an online certificate?",
+                "A certificate is non-degree training that proves you finished a course of study."
+            ),
+            faq(
+                "Terms of the offer",
+                "The offer ends at midnight and applies to new learners who enrol this month only."
+            ),
+        );
+        let article = crate::extract_html(&html, None).expect("the page");
+        assert!(
+            article.text.contains("non-degree training"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("offer ends"), "{}", article.text);
     }
 
     #[test]

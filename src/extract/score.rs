@@ -64,7 +64,7 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
 /// True when one of `names` holds `widget` outside a page builder's name for its blocks.
 fn names_a_widget(names: &str) -> bool {
     names.split_whitespace().any(|name| {
-        name.contains("widget")
+        patterns::matches(patterns::WIDGET, name)
             && !patterns::CONTENT_WIDGETS
                 .iter()
                 .any(|prefix| name.starts_with(prefix))
@@ -786,6 +786,16 @@ mod tests {
         assert!(weight_of("widget widget_block") < 0.0);
         assert!(weight_of("textwidget custom-html-widget") < 0.0);
         assert!(weight_of("footer-widget-area widget-area") < 0.0);
+    }
+
+    #[test]
+    fn a_widget_weighs_down_as_a_word_of_its_own_only() {
+        // A template that names every block of its page `celwidget` (a shop's description,
+        // its details) says nothing of a sidebar; `recent-posts-widget` does.
+        assert_eq!(weight_of("celwidget"), 0.0);
+        assert_eq!(weight_of("a-section celwidget"), 0.0);
+        assert!(weight_of("recent-posts-widget") < 0.0);
+        assert!(weight_of("sidebar_widgets") < 0.0);
     }
 
     #[test]
