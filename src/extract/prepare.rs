@@ -23,10 +23,24 @@ const NEVER_CONTENT: &[&str] = &[
 /// and `<noscript>` fallback images replace their placeholders first.
 pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     let Some(body) = doc.body() else { return };
-    super::streamed::place_streamed_segments(doc, body);
-    normalize_math(doc, body);
-    media::link_videos(doc, body);
-    media::use_noscript_images(doc, body);
+    // The first passes look for parts most pages lack: one walk says which are there (the
+    // passes only move, replace or remove what they find, so none adds another's part).
+    let parts = rare_parts(doc, body);
+    if parts & STREAMED != 0 {
+        super::streamed::place_streamed_segments(doc, body);
+    }
+    if parts & MATH != 0 {
+        normalize_math(doc, body);
+    }
+    if parts & PLAYERS != 0 {
+        media::link_videos(doc, body);
+    }
+    if parts & NOSCRIPT != 0 {
+        media::use_noscript_images(doc, body);
+    }
+    if parts & AMP == 0 {
+        return remove_the_rest(doc, body, removed);
+    }
     // AMP pages: images are amp-img; the other components are ads, consent, analytics, menus.
     remove_counted(doc, body, removed, |doc, n| {
         let tag = doc.tag(n)?;
@@ -47,6 +61,47 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     for n in amp_images {
         doc.rename(n, "img");
     }
+    remove_the_rest(doc, body, removed);
+}
+
+/// [`rare_parts`]: a streamed segment (a `div` marked `hidden`), math, a video player (an
+/// `iframe` or a custom element), a `noscript`, an AMP component.
+const STREAMED: u8 = 1;
+const MATH: u8 = 2;
+const PLAYERS: u8 = 4;
+const NOSCRIPT: u8 = 8;
+const AMP: u8 = 16;
+
+/// Which of the rare parts that [`remove_non_content`]'s first passes handle are under
+/// `body`: a superset of what each pass would find (a pass whose part is missing does
+/// nothing).
+fn rare_parts(doc: &Document, body: NodeId) -> u8 {
+    let mut parts = 0;
+    for n in doc.descendants(body) {
+        let Some(tag) = doc.tag(n) else { continue };
+        parts |= match tag {
+            "div" if doc.attr(n, "hidden").is_some() => STREAMED,
+            "math" => MATH,
+            "script" if tex_script_mode(doc, n).is_some() => MATH,
+            "noscript" => NOSCRIPT,
+            "iframe" => PLAYERS,
+            "mjx-container" => MATH,
+            // Players are custom elements (`lite-youtube`, `amp-vimeo`).
+            _ if tag.contains('-') => PLAYERS | if tag.starts_with("amp-") { AMP } else { 0 },
+            _ => 0,
+        };
+        if doc
+            .attr(n, "class")
+            .is_some_and(|c| patterns::find(c, "katex").is_some())
+        {
+            parts |= MATH;
+        }
+    }
+    parts
+}
+
+/// The rest of [`remove_non_content`]: after the rare parts.
+fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let marks = open_collapsed_panels(doc, body);
     // Scripts and styles go first, so that their text does not count as the page's below.
     remove_where(doc, body, |doc, n| match doc.data(n) {
@@ -231,7 +286,12 @@ fn is_field_caption(doc: &Document, n: NodeId) -> bool {
 fn is_for_small_screens(doc: &Document, n: NodeId) -> bool {
     doc.attr(n, "class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|name| {
+            // The names are lowercase: their last bytes rule out most before any compare.
+            let last = name.as_bytes().last().map(u8::to_ascii_lowercase);
             patterns::SMALL_SCREENS_ONLY.iter().any(|only| {
+                if only.as_bytes().last() != last.as_ref() {
+                    return false;
+                }
                 let cut = name.len().wrapping_sub(only.len());
                 name.get(cut..)
                     .is_some_and(|end| end.eq_ignore_ascii_case(only))
@@ -243,6 +303,9 @@ fn is_for_small_screens(doc: &Document, n: NodeId) -> bool {
 
 /// Hidden by attributes the markup itself carries (no stylesheet needed).
 fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
+    if doc.attrs(n).is_empty() {
+        return false;
+    }
     if doc.attr(n, "hidden").is_some()
         || doc.attr(n, "aria-hidden") == Some("true") && !has_figure_role(doc, n)
     {
@@ -382,7 +445,7 @@ fn has_closing_class(class: &str) -> bool {
         && !class
             .as_bytes()
             .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"hid"))
+            .any(|w| w[0] | 0x20 == b'h' && w[1] | 0x20 == b'i' && w[2] | 0x20 == b'd')
     {
         return false;
     }
@@ -935,9 +998,13 @@ fn tex_script_mode(doc: &Document, n: NodeId) -> Option<bool> {
     if !doc.is(n, "script") {
         return None;
     }
-    let kind = doc.attr(n, "type")?.to_ascii_lowercase();
-    kind.starts_with("math/tex")
-        .then(|| kind.contains("mode=display"))
+    let kind = doc.attr(n, "type")?;
+    // Lowercased only when it opens as TeX's type (few scripts do).
+    let tex = kind
+        .as_bytes()
+        .get(..8)
+        .is_some_and(|k| k.eq_ignore_ascii_case(b"math/tex"));
+    tex.then(|| kind.to_ascii_lowercase().contains("mode=display"))
 }
 
 /// The TeX of a MathML `annotation encoding="application/x-tex"` under `n`.
@@ -955,6 +1022,51 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_survey_of_rare_parts_sees_what_their_passes_read() {
+        // Players are found as custom elements, small-screen names by their lowercase last
+        // byte.
+        assert!(patterns::VIDEO_ELEMENTS
+            .iter()
+            .all(|(t, ..)| t.contains('-')));
+        assert!(patterns::SMALL_SCREENS_ONLY
+            .iter()
+            .all(|o| o.bytes().all(|b| !b.is_ascii_uppercase())));
+        let parts = |html: &str| {
+            let doc = crate::dom::html::parse_html(html, None);
+            rare_parts(&doc, doc.body().unwrap())
+        };
+        assert_eq!(parts("<p>Plain <b>text</b></p><div>and a block</div>"), 0);
+        assert_eq!(parts("<div hidden id=\"S:1\"><p>Late</p></div>"), STREAMED);
+        assert_eq!(parts("<span class=\"katex\">x</span>"), MATH);
+        assert_eq!(
+            parts("<p>a</p><script type=\"Math/TeX\">x^2</script>"),
+            MATH
+        );
+        assert_eq!(
+            parts("<p>a</p><script type=\"text/javascript\">x</script>"),
+            0
+        );
+        assert_eq!(parts("<lite-youtube videoid=abc></lite-youtube>"), PLAYERS);
+        assert_eq!(parts("<amp-img src=a.png></amp-img>"), PLAYERS | AMP);
+        assert_eq!(
+            parts("<p>a</p><noscript><img src=a.png></noscript>"),
+            NOSCRIPT
+        );
+        assert!(tex_script_mode_of("math/tex; mode=display") == Some(true));
+        assert!(tex_script_mode_of("MATH/TEX") == Some(false));
+        assert!(tex_script_mode_of("math/te").is_none());
+    }
+
+    fn tex_script_mode_of(kind: &str) -> Option<bool> {
+        let doc = crate::dom::html::parse_html(
+            &format!("<script type=\"{kind}\">x</script><p>a</p>"),
+            None,
+        );
+        let script = doc.find_first("script").unwrap();
+        tex_script_mode(&doc, script)
+    }
 
     #[test]
     fn text_too_long_for_a_label() {
