@@ -321,8 +321,24 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
 fn style_hides(style: &str) -> bool {
     const PHRASES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
     let mut matched = [0usize; 2];
-    for c in style.chars().filter(|c| !c.is_whitespace()) {
-        let c = c.to_ascii_lowercase();
+    // Byte by byte: ASCII (most styles are) needs no decoding; any other character is
+    // decoded only to skip it when it is white space.
+    let mut i = 0;
+    while let Some(&b) = style.as_bytes().get(i) {
+        let c = if b < 0x80 {
+            i += 1;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                continue;
+            }
+            char::from(b.to_ascii_lowercase())
+        } else {
+            let c = style[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            c
+        };
         for (phrase, at) in PHRASES.iter().zip(&mut matched) {
             if c == char::from(phrase[*at]) {
                 *at += 1;
@@ -359,7 +375,8 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
     let mut marks = vec![0u8; doc.len()];
     let mut controls = Vec::new();
     let mut closed_by_class = Vec::new();
-    let tab_panels = tab_panel_ids(doc, body);
+    // Read when a hidden node is first met (some pages have none).
+    let tab_panels = std::cell::OnceCell::new();
     for n in doc.descendants(body) {
         let hidden = doc.flags(n).hidden || {
             let by_markup = is_hidden_by_markup(doc, n);
@@ -374,7 +391,11 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
         }
         let id = doc.attr(n, "id").filter(|id| !id.is_empty());
         let tab_panel = doc.attr(n, "role") == Some("tabpanel")
-            || id.is_some_and(|id| tab_panels.contains(&id));
+            || id.is_some_and(|id| {
+                tab_panels
+                    .get_or_init(|| tab_panel_ids(doc, body))
+                    .contains(&id)
+            });
         // The control says it toggles a panel (`aria-expanded`), or names this panel as the
         // one it controls (`aria-controls`, the ARIA accordion pattern). It sits before the
         // panel, or before the wrapper whose first block the panel is.
@@ -670,6 +691,10 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
 /// `section-with-header` is a section, `with_header` names nothing the block is.
 /// (`header-with-logo` is still a header; `has-submenu` is kept whole: a menu's item.)
 fn owned_part(t: &str) -> &str {
+    // Both words hold "with": most names lack it and are kept whole after one scan.
+    if patterns::find(t, "with").is_none() {
+        return t;
+    }
     let b = t.as_bytes();
     let sep = |i: usize| matches!(b.get(i), Some(b'-' | b'_'));
     for w in ["with", "without"] {
