@@ -199,6 +199,19 @@ impl TextMeasure {
         let bytes = more.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // A run of printable ASCII (most of a word) is counted in one go: each byte a
+            // character, the space pending before it once.
+            if (b'!'..0x80).contains(&bytes[i]) {
+                let (start, mut run_commas) = (i, 0);
+                while let Some(&b) = bytes.get(i).filter(|&&b| (b'!'..0x80).contains(&b)) {
+                    run_commas += u32::from(b == b',');
+                    i += 1;
+                }
+                len += (i - start) as u32 + u32::from(pending_space);
+                pending_space = false;
+                commas += run_commas;
+                continue;
+            }
             // ASCII, most text, byte by byte (its whitespace: \t \n \x0b \x0c \r and the
             // space); other characters decoded.
             let (white, comma, width) = match bytes[i] {
@@ -1452,6 +1465,34 @@ mod tests {
             "\n\u{85}y z",
         ] {
             assert_eq!(fold_whitespace(s), by_char(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn text_measures_count_as_the_definition_does() {
+        // Characters with inner whitespace runs counted once, ends not at all; commas.
+        let by_chars = |t: &str| {
+            let words: Vec<&str> = t
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .collect();
+            let len = words.iter().map(|w| w.chars().count()).sum::<usize>()
+                + words.len().saturating_sub(1);
+            (
+                len as u32,
+                t.chars().filter(|&c| is_comma(c)).count() as u32,
+            )
+        };
+        for t in [
+            "",
+            " ",
+            "a",
+            "a,b, c",
+            " One,\ttwo\x7f \u{a0}thrée， ~!\x01x ",
+            "\r\n,,\n",
+        ] {
+            let m = TextMeasure::of(t);
+            assert_eq!((m.len, m.commas), by_chars(t), "{t:?}");
         }
     }
 

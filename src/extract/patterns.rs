@@ -1607,9 +1607,14 @@ struct BytePairs([u64; 16]);
 impl BytePairs {
     fn of(text: &str) -> Self {
         let mut set = BytePairs([0; 16]);
-        for w in text.as_bytes().windows(2) {
-            let bit = Self::bit(w[0], w[1]);
+        let Some((&first, rest)) = text.as_bytes().split_first() else {
+            return set;
+        };
+        let mut prev = first;
+        for &b in rest {
+            let bit = Self::bit(prev, b);
             set.0[bit / 64] |= 1 << (bit % 64);
+            prev = b;
         }
         set
     }
