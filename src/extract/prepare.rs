@@ -114,6 +114,7 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     // The text left is read many times from here on.
     doc.measure_texts(body);
     let total = doc.text_len(body).max(1);
+    let images_with_children = std::cell::Cell::new(false);
     remove_counted(doc, body, removed, |doc, n| {
         // A fixed box holding most of the page is an app shell, not an overlay; text hidden by
         // markup that holds most of the page is content a script will reveal (streamed server
@@ -132,23 +133,35 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             Some(classify(doc, n, ClutterKind::Hidden))
         } else if doc.flags(n).fixed && minor() {
             Some(classify(doc, n, ClutterKind::Overlay))
+        } else if doc.first_child(n).is_none() {
+            // Images go in the same walk: what says an image is clutter is its own and its
+            // parent's (kept) attributes, and an image holds nothing the walk had to see.
+            image_clutter(doc, n)
         } else {
+            images_with_children.set(images_with_children.get() || doc.is(n, "img"));
             None
         }
     });
-    remove_counted(doc, body, removed, |doc, n| {
-        if !doc.is(n, "img") {
-            None
-        } else if media::is_tracker_image(doc, n) {
-            Some(ClutterKind::Tracker)
-        } else if media::is_icon_image(doc, n) {
-            Some(ClutterKind::Other)
-        } else {
-            is_avatar(doc, n).then_some(ClutterKind::AuthorBox)
-        }
-    });
+    // A tree built by script may hang nodes under an image: those images go after the walk,
+    // as a pass of their own would take them.
+    if images_with_children.get() {
+        remove_counted(doc, body, removed, image_clutter);
+    }
     remove_ad_slots(doc, body, removed);
     remove_recommendation_sections(doc, body, removed);
+}
+
+/// The kind of clutter an image is: a tracking pixel, an icon, an author's photo.
+fn image_clutter(doc: &Document, n: NodeId) -> Option<ClutterKind> {
+    if !doc.is(n, "img") {
+        None
+    } else if media::is_tracker_image(doc, n) {
+        Some(ClutterKind::Tracker)
+    } else if media::is_icon_image(doc, n) {
+        Some(ClutterKind::Other)
+    } else {
+        is_avatar(doc, n).then_some(ClutterKind::AuthorBox)
+    }
 }
 
 /// The rank of a heading element (2 for `h2`), `None` for other nodes.
