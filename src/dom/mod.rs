@@ -658,17 +658,26 @@ impl Document {
 
     /// Takes and keeps the measures of the text nodes under `root`, for a tree whose text
     /// is read many times. (Not done as text arrives: most of a page's text is scripts and
-    /// styles, which no pass measures.)
-    pub fn measure_texts(&mut self, root: NodeId) {
+    /// styles, which no pass measures.) Returns [`Document::text_len`] of `root`, summed on
+    /// the way.
+    pub fn measure_texts(&mut self, root: NodeId) -> u32 {
         self.edits = self.edits.wrapping_add(1);
+        let mut len = 0;
         let mut cur = Some(root);
         while let Some(n) = cur {
             let node = &self.nodes[n.index()];
-            if let (NodeData::Text(t), None) = (&node.shared.data, node.measure.get()) {
-                node.measure.set(Some(TextMeasure::of_node(t)));
-            }
+            let m = match (&node.shared.data, node.measure.get()) {
+                (NodeData::Text(t), None) => {
+                    let m = TextMeasure::of_node(t);
+                    node.measure.set(Some(m));
+                    Some(m)
+                }
+                (_, m) => m,
+            };
+            len += m.map_or(0, |m| m.len);
             cur = self.next_in(root, n, false);
         }
+        len
     }
 
     /// Appends `more` to the text node `id`; false (and nothing changes) for other nodes.
@@ -1505,7 +1514,7 @@ mod tests {
         for (i, _) in whole.char_indices() {
             let t = d.create_text(&whole[..i]);
             d.append(p, t);
-            d.measure_texts(p);
+            assert_eq!(d.measure_texts(p), d.text_len(p));
             assert!(d.push_text(t, &whole[i..]));
             assert_eq!(d.text_measure(t), TextMeasure::of(whole));
             d.detach(t);

@@ -112,8 +112,7 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
         _ => false,
     });
     // The text left is read many times from here on.
-    doc.measure_texts(body);
-    let total = doc.text_len(body).max(1);
+    let total = doc.measure_texts(body).max(1);
     let images_with_children = std::cell::Cell::new(false);
     remove_counted(doc, body, removed, |doc, n| {
         // A fixed box holding most of the page is an app shell, not an overlay; text hidden by
@@ -147,8 +146,8 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     if images_with_children.get() {
         remove_counted(doc, body, removed, image_clutter);
     }
-    remove_ad_slots(doc, body, removed);
-    remove_recommendation_sections(doc, body, removed);
+    let headings = remove_ad_slots(doc, body, removed);
+    remove_recommendation_sections(doc, body, removed, headings);
 }
 
 /// The kind of clutter an image is: a tracking pixel, an icon, an author's photo.
@@ -176,12 +175,22 @@ pub(super) fn heading_rank(doc: &Document, n: NodeId) -> Option<u8> {
 /// viewed", "Similar items"): the largest block that begins with the heading, holds no other
 /// heading of its rank or above, and is less than half of the page (a page that is all
 /// recommendations is a listing, read as such).
-fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mut Removals) {
+/// `headings`: the `h2` to `h6` under `body` in document order, some since removed (the
+/// walk of [`remove_ad_slots`] finds them).
+fn remove_recommendation_sections(
+    doc: &mut Document,
+    body: NodeId,
+    removed: &mut Removals,
+    headings: Vec<NodeId>,
+) {
     // Measured once, before the first removal (and only once a heading is found, which most
     // pages lack): removals leave ancestors' counts too high, which only stops a climb early.
     let mut measured: Option<(super::stats::TextStats, u32)> = None;
-    let mut cur = Some(body);
-    while let Some(heading) = cur {
+    for heading in headings {
+        // Removed with an ad slot or a section before it.
+        if !doc.contains(body, heading) {
+            continue;
+        }
         let rank = heading_rank(doc, heading).unwrap_or(1);
         if rank < 2
             || measured.as_ref().map_or_else(
@@ -193,7 +202,6 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
                 &into_lowercase(doc.inner_text(heading)),
             )
         {
-            cur = doc.next_in(body, heading, false);
             continue;
         }
         let (stats, half) = &*measured.get_or_insert_with(|| {
@@ -212,7 +220,6 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
             }
             section = p;
         }
-        cur = doc.next_in(body, section, true);
         removed.record(doc, section, ClutterKind::Related);
         doc.detach(section);
     }
@@ -547,10 +554,16 @@ fn too_long_for_a_label(_: &Document, _: NodeId) -> bool {
 /// Removes each ad label ("- Advertisement -") together with the slot around it: the largest
 /// ancestor whose whole text is still just the label. Interface lines ("Skip to content") go
 /// the same way.
-fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
+/// Returns the `h2` to `h6` under `body` in document order (seen on the way), for
+/// [`remove_recommendation_sections`].
+fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) -> Vec<NodeId> {
     let mut labels = Vec::new();
     let mut signatures = Vec::new();
+    let mut headings = Vec::new();
     for n in doc.descendants(body) {
+        if heading_rank(doc, n).is_some_and(|r| r >= 2) {
+            headings.push(n);
+        }
         if let Some(t) = doc.text(n) {
             // Whitespace (measured already, and most text nodes) is no label.
             if t.len() < 120 && doc.text_measure(n).len > 0 {
@@ -611,6 +624,7 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
         removed.record(doc, slot, kind);
         doc.detach(slot);
     }
+    headings
 }
 
 /// The class and id of an element, lowercased and joined, as the pattern tables read them.
