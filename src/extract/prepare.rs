@@ -104,15 +104,28 @@ fn rare_parts(doc: &Document, body: NodeId) -> u8 {
 fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let marks = open_collapsed_panels(doc, body);
     // Scripts and styles go first, so that their text does not count as the page's below.
-    remove_where(doc, body, |doc, n| match doc.data(n) {
-        NodeData::Comment => true,
-        NodeData::Element { name, .. } => {
-            NEVER_CONTENT.contains(&name.as_str()) || is_field_caption(doc, n)
+    // The text left is read many times from here on: measured (and kept) in the same walk,
+    // each text node once its ancestors are known to stay.
+    let mut total = 0u32;
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        let never = n != body
+            && match doc.data(n) {
+                NodeData::Comment => true,
+                NodeData::Element { name, .. } => {
+                    NEVER_CONTENT.contains(&name.as_str()) || is_field_caption(doc, n)
+                }
+                _ => false,
+            };
+        if never {
+            cur = doc.next_in(body, n, true);
+            doc.detach(n);
+        } else {
+            total += doc.text_measure(n).len;
+            cur = doc.next_in(body, n, false);
         }
-        _ => false,
-    });
-    // The text left is read many times from here on.
-    let total = doc.measure_texts(body).max(1);
+    }
+    let total = total.max(1);
     let images_with_children = std::cell::Cell::new(false);
     remove_counted(doc, body, removed, |doc, n| {
         // A fixed box holding most of the page is an app shell, not an overlay; text hidden by
