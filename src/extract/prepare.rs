@@ -25,7 +25,11 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     let Some(body) = doc.body() else { return };
     // The first passes look for parts most pages lack: one walk says which are there (the
     // passes only move, replace or remove what they find, so none adds another's part).
+    #[cfg(not(target_arch = "wasm32"))]
     let parts = rare_parts(doc, body);
+    // The wasm runs every pass (its size budget is tight).
+    #[cfg(target_arch = "wasm32")]
+    let parts = u8::MAX;
     if parts & STREAMED != 0 {
         super::streamed::place_streamed_segments(doc, body);
     }
@@ -75,6 +79,7 @@ const AMP: u8 = 16;
 /// Which of the rare parts that [`remove_non_content`]'s first passes handle are under
 /// `body`: a superset of what each pass would find (a pass whose part is missing does
 /// nothing).
+#[cfg(not(target_arch = "wasm32"))]
 fn rare_parts(doc: &Document, body: NodeId) -> u8 {
     let mut parts = 0;
     for n in doc.descendants(body) {
@@ -351,6 +356,7 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
 /// `display:none` or `visibility:hidden`. Read in place, without a squeezed copy per element:
 /// the first letter of each phrase occurs nowhere else in it, so after a mismatch a match
 /// can only start again at the character read.
+#[cfg(not(target_arch = "wasm32"))]
 fn style_hides(style: &str) -> bool {
     const PHRASES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
     let mut matched = [0usize; 2];
@@ -372,6 +378,27 @@ fn style_hides(style: &str) -> bool {
             }
             c
         };
+        for (phrase, at) in PHRASES.iter().zip(&mut matched) {
+            if c == char::from(phrase[*at]) {
+                *at += 1;
+                if *at == phrase.len() {
+                    return true;
+                }
+            } else {
+                *at = usize::from(c == char::from(phrase[0]));
+            }
+        }
+    }
+    false
+}
+
+/// [`style_hides`] for the wasm: character by character (smaller code, same answers).
+#[cfg(target_arch = "wasm32")]
+fn style_hides(style: &str) -> bool {
+    const PHRASES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    let mut matched = [0usize; 2];
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        let c = c.to_ascii_lowercase();
         for (phrase, at) in PHRASES.iter().zip(&mut matched) {
             if c == char::from(phrase[*at]) {
                 *at += 1;

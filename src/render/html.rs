@@ -690,45 +690,27 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
 }
 
 fn escape_text(t: &str, out: &mut String) {
-    escape(
-        t,
-        out,
-        |b| match b {
-            b'&' => Some("&amp;"),
-            b'<' => Some("&lt;"),
-            b'>' => Some("&gt;"),
-            _ => None,
-        },
-        true,
-    );
+    escape(t, out, false);
 }
 
 fn escape_attr(t: &str, out: &mut String) {
-    escape(
-        t,
-        out,
-        |b| match b {
-            b'&' => Some("&amp;"),
-            b'"' => Some("&quot;"),
-            b'<' => Some("&lt;"),
-            b'>' => Some("&gt;"),
-            _ => None,
-        },
-        false,
-    );
+    escape(t, out, true);
 }
 
-/// Writes `t` with each ASCII byte that `entity` names replaced (and the no-break space when
-/// `nbsp`): the runs between are copied whole, not character by character.
-fn escape(t: &str, out: &mut String, entity: impl Fn(u8) -> Option<&'static str>, nbsp: bool) {
+/// Writes `t` with `& < >` replaced, and `"` in an attribute's value or the no-break space in
+/// text: the runs between are copied whole, not character by character.
+fn escape(t: &str, out: &mut String, attr: bool) {
     let bytes = t.as_bytes();
     let mut from = 0;
     for (i, &b) in bytes.iter().enumerate() {
         // U+00A0 is the bytes C2 A0 (C2 only ever leads a character).
-        let (at, rep) = match entity(b) {
-            Some(rep) => (i, rep),
-            None if nbsp && b == 0xA0 && i > 0 && bytes[i - 1] == 0xC2 => (i - 1, "&nbsp;"),
-            None => continue,
+        let (at, rep) = match b {
+            b'&' => (i, "&amp;"),
+            b'<' => (i, "&lt;"),
+            b'>' => (i, "&gt;"),
+            b'"' if attr => (i, "&quot;"),
+            0xA0 if !attr && i > 0 && bytes[i - 1] == 0xC2 => (i - 1, "&nbsp;"),
+            _ => continue,
         };
         out.push_str(&t[from..at]);
         out.push_str(rep);
