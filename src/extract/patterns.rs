@@ -1415,6 +1415,13 @@ pub fn matches(table: &[Pat], haystack: &str) -> bool {
             .any(|tok| tok == *t),
     };
     // The two cases loop apart: no per-word test of whether there are pairs.
+    #[cfg(not(target_arch = "wasm32"))]
+    if table.len() >= INDEXED_TABLE && haystack.len() > SHORT_NAME {
+        return indexed::any(table, haystack, |p: &Pat| {
+            let (Sub(word) | Token(word)) = *p;
+            word.len() <= haystack.len() && hit(p)
+        });
+    }
     if table.len() >= 4 && haystack.len() > SHORT_NAME {
         with_pairs(haystack, |pairs| {
             table.iter().any(|p| {
@@ -1454,31 +1461,164 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    /// The last name [`matches`] hashed, with its pairs.
-    static LAST_PAIRS: std::cell::RefCell<(String, BytePairs)> =
-        const { std::cell::RefCell::new((String::new(), BytePairs([0; 16]))) };
-}
-
 /// Runs `f` on the byte pairs of `name`. Native: a name is matched against several tables in
 /// a row, so its pairs are kept from the last call rather than hashed again (the wasm, whose
 /// size budget is tight, hashes them each time).
 #[cfg(not(target_arch = "wasm32"))]
 fn with_pairs(name: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
-    LAST_PAIRS.with_borrow_mut(|(last, pairs)| {
-        if last != name {
-            last.clear();
-            last.push_str(name);
-            *pairs = BytePairs::of(name);
-        }
-        f(pairs)
-    })
+    indexed::with_state(name, |state| f(&state.pairs))
 }
 
 #[cfg(target_arch = "wasm32")]
 fn with_pairs(name: &str, f: impl FnOnce(&BytePairs) -> bool) -> bool {
     f(&BytePairs::of(name))
+}
+
+/// Tables this long are searched through their index (native): a name's pairs pick out the
+/// few words that may occur in it, where the plain loop tests every word's first pair.
+#[cfg(not(target_arch = "wasm32"))]
+const INDEXED_TABLE: usize = 8;
+
+/// Native: each table's words bucketed by their first byte pair, made on the table's first
+/// search and kept for the run, so that a search visits only the words whose first pair the
+/// name holds (the wasm, whose size budget is tight, loops over every word).
+#[cfg(not(target_arch = "wasm32"))]
+mod indexed {
+    use super::{BytePairs, Pat, Sub, Token};
+
+    /// One table's index.
+    struct Index {
+        /// The table's address and length.
+        key: (usize, usize),
+        /// The first pairs of its words of two bytes or more.
+        first: [u64; 16],
+        /// Where each pair's words start in `words` (by pair bit, one past the end last).
+        start: Vec<u16>,
+        /// Word positions in the table, by their first pair's bit.
+        words: Vec<u16>,
+        /// Words shorter than a pair, which every name may hold.
+        short: Vec<u16>,
+    }
+
+    impl Index {
+        fn of(table: &[Pat], key: (usize, usize)) -> Index {
+            let word = |p: &Pat| {
+                let (Sub(w) | Token(w)) = *p;
+                w.as_bytes()
+            };
+            let mut counts = vec![0u16; 1025];
+            let mut first = [0u64; 16];
+            let mut short = Vec::new();
+            for (i, p) in table.iter().enumerate() {
+                match word(p) {
+                    [a, b, ..] => {
+                        let bit = BytePairs::bit(*a, *b);
+                        first[bit / 64] |= 1 << (bit % 64);
+                        counts[bit + 1] += 1;
+                    }
+                    _ => short.push(i as u16),
+                }
+            }
+            for bit in 0..1024 {
+                counts[bit + 1] += counts[bit];
+            }
+            let mut fill = counts.clone();
+            let mut words = vec![0u16; table.len() - short.len()];
+            for (i, p) in table.iter().enumerate() {
+                if let [a, b, ..] = word(p) {
+                    let at = &mut fill[BytePairs::bit(*a, *b)];
+                    words[usize::from(*at)] = i as u16;
+                    *at += 1;
+                }
+            }
+            Index {
+                key,
+                first,
+                start: counts,
+                words,
+                short,
+            }
+        }
+    }
+
+    /// Open addressing over a table's address: a run reads a few dozen tables.
+    const SLOTS: usize = 256;
+
+    pub(super) struct State {
+        /// The last name searched, with its pairs.
+        name: String,
+        pub(super) pairs: BytePairs,
+        slots: Vec<Option<Box<Index>>>,
+    }
+
+    thread_local! {
+        static STATE: std::cell::RefCell<State> = const {
+            std::cell::RefCell::new(State {
+                name: String::new(),
+                pairs: BytePairs([0; 16]),
+                slots: Vec::new(),
+            })
+        };
+    }
+
+    /// True when some word of `table` that `name`'s pairs may hold passes `hit`: the same
+    /// answer as testing every word with [`BytePairs::may_hold`] first.
+    /// Runs `f` on the state, its pairs those of `name`: a name is matched against several
+    /// tables in a row, so its pairs are kept from the last call rather than hashed again.
+    pub(super) fn with_state(name: &str, f: impl FnOnce(&mut State) -> bool) -> bool {
+        STATE.with_borrow_mut(|state| {
+            if state.name != name {
+                state.name.clear();
+                state.name.push_str(name);
+                state.pairs = BytePairs::of(name);
+            }
+            f(state)
+        })
+    }
+
+    pub(super) fn any(table: &[Pat], name: &str, hit: impl Fn(&Pat) -> bool) -> bool {
+        with_state(name, |state| {
+            if state.slots.is_empty() {
+                state.slots.resize_with(SLOTS, || None);
+            }
+            let key = (table.as_ptr() as usize, table.len());
+            let mut slot = (key.0 >> 4 ^ key.1) % SLOTS;
+            let mut probes = 0;
+            while state.slots[slot].as_ref().is_some_and(|i| i.key != key) {
+                slot = (slot + 1) % SLOTS;
+                probes += 1;
+                if probes == SLOTS {
+                    // Every slot taken (never on the engine's tables): the plain loop.
+                    let pairs = &state.pairs;
+                    return table.iter().any(|p| {
+                        let (Sub(word) | Token(word)) = *p;
+                        pairs.may_hold(word) && hit(p)
+                    });
+                }
+            }
+            let index = state.slots[slot].get_or_insert_with(|| Box::new(Index::of(table, key)));
+            let pairs = &state.pairs;
+            if index.short.iter().any(|&i| hit(&table[usize::from(i)])) {
+                return true;
+            }
+            for k in 0..16 {
+                let mut bits = pairs.0[k] & index.first[k];
+                while bits != 0 {
+                    let bit = k * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let (from, to) = (index.start[bit], index.start[bit + 1]);
+                    for &i in &index.words[usize::from(from)..usize::from(to)] {
+                        let p = &table[usize::from(i)];
+                        let (Sub(word) | Token(word)) = *p;
+                        if pairs.may_hold(word) && hit(p) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            false
+        })
+    }
 }
 
 /// The pairs of adjacent bytes in a text, hashed into a bit set: a word with a pair missing
@@ -1488,9 +1628,14 @@ struct BytePairs([u64; 16]);
 impl BytePairs {
     fn of(text: &str) -> Self {
         let mut set = BytePairs([0; 16]);
-        for w in text.as_bytes().windows(2) {
-            let bit = Self::bit(w[0], w[1]);
+        let Some((&first, rest)) = text.as_bytes().split_first() else {
+            return set;
+        };
+        let mut prev = first;
+        for &b in rest {
+            let bit = Self::bit(prev, b);
             set.0[bit / 64] |= 1 << (bit % 64);
+            prev = b;
         }
         set
     }

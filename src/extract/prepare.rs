@@ -23,10 +23,28 @@ const NEVER_CONTENT: &[&str] = &[
 /// and `<noscript>` fallback images replace their placeholders first.
 pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     let Some(body) = doc.body() else { return };
-    super::streamed::place_streamed_segments(doc, body);
-    normalize_math(doc, body);
-    media::link_videos(doc, body);
-    media::use_noscript_images(doc, body);
+    // The first passes look for parts most pages lack: one walk says which are there (the
+    // passes only move, replace or remove what they find, so none adds another's part).
+    #[cfg(not(target_arch = "wasm32"))]
+    let parts = rare_parts(doc, body);
+    // The wasm runs every pass (its size budget is tight).
+    #[cfg(target_arch = "wasm32")]
+    let parts = u8::MAX;
+    if parts & STREAMED != 0 {
+        super::streamed::place_streamed_segments(doc, body);
+    }
+    if parts & MATH != 0 {
+        normalize_math(doc, body);
+    }
+    if parts & PLAYERS != 0 {
+        media::link_videos(doc, body);
+    }
+    if parts & NOSCRIPT != 0 {
+        media::use_noscript_images(doc, body);
+    }
+    if parts & AMP == 0 {
+        return remove_the_rest(doc, body, removed);
+    }
     // AMP pages: images are amp-img; the other components are ads, consent, analytics, menus.
     remove_counted(doc, body, removed, |doc, n| {
         let tag = doc.tag(n)?;
@@ -47,18 +65,73 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
     for n in amp_images {
         doc.rename(n, "img");
     }
+    remove_the_rest(doc, body, removed);
+}
+
+/// [`rare_parts`]: a streamed segment (a `div` marked `hidden`), math, a video player (an
+/// `iframe` or a custom element), a `noscript`, an AMP component.
+const STREAMED: u8 = 1;
+const MATH: u8 = 2;
+const PLAYERS: u8 = 4;
+const NOSCRIPT: u8 = 8;
+const AMP: u8 = 16;
+
+/// Which of the rare parts that [`remove_non_content`]'s first passes handle are under
+/// `body`: a superset of what each pass would find (a pass whose part is missing does
+/// nothing).
+#[cfg(not(target_arch = "wasm32"))]
+fn rare_parts(doc: &Document, body: NodeId) -> u8 {
+    let mut parts = 0;
+    for n in doc.descendants(body) {
+        let Some(tag) = doc.tag(n) else { continue };
+        parts |= match tag {
+            "div" if doc.attr(n, "hidden").is_some() => STREAMED,
+            "math" => MATH,
+            "script" if tex_script_mode(doc, n).is_some() => MATH,
+            "noscript" => NOSCRIPT,
+            "iframe" => PLAYERS,
+            "mjx-container" => MATH,
+            // Players are custom elements (`lite-youtube`, `amp-vimeo`).
+            _ if tag.contains('-') => PLAYERS | if tag.starts_with("amp-") { AMP } else { 0 },
+            _ => 0,
+        };
+        if doc
+            .attr(n, "class")
+            .is_some_and(|c| patterns::find(c, "katex").is_some())
+        {
+            parts |= MATH;
+        }
+    }
+    parts
+}
+
+/// The rest of [`remove_non_content`]: after the rare parts.
+fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let marks = open_collapsed_panels(doc, body);
     // Scripts and styles go first, so that their text does not count as the page's below.
-    remove_where(doc, body, |doc, n| match doc.data(n) {
-        NodeData::Comment => true,
-        NodeData::Element { name, .. } => {
-            NEVER_CONTENT.contains(&name.as_str()) || is_field_caption(doc, n)
+    // The text left is read many times from here on: measured (and kept) in the same walk,
+    // each text node once its ancestors are known to stay.
+    let mut total = 0u32;
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        let never = n != body
+            && match doc.data(n) {
+                NodeData::Comment => true,
+                NodeData::Element { name, .. } => {
+                    NEVER_CONTENT.contains(&name.as_str()) || is_field_caption(doc, n)
+                }
+                _ => false,
+            };
+        if never {
+            cur = doc.next_in(body, n, true);
+            doc.detach(n);
+        } else {
+            total += doc.text_measure(n).len;
+            cur = doc.next_in(body, n, false);
         }
-        _ => false,
-    });
-    // The text left is read many times from here on.
-    doc.measure_texts(body);
-    let total = doc.text_len(body).max(1);
+    }
+    let total = total.max(1);
+    let images_with_children = std::cell::Cell::new(false);
     remove_counted(doc, body, removed, |doc, n| {
         // A fixed box holding most of the page is an app shell, not an overlay; text hidden by
         // markup that holds most of the page is content a script will reveal (streamed server
@@ -77,23 +150,35 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
             Some(classify(doc, n, ClutterKind::Hidden))
         } else if doc.flags(n).fixed && minor() {
             Some(classify(doc, n, ClutterKind::Overlay))
+        } else if doc.first_child(n).is_none() {
+            // Images go in the same walk: what says an image is clutter is its own and its
+            // parent's (kept) attributes, and an image holds nothing the walk had to see.
+            image_clutter(doc, n)
         } else {
+            images_with_children.set(images_with_children.get() || doc.is(n, "img"));
             None
         }
     });
-    remove_counted(doc, body, removed, |doc, n| {
-        if !doc.is(n, "img") {
-            None
-        } else if media::is_tracker_image(doc, n) {
-            Some(ClutterKind::Tracker)
-        } else if media::is_icon_image(doc, n) {
-            Some(ClutterKind::Other)
-        } else {
-            is_avatar(doc, n).then_some(ClutterKind::AuthorBox)
-        }
-    });
-    remove_ad_slots(doc, body, removed);
-    remove_recommendation_sections(doc, body, removed);
+    // A tree built by script may hang nodes under an image: those images go after the walk,
+    // as a pass of their own would take them.
+    if images_with_children.get() {
+        remove_counted(doc, body, removed, image_clutter);
+    }
+    let headings = remove_ad_slots(doc, body, removed);
+    remove_recommendation_sections(doc, body, removed, headings);
+}
+
+/// The kind of clutter an image is: a tracking pixel, an icon, an author's photo.
+fn image_clutter(doc: &Document, n: NodeId) -> Option<ClutterKind> {
+    if !doc.is(n, "img") {
+        None
+    } else if media::is_tracker_image(doc, n) {
+        Some(ClutterKind::Tracker)
+    } else if media::is_icon_image(doc, n) {
+        Some(ClutterKind::Other)
+    } else {
+        is_avatar(doc, n).then_some(ClutterKind::AuthorBox)
+    }
 }
 
 /// The rank of a heading element (2 for `h2`), `None` for other nodes.
@@ -108,12 +193,22 @@ pub(super) fn heading_rank(doc: &Document, n: NodeId) -> Option<u8> {
 /// viewed", "Similar items"): the largest block that begins with the heading, holds no other
 /// heading of its rank or above, and is less than half of the page (a page that is all
 /// recommendations is a listing, read as such).
-fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mut Removals) {
+/// `headings`: the `h2` to `h6` under `body` in document order, some since removed (the
+/// walk of [`remove_ad_slots`] finds them).
+fn remove_recommendation_sections(
+    doc: &mut Document,
+    body: NodeId,
+    removed: &mut Removals,
+    headings: Vec<NodeId>,
+) {
     // Measured once, before the first removal (and only once a heading is found, which most
     // pages lack): removals leave ancestors' counts too high, which only stops a climb early.
     let mut measured: Option<(super::stats::TextStats, u32)> = None;
-    let mut cur = Some(body);
-    while let Some(heading) = cur {
+    for heading in headings {
+        // Removed with an ad slot or a section before it.
+        if !doc.contains(body, heading) {
+            continue;
+        }
         let rank = heading_rank(doc, heading).unwrap_or(1);
         if rank < 2
             || measured.as_ref().map_or_else(
@@ -125,7 +220,6 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
                 &into_lowercase(doc.inner_text(heading)),
             )
         {
-            cur = doc.next_in(body, heading, false);
             continue;
         }
         let (stats, half) = &*measured.get_or_insert_with(|| {
@@ -144,7 +238,6 @@ fn remove_recommendation_sections(doc: &mut Document, body: NodeId, removed: &mu
             }
             section = p;
         }
-        cur = doc.next_in(body, section, true);
         removed.record(doc, section, ClutterKind::Related);
         doc.detach(section);
     }
@@ -231,7 +324,12 @@ fn is_field_caption(doc: &Document, n: NodeId) -> bool {
 fn is_for_small_screens(doc: &Document, n: NodeId) -> bool {
     doc.attr(n, "class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|name| {
+            // The names are lowercase: their last bytes rule out most before any compare.
+            let last = name.as_bytes().last().map(u8::to_ascii_lowercase);
             patterns::SMALL_SCREENS_ONLY.iter().any(|only| {
+                if only.as_bytes().last() != last.as_ref() {
+                    return false;
+                }
                 let cut = name.len().wrapping_sub(only.len());
                 name.get(cut..)
                     .is_some_and(|end| end.eq_ignore_ascii_case(only))
@@ -243,6 +341,9 @@ fn is_for_small_screens(doc: &Document, n: NodeId) -> bool {
 
 /// Hidden by attributes the markup itself carries (no stylesheet needed).
 fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
+    if doc.attrs(n).is_empty() {
+        return false;
+    }
     if doc.attr(n, "hidden").is_some()
         || doc.attr(n, "aria-hidden") == Some("true") && !has_figure_role(doc, n)
     {
@@ -265,6 +366,44 @@ fn display_none(class: &str) -> bool {
 /// `display:none` or `visibility:hidden`. Read in place, without a squeezed copy per element:
 /// the first letter of each phrase occurs nowhere else in it, so after a mismatch a match
 /// can only start again at the character read.
+#[cfg(not(target_arch = "wasm32"))]
+fn style_hides(style: &str) -> bool {
+    const PHRASES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    let mut matched = [0usize; 2];
+    // Byte by byte: ASCII (most styles are) needs no decoding; any other character is
+    // decoded only to skip it when it is white space.
+    let mut i = 0;
+    while let Some(&b) = style.as_bytes().get(i) {
+        let c = if b < 0x80 {
+            i += 1;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                continue;
+            }
+            char::from(b.to_ascii_lowercase())
+        } else {
+            let c = style[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            c
+        };
+        for (phrase, at) in PHRASES.iter().zip(&mut matched) {
+            if c == char::from(phrase[*at]) {
+                *at += 1;
+                if *at == phrase.len() {
+                    return true;
+                }
+            } else {
+                *at = usize::from(c == char::from(phrase[0]));
+            }
+        }
+    }
+    false
+}
+
+/// [`style_hides`] for the wasm: character by character (smaller code, same answers).
+#[cfg(target_arch = "wasm32")]
 fn style_hides(style: &str) -> bool {
     const PHRASES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
     let mut matched = [0usize; 2];
@@ -306,7 +445,8 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
     let mut marks = vec![0u8; doc.len()];
     let mut controls = Vec::new();
     let mut closed_by_class = Vec::new();
-    let tab_panels = tab_panel_ids(doc, body);
+    // Read when a hidden node is first met (some pages have none).
+    let tab_panels = std::cell::OnceCell::new();
     for n in doc.descendants(body) {
         let hidden = doc.flags(n).hidden || {
             let by_markup = is_hidden_by_markup(doc, n);
@@ -321,7 +461,11 @@ fn open_collapsed_panels(doc: &mut Document, body: NodeId) -> Vec<u8> {
         }
         let id = doc.attr(n, "id").filter(|id| !id.is_empty());
         let tab_panel = doc.attr(n, "role") == Some("tabpanel")
-            || id.is_some_and(|id| tab_panels.contains(&id));
+            || id.is_some_and(|id| {
+                tab_panels
+                    .get_or_init(|| tab_panel_ids(doc, body))
+                    .contains(&id)
+            });
         // The control says it toggles a panel (`aria-expanded`), or names this panel as the
         // one it controls (`aria-controls`, the ARIA accordion pattern). It sits before the
         // panel, or before the wrapper whose first block the panel is.
@@ -400,7 +544,7 @@ fn has_closing_class(class: &str) -> bool {
         && !class
             .as_bytes()
             .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"hid"))
+            .any(|w| w[0] | 0x20 == b'h' && w[1] | 0x20 == b'i' && w[2] | 0x20 == b'd')
     {
         return false;
     }
@@ -468,10 +612,16 @@ fn too_long_for_a_label(_: &Document, _: NodeId) -> bool {
 /// Removes each ad label ("- Advertisement -") together with the slot around it: the largest
 /// ancestor whose whole text is still just the label. Interface lines ("Skip to content") go
 /// the same way.
-fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
+/// Returns the `h2` to `h6` under `body` in document order (seen on the way), for
+/// [`remove_recommendation_sections`].
+fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) -> Vec<NodeId> {
     let mut labels = Vec::new();
     let mut signatures = Vec::new();
+    let mut headings = Vec::new();
     for n in doc.descendants(body) {
+        if heading_rank(doc, n).is_some_and(|r| r >= 2) {
+            headings.push(n);
+        }
         if let Some(t) = doc.text(n) {
             // Whitespace (measured already, and most text nodes) is no label.
             if t.len() < 120 && doc.text_measure(n).len > 0 {
@@ -532,6 +682,7 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) {
         removed.record(doc, slot, kind);
         doc.detach(slot);
     }
+    headings
 }
 
 /// The class and id of an element, lowercased and joined, as the pattern tables read them.
@@ -625,6 +776,10 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
 /// `section-with-header` is a section, `with_header` names nothing the block is.
 /// (`header-with-logo` is still a header; `has-submenu` is kept whole: a menu's item.)
 fn owned_part(t: &str) -> &str {
+    // Both words hold "with": most names lack it and are kept whole after one scan.
+    if patterns::find(t, "with").is_none() {
+        return t;
+    }
     let b = t.as_bytes();
     let sep = |i: usize| matches!(b.get(i), Some(b'-' | b'_'));
     for w in ["with", "without"] {
@@ -982,9 +1137,13 @@ fn tex_script_mode(doc: &Document, n: NodeId) -> Option<bool> {
     if !doc.is(n, "script") {
         return None;
     }
-    let kind = doc.attr(n, "type")?.to_ascii_lowercase();
-    kind.starts_with("math/tex")
-        .then(|| kind.contains("mode=display"))
+    let kind = doc.attr(n, "type")?;
+    // Lowercased only when it opens as TeX's type (few scripts do).
+    let tex = kind
+        .as_bytes()
+        .get(..8)
+        .is_some_and(|k| k.eq_ignore_ascii_case(b"math/tex"));
+    tex.then(|| kind.to_ascii_lowercase().contains("mode=display"))
 }
 
 /// The TeX of a MathML `annotation encoding="application/x-tex"` under `n`.
@@ -1002,6 +1161,51 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_survey_of_rare_parts_sees_what_their_passes_read() {
+        // Players are found as custom elements, small-screen names by their lowercase last
+        // byte.
+        assert!(patterns::VIDEO_ELEMENTS
+            .iter()
+            .all(|(t, ..)| t.contains('-')));
+        assert!(patterns::SMALL_SCREENS_ONLY
+            .iter()
+            .all(|o| o.bytes().all(|b| !b.is_ascii_uppercase())));
+        let parts = |html: &str| {
+            let doc = crate::dom::html::parse_html(html, None);
+            rare_parts(&doc, doc.body().unwrap())
+        };
+        assert_eq!(parts("<p>Plain <b>text</b></p><div>and a block</div>"), 0);
+        assert_eq!(parts("<div hidden id=\"S:1\"><p>Late</p></div>"), STREAMED);
+        assert_eq!(parts("<span class=\"katex\">x</span>"), MATH);
+        assert_eq!(
+            parts("<p>a</p><script type=\"Math/TeX\">x^2</script>"),
+            MATH
+        );
+        assert_eq!(
+            parts("<p>a</p><script type=\"text/javascript\">x</script>"),
+            0
+        );
+        assert_eq!(parts("<lite-youtube videoid=abc></lite-youtube>"), PLAYERS);
+        assert_eq!(parts("<amp-img src=a.png></amp-img>"), PLAYERS | AMP);
+        assert_eq!(
+            parts("<p>a</p><noscript><img src=a.png></noscript>"),
+            NOSCRIPT
+        );
+        assert!(tex_script_mode_of("math/tex; mode=display") == Some(true));
+        assert!(tex_script_mode_of("MATH/TEX") == Some(false));
+        assert!(tex_script_mode_of("math/te").is_none());
+    }
+
+    fn tex_script_mode_of(kind: &str) -> Option<bool> {
+        let doc = crate::dom::html::parse_html(
+            &format!("<script type=\"{kind}\">x</script><p>a</p>"),
+            None,
+        );
+        let script = doc.find_first("script").unwrap();
+        tex_script_mode(&doc, script)
+    }
 
     #[test]
     fn text_too_long_for_a_label() {

@@ -690,32 +690,69 @@ fn resolve_srcset(srcset: &str, base: Option<&str>) -> String {
 }
 
 fn escape_text(t: &str, out: &mut String) {
-    for c in t.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
-        }
-    }
+    escape(t, out, false);
 }
 
 fn escape_attr(t: &str, out: &mut String) {
-    for c in t.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
+    escape(t, out, true);
+}
+
+/// Writes `t` with `& < >` replaced, and `"` in an attribute's value or the no-break space in
+/// text: the runs between are copied whole, not character by character.
+fn escape(t: &str, out: &mut String, attr: bool) {
+    let bytes = t.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // U+00A0 is the bytes C2 A0 (C2 only ever leads a character).
+        let (at, rep) = match b {
+            b'&' => (i, "&amp;"),
+            b'<' => (i, "&lt;"),
+            b'>' => (i, "&gt;"),
+            b'"' if attr => (i, "&quot;"),
+            0xA0 if !attr && i > 0 && bytes[i - 1] == 0xC2 => (i - 1, "&nbsp;"),
+            _ => continue,
+        };
+        out.push_str(&t[from..at]);
+        out.push_str(rep);
+        from = i + 1;
     }
+    out.push_str(&t[from..]);
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_replaces_what_a_character_by_character_escape_replaces() {
+        let by_chars = |t: &str, attr: bool| {
+            let mut out = String::new();
+            for c in t.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '"' if attr => out.push_str("&quot;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '\u{a0}' if !attr => out.push_str("&nbsp;"),
+                    c => out.push(c),
+                }
+            }
+            out
+        };
+        for t in [
+            "",
+            "plain",
+            "a & b < c > \"d\"",
+            "\u{a0}x\u{a0}",
+            "é\u{a0}&ü\u{2000}€<",
+        ] {
+            let (mut text, mut attr) = (String::new(), String::new());
+            escape_text(t, &mut text);
+            escape_attr(t, &mut attr);
+            assert_eq!(text, by_chars(t, false), "{t:?}");
+            assert_eq!(attr, by_chars(t, true), "{t:?}");
+        }
+    }
 
     #[test]
     fn srcset_descriptors_are_non_negative_numbers_with_a_unit() {

@@ -163,6 +163,12 @@ impl Writer {
             return;
         }
         self.space |= t.starts_with(char::is_whitespace);
+        #[cfg(not(target_arch = "wasm32"))]
+        if t.is_ascii() {
+            self.ascii_words(t);
+            self.space = t.ends_with(char::is_whitespace);
+            return;
+        }
         for (i, word) in split_white(t).enumerate() {
             if i == 0 {
                 let at_line_start = self.pending > 0
@@ -180,6 +186,42 @@ impl Writer {
         }
         self.space = t.ends_with(char::is_whitespace);
     }
+
+    /// The words of ASCII text `t` (not all whitespace) written as [`Writer::text`] writes
+    /// them, one space between each two, with the runs whose words are already one space
+    /// apart copied whole (native only: the wasm's size budget is tight).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn ascii_words(&mut self, t: &str) {
+        let white = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+        let b = t.as_bytes();
+        let start = b.iter().position(|&c| !white(c)).unwrap_or(b.len());
+        let end = b.iter().rposition(|&c| !white(c)).map_or(start, |e| e + 1);
+        let at_line_start = self.pending > 0
+            || self.out.is_empty()
+            || self.out.ends_with('\n')
+            || self.prefix.is_some();
+        self.start_text();
+        if self.space && !at_line_start {
+            self.out.push(' ');
+        }
+        let (mut run, mut i) = (start, start);
+        while i < end {
+            if !white(b[i]) {
+                i += 1;
+            } else if b[i] == b' ' && !white(b[i + 1]) {
+                // One space between words, as written: part of the run.
+                i += 1;
+            } else {
+                self.out.push_str(&t[run..i]);
+                self.out.push(' ');
+                while white(b[i]) {
+                    i += 1;
+                }
+                run = i;
+            }
+        }
+        self.out.push_str(&t[run..end]);
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -194,6 +236,25 @@ mod tests {
             super::to_text(&doc, body),
             "Head\n\nOne two three\n\n3. a\n4. b\n\nx\ny\n\n  keep\n  this"
         );
+    }
+
+    #[test]
+    fn a_texts_words_are_one_space_apart_however_spaced() {
+        for t in [
+            "a",
+            "a b",
+            "  a  b\tc\n d ",
+            "one two,  three\r\n\x0cfour",
+            "x \t y",
+        ] {
+            let doc = parse_html(&format!("<body><p>{t}</p></body>"), None);
+            let words: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(
+                super::to_text(&doc, doc.body().unwrap()),
+                words.join(" "),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]
