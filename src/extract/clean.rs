@@ -1433,6 +1433,27 @@ mod tests {
     }
 
     #[test]
+    fn formulas_drawn_as_images_are_text_not_pictures() {
+        // A proof indented under a statement, its formulas drawn as images (TeX in their alt
+        // text): no paragraph and several images, yet a sentence, not a gallery. A block of
+        // two pictures with no paragraph still goes.
+        let img = |alt: &str| format!("<img src=\"/math/{}.svg\" alt=\"{alt}\">", alt.len());
+        let proof = format!(
+            "<dl><dd><i>Proof:</i> {} by definition. Thus the entries agree if and only if {} \
+             (the entry is real).</dd></dl>",
+            img(r"{\displaystyle H_{ij}={\overline {H}}_{ji}}"),
+            img(r"H_{ij}=\overline{H}_{ij}")
+        );
+        assert!(shown_with(&proof).contains("by definition"));
+        let gallery = format!(
+            "<dl><dd>Photos of the day {} {}</dd></dl>",
+            img("A heron"),
+            img("The boardwalk")
+        );
+        assert!(!shown_with(&gallery).contains("Photos of the day"));
+    }
+
+    #[test]
     fn a_product_pages_second_copy_of_its_description_goes() {
         // A shop prints its description twice (once per screen size) and quotes a customer
         // who repeats it; a page that offers no product keeps its repeated notes.
