@@ -1454,6 +1454,22 @@ mod tests {
     }
 
     #[test]
+    fn a_note_that_points_to_other_pages_goes_a_note_of_text_stays() {
+        // A wiki's hatnote ("Main article: …", "For …, see …") is a note (ARIA `note`) of
+        // links: judged as a block, it goes. A note of text, and a line of the text with as
+        // many links that is no note, stay.
+        let text = shown_with(
+            "<h2>History</h2><div role=note class=hatnote>Main article: \
+             <a href=/wiki/Path>History of the river path</a></div>\
+             <div role=note>Note: the boardwalk closes at dusk in winter.</div>\
+             <div>Minutes: <a href=/m/1>March meeting</a></div>",
+        );
+        assert!(!text.contains("Main article"), "{text}");
+        assert!(text.contains("closes at dusk"), "{text}");
+        assert!(text.contains("March meeting"), "{text}");
+    }
+
+    #[test]
     fn a_product_pages_second_copy_of_its_description_goes() {
         // A shop prints its description twice (once per screen size) and quotes a customer
         // who repeats it; a page that offers no product keeps its repeated notes.
