@@ -287,9 +287,13 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     {
         return false;
     }
-    // A paragraph of the text that only talks of newsletters or signing up ("people who sign
-    // up for automatic savings save more") offers no link to follow.
-    if doc.is(n, "p") && len > PROMPT_LINE && doc.find_all(n, "a").is_empty() {
+    // A paragraph or a list of the text that only talks of newsletters or signing up
+    // ("people who sign up for automatic savings save more", "we test a new signup button")
+    // offers no link to follow.
+    if matches!(doc.tag(n), Some("p" | "ul"))
+        && len > PROMPT_LINE
+        && doc.find_all(n, "a").is_empty()
+    {
         return false;
     }
     // A section of the text that tells of signing up (a plan, a question of an FAQ): a
@@ -1467,6 +1471,21 @@ mod tests {
         assert!(!text.contains("Main article"), "{text}");
         assert!(text.contains("closes at dusk"), "{text}");
         assert!(text.contains("March meeting"), "{text}");
+    }
+
+    #[test]
+    fn a_list_that_tells_of_a_signup_without_a_link_stays_a_signup_prompt_goes() {
+        // A team's weekly notes list the experiments it runs, one of them a new signup
+        // button: a list of the text, with nothing to follow. A prompt keeps going.
+        let text = shown_with(
+            "<ul><li>We are running three experiments this week:<ul>\
+             <li>Pocket stories on the new tab page in two more countries</li>\
+             <li>A new signup and login call to action in the doorhanger</li>\
+             <li>Some changes to how stories are personalised</li></ul></li></ul>\
+             <div>Sign up for our newsletter <a href=/join>Join</a></div>",
+        );
+        assert!(text.contains("new signup and login"), "{text}");
+        assert!(!text.contains("our newsletter"), "{text}");
     }
 
     #[test]
