@@ -774,9 +774,32 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
             && ld > 0.2
             && !(is_list && ld < 0.5 && len > 200)
             && !is_prose_with_inline_links(doc, n, stats, ld)
-            && !is_post_under_linked_title(doc, n, stats))
+            && !is_post_under_linked_title(doc, n, stats)
+            && !(is_list && items_open_with_words(doc, n)))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
+}
+
+/// True when every item of list `n` opens with words of its own before its first link
+/// ("Neil has patches up to [fix the unloader]", "gero [removed the attribute] from dialogs"):
+/// the links sit in the items' sentences. A menu's or a teaser list's items open with their
+/// link.
+fn items_open_with_words(doc: &Document, n: NodeId) -> bool {
+    let items = doc.element_children(n);
+    !items.is_empty()
+        && items.iter().all(|&li| {
+            let mut lead = String::new();
+            for d in doc.descendants(li).skip(1) {
+                if doc.is(d, "a") {
+                    return lead.split_whitespace().count() >= 2;
+                }
+                if let Some(t) = doc.text(d) {
+                    lead.push_str(t);
+                    lead.push(' ');
+                }
+            }
+            false
+        })
 }
 
 /// True when `n` is one post under its own linked title (a forum post whose heading links to
@@ -1486,6 +1509,21 @@ mod tests {
         );
         assert!(text.contains("new signup and login"), "{text}");
         assert!(!text.contains("our newsletter"), "{text}");
+    }
+
+    #[test]
+    fn a_list_whose_items_open_with_words_before_their_links_stays_a_link_list_goes() {
+        // Weekly notes: each item a sentence with its links inside. A list of links, each
+        // item opening with its link, still goes.
+        let text = shown_with(
+            "<ul><li>Neil has patches up to <a href=/b/1>improve the tab unloader</a>, and \
+             <a href=/b/2>show a page when subframes crash</a></li>\
+             <li>Our new contributor <a href=/b/3>removed an unused attribute</a></li></ul>\
+             <ul><li><a href=/s/1>Parks of the county</a> in pictures</li>\
+             <li><a href=/s/2>The boardwalk debate</a> explained</li></ul>",
+        );
+        assert!(text.contains("Neil has patches"), "{text}");
+        assert!(!text.contains("Parks of the county"), "{text}");
     }
 
     #[test]
