@@ -321,9 +321,13 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     {
         return false;
     }
-    // A paragraph of the text that only talks of newsletters or signing up ("people who sign
-    // up for automatic savings save more") offers no link to follow.
-    if doc.is(n, "p") && len > PROMPT_LINE && doc.find_all(n, "a").is_empty() {
+    // A paragraph or a list of the text that only talks of newsletters or signing up
+    // ("people who sign up for automatic savings save more", "we test a new signup button")
+    // offers no link to follow.
+    if matches!(doc.tag(n), Some("p" | "ul"))
+        && len > PROMPT_LINE
+        && doc.find_all(n, "a").is_empty()
+    {
         return false;
     }
     // A section of the text that tells of signing up (a plan, a question of an FAQ): a
@@ -828,9 +832,24 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
             && ld > 0.2
             && !(is_list && ld < 0.5 && len > 200)
             && !is_prose_with_inline_links(doc, n, stats, ld)
-            && !is_post_under_linked_title(doc, n, stats))
+            && !is_post_under_linked_title(doc, n, stats)
+            && !(is_list && items_open_with_words(doc, n)))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
+}
+
+/// True when every item of list `n` opens with two words or more of its own text, before any
+/// link or other element ("Neil has patches up to [fix the unloader]", "gero [removed the
+/// attribute] from dialogs"): the links sit in the items' sentences. A menu's or a teaser
+/// list's items open with their link.
+fn items_open_with_words(doc: &Document, n: NodeId) -> bool {
+    let items = doc.element_children(n);
+    !items.is_empty()
+        && items.iter().all(|&li| {
+            doc.first_child(li)
+                .and_then(|c| doc.text(c))
+                .is_some_and(|t| t.split_whitespace().nth(1).is_some())
+        })
 }
 
 /// True when `n` is one post under its own linked title (a forum post whose heading links to
@@ -1553,6 +1572,73 @@ mod tests {
             "{}",
             doc.text_content(article)
         );
+    }
+
+    #[test]
+    fn formulas_drawn_as_images_are_text_not_pictures() {
+        // A proof indented under a statement, its formulas drawn as images (TeX in their alt
+        // text): no paragraph and several images, yet a sentence, not a gallery. A block of
+        // two pictures with no paragraph still goes.
+        let img = |alt: &str| format!("<img src=\"/math/{}.svg\" alt=\"{alt}\">", alt.len());
+        let proof = format!(
+            "<dl><dd><i>Proof:</i> {} by definition. Thus the entries agree if and only if {} \
+             (the entry is real).</dd></dl>",
+            img(r"{\displaystyle H_{ij}={\overline {H}}_{ji}}"),
+            img(r"H_{ij}=\overline{H}_{ij}")
+        );
+        assert!(shown_with(&proof).contains("by definition"));
+        let gallery = format!(
+            "<dl><dd>Photos of the day {} {}</dd></dl>",
+            img("A heron"),
+            img("The boardwalk")
+        );
+        assert!(!shown_with(&gallery).contains("Photos of the day"));
+    }
+
+    #[test]
+    fn a_note_that_points_to_other_pages_goes_a_note_of_text_stays() {
+        // A wiki's hatnote ("Main article: …", "For …, see …") is a note (ARIA `note`) of
+        // links: judged as a block, it goes. A note of text, and a line of the text with as
+        // many links that is no note, stay.
+        let text = shown_with(
+            "<h2>History</h2><div role=note class=hatnote>Main article: \
+             <a href=/wiki/Path>History of the river path</a></div>\
+             <div role=note>Note: the boardwalk closes at dusk in winter.</div>\
+             <div>Minutes: <a href=/m/1>March meeting</a></div>",
+        );
+        assert!(!text.contains("Main article"), "{text}");
+        assert!(text.contains("closes at dusk"), "{text}");
+        assert!(text.contains("March meeting"), "{text}");
+    }
+
+    #[test]
+    fn a_list_that_tells_of_a_signup_without_a_link_stays_a_signup_prompt_goes() {
+        // A team's weekly notes list the experiments it runs, one of them a new signup
+        // button: a list of the text, with nothing to follow. A prompt keeps going.
+        let text = shown_with(
+            "<ul><li>We are running three experiments this week:<ul>\
+             <li>Pocket stories on the new tab page in two more countries</li>\
+             <li>A new signup and login call to action in the doorhanger</li>\
+             <li>Some changes to how stories are personalised</li></ul></li></ul>\
+             <div>Sign up for our newsletter <a href=/join>Join</a></div>",
+        );
+        assert!(text.contains("new signup and login"), "{text}");
+        assert!(!text.contains("our newsletter"), "{text}");
+    }
+
+    #[test]
+    fn a_list_whose_items_open_with_words_before_their_links_stays_a_link_list_goes() {
+        // Weekly notes: each item a sentence with its links inside. A list of links, each
+        // item opening with its link, still goes.
+        let text = shown_with(
+            "<ul><li>Neil has patches up to <a href=/b/1>improve the tab unloader</a>, and \
+             <a href=/b/2>show a page when subframes crash</a></li>\
+             <li>Our new contributor <a href=/b/3>removed an unused attribute</a></li></ul>\
+             <ul><li><a href=/s/1>Parks of the county</a> in pictures</li>\
+             <li><a href=/s/2>The boardwalk debate</a> explained</li></ul>",
+        );
+        assert!(text.contains("Neil has patches"), "{text}");
+        assert!(!text.contains("Parks of the county"), "{text}");
     }
 
     #[test]

@@ -258,6 +258,17 @@ pub(crate) fn is_pixel_sized(doc: &Document, n: NodeId) -> bool {
     matches!(dim("width"), Some(w) if w <= 2) || matches!(dim("height"), Some(h) if h <= 2)
 }
 
+/// True for an image that draws a formula: its alternative text is TeX (a control word such
+/// as `\frac` or `\displaystyle`), as math renderers and LaTeX plugins write it. Such an
+/// image is a piece of the sentence around it, not a picture.
+pub fn draws_formula(doc: &Document, n: NodeId) -> bool {
+    doc.attr(n, "alt").is_some_and(|a| {
+        a.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\\' && w[1].is_ascii_alphabetic())
+    })
+}
+
 /// A tiny interface icon (share, comment, arrow, favicon): at most 32 px both ways as
 /// declared (or of no stated size, see below), no alternative text, and named as an icon by
 /// its class, id or file. Small

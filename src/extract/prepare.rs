@@ -947,7 +947,15 @@ pub fn strip_page_chrome(
             continue;
         }
 
-        if tag == "div" && stats.get(n).text > 0 && !has_block_child(doc, n) {
+        // A note of links (ARIA `note`: "Main article: …", "For …, see …") points to other
+        // pages: it stays a block, which cleaning judges by its links as Readability.js judges
+        // a `<div>` of a quarter or more links, instead of a paragraph of the text.
+        let s = stats.get(n);
+        if tag == "div"
+            && s.text > 0
+            && !(doc.attr(n, "role") == Some("note") && s.link_text * 4 >= s.text)
+            && !has_block_child(doc, n)
+        {
             doc.rename(n, "p");
         }
         cur = doc.next_in(body, n, false);

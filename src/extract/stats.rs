@@ -107,7 +107,7 @@ impl TextStats {
                     match tag {
                         "a" => s.link_text = s.text,
                         "p" => s.paragraphs += 1,
-                        "img" => s.images += 1,
+                        "img" if !super::media::draws_formula(doc, n) => s.images += 1,
                         "li" => s.list_items += 1,
                         "input" => s.inputs += 1,
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_text = s.text,
@@ -215,7 +215,7 @@ mod tests {
         match doc.tag(n) {
             Some("a") => s.link_text = s.text,
             Some("p") => s.paragraphs += 1,
-            Some("img") => s.images += 1,
+            Some("img") if !crate::extract::media::draws_formula(doc, n) => s.images += 1,
             Some("li") => s.list_items += 1,
             Some("input") => s.inputs += 1,
             Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => s.heading_text = s.text,
