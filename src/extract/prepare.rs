@@ -363,52 +363,49 @@ fn display_none(class: &str) -> bool {
 }
 
 /// True when a style attribute, whitespace dropped and ASCII lowercased, holds
-/// `display:none` or `visibility:hidden`. Read in place, without a squeezed copy per element:
-/// the first letter of each phrase occurs nowhere else in it, so after a mismatch a match
-/// can only start again at the character read.
-#[cfg(not(target_arch = "wasm32"))]
+/// `display:none` or `visibility:hidden`. Read in place, without a squeezed copy per element.
 fn style_hides(style: &str) -> bool {
-    const PHRASES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
-    let mut matched = [0usize; 2];
-    // Byte by byte: ASCII (most styles are) needs no decoding; any other character is
-    // decoded only to skip it when it is white space.
+    spells_hiding(style_chars(style))
+}
+
+/// A style's characters without white space, ASCII lowercased, read byte by byte: ASCII
+/// (most styles are) needs no decoding; any other character is decoded only to skip it when
+/// it is white space.
+#[cfg(not(target_arch = "wasm32"))]
+fn style_chars(style: &str) -> impl Iterator<Item = char> + '_ {
     let mut i = 0;
-    while let Some(&b) = style.as_bytes().get(i) {
+    std::iter::from_fn(move || loop {
+        let &b = style.as_bytes().get(i)?;
         let c = if b < 0x80 {
             i += 1;
-            if matches!(b, b'\t'..=b'\r' | b' ') {
-                continue;
-            }
             char::from(b.to_ascii_lowercase())
         } else {
             let c = style[i..].chars().next().unwrap_or_default();
             i += c.len_utf8();
-            if c.is_whitespace() {
-                continue;
-            }
             c
         };
-        for (phrase, at) in PHRASES.iter().zip(&mut matched) {
-            if c == char::from(phrase[*at]) {
-                *at += 1;
-                if *at == phrase.len() {
-                    return true;
-                }
-            } else {
-                *at = usize::from(c == char::from(phrase[0]));
-            }
+        if !c.is_whitespace() {
+            return Some(c);
         }
-    }
-    false
+    })
 }
 
-/// [`style_hides`] for the wasm: character by character (smaller code, same answers).
+/// [`style_chars`] for the wasm: character by character (smaller code, same characters).
 #[cfg(target_arch = "wasm32")]
-fn style_hides(style: &str) -> bool {
+fn style_chars(style: &str) -> impl Iterator<Item = char> + '_ {
+    style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+}
+
+/// True when `chars` hold `display:none` or `visibility:hidden`. The first letter of each
+/// phrase occurs nowhere else in it, so after a mismatch a match can only start again at the
+/// character read.
+fn spells_hiding(chars: impl Iterator<Item = char>) -> bool {
     const PHRASES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
     let mut matched = [0usize; 2];
-    for c in style.chars().filter(|c| !c.is_whitespace()) {
-        let c = c.to_ascii_lowercase();
+    for c in chars {
         for (phrase, at) in PHRASES.iter().zip(&mut matched) {
             if c == char::from(phrase[*at]) {
                 *at += 1;

@@ -171,20 +171,26 @@ impl Writer {
         }
         for (i, word) in split_white(t).enumerate() {
             if i == 0 {
-                let at_line_start = self.pending > 0
-                    || self.out.is_empty()
-                    || self.out.ends_with('\n')
-                    || self.prefix.is_some();
-                self.start_text();
-                if self.space && !at_line_start {
-                    self.out.push(' ');
-                }
+                self.start_words();
             } else {
                 self.out.push(' ');
             }
             self.out.push_str(word);
         }
         self.space = t.ends_with(char::is_whitespace);
+    }
+
+    /// Opens a text's first word: the line's start, and the space owed before it unless the
+    /// word starts a line.
+    fn start_words(&mut self) {
+        let at_line_start = self.pending > 0
+            || self.out.is_empty()
+            || self.out.ends_with('\n')
+            || self.prefix.is_some();
+        self.start_text();
+        if self.space && !at_line_start {
+            self.out.push(' ');
+        }
     }
 
     /// The words of ASCII text `t` (not all whitespace) written as [`Writer::text`] writes
@@ -196,14 +202,7 @@ impl Writer {
         let b = t.as_bytes();
         let start = b.iter().position(|&c| !white(c)).unwrap_or(b.len());
         let end = b.iter().rposition(|&c| !white(c)).map_or(start, |e| e + 1);
-        let at_line_start = self.pending > 0
-            || self.out.is_empty()
-            || self.out.ends_with('\n')
-            || self.prefix.is_some();
-        self.start_text();
-        if self.space && !at_line_start {
-            self.out.push(' ');
-        }
+        self.start_words();
         let (mut run, mut i) = (start, start);
         while i < end {
             if !white(b[i]) {
