@@ -350,14 +350,17 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return true;
     }
     doc.attr(n, "style").is_some_and(style_hides)
-        || doc.is(n, "span") && doc.attr(n, "class").is_some_and(display_none)
+        || doc.is(n, "span")
+            && doc
+                .attr(n, "class")
+                .is_some_and(hidden_by_d_none_everywhere)
 }
 
 /// Bootstrap's `d-none` alone: no `d-md-inline` or the like shows the element again at some
 /// screen size, so it is hidden on every screen. Asked of a `<span>` only (a Q&A site's
 /// hidden `$\begingroup$` markers, a product's id): a hidden `<div>` or `<dl>` may hold
 /// the data a script shows on the page (a service page's list of capabilities).
-fn display_none(class: &str) -> bool {
+fn hidden_by_d_none_everywhere(class: &str) -> bool {
     split_white(class).any(|w| w == "d-none")
         && !split_white(class).any(|w| w.starts_with("d-") && !w.ends_with("-none"))
 }
