@@ -838,17 +838,25 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
         || (is_list && ld > 0.8 && len < 600)
 }
 
-/// True when every item of list `n` opens with two words or more of its own text, before any
-/// link or other element ("Neil has patches up to [fix the unloader]", "gero [removed the
-/// attribute] from dialogs"): the links sit in the items' sentences. A menu's or a teaser
-/// list's items open with their link.
+/// True when every item of list `n` opens with words of its own before its first link
+/// ("Neil has patches up to [fix the unloader]", "gero [removed the attribute] from dialogs"):
+/// the links sit in the items' sentences. A menu's or a teaser list's items open with their
+/// link.
 fn items_open_with_words(doc: &Document, n: NodeId) -> bool {
     let items = doc.element_children(n);
     !items.is_empty()
         && items.iter().all(|&li| {
-            doc.first_child(li)
-                .and_then(|c| doc.text(c))
-                .is_some_and(|t| t.split_whitespace().nth(1).is_some())
+            let mut lead = String::new();
+            for d in doc.descendants(li).skip(1) {
+                if doc.is(d, "a") {
+                    return lead.split_whitespace().count() >= 2;
+                }
+                if let Some(t) = doc.text(d) {
+                    lead.push_str(t);
+                    lead.push(' ');
+                }
+            }
+            false
         })
 }
 
