@@ -260,14 +260,15 @@ pub fn read(doc: &Document) -> Metadata {
         get(&["og:type"]).as_deref() == Some("article") || ld.published.is_some(),
     );
     // Only a heading's tagline is cut: the metadata's title parts were chosen already.
-    let shown_title = title.as_ref().map(|(t, heading)| match heading {
-        Some(_) => without_tagline(t).to_string(),
-        None => t.clone(),
-    });
     // The `<h1>` that names the title, else the first: the byline and date rules look beside it.
     let title_h1 = title.as_ref().and_then(|(_, heading)| *heading);
     let headline = title_h1.or(h1s.first().copied());
     let title_heading = title_h1.map(|h| heading_text(doc, h));
+    // A tagline is cut where the heading shows one: the metadata's separators stay.
+    let shown_title = title.as_ref().map(|(t, _)| match &title_heading {
+        Some(h) if without_tagline(h) != h => without_tagline(t).to_string(),
+        _ => t.clone(),
+    });
     let title = title.map(|(t, _)| t);
 
     let byline = if ld.authors.is_empty() {
@@ -2231,6 +2232,24 @@ fn choose_title(
             }
         }
     }
+    // A heading set in parts (a headline and its subtitle in spans of their own, words on
+    // two lines) drops the hyphens the metadata's title spells between them ("Staple Tee -
+    // 5001", "Full-Stack"): the same words, in the metadata's spelling.
+    if let Some(f) = &fallback {
+        let words = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        };
+        let hyphens = |s: &str| s.matches('-').count();
+        if let Some((_, &node)) = headings
+            .iter()
+            .zip(&nodes)
+            .find(|(h, _)| hyphens(f) > hyphens(h) && words(h) == words(f))
+        {
+            return Some((f.clone(), Some(node)));
+        }
+    }
     match (headings.as_slice(), &fallback) {
         ([only], Some(f))
             if word_overlap(only, f)
@@ -2906,6 +2925,34 @@ mod tests {
             meta.title_heading.as_deref(),
             Some("Best Shows of 2025 – Artview")
         );
+    }
+
+    #[test]
+    fn a_heading_set_in_parts_takes_the_titles_hyphens() {
+        // Headline and subtitle in spans: the `<title>` joins them with a hyphen, kept whole
+        // (no tagline cut) and the heading still leaves the text.
+        let html = "<title>Choosing a Good Tutor - What to Ask | Site</title><body>\
+            <h1><span>Choosing a Good Tutor</span> <span>What to Ask</span></h1>\
+            <p>Text.</p>";
+        let m = read(&parse_html(html, None));
+        let title = "Choosing a Good Tutor - What to Ask";
+        assert_eq!(m.title.as_deref(), Some(title));
+        assert_eq!(m.shown_title.as_deref(), Some(title));
+        assert_eq!(
+            m.title_heading.as_deref(),
+            Some("Choosing a Good Tutor What to Ask")
+        );
+        let doc = parse_html(
+            "<title>Remote Full-Stack Jobs</title><body><h1>Remote<br>Full Stack Jobs</h1>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Remote Full-Stack Jobs"));
+        // A heading with a hyphen the title lacks keeps its own spelling.
+        let doc = parse_html(
+            "<title>Full Stack Jobs | Site</title><body><h1>Full-Stack Jobs</h1>",
+            None,
+        );
+        assert_eq!(read(&doc).title.as_deref(), Some("Full-Stack Jobs"));
     }
 
     #[test]
