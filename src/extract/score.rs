@@ -789,6 +789,18 @@ mod tests {
     }
 
     #[test]
+    fn media_names_content_not_clutter() {
+        // A media object's text, a card's image slot, a media-and-text section of a shop.
+        assert_eq!(weight_of("media"), 0.0);
+        assert!(weight_of("media-body") > 0.0, "`body` is an article word");
+        assert_eq!(weight_of("card__media product-card__media"), 0.0);
+        assert_eq!(weight_of("section media-with-text"), 0.0);
+        // The clutter words beside it still count.
+        assert!(weight_of("social-media-share") < 0.0);
+        assert!(weight_of("media sidebar") < 0.0);
+    }
+
+    #[test]
     fn a_widget_weighs_down_as_a_word_of_its_own_only() {
         // A template that names every block of its page `celwidget` (a shop's description,
         // its details) says nothing of a sidebar; `recent-posts-widget` does.
