@@ -895,6 +895,12 @@ mod tests {
         // CKEditor's editing handle around a layout grid inside the text.
         assert_eq!(weight_of("ck-widget ck-widget bs_grid"), 0.0);
         assert!(weight_of("widget") < 0.0);
+        // Where a heading stops when its anchor is followed; a scrolling box still counts.
+        assert_eq!(weight_of("group scroll-mt-20"), 0.0);
+        assert_eq!(weight_of("section scroll-my-fluid-lg scroll-p-4"), 0.0);
+        assert!(weight_of("scroll-container") < 0.0);
+        assert!(weight_of("scroll-menu") < 0.0);
+        assert!(weight_of("scroll-progress") < 0.0);
         // A plain `hidden` and a role word still count.
         assert!(weight_of("hidden") < 0.0);
         assert!(weight_of("sidebar-widget") < 0.0);
