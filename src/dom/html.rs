@@ -172,11 +172,11 @@ fn reveal_noscript_page(doc: &mut Document) -> bool {
 
 /// Decodes page bytes the way a browser would without HTTP headers: a byte-order mark first,
 /// then a `<meta charset>` or `http-equiv` declaration in the first 1024 bytes, else UTF-8
-/// (with Windows-1252 as the fallback when the bytes are not valid UTF-8).
+/// (with Windows-1252 as the fallback when the bytes are not valid UTF-8). A file that is
+/// UTF-8 twice over is decoded twice (see [`undo_double_utf8`]).
 pub fn decode_html(bytes: &[u8]) -> (String, &'static str) {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), enc.name());
+        return decode_as(enc, &bytes[bom_len..]);
     }
     let enc = declared_charset(&bytes[..bytes.len().min(1024)])
         .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
@@ -196,9 +196,55 @@ pub fn decode_html(bytes: &[u8]) -> (String, &'static str) {
         None if valid_utf8 => encoding_rs::UTF_8,
         None => encoding_rs::WINDOWS_1252,
     };
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    (text.into_owned(), enc.name())
+    decode_as(enc, bytes)
 }
+
+fn decode_as(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> (String, &'static str) {
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    let repaired = if enc == encoding_rs::UTF_8 {
+        undo_double_utf8(&text)
+    } else {
+        None
+    };
+    (repaired.unwrap_or_else(|| text.into_owned()), enc.name())
+}
+
+/// The text of a page saved after its UTF-8 bytes were read as Windows-1252 or Latin-1 (a
+/// crawler or an editor that took the wrong charset, then wrote the file back as UTF-8):
+/// "itâ€™s cafÃ©" for "it’s café". Taken back to single bytes, every character of such
+/// text forms a valid UTF-8 sequence again; text written that way on purpose practically
+/// never does as a whole (one "é" before a space or a letter breaks it), which is ftfy's
+/// rule applied to the whole file. An "Â", "Ã" or "â" must be among the leads (the leads of
+/// Latin-1 letters and of punctuation, which every such Western page holds), so that a page
+/// whose only non-ASCII text is one pair like "É®" is left alone. The browser would show the
+/// mojibake of the saved file, but the site it was saved from showed the repaired text.
+fn undo_double_utf8(text: &str) -> Option<String> {
+    if text.is_ascii() || !text.contains(['Â', 'Ã', 'â']) {
+        return None;
+    }
+    // What Windows-1252 decodes bytes 0x80-0x9f to (the C1 controls for its five holes).
+    let (high, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&CP1252_HIGH);
+    let mut bytes = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let byte = match u8::try_from(c) {
+            Ok(b) => b,
+            Err(_) => 0x80 + high.chars().position(|h| h == c)? as u8,
+        };
+        bytes.push(byte);
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// The bytes 0x80-0x9f, which Windows-1252 decodes to punctuation where Latin-1 has controls.
+const CP1252_HIGH: [u8; 32] = {
+    let mut bytes = [0; 32];
+    let mut i = 0;
+    while i < 32 {
+        bytes[i] = 0x80 + i as u8;
+        i += 1;
+    }
+    bytes
+};
 
 /// Finds `charset=` inside a `<meta …>` tag of an ASCII-compatible prefix.
 fn declared_charset(prefix: &[u8]) -> Option<String> {
@@ -689,6 +735,30 @@ mod tests {
         );
         let (text, enc) = decode_html("\u{feff}plain ü".as_bytes());
         assert_eq!((text.as_str(), enc), ("plain ü", "UTF-8"));
+    }
+
+    #[test]
+    fn undoes_utf8_saved_twice() {
+        // Read as Windows-1252 ("â€™") or as Latin-1 (C1 controls), then saved as UTF-8.
+        let page = "<meta charset=\"utf-8\"><p>Itâ€™s a cafÃ© â€” 20Â\u{a0}Â°C</p>";
+        let (text, enc) = decode_html(page.as_bytes());
+        assert_eq!(
+            (text.as_str(), enc),
+            (
+                "<meta charset=\"utf-8\"><p>It’s a café — 20\u{a0}°C</p>",
+                "UTF-8"
+            )
+        );
+        let (text, _) = decode_html("\u{feff}<p>pet\u{e2}\u{80}\u{99}s".as_bytes());
+        assert_eq!(text, "<p>pet’s");
+        for kept in [
+            "<p>It’s a café — “quoted” Ã", // the Ã is not followed by a continuation
+            "<p>Â© 2024 · naïve résumé",   // "é" before a space
+            "<p>NESCAFÉ® coffee",          // a pair that decodes, but no Â/Ã/â lead
+            "<p>Ã© and an emoji 😊",       // a character no single byte stands for
+        ] {
+            assert_eq!(decode_html(kept.as_bytes()).0, kept);
+        }
     }
 
     #[test]

@@ -241,7 +241,9 @@ pub const CMS_CONTENT: &[Pat] = &[
     Sub("rich-text"),
 ];
 
-/// Words that lower a block's score.
+/// Words that lower a block's score. Not `media` (Readability's word for embedded players):
+/// it names a card's image slot, a media object's image and text (`media-body`) or a
+/// media-and-text section of a shop's or a service's page, content more often than not.
 pub const NEGATIVE: &[Pat] = &[
     Token("ad"),
     Token("ads"),
@@ -257,7 +259,6 @@ pub const NEGATIVE: &[Pat] = &[
     Sub("footer"),
     Sub("gdpr"),
     Sub("masthead"),
-    Token("media"),
     Token("meta"),
     Sub("outbrain"),
     Sub("promo"),

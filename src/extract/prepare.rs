@@ -710,7 +710,8 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 ///   nothing (an "ad" among them is no ad);
 /// - utility classes (Tailwind and the like): responsive or state variants (`lg:hidden`,
 ///   `hover:underline`), arbitrary values (`max-w-[645px]`) and `overflow-hidden`, which
-///   clips a box and hides nothing;
+///   clips a box and hides nothing, and scroll margins and paddings (`scroll-mt-20`, where a
+///   heading stops when its anchor is followed), which name no scrolling box;
 /// - CKEditor's `ck-widget`, which marks an editing handle inside the text, not a widget;
 /// - a bare `hidden` that a responsive variant shows again (`hidden lg:block`): the block is
 ///   hidden on small screens only;
@@ -726,6 +727,12 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
     let plain = |t: &str| !t.bytes().any(|b| b == b':' || b == b'[');
     let kept = |t: &str| {
         !t.starts_with("overflow-")
+            && !t.strip_prefix("scroll-").is_some_and(|r| {
+                matches!(
+                    r.as_bytes(),
+                    [b'm' | b'p', b'-', ..] | [b'm' | b'p', _, b'-', ..]
+                )
+            })
             && !t.starts_with("ck-widget")
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")

@@ -789,6 +789,18 @@ mod tests {
     }
 
     #[test]
+    fn media_names_content_not_clutter() {
+        // A media object's text, a card's image slot, a media-and-text section of a shop.
+        assert_eq!(weight_of("media"), 0.0);
+        assert!(weight_of("media-body") > 0.0, "`body` is an article word");
+        assert_eq!(weight_of("card__media product-card__media"), 0.0);
+        assert_eq!(weight_of("section media-with-text"), 0.0);
+        // The clutter words beside it still count.
+        assert!(weight_of("social-media-share") < 0.0);
+        assert!(weight_of("media sidebar") < 0.0);
+    }
+
+    #[test]
     fn a_widget_weighs_down_as_a_word_of_its_own_only() {
         // A template that names every block of its page `celwidget` (a shop's description,
         // its details) says nothing of a sidebar; `recent-posts-widget` does.
@@ -883,6 +895,12 @@ mod tests {
         // CKEditor's editing handle around a layout grid inside the text.
         assert_eq!(weight_of("ck-widget ck-widget bs_grid"), 0.0);
         assert!(weight_of("widget") < 0.0);
+        // Where a heading stops when its anchor is followed; a scrolling box still counts.
+        assert_eq!(weight_of("group scroll-mt-20"), 0.0);
+        assert_eq!(weight_of("section scroll-my-fluid-lg scroll-p-4"), 0.0);
+        assert!(weight_of("scroll-container") < 0.0);
+        assert!(weight_of("scroll-menu") < 0.0);
+        assert!(weight_of("scroll-progress") < 0.0);
         // A plain `hidden` and a role word still count.
         assert!(weight_of("hidden") < 0.0);
         assert!(weight_of("sidebar-widget") < 0.0);
