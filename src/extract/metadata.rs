@@ -2417,6 +2417,32 @@ mod tests {
     use crate::dom::html::parse_html;
 
     #[test]
+    fn the_base_address_is_the_first_bases_wherever_it_sits() {
+        // Read in the walk that finds the metas: the first `<base>` counts, in the head or
+        // not, and one without an address leaves the page's own.
+        let page = "http://example.com/a/page.html";
+        for (html, want) in [
+            (
+                r#"<head><base href="http://cdn.example/docs/"><base href="http://x.example/"></head><body><p>x</p></body>"#,
+                "http://cdn.example/docs/",
+            ),
+            (
+                r#"<head><base target="_blank"><base href="http://x.example/"></head><body></body>"#,
+                page,
+            ),
+            (
+                r#"<body><p>x</p><base href="http://cdn.example/"></body>"#,
+                "http://cdn.example/",
+            ),
+        ] {
+            let doc = parse_html(html, Some(page));
+            let meta = read(&doc);
+            assert_eq!(meta.base_url.as_deref(), Some(want), "{html}");
+            assert_eq!(meta.base_url, base_url(&doc));
+        }
+    }
+
+    #[test]
     fn a_discussion_is_declared_in_json_ld_or_microdata() {
         let ld = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org",
             "@type":"DiscussionForumPosting","headline":"Pumps"}</script></head><body></body></html>"#;
