@@ -50,6 +50,8 @@ pub struct Metadata {
     /// The page offers a product (a schema.org `Product` in its JSON-LD or microdata, or
     /// `og:type` product): a shop's page, whose reviews are its customers' comments.
     pub product: bool,
+    /// The URL links resolve against (see [`base_url`]).
+    pub base_url: Option<String>,
 }
 
 /// True when `s` names a discussion's schema.org type ([`patterns::DISCUSSION_TYPES`]).
@@ -198,29 +200,53 @@ struct JsonLd {
     product: bool,
 }
 
+/// What [`page_elements`] finds.
+#[derive(Default)]
+struct PageElements {
+    metas: Vec<NodeId>,
+    scripts: Vec<NodeId>,
+    h1s: Vec<NodeId>,
+    /// The first `<title>` and the first `<base>`.
+    title: Option<NodeId>,
+    base: Option<NodeId>,
+    /// A microdata `itemtype` names a discussion, a product.
+    item_thread: bool,
+    item_product: bool,
+}
+
 /// The page's `<meta>`s and `<script>`s and the body's `<h1>`s (for the title, byline and
-/// date rules), in document order, found in one walk.
-fn page_elements(doc: &Document) -> (Vec<NodeId>, Vec<NodeId>, Vec<NodeId>) {
+/// date rules), in document order, its first `<title>` and `<base>`, and what its microdata's
+/// item types declare: found in one walk.
+fn page_elements(doc: &Document) -> PageElements {
     let body = doc.body();
-    let (mut metas, mut scripts, mut h1s) = (Vec::new(), Vec::new(), Vec::new());
+    let mut found = PageElements::default();
     for n in doc.descendants(NodeId::DOCUMENT) {
         match doc.tag(n) {
-            Some("meta") => metas.push(n),
-            Some("script") => scripts.push(n),
-            Some("h1") => h1s.push(n),
+            Some("meta") => found.metas.push(n),
+            Some("script") => found.scripts.push(n),
+            Some("h1") => found.h1s.push(n),
+            Some("title") => _ = found.title.get_or_insert(n),
+            Some("base") => _ = found.base.get_or_insert(n),
             _ => {}
         }
+        if let Some(t) = doc.attr(n, "itemtype") {
+            found.item_thread |= names_discussion(t);
+            found.item_product |= t.ends_with("/Product");
+        }
     }
-    h1s.retain(|&h| body.is_some_and(|b| doc.contains(b, h)));
-    (metas, scripts, h1s)
+    found
+        .h1s
+        .retain(|&h| body.is_some_and(|b| doc.contains(b, h)));
+    found
 }
 
 /// Reads the metadata of `doc`.
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn read(doc: &Document) -> Metadata {
-    let (metas, scripts, h1s) = page_elements(doc);
-    let metas = meta_map(doc, &metas);
-    let ld = json_ld(doc, &scripts, &metas);
+    let page = page_elements(doc);
+    let h1s = page.h1s;
+    let metas = meta_map(doc, &page.metas);
+    let ld = json_ld(doc, &page.scripts, &metas);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
             .find_map(|k| metas.get(k).filter(|v| !v.is_empty()).cloned())
@@ -229,8 +255,8 @@ pub fn read(doc: &Document) -> Metadata {
     // The publisher's name in JSON-LD is the plain name; `og:site_name` often adds a slogan.
     let site_name = ld.publisher.clone().or_else(|| get(SITE_KEYS));
 
-    let doc_title = doc
-        .find_first("title")
+    let doc_title = page
+        .title
         .map(|t| doc.inner_text(t))
         .filter(|t| !t.is_empty());
     let meta_title = match ld.headline.clone() {
@@ -428,21 +454,13 @@ pub fn read(doc: &Document) -> Metadata {
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
-    let base = base_url(doc);
+    let base = base_url_of(doc, page.base);
     let lead_image = get(IMAGE_KEYS)
         .or(ld.image.clone())
         .map(|src| url::resolve(base.as_deref(), &src));
 
     let excerpt = ld.description.clone().or_else(|| get(DESCRIPTION_KEYS));
 
-    // The microdata's item types, read in one walk of the page for both declarations.
-    let (mut item_thread, mut item_product) = (false, false);
-    for n in doc.descendants(NodeId::DOCUMENT) {
-        if let Some(t) = doc.attr(n, "itemtype") {
-            item_thread |= names_discussion(t);
-            item_product |= t.ends_with("/Product");
-        }
-    }
     Metadata {
         title,
         shown_title,
@@ -456,11 +474,12 @@ pub fn read(doc: &Document) -> Metadata {
         excerpt,
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
-        thread: ld.discussion || item_thread,
+        thread: ld.discussion || page.item_thread,
         dom_byline,
         product: ld.product
             || metas.get("og:type").is_some_and(|t| t.contains("product"))
-            || item_product,
+            || page.item_product,
+        base_url: base,
     }
 }
 
@@ -480,8 +499,13 @@ const EXCERPT_MIN_CHARS: usize = 40;
 
 /// The URL links resolve against: `<base href>` (itself resolved) or the page URL.
 pub fn base_url(doc: &Document) -> Option<String> {
+    base_url_of(doc, doc.find_first("base"))
+}
+
+/// [`base_url`], given the page's first `<base>`.
+fn base_url_of(doc: &Document, base: Option<NodeId>) -> Option<String> {
     let page = doc.url.as_deref();
-    match doc.find_first("base").and_then(|b| doc.attr(b, "href")) {
+    match base.and_then(|b| doc.attr(b, "href")) {
         Some(href) => Some(url::resolve(page, href)),
         None => page.map(str::to_string),
     }
@@ -2410,6 +2434,32 @@ fn decode_entities(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::dom::html::parse_html;
+
+    #[test]
+    fn the_base_address_is_the_first_bases_wherever_it_sits() {
+        // Read in the walk that finds the metas: the first `<base>` counts, in the head or
+        // not, and one without an address leaves the page's own.
+        let page = "http://example.com/a/page.html";
+        for (html, want) in [
+            (
+                r#"<head><base href="http://cdn.example/docs/"><base href="http://x.example/"></head><body><p>x</p></body>"#,
+                "http://cdn.example/docs/",
+            ),
+            (
+                r#"<head><base target="_blank"><base href="http://x.example/"></head><body></body>"#,
+                page,
+            ),
+            (
+                r#"<body><p>x</p><base href="http://cdn.example/"></body>"#,
+                "http://cdn.example/",
+            ),
+        ] {
+            let doc = parse_html(html, Some(page));
+            let meta = read(&doc);
+            assert_eq!(meta.base_url.as_deref(), Some(want), "{html}");
+            assert_eq!(meta.base_url, base_url(&doc));
+        }
+    }
 
     #[test]
     fn a_discussion_is_declared_in_json_ld_or_microdata() {

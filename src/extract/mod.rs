@@ -213,7 +213,6 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // What the page says of itself, the same on every attempt.
     let (thread, product) = (meta.thread, meta.product);
     let readerable = is_probably_readerable(&doc);
-    let base = metadata::base_url(&doc);
     let mut prepared = doc;
     let mut prepared_removals = clutter::Removals::default();
     prepare::remove_non_content(&mut prepared, &mut prepared_removals);
@@ -328,7 +327,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         }
     }
     let (work, root, _, dom_byline, removals) = best?;
-    let (clean, clean_root) = render::html::sanitize(&work, root, base.as_deref());
+    let (clean, clean_root) = render::html::sanitize(&work, root, meta.base_url.as_deref());
     let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();
     let page_text = prepared.body().map_or(0, |b| page_stats.get(b).text);
