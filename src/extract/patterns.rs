@@ -139,11 +139,21 @@ pub fn is_unlikely_name(ms: &str) -> bool {
 /// word it names a part or a moment it hides (`hide-ordinal`, `hide-caption`,
 /// `hide-on-print`, `hide-scrollbar`), and the block itself shows.
 fn hides_the_block(ms: &str) -> bool {
-    find(ms, "hide").is_some()
-        && ms.split_whitespace().any(|name| {
-            let mut words = name.split(|c: char| !c.is_alphanumeric());
-            words.any(|w| w == "hide") && (words.all(str::is_empty) || matches(SCREEN_SIZES, name))
-        })
+    let mut from = 0;
+    while let Some(i) = find(&ms[from..], "hide") {
+        let at = from + i;
+        from = at + 4;
+        // The rest of its name: nothing, or a separator and the words after it.
+        let rest = ms[from..].split(' ').next().unwrap_or("");
+        let word = |b: u8| b.is_ascii_alphanumeric();
+        if (at == 0 || !word(ms.as_bytes()[at - 1]))
+            && !rest.bytes().next().is_some_and(word)
+            && (!rest.bytes().any(word) || matches(SCREEN_SIZES, rest))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Class words that close an accordion's or a disclosure's panel until its control is clicked
