@@ -107,7 +107,7 @@ pub const UNLIKELY: &[Pat] = &[
     Token("nav"),
     Token("navbar"),
     Token("hidden"),
-    Token("hide"),
+    // `hide` as a word: [`hides_the_block`].
     Sub("mfp-hide"),
     // Not Bootstrap's `d-none`: it comes with `d-md-block` and the like on blocks shown on
     // every screen but a phone's (matched as a word it took 0.1% of WCXB's `with` and
@@ -121,13 +121,39 @@ pub const UNLIKELY: &[Pat] = &[
 
 /// Class words of text kept for screen readers only (a card's "Product name" label and a
 /// copy of its name): unlikely content too.
-pub const SCREEN_READER_ONLY: &[Pat] =
-    &[Sub("sr-only"), Sub("screen-reader"), Sub("visually-hidden")];
+pub const SCREEN_READER_ONLY: &[Pat] = &[
+    Sub("sr-only"),
+    Sub("screen-reader"),
+    Sub("visually-hidden"),
+    Sub("hide-visual"),
+];
 
 /// True when a class-and-id string names a block unlikely to hold the article: a word of
-/// [`UNLIKELY`] or of [`SCREEN_READER_ONLY`].
+/// [`UNLIKELY`] or of [`SCREEN_READER_ONLY`], or a name that hides the block.
 pub fn is_unlikely_name(ms: &str) -> bool {
-    matches(UNLIKELY, ms) || matches(SCREEN_READER_ONLY, ms)
+    matches(UNLIKELY, ms) || matches(SCREEN_READER_ONLY, ms) || hides_the_block(ms)
+}
+
+/// True when a name of `ms` holds the word `hide` as the last of its words (`hide`,
+/// `js-hide`, `toggle__hide`) or before a screen size (`hide-mobile`). Followed by another
+/// word it names a part or a moment it hides (`hide-ordinal`, `hide-caption`,
+/// `hide-on-print`, `hide-scrollbar`), and the block itself shows.
+fn hides_the_block(ms: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = find(&ms[from..], "hide") {
+        let at = from + i;
+        from = at + 4;
+        // The rest of its name: nothing, or a separator and the words after it.
+        let rest = ms[from..].split(' ').next().unwrap_or("");
+        let word = |b: u8| b.is_ascii_alphanumeric();
+        if (at == 0 || !word(ms.as_bytes()[at - 1]))
+            && !rest.bytes().next().is_some_and(word)
+            && (!rest.bytes().any(word) || matches(SCREEN_SIZES, rest))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Class words that close an accordion's or a disclosure's panel until its control is clicked
@@ -147,6 +173,7 @@ pub const SCREEN_SIZES: &[Pat] = &[
     Sub("phone"),
     Sub("tablet"),
     Sub("desktop"),
+    Sub("responsive"),
 ];
 
 /// Class names of responsive frameworks that show a block on small screens only (Bootstrap,
@@ -1820,6 +1847,29 @@ mod tests {
         assert!(matches(&[Token("ad")], "top ad-slot"));
         assert!(matches(UNLIKELY, "td_block_related_posts"));
         assert!(!matches(UNLIKELY, "td-post-content tagdiv-type"));
+    }
+
+    #[test]
+    fn hide_before_a_part_hides_the_part_not_the_block() {
+        for hidden in [
+            "answer hide",
+            "js-hide",
+            "toggle-box__hide",
+            "hide-mobile",
+            "hide-mw-responsivewide",
+            "hide-visually",
+        ] {
+            assert!(is_unlikely_name(hidden), "{hidden}");
+        }
+        for shown in [
+            "list-definition hide-ordinal",
+            "gallery hide-caption",
+            "post__aside hide-on-print",
+            "tabs hide-scrollbar",
+            "hideout",
+        ] {
+            assert!(!is_unlikely_name(shown), "{shown}");
+        }
     }
 
     #[test]

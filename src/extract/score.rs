@@ -710,7 +710,18 @@ fn pick_siblings(
                     || doc.descendants(s).any(|d| doc.is(d, "figcaption"))
                     || (text == 0
                         && doc.descendants(s).filter(|&d| doc.is(d, "img")).count() == 1));
-            let section = same_first_class(doc, s, top) && is_prose_block(doc, s, stats, flags);
+            // A section of the same layout, or an introduction: paragraphs of prose before
+            // a text four times as long (a guide's lead over the block of its reviews, which
+            // takes the vote). Not the article's header, whose prose is its author's bio.
+            let section = (same_first_class(doc, s, top)
+                || (i < top_pos
+                    && !flags.thread
+                    && stats.get(s).paragraphs >= 2
+                    && stats.get(top).text >= 4 * stats.get(s).text
+                    && !doc
+                        .descendants(s)
+                        .any(|d| super::prepare::names_a_byline(doc, d))))
+                && is_prose_block(doc, s, stats, flags);
             scored || paragraph || figure || section
         };
         if keep {
@@ -1122,6 +1133,35 @@ mod tests {
         // A row of links and an author's box are no sections of the text.
         assert!(!text.contains("Branding for studios"), "{text}");
         assert!(!text.contains("Dana Reyes"), "{text}");
+    }
+
+    #[test]
+    fn a_guides_introduction_comes_with_the_reviews_that_take_the_vote() {
+        // The lead's paragraphs sit in their own block before a row of thumbnails and the
+        // long block of reviews, which takes the vote: the lead is the guide's introduction.
+        // An article header's author bio, before the text too, is no introduction.
+        let lead = "<div class=\"summary\"><p>Our team has ridden over forty scooters in the \
+                    last eight years, measuring speed, range and comfort on every one.</p><p>The \
+                    best for most people has incredible range and braking, and sells at a fair \
+                    price this spring.</p></div>";
+        let bio = "<div class=\"header-meta\"><div class=\"w-author\">Sam Reed</div><p>Sam is a \
+                   writer from Leeds who has covered transport and city life for ten years and more.</p>\
+                   <p>Sam spends most weekends riding the canal paths and testing lights and locks.</p></div>";
+        let review = "<p>The first scooter we tested climbs steep hills with ease, brakes in nine \
+                      feet, and folds in seconds, which makes it the best pick for most commuters.</p>";
+        let thumbs = "<div class=\"quick\"><img src=\"a.jpg\" width=\"128\" height=\"72\">Best overall</div>";
+        let html = format!(
+            "<html><body><div id=\"page\">{bio}{lead}{thumbs}{thumbs}<div>{}</div></div></body></html>",
+            review.repeat(12)
+        );
+        let article = crate::extract_html(&html, None).expect("the guide");
+        assert!(article.text.contains("forty scooters"), "{}", article.text);
+        assert!(article.text.contains("brakes in nine"), "{}", article.text);
+        assert!(
+            !article.text.contains("writer from Leeds"),
+            "{}",
+            article.text
+        );
     }
 
     #[test]
