@@ -718,6 +718,8 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 ///   shown, the block is;
 /// - a shop theme's `quick-add-hidden`: the block is left out of the product's quick-add
 ///   popup, and shown on its page;
+/// - what the block hides of its last child (`hide-last-message-connector`: a thread's
+///   replies hide the line that links the last reply to the post);
 /// - what a name says the block comes with (`with_header`, `section-with-header`): the
 ///   thing is not the block (see [`owned_part`]).
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
@@ -730,6 +732,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")
             && !t.ends_with("quick-add-hidden")
+            && !t.starts_with("hide-last-")
     };
     // Written as they are counted; the few classes that drop names by the counts (atomic
     // CSS, a `hidden` shown again) are written again, without those names.
@@ -935,6 +938,9 @@ pub fn strip_page_chrome(
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
         if unlikely || consent || reviews || empty_block || signature {
+            if unlikely && flags.thread {
+                keep_poster_line(doc, n, stats.get(n).text);
+            }
             if unlikely || signature {
                 removed.record(doc, n, classify(doc, n, ClutterKind::Other));
             } else if consent {
@@ -961,6 +967,78 @@ pub fn strip_page_chrome(
         cur = doc.next_in(body, n, false);
     }
     byline.and_then(|b| super::metadata::byline_from_text(&b))
+}
+
+/// Marks the line [`keep_poster_line`] makes of a post's header.
+const POSTER_LINE: &str = "data-lector-poster";
+
+/// Most text of a post's header: the poster's name, rank and figures, the date, the
+/// post's number, a menu or two.
+const POSTER_HEADER_TEXT: u32 = 200;
+
+/// Most characters of a poster's name.
+const POSTER_NAME_CHARS: usize = 40;
+
+/// In a thread, a post's header about to go (a poster's card, a row named as a header or a
+/// menu, a row of links) keeps its poster's name and the post's date as a line of the post,
+/// as a thread shows them: when its first words are a link to a member's page (the poster's
+/// name, beside an avatar's letter) or a `<time>`. A row of several names (a post's
+/// reactions) or one that opens with a label ("Reactions:", "Thread starter") keeps none.
+/// The lines kept from blocks inside `n` stay too.
+pub(crate) fn keep_poster_line(doc: &mut Document, n: NodeId, text: u32) {
+    for line in doc.collect_where(n, &|d| doc.attr(d, POSTER_LINE).is_some()) {
+        doc.insert_before(n, line);
+    }
+    if text > POSTER_HEADER_TEXT {
+        return;
+    }
+    let member = |d: NodeId| {
+        doc.is(d, "a")
+            && ["class", "href"].iter().any(|k| {
+                doc.attr(d, k)
+                    .is_some_and(|v| patterns::matches(patterns::MEMBER_LINKS, &lowercase(v)))
+            })
+    };
+    let Some(first) = doc
+        .descendants(n)
+        .find(|&d| doc.text(d).is_some_and(|t| !trim(t).is_empty()))
+    else {
+        return;
+    };
+    let mut up = doc.parent(first);
+    let mut opens = false;
+    while let Some(a) = up.filter(|&a| a != n) {
+        opens |= member(a) || doc.is(a, "time");
+        up = doc.parent(a);
+    }
+    if !opens {
+        return;
+    }
+    let (mut name, mut date) = (None::<String>, None);
+    for d in doc.descendants(n) {
+        if member(d) {
+            let t = doc.inner_text(d);
+            if (2..=POSTER_NAME_CHARS).contains(&t.chars().count()) {
+                if name.as_ref().is_some_and(|m| *m != t) {
+                    return;
+                }
+                name = Some(t);
+            }
+        } else if date.is_none() && doc.is(d, "time") {
+            // Its first words: a date set twice, long and short, shows the long one.
+            date = doc
+                .descendants(d)
+                .find_map(|t| doc.text(t).map(trim).filter(|t| !t.is_empty()))
+                .map(String::from);
+        }
+    }
+    let line: Vec<String> = name.into_iter().chain(date).collect();
+    if !line.is_empty() {
+        let p = doc.create_element("div", vec![(POSTER_LINE.into(), String::new())]);
+        let t = doc.create_text(&line.join(" · "));
+        doc.append(p, t);
+        doc.insert_before(n, p);
+    }
 }
 
 /// A table with header cells: its names say how it is shown (`sticky-header`, a table whose
@@ -1482,6 +1560,10 @@ mod tests {
         s.clear();
         push_meaningful_classes(&mut s, "p q r ab ad ae sidebar");
         assert_eq!(s, "sidebar ");
+        s.clear();
+        // A thread's replies, which hide the line drawn to the last of them.
+        push_meaningful_classes(&mut s, "replies hide-last-message-connector");
+        assert_eq!(s, "replies ");
     }
 
     #[test]
