@@ -2047,10 +2047,10 @@ mod tests {
         // which the shape tests take as link lists. Reactions under a post name members too.
         let post = |i: usize, name: &str, text: &str| {
             format!(
-                "<article class=\"message\"><div class=\"message-user\">\
+                "<article class=\"message\">\
                  <div class=\"message-avatar\"><a href=\"/members/{name}.{i}/\">{}</a></div>\
                  <div class=\"message-userDetails\"><h4><a href=\"/members/{name}.{i}/\" \
-                 class=\"username\">{name}</a></h4><h5>Well-known member</h5></div></div>\
+                 class=\"username\">{name}</a></h4><h5>Well-known member</h5></div>\
                  <div class=\"message-main\"><ul class=\"message-attribution\"><li>\
                  <a href=\"/threads/pumps.1/post-{i}\"><time datetime=\"2024-01-0{i}\">\
                  <span>Jan {i}, 2024</span><span>2y</span></time></a></li></ul>\

@@ -969,75 +969,64 @@ pub fn strip_page_chrome(
     byline.and_then(|b| super::metadata::byline_from_text(&b))
 }
 
-/// Marks the line [`keep_poster_line`] makes of a post's header.
-const POSTER_LINE: &str = "data-lector-poster";
-
 /// Most text of a post's header: the poster's name, rank and figures, the date, the
 /// post's number, a menu or two.
 const POSTER_HEADER_TEXT: u32 = 200;
 
 /// Most characters of a poster's name.
-const POSTER_NAME_CHARS: usize = 40;
+const POSTER_NAME_CHARS: u32 = 40;
 
 /// In a thread, a post's header about to go (a poster's card, a row named as a header or a
 /// menu, a row of links) keeps its poster's name and the post's date as a line of the post,
 /// as a thread shows them: when its first words are a link to a member's page (the poster's
 /// name, beside an avatar's letter) or a `<time>`. A row of several names (a post's
 /// reactions) or one that opens with a label ("Reactions:", "Thread starter") keeps none.
-/// The lines kept from blocks inside `n` stay too.
 pub(crate) fn keep_poster_line(doc: &mut Document, n: NodeId, text: u32) {
-    for line in doc.collect_where(n, &|d| doc.attr(d, POSTER_LINE).is_some()) {
-        doc.insert_before(n, line);
-    }
     if text > POSTER_HEADER_TEXT {
         return;
     }
     let member = |d: NodeId| {
         doc.is(d, "a")
-            && ["class", "href"].iter().any(|k| {
-                doc.attr(d, k)
-                    .is_some_and(|v| patterns::matches(patterns::MEMBER_LINKS, &lowercase(v)))
-            })
+            && (patterns::matches(patterns::MEMBER_LINKS, match_string(doc, d))
+                || doc
+                    .attr(d, "href")
+                    .is_some_and(|h| patterns::matches(patterns::MEMBER_LINKS, h)))
     };
-    let Some(first) = doc
-        .descendants(n)
-        .find(|&d| doc.text(d).is_some_and(|t| !trim(t).is_empty()))
-    else {
-        return;
-    };
-    let mut up = doc.parent(first);
-    let mut opens = false;
-    while let Some(a) = up.filter(|&a| a != n) {
-        opens |= member(a) || doc.is(a, "time");
-        up = doc.parent(a);
-    }
-    if !opens {
-        return;
-    }
-    let (mut name, mut date) = (None::<String>, None);
-    for d in doc.descendants(n) {
-        if member(d) {
-            let t = doc.inner_text(d);
-            if (2..=POSTER_NAME_CHARS).contains(&t.chars().count()) {
-                if name.as_ref().is_some_and(|m| *m != t) {
-                    return;
-                }
-                name = Some(t);
+    // The name (its link's words, past an avatar's letter) and the date's first words (a
+    // date set twice, long and short, shows the long one); two names: none. The first
+    // words lie in the last such link or `<time>` met.
+    let (mut name, mut date, mut opener, mut opens) = (None, None, None, None);
+    for d in doc.descendants(n).skip(1) {
+        let is_member = member(d);
+        let time = doc.is(d, "time");
+        if is_member || time {
+            opener = Some(d);
+        }
+        if opens.is_none() && doc.text(d).is_some_and(|t| !trim(t).is_empty()) {
+            opens = Some(opener.is_some_and(|o| doc.contains(o, d)));
+        }
+        if is_member && (2..=POSTER_NAME_CHARS).contains(&doc.text_len(d)) {
+            if name.is_some_and(|m| doc.text_content(m) != doc.text_content(d)) {
+                return;
             }
-        } else if date.is_none() && doc.is(d, "time") {
-            // Its first words: a date set twice, long and short, shows the long one.
+            name = name.or(Some(d));
+        } else if date.is_none() && time {
             date = doc
                 .descendants(d)
-                .find_map(|t| doc.text(t).map(trim).filter(|t| !t.is_empty()))
-                .map(String::from);
+                .find(|&t| doc.text(t).is_some_and(|t| !trim(t).is_empty()));
         }
     }
-    let line: Vec<String> = name.into_iter().chain(date).collect();
-    if !line.is_empty() {
-        let p = doc.create_element("div", vec![(POSTER_LINE.into(), String::new())]);
-        let t = doc.create_text(&line.join(" · "));
-        doc.append(p, t);
-        doc.insert_before(n, p);
+    if opens != Some(true) {
+        return;
+    }
+    for part in [name, date].into_iter().flatten() {
+        let line = doc.create_element("div", vec![]);
+        if doc.is(part, "a") {
+            doc.reparent_children(part, line);
+        } else {
+            doc.append(line, part);
+        }
+        doc.insert_before(n, line);
     }
 }
 
