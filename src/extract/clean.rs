@@ -739,6 +739,9 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
             );
         let introduced = introduced_by_sentence(doc, n) && class_weight(doc, n, flags) >= 0.0;
         if orphaned_heading || (!introduced && should_remove(doc, n, &stats, flags)) {
+            if flags.thread {
+                super::prepare::keep_poster_line(doc, n, stats.get(n).text);
+            }
             removed.record(doc, n, classify(doc, n, ClutterKind::Other));
             if let Some(p) = doc.parent(n) {
                 emptied[p.index()] = true;
@@ -824,7 +827,9 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
     }
     let in_figure = doc.ancestor_named(n, "figure", 0).is_some() || tag == "figure";
 
-    (img > 1.0 && p / img < 0.5 && !in_figure)
+    // A post of a thread with its photos attached is the post: judged by its links only.
+    let post_with_photos = flags.thread && len.saturating_sub(s.link_text) >= POST_WITH_PHOTOS_TEXT;
+    (img > 1.0 && p / img < 0.5 && !in_figure && !post_with_photos)
         || (!is_list && li > p)
         || (inputs > (p / 3.0).floor())
         || (!is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && ld > 0.0)
@@ -837,6 +842,9 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
 }
+
+/// Least text outside links of a thread's post that its photos do not make a gallery.
+const POST_WITH_PHOTOS_TEXT: u32 = 400;
 
 /// True when every item of list `n` opens with words of its own before its first link
 /// ("Neil has patches up to [fix the unloader]", "gero [removed the attribute] from dialogs"):
@@ -2030,6 +2038,69 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the thread").text;
         assert_eq!(text.matches("Post number 1 says").count(), 1);
         assert_eq!(text.matches("Post number 1197 says").count(), 2);
+    }
+
+    #[test]
+    fn a_posts_header_keeps_the_posters_name_and_the_date_in_a_thread() {
+        // Each post's header: the poster's card (an avatar's letter, the name linked to the
+        // member's page, a rank, figures) and a row of links (the date, the post's number),
+        // which the shape tests take as link lists. Reactions under a post name members too.
+        let post = |i: usize, name: &str, text: &str| {
+            format!(
+                "<article class=\"message\">\
+                 <div class=\"message-avatar\"><a href=\"/members/{name}.{i}/\">{}</a></div>\
+                 <div class=\"message-userDetails\"><h4><a href=\"/members/{name}.{i}/\" \
+                 class=\"username\">{name}</a></h4><h5>Well-known member</h5></div>\
+                 <div class=\"message-main\"><ul class=\"message-attribution\"><li>\
+                 <a href=\"/threads/pumps.1/post-{i}\"><time datetime=\"2024-01-0{i}\">\
+                 <span>Jan {i}, 2024</span><span>2y</span></time></a></li></ul>\
+                 <div class=\"bbWrapper\"><p>{text} {text}</p><p>{text}</p></div>\
+                 <footer class=\"message-footer\">Reactions: <a href=\"/members/ann.9/\" \
+                 class=\"username\">ann</a></footer>\
+                 </div></article>",
+                &name[..1]
+            )
+        };
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
+             \"headline\":\"Pump pressure drops\"}}</script></head><body><main><h1>Pump pressure drops</h1>\
+             {}{}{}</main></body></html>",
+            post(1, "pipefitter", "The pump was replaced last spring, and the pressure has held at \
+                 two bars ever since, but now it drops overnight to one bar."),
+            post(2, "Boilerman", "Check the expansion vessel: its charge is the usual culprit when \
+                 the pressure falls overnight, and then the relief valve."),
+            post(3, "pipefitter", "The vessel was flat. Pumped it up to one bar and the pressure \
+                 held all night. Thanks for the help with this one.")
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert!(text.contains("Boilerman\n\nJan 2, 2024"), "{text}");
+        assert_eq!(text.matches("pipefitter").count(), 2, "{text}");
+        assert!(
+            !text.contains("Reactions") && !text.contains("ann"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("2y") && !text.contains("BBoilerman"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_posts_photos_leave_its_text_in_a_thread() {
+        // A post set as bare text with its photos after it: by Readability's count of
+        // pictures per paragraph a gallery; in a thread, a post with photos attached.
+        let words = "I fitted the new lights to the tailgate this weekend, wired to the existing \
+                     harness so that they turn on and off with the gate as the factory ones do. ";
+        let photos = "<div><img src=\"/a/1.jpg\"></div><div><img src=\"/a/2.jpg\"></div>\
+                      <div><img src=\"/a/3.jpg\"></div>";
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
+             \"headline\":\"Tailgate lights\"}}</script></head><body><main><h1>Tailgate lights</h1>\
+             <div class=\"post\"><div class=\"bbWrapper\">{words}{words}{words}{photos}</div></div>\
+             <div class=\"post\"><div class=\"bbWrapper\"><p>{words}</p></div></div></main></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert_eq!(text.matches("I fitted").count(), 4, "{text}");
     }
 
     #[test]

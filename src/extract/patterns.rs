@@ -366,6 +366,11 @@ pub const COMMENT_THREADS: &[Pat] = &[
     Token("reply"),
 ];
 
+/// Words of a link's class or address that say it leads to a member's page: on a thread's
+/// post, the poster's name (`username`, `/members/`, `member.php`, `memberlist.php`,
+/// `/profile/`, `/user/`, `/users/`).
+pub const MEMBER_LINKS: &[Pat] = &[Sub("username"), Sub("member"), Sub("profile"), Sub("/user")];
+
 /// schema.org types of a discussion page (a forum thread, a question and its answers), as
 /// written in JSON-LD and microdata.
 pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];

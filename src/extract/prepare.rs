@@ -719,6 +719,8 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 ///   shown, the block is;
 /// - a shop theme's `quick-add-hidden`: the block is left out of the product's quick-add
 ///   popup, and shown on its page;
+/// - what the block hides of its last child (`hide-last-message-connector`: a thread's
+///   replies hide the line that links the last reply to the post);
 /// - what a name says the block comes with (`with_header`, `section-with-header`): the
 ///   thing is not the block (see [`owned_part`]).
 pub fn push_meaningful_classes(out: &mut String, class: &str) {
@@ -737,6 +739,7 @@ pub fn push_meaningful_classes(out: &mut String, class: &str) {
             && !t.ends_with("label-hidden")
             && !t.ends_with("title-hidden")
             && !t.ends_with("quick-add-hidden")
+            && !t.starts_with("hide-last-")
     };
     // Written as they are counted; the few classes that drop names by the counts (atomic
     // CSS, a `hidden` shown again) are written again, without those names.
@@ -942,6 +945,9 @@ pub fn strip_page_chrome(
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
         if unlikely || consent || reviews || empty_block || signature {
+            if unlikely && flags.thread {
+                keep_poster_line(doc, n, stats.get(n).text);
+            }
             if unlikely || signature {
                 removed.record(doc, n, classify(doc, n, ClutterKind::Other));
             } else if consent {
@@ -968,6 +974,67 @@ pub fn strip_page_chrome(
         cur = doc.next_in(body, n, false);
     }
     byline.and_then(|b| super::metadata::byline_from_text(&b))
+}
+
+/// Most text of a post's header: the poster's name, rank and figures, the date, the
+/// post's number, a menu or two.
+const POSTER_HEADER_TEXT: u32 = 200;
+
+/// Most characters of a poster's name.
+const POSTER_NAME_CHARS: u32 = 40;
+
+/// In a thread, a post's header about to go (a poster's card, a row named as a header or a
+/// menu, a row of links) keeps its poster's name and the post's date as a line of the post,
+/// as a thread shows them: when its first words are a link to a member's page (the poster's
+/// name, beside an avatar's letter) or a `<time>`. A row of several names (a post's
+/// reactions) or one that opens with a label ("Reactions:", "Thread starter") keeps none.
+pub(crate) fn keep_poster_line(doc: &mut Document, n: NodeId, text: u32) {
+    if text > POSTER_HEADER_TEXT {
+        return;
+    }
+    let member = |d: NodeId| {
+        doc.is(d, "a")
+            && (patterns::matches(patterns::MEMBER_LINKS, match_string(doc, d))
+                || doc
+                    .attr(d, "href")
+                    .is_some_and(|h| patterns::matches(patterns::MEMBER_LINKS, h)))
+    };
+    // The name (its link's words, past an avatar's letter) and the date's first words (a
+    // date set twice, long and short, shows the long one); two names: none. The first
+    // words lie in the last such link or `<time>` met.
+    let (mut name, mut date, mut opener, mut opens) = (None, None, None, None);
+    for d in doc.descendants(n).skip(1) {
+        let is_member = member(d);
+        let time = doc.is(d, "time");
+        if is_member || time {
+            opener = Some(d);
+        }
+        if opens.is_none() && doc.text(d).is_some_and(|t| !trim(t).is_empty()) {
+            opens = Some(opener.is_some_and(|o| doc.contains(o, d)));
+        }
+        if is_member && (2..=POSTER_NAME_CHARS).contains(&doc.text_len(d)) {
+            if name.is_some_and(|m| doc.text_content(m) != doc.text_content(d)) {
+                return;
+            }
+            name = name.or(Some(d));
+        } else if date.is_none() && time {
+            date = doc
+                .descendants(d)
+                .find(|&t| doc.text(t).is_some_and(|t| !trim(t).is_empty()));
+        }
+    }
+    if opens != Some(true) {
+        return;
+    }
+    for part in [name, date].into_iter().flatten() {
+        let line = doc.create_element("div", vec![]);
+        if doc.is(part, "a") {
+            doc.reparent_children(part, line);
+        } else {
+            doc.append(line, part);
+        }
+        doc.insert_before(n, line);
+    }
 }
 
 /// A table with header cells: its names say how it is shown (`sticky-header`, a table whose
@@ -1489,6 +1556,10 @@ mod tests {
         s.clear();
         push_meaningful_classes(&mut s, "p q r ab ad ae sidebar");
         assert_eq!(s, "sidebar ");
+        s.clear();
+        // A thread's replies, which hide the line drawn to the last of them.
+        push_meaningful_classes(&mut s, "replies hide-last-message-connector");
+        assert_eq!(s, "replies ");
     }
 
     #[test]

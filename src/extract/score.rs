@@ -274,7 +274,8 @@ fn join_drop_caps(doc: &mut Document, body: NodeId) -> TextStats {
         let (Some(letter), None) = (chars.next(), chars.next()) else {
             continue;
         };
-        if !letter.is_uppercase() {
+        // A letter in a link is an avatar's (a poster's initial beside their name).
+        if !letter.is_uppercase() || doc.descendants(n).any(|d| doc.is(d, "a")) {
             continue;
         }
         let mut next = doc.next_sibling(n);
@@ -959,7 +960,8 @@ mod tests {
     fn a_drop_cap_in_its_own_block_goes_back_into_its_word() {
         let html = r#"<div id="cap"><div class="first-letter">D</div><div><p>uring the war the line closed.</p></div></div>
             <div id="word"><div class="big">A</div><p> mobile app is a project like any other.</p></div>
-            <div id="code"><p>Use <code>x</code>or a constant.</p></div>"#;
+            <div id="code"><p>Use <code>x</code>or a constant.</p></div>
+            <div id="avatar"><div><a href="/members/ted.4/">T</a></div><h4><a href="/members/ted.4/">tedtmc</a></h4></div>"#;
         let mut doc = parse_html(html, None);
         let body = doc.body().unwrap();
         join_drop_caps(&mut doc, body);
@@ -974,6 +976,9 @@ mod tests {
         // Set apart by a space: a word of its own. Inline: not a drop cap.
         assert_eq!(text_of("word"), "A mobile app is a project like any other.");
         assert_eq!(text_of("code"), "Use xor a constant.");
+        // A letter in a link is a poster's avatar, beside their name.
+        let name = doc.find_all(body, "h4")[0];
+        assert_eq!(doc.text_content(name), "tedtmc");
     }
 
     #[test]
