@@ -257,7 +257,9 @@ pub const NEGATIVE: &[Pat] = &[
     Sub("footer"),
     Sub("gdpr"),
     Sub("masthead"),
-    Token("media"),
+    // Not `media` (Readability.js's word): a media object is a picture beside its text, and
+    // shops and landing pages name their picture-and-text sections so (`media-with-text`,
+    // `jumbotron-and-media-cards`), which hold the product's features.
     Token("meta"),
     Sub("outbrain"),
     Sub("promo"),

@@ -789,6 +789,16 @@ mod tests {
     }
 
     #[test]
+    fn a_picture_beside_its_text_is_no_clutter() {
+        // A media object and a shop's picture-and-text sections hold the text beside the image.
+        assert_eq!(weight_of("media"), 0.0);
+        assert_eq!(weight_of("jumbotron-and-media-cards key-features"), 0.0);
+        assert_eq!(weight_of("image-with-text media"), 0.0);
+        // Their other words still count.
+        assert!(weight_of("media-share-bar") < 0.0);
+    }
+
+    #[test]
     fn a_widget_weighs_down_as_a_word_of_its_own_only() {
         // A template that names every block of its page `celwidget` (a shop's description,
         // its details) says nothing of a sidebar; `recent-posts-widget` does.
