@@ -47,8 +47,8 @@ pub struct Metadata {
     /// The author as the page's visible byline names it (rel=author, itemprop=author, a
     /// byline block, an author-page link): the fallback when no metadata names one.
     pub dom_byline: Option<String>,
-    /// The page offers a product (a schema.org `Product` in its JSON-LD or microdata, or
-    /// `og:type` product): a shop's page, whose reviews are its customers' comments.
+    /// The page offers a product (a schema.org `Product` in its JSON-LD or microdata,
+    /// `og:type` product, or a control that adds to the cart): a shop's page, whose reviews are its customers' comments.
     pub product: bool,
 }
 
@@ -440,6 +440,20 @@ pub fn read(doc: &Document) -> Metadata {
         if let Some(t) = doc.attr(n, "itemtype") {
             item_thread |= names_discussion(t);
             item_product |= t.ends_with("/Product");
+        }
+        // A control that puts the item in the cart (`add-to-cart`, `AddToBag`, a form posting to
+        // `/cart/add`): a shop's page declares its product by its button too.
+        if !item_product && matches!(doc.tag(n), Some("button" | "input" | "form")) {
+            let names: String = ["id", "class", "name", "action"]
+                .iter()
+                .filter_map(|a| doc.attr(n, a))
+                .flat_map(str::chars)
+                .filter(|c| c.is_alphanumeric() || *c == '/')
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            item_product = ["addtocart", "addtobag", "addtobasket", "cart/add"]
+                .iter()
+                .any(|w| names.contains(w));
         }
     }
     Metadata {
@@ -2403,6 +2417,28 @@ mod tests {
         let article = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
             "headline":"Pumps"}</script></head><body><p>DiscussionForumPosting</p></body></html>"#;
         assert!(!read(&parse_html(article, None)).thread);
+    }
+
+    #[test]
+    fn a_page_with_an_add_to_cart_control_offers_a_product() {
+        let page = |control: &str| {
+            read(&parse_html(
+                &format!("<body><h1>Kettle</h1>{control}</body>"),
+                None,
+            ))
+            .product
+        };
+        assert!(page(
+            r#"<button class="btn product-form__add-to-cart">Add</button>"#
+        ));
+        assert!(page(r#"<input type=submit name="AddToBag" value="Add">"#));
+        assert!(page(
+            r#"<form action="/cart/add" method=post><button>Add</button></form>"#
+        ));
+        // A link or a plain button says nothing of the page.
+        assert!(!page(
+            r#"<a class="add-to-cart" href="/cart">Cart</a><button>Search</button>"#
+        ));
     }
 
     #[test]
