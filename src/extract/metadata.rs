@@ -444,16 +444,10 @@ pub fn read(doc: &Document) -> Metadata {
         // A control that puts the item in the cart (`add-to-cart`, `AddToBag`, a form posting to
         // `/cart/add`): a shop's page declares its product by its button too.
         if !item_product && matches!(doc.tag(n), Some("button" | "input" | "form")) {
-            let names: String = ["id", "class", "name", "action"]
+            item_product = ["id", "class", "name", "action"]
                 .iter()
                 .filter_map(|a| doc.attr(n, a))
-                .flat_map(str::chars)
-                .filter(|c| c.is_alphanumeric() || *c == '/')
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            item_product = ["addtocart", "addtobag", "addtobasket", "cart/add"]
-                .iter()
-                .any(|w| names.contains(w));
+                .any(|v| patterns::matches(patterns::CART_CONTROLS, &lowercase(v)));
         }
     }
     Metadata {
