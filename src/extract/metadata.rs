@@ -47,8 +47,9 @@ pub struct Metadata {
     /// The author as the page's visible byline names it (rel=author, itemprop=author, a
     /// byline block, an author-page link): the fallback when no metadata names one.
     pub dom_byline: Option<String>,
-    /// The page offers a product (a schema.org `Product` in its JSON-LD or microdata, or
-    /// `og:type` product): a shop's page, whose reviews are its customers' comments.
+    /// The page offers a product (a schema.org `Product` in its JSON-LD or microdata,
+    /// `og:type` product, or a control that adds to the cart): a shop's page, whose reviews
+    /// are its customers' comments.
     pub product: bool,
     /// The URL links resolve against (see [`base_url`]).
     pub base_url: Option<String>,
@@ -209,14 +210,14 @@ struct PageElements {
     /// The first `<title>` and the first `<base>`.
     title: Option<NodeId>,
     base: Option<NodeId>,
-    /// A microdata `itemtype` names a discussion, a product.
+    /// A microdata `itemtype` names a discussion; an `itemtype` or a cart control, a product.
     item_thread: bool,
     item_product: bool,
 }
 
 /// The page's `<meta>`s and `<script>`s and the body's `<h1>`s (for the title, byline and
 /// date rules), in document order, its first `<title>` and `<base>`, and what its microdata's
-/// item types declare: found in one walk.
+/// item types and cart controls declare: found in one walk.
 fn page_elements(doc: &Document) -> PageElements {
     let body = doc.body();
     let mut found = PageElements::default();
@@ -227,6 +228,14 @@ fn page_elements(doc: &Document) -> PageElements {
             Some("h1") => found.h1s.push(n),
             Some("title") => _ = found.title.get_or_insert(n),
             Some("base") => _ = found.base.get_or_insert(n),
+            // A control that puts the item in the cart (`add-to-cart`, `AddToBag`, a form
+            // posting to `/cart/add`): a shop's page declares its product by its button too.
+            Some("button" | "input" | "form") if !found.item_product => {
+                found.item_product = ["id", "class", "name", "action"]
+                    .iter()
+                    .filter_map(|a| doc.attr(n, a))
+                    .any(|v| patterns::matches(patterns::CART_CONTROLS, &lowercase(v)));
+            }
             _ => {}
         }
         if let Some(t) = doc.attr(n, "itemtype") {
@@ -2472,6 +2481,28 @@ mod tests {
         let article = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
             "headline":"Pumps"}</script></head><body><p>DiscussionForumPosting</p></body></html>"#;
         assert!(!read(&parse_html(article, None)).thread);
+    }
+
+    #[test]
+    fn a_page_with_an_add_to_cart_control_offers_a_product() {
+        let page = |control: &str| {
+            read(&parse_html(
+                &format!("<body><h1>Kettle</h1>{control}</body>"),
+                None,
+            ))
+            .product
+        };
+        assert!(page(
+            r#"<button class="btn product-form__add-to-cart">Add</button>"#
+        ));
+        assert!(page(r#"<input type=submit name="AddToBag" value="Add">"#));
+        assert!(page(
+            r#"<form action="/cart/add" method=post><button>Add</button></form>"#
+        ));
+        // A link or a plain button says nothing of the page.
+        assert!(!page(
+            r#"<a class="add-to-cart" href="/cart">Cart</a><button>Search</button>"#
+        ));
     }
 
     #[test]

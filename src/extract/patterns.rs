@@ -317,6 +317,18 @@ pub const NEGATIVE: &[Pat] = &[
 /// [`NEGATIVE`].
 pub const CONTENT_WIDGETS: &[&str] = &["elementor-widget", "dnd-widget"];
 
+/// Names of a control that puts an item in the cart: a page holding one offers a product.
+pub const CART_CONTROLS: &[Pat] = &[
+    Sub("addtocart"),
+    Sub("add-to-cart"),
+    Sub("add_to_cart"),
+    Sub("addtobag"),
+    Sub("add-to-bag"),
+    Sub("addtobasket"),
+    Sub("add-to-basket"),
+    Sub("cart/add"),
+];
+
 /// Blocks that carry the byline.
 pub const BYLINE: &[Pat] = &[
     Sub("byline"),

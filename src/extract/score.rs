@@ -807,8 +807,10 @@ mod tests {
         assert!(weight_of("media-body") > 0.0, "`body` is an article word");
         assert_eq!(weight_of("card__media product-card__media"), 0.0);
         assert_eq!(weight_of("section media-with-text"), 0.0);
+        assert_eq!(weight_of("jumbotron-and-media-cards key-features"), 0.0);
         // The clutter words beside it still count.
         assert!(weight_of("social-media-share") < 0.0);
+        assert!(weight_of("media-share-bar") < 0.0);
         assert!(weight_of("media sidebar") < 0.0);
     }
 
