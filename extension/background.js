@@ -1,6 +1,6 @@
 // Background context (Chromium service worker, Firefox event page).
-// A toolbar click (or the shortcut) injects the content scripts into the active tab once,
-// then toggles the reader view; the context menu and a second shortcut export Markdown.
+// A toolbar click (or the shortcut) injects the content scripts into the active tab (in
+// Chromium on every click, in the same trip as the action) and toggles the reader view; the context menu and a second shortcut export Markdown.
 // Chromium's service worker is background-chromium.js: this file plus the offscreen-document
 // engine route (see engineRoute), which Firefox neither has nor needs.
 // Nothing here keeps state in globals that matters across worker restarts.
@@ -88,17 +88,26 @@ function shellScripts() {
 async function runInTab(tab, action) {
   if (tab.id === undefined) return;
   const target = { tabId: tab.id };
-  // One trip when the scripts are in the page already: the call itself says if they are not.
-  const run = (what, route) => {
-    const entry = what === 'export' ? globalThis.lectorExport : globalThis.lectorToggle;
-    return typeof entry === 'function' ? entry(route) : { missing: true };
-  };
-  const args = [action, engineRoute()];
-  let [result] = await withRetry(() => chrome.scripting.executeScript({ target, func: run, args }));
-  if (result?.result?.missing) {
-    // The files, and the action in the same trip. Not retried: the check just ran in the page
-    // (the click's grant has arrived), and a retry after the action ran would run it twice.
-    [result] = await chrome.scripting.executeScript({ target, files: [...shellScripts(), RUN_FILES[action]] });
+  let result;
+  if (engineRoute() === 'offscreen') {
+    // The shell (about 80 KB) and the action in one trip, every time: its files may run again
+    // in a page that has them (each keeps what its first run made), so no trip asks first.
+    // Retried: a refused injection (the click's grant has not reached the page yet) ran nothing.
+    [result] = await withRetry(() => chrome.scripting.executeScript({ target, files: [...shellScripts(), RUN_FILES[action]] }));
+  } else {
+    // With the engine (about 400 KB of script) the files go only where they are not yet: one
+    // trip when the scripts are in the page already, the call itself says if they are not.
+    const run = (what, route) => {
+      const entry = what === 'export' ? globalThis.lectorExport : globalThis.lectorToggle;
+      return typeof entry === 'function' ? entry(route) : { missing: true };
+    };
+    const args = [action, engineRoute()];
+    [result] = await withRetry(() => chrome.scripting.executeScript({ target, func: run, args }));
+    if (result?.result?.missing) {
+      // The files, and the action in the same trip. Not retried: the check just ran in the page
+      // (the click's grant has arrived), and a retry after the action ran would run it twice.
+      [result] = await chrome.scripting.executeScript({ target, files: [...shellScripts(), RUN_FILES[action]] });
+    }
   }
   // A document the reader cannot show (XML, SVG, plain text, frames) says why on the button.
   if (typeof result?.result === 'string' && result.result) showBadge(tab, result.result);

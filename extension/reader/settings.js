@@ -8,7 +8,9 @@
 // on every write. So no setting is ever lost silently.
 
 /* exported LectorSettings */
-const LectorSettings = (() => {
+// `var` and the check: a click may inject this file again into a page that has it (see
+// runInTab in background.js); the first run's object stays.
+var LectorSettings = globalThis.LectorSettings ?? (() => {
   const STORAGE_KEY = 'readerSettings';
 
   const CHOICES = {

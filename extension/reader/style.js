@@ -4,25 +4,27 @@
 // check every theme's contrast against WCAG AA.
 
 /* exported LECTOR_READER_CSS, LECTOR_READER_THEMES, LECTOR_READER_FONTS */
+// `var` and the checks: a click may inject this file again into a page that has it (see
+// runInTab in background.js), and a `const` would then be declared twice.
 
 /**
  * fg: body text; muted: bylines, captions, meta; link; accent: focus ring and progress bar;
  * rule: hairlines (decorative); code: code background; panel: toolbar and settings surfaces.
  */
-const LECTOR_READER_THEMES = {
+var LECTOR_READER_THEMES = globalThis.LECTOR_READER_THEMES ?? {
   light: { bg: '#fdfcfa', fg: '#1e1f21', muted: '#585c63', link: '#1a56b0', accent: '#2f6fd6', rule: '#dedbd3', code: '#f1efea', panel: '#ffffff' },
   sepia: { bg: '#f5ecd9', fg: '#3a2e22', muted: '#65523c', link: '#7b3a10', accent: '#9a5a23', rule: '#dccdaa', code: '#ece0c4', panel: '#f9f2e3' },
   dark: { bg: '#1b1c1e', fg: '#e4e2dc', muted: '#a8abb1', link: '#8fb8f6', accent: '#8fb8f6', rule: '#3a3c41', code: '#27292d', panel: '#242528' },
 };
 
 /** System font stacks only: nothing is downloaded. */
-const LECTOR_READER_FONTS = {
+var LECTOR_READER_FONTS = globalThis.LECTOR_READER_FONTS ?? {
   serif: 'Charter, "Bitstream Charter", "Iowan Old Style", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", Georgia, serif',
   sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "DejaVu Sans", Arial, sans-serif',
   mono: 'ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace',
 };
 
-const LECTOR_READER_CSS = (() => {
+var LECTOR_READER_CSS = globalThis.LECTOR_READER_CSS ?? (() => {
   const vars = (theme) => Object.entries(LECTOR_READER_THEMES[theme]).map(([name, value]) => `--${name}: ${value};`).join(' ');
   const scheme = (theme) => (theme === 'dark' ? 'dark' : 'light');
   const themes = ['light', 'sepia', 'dark']

@@ -5,7 +5,9 @@
 
 /* global LECTOR_READER_CSS, LectorSettings, lectorLongDate */
 /* exported LectorReaderView */
-const LectorReaderView = (() => {
+// `var` and the check: a click may inject this file again into a page that has it (see
+// runInTab in background.js); the first run's view, with its hosts and state, stays.
+var LectorReaderView = globalThis.LectorReaderView ?? (() => {
   /** The host's inline style: a fixed, scrolling layer on screen; plain flow when printing. */
   function hostStyle(printing = false) {
     const layout = printing
