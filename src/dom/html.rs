@@ -219,19 +219,42 @@ fn decode_as(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> (String, &'st
 /// whose only non-ASCII text is one pair like "É®" is left alone. The browser would show the
 /// mojibake of the saved file, but the site it was saved from showed the repaired text.
 fn undo_double_utf8(text: &str) -> Option<String> {
-    if text.is_ascii() || !text.contains(['Â', 'Ã', 'â']) {
+    // The ASCII before the first other character maps to itself: skipped in blocks, which
+    // the compiler checks many bytes at a time.
+    let ascii = text
+        .as_bytes()
+        .chunks(64)
+        .take_while(|block| block.is_ascii())
+        .count()
+        * 64;
+    if ascii >= text.len() {
         return None;
     }
     // What Windows-1252 decodes bytes 0x80-0x9f to (the C1 controls for its five holes).
     let (high, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&CP1252_HIGH);
-    let mut bytes = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        let byte = match u8::try_from(c) {
-            Ok(b) => b,
-            Err(_) => 0x80 + high.chars().position(|h| h == c)? as u8,
+    let single_bytes = text[ascii..].chars().map(|c| match u8::try_from(c) {
+        Ok(b) => Some(b),
+        Err(_) => high.chars().position(|h| h == c).map(|i| 0x80 + i as u8),
+    });
+    // First a check that keeps nothing, with the continuation bytes each lead still needs:
+    // text written that way on purpose fails at its first "é" before a space, so the check
+    // mostly stops there, not at the end of the page.
+    let mut needed = 0;
+    for byte in single_bytes.clone() {
+        needed = match (needed, byte?) {
+            (0, 0..=0x7f) => 0,
+            (0, 0xc2..=0xdf) => 1,
+            (0, 0xe0..=0xef) => 2,
+            (0, 0xf0..=0xf4) => 3,
+            (1.., 0x80..=0xbf) => needed - 1,
+            _ => return None,
         };
-        bytes.push(byte);
     }
+    if !["Â", "Ã", "â"].iter().any(|lead| text.contains(lead)) {
+        return None;
+    }
+    let mut bytes = text.as_bytes()[..ascii].to_vec();
+    bytes.extend(single_bytes.flatten());
     String::from_utf8(bytes).ok()
 }
 
