@@ -1,6 +1,7 @@
 // Content script: the toggle behind the toolbar button. It walks the live page into the page
 // tree and runs the engine on it here or in the offscreen document (the background picks the
-// route), then opens or closes the reader view. Injected once per page; `lectorToggle(route)` is its entry.
+// route), then opens or closes the reader view. It runs once per page (a later
+// injection of the file returns at once); `lectorToggle(route)` is its entry.
 // On sites with automatic reader mode it is also registered at document_start beside
 // auto.js, which calls `lectorAuto()` once the document is parsed.
 
