@@ -416,14 +416,8 @@ macro_rules! known_names {
     };
 }
 
-known_names!(
-    "a" "abbr" "article" "aside" "audio" "b" "blockquote" "body" "br" "button" "caption" "cite"
-    "code" "dd" "div" "dl" "dt" "em" "figcaption" "figure" "footer" "form" "g" "h1" "h2" "h3"
-    "h4" "h5" "h6" "head" "header" "hr" "html" "i" "iframe" "img" "input" "label" "li" "link"
-    "main" "meta" "nav" "noscript" "ol" "option" "p" "path" "picture" "pre" "section" "select"
-    "small" "source" "span" "strong" "style" "sup" "svg" "script" "table" "tbody" "td" "th"
-    "thead" "time" "title" "tr" "u" "ul" "use" "video"
-    // Attributes (`style` and `title` are in the list above).
+super::with_known_tags!(known_names
+    // Attributes (`style` and `title` are tag names too).
     "action" "alt" "aria-hidden" "aria-label" "charset" "class" "colspan" "content" "d"
     "data-src" "datetime" "dir" "fill" "for" "height" "hidden" "href" "http-equiv" "id"
     "itemprop" "itemscope" "itemtype" "lang" "loading" "method" "name" "property" "rel" "role"

@@ -397,6 +397,7 @@ const KIND_DOCUMENT: u16 = 0;
 const KIND_TEXT: u16 = 1;
 const KIND_COMMENT: u16 = 2;
 const KIND_ELEMENT: u16 = 3;
+#[cfg(not(target_arch = "wasm32"))]
 const KIND_KNOWN: u16 = 4;
 
 /// The kind of a node holding `data` (see [`Node::kind`]).
@@ -442,14 +443,25 @@ macro_rules! known_tags {
     };
 }
 
-known_tags!(
-    "a" "abbr" "article" "aside" "audio" "b" "blockquote" "body" "br" "button" "caption" "cite"
-    "code" "dd" "div" "dl" "dt" "em" "figcaption" "figure" "footer" "form" "g" "h1" "h2" "h3"
-    "h4" "h5" "h6" "head" "header" "hr" "html" "i" "iframe" "img" "input" "label" "li" "link"
-    "main" "meta" "nav" "noscript" "ol" "option" "p" "path" "picture" "pre" "section" "select"
-    "small" "source" "span" "strong" "style" "sup" "svg" "script" "table" "tbody" "td" "th"
-    "thead" "time" "title" "tr" "u" "ul" "use" "video"
-);
+/// Calls the macro `$then` with the known tag names, then `$extra` names: the tree's tag
+/// kinds here and the parser's static names (`html::known`) read one list.
+macro_rules! with_known_tags {
+    ($then:ident $($extra:literal)*) => {
+        $then!(
+        "a" "abbr" "article" "aside" "audio" "b" "blockquote" "body" "br" "button" "caption" "cite"
+        "code" "dd" "div" "dl" "dt" "em" "figcaption" "figure" "footer" "form" "g" "h1" "h2" "h3"
+        "h4" "h5" "h6" "head" "header" "hr" "html" "i" "iframe" "img" "input" "label" "li" "link"
+        "main" "meta" "nav" "noscript" "ol" "option" "p" "path" "picture" "pre" "section" "select"
+        "small" "source" "span" "strong" "style" "sup" "svg" "script" "table" "tbody" "td" "th"
+        "thead" "time" "title" "tr" "u" "ul" "use" "video"
+            $($extra)*
+        );
+    };
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use with_known_tags;
+
+with_known_tags!(known_tags);
 
 #[derive(Clone, Debug)]
 struct Node {
