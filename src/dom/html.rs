@@ -776,6 +776,12 @@ mod tests {
         ] {
             assert_eq!(decode_html(kept.as_bytes()).0, kept);
         }
+        // Past a long ASCII head (skipped in blocks), the same: repaired, and kept.
+        let head = format!("<!doctype html><title>{}</title>", "x".repeat(150));
+        let (text, _) = decode_html(format!("{head}<p>cafÃ© â€”").as_bytes());
+        assert_eq!(text, format!("{head}<p>café —"));
+        let kept = format!("{head}<p>cafÃ© â€” and a café");
+        assert_eq!(decode_html(kept.as_bytes()).0, kept);
     }
 
     #[test]
