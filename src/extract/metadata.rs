@@ -463,7 +463,7 @@ pub fn read(doc: &Document) -> Metadata {
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
-    let base = base_url_of(doc, page.base);
+    let base = base_url(doc, page.base);
     let lead_image = get(IMAGE_KEYS)
         .or(ld.image.clone())
         .map(|src| url::resolve(base.as_deref(), &src));
@@ -506,13 +506,9 @@ pub fn excerpt_from(paragraphs: impl IntoIterator<Item = String>) -> Option<Stri
 /// A first paragraph longer than this is an excerpt whatever its punctuation.
 const EXCERPT_MIN_CHARS: usize = 40;
 
-/// The URL links resolve against: `<base href>` (itself resolved) or the page URL.
-pub fn base_url(doc: &Document) -> Option<String> {
-    base_url_of(doc, doc.find_first("base"))
-}
-
-/// [`base_url`], given the page's first `<base>`.
-fn base_url_of(doc: &Document, base: Option<NodeId>) -> Option<String> {
+/// The URL links resolve against, given the page's first `<base>`: its `href` (itself
+/// resolved) or the page URL.
+fn base_url(doc: &Document, base: Option<NodeId>) -> Option<String> {
     let page = doc.url.as_deref();
     match base.and_then(|b| doc.attr(b, "href")) {
         Some(href) => Some(url::resolve(page, href)),
@@ -2466,7 +2462,7 @@ mod tests {
             let doc = parse_html(html, Some(page));
             let meta = read(&doc);
             assert_eq!(meta.base_url.as_deref(), Some(want), "{html}");
-            assert_eq!(meta.base_url, base_url(&doc));
+            assert_eq!(meta.base_url, base_url(&doc, doc.find_first("base")));
         }
     }
 
