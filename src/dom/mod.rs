@@ -760,19 +760,7 @@ impl Document {
         let mut len = 0;
         let mut cur = Some(root);
         while let Some(n) = cur {
-            let node = &self.nodes[n.index()];
-            if node.kind == KIND_TEXT {
-                let shared = &node.shared;
-                let m = match (&shared.data, shared.measure.get()) {
-                    (NodeData::Text(t), None) => {
-                        let m = TextMeasure::of_node(t);
-                        shared.measure.set(Some(m));
-                        Some(m)
-                    }
-                    (_, m) => m,
-                };
-                len += m.map_or(0, |m| m.len);
-            }
+            len += self.text_measure(n).len;
             cur = self.next_in(root, n, false);
         }
         len
