@@ -96,6 +96,10 @@ function lectorPageTree(doc, live, skip = null, withSignals = false) {
         }
       }
     }
+    if (live && view && lectorSetApart(view, node, name)) {
+      tree.push(TEXT, 1);
+      strings.push(' ');
+    }
     const names = node.getAttributeNames();
     // The value the browser resolved, in place of (or after) the attribute.
     let resolvedName = null;
@@ -134,6 +138,34 @@ function lectorPageTree(doc, live, skip = null, withSignals = false) {
   const page = { tree: Uint32Array.from(tree), strings: strings.join('') };
   if (withSignals) page.signals = { hidden, fixed };
   return page;
+}
+
+/**
+ * Whether inline element `node` (tag `name`) and the inline element right before it, with no
+ * text between them, are set apart on the screen: boxes (items of a flex row are, as are
+ * inline blocks) with a gap between them or one below the other
+ * (`<div class="specs"><span>3 beds</span><span>2.5 baths</span>`). Without the page's style
+ * their words would run together ("beds2.5"), so the walk puts a space between them. Boxes
+ * that touch stay together: a heading's letters set one per box for an animation, a user's
+ * name and handle in a row. Style and layout are read only for such pairs.
+ */
+function lectorSetApart(view, node, name) {
+  // On the function, not in a top-level const, which a second injection would redeclare.
+  const inline = (lectorSetApart.inline ??= new Set(['a', 'abbr', 'b', 'bdi', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']));
+  if (!inline.has(name)) return false;
+  let before = node.previousSibling;
+  while (before && before.nodeType === 8) before = before.previousSibling; // comments
+  if (!before || before.nodeType !== 1 || !inline.has(before.localName)) return false;
+  // A plain inline element's rectangle spans all its lines: boxes only.
+  const box = (element) => {
+    const display = view.getComputedStyle(element).display;
+    return display !== 'inline' && display !== 'none' && display !== 'contents';
+  };
+  if (!box(node) && !box(before)) return false;
+  const a = before.getBoundingClientRect();
+  const b = node.getBoundingClientRect();
+  if (!a.width || !b.width) return false;
+  return b.top >= a.bottom - 1 || b.left - a.right >= 2 || a.left - b.right >= 2;
 }
 
 /**

@@ -167,6 +167,10 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             continue;
         }
         let Some(tag) = doc.tag(n) else { continue };
+        #[cfg(not(target_arch = "wasm32"))]
+        if set_apart_by_class(doc, n, tag) {
+            clean.append_text(parent, " ");
+        }
         let step = match aria_heading(doc, n, tag) {
             Some(level) if may_hold_heading(&clean, parent) => Action::Keep(level),
             _ => action(tag),
@@ -224,6 +228,45 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
 }
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Class words of a flex or grid container (Tailwind's `flex`, Bootstrap's `d-flex`), whose
+/// items the page lays out as separate boxes. Not the inline ones: a link's `inline-flex`
+/// sets its icon, name and handle (`db0` `@lemmy.dbzer0.com`) side by side, touching.
+#[cfg(not(target_arch = "wasm32"))]
+const ROW_CLASSES: &[&str] = &["flex", "d-flex", "grid", "d-grid"];
+
+/// Class words of a block-level box.
+#[cfg(not(target_arch = "wasm32"))]
+const BLOCK_CLASSES: &[&str] = &["block", "d-block", "flex", "d-flex", "grid", "d-grid"];
+
+/// True when inline element `n` (tag `tag`) and the inline element right before it, with no
+/// text between them, are set apart by class: items of a flex or grid row
+/// (`<div class="flex"><span>3 beds</span><span>2.5 baths</span>`), or one of them a block.
+/// The page shows them apart; without its style their words would run together ("beds2.5"),
+/// so a space goes between them. Native only: the extension's page walk reads the real
+/// layout and writes the space itself (`lectorSetApart` in extension/shared/page-tree.js).
+#[cfg(not(target_arch = "wasm32"))]
+fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
+    let inline = |t: &str| PHRASING.contains(&t) && !matches!(t, "br" | "img" | "wbr" | "picture");
+    if !inline(tag) {
+        return false;
+    }
+    let mut before = doc.prev_sibling(n);
+    // Comments (a framework's `<!-- -->` markers) are no text.
+    while let Some(b) = before.filter(|&b| doc.tag(b).is_none() && doc.text(b).is_none()) {
+        before = doc.prev_sibling(b);
+    }
+    let Some(before) = before.filter(|&b| doc.tag(b).is_some_and(inline)) else {
+        return false;
+    };
+    let has_word = |x: NodeId, words: &[&str]| {
+        doc.attr(x, "class")
+            .is_some_and(|c| crate::dom::split_white(c).any(|w| words.contains(&w)))
+    };
+    doc.parent(n).is_some_and(|p| has_word(p, ROW_CLASSES))
+        || has_word(n, BLOCK_CLASSES)
+        || has_word(before, BLOCK_CLASSES)
+}
 
 /// Tags a page builder marks `role="heading"` instead of writing a heading element.
 const ARIA_HEADING_TAGS: &[&str] = &["div", "span", "p", "strong", "b"];
@@ -897,5 +940,43 @@ mod tests {
     fn renames_unwraps_and_escapes() {
         let out = render("<h1>T &amp; &lt;x&gt;</h1><section><span>a</span><font>b</font></section><pre class=\"language-rust x\"><code>fn</code></pre>");
         assert_eq!(out, "<h2>T &amp; &lt;x&gt;</h2><div>ab</div><pre class=\"language-rust\"><code>fn</code></pre>");
+    }
+
+    #[test]
+    fn inline_boxes_a_class_sets_apart_get_a_space_between_them() {
+        // Items of a flex or grid row, and blocks by class: apart.
+        for (html, text) in [
+            (
+                r#"<div class="flex gap-2"><span>3 beds</span><span>2.5 baths</span></div>"#,
+                "<div>3 beds 2.5 baths</div>",
+            ),
+            (
+                r#"<div class="d-grid"><a href="/a">Merrell</a><!-- --><b>Moab</b></div>"#,
+                r#"<div><a href="https://site.example/a">Merrell</a> <b>Moab</b></div>"#,
+            ),
+            (
+                r#"<p><span class="block">Trail</span><span>Runner</span></p>"#,
+                "<p>Trail Runner</p>",
+            ),
+            // Touching or inline: together, as the page shows them.
+            (
+                r#"<p><a class="d-inline-flex"><span>db0</span><small>@lemmy.ml</small></a></p>"#,
+                "<p>db0<small>@lemmy.ml</small></p>",
+            ),
+            (
+                r#"<div class="flex"><span>3 beds</span> <span>2 baths</span></div>"#,
+                "<div>3 beds 2 baths</div>",
+            ),
+            (
+                r#"<div class="flex"><div>Trail</div><div>Runner</div></div>"#,
+                "<div><div>Trail</div><div>Runner</div></div>",
+            ),
+            (
+                r#"<div class="flex"><span>Trail</span>Runner</div>"#,
+                "<div>TrailRunner</div>",
+            ),
+        ] {
+            assert_eq!(render(html), text, "{html}");
+        }
     }
 }
