@@ -8,6 +8,11 @@
 
 use wasm_bindgen::prelude::*;
 
+/// Talc in place of the standard library's dlmalloc: smaller (about 3 KB less of the gzipped
+/// engine) and faster, made for single-threaded wasm.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use crate::dom::live::{self, LiveMark, Signal, Utf16Strings};
 use crate::dom::{Document, NodeId};
 
