@@ -1263,9 +1263,10 @@ pub const AVATAR: &[Pat] = &[
 ];
 
 /// Names of what a shop's product page shows beside the product: its customers' reviews
-/// (`product-reviews`, `customerReviews`) and its legal fine print (a licence, trademarks),
-/// removed on a product's page.
-pub const PRODUCT_PAGE_CLUTTER: &[Pat] = &[Sub("reviews"), Token("legal")];
+/// (`product-reviews`, `customerReviews`) and its legal fine print (a licence, trademarks,
+/// the footnotes of its claims in a `disclaimer` block, however long), removed on a
+/// product's page.
+pub const PRODUCT_PAGE_CLUTTER: &[Pat] = &[Sub("reviews"), Token("legal"), Sub("disclaimer")];
 
 /// Class words of a site's disclaimers (affiliate links, advertising, liability): a short
 /// block so named is the site speaking, not the text.

@@ -1408,6 +1408,24 @@ mod tests {
     }
 
     #[test]
+    fn a_products_disclaimers_go_however_long() {
+        // A phone's page: its description, then the footnotes of its claims, longer than it.
+        let note = "<li>Battery life is based on laboratory tests with the screen at default \
+                    settings; actual results vary with use, the network and the apps run.</li>";
+        let shop = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\"}}\
+             </script></head><body><main><h1>Phone</h1><div class=description><p>A phone with \
+             a bright six-inch screen, two cameras that take sharp pictures at night, and a \
+             battery that lasts through a long day of calls, maps and music.</p></div>\
+             <div class=\"common-bottom-disclaimer\"><ol>{note}{note}{note}{note}</ol></div>\
+             </main></body></html>"
+        );
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert!(text.contains("bright six-inch screen"), "{text}");
+        assert!(!text.contains("laboratory tests"), "{text}");
+    }
+
+    #[test]
     fn a_shops_reviews_and_fine_print_go_from_its_product_page_only() {
         // A product page: a short description, then customers' reviews holding more prose.
         let review = "<div class=review-card><p>I bought this kettle for the office and it \
