@@ -904,7 +904,7 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (patterns::is_unlikely_name(ms)
+                || (patterns::is_unlikely_name(ms, flags.product)
                     && (!patterns::matches(MAYBE_CANDIDATE, ms)
                         || patterns::matches(NOT_CONTENT, ms))
                     && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))
@@ -1598,10 +1598,13 @@ mod tests {
         );
         assert_eq!(key("layout without-sidebar"), "layout  ");
         assert_eq!(key("has-submenu"), "has-submenu ");
-        assert!(!patterns::is_unlikely_name(&key("page_frame with_header")));
+        assert!(!patterns::is_unlikely_name(
+            &key("page_frame with_header"),
+            false
+        ));
         // A header with a logo is still a header.
         assert_eq!(key("header-with-logo"), "header- ");
-        assert!(patterns::is_unlikely_name(&key("header-with-logo")));
+        assert!(patterns::is_unlikely_name(&key("header-with-logo"), false));
         // The words inside a longer word are no modifiers.
         assert_eq!(key("withheader hashtag-list"), "withheader hashtag-list ");
     }
