@@ -129,9 +129,34 @@ pub const SCREEN_READER_ONLY: &[Pat] = &[
 ];
 
 /// True when a class-and-id string names a block unlikely to hold the article: a word of
-/// [`UNLIKELY`] or of [`SCREEN_READER_ONLY`], or a name that hides the block.
-pub fn is_unlikely_name(ms: &str) -> bool {
-    matches(UNLIKELY, ms) || matches(SCREEN_READER_ONLY, ms) || hides_the_block(ms)
+/// [`UNLIKELY`] (on a page that offers a `product`, not a promotion's: [`SHOP_PROMOTIONS`])
+/// or of [`SCREEN_READER_ONLY`], or a name that hides the block.
+pub fn is_unlikely_name(ms: &str, product: bool) -> bool {
+    (if product {
+        matches_but(UNLIKELY, ms, &SHOP_PROMOTIONS[..1])
+    } else {
+        matches(UNLIKELY, ms)
+    }) || matches(SCREEN_READER_ONLY, ms)
+        || hides_the_block(ms)
+}
+
+/// Words of a shop's own promotions (`promo-tiles`, `hero-banner`): on a page that offers a
+/// product they show the shop's products and the product itself, not another's ads, and
+/// weigh no block down there ([`NEGATIVE`]). The first, `promo`, strips no block there either
+/// ([`UNLIKELY`]); a `banner` still does (a notice bar over the shop).
+pub const SHOP_PROMOTIONS: &[Pat] = &[Sub("promo"), Sub("banner")];
+
+/// True when a pattern of `table` other than those of `but` matches `haystack`.
+pub fn matches_but(table: &[Pat], haystack: &str, but: &[Pat]) -> bool {
+    if !matches(but, haystack) {
+        return matches(table, haystack);
+    }
+    let word = |p: &Pat| match *p {
+        Sub(w) | Token(w) => w,
+    };
+    table.iter().any(|p| {
+        !but.iter().any(|b| word(b) == word(p)) && matches(std::slice::from_ref(p), haystack)
+    })
 }
 
 /// True when a name of `ms` holds the word `hide` as the last of its words (`hide`,
@@ -1263,9 +1288,10 @@ pub const AVATAR: &[Pat] = &[
 ];
 
 /// Names of what a shop's product page shows beside the product: its customers' reviews
-/// (`product-reviews`, `customerReviews`) and its legal fine print (a licence, trademarks),
-/// removed on a product's page.
-pub const PRODUCT_PAGE_CLUTTER: &[Pat] = &[Sub("reviews"), Token("legal")];
+/// (`product-reviews`, `customerReviews`) and its legal fine print (a licence, trademarks,
+/// the footnotes of its claims in a `disclaimer` block, however long), removed on a
+/// product's page.
+pub const PRODUCT_PAGE_CLUTTER: &[Pat] = &[Sub("reviews"), Token("legal"), Sub("disclaimer")];
 
 /// Class words of a site's disclaimers (affiliate links, advertising, liability): a short
 /// block so named is the site speaking, not the text.
@@ -1876,7 +1902,7 @@ mod tests {
             "hide-mw-responsivewide",
             "hide-visually",
         ] {
-            assert!(is_unlikely_name(hidden), "{hidden}");
+            assert!(is_unlikely_name(hidden, false), "{hidden}");
         }
         for shown in [
             "list-definition hide-ordinal",
@@ -1885,7 +1911,7 @@ mod tests {
             "tabs hide-scrollbar",
             "hideout",
         ] {
-            assert!(!is_unlikely_name(shown), "{shown}");
+            assert!(!is_unlikely_name(shown, false), "{shown}");
         }
     }
 

@@ -904,7 +904,7 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (patterns::is_unlikely_name(ms)
+                || (patterns::is_unlikely_name(ms, flags.product)
                     && (!patterns::matches(MAYBE_CANDIDATE, ms)
                         || patterns::matches(NOT_CONTENT, ms))
                     && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))
@@ -1408,6 +1408,24 @@ mod tests {
     }
 
     #[test]
+    fn a_products_disclaimers_go_however_long() {
+        // A phone's page: its description, then the footnotes of its claims, longer than it.
+        let note = "<li>Battery life is based on laboratory tests with the screen at default \
+                    settings; actual results vary with use, the network and the apps run.</li>";
+        let shop = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\"}}\
+             </script></head><body><main><h1>Phone</h1><div class=description><p>A phone with \
+             a bright six-inch screen, two cameras that take sharp pictures at night, and a \
+             battery that lasts through a long day of calls, maps and music.</p></div>\
+             <div class=\"common-bottom-disclaimer\"><ol>{note}{note}{note}{note}</ol></div>\
+             </main></body></html>"
+        );
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert!(text.contains("bright six-inch screen"), "{text}");
+        assert!(!text.contains("laboratory tests"), "{text}");
+    }
+
+    #[test]
     fn a_shops_reviews_and_fine_print_go_from_its_product_page_only() {
         // A product page: a short description, then customers' reviews holding more prose.
         let review = "<div class=review-card><p>I bought this kettle for the office and it \
@@ -1580,10 +1598,13 @@ mod tests {
         );
         assert_eq!(key("layout without-sidebar"), "layout  ");
         assert_eq!(key("has-submenu"), "has-submenu ");
-        assert!(!patterns::is_unlikely_name(&key("page_frame with_header")));
+        assert!(!patterns::is_unlikely_name(
+            &key("page_frame with_header"),
+            false
+        ));
         // A header with a logo is still a header.
         assert_eq!(key("header-with-logo"), "header- ");
-        assert!(patterns::is_unlikely_name(&key("header-with-logo")));
+        assert!(patterns::is_unlikely_name(&key("header-with-logo"), false));
         // The words inside a longer word are no modifiers.
         assert_eq!(key("withheader hashtag-list"), "withheader hashtag-list ");
     }

@@ -37,7 +37,7 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
         // Judged only for blocks that would count: the names decide nothing else.
         let unlikely = || {
             let ms = match_string(doc, n);
-            patterns::is_unlikely_name(ms) && !patterns::matches(MAYBE_CANDIDATE, ms)
+            patterns::is_unlikely_name(ms, false) && !patterns::matches(MAYBE_CANDIDATE, ms)
         };
         if counts && !(tag == "p" && doc.parent(n).is_some_and(|p| doc.is(p, "li"))) && !unlikely()
         {

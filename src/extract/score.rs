@@ -38,8 +38,12 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
             } else {
                 lowercase(v)
             };
-            if (patterns::matches(NEGATIVE, &v)
-                && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
+            let negative = if flags.product {
+                patterns::matches_but(NEGATIVE, &v, patterns::SHOP_PROMOTIONS)
+            } else {
+                patterns::matches(NEGATIVE, &v)
+            };
+            if (negative && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
                 || names_a_widget(&v)
             {
                 w -= 25.0;
@@ -812,6 +816,34 @@ mod tests {
         assert!(weight_of("social-media-share") < 0.0);
         assert!(weight_of("media-share-bar") < 0.0);
         assert!(weight_of("media sidebar") < 0.0);
+    }
+
+    #[test]
+    fn a_shops_promotions_weigh_nothing_down_on_its_product_pages() {
+        // A product's hero banner and a shop's promo tiles show its own products.
+        let doc = parse_html(
+            r#"<div class="hero-banner">x</div><div class="promo-tile">x</div><div class="promo-tile related">x</div>"#,
+            None,
+        );
+        let divs: Vec<NodeId> = doc
+            .descendants(NodeId::DOCUMENT)
+            .filter(|&n| doc.is(n, "div"))
+            .collect();
+        let shop = Flags {
+            product: true,
+            ..super::super::LADDER[0]
+        };
+        for &div in &divs {
+            assert!(class_weight(&doc, div, super::super::LADDER[0]) < 0.0);
+        }
+        assert_eq!(class_weight(&doc, divs[0], shop), 0.0);
+        assert_eq!(class_weight(&doc, divs[1], shop), 0.0);
+        // Another word still weighs it down.
+        assert!(class_weight(&doc, divs[2], shop) < 0.0);
+        assert!(!patterns::is_unlikely_name("promo-tile", true));
+        assert!(patterns::is_unlikely_name("promo-tile", false));
+        assert!(patterns::is_unlikely_name("promo-tile share", true));
+        assert!(patterns::is_unlikely_name("hero-banner", true));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! The scripts call `$RC("B:x", "S:y")` (a suspense boundary: the fallback after
 //! `<template id="B:x">` goes) and `$RS("S:y", "P:x")` (a plain segment for
 //! `<template id="P:x">`). When the calls were stripped with the scripts, the ids pair by
-//! number, which is how the renderer assigns them in the common case.
+//! number, which is how the renderer assigns them in the common case. Ids are hexadecimal
+//! (`S:9`, then `S:a`).
 
 use super::lookup;
 use crate::dom::{Document, NodeData, NodeId};
@@ -25,7 +26,7 @@ pub fn place_streamed_segments(doc: &mut Document, body: NodeId) {
         .filter_map(|n| {
             let id = doc.attr(n, "id")?;
             id.strip_prefix("S:")
-                .filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+                .filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_hexdigit()))
                 .map(|_| (n, id.to_string()))
         })
         .collect();
@@ -79,7 +80,7 @@ pub fn place_streamed_segments(doc: &mut Document, body: NodeId) {
 fn is_marker_id(id: &str) -> bool {
     (id.starts_with("B:") || id.starts_with("P:"))
         && id.len() > 2
-        && id[2..].bytes().all(|b| b.is_ascii_digit())
+        && id[2..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Reads the `$RC("B:x","S:y")` and `$RS("S:y","P:x")` calls in a script, as segment id →
@@ -185,6 +186,18 @@ mod tests {
         assert!(text.contains("A definition that is real content"), "{text}");
         assert!(text.find("Streamed text.").unwrap() < text.find("Segment.").unwrap());
         assert!(text.find("Segment.").unwrap() < text.find("A definition").unwrap());
+    }
+
+    #[test]
+    fn ids_past_nine_are_hexadecimal() {
+        // The renderer numbers segments and boundaries in hexadecimal: the eleventh is `S:a`.
+        let text = placed(
+            r#"<main><template id="B:a"></template><div>Loading</div><!--/$--><p>End</p></main>
+            <div hidden id="S:1c"><p>Streamed description.</p></div>
+            <script>$RC("B:a","S:1c")</script>"#,
+        );
+        assert!(!text.contains("Loading"), "{text}");
+        assert!(text.find("Streamed description.").unwrap() < text.find("End").unwrap());
     }
 
     #[test]
