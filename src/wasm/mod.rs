@@ -111,14 +111,12 @@ pub fn extract(
     marks: &[u32],
     mark_text: &str,
     markdown: Option<bool>,
-) -> Result<Option<String>, JsError> {
-    let signals = read_signals(marks, mark_text).map_err(|e| JsError::new(&e))?;
+) -> Option<String> {
+    let signals = or_throw(read_signals(marks, mark_text));
     #[cfg(feature = "test-trap")]
     test_trap(url);
-    let doc = build_tree(tree, strings, url, &signals).map_err(|e| JsError::new(&e))?;
-    let Some(mut found) = crate::extract_tree(doc) else {
-        return Ok(None);
-    };
+    let doc = or_throw(build_tree(tree, strings, url, &signals));
+    let mut found = crate::extract_tree(doc)?;
     let mut export = None;
     if markdown == Some(true) {
         found.article.markdown = found.markdown();
@@ -137,20 +135,27 @@ pub fn extract(
         found.article.markdown.clear();
     }
     let (markdown_document, markdown_file_name) = export.unzip();
-    Ok(Some(crate::render::json::article(
+    Some(crate::render::json::article(
         &found.article,
         &[
             ("markdownDocument", markdown_document.as_deref()),
             ("markdownFileName", markdown_file_name.as_deref()),
         ],
-    )))
+    ))
 }
 
 /// The cheap check: does the page (as for [`extract`]) look like it holds an article?
 #[wasm_bindgen(js_name = isProbablyReaderable)]
-pub fn is_probably_readerable(tree: &[u32], strings: &str, url: &str) -> Result<bool, JsError> {
-    let doc = build_tree(tree, strings, url, &Signals::default()).map_err(|e| JsError::new(&e))?;
-    Ok(crate::is_probably_readerable(&doc))
+pub fn is_probably_readerable(tree: &[u32], strings: &str, url: &str) -> bool {
+    let doc = or_throw(build_tree(tree, strings, url, &Signals::default()));
+    crate::is_probably_readerable(&doc)
+}
+
+/// The value, or a JavaScript `Error` with the message thrown out of the call, as a `JsError`
+/// result would be, without its glue and its slot in wasm-bindgen's table of JS values. What
+/// the call had allocated stays allocated: the shell replaces an instance that threw.
+fn or_throw<T>(result: Result<T, String>) -> T {
+    result.unwrap_or_else(|e| wasm_bindgen::throw_str(&e))
 }
 
 /// Record kinds of the page tree (see `extension/shared/page-tree.js`).
