@@ -141,7 +141,9 @@ pub fn clean_article(
             && ["table", "li", "pre", "figure", "blockquote"]
                 .iter()
                 .all(|a| doc.ancestor_named(n, a, 0).is_none());
-        // A row of links and separators ("Order Reprints | Today's Paper | Subscribe").
+        // A row of links and separators ("Order Reprints | Today's Paper | Subscribe"). In a
+        // list of items, which is not cleaned by shape, links set apart by commas are an
+        // item's names (a paper's authors), not a menu.
         let link_row = doc.is(n, "p") && doc.find_all(n, "a").len() >= 3 && {
             let mut words_outside_links = false;
             let mut cur = Some(n);
@@ -150,10 +152,10 @@ pub fn clean_article(
                     cur = doc.next_in(n, d, true);
                     continue;
                 }
-                if doc
-                    .text(d)
-                    .is_some_and(|t| t.chars().any(char::is_alphanumeric))
-                {
+                if doc.text(d).is_some_and(|t| {
+                    t.chars()
+                        .any(|c| c.is_alphanumeric() || (c == ',' && !flags.clean_conditionally))
+                }) {
                     words_outside_links = true;
                     break;
                 }
@@ -1523,6 +1525,35 @@ mod tests {
              </body></html>"
         );
         crate::extract_html(&html, None).expect("the article").text
+    }
+
+    #[test]
+    fn an_items_authors_set_apart_by_commas_stay_a_row_of_bare_links_goes() {
+        // A list of papers (cleaned as a list, not by shape): each entry's authors are links
+        // set apart by commas, which stay; a row of links with only bars between them goes.
+        let entry = |i: usize| {
+            format!(
+                "<div class=\"entry\"><div>Learning to rank river crossings, part {i}</div>\
+                 <p><a href=\"/a/{i}1\">Ada Byron</a>, <a href=\"/a/{i}2\">Alan Kay</a>, \
+                 <a href=\"/a/{i}3\">Grace Hopper</a></p></div>"
+            )
+        };
+        let entries: String = (1..=4).map(entry).collect();
+        let bar = "<p><a href=\"/r\">Order Reprints</a> | <a href=\"/p\">Today's Paper</a> | \
+                   <a href=\"/s\">Subscribe</a></p>";
+        let cleaned = |flags: Flags| {
+            let mut doc = parse_html(&format!("<body><div>{entries}{bar}</div></body>"), None);
+            let list = doc.find_all(doc.body().unwrap(), "div")[0];
+            clean_article(&mut doc, list, flags, None, &mut Removals::default());
+            doc.text_content(list)
+        };
+        let text = cleaned(crate::extract::LADDER[3]);
+        assert!(
+            text.contains("Grace Hopper") && !text.contains("Reprints"),
+            "{text}"
+        );
+        // An article cleaned by shape keeps its old rule: any row of bare links goes.
+        assert!(!cleaned(crate::extract::LADDER[0]).contains("Grace Hopper"));
     }
 
     #[test]

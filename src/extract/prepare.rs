@@ -831,6 +831,9 @@ pub(super) fn in_card(doc: &Document, n: NodeId, thread: bool) -> bool {
         || (!thread && doc.ancestor_named(n, "article", CARD_DEPTH).is_some())
 }
 
+/// Most text of a card's footer: a byline, a date, a count or two.
+const CARD_FOOTER_TEXT: u32 = 300;
+
 /// How far above a card's title its `<article>` may stand.
 const CARD_DEPTH: usize = 4;
 
@@ -917,6 +920,10 @@ pub fn strip_page_chrome(
                     .is_none_or(|k| k == ClutterKind::Navigation))
             && doc.ancestor_named(n, "table", 0).is_none()
             && doc.ancestor_named(n, "code", 0).is_none()
+            // A card's footer (its author, its date) is the item's, not the page's.
+            && !(stats.get(n).text < CARD_FOOTER_TEXT
+                && patterns::find(ms, "footer").is_some()
+                && in_card(doc, n, flags.thread))
             && !has_header_cells(doc, n)
             && !holds_most_prose(doc, n, body, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
@@ -1243,6 +1250,28 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cards_footer_is_the_items_the_pages_footer_goes() {
+        // A news site's topic page: each card ends in a footer naming its writer and day.
+        let card = |i: usize| {
+            format!(
+                "<li class=\"card\"><h3><a href=\"/news/{i}\">Cloud provider number {i} \
+                 cuts prices</a></h3><p>What the change means for teams that run their \
+                 builds there, story {i}.</p><div class=\"card__footer\">by Jane Doe{i} on \
+                 Mar 0{i}</div></li>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let html = format!(
+            "<html><body><main><h1>Cloud</h1><ul class=\"cards\">{cards}</ul></main>\
+             <div class=\"site-footer\"><p>About us, careers and the contact page.</p></div>\
+             </body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the list").text;
+        assert!(text.contains("Jane Doe6"), "{text}");
+        assert!(!text.contains("careers"), "{text}");
+    }
 
     #[test]
     fn the_survey_of_rare_parts_sees_what_their_passes_read() {
