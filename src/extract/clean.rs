@@ -1179,9 +1179,20 @@ fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
 /// its own, and carries a headline, a `<time>` or a byline. Its pictures stay, the rest goes.
 fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastStats) {
     let stats = last.measure(doc, article);
+    // A paragraph, or a run of text set straight in a block beside other blocks (a post's
+    // text between its quotation and its code box, which no `<p>` holds).
+    let is_text = |d: NodeId| {
+        if doc.is(d, "p") {
+            return stats.get(d).text >= 80;
+        }
+        doc.text(d).is_some_and(|t| t.trim().len() >= 80)
+            && doc
+                .parent(d)
+                .is_some_and(|p| matches!(doc.tag(p), Some("div" | "section" | "blockquote")))
+    };
     let mut headers = Vec::new();
     for n in doc.descendants(article) {
-        if doc.is(n, "p") && stats.get(n).text >= 80 {
+        if is_text(n) {
             break; // the text has started
         }
         if n == article
@@ -1190,9 +1201,7 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
         {
             continue;
         }
-        let holds_text = doc
-            .descendants(n)
-            .any(|d| doc.is(d, "p") && stats.get(d).text >= 80);
+        let holds_text = doc.descendants(n).any(is_text);
         let announces = doc.is(n, "header")
             || doc.descendants(n).skip(1).any(|d| {
                 matches!(doc.tag(d), Some("h1" | "time"))
@@ -1780,6 +1789,40 @@ mod tests {
         for (name, about) in events {
             assert!(text.contains(name) && text.contains(about), "{text}");
         }
+    }
+
+    #[test]
+    fn a_post_whose_text_no_paragraph_holds_is_no_header() {
+        // A board prints each post's text straight in its block, beside a code box or a
+        // quotation, and its date in a line named "author": no `<p>` of 80 characters comes
+        // before the short replies, which read as headers until bare text counts as text.
+        let post = |i: usize, body: &str| {
+            format!(
+                "<div class=\"post bg{}\"><div class=\"postbody\"><h3><a href=\"#p{i}\">Re: Pump \
+                 noise</a></h3><p class=\"author\"><a href=\"#p{i}\">Wed Dec 2{i}, 2023</a></p>\
+                 <div class=\"content\">{body}<div class=\"codebox\"><pre><code>pump_quiet=on\
+                 </code></pre></div></div></div></div>",
+                i % 2
+            )
+        };
+        let opening = "The pump hums all night after the update, and the setting from the old \
+                       manual makes no difference at all on this model. "
+            .repeat(4);
+        let posts: String = [
+            opening.as_str(),
+            "Mine did the same until I moved the line to the other file, the one the new \
+             firmware reads at boot, and then it went quiet.",
+            "FWIW the hum also goes when the pump sits on a rubber mat, which helped me before \
+             I found the setting in the firmware notes.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, b)| post(i + 1, b))
+        .collect();
+        let html = format!("<html><body><main><h1>Pump noise</h1>{posts}</main></body></html>");
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert!(text.contains("FWIW the hum also goes"), "{text}");
+        assert!(text.contains("Mine did the same"), "{text}");
     }
 
     #[test]
