@@ -1200,6 +1200,20 @@ fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
     if let Some(h) = heading {
         doc.detach(h);
     }
+    // A reply's subject line, "Re: " and the thread's subject (the title, or its first part
+    // before the forum's name): it says nothing the title does not.
+    let title = lowercase(&fold_whitespace(title));
+    let subjects = doc.collect_where(article, &|n| {
+        super::prepare::heading_rank(doc, n).is_some() && {
+            let h = into_lowercase(fold_whitespace(&doc.inner_text(n)));
+            h.strip_prefix("re:").map(str::trim).is_some_and(|s| {
+                !s.is_empty() && s.len() * 2 >= title.len() && title.starts_with(s)
+            })
+        }
+    });
+    for h in subjects {
+        doc.detach(h);
+    }
 }
 
 /// The article's own header block (section link, headline, byline, date) repeats what the
@@ -1881,6 +1895,33 @@ mod tests {
             let text = crate::extract_html(&html, None).expect("the page").text;
             assert_eq!(text.contains("Tests underway"), kept, "{text}");
         }
+    }
+
+    #[test]
+    fn a_replys_subject_line_goes_a_heading_of_the_text_stays() {
+        // Each reply is headed "Re: " and the thread's subject, which the title (with the
+        // board's name after it) already shows. A heading that merely starts with "Re:"
+        // (a memo's subject, another subject) stays.
+        let reply = |subject: &str| {
+            format!(
+                "<div class=\"post\"><h3>{subject}</h3><p>The pump hums all night after the \
+                 update, and the setting from the old manual makes no difference at all.</p></div>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Pump noise after the update / Garden Forum</title></head><body>\
+             <main><h1>Pump noise after the update</h1>{}{}{}{}</main></body></html>",
+            reply("Pump noise after the update"),
+            reply("Re: Pump noise after the update"),
+            reply("RE: pump noise  after the update"),
+            reply("Re: Pond liners"),
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert!(
+            !text.contains("Re: Pump") && !text.contains("RE: pump"),
+            "{text}"
+        );
+        assert!(text.contains("Re: Pond liners"), "{text}");
     }
 
     #[test]
