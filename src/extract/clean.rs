@@ -125,27 +125,18 @@ pub fn clean_article(
             && s.link_text * 10 >= s.text * 9
             && patterns::matches(BUTTON_LIKE, match_string(doc, n))
             && !holds_video(doc, n);
-        // A bare number ("1.9K", "41") left from a like or comment counter, or a post's
-        // count of its likes or replies ("7 Likes", "0 Reply").
-        let block = matches!(doc.tag(n), Some("p" | "div"));
+        // A bare number ("1.9K", "41") left from a like or comment counter.
         let counter = s.text > 0
-            && s.text <= COUNTER_TEXT
-            && (block || matches!(doc.tag(n), Some("span" | "label")))
+            && s.text <= 6
+            && matches!(doc.tag(n), Some("p" | "div"))
             && doc.ancestor_named(n, "p", 0).is_none()
             && {
                 let t = doc.text_content(n);
-                let mut words = t.split_whitespace();
-                let number = words.next().unwrap_or("");
-                number.starts_with(|c: char| c.is_ascii_digit())
-                    && number
-                        .trim_end_matches(&['K', 'k', 'M'][..])
+                let t = t.trim();
+                t.starts_with(|c: char| c.is_ascii_digit())
+                    && t.trim_end_matches(&['K', 'k', 'M'][..])
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                    && match (words.next(), words.next()) {
-                        (None, _) => block && s.text <= 6,
-                        (Some(label), None) => patterns::COUNT_LABELS.contains(&&*lowercase(label)),
-                        _ => false,
-                    }
             }
             && ["table", "li", "pre", "figure", "blockquote"]
                 .iter()
@@ -250,9 +241,6 @@ pub fn clean_article(
             && !super::prepare::has_media(doc, n)
     });
 }
-
-/// Most text of a counter's line ("1,204 Replies").
-const COUNTER_TEXT: u32 = 16;
 
 /// Most text of a call to action: a heading, a line or two of pitch and a button.
 const CALL_TO_ACTION_TEXT: u32 = 400;
@@ -1934,25 +1922,6 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Re: Pond liners"), "{text}");
-    }
-
-    #[test]
-    fn a_posts_count_of_likes_or_replies_goes() {
-        for counter in [
-            "<div><span class=\"post-likes\">7 Likes</span></div>",
-            "<label class=\"reply-label\"><span>0</span>&nbsp;<span>Reply</span></label>",
-            "<div>1,204 replies</div>",
-        ] {
-            let text = shown_with(counter);
-            assert!(!text.contains("Like") && !text.contains("epl"), "{text}");
-        }
-        // A count of something else, or a sentence, is text.
-        for line in ["<div>7 Lakes</div>", "<div>2 likes it</div>"] {
-            assert!(
-                shown_with(line).contains(&line[5..line.len() - 6]),
-                "{line}"
-            );
-        }
     }
 
     #[test]
