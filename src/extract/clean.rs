@@ -713,35 +713,10 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
     let mut stats = TextStats::measure(doc, article);
     let mut blocks = doc.collect_where(article, &|n| {
         n != article
-            && match doc.tag(n) {
-                Some("table" | "ul" | "ol" | "div" | "section" | "dl") => true,
-                Some("a") => doc.attr(n, "href").is_some_and(|h| h.contains('#')),
-                _ => false,
-            }
-    });
-    // A post's permalink (its heading or its date, linking to `#p5872`, the numbered post
-    // it sits in) leads nowhere else: its text is the post's, not a link list's. (A
-    // section's anchor, `#installing`, names no post.)
-    blocks.retain(|&n| {
-        if !doc.is(n, "a") {
-            return true;
-        }
-        let fragment = doc
-            .attr(n, "href")
-            .and_then(|h| h.split('#').nth(1))
-            .filter(|f| f.bytes().any(|b| b.is_ascii_digit()));
-        let mut up = doc.parent(n);
-        for _ in 0..PERMALINK_LEVELS {
-            let Some(p) = up.filter(|&p| p != article) else {
-                break;
-            };
-            if fragment.is_some_and(|f| doc.attr(p, "id") == Some(f)) {
-                stats.count_links_as_text(doc, article, n);
-                break;
-            }
-            up = doc.parent(p);
-        }
-        false
+            && matches!(
+                doc.tag(n),
+                Some("table" | "ul" | "ol" | "div" | "section" | "dl")
+            )
     });
     // Innermost first: a bad inner block goes before its container is judged.
     blocks.reverse();
@@ -780,9 +755,6 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
         }
     }
 }
-
-/// Most levels between a post's permalink and the post it names.
-const PERMALINK_LEVELS: usize = 6;
 
 /// True when `n` holds the link that stands for an embedded video.
 fn holds_video(doc: &Document, n: NodeId) -> bool {
@@ -1865,36 +1837,6 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the thread").text;
         assert!(text.contains("FWIW the hum also goes"), "{text}");
         assert!(text.contains("Mine did the same"), "{text}");
-    }
-
-    #[test]
-    fn a_posts_permalinks_do_not_make_it_a_link_list() {
-        // A short reply under its linked title and date, both linking to the numbered post
-        // they sit in: the links lead nowhere else, and the reply stays. The same links to
-        // another page make a teaser, which goes.
-        let reply = |href: &str| {
-            format!(
-                "<div id=\"p5872\" class=\"post\"><div class=\"postbody\"><h3><a href=\"{href}\">\
-                 Re: Discuss the 7.1 release of the emulator</a></h3><p><a href=\"{href}\">\
-                 11. Sep 2024, 21:06</a></p><div class=\"content\">Having upgraded from the second \
-                 beta, I am having network issues. Tests underway.</div></div></div>"
-            )
-        };
-        let body = "<p>The council met on Tuesday to weigh the plan for the river path, which \
-                    would link the two parks by a boardwalk along the east bank, and heard from \
-                    residents on both sides of the question for most of the evening.</p>"
-            .repeat(3);
-        for (href, kept) in [
-            ("./viewtopic.php?p=5872#p5872", true),
-            ("/news/5872", false),
-        ] {
-            let html = format!(
-                "<html><body><main><h1>River path</h1>{body}{}</main></body></html>",
-                reply(href)
-            );
-            let text = crate::extract_html(&html, None).expect("the page").text;
-            assert_eq!(text.contains("Tests underway"), kept, "{text}");
-        }
     }
 
     #[test]
