@@ -125,15 +125,24 @@ pub fn clean_article(
             && s.link_text * 10 >= s.text * 9
             && patterns::matches(BUTTON_LIKE, match_string(doc, n))
             && !holds_video(doc, n);
-        // A bare number ("1.9K", "41") left from a like or comment counter.
+        // A bare number ("1.9K", "41") left from a like or comment counter, or a post's
+        // count of its likes or replies ("7 Likes", "0 Reply").
         let counter = s.text > 0
-            && s.text <= 6
+            && s.text <= COUNTER_TEXT
             && matches!(doc.tag(n), Some("p" | "div"))
             && doc.ancestor_named(n, "p", 0).is_none()
             && {
                 let t = doc.text_content(n);
                 let t = t.trim();
-                t.starts_with(|c: char| c.is_ascii_digit())
+                let (t, counts) = match patterns::COUNT_LABELS
+                    .iter()
+                    .find_map(|l| t.strip_suffix(l))
+                {
+                    Some(number) => (number, true),
+                    None => (t, s.text <= 6),
+                };
+                counts
+                    && t.starts_with(|c: char| c.is_ascii_digit())
                     && t.trim_end_matches(&['K', 'k', 'M'][..])
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
@@ -243,6 +252,9 @@ pub fn clean_article(
             && !super::prepare::has_media(doc, n)
     });
 }
+
+/// Most text of a counter's line ("1,204 Replies").
+const COUNTER_TEXT: u32 = 16;
 
 /// Most text of a call to action: a heading, a line or two of pitch and a button.
 const CALL_TO_ACTION_TEXT: u32 = 400;
@@ -1174,6 +1186,15 @@ fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
     if let Some(h) = heading {
         doc.detach(h);
     }
+    // A reply's subject line, "Re: " and the thread's subject (the title, or its first part
+    // before the forum's name): it says nothing the title does not.
+    remove_where(doc, article, |doc, n| {
+        super::prepare::heading_rank(doc, n).is_some()
+            && doc
+                .inner_text(n)
+                .strip_prefix("Re: ")
+                .is_some_and(|s| s.len() * 2 > title.len() && title.starts_with(s))
+    });
 }
 
 /// The article's own header block (section link, headline, byline, date) repeats what the
@@ -1181,9 +1202,20 @@ fn remove_title_heading(doc: &mut Document, article: NodeId, title: &str) {
 /// its own, and carries a headline, a `<time>` or a byline. Its pictures stay, the rest goes.
 fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastStats) {
     let stats = last.measure(doc, article);
+    // A paragraph, or a run of text set straight in a block beside other blocks (a post's
+    // text between its quotation and its code box, which no `<p>` holds).
+    let is_text = |d: NodeId| {
+        if doc.is(d, "p") {
+            return stats.get(d).text >= 80;
+        }
+        doc.text(d).is_some_and(|t| t.trim().len() >= 80)
+            && doc
+                .parent(d)
+                .is_some_and(|p| matches!(doc.tag(p), Some("div" | "section" | "blockquote")))
+    };
     let mut headers = Vec::new();
     for n in doc.descendants(article) {
-        if doc.is(n, "p") && stats.get(n).text >= 80 {
+        if is_text(n) {
             break; // the text has started
         }
         if n == article
@@ -1192,9 +1224,7 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
         {
             continue;
         }
-        let holds_text = doc
-            .descendants(n)
-            .any(|d| doc.is(d, "p") && stats.get(d).text >= 80);
+        let holds_text = doc.descendants(n).any(is_text);
         let announces = doc.is(n, "header")
             || doc.descendants(n).skip(1).any(|d| {
                 matches!(doc.tag(d), Some("h1" | "time"))
@@ -1810,6 +1840,86 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the list").text;
         for (name, about) in events {
             assert!(text.contains(name) && text.contains(about), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_post_whose_text_no_paragraph_holds_is_no_header() {
+        // A board prints each post's text straight in its block, beside a code box or a
+        // quotation, and its date in a line named "author": no `<p>` of 80 characters comes
+        // before the short replies, which read as headers until bare text counts as text.
+        let post = |i: usize, body: &str| {
+            format!(
+                "<div class=\"post bg{}\"><div class=\"postbody\"><h3><a href=\"#p{i}\">Re: Pump \
+                 noise</a></h3><p class=\"author\"><a href=\"#p{i}\">Wed Dec 2{i}, 2023</a></p>\
+                 <div class=\"content\">{body}<div class=\"codebox\"><pre><code>pump_quiet=on\
+                 </code></pre></div></div></div></div>",
+                i % 2
+            )
+        };
+        let opening = "The pump hums all night after the update, and the setting from the old \
+                       manual makes no difference at all on this model. "
+            .repeat(4);
+        let posts: String = [
+            opening.as_str(),
+            "Mine did the same until I moved the line to the other file, the one the new \
+             firmware reads at boot, and then it went quiet.",
+            "FWIW the hum also goes when the pump sits on a rubber mat, which helped me before \
+             I found the setting in the firmware notes.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, b)| post(i + 1, b))
+        .collect();
+        let html = format!("<html><body><main><h1>Pump noise</h1>{posts}</main></body></html>");
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert!(text.contains("FWIW the hum also goes"), "{text}");
+        assert!(text.contains("Mine did the same"), "{text}");
+    }
+
+    #[test]
+    fn a_replys_subject_line_goes_a_heading_of_the_text_stays() {
+        // Each reply is headed "Re: " and the thread's subject, which the title (with the
+        // board's name after it) already shows. A heading that merely starts with "Re:"
+        // (another subject, a word of the title) stays.
+        let reply = |subject: &str| {
+            format!(
+                "<div class=\"post\"><h3>{subject}</h3><p>The pump hums all night after the \
+                 update, and the setting from the old manual makes no difference at all.</p></div>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Pump noise after the update / Garden Forum</title></head><body>\
+             <main><h1>Pump noise after the update</h1>{}{}{}{}</main></body></html>",
+            reply("Pump noise after the update"),
+            reply("Re: Pump noise after the update"),
+            reply("Re: Pump"),
+            reply("Re: Pond liners"),
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert!(!text.contains("Re: Pump noise"), "{text}");
+        assert!(
+            text.contains("Re: Pond liners") && text.contains("Re: Pump"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_posts_count_of_likes_or_replies_goes() {
+        for counter in [
+            "<div><span class=\"post-likes\">7 Likes</span></div>",
+            "<div>1,204 Replies</div>",
+            "<p>0 Reply</p>",
+        ] {
+            let text = shown_with(counter);
+            assert!(!text.contains("Like") && !text.contains("Repl"), "{text}");
+        }
+        // A count of something else, or a sentence, is text.
+        for line in ["<div>7 Lakes</div>", "<div>2 Likes it</div>"] {
+            assert!(
+                shown_with(line).contains(&line[5..line.len() - 6]),
+                "{line}"
+            );
         }
     }
 

@@ -394,6 +394,10 @@ pub const COMMENT_BLOCKS: &[Pat] = &[
     Sub("widget"),
 ];
 
+/// What a post's counter counts, after its number ("7 Likes", "0 Reply"): a line of the
+/// forum's buttons, not of the post.
+pub const COUNT_LABELS: &[&str] = &[" Likes", " Like", " Replies", " Reply"];
+
 /// Comment threads alone (each comment carries its own author and date), for the searches
 /// that stay near the headline and so need not skip sidebars and widgets.
 pub const COMMENT_THREADS: &[Pat] = &[
