@@ -222,26 +222,21 @@ fn page_elements(doc: &Document) -> PageElements {
     let body = doc.body();
     let mut found = PageElements::default();
     for n in doc.descendants(NodeId::DOCUMENT) {
-        // `is` compares kinds, with no branch on what the node is (`tag` takes one).
-        if doc.is(n, "meta") {
-            found.metas.push(n);
-        } else if doc.is(n, "script") {
-            found.scripts.push(n);
-        } else if doc.is(n, "h1") {
-            found.h1s.push(n);
-        } else if doc.is(n, "title") {
-            _ = found.title.get_or_insert(n);
-        } else if doc.is(n, "base") {
-            _ = found.base.get_or_insert(n);
-        } else if !found.item_product
-            && (doc.is(n, "button") || doc.is(n, "input") || doc.is(n, "form"))
-        {
+        match doc.tag(n) {
+            Some("meta") => found.metas.push(n),
+            Some("script") => found.scripts.push(n),
+            Some("h1") => found.h1s.push(n),
+            Some("title") => _ = found.title.get_or_insert(n),
+            Some("base") => _ = found.base.get_or_insert(n),
             // A control that puts the item in the cart (`add-to-cart`, `AddToBag`, a form
             // posting to `/cart/add`): a shop's page declares its product by its button too.
-            found.item_product = ["id", "class", "name", "action"]
-                .iter()
-                .filter_map(|a| doc.attr(n, a))
-                .any(|v| patterns::matches(patterns::CART_CONTROLS, &lowercase(v)));
+            Some("button" | "input" | "form") if !found.item_product => {
+                found.item_product = ["id", "class", "name", "action"]
+                    .iter()
+                    .filter_map(|a| doc.attr(n, a))
+                    .any(|v| patterns::matches(patterns::CART_CONTROLS, &lowercase(v)));
+            }
+            _ => {}
         }
         if let Some(t) = doc.attr(n, "itemtype") {
             found.item_thread |= names_discussion(t);
