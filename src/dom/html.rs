@@ -9,7 +9,7 @@ use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{parse_document, Attribute, ExpandedName, LocalName, ParseOpts, QualName};
 
-use super::{trim, AttrValue, Document, Name, NodeId};
+use super::{element_kind, trim, AttrValue, Document, Name, NodeId, KIND_ELEMENT};
 
 /// Most elements the parser keeps open one inside another. html5ever checks the stack of
 /// open elements for most start tags, so a page that never closes its tags costs time in the
@@ -22,6 +22,9 @@ const NODE_BYTES_ESTIMATE: usize = 32;
 
 /// Slots of the sink's table of element names ([`ArenaSink::shared_name`]).
 const NAME_SLOTS: usize = 64;
+
+/// Slots of the sink's table of [`known`]'s answers ([`ArenaSink::known_of`]).
+const KNOWN_SLOTS: usize = 128;
 
 /// The parser feeds html5ever this many bytes at a time, checking the limits in between.
 const CHUNK_BYTES: usize = 8 * 1024;
@@ -319,6 +322,9 @@ struct ArenaSink {
     /// Element names already handed out, by a hash of the local name: most elements of a page
     /// share a few dozen names, so a handle shares the name instead of allocating its own.
     names: RefCell<[Option<Rc<QualName>>; NAME_SLOTS]>,
+    /// [`known`]'s answers and the element kinds of the names met so far, by atom: the atom's
+    /// bits and the answer ([`ArenaSink::known_of`]).
+    known: RefCell<[(u64, Option<&'static str>, u16); KNOWN_SLOTS]>,
     /// Text html5ever appended to this parent in a row (it hands text over in pieces, line by
     /// line and around character references), kept here and written to the tree as one append
     /// before the sink's next call that reads or changes the tree ([`ArenaSink::flush_text`]).
@@ -340,6 +346,7 @@ impl Default for ArenaSink {
             templates: RefCell::default(),
             no_name: Rc::new(QualName::new(None, "".into(), "".into())),
             names: RefCell::new(std::array::from_fn(|_| None)),
+            known: RefCell::new([(0, None, 0); KNOWN_SLOTS]),
             pending_parent: Cell::new(None),
             pending_text: RefCell::default(),
             pending_is_style: Cell::new(false),
@@ -372,6 +379,75 @@ impl ArenaSink {
             Some(shared) if **shared == name => shared.clone(),
             _ => slot.insert(Rc::new(name)).clone(),
         }
+    }
+
+    /// [`known`]'s answer for `local`, and the [`element_kind`] of an element so named (the
+    /// unknown names' kind is read from their lowercase copy). Kept by atom: a page's names
+    /// repeat, and a kept answer costs one compare, where `known` jumps on the length and
+    /// compares the bytes. Only static and inline atoms are kept, whose bits are the name (a
+    /// dynamic atom's are an address, which a later name may reuse).
+    fn known_of(&self, local: &LocalName) -> (Option<&'static str>, u16) {
+        let look = || {
+            let name = known(local);
+            (name, name.map_or(KIND_ELEMENT, element_kind))
+        };
+        if local.is_dynamic() {
+            return look();
+        }
+        let key = local.unsafe_data();
+        let mut slots = self.known.borrow_mut();
+        let slot =
+            &mut slots[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % KNOWN_SLOTS];
+        if slot.0 != key {
+            let (name, kind) = look();
+            *slot = (key, name, kind);
+        }
+        (slot.1, slot.2)
+    }
+
+    /// The name html5ever gave, as a [`Name`]: a known name is not copied.
+    fn known_name(&self, local: &LocalName) -> Name {
+        match self.known_of(local).0 {
+            Some(name) => Name::Static(name),
+            // Not `to_string`, which goes through the formatter: this runs per attribute.
+            None => Name::Owned(String::from(&**local)),
+        }
+    }
+
+    /// [`known_name`](Self::known_name) for an element, and its kind: lowercase, as the tree
+    /// keeps element names (html5ever spells some SVG names in camel case; the known names
+    /// are all lowercase).
+    fn element_name(&self, local: &LocalName) -> (Name, u16) {
+        match self.known_of(local) {
+            (Some(name), kind) => (Name::Static(name), kind),
+            (None, _) => {
+                let mut name = String::from(&**local);
+                name.make_ascii_lowercase();
+                let kind = element_kind(&name);
+                (Name::Owned(name), kind)
+            }
+        }
+    }
+
+    /// The attributes as the tree keeps them. The values move over as they are; and since a
+    /// `(Name, AttrValue)` is as large as an `Attribute`, the list is converted in its own
+    /// allocation.
+    fn convert_attrs(&self, attrs: Vec<Attribute>) -> Vec<(Name, AttrValue)> {
+        attrs
+            .into_iter()
+            .map(|a| {
+                let name = if a.name.prefix.is_some() {
+                    Name::Owned(format!(
+                        "{}:{}",
+                        a.name.prefix.as_ref().map_or("", |p| p),
+                        a.name.local
+                    ))
+                } else {
+                    self.known_name(&a.name.local)
+                };
+                (name, a.value)
+            })
+            .collect()
     }
 
     fn handle(&self, id: NodeId) -> Handle {
@@ -424,49 +500,6 @@ super::with_known_tags!(known_names
     "sizes" "src" "srcset" "tabindex" "target" "type" "value" "width" "xmlns"
 );
 
-/// The name html5ever gave, as a [`Name`]: a known name is not copied.
-fn known_name(local: &LocalName) -> Name {
-    match known(local) {
-        Some(name) => Name::Static(name),
-        // Not `to_string`, which goes through the formatter: this runs per attribute.
-        None => Name::Owned(String::from(&**local)),
-    }
-}
-
-/// [`known_name`] for an element: lowercase, as the tree keeps element names (html5ever
-/// spells some SVG names in camel case; the known names are all lowercase).
-fn element_name(local: &LocalName) -> Name {
-    match known(local) {
-        Some(name) => Name::Static(name),
-        None => {
-            let mut name = String::from(&**local);
-            name.make_ascii_lowercase();
-            Name::Owned(name)
-        }
-    }
-}
-
-/// The attributes as the tree keeps them. The values move over as they are; and since a
-/// `(Name, AttrValue)` is as large as an `Attribute`, the list is converted in its own
-/// allocation.
-fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(Name, AttrValue)> {
-    attrs
-        .into_iter()
-        .map(|a| {
-            let name = if a.name.prefix.is_some() {
-                Name::Owned(format!(
-                    "{}:{}",
-                    a.name.prefix.as_ref().map_or("", |p| p),
-                    a.name.local
-                ))
-            } else {
-                known_name(&a.name.local)
-            };
-            (name, a.value)
-        })
-        .collect()
-}
-
 impl TreeSink for ArenaSink {
     type Handle = Handle;
     type Output = Document;
@@ -493,10 +526,11 @@ impl TreeSink for ArenaSink {
         if name.local == html5ever::local_name!("noscript") {
             self.noscript.set(true);
         }
+        let (tag, kind) = self.element_name(&name.local);
         let id = self
             .doc
             .borrow_mut()
-            .create_named_element(element_name(&name.local), convert_attrs(attrs));
+            .create_element_of_kind(tag, self.convert_attrs(attrs), kind);
         if flags.template {
             let contents = self.doc.borrow_mut().create_comment();
             self.templates
@@ -588,7 +622,7 @@ impl TreeSink for ArenaSink {
         self.flush_text();
         self.doc
             .borrow_mut()
-            .add_missing_attrs(target.id, convert_attrs(attrs));
+            .add_missing_attrs(target.id, self.convert_attrs(attrs));
     }
 
     fn remove_from_parent(&self, target: &Handle) {
@@ -607,7 +641,7 @@ impl TreeSink for ArenaSink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::NodeData;
+    use crate::dom::{NodeData, NodeId};
 
     #[test]
     fn a_page_served_inside_noscript_is_revealed_and_a_notice_is_not() {
@@ -722,6 +756,35 @@ mod tests {
         assert_eq!(
             doc.attr(doc.find_first("svg").unwrap(), "viewBox"),
             Some("0 0 1 1")
+        );
+    }
+
+    #[test]
+    fn kept_name_answers_give_what_known_gives() {
+        // Static atoms (`div`), inline ones (`a`, `my-x`), dynamic ones (long custom names),
+        // SVG's camel case, met again and again: each element's kind names its tag.
+        let block = r#"<div class="c" id="i"><a href="h" data-long-attribute-name="v">x</a>
+            <my-x hidden></my-x><some-long-custom-element-name role="r"></some-long-custom-element-name>
+            <svg><clipPath></clipPath><path d="M0"></path></svg><section><p>t</p></section></div>"#;
+        let doc = parse_html(&block.repeat(40), None);
+        let mut elements = 0;
+        for n in doc.descendants(NodeId::DOCUMENT) {
+            if let NodeData::Element { name, attrs } = doc.data(n) {
+                elements += 1;
+                assert_eq!(doc.tag(n), Some(name.as_str()));
+                assert_eq!(doc.nodes[n.index()].kind, element_kind(name));
+                assert!(doc.is(n, name));
+                for (k, _) in attrs {
+                    assert_eq!(matches!(k, Name::Static(_)), known(k).is_some(), "{k}");
+                }
+            }
+        }
+        assert!(elements > 40 * 9);
+        assert_eq!(doc.find_all(NodeId::DOCUMENT, "clippath").len(), 40);
+        assert_eq!(
+            doc.find_all(NodeId::DOCUMENT, "some-long-custom-element-name")
+                .len(),
+            40
         );
     }
 

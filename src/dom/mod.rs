@@ -413,6 +413,7 @@ fn kind_of(data: &NodeData) -> u16 {
 /// Native: a known tag name is kept in the node itself, so that a walk asking elements their
 /// tag reads no node data (the node's links and kind fit in 32 bytes, half a cache line).
 #[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
 fn element_kind(name: &str) -> u16 {
     known_tag(name).map_or(KIND_ELEMENT, |i| KIND_KNOWN + i as u16)
 }
@@ -429,6 +430,7 @@ macro_rules! known_tags {
         #[cfg(not(target_arch = "wasm32"))]
         const KNOWN_TAGS: &[&str] = &[$($name),*];
         #[cfg(not(target_arch = "wasm32"))]
+        #[inline(always)]
         fn known_tag(name: &str) -> Option<usize> {
             let mut i = 0;
             $(
@@ -558,10 +560,16 @@ impl Document {
     }
 
     fn push_shared(&mut self, shared: Rc<Shared>) -> NodeId {
+        let kind = kind_of(&shared.data);
+        self.push_kind(shared, kind)
+    }
+
+    /// Pushes a node whose [`kind_of`] is `kind`.
+    fn push_kind(&mut self, shared: Rc<Shared>, kind: u16) -> NodeId {
         self.edits = self.edits.wrapping_add(1);
         let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(Node {
-            kind: kind_of(&shared.data),
+            kind,
             shared,
             flags: LiveFlags::default(),
             parent: None,
@@ -624,6 +632,19 @@ impl Document {
     /// Creates a detached element from a lowercase name.
     pub fn create_named_element(&mut self, name: Name, attrs: Vec<(Name, AttrValue)>) -> NodeId {
         self.push(NodeData::Element { name, attrs })
+    }
+
+    /// [`create_named_element`](Self::create_named_element) for the parser, which knows the
+    /// name's [`element_kind`] already.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn create_element_of_kind(
+        &mut self,
+        name: Name,
+        attrs: Vec<(Name, AttrValue)>,
+        kind: u16,
+    ) -> NodeId {
+        debug_assert_eq!(kind, element_kind(&name));
+        self.push_kind(Shared::new(NodeData::Element { name, attrs }), kind)
     }
 
     /// Creates a detached text node.
@@ -705,8 +726,20 @@ impl Document {
     }
 
     /// True when `id` is an element named `name`.
+    #[inline(always)]
     pub fn is(&self, id: NodeId, name: &str) -> bool {
-        self.tag(id) == Some(name)
+        // Inlined, a literal name's kind is worked out by the compiler: one compare.
+        self.is_kind(id, element_kind(name), name)
+    }
+
+    /// [`is`](Self::is) with `name`'s [`element_kind`] worked out before: a known tag is one
+    /// compare of the node's kind, with no branch on what the node is (the walks' elements
+    /// and texts alternate, which such branches mispredict).
+    fn is_kind(&self, id: NodeId, kind: u16, name: &str) -> bool {
+        let node = &self.nodes[id.index()];
+        node.kind == kind
+            && (kind != KIND_ELEMENT
+                || matches!(&node.shared.data, NodeData::Element { name: n, .. } if n == name))
     }
 
     /// Text of a text node.
@@ -1039,12 +1072,19 @@ impl Document {
     /// The node after `id` in document order, staying inside `root`'s subtree.
     /// With `skip_children` the walk does not enter `id`'s own children.
     pub fn next_in(&self, root: NodeId, id: NodeId, skip_children: bool) -> Option<NodeId> {
-        if !skip_children {
-            if let Some(c) = self.first_child(id) {
-                return Some(c);
-            }
+        // The first child, else the next sibling, chosen without a branch (the walk's
+        // elements and texts alternate, which a branch on the first child mispredicts):
+        // one branch, taken unless the walk climbs.
+        let node = &self.nodes[id.index()];
+        let child = node.first_child.filter(|_| !skip_children);
+        let sibling = node.next_sibling.filter(|_| id != root);
+        if let Some(n) = child.or(sibling) {
+            return Some(n);
         }
-        let mut cur = id;
+        if id == root {
+            return None;
+        }
+        let mut cur = node.parent?;
         loop {
             if cur == root {
                 return None;
@@ -1068,9 +1108,10 @@ impl Document {
     /// Element descendants of `root` (itself excluded) with the given tag.
     pub fn find_all(&self, root: NodeId, name: &str) -> Vec<NodeId> {
         let mut out = Vec::new();
+        let kind = element_kind(name);
         let mut cur = self.first_child(root);
         while let Some(n) = cur {
-            if self.is(n, name) {
+            if self.is_kind(n, kind, name) {
                 out.push(n);
             }
             cur = self.next_in(root, n, false);
@@ -1092,8 +1133,9 @@ impl Document {
 
     /// First element in the document with this tag.
     pub fn find_first(&self, name: &str) -> Option<NodeId> {
+        let kind = element_kind(name);
         self.descendants(NodeId::DOCUMENT)
-            .find(|&n| self.is(n, name))
+            .find(|&n| self.is_kind(n, kind, name))
     }
 
     /// True when `ancestor` is `id` or one of its ancestors.
@@ -1112,11 +1154,12 @@ impl Document {
     pub fn ancestor_named(&self, id: NodeId, name: &str, max_depth: usize) -> Option<NodeId> {
         let mut cur = self.parent(id);
         let mut depth = 0;
+        let kind = element_kind(name);
         while let Some(n) = cur {
             if max_depth > 0 && depth >= max_depth {
                 return None;
             }
-            if self.is(n, name) {
+            if self.is_kind(n, kind, name) {
                 return Some(n);
             }
             cur = self.parent(n);
