@@ -212,7 +212,11 @@ pub fn clean_article(
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     if flags.clean_conditionally {
+        let edits = doc.edits();
         clean_conditionally(doc, article, flags, removed);
+        if doc.edits() != edits {
+            super::applied::note(super::applied::CLEAN_CONDITIONALLY);
+        }
     }
     // After the shape tests above, which judge a post with its poster's figures beside it.
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {

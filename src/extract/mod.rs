@@ -77,6 +77,41 @@ pub const LADDER: [Flags; 4] = [
     },
 ];
 
+/// The rules of [`Flags`] that an attempt found something to apply to, as bits
+/// ([`Flags::differing`]): a rung whose rules differ from the last attempt's only in rules
+/// that attempt never applied would repeat it, step for step.
+pub(crate) mod applied {
+    use std::cell::Cell;
+
+    pub const STRIP_UNLIKELY: u8 = 1;
+    pub const WEIGHT_CLASSES: u8 = 2;
+    pub const CLEAN_CONDITIONALLY: u8 = 4;
+
+    thread_local! {
+        static APPLIED: Cell<u8> = const { Cell::new(0) };
+    }
+
+    /// Notes that the running attempt's rule `rule` changed what it does.
+    pub fn note(rule: u8) {
+        APPLIED.with(|a| a.set(a.get() | rule));
+    }
+
+    /// The rules noted since the last call, forgetting them.
+    pub fn take() -> u8 {
+        APPLIED.with(|a| a.replace(0))
+    }
+}
+
+impl Flags {
+    /// The rules ([`applied`]'s bits) that `self` and `other` set differently.
+    fn differing(self, other: Flags) -> u8 {
+        u8::from(self.strip_unlikely != other.strip_unlikely) * applied::STRIP_UNLIKELY
+            | u8::from(self.weight_classes != other.weight_classes) * applied::WEIGHT_CLASSES
+            | u8::from(self.clean_conditionally != other.clean_conditionally)
+                * applied::CLEAN_CONDITIONALLY
+    }
+}
+
 /// An attempt with at least this much text is accepted without trying the next rung.
 const ENOUGH_TEXT: u32 = 500;
 
@@ -228,12 +263,19 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         .as_deref()
         .and_then(|b| evidence::DeclaredBody::from_text(b, meta.json_ld_body_opens_thread));
     let mut best: Option<(Document, NodeId, u32, Option<String>, clutter::Removals)> = None;
+    // The last attempt's rules and those of them it applied: a rung that relaxes only rules
+    // the last attempt never applied would give the same article again, so it is passed.
+    let mut last: Option<(Flags, u8)> = None;
     for flags in LADDER {
         let flags = Flags {
             thread,
             product,
             ..flags
         };
+        if last.is_some_and(|(l, applied)| l.differing(flags) & applied == 0) {
+            continue;
+        }
+        applied::take();
         let mut work = prepared.clone();
         let mut removals = prepared_removals.clone();
         let byline = prepare::strip_page_chrome(
@@ -244,9 +286,11 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
             &mut removals,
         );
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
+            last = Some((flags, applied::take()));
             continue;
         };
         clean::clean_article(&mut work, root, flags, title_shown_in_page, &mut removals);
+        last = Some((flags, applied::take()));
         let authors: Vec<&str> = [
             meta.byline.as_deref(),
             meta.dom_byline.as_deref(),

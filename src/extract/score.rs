@@ -58,6 +58,9 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
     {
         w += 25.0;
     }
+    if w != 0.0 {
+        super::applied::note(super::applied::WEIGHT_CLASSES);
+    }
     w
 }
 
