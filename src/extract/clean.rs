@@ -88,15 +88,23 @@ pub fn clean_article(
     // paragraph; a page's prompts are a box or a line or two. Past that many paragraphs
     // that read as prompts, paragraphs and lists are the text's and only boxes go.
     let stats = last.measure(doc, article);
-    let subject = doc
+    let prompts: Vec<NodeId> = doc
         .find_all(article, "p")
         .into_iter()
         .filter(|&p| is_prompt(doc, p, stats))
-        .nth(PROMPTS_OF_A_SUBJECT - 1)
-        .is_some();
+        .take(PROMPTS_OF_A_SUBJECT)
+        .collect();
+    let subject = prompts.len() == PROMPTS_OF_A_SUBJECT;
+    // The walk below meets the same paragraphs, measured alike and unchanged (a removal
+    // takes a block that came before them, or them with it): the answers above serve, and
+    // under a subject no paragraph goes.
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
-        (is_prompt(doc, n, stats) && !(subject && matches!(doc.tag(n), Some("p" | "ul"))))
-            .then(|| classify(doc, n, ClutterKind::Subscribe))
+        let prompt = match doc.tag(n) {
+            Some("p") => !subject && prompts.contains(&n),
+            Some("ul") => !subject && is_prompt(doc, n, stats),
+            _ => is_prompt(doc, n, stats),
+        };
+        prompt.then(|| classify(doc, n, ClutterKind::Subscribe))
     });
     // A box about the author (a photo, a line or two of bio, links to their profiles),
     // named as such: the reader shows the byline, not the writer's résumé.
