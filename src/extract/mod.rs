@@ -266,6 +266,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // The last attempt's rules and those of them it applied: a rung that relaxes only rules
     // the last attempt never applied would give the same article again, so it is passed.
     let mut last: Option<(Flags, u8)> = None;
+    let mut stripped: Option<(Document, clutter::Removals)> = None;
     for flags in LADDER {
         let flags = Flags {
             thread,
@@ -285,6 +286,11 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
             meta.byline.is_none(),
             &mut removals,
         );
+        // The strict rung's page, stripped, is the one the list search strips first, unless a
+        // byline was taken out of it: kept for that search.
+        if last.is_none() && byline.is_none() {
+            stripped = Some((work.clone(), removals.clone()));
+        }
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
             last = Some((flags, applied::take()));
             continue;
@@ -340,14 +346,20 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         // each attempt copies the page, and the strict one finds little more there.
         let first = usize::from(long && !priced);
         for flags in &LADDER[first..2] {
-            let mut work = prepared.clone();
-            let mut removals = prepared_removals.clone();
             let flags = Flags {
                 thread,
                 product,
                 ..*flags
             };
-            prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
+            let (mut work, mut removals) = match stripped.take() {
+                Some(kept) if flags.strip_unlikely => kept,
+                _ => {
+                    let mut work = prepared.clone();
+                    let mut removals = prepared_removals.clone();
+                    prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
+                    (work, removals)
+                }
+            };
             if let Some(root) = listing::grab(&mut work, &picks, picked_text, priced, thread) {
                 clean::clean_article(
                     &mut work,
