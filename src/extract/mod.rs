@@ -128,11 +128,6 @@ const LISTING_REMNANT_TEXT: u32 = 2000;
 /// headlines are links).
 const MAX_LINK_DENSITY: f64 = 0.5;
 
-/// The share of the text under `root` that sits inside links.
-fn work_link_density(doc: &Document, root: NodeId) -> f64 {
-    stats::TextStats::measure(doc, root).link_density(root)
-}
-
 /// Below this much text there is no article to show, unless the page itself is that short.
 const MIN_ARTICLE_TEXT: usize = 140;
 
@@ -320,7 +315,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let (picks, picked_text) = match &best {
         Some((work, root, len, ..))
             if *len as usize >= MIN_ARTICLE_TEXT
-                && work_link_density(work, *root) <= MAX_LINK_DENSITY =>
+                && stats::link_density_of(work, *root) <= MAX_LINK_DENSITY =>
         {
             (page_nodes(work, *root, prepared.len()), *len)
         }
@@ -387,7 +382,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();
     let page_text = prepared.body().map_or(0, |b| page_stats.get(b).text);
-    let link_density = stats::TextStats::measure(&clean, clean_root).link_density(clean_root);
+    let link_density = stats::link_density_of(&clean, clean_root);
     // The readerable verdict does not gate here: automatic mode asks it before extracting,
     // and a reader who clicks on a page it doubts (a forum thread, a service page) is better
     // served by the page's main text than by "no article".
