@@ -261,7 +261,9 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     // The last attempt's rules and those of them it applied: a rung that relaxes only rules
     // the last attempt never applied would give the same article again, so it is passed.
     let mut last: Option<(Flags, u8)> = None;
-    let mut stripped: Option<(Document, clutter::Removals)> = None;
+    // The page stripped strictly and by tag only (the rungs after the first strip alike),
+    // with the byline taken out, if any: each kept for the next attempt stripped alike.
+    let mut stripped: [Option<(Document, clutter::Removals, Option<String>)>; 2] = [None, None];
     for flags in LADDER {
         let flags = Flags {
             thread,
@@ -272,20 +274,21 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
             continue;
         }
         applied::take();
-        let mut work = prepared.clone();
-        let mut removals = prepared_removals.clone();
-        let byline = prepare::strip_page_chrome(
-            &mut work,
-            &page_stats,
-            flags,
-            meta.byline.is_none(),
-            &mut removals,
-        );
-        // The strict rung's page, stripped, is the one the list search strips first, unless a
-        // byline was taken out of it: kept for that search.
-        if last.is_none() && byline.is_none() {
-            stripped = Some((work.clone(), removals.clone()));
-        }
+        let kept = &mut stripped[usize::from(!flags.strip_unlikely)];
+        let (mut work, mut removals, byline) = kept
+            .get_or_insert_with(|| {
+                let mut work = prepared.clone();
+                let mut removals = prepared_removals.clone();
+                let byline = prepare::strip_page_chrome(
+                    &mut work,
+                    &page_stats,
+                    flags,
+                    meta.byline.is_none(),
+                    &mut removals,
+                );
+                (work, removals, byline)
+            })
+            .clone();
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
             last = Some((flags, applied::take()));
             continue;
@@ -346,8 +349,9 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                 product,
                 ..*flags
             };
-            let (mut work, mut removals) = match stripped.take() {
-                Some(kept) if flags.strip_unlikely => kept,
+            // As the ladder stripped it, unless a byline was taken out.
+            let (mut work, mut removals) = match stripped[usize::from(!flags.strip_unlikely)].take() {
+                Some((work, removals, None)) => (work, removals),
                 _ => {
                     let mut work = prepared.clone();
                     let mut removals = prepared_removals.clone();
