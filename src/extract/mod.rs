@@ -111,10 +111,17 @@ pub(crate) mod applied {
 impl Flags {
     /// The rules ([`applied`]'s bits) that `self` and `other` set differently.
     fn differing(self, other: Flags) -> u8 {
-        u8::from(self.strip_unlikely != other.strip_unlikely) * applied::STRIP_UNLIKELY
-            | u8::from(self.weight_classes != other.weight_classes) * applied::WEIGHT_CLASSES
-            | u8::from(self.clean_conditionally != other.clean_conditionally)
-                * applied::CLEAN_CONDITIONALLY
+        let mut rules = 0;
+        if self.strip_unlikely != other.strip_unlikely {
+            rules |= applied::STRIP_UNLIKELY;
+        }
+        if self.weight_classes != other.weight_classes {
+            rules |= applied::WEIGHT_CLASSES;
+        }
+        if self.clean_conditionally != other.clean_conditionally {
+            rules |= applied::CLEAN_CONDITIONALLY;
+        }
+        rules
     }
 }
 
@@ -466,6 +473,21 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
 #[cfg(test)]
 mod tests {
     use crate::extract_html;
+
+    #[test]
+    fn each_rung_relaxes_one_rule_of_the_last() {
+        // A rung is passed when the one rule it relaxes did nothing on the rung before.
+        use super::{applied, LADDER};
+        let rules = [
+            applied::STRIP_UNLIKELY,
+            applied::WEIGHT_CLASSES,
+            applied::CLEAN_CONDITIONALLY,
+        ];
+        for (pair, rule) in LADDER.windows(2).zip(rules) {
+            assert_eq!(pair[0].differing(pair[1]), rule);
+            assert_eq!(pair[1].differing(pair[1]), 0);
+        }
+    }
 
     const NAV: &str = "<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>Services</a></li>\
                        <li><a href=/c>About us</a></li><li><a href=/d>Contact</a></li></ul></nav>";
