@@ -88,15 +88,39 @@ pub fn clean_article(
     // paragraph; a page's prompts are a box or a line or two. Past that many paragraphs
     // that read as prompts, paragraphs and lists are the text's and only boxes go.
     let stats = last.measure(doc, article);
+    #[cfg(target_arch = "wasm32")]
     let subject = doc
         .find_all(article, "p")
         .into_iter()
         .filter(|&p| is_prompt(doc, p, stats))
         .nth(PROMPTS_OF_A_SUBJECT - 1)
         .is_some();
+    #[cfg(target_arch = "wasm32")]
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         (is_prompt(doc, n, stats) && !(subject && matches!(doc.tag(n), Some("p" | "ul"))))
             .then(|| classify(doc, n, ClutterKind::Subscribe))
+    });
+    // (Native only: the wasm, where the bytes count, asks each paragraph again.)
+    #[cfg(not(target_arch = "wasm32"))]
+    let prompts: Vec<NodeId> = doc
+        .find_all(article, "p")
+        .into_iter()
+        .filter(|&p| is_prompt(doc, p, stats))
+        .take(PROMPTS_OF_A_SUBJECT)
+        .collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    let subject = prompts.len() == PROMPTS_OF_A_SUBJECT;
+    // The walk below meets the same paragraphs, measured alike and unchanged (a removal
+    // takes a block that came before them, or them with it): the answers above serve, and
+    // under a subject no paragraph goes.
+    #[cfg(not(target_arch = "wasm32"))]
+    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
+        let prompt = match doc.tag(n) {
+            Some("p") => !subject && prompts.contains(&n),
+            Some("ul") => !subject && is_prompt(doc, n, stats),
+            _ => is_prompt(doc, n, stats),
+        };
+        prompt.then(|| classify(doc, n, ClutterKind::Subscribe))
     });
     // A box about the author (a photo, a line or two of bio, links to their profiles),
     // named as such: the reader shows the byline, not the writer's résumé.
@@ -223,7 +247,11 @@ pub fn clean_article(
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     if flags.clean_conditionally {
+        let edits = doc.edits();
         clean_conditionally(doc, article, flags, removed);
+        if doc.edits() != edits {
+            super::applied::note(super::applied::CLEAN_CONDITIONALLY);
+        }
     }
     // After the shape tests above, which judge a post with its poster's figures beside it.
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {

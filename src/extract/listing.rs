@@ -126,7 +126,12 @@ const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹'];
 fn is_price(t: &str) -> bool {
     let b = t.as_bytes();
     // Most texts hold no sign: a byte scan rules them out before any character is decoded
-    // (`$`, and the lead bytes of `£ ¥` and of `€ ₹`).
+    // (`$`, and the lead bytes of `£ ¥` and of `€ ₹`); ASCII text, by the word-wide scans
+    // of the standard library, needs only the `$` (native only: the wasm's bytes count).
+    #[cfg(not(target_arch = "wasm32"))]
+    if b.is_ascii() && !b.contains(&b'$') {
+        return false;
+    }
     if !b.iter().any(|&x| matches!(x, b'$' | 0xC2 | 0xE2)) {
         return false;
     }

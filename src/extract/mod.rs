@@ -77,6 +77,54 @@ pub const LADDER: [Flags; 4] = [
     },
 ];
 
+/// The rules of [`Flags`] that an attempt found something to apply to, as bits
+/// ([`Flags::differing`]): a rung whose rules differ from the last attempt's only in rules
+/// that attempt never applied would repeat it, step for step.
+pub(crate) mod applied {
+    use std::cell::Cell;
+
+    pub const STRIP_UNLIKELY: u8 = 1;
+    pub const WEIGHT_CLASSES: u8 = 2;
+    pub const CLEAN_CONDITIONALLY: u8 = 4;
+
+    thread_local! {
+        static APPLIED: Cell<u8> = const { Cell::new(0) };
+    }
+
+    /// Notes that the running attempt's rule `rule` changed what it does.
+    pub fn note(rule: u8) {
+        if !cfg!(target_arch = "wasm32") {
+            APPLIED.with(|a| a.set(a.get() | rule));
+        }
+    }
+
+    /// The rules noted since the last call, forgetting them. (Native only: in the wasm,
+    /// where the bytes count, every rule counts as applied and every rung runs.)
+    pub fn take() -> u8 {
+        if cfg!(target_arch = "wasm32") {
+            return u8::MAX;
+        }
+        APPLIED.with(|a| a.replace(0))
+    }
+}
+
+impl Flags {
+    /// The rules ([`applied`]'s bits) that `self` and `other` set differently.
+    fn differing(self, other: Flags) -> u8 {
+        let mut rules = 0;
+        if self.strip_unlikely != other.strip_unlikely {
+            rules |= applied::STRIP_UNLIKELY;
+        }
+        if self.weight_classes != other.weight_classes {
+            rules |= applied::WEIGHT_CLASSES;
+        }
+        if self.clean_conditionally != other.clean_conditionally {
+            rules |= applied::CLEAN_CONDITIONALLY;
+        }
+        rules
+    }
+}
+
 /// An attempt with at least this much text is accepted without trying the next rung.
 const ENOUGH_TEXT: u32 = 500;
 
@@ -92,11 +140,6 @@ const LISTING_REMNANT_TEXT: u32 = 2000;
 /// Most link text of an article; a list of items found by [`listing`] may hold more (its
 /// headlines are links).
 const MAX_LINK_DENSITY: f64 = 0.5;
-
-/// The share of the text under `root` that sits inside links.
-fn work_link_density(doc: &Document, root: NodeId) -> f64 {
-    stats::TextStats::measure(doc, root).link_density(root)
-}
 
 /// Below this much text there is no article to show, unless the page itself is that short.
 const MIN_ARTICLE_TEXT: usize = 140;
@@ -228,25 +271,57 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         .as_deref()
         .and_then(|b| evidence::DeclaredBody::from_text(b, meta.json_ld_body_opens_thread));
     let mut best: Option<(Document, NodeId, u32, Option<String>, clutter::Removals)> = None;
+    // The last attempt's rules and those of them it applied: a rung that relaxes only rules
+    // the last attempt never applied would give the same article again, so it is passed.
+    let mut last: Option<(Flags, u8)> = None;
+    // The page stripped strictly and by tag only (the rungs after the first strip alike),
+    // with the byline taken out, if any: each kept for the next attempt stripped alike.
+    // (Native only: in the wasm, where the bytes count, each attempt strips a copy.)
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut stripped: [Option<(Document, clutter::Removals, Option<String>)>; 2] = [None, None];
+    #[cfg(not(target_arch = "wasm32"))]
+    let strip = |flags, want_byline| {
+        let mut work = prepared.clone();
+        let mut removals = prepared_removals.clone();
+        let byline =
+            prepare::strip_page_chrome(&mut work, &page_stats, flags, want_byline, &mut removals);
+        (work, removals, byline)
+    };
     for flags in LADDER {
         let flags = Flags {
             thread,
             product,
             ..flags
         };
-        let mut work = prepared.clone();
-        let mut removals = prepared_removals.clone();
-        let byline = prepare::strip_page_chrome(
-            &mut work,
-            &page_stats,
-            flags,
-            meta.byline.is_none(),
-            &mut removals,
-        );
+        if cfg!(not(target_arch = "wasm32"))
+            && last.is_some_and(|(l, applied)| l.differing(flags) & applied == 0)
+        {
+            continue;
+        }
+        applied::take();
+        #[cfg(target_arch = "wasm32")]
+        let (mut work, mut removals, byline) = {
+            let mut work = prepared.clone();
+            let mut removals = prepared_removals.clone();
+            let byline = prepare::strip_page_chrome(
+                &mut work,
+                &page_stats,
+                flags,
+                meta.byline.is_none(),
+                &mut removals,
+            );
+            (work, removals, byline)
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let (mut work, mut removals, byline) = stripped[usize::from(!flags.strip_unlikely)]
+            .get_or_insert_with(|| strip(flags, meta.byline.is_none()))
+            .clone();
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
+            last = Some((flags, applied::take()));
             continue;
         };
         clean::clean_article(&mut work, root, flags, title_shown_in_page, &mut removals);
+        last = Some((flags, applied::take()));
         let authors: Vec<&str> = [
             meta.byline.as_deref(),
             meta.dom_byline.as_deref(),
@@ -270,7 +345,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let (picks, picked_text) = match &best {
         Some((work, root, len, ..))
             if *len as usize >= MIN_ARTICLE_TEXT
-                && work_link_density(work, *root) <= MAX_LINK_DENSITY =>
+                && stats::link_density_of(work, *root) <= MAX_LINK_DENSITY =>
         {
             (page_nodes(work, *root, prepared.len()), *len)
         }
@@ -296,14 +371,24 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         // each attempt copies the page, and the strict one finds little more there.
         let first = usize::from(long && !priced);
         for flags in &LADDER[first..2] {
-            let mut work = prepared.clone();
-            let mut removals = prepared_removals.clone();
             let flags = Flags {
                 thread,
                 product,
                 ..*flags
             };
-            prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
+            // As the ladder stripped it, unless a byline was taken out.
+            #[cfg(not(target_arch = "wasm32"))]
+            let (mut work, mut removals, _) = stripped[usize::from(!flags.strip_unlikely)]
+                .take()
+                .filter(|k| k.2.is_none())
+                .unwrap_or_else(|| strip(flags, false));
+            #[cfg(target_arch = "wasm32")]
+            let (mut work, mut removals) = {
+                let mut work = prepared.clone();
+                let mut removals = prepared_removals.clone();
+                prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
+                (work, removals)
+            };
             if let Some(root) = listing::grab(&mut work, &picks, picked_text, priced, thread) {
                 clean::clean_article(
                     &mut work,
@@ -331,7 +416,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();
     let page_text = prepared.body().map_or(0, |b| page_stats.get(b).text);
-    let link_density = stats::TextStats::measure(&clean, clean_root).link_density(clean_root);
+    let link_density = stats::link_density_of(&clean, clean_root);
     // The readerable verdict does not gate here: automatic mode asks it before extracting,
     // and a reader who clicks on a page it doubts (a forum thread, a service page) is better
     // served by the page's main text than by "no article".
@@ -388,6 +473,21 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
 #[cfg(test)]
 mod tests {
     use crate::extract_html;
+
+    #[test]
+    fn each_rung_relaxes_one_rule_of_the_last() {
+        // A rung is passed when the one rule it relaxes did nothing on the rung before.
+        use super::{applied, LADDER};
+        let rules = [
+            applied::STRIP_UNLIKELY,
+            applied::WEIGHT_CLASSES,
+            applied::CLEAN_CONDITIONALLY,
+        ];
+        for (pair, rule) in LADDER.windows(2).zip(rules) {
+            assert_eq!(pair[0].differing(pair[1]), rule);
+            assert_eq!(pair[1].differing(pair[1]), 0);
+        }
+    }
 
     const NAV: &str = "<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>Services</a></li>\
                        <li><a href=/c>About us</a></li><li><a href=/d>Contact</a></li></ul></nav>";

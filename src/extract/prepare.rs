@@ -951,6 +951,9 @@ pub fn strip_page_chrome(
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && stats.get(n).text == 0
             && !has_media(doc, n);
+        if unlikely {
+            super::applied::note(super::applied::STRIP_UNLIKELY);
+        }
         if unlikely || consent || reviews || empty_block || signature {
             if unlikely && flags.thread {
                 keep_poster_line(doc, n, stats.get(n).text);

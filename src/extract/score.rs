@@ -22,7 +22,9 @@ const TOP_CANDIDATES: usize = 5;
 const CMS_CONTENT_WEIGHT: f64 = 25.0;
 
 /// Class and id weight: +25 for article words, -25 for clutter words, each; a publishing
-/// system's article container adds [`CMS_CONTENT_WEIGHT`].
+/// system's article container adds [`CMS_CONTENT_WEIGHT`]. (The wasm, where the bytes count,
+/// copies the class and the id; see the native version.)
+#[cfg(target_arch = "wasm32")]
 pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
     if !flags.weight_classes {
         return 0.0;
@@ -61,6 +63,61 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
         .is_some_and(|p| p.contains("articleBody"))
     {
         w += 25.0;
+    }
+    w
+}
+
+/// Class and id weight: +25 for article words, -25 for clutter words, each; a publishing
+/// system's article container adds [`CMS_CONTENT_WEIGHT`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
+    if !flags.weight_classes {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    // The element's kept key is its meaningful classes, then a space and its id, lowercased
+    // ([`super::prepare::match_string`]): an ASCII id is its last bytes, the classes the rest.
+    let key = super::prepare::match_string(doc, n);
+    let classes_end = match doc.attr(n, "id") {
+        None => Some(key.len()),
+        Some(i) if i.is_ascii() => key.len().checked_sub(i.len() + 1),
+        Some(_) => None,
+    };
+    for attr in ["class", "id"] {
+        if let Some(v) = doc.attr(n, attr) {
+            let v = match (attr, classes_end) {
+                ("class", Some(end)) => std::borrow::Cow::Borrowed(&key[..end]),
+                ("id", Some(end)) => std::borrow::Cow::Borrowed(&key[end + 1..]),
+                ("class", None) => {
+                    // Without utility classes: `overflow-hidden` says nothing of the block's role.
+                    let mut names = String::new();
+                    super::prepare::push_meaningful_classes(&mut names, v);
+                    std::borrow::Cow::Owned(lowercase(&names))
+                }
+                _ => std::borrow::Cow::Owned(lowercase(v)),
+            };
+            if (patterns::matches(NEGATIVE, &v)
+                && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
+                || names_a_widget(&v)
+            {
+                w -= 25.0;
+            }
+            if patterns::matches(POSITIVE, &v) {
+                w += 25.0;
+            }
+            if patterns::matches(CMS_CONTENT, &v) {
+                w += CMS_CONTENT_WEIGHT;
+            }
+        }
+    }
+    if doc
+        .attr(n, "itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+    {
+        w += 25.0;
+    }
+    if w != 0.0 {
+        super::applied::note(super::applied::WEIGHT_CLASSES);
     }
     w
 }
@@ -789,6 +846,59 @@ mod tests {
         let doc = parse_html(&format!(r#"<div class="{class}">x</div>"#), None);
         let div = doc.find_first("div").unwrap();
         class_weight(&doc, div, super::super::LADDER[0])
+    }
+
+    #[test]
+    fn the_class_and_the_id_are_weighed_apart_when_read_from_the_kept_key() {
+        // The weight as each attribute's own lowercased copy gives it.
+        let copied = |doc: &Document, n: NodeId| {
+            let mut w = 0.0;
+            for attr in ["class", "id"] {
+                if let Some(v) = doc.attr(n, attr) {
+                    let v = if attr == "class" {
+                        let mut names = String::new();
+                        super::super::prepare::push_meaningful_classes(&mut names, v);
+                        lowercase(&names)
+                    } else {
+                        lowercase(v)
+                    };
+                    if patterns::matches(NEGATIVE, &v) || names_a_widget(&v) {
+                        w -= 25.0;
+                    }
+                    if patterns::matches(POSITIVE, &v) {
+                        w += 25.0;
+                    }
+                    if patterns::matches(CMS_CONTENT, &v) {
+                        w += CMS_CONTENT_WEIGHT;
+                    }
+                }
+            }
+            w
+        };
+        let mut seen = 0;
+        for attrs in [
+            r#"class="Sidebar" id="Article""#,
+            r#"class="sidebar" id="comments""#,
+            r#"class="content entry-content" id="main-content""#,
+            r#"id="ARTICLE-body""#,
+            r#"class="post-body""#,
+            r#"class="overflow-hidden lg:flex" id="sidebar""#,
+            // A word that only the join of class and id would spell.
+            r#"class="side" id="bar""#,
+            // An id lowercased to other bytes (non-ASCII), classes that are.
+            r#"class="post" id="ÉTÉ-sidebar""#,
+            r#"class="Ärger Content" id="ÉTÉ-sidebar""#,
+            r#"class="Ärger Content" id="Sidebar""#,
+            r#"class="" id="""#,
+            r#"class="a b c" id="x y""#,
+        ] {
+            let doc = parse_html(&format!("<div {attrs}>x</div>"), None);
+            let div = doc.find_first("div").unwrap();
+            let w = class_weight(&doc, div, super::super::LADDER[0]);
+            assert_eq!(w, copied(&doc, div), "{attrs}");
+            seen += usize::from(w != 0.0);
+        }
+        assert!(seen >= 5, "the cases weigh something: {seen}");
     }
 
     #[test]

@@ -196,6 +196,33 @@ impl TextStats {
     }
 }
 
+/// [`TextStats::link_density`] of `root`, without measures of every node under it: the text
+/// of its outermost links over all its text.
+/// (Native only: the wasm, where the bytes count, measures.)
+pub fn link_density_of(doc: &Document, root: NodeId) -> f64 {
+    if cfg!(target_arch = "wasm32") {
+        return TextStats::measure(doc, root).link_density(root);
+    }
+    let (mut text, mut links) = (0, 0);
+    let mut cur = Some(root);
+    while let Some(n) = cur {
+        if doc.is(n, "a") {
+            let t = doc.text_len(n);
+            text += t;
+            links += t;
+            cur = doc.next_in(root, n, true);
+        } else {
+            text += doc.text_measure(n).len;
+            cur = doc.next_in(root, n, false);
+        }
+    }
+    if text == 0 {
+        0.0
+    } else {
+        (f64::from(links) / f64::from(text)).min(1.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,7 +255,7 @@ mod tests {
     fn measures_agree_with_their_definition() {
         let doc = parse_html(
             "<body><div id=a><h2>Head <a href=x>link</a></h2><p>One, two <b>three</b></p>\
-             <ul><li><a href=y><img src=i>Item</a></li><li>Two</li></ul></div>\
+             <ul><li><a href=y><img src=i>Item <a href=w>nested</a></a></li><li>Two</li></ul></div>\
              <p>Last <input> words, here</p><a href=z></a></body>",
             None,
         );
@@ -239,6 +266,7 @@ mod tests {
             for n in doc.descendants(root) {
                 let want = format!("{:?}", by_definition(&doc, n));
                 assert_eq!(format!("{:?}", stats.get(n)), want);
+                assert_eq!(link_density_of(&doc, n), stats.link_density(n));
             }
         }
         // Outside the subtree: nothing.
