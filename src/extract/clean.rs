@@ -88,32 +88,16 @@ pub fn clean_article(
     // paragraph; a page's prompts are a box or a line or two. Past that many paragraphs
     // that read as prompts, paragraphs and lists are the text's and only boxes go.
     let stats = last.measure(doc, article);
-    #[cfg(target_arch = "wasm32")]
-    let subject = doc
-        .find_all(article, "p")
-        .into_iter()
-        .filter(|&p| is_prompt(doc, p, stats))
-        .nth(PROMPTS_OF_A_SUBJECT - 1)
-        .is_some();
-    #[cfg(target_arch = "wasm32")]
-    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
-        (is_prompt(doc, n, stats) && !(subject && matches!(doc.tag(n), Some("p" | "ul"))))
-            .then(|| classify(doc, n, ClutterKind::Subscribe))
-    });
-    // (Native only: the wasm, where the bytes count, asks each paragraph again.)
-    #[cfg(not(target_arch = "wasm32"))]
     let prompts: Vec<NodeId> = doc
         .find_all(article, "p")
         .into_iter()
         .filter(|&p| is_prompt(doc, p, stats))
         .take(PROMPTS_OF_A_SUBJECT)
         .collect();
-    #[cfg(not(target_arch = "wasm32"))]
     let subject = prompts.len() == PROMPTS_OF_A_SUBJECT;
     // The walk below meets the same paragraphs, measured alike and unchanged (a removal
     // takes a block that came before them, or them with it): the answers above serve, and
     // under a subject no paragraph goes.
-    #[cfg(not(target_arch = "wasm32"))]
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         let prompt = match doc.tag(n) {
             Some("p") => !subject && prompts.contains(&n),

@@ -127,12 +127,8 @@ fn is_price(t: &str) -> bool {
     let b = t.as_bytes();
     // Most texts hold no sign: a byte scan rules them out before any character is decoded
     // (`$`, and the lead bytes of `£ ¥` and of `€ ₹`); ASCII text, by the word-wide scans
-    // of the standard library, needs only the `$` (native only: the wasm's bytes count).
-    #[cfg(not(target_arch = "wasm32"))]
-    if b.is_ascii() && !b.contains(&b'$') {
-        return false;
-    }
-    if !b.iter().any(|&x| matches!(x, b'$' | 0xC2 | 0xE2)) {
+    // of the standard library, needs only the `$`.
+    if (b.is_ascii() && !b.contains(&b'$')) || !b.iter().any(|&x| matches!(x, b'$' | 0xC2 | 0xE2)) {
         return false;
     }
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);

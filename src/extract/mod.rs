@@ -93,17 +93,11 @@ pub(crate) mod applied {
 
     /// Notes that the running attempt's rule `rule` changed what it does.
     pub fn note(rule: u8) {
-        if !cfg!(target_arch = "wasm32") {
-            APPLIED.with(|a| a.set(a.get() | rule));
-        }
+        APPLIED.with(|a| a.set(a.get() | rule));
     }
 
-    /// The rules noted since the last call, forgetting them. (Native only: in the wasm,
-    /// where the bytes count, every rule counts as applied and every rung runs.)
+    /// The rules noted since the last call, forgetting them.
     pub fn take() -> u8 {
-        if cfg!(target_arch = "wasm32") {
-            return u8::MAX;
-        }
         APPLIED.with(|a| a.replace(0))
     }
 }
@@ -276,45 +270,31 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let mut last: Option<(Flags, u8)> = None;
     // The page stripped strictly and by tag only (the rungs after the first strip alike),
     // with the byline taken out, if any: each kept for the next attempt stripped alike.
-    // (Native only: in the wasm, where the bytes count, each attempt strips a copy.)
-    #[cfg(not(target_arch = "wasm32"))]
     let mut stripped: [Option<(Document, clutter::Removals, Option<String>)>; 2] = [None, None];
-    #[cfg(not(target_arch = "wasm32"))]
-    let strip = |flags, want_byline| {
-        let mut work = prepared.clone();
-        let mut removals = prepared_removals.clone();
-        let byline =
-            prepare::strip_page_chrome(&mut work, &page_stats, flags, want_byline, &mut removals);
-        (work, removals, byline)
-    };
     for flags in LADDER {
         let flags = Flags {
             thread,
             product,
             ..flags
         };
-        if cfg!(not(target_arch = "wasm32"))
-            && last.is_some_and(|(l, applied)| l.differing(flags) & applied == 0)
-        {
+        if last.is_some_and(|(l, applied)| l.differing(flags) & applied == 0) {
             continue;
         }
         applied::take();
-        #[cfg(target_arch = "wasm32")]
-        let (mut work, mut removals, byline) = {
-            let mut work = prepared.clone();
-            let mut removals = prepared_removals.clone();
-            let byline = prepare::strip_page_chrome(
-                &mut work,
-                &page_stats,
-                flags,
-                meta.byline.is_none(),
-                &mut removals,
-            );
-            (work, removals, byline)
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        let (mut work, mut removals, byline) = stripped[usize::from(!flags.strip_unlikely)]
-            .get_or_insert_with(|| strip(flags, meta.byline.is_none()))
+        let kept = &mut stripped[usize::from(!flags.strip_unlikely)];
+        let (mut work, mut removals, byline) = kept
+            .get_or_insert_with(|| {
+                let mut work = prepared.clone();
+                let mut removals = prepared_removals.clone();
+                let byline = prepare::strip_page_chrome(
+                    &mut work,
+                    &page_stats,
+                    flags,
+                    meta.byline.is_none(),
+                    &mut removals,
+                );
+                (work, removals, byline)
+            })
             .clone();
         let Some(root) = score::grab(&mut work, flags, declared.as_ref()) else {
             last = Some((flags, applied::take()));
@@ -377,17 +357,14 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                 ..*flags
             };
             // As the ladder stripped it, unless a byline was taken out.
-            #[cfg(not(target_arch = "wasm32"))]
-            let (mut work, mut removals, _) = stripped[usize::from(!flags.strip_unlikely)]
-                .take()
-                .filter(|k| k.2.is_none())
-                .unwrap_or_else(|| strip(flags, false));
-            #[cfg(target_arch = "wasm32")]
-            let (mut work, mut removals) = {
-                let mut work = prepared.clone();
-                let mut removals = prepared_removals.clone();
-                prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
-                (work, removals)
+            let (mut work, mut removals) = match stripped[usize::from(!flags.strip_unlikely)].take() {
+                Some((work, removals, None)) => (work, removals),
+                _ => {
+                    let mut work = prepared.clone();
+                    let mut removals = prepared_removals.clone();
+                    prepare::strip_page_chrome(&mut work, &page_stats, flags, false, &mut removals);
+                    (work, removals)
+                }
             };
             if let Some(root) = listing::grab(&mut work, &picks, picked_text, priced, thread) {
                 clean::clean_article(

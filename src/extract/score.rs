@@ -22,54 +22,7 @@ const TOP_CANDIDATES: usize = 5;
 const CMS_CONTENT_WEIGHT: f64 = 25.0;
 
 /// Class and id weight: +25 for article words, -25 for clutter words, each; a publishing
-/// system's article container adds [`CMS_CONTENT_WEIGHT`]. (The wasm, where the bytes count,
-/// copies the class and the id; see the native version.)
-#[cfg(target_arch = "wasm32")]
-pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
-    if !flags.weight_classes {
-        return 0.0;
-    }
-    let mut w = 0.0;
-    for attr in ["class", "id"] {
-        if let Some(v) = doc.attr(n, attr) {
-            let v = if attr == "class" {
-                // Without utility classes: `overflow-hidden` says nothing of the block's role.
-                let mut names = String::new();
-                super::prepare::push_meaningful_classes(&mut names, v);
-                lowercase(&names)
-            } else {
-                lowercase(v)
-            };
-            let negative = if flags.product {
-                patterns::matches_but(NEGATIVE, &v, patterns::SHOP_PROMOTIONS)
-            } else {
-                patterns::matches(NEGATIVE, &v)
-            };
-            if (negative && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
-                || names_a_widget(&v)
-            {
-                w -= 25.0;
-            }
-            if patterns::matches(POSITIVE, &v) {
-                w += 25.0;
-            }
-            if patterns::matches(CMS_CONTENT, &v) {
-                w += CMS_CONTENT_WEIGHT;
-            }
-        }
-    }
-    if doc
-        .attr(n, "itemprop")
-        .is_some_and(|p| p.contains("articleBody"))
-    {
-        w += 25.0;
-    }
-    w
-}
-
-/// Class and id weight: +25 for article words, -25 for clutter words, each; a publishing
 /// system's article container adds [`CMS_CONTENT_WEIGHT`].
-#[cfg(not(target_arch = "wasm32"))]
 pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
     if !flags.weight_classes {
         return 0.0;
@@ -78,7 +31,8 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
     // The element's kept key is its meaningful classes, then a space and its id, lowercased
     // ([`super::prepare::match_string`]): an ASCII id is its last bytes, the classes the rest.
     let key = super::prepare::match_string(doc, n);
-    let classes_end = match doc.attr(n, "id") {
+    let id = doc.attr(n, "id");
+    let classes_end = match id {
         None => Some(key.len()),
         Some(i) if i.is_ascii() => key.len().checked_sub(i.len() + 1),
         Some(_) => None,
@@ -96,8 +50,12 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
                 }
                 _ => std::borrow::Cow::Owned(lowercase(v)),
             };
-            if (patterns::matches(NEGATIVE, &v)
-                && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
+            let negative = if flags.product {
+                patterns::matches_but(NEGATIVE, &v, patterns::SHOP_PROMOTIONS)
+            } else {
+                patterns::matches(NEGATIVE, &v)
+            };
+            if (negative && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, &v)))
                 || names_a_widget(&v)
             {
                 w -= 25.0;

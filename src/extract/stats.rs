@@ -198,11 +198,7 @@ impl TextStats {
 
 /// [`TextStats::link_density`] of `root`, without measures of every node under it: the text
 /// of its outermost links over all its text.
-/// (Native only: the wasm, where the bytes count, measures.)
 pub fn link_density_of(doc: &Document, root: NodeId) -> f64 {
-    if cfg!(target_arch = "wasm32") {
-        return TextStats::measure(doc, root).link_density(root);
-    }
     let (mut text, mut links) = (0, 0);
     let mut cur = Some(root);
     while let Some(n) = cur {
