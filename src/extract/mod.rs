@@ -357,7 +357,8 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                 ..*flags
             };
             // As the ladder stripped it, unless a byline was taken out.
-            let (mut work, mut removals) = match stripped[usize::from(!flags.strip_unlikely)].take() {
+            let (mut work, mut removals) = match stripped[usize::from(!flags.strip_unlikely)].take()
+            {
                 Some((work, removals, None)) => (work, removals),
                 _ => {
                     let mut work = prepared.clone();
