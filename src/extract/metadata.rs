@@ -2335,12 +2335,9 @@ fn heading_text(doc: &Document, h: NodeId) -> String {
         cur = doc.next_in(h, d, tag == Some("time"));
     }
     let text = fold_whitespace(&text.replace("\u{ad}", ""));
-    text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
+    text.trim_end_matches(|c: char| patterns::PERMALINK_MARKS.contains(&c) || c.is_whitespace())
         .to_string()
 }
-
-/// Characters that templates append to headings as a link to the heading itself.
-const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
 
 /// True when heading `h` shows `title`, whatever the case and the style of its quotes.
 pub fn heading_names_title(doc: &Document, h: NodeId, title: &str) -> bool {

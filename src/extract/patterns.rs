@@ -1351,6 +1351,10 @@ pub const READING_TIME: &[Pat] = &[
     Sub("min lesezeit"),
 ];
 
+/// Characters that templates put in or beside a heading as a link to the heading itself
+/// (Sphinx's and MkDocs' `¶`, Hugo's `#`, `§`, `🔗`).
+pub const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
+
 /// Class words of pull quotes: display copies of a sentence, kept only when the text does
 /// not already hold it.
 pub const PULL_QUOTE: &[Pat] = &[Sub("pullquote"), Sub("pull-quote"), Sub("pull_quote")];

@@ -7,7 +7,7 @@
 
 use crate::dom::{AttrValue, Document, Name, NodeId};
 use crate::extract::media::is_pixel_sized;
-use crate::extract::patterns::{DROP_TAGS, PHRASING};
+use crate::extract::patterns::{DROP_TAGS, PERMALINK_MARKS, PHRASING};
 use crate::url;
 
 use super::Step;
@@ -186,6 +186,7 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             {
                 push_children_to(doc, n, parent, &mut stack)
             }
+            Action::Keep("a") if is_heading_permalink(doc, n, &clean, parent) => {}
             // A heading straight inside a heading (the parser allows one behind an element
             // that is unwrapped here) would close the outer one when parsed again: its text
             // joins the outer heading.
@@ -228,6 +229,33 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
 }
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// True when link `n` is a heading's link to itself (`<h2>Usage<a href="#usage">¶</a></h2>`):
+/// its target is a fragment and it shows only a permalink mark, an icon or nothing. The page
+/// shows it on hover; in the view and in the Markdown it would be a stray "¶" or "#" after
+/// every heading.
+fn is_heading_permalink(doc: &Document, n: NodeId, clean: &Document, parent: NodeId) -> bool {
+    if !doc.attr(n, "href").is_some_and(|href| href.contains('#')) {
+        return false;
+    }
+    let mut in_heading = false;
+    let mut cur = Some(parent);
+    for _ in 0..3 {
+        let Some(p) = cur else { break };
+        if clean.tag(p).is_some_and(|t| HEADINGS.contains(&t)) {
+            in_heading = true;
+            break;
+        }
+        cur = clean.parent(p);
+    }
+    in_heading
+        && doc.descendants(n).all(|d| {
+            doc.text(d).is_none_or(|t| {
+                t.chars()
+                    .all(|c| c.is_whitespace() || PERMALINK_MARKS.contains(&c))
+            })
+        })
+}
 
 /// Class words of a flex or grid container (Tailwind's `flex`, Bootstrap's `d-flex`), whose
 /// items the page lays out as separate boxes. Not the inline ones: a link's `inline-flex`
@@ -817,6 +845,36 @@ mod tests {
             doc.body().unwrap(),
             Some("https://site.example/news/story"),
         )
+    }
+
+    #[test]
+    fn a_headings_link_to_itself_goes_and_other_links_in_headings_stay() {
+        // Sphinx, Hugo and GitHub's habits: a mark or an icon linking to the heading.
+        for html in [
+            r##"<h2>Usage<a class="headerlink" href="#usage">¶</a></h2>"##,
+            r##"<h2><a class="anchor" href="#usage"> # </a>Usage</h2>"##,
+            r##"<h2><span>Usage</span><a href="https://site.example/news/story#usage">🔗</a></h2>"##,
+            r##"<h2>Usage<a href="#usage"><svg viewBox="0 0 16 16"></svg></a></h2>"##,
+        ] {
+            assert_eq!(render(html), "<h2>Usage</h2>", "{html}");
+        }
+        assert_eq!(
+            render(r##"<h3><strong>Usage<a href="#usage">¶</a></strong></h3>"##),
+            "<h3><strong>Usage</strong></h3>"
+        );
+        // Words in the link, a link elsewhere, a link outside a heading: kept.
+        assert_eq!(
+            render(r##"<h2><a href="#usage">Usage</a></h2>"##),
+            r##"<h2><a href="https://site.example/news/story#usage">Usage</a></h2>"##
+        );
+        assert_eq!(
+            render(r##"<h2>Usage<a href="/rules">§</a></h2>"##),
+            r##"<h2>Usage<a href="https://site.example/rules">§</a></h2>"##
+        );
+        assert_eq!(
+            render(r##"<p>See <a href="#usage">¶</a></p>"##),
+            r##"<p>See <a href="https://site.example/news/story#usage">¶</a></p>"##
+        );
     }
 
     #[test]
