@@ -225,7 +225,39 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             },
         }
     }
+    drop_blank_blocks(&mut clean, container);
     (clean, container)
+}
+
+/// Links, paragraphs, list items and lists left with nothing to show: no image and no text
+/// but white space and invisible joiners (a share button whose icon went, an item that held
+/// an ad, a paragraph holding a lone `&zwj;`). The view would show an empty bullet or gap,
+/// the Markdown a stray `-` or `[](…)`. A link gives way to its contents (the space around
+/// words stays); the others go.
+fn drop_blank_blocks(clean: &mut Document, container: NodeId) {
+    let found = clean.collect_where(container, &|n| {
+        matches!(clean.tag(n), Some("a" | "p" | "li" | "ul" | "ol"))
+    });
+    // Deepest first: a list emptied of its items goes too.
+    for &n in found.iter().rev() {
+        let blank = clean.descendants(n).all(|d| match clean.tag(d) {
+            Some(t) => t != "img",
+            None => clean.text(d).is_none_or(|t| {
+                t.chars().all(|c| {
+                    c.is_whitespace()
+                        || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+                })
+            }),
+        });
+        if !blank {
+            continue;
+        }
+        if clean.is(n, "a") {
+            clean.unwrap(n);
+        } else {
+            clean.detach(n);
+        }
+    }
 }
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
@@ -845,6 +877,22 @@ mod tests {
             doc.body().unwrap(),
             Some("https://site.example/news/story"),
         )
+    }
+
+    #[test]
+    fn links_items_paragraphs_and_lists_with_nothing_to_show_go() {
+        assert_eq!(
+            render(
+                "<p>Share <a href=\"/s\"> </a>this</p><ul><li> </li><li><a href=\"/x\"></a></li></ul>\
+                 <p>\u{200d}</p><ol><li>One</li><li>\u{a0}</li></ol>"
+            ),
+            "<p>Share  this</p><ol><li>One</li></ol>"
+        );
+        // An image is something to show, in a link or alone in an item.
+        assert_eq!(
+            render("<ul><li><a href=\"/p\"><img src=\"/p.jpg\"></a></li></ul>"),
+            "<ul><li><a href=\"https://site.example/p\"><img src=\"https://site.example/p.jpg\" loading=\"lazy\"></a></li></ul>"
+        );
     }
 
     #[test]
