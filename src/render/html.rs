@@ -186,7 +186,6 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
             {
                 push_children_to(doc, n, parent, &mut stack)
             }
-            Action::Keep("a") if is_heading_permalink(doc, n, &clean, parent) => {}
             // A heading straight inside a heading (the parser allows one behind an element
             // that is unwrapped here) would close the outer one when parsed again: its text
             // joins the outer heading.
@@ -233,26 +232,26 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
 /// but white space and invisible joiners (a share button whose icon went, an item that held
 /// an ad, a paragraph holding a lone `&zwj;`). The view would show an empty bullet or gap,
 /// the Markdown a stray `-` or `[](…)`. A link gives way to its contents (the space around
-/// words stays); the others go.
+/// words stays); the others go. So does a heading's link to itself that shows only a
+/// permalink mark (`<h2>Usage<a href="#usage">¶</a></h2>`): the page shows it on hover; the
+/// view and the Markdown would show a stray "¶" or "#" after every heading.
 fn drop_blank_blocks(clean: &mut Document, container: NodeId) {
     let found = clean.collect_where(container, &|n| {
         matches!(clean.tag(n), Some("a" | "p" | "li" | "ul" | "ol"))
     });
     // Deepest first: a list emptied of its items goes too.
     for &n in found.iter().rev() {
-        let blank = clean.descendants(n).all(|d| match clean.tag(d) {
-            Some(t) => t != "img",
-            None => clean.text(d).is_none_or(|t| {
-                t.chars().all(|c| {
-                    c.is_whitespace()
-                        || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
-                })
-            }),
-        });
-        if !blank {
+        let link = clean.is(n, "a");
+        let permalink = link
+            && clean.attr(n, "href").is_some_and(|h| h.contains('#'))
+            && std::iter::successors(clean.parent(n), |&p| clean.parent(p))
+                .take(3)
+                .any(|p| clean.tag(p).is_some_and(|t| HEADINGS.contains(&t)));
+        let marks = if permalink { PERMALINK_MARKS } else { &[] };
+        if !shows_nothing(clean, n, marks) {
             continue;
         }
-        if clean.is(n, "a") {
+        if link && !permalink {
             clean.unwrap(n);
         } else {
             clean.detach(n);
@@ -260,34 +259,20 @@ fn drop_blank_blocks(clean: &mut Document, container: NodeId) {
     }
 }
 
-const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
-
-/// True when link `n` is a heading's link to itself (`<h2>Usage<a href="#usage">¶</a></h2>`):
-/// its target is a fragment and it shows only a permalink mark, an icon or nothing. The page
-/// shows it on hover; in the view and in the Markdown it would be a stray "¶" or "#" after
-/// every heading.
-fn is_heading_permalink(doc: &Document, n: NodeId, clean: &Document, parent: NodeId) -> bool {
-    if !doc.attr(n, "href").is_some_and(|href| href.contains('#')) {
-        return false;
-    }
-    let mut in_heading = false;
-    let mut cur = Some(parent);
-    for _ in 0..3 {
-        let Some(p) = cur else { break };
-        if clean.tag(p).is_some_and(|t| HEADINGS.contains(&t)) {
-            in_heading = true;
-            break;
-        }
-        cur = clean.parent(p);
-    }
-    in_heading
-        && doc.descendants(n).all(|d| {
-            doc.text(d).is_none_or(|t| {
-                t.chars()
-                    .all(|c| c.is_whitespace() || PERMALINK_MARKS.contains(&c))
-            })
-        })
+/// True when subtree `n` shows nothing: no image, and no text but white space, invisible
+/// joiners and the characters of `marks`.
+fn shows_nothing(doc: &Document, n: NodeId, marks: &[char]) -> bool {
+    doc.descendants(n).all(|d| match doc.text(d) {
+        Some(t) => t.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+                || marks.contains(&c)
+        }),
+        None => !doc.is(d, "img"),
+    })
 }
+
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Class words of a flex or grid container (Tailwind's `flex`, Bootstrap's `d-flex`), whose
 /// items the page lays out as separate boxes. Not the inline ones: a link's `inline-flex`
