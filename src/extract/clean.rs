@@ -254,6 +254,10 @@ pub fn clean_article(
     if flags.product || flags.thread {
         remove_repeated_blocks(doc, article, removed);
         remove_priced_carousels(doc, article, removed);
+    } else {
+        remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
+            repeats_previous_block(doc, n, stats).then_some(ClutterKind::Duplicate)
+        });
     }
     flatten_layout_tables(doc, article);
     let stats = last.measure(doc, article);
@@ -668,6 +672,31 @@ fn remove_repeated_blocks(doc: &mut Document, article: NodeId, removed: &mut Rem
         };
         cur = doc.next_in(article, n, skip);
     }
+}
+
+/// A block (`div`, `section`, `article`) that repeats the block just before it word for
+/// word is the same section laid out again for another screen size: site builders render
+/// each breakpoint's copy side by side and let the style sheet show one. The copy goes; a
+/// text says a line of [`REPEATED_BLOCK`] letters once in a row. Paragraphs and list items
+/// may repeat (a test page's filler, a source cited twice), and a video's fallback text is
+/// no copy of the caption under it (the reader shows the caption, not the fallback).
+fn repeats_previous_block(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
+    let len = stats.get(n).text;
+    if (len as usize) < REPEATED_BLOCK || !matches!(doc.tag(n), Some("div" | "section" | "article"))
+    {
+        return false;
+    }
+    let mut prev = doc.prev_sibling(n);
+    while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
+        prev = doc.prev_sibling(p);
+    }
+    prev.is_some_and(|p| {
+        stats.get(p).text == len
+            && !doc
+                .descendants(p)
+                .any(|d| matches!(doc.tag(d), Some("video" | "audio")))
+            && comparable(&doc.text_content(n)) == comparable(&doc.text_content(p))
+    })
 }
 
 /// Fewest and most items of a shop's carousel of other products: a category's grid shows
@@ -1567,6 +1596,34 @@ mod tests {
              </body></html>"
         );
         crate::extract_html(&html, None).expect("the article").text
+    }
+
+    #[test]
+    fn a_section_laid_out_again_for_another_screen_goes_repeated_paragraphs_stay() {
+        // A site builder's two copies of one section, side by side, each with its own
+        // classes (the style sheet shows one per screen size): the reader shows it once.
+        let section = |class: &str| {
+            format!(
+                "<div class=\"{class}\"><h3>Why the boardwalk</h3><p>The boardwalk keeps \
+                 walkers off the flood plain and lets the reeds grow back along the bank.</p>\
+                 </div>"
+            )
+        };
+        let text = shown_with(&format!("{}{}", section("v-desk"), section("v-phone")));
+        assert_eq!(text.matches("reeds grow back").count(), 1, "{text}");
+        // Paragraphs said twice in a row stay (filler text, a refrain), and so does a
+        // caption under a video whose fallback text says the same.
+        let refrain = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do \
+                       eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>";
+        let text = shown_with(&format!("{refrain}{refrain}"));
+        assert_eq!(text.matches("Lorem ipsum").count(), 2, "{text}");
+        let caption = "Predicted yields of wheat and maize to the end of the century, from an \
+                       ensemble of crop and climate models.";
+        let text = shown_with(&format!(
+            "<section><div><video controls src=\"/v.mp4\"><p>{caption}</p></video></div>\
+             <div><p>{caption}</p></div></section>"
+        ));
+        assert!(text.contains("Predicted yields"), "{text}");
     }
 
     #[test]
