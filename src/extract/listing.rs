@@ -214,6 +214,7 @@ pub fn grab(
         }
     }
     let (mut list, mut list_text) = best?;
+    let items_only = list_text;
     if priced {
         let items = doc.element_children(list);
         let with_price = items.iter().filter(|&&c| shows_price(doc, c)).count();
@@ -263,7 +264,12 @@ pub fn grab(
         }
     }
     // The groups of items together, not the largest alone, are weighed against the picks.
-    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
+    // A shop's grid inside the votes' block that outweighs what cleaning left of the block
+    // is what cleaning cut from it (its cards are links and forms): taken, as the block's.
+    let cut_from_pick = priced
+        && items_only >= picked_text
+        && picks.iter().any(|&p| p != list && doc.contains(p, list));
+    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS && !cut_from_pick {
         return None;
     }
     // Past a longer article on a page without prices, the list must be what cleaning cut
@@ -433,6 +439,37 @@ mod tests {
         let block = by_id(&doc, "block");
         assert!(grab(&mut doc, &[block], 1300, false, false).is_none());
         assert!(grab(&mut doc, &[block], 1200, false, false).is_some());
+    }
+
+    #[test]
+    fn a_priced_grid_in_the_votes_block_is_taken_when_it_outweighs_what_cleaning_left() {
+        // A shop's category: the votes chose the block of the grid and its questions; what
+        // cleaning left of it (the questions) is shorter than the grid, which comes back
+        // with it, though short of one and a half times its text.
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<li class=\"item\"><a href=\"/p/{i}\">Boxwood chess pieces, tournament \
+                     size, set {i}</a><span>Special price</span><span>$1{i}3.00</span></li>"
+                )
+            })
+            .collect();
+        let faq =
+            "<p>Our pieces are turned by hand from seasoned boxwood for club play.</p>".repeat(6);
+        let html = format!(
+            "<html><body><main id=\"block\"><h1>Tournament pieces</h1><ol class=\"products\">\
+             {cards}</ol><div id=\"faq\">{faq}</div></main></body></html>"
+        );
+        let doc = parse_html(&html, None);
+        let (block, faq) = (by_id(&doc, "block"), by_id(&doc, "faq"));
+        let picked = doc.text_content(faq).len() as u32;
+        let grid = doc.text_content(doc.find_all(block, "ol")[0]).len() as u32;
+        assert!(grid >= picked && grid * 10 < picked * LIST_OVER_PICK_TENTHS);
+        let root = grab(&mut doc.clone(), &[block], picked, true, false);
+        assert!(root.is_some());
+        // Unpriced, or beside the block rather than in it, the grid is not enough.
+        assert!(grab(&mut doc.clone(), &[block], picked, false, false).is_none());
+        assert!(grab(&mut doc.clone(), &[faq], picked, true, false).is_none());
     }
 
     #[test]
