@@ -367,14 +367,16 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                     (work, removals)
                 }
             };
-            if let Some(root) = listing::grab(&mut work, &picks, picked_text, priced, thread) {
+            if let Some((root, grid)) =
+                listing::grab(&mut work, &picks, picked_text, priced, thread)
+            {
                 // A shop's grid of priced products, once taken, is no carousel of others.
                 clean::clean_article(
                     &mut work,
                     root,
                     Flags {
                         thread,
-                        product: product && !priced,
+                        product: product && !grid,
                         ..LADDER[3]
                     },
                     title_shown_in_page,
