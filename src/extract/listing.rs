@@ -187,7 +187,7 @@ pub fn grab(
     picked_text: u32,
     priced: bool,
     thread: bool,
-) -> Option<NodeId> {
+) -> Option<(NodeId, bool)> {
     let body = doc.body()?;
     let stats = TextStats::measure(doc, body);
     let picks_cms_body = picks
@@ -214,12 +214,15 @@ pub fn grab(
         }
     }
     let (mut list, mut list_text) = best?;
-    if priced {
+    let items_only = list_text;
+    // A shop's grid of products: nearly all its items show a price.
+    let grid = {
         let items = doc.element_children(list);
         let with_price = items.iter().filter(|&&c| shows_price(doc, c)).count();
-        if with_price < MIN_PRICED_ITEMS || with_price * 10 < items.len() * 8 {
-            return None;
-        }
+        with_price >= MIN_PRICED_ITEMS && with_price * 10 >= items.len() * 8
+    };
+    if priced && !grid {
+        return None;
     }
     while let Some(p) = doc.parent(list).filter(|&p| p != body) {
         if stats.get(list).text * 10 < stats.get(p).text * WRAPPER_SHARE_TENTHS {
@@ -263,7 +266,12 @@ pub fn grab(
         }
     }
     // The groups of items together, not the largest alone, are weighed against the picks.
-    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS {
+    // A shop's grid inside the votes' block that outweighs what cleaning left of the block
+    // is what cleaning cut from it (its cards are links and forms): taken, as the block's.
+    let cut_from_pick = grid
+        && items_only >= picked_text
+        && picks.iter().any(|&p| p != list && doc.contains(p, list));
+    if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS && !cut_from_pick {
         return None;
     }
     // Past a longer article on a page without prices, the list must be what cleaning cut
@@ -318,7 +326,7 @@ pub fn grab(
     });
     let article = doc.create_element("div", vec![]);
     doc.append(article, holder);
-    Some(article)
+    Some((article, grid))
 }
 
 #[cfg(test)]
@@ -350,7 +358,9 @@ mod tests {
              </section><footer><p>Copyright</p></footer></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false, false).expect("a list");
+        let root = grab(&mut doc, &[], 0, false, false)
+            .map(|r| r.0)
+            .expect("a list");
         let text = doc.text_content(root);
         assert!(text.contains("Rail news"), "{text}");
         assert!(text.contains("The teaser of story 5"), "{text}");
@@ -382,7 +392,9 @@ mod tests {
              </main><footer><p>Copyright</p></footer></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false, false).expect("the posts");
+        let root = grab(&mut doc, &[], 0, false, false)
+            .map(|r| r.0)
+            .expect("the posts");
         let text = doc.text_content(root);
         assert!(text.contains("dish number 6"), "{text}");
         // Blocks of a page builder, each named by a figure, are no items: only items marked
@@ -422,7 +434,9 @@ mod tests {
         };
         let mut doc = parse_html(&page(""), None);
         let block = by_id(&doc, "block");
-        let root = grab(&mut doc, &[block], 1300, false, false).expect("the winners");
+        let root = grab(&mut doc, &[block], 1300, false, false)
+            .map(|r| r.0)
+            .expect("the winners");
         assert!(doc.text_content(root).contains("project 19"));
         // The same list as one part of a long page the votes chose: under 1,250 characters
         // of article it is taken; past them, it must fill most of the block.
@@ -433,6 +447,44 @@ mod tests {
         let block = by_id(&doc, "block");
         assert!(grab(&mut doc, &[block], 1300, false, false).is_none());
         assert!(grab(&mut doc, &[block], 1200, false, false).is_some());
+    }
+
+    #[test]
+    fn a_priced_grid_in_the_votes_block_is_taken_when_it_outweighs_what_cleaning_left() {
+        // A shop's category: the votes chose the block of the grid and its questions; what
+        // cleaning left of it (the questions) is shorter than the grid, which comes back
+        // with it, though short of one and a half times its text.
+        let page = |price: &str| {
+            let cards: String = (0..8)
+                .map(|i| {
+                    format!(
+                        "<li class=\"item\"><a href=\"/p/{i}\">Boxwood chess pieces, tournament \
+                         size, set {i}</a><span>Special price</span><span>{price}1{i}3.00</span></li>"
+                    )
+                })
+                .collect();
+            let faq = "<p>Our pieces are turned by hand from seasoned boxwood for club play.</p>"
+                .repeat(6);
+            parse_html(
+                &format!(
+                    "<html><body><main id=\"block\"><h1>Tournament pieces</h1><ol>{cards}</ol>\
+                     <div id=\"faq\">{faq}</div></main></body></html>"
+                ),
+                None,
+            )
+        };
+        let doc = page("$");
+        let (block, faq) = (by_id(&doc, "block"), by_id(&doc, "faq"));
+        let picked = doc.text_content(faq).len() as u32;
+        let grid = doc.text_content(doc.find_all(block, "ol")[0]).len() as u32;
+        assert!(grid >= picked && grid * 10 < picked * LIST_OVER_PICK_TENTHS);
+        let (_, priced) = grab(&mut doc.clone(), &[block], picked, false, false).unwrap();
+        assert!(priced);
+        // Beside the block rather than in it, or without prices, the grid is not enough.
+        assert!(grab(&mut doc.clone(), &[faq], picked, true, false).is_none());
+        let mut doc = page("No. ");
+        let block = by_id(&doc, "block");
+        assert!(grab(&mut doc, &[block], picked, false, false).is_none());
     }
 
     #[test]
@@ -473,7 +525,9 @@ mod tests {
                  price</span><span class=\"cur\">$</span><span>3{i}.99</span></div>"
             )
         });
-        let root = grab(&mut doc, &[pick], picked, true, false).expect("the cards");
+        let root = grab(&mut doc, &[pick], picked, true, false)
+            .map(|r| r.0)
+            .expect("the cards");
         let text = doc.text_content(root);
         assert!(
             text.contains("skillet number 7") && text.contains("seasoned"),
@@ -534,7 +588,9 @@ mod tests {
         let mut doc = parse_html(&html, None);
         let addr = by_id(&doc, "addr");
         let picked = doc.text_content(addr).len() as u32;
-        let root = grab(&mut doc, &[addr], picked, false, false).expect("the cards");
+        let root = grab(&mut doc, &[addr], picked, false, false)
+            .map(|r| r.0)
+            .expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains("$37.99"), "{text}");
         assert!(!text.contains("Main Street"), "{text}");
@@ -572,7 +628,9 @@ mod tests {
         assert!(grab(&mut page(3), &[], 0, false, false).is_none());
         // A topic page: one section, its list the page's.
         let mut doc = page(1);
-        let root = grab(&mut doc, &[], 0, false, false).expect("the list");
+        let root = grab(&mut doc, &[], 0, false, false)
+            .map(|r| r.0)
+            .expect("the list");
         assert!(doc.text_content(root).contains("Story 4 of section 0"));
     }
 
@@ -600,7 +658,9 @@ mod tests {
                  </body></html>"
             );
             let mut doc = parse_html(&html, None);
-            let root = grab(&mut doc, &[], 0, false, false).expect("a list");
+            let root = grab(&mut doc, &[], 0, false, false)
+                .map(|r| r.0)
+                .expect("a list");
             doc.text_content(root)
         };
         let text = page(3, "");
@@ -645,7 +705,9 @@ mod tests {
         );
         for thread in [false, true] {
             let mut doc = parse_html(&html, None);
-            let root = grab(&mut doc, &[], 0, false, thread).expect("a list");
+            let root = grab(&mut doc, &[], 0, false, thread)
+                .map(|r| r.0)
+                .expect("a list");
             let text = doc.text_content(root);
             assert!(text.contains("Reply 5: the new firmware"), "{text}");
             assert_eq!(text.contains("Other topic"), !thread, "{text}");
@@ -674,8 +736,9 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root =
-            grab(&mut doc, &[intro_block], intro.len() as u32, false, false).expect("the groups");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false, false)
+            .map(|r| r.0)
+            .expect("the groups");
         let text = doc.text_content(root);
         assert!(text.contains("lifetime of use"), "{text}");
         assert!(text.contains("Forged steel trowel 2 of range 2"), "{text}");
@@ -701,7 +764,9 @@ mod tests {
             part("<p>Prices include tax and are the same in every region we sell in.</p>")
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false, false).expect("a list");
+        let root = grab(&mut doc, &[], 0, false, false)
+            .map(|r| r.0)
+            .expect("a list");
         // The article holds one block of the page's: not the body, the <html> or the document.
         let held = doc.first_child(root).expect("the list's block");
         assert!(
@@ -754,8 +819,9 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root =
-            grab(&mut doc, &[intro_block], intro.len() as u32, false, false).expect("the cards");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false, false)
+            .map(|r| r.0)
+            .expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains(intro), "{text}");
         assert!(text.contains("sauce number 7"), "{text}");
@@ -777,8 +843,9 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root =
-            grab(&mut doc, &[intro_block], intro.len() as u32, false, false).expect("the list");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false, false)
+            .map(|r| r.0)
+            .expect("the list");
         let text = doc.text_content(root);
         assert!(text.contains(intro), "{text}");
         assert!(text.contains("Course 4"), "{text}");
@@ -816,7 +883,9 @@ mod tests {
         // Beside a forum's opening post, the thread of replies is the content.
         let mut doc = parse_html(&html("question"), None);
         let (pick, picked) = picked_of(&doc);
-        let root = grab(&mut doc, &[pick], picked, false, false).expect("the thread");
+        let root = grab(&mut doc, &[pick], picked, false, false)
+            .map(|r| r.0)
+            .expect("the thread");
         assert!(doc.text_content(root).contains("reply 7"));
     }
 
@@ -835,7 +904,9 @@ mod tests {
              </body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false, false).expect("the cards");
+        let root = grab(&mut doc, &[], 0, false, false)
+            .map(|r| r.0)
+            .expect("the cards");
         let text = doc.text_content(root);
         assert!(text.contains("with a lid, no. 21"), "{text}");
         assert!(text.contains("$24.50"), "{text}");
@@ -856,7 +927,9 @@ mod tests {
             "<html><body><main><h1>Backpacks</h1><ul class=\"grid\">{cards}</ul></main></body></html>"
         );
         let mut doc = parse_html(&html, None);
-        let root = grab(&mut doc, &[], 0, false, false).expect("the cards");
+        let root = grab(&mut doc, &[], 0, false, false)
+            .map(|r| r.0)
+            .expect("the cards");
         assert!(doc.text_content(root).contains("Ultralight pack 31L"));
 
         // The same length in links alone: a link farm, not a list to read.
@@ -894,7 +967,7 @@ mod tests {
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
         let picked = (para.len() * 2) as u32;
-        let root = grab(&mut doc, &[intro_block], picked, false, false)
+        let (root, _) = grab(&mut doc, &[intro_block], picked, false, false)
             .expect("the list and its introduction");
         let text = doc.text_content(root);
         assert!(text.contains("ten years of daily use"), "{text}");
@@ -936,8 +1009,9 @@ mod tests {
         );
         let mut doc = parse_html(&html, None);
         let intro_block = by_id(&doc, "intro");
-        let root =
-            grab(&mut doc, &[intro_block], intro.len() as u32, false, false).expect("the list");
+        let root = grab(&mut doc, &[intro_block], intro.len() as u32, false, false)
+            .map(|r| r.0)
+            .expect("the list");
         let text = doc.text_content(root);
         assert!(text.contains("no two of them"), "{text}");
         assert!(text.contains("Ribbed planter 5"), "{text}");

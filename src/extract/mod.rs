@@ -367,13 +367,16 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                     (work, removals)
                 }
             };
-            if let Some(root) = listing::grab(&mut work, &picks, picked_text, priced, thread) {
+            if let Some((root, grid)) =
+                listing::grab(&mut work, &picks, picked_text, priced, thread)
+            {
+                // A shop's grid of priced products, once taken, is no carousel of others.
                 clean::clean_article(
                     &mut work,
                     root,
                     Flags {
                         thread,
-                        product,
+                        product: product && !grid,
                         ..LADDER[3]
                     },
                     title_shown_in_page,
@@ -570,6 +573,39 @@ mod tests {
         );
         let article = extract_html(&html, None).expect("the description");
         assert!(article.text.contains(description), "{:?}", article.text);
+    }
+
+    #[test]
+    fn a_shops_category_with_a_long_faq_keeps_its_grid_of_products() {
+        // A category that offers its products (add-to-cart forms): the votes chose the block
+        // of the grid and the questions below it, and cleaning cut the cards (links, forms)
+        // as another products' carousel. The grid outweighs what was left: it comes back.
+        let card = |i: usize| {
+            format!(
+                "<li class=\"item product\"><a href=\"/p/{i}\">Weighted tournament chess pieces \
+                 in boxwood and rosewood, model {i}</a><div class=\"price-box\"><span>Special \
+                 price</span> <span class=\"price\">$1{i}3.00</span></div><div class=\"actions\">\
+                 <form action=\"/cart\"><button>Add to Cart</button></form></div></li>"
+            )
+        };
+        let cards: String = (10..28).map(card).collect();
+        let faq = "<h3>What wood are these pieces made of?</h3><p>Boxwood stained black or \
+                   left natural, and sheesham for the sets in the lower price range.</p>"
+            .repeat(10);
+        let html = format!(
+            "<html><head><meta property=\"og:type\" content=\"product\"></head><body>\
+             <div class=\"main\"><h1>Tournament chess pieces</h1><ol class=\"products\">{cards}\
+             </ol>{faq}</div></body></html>"
+        );
+        let article = extract_html(&html, None).expect("the category");
+        for i in [10, 17, 25] {
+            assert!(
+                article.text.contains(&format!("rosewood, model {i}")),
+                "{:?}",
+                article.text
+            );
+        }
+        assert!(article.text.contains("sheesham"), "{:?}", article.text);
     }
 
     #[test]
