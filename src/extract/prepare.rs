@@ -883,6 +883,18 @@ pub fn strip_page_chrome(
     // below tolerates.
     let stats = page_stats;
     let mut byline = None;
+    // The product's name as its heading gives it: its first word of four letters or more.
+    let name = if flags.product {
+        doc.find_first("h1").and_then(|h| {
+            doc.inner_text(h)
+                .split_whitespace()
+                .find(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+                .map(str::to_owned)
+        })
+    } else {
+        None
+    };
+    let mut sheet = None;
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
         let Some(tag) = doc.tag(n) else {
@@ -927,6 +939,19 @@ pub fn strip_page_chrome(
             && !has_header_cells(doc, n)
             && !holds_most_prose(doc, n, body, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
+        // The product's description in a sheet or a modal: kept, and what it holds with it.
+        if sheet.is_some_and(|s| !doc.contains(s, n)) {
+            sheet = None;
+        }
+        let unlikely = unlikely
+            && sheet.is_none()
+            && !(name
+                .as_deref()
+                .is_some_and(|w| describes(doc, n, stats.get(n), w))
+                && {
+                    sheet = Some(n);
+                    true
+                });
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
@@ -980,6 +1005,9 @@ pub fn strip_page_chrome(
             && !has_block_child(doc, n)
         {
             doc.rename(n, "p");
+        } else if sheet.is_some() && tag == "aside" {
+            // Shown in the sheet: an aside the reader would drop.
+            doc.rename(n, "div");
         }
         cur = doc.next_in(body, n, false);
     }
@@ -1084,6 +1112,20 @@ fn holds_most_prose(
             classify(doc, n, ClutterKind::Other),
             ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Subscribe | ClutterKind::Other
         )
+}
+
+/// Most characters of prose below which a block is no product's description.
+const DESCRIPTION_TEXT: u32 = 200;
+
+/// On a product page, a block of prose that names the product (`name`, a word of its
+/// heading), with no form and few links: the product's description, which shops set in a
+/// sheet or a modal opened from a "Details" button, not a prompt set over the page.
+fn describes(doc: &Document, n: NodeId, s: super::stats::Stat, name: &str) -> bool {
+    super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Overlay)
+        && s.paragraphs > 0
+        && s.text.saturating_sub(s.link_text) >= DESCRIPTION_TEXT
+        && s.link_text * 4 < s.text
+        && doc.inner_text(n).contains(name)
 }
 
 /// Most characters of an introduction: a few paragraphs (a block named for a header that
@@ -1437,6 +1479,31 @@ mod tests {
         let text = crate::extract_html(&shop, None).expect("the product").text;
         assert!(text.contains("foam inserts"), "{text}");
         assert!(!text.contains("remember the choices"), "{text}");
+    }
+
+    #[test]
+    fn a_products_description_in_a_sheet_is_its_text_a_prompt_in_a_modal_is_not() {
+        // A shop's page: the description opens in a sheet (a non-modal dialog, its panel an
+        // aside) from a "Description" button; a modal offers a discount, without the name.
+        let sheet = "<div class=sheet role=dialog aria-modal=false><aside class=sheet-aside>\
+                     <h5>Description</h5><div class=sheet-content><p><strong>BUILT TO MOVE\
+                     </strong></p><p>The Trail Jacket keeps the rain out on long runs: a light \
+                     shell with taped seams, a hood that stays put and vents under the arms, \
+                     so you stay dry outside and cool inside.</p><ul><li>Regular fit</li>\
+                     <li>Taped seams</li></ul></div></aside></div>";
+        let offer = "<div class=offer-modal><p>Take 15% off your first order and hear of our \
+                     new arrivals before anyone else: join our list today and save on every \
+                     jacket, shoe and bag in the shop this season.</p></div>";
+        let shop = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\"}}\
+             </script></head><body><main><h1>Trail Jacket</h1><p>$120</p><section \
+             class=accordion><button><h5>Description</h5></button>{sheet}</section>{offer}\
+             </main></body></html>"
+        );
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert!(text.contains("taped seams, a hood"), "{text}");
+        assert!(text.contains("Regular fit"), "{text}");
+        assert!(!text.contains("15% off"), "{text}");
     }
 
     #[test]
