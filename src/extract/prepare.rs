@@ -1009,6 +1009,11 @@ pub fn strip_page_chrome(
             // Shown in the sheet: an aside the reader would drop.
             doc.rename(n, "div");
         }
+        // The sheet's parts named for it (`details-modal__paragraph`) are its text: their
+        // names say where they are shown, and weigh them down no more.
+        if sheet.is_some() && super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Overlay) {
+            doc.set_attr(n, "class", "");
+        }
         cur = doc.next_in(body, n, false);
     }
     byline.and_then(|b| super::metadata::byline_from_text(&b))
@@ -1504,6 +1509,37 @@ mod tests {
         assert!(text.contains("taped seams, a hood"), "{text}");
         assert!(text.contains("Regular fit"), "{text}");
         assert!(!text.contains("15% off"), "{text}");
+    }
+
+    #[test]
+    fn a_products_details_in_a_modal_keep_their_parts_named_for_it() {
+        // The details a "Product details" button opens, set in the page: each part named
+        // for the modal, a short line among them.
+        let part = |c: &str, t: &str| format!("<p class=\"details-modal__{c}\">{t}</p>");
+        let details = format!(
+            "<div class=details-modal><h2 class=details-modal__title>Product details</h2>\
+             <div class=details-modal__container>{}{}{}</div></div>",
+            part(
+                "paragraph",
+                "The clean lines of the NORDA shelf suit any room of the home, \
+                  standing as a bookcase or lying as a low sideboard under a window."
+            ),
+            part(
+                "paragraph",
+                "Add boxes and doors to hide what you keep, or leave its \
+                  shelves open for your books, plants and records."
+            ),
+            part("label", "Sold without legs."),
+        );
+        let shop = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\"}}\
+             </script></head><body><main><h1>NORDA Shelf unit, white</h1><p>$79.99</p>\
+             {details}</main></body></html>"
+        );
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert!(text.contains("standing as a bookcase"), "{text}");
+        assert!(text.contains("Sold without legs."), "{text}");
+        assert!(text.contains("Product details"), "{text}");
     }
 
     #[test]
