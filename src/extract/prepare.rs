@@ -1513,12 +1513,14 @@ mod tests {
 
     #[test]
     fn a_products_details_in_a_modal_keep_their_parts_named_for_it() {
-        // The details a "Product details" button opens, set in the page: each part named
-        // for the modal, a short line among them.
+        // The details a "Product details" button opens, set in the page under the summary:
+        // each part named for the modal, a section of short lines among them.
         let part = |c: &str, t: &str| format!("<p class=\"details-modal__{c}\">{t}</p>");
         let details = format!(
             "<div class=details-modal><h2 class=details-modal__title>Product details</h2>\
-             <div class=details-modal__container>{}{}{}</div></div>",
+             <div class=details-modal__container>{}{}</div><div><h3 \
+             class=details-modal__section-title>Good to know</h3><div \
+             class=details-modal__container>{}{}</div></div></div>",
             part(
                 "paragraph",
                 "The clean lines of the NORDA shelf suit any room of the home, \
@@ -1529,17 +1531,21 @@ mod tests {
                 "Add boxes and doors to hide what you keep, or leave its \
                   shelves open for your books, plants and records."
             ),
-            part("label", "Sold without legs."),
+            part("paragraph", "Sold without legs."),
+            part("paragraph", "Takes 25 kg on top."),
         );
         let shop = format!(
             "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\"}}\
-             </script></head><body><main><h1>NORDA Shelf unit, white</h1><p>$79.99</p>\
-             {details}</main></body></html>"
+             </script></head><body><main><div class=summary><h1>NORDA Shelf unit, white</h1>\
+             <p>$79.99</p><p>Standing or lying, the NORDA series adapts to taste, space and \
+             budget: make the shelf yours with inserts, boxes, doors and drawers, in white, \
+             oak or black, that suit your needs, your room and the things you keep.</p></div>\
+             <div class=info><div class=seo-content>{details}</div></div></main></body></html>"
         );
         let text = crate::extract_html(&shop, None).expect("the product").text;
         assert!(text.contains("standing as a bookcase"), "{text}");
+        assert!(text.contains("Good to know"), "{text}");
         assert!(text.contains("Sold without legs."), "{text}");
-        assert!(text.contains("Product details"), "{text}");
     }
 
     #[test]
