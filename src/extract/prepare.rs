@@ -883,17 +883,11 @@ pub fn strip_page_chrome(
     // below tolerates.
     let stats = page_stats;
     let mut byline = None;
-    // The product's name as its heading gives it: its first word of four letters or more.
-    let name = if flags.product {
-        doc.find_first("h1").and_then(|h| {
-            doc.inner_text(h)
-                .split_whitespace()
-                .find(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-                .map(str::to_owned)
-        })
-    } else {
-        None
-    };
+    // The product's name, as its heading gives it.
+    let name = flags
+        .product
+        .then(|| doc.find_all(body, "h1").first().map(|&h| doc.inner_text(h)))
+        .flatten();
     let mut sheet = None;
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
@@ -1122,15 +1116,19 @@ fn holds_most_prose(
 /// Most characters of prose below which a block is no product's description.
 const DESCRIPTION_TEXT: u32 = 200;
 
-/// On a product page, a block of prose that names the product (`name`, a word of its
-/// heading), with no form and few links: the product's description, which shops set in a
-/// sheet or a modal opened from a "Details" button, not a prompt set over the page.
+/// On a product page, a block of prose named as a modal or a dialog that names the product
+/// (the first word of four letters or more of `name`, its heading), with few links: the
+/// product's description, which shops set in a sheet or a modal opened from a "Details"
+/// button, not a prompt set over the page.
 fn describes(doc: &Document, n: NodeId, s: super::stats::Stat, name: &str) -> bool {
     super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Overlay)
         && s.paragraphs > 0
         && s.text.saturating_sub(s.link_text) >= DESCRIPTION_TEXT
         && s.link_text * 4 < s.text
-        && doc.inner_text(n).contains(name)
+        && name
+            .split_whitespace()
+            .find(|w| w.len() >= 4)
+            .is_some_and(|w| doc.inner_text(n).contains(w))
 }
 
 /// Most characters of an introduction: a few paragraphs (a block named for a header that
