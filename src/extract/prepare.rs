@@ -886,9 +886,9 @@ pub fn strip_page_chrome(
     // The product's name, as its heading gives it.
     let name = flags
         .product
-        .then(|| doc.find_all(body, "h1").first().map(|&h| doc.inner_text(h)))
-        .flatten();
-    let mut sheet = None;
+        .then(|| doc.descendants(body).find(|&d| doc.is(d, "h1")))
+        .flatten()
+        .map(|h| doc.inner_text(h));
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
         let Some(tag) = doc.tag(n) else {
@@ -933,19 +933,12 @@ pub fn strip_page_chrome(
             && !has_header_cells(doc, n)
             && !holds_most_prose(doc, n, body, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
-        // The product's description in a sheet or a modal: kept, and what it holds with it.
-        if sheet.is_some_and(|s| !doc.contains(s, n)) {
-            sheet = None;
-        }
-        let unlikely = unlikely
-            && sheet.is_none()
-            && !(name
+        // The product's description in a sheet or a modal: kept, and opened below.
+        let sheet = unlikely
+            && name
                 .as_deref()
-                .is_some_and(|w| describes(doc, n, stats.get(n), w))
-                && {
-                    sheet = Some(n);
-                    true
-                });
+                .is_some_and(|w| describes(doc, n, stats.get(n), w));
+        let unlikely = unlikely && !sheet;
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
@@ -999,14 +992,18 @@ pub fn strip_page_chrome(
             && !has_block_child(doc, n)
         {
             doc.rename(n, "p");
-        } else if sheet.is_some() && tag == "aside" {
-            // Shown in the sheet: an aside the reader would drop.
-            doc.rename(n, "div");
         }
-        // The sheet's parts named for it (`details-modal__paragraph`) are its text: their
-        // names say where they are shown, and weigh them down no more.
-        if sheet.is_some() && super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Overlay) {
-            doc.set_attr(n, "class", "");
+        if sheet {
+            // Its parts: asides the reader would drop, and names of the modal
+            // (`details-modal__paragraph`) that say where they are shown, not what they are.
+            for d in doc.descendants(n).collect::<Vec<_>>() {
+                if doc.is(d, "aside") {
+                    doc.rename(d, "div");
+                }
+                if super::clutter::is_named_as(doc, d, ClutterKind::Overlay) {
+                    doc.set_attr(d, "class", "");
+                }
+            }
         }
         cur = doc.next_in(body, n, false);
     }
@@ -1121,14 +1118,14 @@ const DESCRIPTION_TEXT: u32 = 200;
 /// product's description, which shops set in a sheet or a modal opened from a "Details"
 /// button, not a prompt set over the page.
 fn describes(doc: &Document, n: NodeId, s: super::stats::Stat, name: &str) -> bool {
-    super::clutter::kind_by_name(doc, n) == Some(ClutterKind::Overlay)
+    super::clutter::is_named_as(doc, n, ClutterKind::Overlay)
         && s.paragraphs > 0
         && s.text.saturating_sub(s.link_text) >= DESCRIPTION_TEXT
         && s.link_text * 4 < s.text
         && name
             .split_whitespace()
             .find(|w| w.len() >= 4)
-            .is_some_and(|w| doc.inner_text(n).contains(w))
+            .is_some_and(|w| patterns::find(&doc.inner_text(n), w).is_some())
 }
 
 /// Most characters of an introduction: a few paragraphs (a block named for a header that
