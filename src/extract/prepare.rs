@@ -883,6 +883,12 @@ pub fn strip_page_chrome(
     // below tolerates.
     let stats = page_stats;
     let mut byline = None;
+    // The product's name, as its heading gives it.
+    let name = flags
+        .product
+        .then(|| doc.descendants(body).find(|&d| doc.is(d, "h1")))
+        .flatten()
+        .map(|h| doc.inner_text(h));
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
         let Some(tag) = doc.tag(n) else {
@@ -927,6 +933,12 @@ pub fn strip_page_chrome(
             && !has_header_cells(doc, n)
             && !holds_most_prose(doc, n, body, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
+        // The product's description in a sheet or a modal: kept, and opened below.
+        let sheet = unlikely
+            && name
+                .as_deref()
+                .is_some_and(|w| describes(doc, n, stats.get(n), w));
+        let unlikely = unlikely && !sheet;
         // A consent notice is never the article, on any rung: on the relaxed rungs its
         // policy text would otherwise outweigh a short article (a thread of two posts).
         let consent = !unlikely && is_consent_notice(doc, n, ms);
@@ -980,6 +992,18 @@ pub fn strip_page_chrome(
             && !has_block_child(doc, n)
         {
             doc.rename(n, "p");
+        }
+        if sheet {
+            // Its parts: asides the reader would drop, and names of the modal
+            // (`details-modal__paragraph`) that say where they are shown, not what they are.
+            for d in doc.descendants(n).collect::<Vec<_>>() {
+                if doc.is(d, "aside") {
+                    doc.rename(d, "div");
+                }
+                if super::clutter::is_named_as(doc, d, ClutterKind::Overlay) {
+                    doc.set_attr(d, "class", "");
+                }
+            }
         }
         cur = doc.next_in(body, n, false);
     }
@@ -1084,6 +1108,24 @@ fn holds_most_prose(
             classify(doc, n, ClutterKind::Other),
             ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Subscribe | ClutterKind::Other
         )
+}
+
+/// Most characters of prose below which a block is no product's description.
+const DESCRIPTION_TEXT: u32 = 200;
+
+/// On a product page, a block of prose named as a modal or a dialog that names the product
+/// (the first word of four letters or more of `name`, its heading), with few links: the
+/// product's description, which shops set in a sheet or a modal opened from a "Details"
+/// button, not a prompt set over the page.
+fn describes(doc: &Document, n: NodeId, s: super::stats::Stat, name: &str) -> bool {
+    super::clutter::is_named_as(doc, n, ClutterKind::Overlay)
+        && s.paragraphs > 0
+        && s.text.saturating_sub(s.link_text) >= DESCRIPTION_TEXT
+        && s.link_text * 4 < s.text
+        && name
+            .split_whitespace()
+            .find(|w| w.len() >= 4)
+            .is_some_and(|w| patterns::find(&doc.inner_text(n), w).is_some())
 }
 
 /// Most characters of an introduction: a few paragraphs (a block named for a header that
@@ -1437,6 +1479,68 @@ mod tests {
         let text = crate::extract_html(&shop, None).expect("the product").text;
         assert!(text.contains("foam inserts"), "{text}");
         assert!(!text.contains("remember the choices"), "{text}");
+    }
+
+    #[test]
+    fn a_products_description_in_a_sheet_is_its_text_a_prompt_in_a_modal_is_not() {
+        // A shop's page: the description opens in a sheet (a non-modal dialog, its panel an
+        // aside) from a "Description" button; a modal offers a discount, without the name.
+        let sheet = "<div class=sheet role=dialog aria-modal=false><aside class=sheet-aside>\
+                     <h5>Description</h5><div class=sheet-content><p><strong>BUILT TO MOVE\
+                     </strong></p><p>The Trail Jacket keeps the rain out on long runs: a light \
+                     shell with taped seams, a hood that stays put and vents under the arms, \
+                     so you stay dry outside and cool inside.</p><ul><li>Regular fit</li>\
+                     <li>Taped seams</li></ul></div></aside></div>";
+        let offer = "<div class=offer-modal><p>Take 15% off your first order and hear of our \
+                     new arrivals before anyone else: join our list today and save on every \
+                     jacket, shoe and bag in the shop this season.</p></div>";
+        let shop = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\"}}\
+             </script></head><body><main><h1>Trail Jacket</h1><p>$120</p><section \
+             class=accordion><button><h5>Description</h5></button>{sheet}</section>{offer}\
+             </main></body></html>"
+        );
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert!(text.contains("taped seams, a hood"), "{text}");
+        assert!(text.contains("Regular fit"), "{text}");
+        assert!(!text.contains("15% off"), "{text}");
+    }
+
+    #[test]
+    fn a_products_details_in_a_modal_keep_their_parts_named_for_it() {
+        // The details a "Product details" button opens, set in the page under the summary:
+        // each part named for the modal, a section of short lines among them.
+        let part = |c: &str, t: &str| format!("<p class=\"details-modal__{c}\">{t}</p>");
+        let details = format!(
+            "<div class=details-modal><h2 class=details-modal__title>Product details</h2>\
+             <div class=details-modal__container>{}{}</div><div><h3 \
+             class=details-modal__section-title>Good to know</h3><div \
+             class=details-modal__container>{}{}</div></div></div>",
+            part(
+                "paragraph",
+                "The clean lines of the NORDA shelf suit any room of the home, \
+                  standing as a bookcase or lying as a low sideboard under a window."
+            ),
+            part(
+                "paragraph",
+                "Add boxes and doors to hide what you keep, or leave its \
+                  shelves open for your books, plants and records."
+            ),
+            part("paragraph", "Sold without legs."),
+            part("paragraph", "Takes 25 kg on top."),
+        );
+        let shop = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\"}}\
+             </script></head><body><main><div class=summary><h1>NORDA Shelf unit, white</h1>\
+             <p>$79.99</p><p>Standing or lying, the NORDA series adapts to taste, space and \
+             budget: make the shelf yours with inserts, boxes, doors and drawers, in white, \
+             oak or black, that suit your needs, your room and the things you keep.</p></div>\
+             <div class=info><div class=seo-content>{details}</div></div></main></body></html>"
+        );
+        let text = crate::extract_html(&shop, None).expect("the product").text;
+        assert!(text.contains("standing as a bookcase"), "{text}");
+        assert!(text.contains("Good to know"), "{text}");
+        assert!(text.contains("Sold without legs."), "{text}");
     }
 
     #[test]

@@ -741,7 +741,8 @@ fn pick_siblings(
                     && !doc
                         .descendants(s)
                         .any(|d| super::prepare::names_a_byline(doc, d))))
-                && is_prose_block(doc, s, stats, flags);
+                && (is_prose_block(doc, s, stats, flags)
+                    || (flags.product && is_spec_list(doc, s, stats, flags)));
             scored || paragraph || figure || section
         };
         if keep {
@@ -759,6 +760,17 @@ fn same_first_class(doc: &Document, a: NodeId, b: NodeId) -> bool {
             .and_then(|c| c.split_whitespace().next())
     };
     doc.tag(a) == doc.tag(b) && first(a).is_some() && first(a) == first(b)
+}
+
+/// Least items of a product's list of specifications.
+const SPEC_ITEMS: u32 = 3;
+
+/// On a product page, a block of the description's layout that lists the product's
+/// specifications (its requirements, dimensions, materials): list items, few links.
+fn is_spec_list(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> bool {
+    stats.get(n).list_items >= SPEC_ITEMS
+        && stats.link_density(n) < 0.2
+        && class_weight(doc, n, flags) >= 0.0
 }
 
 /// Least text of a sibling block kept for its prose alone.
@@ -1266,6 +1278,36 @@ mod tests {
         assert!(article.text.contains("brakes in nine"), "{}", article.text);
         assert!(
             !article.text.contains("writer from Leeds"),
+            "{}",
+            article.text
+        );
+    }
+
+    #[test]
+    fn a_products_specifications_beside_its_description_come_with_it() {
+        // A game's store page: the description, then its requirements in a block of the same
+        // layout, a list of labelled values; on an article the same list stays out.
+        let about = "<div class=\"collapse about\"><div class=description><h2>About</h2><p>Fly \
+                     over the islands of a calm sea, land on their beaches and build a camp \
+                     before the night comes and the tide rises over the sand.</p><p>Trade with \
+                     the islanders, learn their songs and sail on when the wind turns, with a \
+                     boat you built yourself from the wood of the island's forests.</p></div></div>";
+        let reqs = "<div class=\"collapse sys_req\"><h2>Requirements</h2><ul><li>OS: Windows \
+                    10</li><li>Memory: 8 GB RAM</li><li>Storage: 20 GB available space</li>\
+                    </ul></div>";
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><div class=col><h1>Islands</h1>{about}\
+                 <div class=reviews-link><a href=/r>Reviews</a></div>{reqs}</div></body></html>"
+            )
+        };
+        let ld = "<script type=\"application/ld+json\">{\"@type\":\"Product\"}</script>";
+        let shop = crate::extract::extract(&parse_html(&page(ld), None)).expect("the product");
+        assert!(shop.text.contains("Memory: 8 GB RAM"), "{}", shop.text);
+        let article = crate::extract::extract(&parse_html(&page(""), None)).expect("an article");
+        assert!(article.text.contains("Fly over"), "{}", article.text);
+        assert!(
+            !article.text.contains("Memory: 8 GB RAM"),
             "{}",
             article.text
         );
