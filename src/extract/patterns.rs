@@ -592,6 +592,7 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "content continues below",
     "add as a preferred source on google",
     "table of contents",
+    "on this page",
     "close form",
     "tell me more",
     "open in app",
@@ -646,6 +647,11 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "back to blog",
     "back to posts",
     "back to navigation",
+    // A carousel's buttons, a documentation page's edit link, a feedback widget's answer.
+    "previous slide",
+    "next slide",
+    "edit this page",
+    "thanks for your feedback",
 ];
 
 /// Labels opening a line that points to another piece of the site ("Related: How to …"),
@@ -2084,6 +2090,13 @@ mod tests {
         assert!(is_interface_label("< back to top"));
         assert!(is_interface_label("‹ Back to navigation"));
         assert!(is_interface_label("Copy as HTML"));
+        // A documentation page's contents title and edit link, a carousel's buttons, a
+        // feedback widget's answer; a sentence that holds one stays.
+        assert!(is_interface_label("On This Page"));
+        assert!(is_interface_label("Edit this page"));
+        assert!(is_interface_label("Previous Slide"));
+        assert!(is_interface_label("Thanks for your feedback!"));
+        assert!(!is_interface_label("On this page you will find the prices"));
         assert!(matches(READING_TIME, "reading time: 7 minutes"));
         // Controls of a list or a form, and an app's link, set as lines of their own.
         assert!(is_interface_label("Results per page:"));
