@@ -26,7 +26,11 @@ pub fn clean_article(
     let mut last = LastStats::default();
     remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
         let len = stats.get(n).text;
-        if len < 300 && patterns::matches(patterns::DISCLAIMERS, match_string(doc, n)) {
+        // Short, or however long when most of the text lies outside it (the footnotes of a
+        // landing page's or a guide's claims).
+        if (len < 300 || len * 2 < stats.get(article).text)
+            && patterns::matches(patterns::DISCLAIMERS, match_string(doc, n))
+        {
             return Some(ClutterKind::Other);
         }
         // A call to action set in a long text (the site's product, a quote form's pitch);
@@ -2147,6 +2151,28 @@ mod tests {
              commission.</p></div>",
         );
         assert!(!text.contains("chosen independently"), "{text}");
+    }
+
+    #[test]
+    fn a_long_disclaimer_goes_a_text_named_for_one_stays() {
+        // The footnotes of a page's claims, longer than a short notice but a small part of
+        // the text.
+        let note = "<p>Based on publicly available data on competitors' number of customers \
+                    in May of this year, as counted by the company's analysts.</p>";
+        let text = shown_with(&format!(
+            "<div class=legal-disclaimers><p>Disclaimers</p>{note}{note}{note}</div>"
+        ));
+        assert!(!text.contains("competitors"), "{text}");
+        assert!(text.contains("boardwalk"), "{text}");
+        // A wrapper so named around most of the text is the text.
+        let para = "<p>The council met on Tuesday to weigh the plan for the river path, which \
+                    would link the two parks by a boardwalk along the east bank.</p>";
+        let html = format!(
+            "<html><body><article><h1>River path</h1><div class=has-disclaimer>\
+             {para}{para}{para}</div><p>Short note after it.</p></article></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the article").text;
+        assert!(text.contains("boardwalk"), "{text}");
     }
 
     #[test]

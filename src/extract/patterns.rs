@@ -1303,8 +1303,8 @@ pub const AVATAR: &[Pat] = &[
 /// product's page.
 pub const PRODUCT_PAGE_CLUTTER: &[Pat] = &[Sub("reviews"), Token("legal"), Sub("disclaimer")];
 
-/// Class words of a site's disclaimers (affiliate links, advertising, liability): a short
-/// block so named is the site speaking, not the text.
+/// Class words of a site's disclaimers (affiliate links, advertising, liability): a block so
+/// named, short or a small part of the text, is the site speaking, not the text.
 pub const DISCLAIMERS: &[Pat] = &[Sub("disclaimer")];
 
 /// Openings of the line a phone or a forum app signs a post with, as written.
