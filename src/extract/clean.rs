@@ -919,9 +919,11 @@ fn is_post_under_linked_title(doc: &Document, n: NodeId, stats: &TextStats) -> b
         .sum();
     // At most a fifth of the text in links once the title's are left out, and a post's text
     // besides: a teaser (a linked headline over its standfirst) holds less than
-    // [`POST_OVER_TITLE`] times its headline.
+    // [`POST_OVER_TITLE`] times its headline. A reply's subject ("Re: " and the thread's)
+    // heads no teaser: a one-line reply under it is still the post.
     s.link_text.saturating_sub(title_links) * 5 <= s.text
-        && s.text.saturating_sub(s.link_text) >= POST_OVER_TITLE * title_links
+        && (s.text.saturating_sub(s.link_text) >= POST_OVER_TITLE * title_links
+            || doc.inner_text(title).trim_start().starts_with("Re: "))
 }
 
 /// A post under a linked title holds at least this many times the title's text outside links.
@@ -2465,9 +2467,15 @@ mod tests {
                      <p>On the outside I looked successful, but inside I was drowning. When my \
                      brother died, I had to rethink everything.</p>\
                      <p><a href=/by/blow>By Charles M. Blow</a></p></div></li></ol>";
+        // A one-line reply under its subject, "Re: " and the thread's: still the post.
+        let reply = "<div class=post><div class=postbody><h3><a href=/t?p=56#p56>Re: Discuss the \
+                     7.1 release of the virtual machine here</a></h3>\
+                     <p class=author>by <a href=/u/8>simple</a> on 11 September 2024</p>\
+                     <div class=content>Having upgraded I see network issues.<br>Tests underway.\
+                     </div></div></div>";
         let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
         let mut doc = parse_html(
-            &format!("<body><div id=a>{long}{long}{post}{teaser}{entry}</div>"),
+            &format!("<body><div id=a>{long}{long}{post}{reply}{teaser}{entry}</div>"),
             None,
         );
         let article = doc.find_all(doc.body().unwrap(), "div")[0];
@@ -2475,6 +2483,7 @@ mod tests {
         clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
         let text = doc.text_content(article);
         assert!(text.contains("a significant new version"), "{text}");
+        assert!(text.contains("Tests underway"), "{text}");
         assert!(!text.contains("run by their own rules"), "{text}");
         assert!(!text.contains("I was drowning"), "{text}");
     }
