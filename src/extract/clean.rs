@@ -134,10 +134,12 @@ pub fn clean_article(
             && patterns::matches(BUTTON_LIKE, match_string(doc, n))
             && !holds_video(doc, n);
         // A bare number ("1.9K", "41") left from a like or comment counter, or a post's
-        // count of its likes or replies ("7 Likes", "0 Reply").
+        // count of its likes or replies ("7 Likes", "0 Reply", also as a `<span>` or a
+        // toggle's `<label>`).
+        let block = matches!(doc.tag(n), Some("p" | "div"));
         let counter = s.text > 0
             && s.text <= COUNTER_TEXT
-            && matches!(doc.tag(n), Some("p" | "div"))
+            && (block || matches!(doc.tag(n), Some("span" | "label")))
             && doc.ancestor_named(n, "p", 0).is_none()
             && {
                 let t = doc.text_content(n);
@@ -146,8 +148,8 @@ pub fn clean_article(
                     .iter()
                     .find_map(|l| t.strip_suffix(l))
                 {
-                    Some(number) => (number, true),
-                    None => (t, s.text <= 6),
+                    Some(number) => (number.trim_end(), true),
+                    None => (t, block && s.text <= 6),
                 };
                 counts
                     && t.starts_with(|c: char| c.is_ascii_digit())
@@ -1947,6 +1949,9 @@ mod tests {
             "<div><span class=\"post-likes\">7 Likes</span></div>",
             "<div>1,204 Replies</div>",
             "<p>0 Reply</p>",
+            // A toggle's label over the replies, its number and word in spans apart.
+            "<div class=\"replies\"><label class=\"show-replies\"><span class=\"toggle\"><span>1\
+             </span>\n&nbsp;\n<span>Reply</span></span></label><div class=\"list\"></div></div>",
         ] {
             let text = shown_with(counter);
             assert!(!text.contains("Like") && !text.contains("Repl"), "{text}");
