@@ -135,7 +135,7 @@ pub fn clean_article(
             && !holds_video(doc, n);
         // A bare number ("1.9K", "41") left from a like or comment counter, or a post's
         // count of its likes or replies ("7 Likes", "0 Reply", also as a `<span>` or a
-        // toggle's `<label>`), or its number in the thread.
+        // toggle's `<label>`).
         let block = matches!(doc.tag(n), Some("p" | "div"));
         let counter = s.text > 0
             && s.text <= COUNTER_TEXT
@@ -149,11 +149,7 @@ pub fn clean_article(
                     .find_map(|l| t.strip_suffix(l))
                 {
                     Some(number) => (number.trim_end(), true),
-                    // A post's number, linked to the post ("#12").
-                    None => match t.strip_prefix('#') {
-                        Some(number) if s.link_text > 0 => (number, true),
-                        _ => (t, block && s.text <= 6),
-                    },
+                    None => (t, block && s.text <= 6),
                 };
                 counts
                     && t.starts_with(|c: char| c.is_ascii_digit())
@@ -1953,17 +1949,12 @@ mod tests {
             "<div><span class=\"post-likes\">7 Likes</span></div>",
             "<div>1,204 Replies</div>",
             "<p>0 Reply</p>",
-            // A post's number, linked to the post.
-            "<div class=\"post-number\">#<a href=\"/p/37597539\"><b>12</b></a></div>",
             // A toggle's label over the replies, its number and word in spans apart.
             "<div class=\"replies\"><label class=\"show-replies\"><span class=\"toggle\"><span>1\
              </span>\n&nbsp;\n<span>Reply</span></span></label><div class=\"list\"></div></div>",
         ] {
             let text = shown_with(counter);
-            assert!(
-                !text.contains("Like") && !text.contains("Repl") && !text.contains("12"),
-                "{text}"
-            );
+            assert!(!text.contains("Like") && !text.contains("Repl"), "{text}");
         }
         // A count of something else, or a sentence, is text.
         for line in ["<div>7 Lakes</div>", "<div>2 Likes it</div>"] {
