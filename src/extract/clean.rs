@@ -240,9 +240,21 @@ pub fn clean_article(
         }
     }
     // After the shape tests above, which judge a post with its poster's figures beside it.
-    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
-        is_poster_stats(doc, n, stats).then_some(ClutterKind::AuthorBox)
-    });
+    // In a thread, the card leaves the poster's name.
+    let stats = last.measure(doc, article);
+    let mut cur = Some(article);
+    while let Some(n) = cur {
+        if n != article && doc.tag(n).is_some() && is_poster_stats(doc, n, stats) {
+            removed.record(doc, n, ClutterKind::AuthorBox);
+            if flags.thread {
+                super::prepare::keep_poster_line(doc, n, stats.get(n).text);
+            }
+            cur = doc.next_in(article, n, true);
+            doc.detach(n);
+        } else {
+            cur = doc.next_in(article, n, false);
+        }
+    }
     remove_article_headers(doc, article, &mut last);
     remove_byline_blocks(doc, article, &mut last, flags.thread);
     remove_lone_dateline(doc, article, &mut last, removed);
@@ -2646,6 +2658,29 @@ mod tests {
             let block = doc.element_children(article)[0];
             let stats = TextStats::measure(&doc, article);
             assert_eq!(is_poster_stats(&doc, block, &stats), stats_only, "{html}");
+        }
+    }
+
+    #[test]
+    fn a_posters_card_leaves_the_name_in_a_thread() {
+        // The card goes with its figures; in a thread, the poster's name stays with the post.
+        let card = "<dl class=postprofile><dt><a href=/memberlist?u=7 class=username>ehasis</a>\
+                    </dt><dd><strong>Posts:</strong> <a href=/s?u=7>4</a></dd>\
+                    <dd><strong>Joined:</strong> 19. Sep 2012, 16:52</dd></dl>";
+        let post = "<p>I am also having network problems with the new release on my guests, \
+                    and the guest additions do not help at all with them.</p>";
+        for thread in [false, true] {
+            let mut doc = parse_html(&format!("<body><div id=a>{card}{post}</div></body>"), None);
+            let article = doc.find_all(doc.body().unwrap(), "div")[0];
+            let flags = Flags {
+                thread,
+                ..crate::extract::LADDER[0]
+            };
+            clean_article(&mut doc, article, flags, None, &mut Removals::default());
+            let text = doc.text_content(article);
+            assert!(!text.contains("Joined"), "{text}");
+            assert_eq!(text.contains("ehasis"), thread, "{text}");
+            assert!(text.contains("network problems"), "{text}");
         }
     }
 
