@@ -616,41 +616,30 @@ fn remove_repeated_quotes(doc: &mut Document, article: NodeId, removed: &mut Rem
         return;
     }
     let mut seen = String::new();
-    // The text of the quotations kept, which a block named for a quotation may repeat: a
-    // forum that sets each post in a `<blockquote>` and its quotations in named blocks.
-    let mut quoted = String::new();
     // Each piece is looked for in all the text before it: on a thread of thousands of
     // quoting replies that grows with the square of the page, so the search stops (and the
     // remaining quotations stay) once it has read this much.
     let mut budget = QUOTE_SEARCH_BUDGET;
     let mut cur = doc.next_in(article, article, false);
     while let Some(n) = cur {
-        // A block whose class says quote is a quotation too (`bbcode_quote`), and a
-        // `<blockquote>` holding one (and not so named) is a post, read as text outside
-        // quotations.
-        let quote = |d: NodeId| patterns::matches(patterns::QUOTE_BLOCKS, match_string(doc, d));
-        let named = doc.tag(n).is_some() && quote(n);
         if let Some(t) = doc.text(n) {
             seen.push_str(&comparable(t));
-        } else if named || doc.is(n, "blockquote") && !doc.descendants(n).skip(1).any(quote) {
-            let (mut all, mut found, mut text) = (0, 0, String::new());
+        } else if doc.is(n, "blockquote") {
+            let (mut all, mut found) = (0, 0);
             for t in doc.descendants(n).filter_map(|d| doc.text(d)) {
                 let t = comparable(t);
                 if t.len() >= 10 {
                     all += t.len();
-                    budget = budget.saturating_sub(seen.len() + quoted.len());
-                    if budget > 0 && (seen.contains(&t) || named && quoted.contains(&t)) {
+                    budget = budget.saturating_sub(seen.len());
+                    if budget > 0 && seen.contains(&t) {
                         found += t.len();
                     }
                 }
-                text.push_str(&t);
             }
             cur = doc.next_in(article, n, true);
             if found >= REPEATED_BLOCK && found * 5 >= all * 4 {
                 removed.record(doc, n, ClutterKind::Duplicate);
                 doc.detach(n);
-            } else if !named {
-                quoted.push_str(&text);
             }
             continue;
         }
@@ -2191,28 +2180,6 @@ mod tests {
         );
         let text = crate::extract_html(&page, None).expect("the page").text;
         assert_eq!(text.matches("spotless").count(), 2, "{text}");
-    }
-
-    #[test]
-    fn a_quotation_named_by_its_class_inside_a_post_set_as_a_blockquote_goes() {
-        // Each post is a `<blockquote>`; a reply's quotation is a block named for it.
-        let opening = "What do you pay attention to when you buy a web hosting service, and is \
-                       the location of the servers important for you?";
-        let post = |body: &str| {
-            format!("<div class=\"postbody\"><blockquote class=\"postcontent\">{body}</blockquote></div>")
-        };
-        let html = format!(
-            "<html><body><main><h1>Buying hosting</h1>{}{}</main></body></html>",
-            post(&format!("<p>{opening}</p>")),
-            post(&format!(
-                "<div class=\"bbcode_container\"><div class=\"bbcode_quote\"><div>Originally \
-                 Posted by <b>HOSTLAR</b></div><div class=\"message\">{opening}</div></div></div>\
-                 Phone support, and a refund within thirty days when the servers are slow."
-            )),
-        );
-        let text = crate::extract_html(&html, None).expect("the thread").text;
-        assert_eq!(text.matches("web hosting service").count(), 1, "{text}");
-        assert!(text.contains("Phone support"), "{text}");
     }
 
     #[test]

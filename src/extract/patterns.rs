@@ -407,10 +407,6 @@ pub const COMMENT_THREADS: &[Pat] = &[
     Token("reply"),
 ];
 
-/// Blocks whose class says they quote (`bbcode_quote`, `bbCodeBlock--quote`): a reply's
-/// quotation, not `js-selectToQuote`, a post's hook to be quoted.
-pub const QUOTE_BLOCKS: &[Pat] = &[Token("quote")];
-
 /// Words of a link's class or address that say it leads to a member's page: on a thread's
 /// post, the poster's name (`username`, `/members/`, `member.php`, `memberlist.php`,
 /// `/profile/`, `/user/`, `/users/`).
