@@ -2918,6 +2918,16 @@ mod tests {
             &[],
         );
         assert_eq!(text, "A short reply that thanks the poster for the answer.");
+        // A Q&A site's boxes under the answers, as lines of their own with no heading.
+        let text = trimmed(
+            &format!(
+                "<p>{long}</p><p>Start asking to get answers</p><p>Find the answer to your \
+                 question by asking.</p><p>Explore related questions</p><p>See similar \
+                 questions with these tags.</p>"
+            ),
+            &[],
+        );
+        assert_eq!(text, long.trim(), "{text}");
     }
 
     #[test]
