@@ -138,10 +138,12 @@ pub fn clean_article(
             && patterns::matches(BUTTON_LIKE, match_string(doc, n))
             && !holds_video(doc, n);
         // A bare number ("1.9K", "41") left from a like or comment counter, or a post's
-        // count of its likes or replies ("7 Likes", "0 Reply").
+        // count of its likes or replies ("7 Likes", "0 Reply", also as a `<span>` or a
+        // toggle's `<label>`).
+        let block = matches!(doc.tag(n), Some("p" | "div"));
         let counter = s.text > 0
             && s.text <= COUNTER_TEXT
-            && matches!(doc.tag(n), Some("p" | "div"))
+            && (block || matches!(doc.tag(n), Some("span" | "label")))
             && doc.ancestor_named(n, "p", 0).is_none()
             && {
                 let t = doc.text_content(n);
@@ -150,8 +152,8 @@ pub fn clean_article(
                     .iter()
                     .find_map(|l| t.strip_suffix(l))
                 {
-                    Some(number) => (number, true),
-                    None => (t, s.text <= 6),
+                    Some(number) => (number.trim_end(), true),
+                    None => (t, block && s.text <= 6),
                 };
                 counts
                     && t.starts_with(|c: char| c.is_ascii_digit())
@@ -242,9 +244,21 @@ pub fn clean_article(
         }
     }
     // After the shape tests above, which judge a post with its poster's figures beside it.
-    remove_matching(doc, article, &mut last, removed, |doc, n, stats| {
-        is_poster_stats(doc, n, stats).then_some(ClutterKind::AuthorBox)
-    });
+    // In a thread, the card leaves the poster's name.
+    let stats = last.measure(doc, article);
+    let mut cur = Some(article);
+    while let Some(n) = cur {
+        if n != article && doc.tag(n).is_some() && is_poster_stats(doc, n, stats) {
+            removed.record(doc, n, ClutterKind::AuthorBox);
+            if flags.thread {
+                super::prepare::keep_poster_line(doc, n, stats.get(n).text);
+            }
+            cur = doc.next_in(article, n, true);
+            doc.detach(n);
+        } else {
+            cur = doc.next_in(article, n, false);
+        }
+    }
     remove_article_headers(doc, article, &mut last);
     remove_byline_blocks(doc, article, &mut last, flags.thread);
     remove_lone_dateline(doc, article, &mut last, removed);
@@ -952,9 +966,11 @@ fn is_post_under_linked_title(doc: &Document, n: NodeId, stats: &TextStats) -> b
         .sum();
     // At most a fifth of the text in links once the title's are left out, and a post's text
     // besides: a teaser (a linked headline over its standfirst) holds less than
-    // [`POST_OVER_TITLE`] times its headline.
+    // [`POST_OVER_TITLE`] times its headline. A reply's subject ("Re: " and the thread's)
+    // heads no teaser: a one-line reply under it is still the post.
     s.link_text.saturating_sub(title_links) * 5 <= s.text
-        && s.text.saturating_sub(s.link_text) >= POST_OVER_TITLE * title_links
+        && (s.text.saturating_sub(s.link_text) >= POST_OVER_TITLE * title_links
+            || doc.inner_text(title).trim_start().starts_with("Re: "))
 }
 
 /// A post under a linked title holds at least this many times the title's text outside links.
@@ -1983,6 +1999,9 @@ mod tests {
             "<div><span class=\"post-likes\">7 Likes</span></div>",
             "<div>1,204 Replies</div>",
             "<p>0 Reply</p>",
+            // A toggle's label over the replies, its number and word in spans apart.
+            "<div class=\"replies\"><label class=\"show-replies\"><span class=\"toggle\"><span>1\
+             </span>\n&nbsp;\n<span>Reply</span></span></label><div class=\"list\"></div></div>",
         ] {
             let text = shown_with(counter);
             assert!(!text.contains("Like") && !text.contains("Repl"), "{text}");
@@ -2548,9 +2567,15 @@ mod tests {
                      <p>On the outside I looked successful, but inside I was drowning. When my \
                      brother died, I had to rethink everything.</p>\
                      <p><a href=/by/blow>By Charles M. Blow</a></p></div></li></ol>";
+        // A one-line reply under its subject, "Re: " and the thread's: still the post.
+        let reply = "<div class=post><div class=postbody><h3><a href=/t?p=56#p56>Re: Discuss the \
+                     7.1 release of the virtual machine here</a></h3>\
+                     <p class=author>by <a href=/u/8>simple</a> on 11 September 2024</p>\
+                     <div class=content>Having upgraded I see network issues.<br>Tests underway.\
+                     </div></div></div>";
         let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
         let mut doc = parse_html(
-            &format!("<body><div id=a>{long}{long}{post}{teaser}{entry}</div>"),
+            &format!("<body><div id=a>{long}{long}{post}{reply}{teaser}{entry}</div>"),
             None,
         );
         let article = doc.find_all(doc.body().unwrap(), "div")[0];
@@ -2558,6 +2583,7 @@ mod tests {
         clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
         let text = doc.text_content(article);
         assert!(text.contains("a significant new version"), "{text}");
+        assert!(text.contains("Tests underway"), "{text}");
         assert!(!text.contains("run by their own rules"), "{text}");
         assert!(!text.contains("I was drowning"), "{text}");
     }
@@ -2682,6 +2708,29 @@ mod tests {
             let block = doc.element_children(article)[0];
             let stats = TextStats::measure(&doc, article);
             assert_eq!(is_poster_stats(&doc, block, &stats), stats_only, "{html}");
+        }
+    }
+
+    #[test]
+    fn a_posters_card_leaves_the_name_in_a_thread() {
+        // The card goes with its figures; in a thread, the poster's name stays with the post.
+        let card = "<dl class=postprofile><dt><a href=/memberlist?u=7 class=username>ehasis</a>\
+                    </dt><dd><strong>Posts:</strong> <a href=/s?u=7>4</a></dd>\
+                    <dd><strong>Joined:</strong> 19. Sep 2012, 16:52</dd></dl>";
+        let post = "<p>I am also having network problems with the new release on my guests, \
+                    and the guest additions do not help at all with them.</p>";
+        for thread in [false, true] {
+            let mut doc = parse_html(&format!("<body><div id=a>{card}{post}</div></body>"), None);
+            let article = doc.find_all(doc.body().unwrap(), "div")[0];
+            let flags = Flags {
+                thread,
+                ..crate::extract::LADDER[0]
+            };
+            clean_article(&mut doc, article, flags, None, &mut Removals::default());
+            let text = doc.text_content(article);
+            assert!(!text.contains("Joined"), "{text}");
+            assert_eq!(text.contains("ehasis"), thread, "{text}");
+            assert!(text.contains("network problems"), "{text}");
         }
     }
 
@@ -2952,6 +3001,16 @@ mod tests {
             &[],
         );
         assert_eq!(text, "A short reply that thanks the poster for the answer.");
+        // A Q&A site's boxes under the answers, as lines of their own with no heading.
+        let text = trimmed(
+            &format!(
+                "<p>{long}</p><p>Start asking to get answers</p><p>Find the answer to your \
+                 question by asking.</p><p>Explore related questions</p><p>See similar \
+                 questions with these tags.</p>"
+            ),
+            &[],
+        );
+        assert_eq!(text, long.trim(), "{text}");
     }
 
     #[test]

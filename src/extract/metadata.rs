@@ -55,6 +55,10 @@ pub struct Metadata {
     pub base_url: Option<String>,
 }
 
+/// Least links to members' pages, by class, that make a page a thread undeclared: one per
+/// post's poster, where an article's comments link their writers' own sites, if anywhere.
+const THREAD_MEMBER_LINKS: usize = 10;
+
 /// True when `s` names a discussion's schema.org type ([`patterns::DISCUSSION_TYPES`]).
 fn names_discussion(s: &str) -> bool {
     patterns::DISCUSSION_TYPES.iter().any(|t| s.contains(t))
@@ -213,6 +217,8 @@ struct PageElements {
     /// A microdata `itemtype` names a discussion; an `itemtype` or a cart control, a product.
     item_thread: bool,
     item_product: bool,
+    /// Links whose class names a member ([`patterns::MEMBER_LINKS`]): each post's poster.
+    member_links: usize,
 }
 
 /// The page's `<meta>`s and `<script>`s and the body's `<h1>`s (for the title, byline and
@@ -235,6 +241,12 @@ fn page_elements(doc: &Document) -> PageElements {
                     .iter()
                     .filter_map(|a| doc.attr(n, a))
                     .any(|v| patterns::matches(patterns::CART_CONTROLS, &lowercase(v)));
+            }
+            Some("a") => {
+                found.member_links += doc
+                    .attr(n, "class")
+                    .is_some_and(|c| patterns::matches(patterns::MEMBER_LINKS, &lowercase(c)))
+                    as usize;
             }
             _ => {}
         }
@@ -483,7 +495,7 @@ pub fn read(doc: &Document) -> Metadata {
         excerpt,
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
-        thread: ld.discussion || page.item_thread,
+        thread: ld.discussion || page.item_thread || page.member_links >= THREAD_MEMBER_LINKS,
         dom_byline,
         product: ld.product
             || metas.get("og:type").is_some_and(|t| t.contains("product"))
@@ -2461,6 +2473,25 @@ mod tests {
             assert_eq!(meta.base_url.as_deref(), Some(want), "{html}");
             assert_eq!(meta.base_url, base_url(&doc, doc.find_first("base")));
         }
+    }
+
+    #[test]
+    fn a_page_of_posts_each_naming_its_member_is_a_thread() {
+        // Ten links to members' pages, by class, are ten posters: a thread, declared or not.
+        let page = |n: usize| {
+            let posts: String = (0..n)
+                .map(|i| {
+                    format!(
+                        "<li><a class=\"DiscussionBoard-username\" href=\"/members/m{i}.html\">m{i}</a>\
+                         <p>Reply {i} on the method.</p></li>"
+                    )
+                })
+                .collect();
+            format!("<html><body><section id=\"comments\"><ul>{posts}</ul></section></body></html>")
+        };
+        assert!(read(&parse_html(&page(10), None)).thread);
+        // An article's few commenters do not make it one.
+        assert!(!read(&parse_html(&page(4), None)).thread);
     }
 
     #[test]

@@ -1253,6 +1253,11 @@ pub const TAIL_LABELS: &[&str] = &[
     // A forum's buttons for guests under the thread.
     "register a new account",
     "sign in now",
+    // A Q&A site's boxes under the answers: a call to ask, the question's tags again.
+    "start asking to get answers",
+    "find the answer to your question by asking",
+    "explore related questions",
+    "see similar questions with these tags",
 ];
 
 /// Openings of a short last line that labels the page rather than ends the text: tag lists

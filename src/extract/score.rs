@@ -576,10 +576,13 @@ fn is_content_section(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags
 const POST_LEVELS: usize = 4;
 
 /// What marks the blocks of one series, with whether it is their class: the class they
-/// share, or else an id with a number in it (`post_2`, `postWrapper5872`). Compared without
-/// digits (see [`same_series`]).
-fn series_name(doc: &Document, n: NodeId) -> Option<(&str, bool)> {
-    if let Some(class) = doc.attr(n, "class").filter(|c| !c.trim().is_empty()) {
+/// share (when `class`), or else an id with a number in it (`post_2`, `postWrapper5872`).
+/// Compared without digits (see [`same_series`]).
+fn series_name(doc: &Document, n: NodeId, class: bool) -> Option<(&str, bool)> {
+    if let Some(class) = doc
+        .attr(n, "class")
+        .filter(|c| class && !c.trim().is_empty())
+    {
         return Some((class, true));
     }
     let id = doc.attr(n, "id")?;
@@ -600,8 +603,8 @@ fn same_series(a: &str, b: &str) -> bool {
 /// in page order. Like siblings share the block's tag and [`series_name`] and hold scored
 /// text (or any text, when only their ids match: the votes may stop below such wrappers);
 /// there are at least two. The vote lands inside the wordiest post, and the others are the
-/// same thread. (A top candidate that repeats its class is left to [`pick_siblings`]: the
-/// rows of a page builder's layout.)
+/// same thread. The top candidate itself counts by a numbered id alone (`msg4175`): one that
+/// only repeats its class is left to [`pick_siblings`], the rows of a page builder's layout.
 fn thread_posts(
     doc: &Document,
     top: NodeId,
@@ -612,14 +615,14 @@ fn thread_posts(
     let mut cur = top;
     for level in 0..=POST_LEVELS {
         let parent = doc.parent(cur).filter(|&p| p != body)?;
-        if let Some((name, by_class)) = series_name(doc, cur).filter(|s| level > 0 || !s.1) {
+        if let Some((name, by_class)) = series_name(doc, cur, level > 0) {
             let posts: Vec<NodeId> = doc
                 .element_children(parent)
                 .into_iter()
                 .filter(|&s| {
                     s == cur
                         || (doc.tag(s) == doc.tag(cur)
-                            && series_name(doc, s)
+                            && series_name(doc, s, by_class)
                                 .is_some_and(|(n, c)| c == by_class && same_series(n, name))
                             && if by_class {
                                 scores[s.index()].is_some()
@@ -1199,6 +1202,47 @@ mod tests {
                     article.text
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_post_the_vote_chose_brings_its_numbered_siblings() {
+        // The vote lands on the longest post itself, whose class its siblings share and whose
+        // id numbers it (`msg41`): the other posts, the one before it too, are the same thread.
+        let post = |i: usize, text: &str| {
+            format!(
+                "<div class=\"windowbg\" id=\"msg4175{i}\"><h4><a href=\"/profile/{i}\">member{i}</a></h4>\
+                 <p>{text}</p></div>"
+            )
+        };
+        let opening =
+            "We cater weddings and parties and we wonder how other caterers handle tips on \
+                       the bill or left to the guests or shared with the staff at the end. "
+                .repeat(3);
+        let html = format!(
+            "<html><body><h1>Tips</h1><div id=\"forumposts\"><form>{}{}{}{}</form></div></body></html>",
+            post(
+                1,
+                "We add fifteen percent to every contract and nobody has complained yet."
+            ),
+            post(2, &opening),
+            post(
+                3,
+                "Our guests tip the servers directly and the servers keep what they are given."
+            ),
+            post(
+                4,
+                "A line on the quote saying gratuity is included settles the question early."
+            ),
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("the thread");
+        for kept in [
+            "fifteen percent",
+            "how other caterers handle tips",
+            "tip the servers directly",
+            "gratuity is included",
+        ] {
+            assert!(article.text.contains(kept), "{kept}: {}", article.text);
         }
     }
 
