@@ -1098,16 +1098,18 @@ impl Document {
     /// The node after `id` in document order, staying inside `root`'s subtree.
     /// With `skip_children` the walk does not enter `id`'s own children.
     pub fn next_in(&self, root: NodeId, id: NodeId, skip_children: bool) -> Option<NodeId> {
-        // The first child, else what comes after the node's subtree, chosen without a branch
-        // (the walk's elements and texts alternate, and its leaves end their parents' lists
-        // at random: branches on either mispredict). The walk ends where `root`'s subtree
-        // does (`id` is in it).
+        // The first child, else what comes after the node's subtree: no climb, whose branches
+        // mispredict (the walk's leaves end their parents' lists at random). The walk ends
+        // where `root`'s subtree does (`id` is in it).
+        // As numbers (0 for none), which compiles to fewer instructions than the `Option`s'
+        // `or` and `filter` (the compiler still branches on the first child: x86 makes a
+        // conditional move of a load a branch).
+        let raw = |link: Option<NodeId>| link.map_or(0, |n| n.0.get());
         let node = &self.nodes[id.index()];
-        let next = node.first_child.filter(|_| !skip_children).or(node.after);
-        if next == self.nodes[root.index()].after {
-            return None;
-        }
-        next
+        let child = raw(node.first_child) & u32::from(!skip_children).wrapping_neg();
+        let next = child | (raw(node.after) & u32::from(child == 0).wrapping_neg());
+        let end = raw(self.nodes[root.index()].after);
+        NonZeroU32::new(next & u32::from(next != end).wrapping_neg()).map(NodeId)
     }
 
     /// `root` and all its descendants in document order.
