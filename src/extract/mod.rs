@@ -21,7 +21,7 @@ pub mod streamed;
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
-use crate::dom::{fold_whitespace, Document, NodeId};
+use crate::dom::{count_words, fold_whitespace, Document, NodeId};
 use crate::render;
 
 pub use clutter::{ClutterKind, Removed};
@@ -437,7 +437,7 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         dir: meta.dir.clone(),
         lead_image: meta.lead_image.clone(),
         excerpt: excerpt.map(|e| fold_whitespace(&e)),
-        word_count: text.split_whitespace().count(),
+        word_count: count_words(&text),
         content_html,
         text,
         markdown: String::new(),
