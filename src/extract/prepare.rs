@@ -350,15 +350,16 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return true;
     }
     doc.attr(n, "style").is_some_and(style_hides)
-        || doc.is(n, "span")
+        || matches!(doc.tag(n), Some("span" | "time"))
             && doc
                 .attr(n, "class")
                 .is_some_and(hidden_by_d_none_everywhere)
 }
 
 /// Bootstrap's `d-none` alone: no `d-md-inline` or the like shows the element again at some
-/// screen size, so it is hidden on every screen. Asked of a `<span>` only (a Q&A site's
-/// hidden `$\begingroup$` markers, a product's id): a hidden `<div>` or `<dl>` may hold
+/// screen size, so it is hidden on every screen. Asked of a `<span>` or a `<time>` only (a Q&A
+/// site's hidden `$\begingroup$` markers and comments' machine dates, a product's id): a
+/// hidden `<div>` or `<dl>` may hold
 /// the data a script shows on the page (a service page's list of capabilities).
 fn hidden_by_d_none_everywhere(class: &str) -> bool {
     split_white(class).any(|w| w == "d-none")
@@ -1820,15 +1821,17 @@ mod tests {
 
     #[test]
     fn a_span_hidden_by_d_none_alone_goes_one_shown_again_stays() {
-        // A Q&A site's TeX grouping markers, hidden on every screen; a label shown from
-        // medium screens up; a block so named (a script's data the page may show) stays.
+        // A Q&A site's TeX grouping markers and a comment's machine date, hidden on every
+        // screen; a label shown from medium screens up; a block so named (a script's data
+        // the page may show) stays.
         let html = "<body><div class=post><span class=d-none>$\\begingroup$</span><p>The \
              neutral wire carries current.</p><span class=\"d-none d-md-inline\">Answered</span>\
+             <time class=d-none>2019-01-21T21:40:59.62Z+00:00</time>\
              <div class=d-none>Capabilities</div></div></body>";
         let mut doc = crate::dom::html::parse_html(html, None);
         remove_non_content(&mut doc, &mut Removals::default());
         let text = doc.text_content(doc.body().unwrap());
-        assert!(!text.contains("begingroup"), "{text}");
+        assert!(!text.contains("begingroup") && !text.contains("2019"), "{text}");
         assert!(
             text.contains("neutral wire") && text.contains("Answered"),
             "{text}"
