@@ -160,7 +160,13 @@ pub fn clean_article(
                     && t.trim_end_matches(&['K', 'k', 'M'][..])
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-            }
+            };
+        // A poster's status beside their post ("Offline"), alone in its block (in an item
+        // or a cell, the word may be a course's or a shop's label).
+        let status = s.text <= 7
+            && (block || doc.is(n, "span"))
+            && patterns::POSTER_STATUS.contains(&lowercase(trim(&doc.text_content(n))).as_str());
+        let counter = (counter || status)
             && ["table", "li", "pre", "figure", "blockquote"]
                 .iter()
                 .all(|a| doc.ancestor_named(n, a, 0).is_none());
@@ -2013,6 +2019,23 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn a_posters_status_alone_in_its_block_goes_a_label_in_a_list_stays() {
+        // Each post of a thread ends with its poster's status, alone in its block: the
+        // forum's, not the post's. The same word as an item's label in a list of courses is
+        // the list's.
+        for status in [
+            "<div class=\"postfoot\"><p><span>Offline</span></p></div>",
+            "<div><span>Online</span></div>",
+        ] {
+            let text = shown_with(status);
+            assert!(!text.contains("line"), "{text}");
+        }
+        let courses = "<ul><li><p>Pond ecology, ten weeks</p><span>Online</span></li>\
+                       <li><p>River birds, six weeks</p><span>Online</span></li></ul>";
+        assert!(shown_with(courses).contains("Online"));
     }
 
     #[test]

@@ -398,6 +398,9 @@ pub const COMMENT_BLOCKS: &[Pat] = &[
 /// forum's buttons, not of the post.
 pub const COUNT_LABELS: &[&str] = &[" Likes", " Like", " Replies", " Reply"];
 
+/// A forum poster's status, printed alone beside each post of a thread, lowercase.
+pub const POSTER_STATUS: &[&str] = &["online", "offline"];
+
 /// Comment threads alone (each comment carries its own author and date), for the searches
 /// that stay near the headline and so need not skip sidebars and widgets.
 pub const COMMENT_THREADS: &[Pat] = &[

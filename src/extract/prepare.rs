@@ -1825,13 +1825,17 @@ mod tests {
         // screen; a label shown from medium screens up; a block so named (a script's data
         // the page may show) stays.
         let html = "<body><div class=post><span class=d-none>$\\begingroup$</span><p>The \
-             neutral wire carries current.</p><span class=\"d-none d-md-inline\">Answered</span>\
+             neutral wire carries current back to the panel, where it is bonded to the ground \
+             bar.</p><span class=\"d-none d-md-inline\">Answered</span>\
              <time class=d-none>2019-01-21T21:40:59.62Z+00:00</time>\
              <div class=d-none>Capabilities</div></div></body>";
         let mut doc = crate::dom::html::parse_html(html, None);
         remove_non_content(&mut doc, &mut Removals::default());
         let text = doc.text_content(doc.body().unwrap());
-        assert!(!text.contains("begingroup") && !text.contains("2019"), "{text}");
+        assert!(
+            !text.contains("begingroup") && !text.contains("2019"),
+            "{text}"
+        );
         assert!(
             text.contains("neutral wire") && text.contains("Answered"),
             "{text}"
