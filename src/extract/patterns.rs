@@ -655,6 +655,9 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "next slide",
     "edit this page",
     "thanks for your feedback",
+    "was this page helpful",
+    "is this page useful",
+    "page tools",
 ];
 
 /// Labels opening a line that points to another piece of the site ("Related: How to …"),
@@ -688,7 +691,7 @@ pub fn is_interface_label(text: &str) -> bool {
     if !may_be_label(text, &INTERFACE_LABEL_LENGTHS) {
         return false;
     }
-    let trimmed = trim_marks(text, "-–—_·•.:|()[]→⤵➔»›!<←‹«");
+    let trimmed = trim_marks(text, "-–—_·•.:|()[]→⤵➔»›!?<←‹«");
     if trimmed.is_empty() || trimmed.len() > 40 {
         return false;
     }
@@ -1903,6 +1906,8 @@ mod tests {
         assert!(may_be_label("Hôme", &AD_LABEL_LENGTHS));
         assert!(is_ad_label("[Advertisement]") && !is_ad_label("Advertisement?"));
         assert!(is_interface_label("Skip to content!") && !is_interface_label("Skip to?"));
+        // A feedback widget's question ends in a question mark.
+        assert!(is_interface_label("Was this page helpful?") && is_interface_label("Page tools"));
     }
 
     #[test]
