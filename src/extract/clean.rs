@@ -817,7 +817,7 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
                 ClutterKind::Other | ClutterKind::Hidden | ClutterKind::Overlay
             );
         let introduced = introduced_by_sentence(doc, n) && class_weight(doc, n, flags) >= 0.0;
-        if orphaned_heading || (!introduced && should_remove(doc, n, &stats, flags)) {
+        if orphaned_heading || (!introduced && should_remove(doc, article, n, &stats, flags)) {
             if flags.thread {
                 super::prepare::keep_poster_line(doc, n, stats.get(n).text);
             }
@@ -841,7 +841,13 @@ fn holds_video(doc: &Document, n: NodeId) -> bool {
         .any(|d| doc.attr(d, super::media::VIDEO_MARK).is_some())
 }
 
-fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> bool {
+fn should_remove(
+    doc: &Document,
+    article: NodeId,
+    n: NodeId,
+    stats: &TextStats,
+    flags: Flags,
+) -> bool {
     let tag = doc.tag(n).unwrap_or("");
     // A video's link alone looks like a link list; the block around it is the player.
     if holds_video(doc, n) && doc.find_all(n, "a").len() <= 2 {
@@ -876,7 +882,13 @@ fn should_remove(doc: &Document, n: NodeId, stats: &TextStats, flags: Flags) -> 
         return false;
     }
     let weight = class_weight(doc, n, flags);
-    if weight < 0.0 {
+    if weight < 0.0
+        && !super::prepare::is_text_named_footer(
+            match_string(doc, n),
+            stats.get(n),
+            stats.get(article),
+        )
+    {
         return true;
     }
     let ld = stats.link_density(n);

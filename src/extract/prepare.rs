@@ -932,7 +932,7 @@ pub fn strip_page_chrome(
                 && patterns::find(ms, "footer").is_some()
                 && in_card(doc, n, flags.thread))
             && !has_header_cells(doc, n)
-            && !holds_most_prose(doc, n, body, stats)
+            && !holds_most_prose(doc, n, ms, body, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
         // The product's description in a sheet or a modal: kept, and opened below.
         let sheet = unlikely
@@ -1094,21 +1094,46 @@ fn is_consent_notice(doc: &Document, n: NodeId, ms: &str) -> bool {
 /// itself: it holds most of the page's prose in several paragraphs. Comment threads,
 /// consent notices and footers can hold more prose than a short article, so only blocks
 /// named for ads, sidebars, sign-ups or nothing in particular pass (a sign-up box holds a
-/// line or two, never most of a page's paragraphs).
+/// line or two, never most of a page's paragraphs), and footers that are the text
+/// ([`is_text_named_footer`]).
 fn holds_most_prose(
     doc: &Document,
     n: NodeId,
+    ms: &str,
     body: NodeId,
     stats: &super::stats::TextStats,
 ) -> bool {
-    let prose = |s: &super::stats::Stat| s.text.saturating_sub(s.link_text);
-    let here = stats.get(n);
-    here.paragraphs >= 3
-        && prose(&here) * 2 > prose(&stats.get(body))
+    let (here, whole) = (stats.get(n), stats.get(body));
+    (here.paragraphs >= 3
+        && prose(here) * 2 > prose(whole)
         && matches!(
             classify(doc, n, ClutterKind::Other),
             ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Subscribe | ClutterKind::Other
-        )
+        ))
+        || is_text_named_footer(ms, here, whole)
+}
+
+fn prose(s: super::stats::Stat) -> u32 {
+    s.text.saturating_sub(s.link_text)
+}
+
+/// Fewest paragraphs of a block named a footer that is the text.
+const FOOTER_PARAGRAPHS: u32 = 30;
+
+/// A block named a footer (`ms`, its class-and-id key) that holds [`FOOTER_PARAGRAPHS`]
+/// paragraphs or more and over half the prose of `whole` (the page, the article), but not
+/// all its text: a guide set in its template's footer section, not a footer (a site's
+/// footer holds links, an address, a line or two about the site; one named for a layout
+/// that keeps the footer down, `sticky-footer`, may wrap the whole page, chrome and all).
+pub(super) fn is_text_named_footer(
+    ms: &str,
+    here: super::stats::Stat,
+    whole: super::stats::Stat,
+) -> bool {
+    here.paragraphs >= FOOTER_PARAGRAPHS
+        && here.text < whole.text
+        && prose(here) * 2 > prose(whole)
+        && patterns::find(ms, "footer").is_some()
 }
 
 /// Most characters of prose below which a block is no product's description.
@@ -1296,6 +1321,37 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_guide_set_in_a_block_named_footer_is_the_text_the_sites_footer_goes() {
+        // A restaurant guide: the introduction under the headline, then its places, each a
+        // heading, a line and a paragraph, in the template's `page-footer` section; the
+        // site's footer after it. Both the stripping by name and the cleaning by weight
+        // once dropped the places.
+        let place = |i: usize| {
+            format!(
+                "<article class=\"venue\"><h3><a href=\"/v/{i}\">Place {i}</a></h3>\
+                 <p class=\"venue-location\">Bib Gourmand, Midtown</p><div class=\"venue-excerpt\">\
+                 <p>Place {i} serves slow-cooked stews, housemade flatbread and a short list of \
+                 natural wines, and its counter seats fill early on weekends.</p></div></article>"
+            )
+        };
+        let places: String = (1..=16).map(place).collect();
+        let intro = "<p>Below are this year's honorees that you can book, from new stars to a \
+                     host of excellent, casual and affordable places: a fine meal at any of \
+                     them, and the full list is on the guide's own site.</p>"
+            .repeat(4);
+        let html = format!(
+            "<html><body><div class=\"content\"><h1>The city's award winners</h1>\
+             {intro}</div><div class=\"page-footer\"><div class=\"venues\">\
+             {places}</div></div><div class=\"site-footer\"><p>About us, careers and the \
+             contact page.</p></div></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the guide").text;
+        assert!(text.contains("Place 16 serves"), "{text}");
+        assert!(text.contains("new stars"), "{text}");
+        assert!(!text.contains("careers"), "{text}");
+    }
 
     #[test]
     fn a_cards_footer_is_the_items_the_pages_footer_goes() {
