@@ -234,7 +234,8 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
 /// the Markdown a stray `-` or `[](…)`. A link gives way to its contents (the space around
 /// words stays); the others go. So does a heading's link to itself that shows only a
 /// permalink mark (`<h2>Usage<a href="#usage">¶</a></h2>`): the page shows it on hover; the
-/// view and the Markdown would show a stray "¶" or "#" after every heading.
+/// view and the Markdown would show a stray "¶" or "#" after every heading. A definition's term
+/// counts as a heading here: API references (Sphinx, rustdoc) give each signature one.
 fn drop_blank_blocks(clean: &mut Document, container: NodeId) {
     let found = clean.collect_where(container, &|n| {
         matches!(clean.tag(n), Some("a" | "p" | "li" | "ul" | "ol"))
@@ -246,7 +247,11 @@ fn drop_blank_blocks(clean: &mut Document, container: NodeId) {
             && clean.attr(n, "href").is_some_and(|h| h.contains('#'))
             && std::iter::successors(clean.parent(n), |&p| clean.parent(p))
                 .take(3)
-                .any(|p| clean.tag(p).is_some_and(|t| HEADINGS.contains(&t)));
+                .any(|p| {
+                    clean
+                        .tag(p)
+                        .is_some_and(|t| t == "dt" || HEADINGS.contains(&t))
+                });
         let marks = if permalink { PERMALINK_MARKS } else { &[] };
         if !shows_nothing(clean, n, marks) {
             continue;
@@ -493,7 +498,11 @@ fn allowed_attrs(
                 return None;
             }
             let abs = url::resolve(base, href);
-            if !url::scheme(&abs).is_some_and(|s| LINK_SCHEMES.contains(&s.as_str())) {
+            // Without a base URL an in-page link stays one ("#note-1"); other relative links
+            // could point nowhere and give way to their text.
+            if !(abs.starts_with('#')
+                || url::scheme(&abs).is_some_and(|s| LINK_SCHEMES.contains(&s.as_str())))
+            {
                 return None;
             }
             attrs.push(("href", abs));
@@ -895,6 +904,13 @@ mod tests {
             render(r##"<h3><strong>Usage<a href="#usage">¶</a></strong></h3>"##),
             "<h3><strong>Usage</strong></h3>"
         );
+        // An API reference's signature, a definition term, has one too.
+        assert_eq!(
+            render(
+                r##"<dl><dt id="json.dump"><code>json.dump</code>(<em>obj</em>)<a class="headerlink" href="#json.dump">¶</a></dt><dd><p>Serialize.</p></dd></dl>"##
+            ),
+            "<dl><dt id=\"json.dump\"><code>json.dump</code>(<em>obj</em>)</dt><dd><p>Serialize.</p></dd></dl>"
+        );
         // Words in the link, a link elsewhere, a link outside a heading: kept.
         assert_eq!(
             render(r##"<h2><a href="#usage">Usage</a></h2>"##),
@@ -907,6 +923,18 @@ mod tests {
         assert_eq!(
             render(r##"<p>See <a href="#usage">¶</a></p>"##),
             r##"<p>See <a href="https://site.example/news/story#usage">¶</a></p>"##
+        );
+    }
+
+    #[test]
+    fn without_a_base_url_in_page_links_stay_and_other_relative_links_give_way() {
+        let doc = parse_html(
+            r##"<h2>Notes<a href="#notes">¶</a></h2><p>A claim<a href="#note-1">1</a>, <a href="/rules">the rules</a>.</p>"##,
+            None,
+        );
+        assert_eq!(
+            to_html(&doc, doc.body().unwrap(), None),
+            r##"<h2>Notes</h2><p>A claim<a href="#note-1">1</a>, the rules.</p>"##
         );
     }
 
