@@ -311,7 +311,11 @@ fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
     doc.parent(n).is_some_and(|p| has_word(p, ROW_CLASSES))
         || has_word(n, BLOCK_CLASSES)
         || has_word(before, BLOCK_CLASSES)
-        || edge_char(doc, before, true)
+        // Sub- and superscripts touch what they index (`<i>x</i><sup>2</sup>`).
+        || !matches!(tag, "sub" | "sup")
+            && !doc.is(before, "sub")
+            && !doc.is(before, "sup")
+            && edge_char(doc, before, true)
             .zip(edge_char(doc, n, false))
             .is_some_and(|(a, b)| words_cannot_touch(a, b))
 }
@@ -1101,8 +1105,8 @@ mod tests {
             ),
             // Touching or inline: together, as the page shows them.
             (
-                r#"<p><b>W</b>ord, <span>Java</span><span>script</span></p>"#,
-                "<p><b>W</b>ord, Javascript</p>",
+                r#"<p><b>W</b>ord, <span>Java</span><span>script</span>, <i>x</i><sup>2</sup></p>"#,
+                "<p><b>W</b>ord, Javascript, <i>x</i><sup>2</sup></p>",
             ),
             (
                 r#"<p><a class="d-inline-flex"><span>db0</span><small>@lemmy.ml</small></a></p>"#,
