@@ -14,7 +14,8 @@ const MIN_TRIGRAMS: u32 = 30;
 
 /// The trigrams of a declared article body.
 pub struct DeclaredBody {
-    /// The body is a thread's opening post (a forum posting), not the whole page's text.
+    /// The body is part of the page's text only: a thread's opening post (a forum posting)
+    /// or a product's description (beside it, its specifications and details).
     pub opening_post: bool,
     /// Sorted, without repeats (searched by bisection: no hash table code in the wasm).
     trigrams: Vec<u64>,
@@ -44,16 +45,24 @@ impl DeclaredBody {
     }
 
     /// The evidence of the block the page marks `itemprop="articleBody"` (the one with the
-    /// most text when several are marked, as forum threads mark each post).
-    pub fn from_microdata(doc: &Document, root: NodeId) -> Option<Self> {
-        let marked = doc
-            .descendants(root)
-            .filter(|&n| {
-                doc.attr(n, "itemprop")
-                    .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))
-            })
-            .max_by_key(|&n| (doc.text_content(n).len(), std::cmp::Reverse(n)))?;
-        Self::from_text(&doc.text_content(marked), false)
+    /// most text when several are marked, as forum threads mark each post). On a page that
+    /// offers a product, else the block marked `itemprop="description"`: the product's
+    /// description, part of its text only (beside it stand its specifications and details),
+    /// so it may move or widen the choice, never narrow it (as a thread's opening post).
+    pub fn from_microdata(doc: &Document, root: NodeId, product: bool) -> Option<Self> {
+        let marked = |prop: &str| {
+            doc.descendants(root)
+                .filter(|&n| {
+                    doc.attr(n, "itemprop")
+                        .is_some_and(|p| p.split_whitespace().any(|w| w == prop))
+                })
+                .max_by_key(|&n| (doc.text_content(n).len(), std::cmp::Reverse(n)))
+        };
+        match marked("articleBody") {
+            Some(body) => Self::from_text(&doc.text_content(body), false),
+            None if product => Self::from_text(&doc.text_content(marked("description")?), true),
+            None => None,
+        }
     }
 }
 

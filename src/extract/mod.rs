@@ -576,6 +576,55 @@ mod tests {
     }
 
     #[test]
+    fn a_product_page_marking_its_description_gives_it_over_its_testimonials() {
+        // The shop's testimonials (blocks of text, full of commas) outvote the description,
+        // written as lines in a <div> between <br>s. The page marks the description
+        // (`itemprop="description"`): it is what the page is about.
+        let says = |who: &str| {
+            format!(
+                "<div class=\"testimonial\">{who} says: I shopped around a lot, compared prices, \
+                 delivery times and service, and the free shipping made the difference. Great \
+                 price, fast delivery, friendly people, and the desk arrived early.</div>"
+            )
+        };
+        let testimonials: String = [
+            "Isidro", "Jerome", "Clara", "Alex", "Ricky", "Pete", "Richard", "Cheryl", "Dana",
+            "Lee",
+        ]
+        .iter()
+        .map(|w| says(w))
+        .collect();
+        let lines = [
+            "The chair has eleven spring-loaded vertebrae that follow your spine as you move.",
+            "Back angle: pull the paddle up while seated and push it down to lock the angle.",
+            "Height: lift the paddle while seated to lower the seat and without weight to raise it.",
+            "Seat foam four inches thick in two densities supports three hundred pounds easily.",
+            "Warranty for life on the cylinder and for seven years on all the other parts.",
+        ];
+        let description = lines.join("<br><br>");
+        let html = format!(
+            "<html><head><meta property=\"og:type\" content=\"product\"></head><body>\
+             <h1>Spine chair</h1><div class=\"row\"><div class=\"col\"><p>$1,290.00</p><form action=\"/cart\">\
+             <button>Add to cart</button></form></div><div class=\"col\">{testimonials}</div></div>\
+             <div class=\"row\"><div class=\"col\"><div itemprop=\"description\"><b>Spine chair</b> \
+             {description}</div></div></div></body></html>"
+        );
+        let article = extract_html(&html, None).expect("the description");
+        for line in lines {
+            assert!(
+                article.text.contains(line),
+                "{line} missing: {:?}",
+                article.text
+            );
+        }
+        assert!(
+            !article.text.contains("shopped around"),
+            "{:?}",
+            article.text
+        );
+    }
+
+    #[test]
     fn a_shops_category_with_a_long_faq_keeps_its_grid_of_products() {
         // A category that offers its products (add-to-cart forms): the votes chose the block
         // of the grid and the questions below it, and cleaning cut the cards (links, forms)

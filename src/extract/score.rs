@@ -251,7 +251,7 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     let declared = match declared {
         Some(d) => Some(d),
         None => {
-            microdata = DeclaredBody::from_microdata(doc, body);
+            microdata = DeclaredBody::from_microdata(doc, body, flags.product);
             microdata.as_ref()
         }
     };

@@ -316,6 +316,51 @@ fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
     doc.parent(n).is_some_and(|p| has_word(p, ROW_CLASSES))
         || has_word(n, BLOCK_CLASSES)
         || has_word(before, BLOCK_CLASSES)
+        // Sub- and superscripts touch what they index (`<i>x</i><sup>2</sup>`).
+        || !matches!(tag, "sub" | "sup")
+            && !doc.is(before, "sub")
+            && !doc.is(before, "sup")
+            && edge_char(doc, before, true)
+            .zip(edge_char(doc, n, false))
+            .is_some_and(|(a, b)| words_cannot_touch(a, b))
+}
+
+/// True when a word ending in `a` cannot go on with `b` in one word: a lowercase letter or a
+/// digit then a capital ("Publisher" `Houghton`, "€49.99" `VAT`), or a letter then a digit
+/// ("Year" `2013`). Two inline boxes whose texts touch like that are a label and its value,
+/// or two fields of a row, that the page lays out apart (a flex row, a table built of
+/// spans): their words would run together without the page's style.
+#[cfg(not(target_arch = "wasm32"))]
+fn words_cannot_touch(a: char, b: char) -> bool {
+    ((a.is_lowercase() || a.is_ascii_digit()) && b.is_uppercase())
+        || (a.is_alphabetic() && b.is_ascii_digit())
+}
+
+/// The first (or with `last`, the last) character of element `x`'s text, found down its
+/// first (last) children: white space, comments and empty elements on the way stop the
+/// search (then there is nothing to join). A walk down one path, not over the subtree.
+#[cfg(not(target_arch = "wasm32"))]
+fn edge_char(doc: &Document, x: NodeId, last: bool) -> Option<char> {
+    let mut c = if last {
+        doc.last_child(x)
+    } else {
+        doc.first_child(x)
+    };
+    while let Some(n) = c {
+        if let Some(t) = doc.text(n) {
+            return if last {
+                t.chars().next_back()
+            } else {
+                t.chars().next()
+            };
+        }
+        c = if last {
+            doc.last_child(n)
+        } else {
+            doc.first_child(n)
+        };
+    }
+    None
 }
 
 /// Tags a page builder marks `role="heading"` instead of writing a heading element.
@@ -1077,7 +1122,20 @@ mod tests {
                 r#"<p><span class="block">Trail</span><span>Runner</span></p>"#,
                 "<p>Trail Runner</p>",
             ),
+            // A label and its value whose words could not run on in one word.
+            (
+                r#"<div class="row"><span class="name"><span>Publisher</span></span><!-- --><span class="value">Houghton</span></div>"#,
+                "<div>Publisher Houghton</div>",
+            ),
+            (
+                r#"<p><b>Year</b><span>2013</span>, <span>€49.99</span><small>VAT</small></p>"#,
+                "<p><b>Year</b> 2013, €49.99 <small>VAT</small></p>",
+            ),
             // Touching or inline: together, as the page shows them.
+            (
+                r#"<p><b>W</b>ord, <span>Java</span><span>script</span>, <i>x</i><sup>2</sup></p>"#,
+                "<p><b>W</b>ord, Javascript, <i>x</i><sup>2</sup></p>",
+            ),
             (
                 r#"<p><a class="d-inline-flex"><span>db0</span><small>@lemmy.ml</small></a></p>"#,
                 "<p>db0<small>@lemmy.ml</small></p>",
