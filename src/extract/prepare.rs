@@ -1200,21 +1200,12 @@ fn names_only_a_banner(name: &str) -> bool {
         && !patterns::matches_but(patterns::UNLIKELY, name, patterns::BANNER)
 }
 
-/// Takes the banner's names off the page's head `head` and off its parts named for it (its
-/// wrapper, its heading's id), which no stage should then read as an ad's.
+/// Takes the names off the page's head `head` and off its parts named for its banner alone
+/// (its wrapper, its heading), which no stage should then read as an ad's.
 fn drop_banner_names(doc: &mut Document, head: NodeId) {
     for d in doc.descendants(head).collect::<Vec<_>>() {
-        if let Some(class) = doc.attr(d, "class") {
-            let kept: Vec<&str> = split_white(class)
-                .filter(|t| !names_only_a_banner(&lowercase(t)))
-                .collect();
-            let kept = kept.join(" ");
-            doc.set_attr(d, "class", &kept);
-        }
-        if doc
-            .attr(d, "id")
-            .is_some_and(|i| names_only_a_banner(&lowercase(i)))
-        {
+        if names_only_a_banner(match_string(doc, d)) {
+            doc.set_attr(d, "class", "");
             doc.set_attr(d, "id", "");
         }
     }
