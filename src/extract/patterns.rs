@@ -146,6 +146,9 @@ pub fn is_unlikely_name(ms: &str, product: bool) -> bool {
 /// ([`UNLIKELY`]); a `banner` still does (a notice bar over the shop).
 pub const SHOP_PROMOTIONS: &[Pat] = &[Sub("promo"), Sub("banner")];
 
+/// A banner's word: what a landing page's hero may be named for (see `prepare`'s page head).
+pub const BANNER: &[Pat] = &[Sub("banner")];
+
 /// True when a pattern of `table` other than those of `but` matches `haystack`.
 pub fn matches_but(table: &[Pat], haystack: &str, but: &[Pat]) -> bool {
     if !matches(but, haystack) {

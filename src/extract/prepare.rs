@@ -892,6 +892,9 @@ pub fn strip_page_chrome(
         .map(|h| doc.inner_text(h));
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
+        if is_page_head(doc, n, stats.get(n)) {
+            drop_banner_names(doc, n);
+        }
         let Some(tag) = doc.tag(n) else {
             cur = doc.next_in(body, n, false);
             continue;
@@ -1173,6 +1176,41 @@ fn is_introduction(doc: &Document, n: NodeId, ms: &str, s: super::stats::Stat) -
         && doc.find_all(n, "h1").is_empty()
 }
 
+/// Fewest characters of prose of a page's head: a lead of a few sentences.
+const HEAD_PROSE: u32 = 400;
+
+/// A block named a banner, and for nothing else unlikely, that holds the page's `<h1>` and
+/// its lead (two paragraphs or more of prose, few links, no form): a landing page's hero,
+/// its title and opening, not an ad's or a notice's banner (a line and a button) nor the
+/// page's header (a logo and links).
+fn is_page_head(doc: &Document, n: NodeId, s: super::stats::Stat) -> bool {
+    s.paragraphs >= 2
+        && (HEAD_PROSE..INTRODUCTION_TEXT).contains(&prose(s))
+        && s.link_text * 4 < s.text
+        && s.inputs == 0
+        && doc.tag(n).is_some()
+        && names_only_a_banner(match_string(doc, n))
+        && doc.descendants(n).any(|d| doc.is(d, "h1"))
+}
+
+/// True when a lowercased name says "banner" and no other word of [`patterns::UNLIKELY`]
+/// (`cookie-banner`, `smartbanner` say more).
+fn names_only_a_banner(name: &str) -> bool {
+    patterns::matches(patterns::BANNER, name)
+        && !patterns::matches_but(patterns::UNLIKELY, name, patterns::BANNER)
+}
+
+/// Takes the names off the page's head `head` and off its parts named for its banner alone
+/// (its wrapper, its heading), which no stage should then read as an ad's.
+fn drop_banner_names(doc: &mut Document, head: NodeId) {
+    for d in doc.descendants(head).collect::<Vec<_>>() {
+        if names_only_a_banner(match_string(doc, d)) {
+            doc.set_attr(d, "class", "");
+            doc.set_attr(d, "id", "");
+        }
+    }
+}
+
 fn is_byline(doc: &Document, n: NodeId, ms: &str) -> bool {
     doc.attr(n, "rel") == Some("author")
         || doc
@@ -1351,6 +1389,36 @@ mod tests {
         assert!(text.contains("Place 16 serves"), "{text}");
         assert!(text.contains("new stars"), "{text}");
         assert!(!text.contains("careers"), "{text}");
+    }
+
+    #[test]
+    fn a_hero_banner_with_the_h1_and_its_lead_is_the_pages_head_a_notice_banner_goes() {
+        // A consultancy's service page: its hero (named a banner, as its parts and its
+        // heading's id are) holds the title, a tagline and the lead; then the offers.
+        let lead = "<p>Most firms now hold more records than they can read, and the volume \
+                    grows each quarter: the question is how to find what matters in them.</p>"
+            .repeat(3);
+        let offer = |i: usize| {
+            format!(
+                "<div class=\"card\"><h3>Offer {i}</h3><p>We plan, build and run offer {i} \
+                 with your teams, from the first review to the last handover, and measure \
+                 what it changed.</p></div>"
+            )
+        };
+        let offers: String = (1..=6).map(offer).collect();
+        let html = format!(
+            "<html><body><div class=\"site-banner\"><p>Our offices close on Friday.</p>\
+             </div><main><section class=\"page-hero-banner\"><div class=\"columns\">\
+             <h1 id=\"hero_banner\">Data services</h1><h2 id=\"hero_banner_sub\">Turn \
+             records into answers</h2><div class=\"page-hero-banner__wrapper\">{lead}\
+             </div></div></section><section class=\"offers\"><h2>What we do</h2>{offers}\
+             </section></main></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the page").text;
+        assert!(text.contains("Most firms now hold"), "{text}");
+        assert!(text.contains("Turn records into answers"), "{text}");
+        assert!(text.contains("Offer 6"), "{text}");
+        assert!(!text.contains("offices close"), "{text}");
     }
 
     #[test]
