@@ -303,8 +303,9 @@ pub fn grab(
                 Some(h) => holder = h,
                 // Picks in another part of the page that the list dwarfs (a shop's address
                 // in its footer) are no introduction: the list stands alone, unless four
-                // fifths of it or more are links (a menu).
-                None if introduced && own_text => {
+                // fifths of it or more are links (a menu) and it is no grid of priced cards
+                // (each card a link whole, its price too).
+                None if introduced && (own_text || grid) => {
                     holder = list;
                     break;
                 }
@@ -637,6 +638,24 @@ mod tests {
         let text = doc.text_content(root);
         assert!(text.contains("$37.99"), "{text}");
         assert!(!text.contains("Main Street"), "{text}");
+        // Cards that are links whole, their prices in the link, are the content too.
+        let card = |i: usize| {
+            format!(
+                "<div class=\"card\"><a href=\"/p/{i}\"><h4>Cast iron skillet number {i}, ten inches</h4>\
+                 <span class=\"price\">$3{i}.99 USD</span></a></div>"
+            )
+        };
+        let cards: String = (0..12).map(card).collect();
+        let html = format!(
+            "<html><body><div><h1>Skillets</h1><div class=\"grid\">{cards}</div></div>{footer}\
+             </body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let addr = by_id(&doc, "addr");
+        let root = grab(&mut doc, &[addr], picked, false, false)
+            .map(|r| r.0)
+            .expect("the linked cards");
+        assert!(doc.text_content(root).contains("$37.99"));
         let item = |i: usize| {
             format!("<li class=\"m\"><a href=\"/s/{i}\">Product line {i}: what it does for you and your team</a></li>")
         };
