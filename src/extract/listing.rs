@@ -214,7 +214,7 @@ pub fn grab(
         }
     }
     let (mut list, mut list_text) = best?;
-    let items_only = list_text;
+    let (items, items_only) = (list, list_text);
     // A shop's grid of products: nearly all its items show a price.
     let grid = {
         let items = doc.element_children(list);
@@ -266,11 +266,10 @@ pub fn grab(
         }
     }
     // The groups of items together, not the largest alone, are weighed against the picks.
-    // A shop's grid inside the votes' block that outweighs what cleaning left of the block
-    // is what cleaning cut from it (its cards are links and forms): taken, as the block's.
-    let cut_from_pick = grid
-        && items_only >= picked_text
-        && picks.iter().any(|&p| p != list && doc.contains(p, list));
+    // A shop's grid that outweighs what cleaning left of the votes' block is what the page
+    // offers, whether cleaning cut it from that block (its cards are links and forms) or
+    // the votes chose a description or questions beside it: taken, with them.
+    let cut_from_pick = grid && items_only >= picked_text;
     if list_text * 10 < picked_text * LIST_OVER_PICK_TENTHS && !cut_from_pick {
         return None;
     }
@@ -304,8 +303,9 @@ pub fn grab(
                 Some(h) => holder = h,
                 // Picks in another part of the page that the list dwarfs (a shop's address
                 // in its footer) are no introduction: the list stands alone, unless four
-                // fifths of it or more are links (a menu).
-                None if introduced && own_text => {
+                // fifths of it or more are links (a menu) and it is no grid of priced cards
+                // (each card a link whole, its price too).
+                None if introduced && (own_text || grid) => {
                     holder = list;
                     break;
                 }
@@ -324,6 +324,15 @@ pub fn grab(
     super::prepare::remove_where(doc, holder, |doc, d| {
         patterns::matches(patterns::SCREEN_READER_ONLY, match_string(doc, d))
     });
+    // A form around the items (a shop's compare form around its grid) is their wrapper, not
+    // a form to fill in: cleaning and the sanitizer would drop it with the items.
+    let mut up = Some(items);
+    while let Some(n) = up.filter(|&n| n != holder) {
+        if doc.is(n, "form") {
+            doc.rename(n, "div");
+        }
+        up = doc.parent(n);
+    }
     let article = doc.create_element("div", vec![]);
     doc.append(article, holder);
     Some((article, grid))
@@ -480,11 +489,46 @@ mod tests {
         assert!(grid >= picked && grid * 10 < picked * LIST_OVER_PICK_TENTHS);
         let (_, priced) = grab(&mut doc.clone(), &[block], picked, false, false).unwrap();
         assert!(priced);
-        // Beside the block rather than in it, or without prices, the grid is not enough.
-        assert!(grab(&mut doc.clone(), &[faq], picked, true, false).is_none());
+        // Beside the block rather than in it (the votes chose the questions alone), the
+        // grid is what the page is about all the same: taken, with the questions.
+        let mut taken = doc.clone();
+        let (root, _) = grab(&mut taken, &[faq], picked, true, false).expect("the grid");
+        let text = taken.text_content(root);
+        assert!(
+            text.contains("set 7") && text.contains("seasoned boxwood"),
+            "{text}"
+        );
+        // Without prices, the grid is not enough.
         let mut doc = page("No. ");
         let block = by_id(&doc, "block");
         assert!(grab(&mut doc, &[block], picked, false, false).is_none());
+    }
+
+    #[test]
+    fn a_form_around_the_grid_is_its_wrapper_not_a_form_to_fill_in() {
+        // A shop wraps its grid in a form that compares the ticked products: taken as the
+        // page's list, the form is a plain block, as cleaning and the sanitizer drop forms.
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<li class=\"product\"><h2><a href=\"/p/{i}\">Air purifier for a medium \
+                     room, model {i}</a></h2><p>Captures dust and pollen in three layers.</p>\
+                     <span>$8{i}.99</span></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><main><h1>Air purifiers</h1><p id=\"intro\">Our purifiers filter the \
+             air of a room in minutes, quietly.</p><form action=\"/compare\" method=\"post\">\
+             <ul class=\"list\">{cards}</ul></form></main></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let intro = by_id(&doc, "intro");
+        let picked = doc.text_content(intro).len() as u32;
+        let (root, grid) = grab(&mut doc, &[intro], picked, true, false).expect("the grid");
+        assert!(grid);
+        assert!(doc.find_all(root, "form").is_empty());
+        assert!(doc.text_content(root).contains("model 7"));
     }
 
     #[test]
@@ -594,6 +638,24 @@ mod tests {
         let text = doc.text_content(root);
         assert!(text.contains("$37.99"), "{text}");
         assert!(!text.contains("Main Street"), "{text}");
+        // Cards that are links whole, their prices in the link, are the content too.
+        let card = |i: usize| {
+            format!(
+                "<div class=\"card\"><a href=\"/p/{i}\"><h4>Cast iron skillet number {i}, ten inches</h4>\
+                 <span class=\"price\">$3{i}.99 USD</span></a></div>"
+            )
+        };
+        let cards: String = (0..12).map(card).collect();
+        let html = format!(
+            "<html><body><div><h1>Skillets</h1><div class=\"grid\">{cards}</div></div>{footer}\
+             </body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        let addr = by_id(&doc, "addr");
+        let root = grab(&mut doc, &[addr], picked, false, false)
+            .map(|r| r.0)
+            .expect("the linked cards");
+        assert!(doc.text_content(root).contains("$37.99"));
         let item = |i: usize| {
             format!("<li class=\"m\"><a href=\"/s/{i}\">Product line {i}: what it does for you and your team</a></li>")
         };
