@@ -25,6 +25,7 @@ pub struct DeclaredBody {
 impl DeclaredBody {
     /// The evidence of a declared body's text (markup in it is ignored); `None` when the body
     /// is too short to say anything.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn from_text(text: &str, opening_post: bool) -> Option<Self> {
         let mut trigrams = Vec::new();
         let mut len = 0u32;
@@ -45,6 +46,7 @@ impl DeclaredBody {
 
     /// The evidence of the block the page marks `itemprop="articleBody"` (the one with the
     /// most text when several are marked, as forum threads mark each post).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn from_microdata(doc: &Document, root: NodeId) -> Option<Self> {
         let marked = doc
             .descendants(root)
@@ -108,6 +110,7 @@ impl Coverage {
     }
 
     /// Share of the block's text that is in the declared body.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn precision(&self, n: NodeId) -> f64 {
         let tokens = self.tokens.get(n.index()).copied().unwrap_or(0);
         if tokens == 0 {
@@ -118,11 +121,13 @@ impl Coverage {
     }
 
     /// Share of the declared body that the block holds.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn recall(&self, n: NodeId) -> f64 {
         (self.matched(n) / f64::from(self.declared.max(1))).min(1.0)
     }
 
     /// How well the block and the declared body agree (harmonic mean of the two shares).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn agreement(&self, n: NodeId) -> f64 {
         let (p, r) = (self.precision(n), self.recall(n));
         if p + r == 0.0 {
@@ -134,6 +139,7 @@ impl Coverage {
 
     /// The element under `root` (itself excluded) that agrees best with the declared body (the outermost of
     /// equals, so a wrapper and its lone child count as one).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn best(&self, doc: &Document, root: NodeId) -> Option<(NodeId, f64)> {
         let mut best: Option<(NodeId, f64)> = None;
         for n in doc.descendants(root) {
@@ -168,6 +174,7 @@ const SIBLING_PRECISION: f64 = 0.5;
 /// block wins when it agrees well and clearly better. It replaces a narrower choice (which
 /// missed part of the text) freely, but a wider one only when the declared body is most of
 /// that choice and is not a thread's opening post, since a forum thread declares only that.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn settle(
     doc: &Document,
     root: NodeId,
@@ -272,6 +279,7 @@ impl Coverage {
     /// A block beside the declared body's block belongs with it when most of its text is in
     /// the declared body, when it is a figure (an image with at most a caption, which
     /// declared bodies leave out), or when it has no text.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn beside(&self, doc: &Document, n: NodeId) -> Beside {
         let tokens = self.tokens.get(n.index()).copied().unwrap_or(0);
         if tokens == 0
@@ -292,12 +300,14 @@ impl Coverage {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn belongs(&self, doc: &Document, n: NodeId) -> bool {
         self.beside(doc, n) == Beside::Keep
     }
 
     /// Adds to `drop` the blocks of `n` that do not belong beside the declared body's block,
     /// opening the ones that hold a figure among other things.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn drop_beside(&self, doc: &Document, n: NodeId, drop: &mut Vec<NodeId>) {
         let mut stack = vec![n];
         while let Some(b) = stack.pop() {
