@@ -18,8 +18,11 @@
 //! ```
 #![forbid(unsafe_code)]
 // Code that runs once per page or only on request (metadata, JSON-LD, URLs, the Markdown and
-// JSON output) is marked `optimize(size)` in the wasm build: LLVM optimizes it, with what it
-// inlines, as at opt-level "z", while the per-node passes keep "s" (docs/performance.md, Size).
+// JSON output, the sanitizer, streamed segments, the declared body's matching, the clutter
+// report, video links) is marked `optimize(size)` in the wasm build: LLVM optimizes it, with
+// what it inlines, as at opt-level "z", while the per-node passes keep "s" (docs/performance.md,
+// Size). Helpers that per-node code calls (names lookups, image checks, escaping, the token
+// and hash-set loops) stay unmarked: marking them cost measurable time for few bytes.
 // The attribute is unstable: build.sh's wasm build sets RUSTC_BOOTSTRAP, as it does for
 // -Zlocation-detail. Native builds do not see it.
 #![cfg_attr(target_arch = "wasm32", feature(optimize_attribute))]

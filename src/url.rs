@@ -26,6 +26,7 @@ fn browser_form(url: &str) -> Cow<'_, str> {
 
 /// `url` without the control characters and spaces at its ends. They are all ASCII, so the
 /// ends are cut byte by byte (no byte of another character is that small).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn trim_controls(url: &str) -> &str {
     let bytes = url.as_bytes();
     let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
@@ -37,6 +38,7 @@ fn trim_controls(url: &str) -> &str {
 }
 
 /// Where the first of the ASCII characters `set` is in `s`, read byte by byte.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn find_any(s: &str, set: &[u8]) -> Option<usize> {
     s.bytes().position(|b| set.contains(&b))
 }
@@ -76,6 +78,7 @@ pub fn host(url: &str) -> Option<String> {
 
 /// The part of a host that names the site: its last two labels, or three when the last two
 /// are a country's second-level domain (`example.co.uk`).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn site_of_host(host: &str) -> &str {
     // The labels from the last: split and reversed, as `rsplit` would give them.
     let mut labels: Vec<&str> = host.split('.').collect();

@@ -82,6 +82,7 @@ impl ClutterKind {
     ];
 
     /// The kind's name in the article's JSON.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn name(self) -> &'static str {
         match self {
             ClutterKind::Ad => "ad",
@@ -106,6 +107,7 @@ impl ClutterKind {
 
     /// True for kinds that say how a block was shown or found rather than what it is; the
     /// block's text may still say better.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn is_vague(self) -> bool {
         matches!(
             self,
@@ -143,6 +145,7 @@ pub struct Removals {
 
 impl Removals {
     /// Records that `n` (still in the tree) is being removed as `kind`.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn record(&mut self, doc: &Document, n: NodeId, kind: ClutterKind) {
         let i = kind as usize;
         self.counts[i] += 1;
@@ -155,11 +158,13 @@ impl Removals {
     }
 
     /// How many blocks of `kind` were removed.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn count(&self, kind: ClutterKind) -> u32 {
         self.counts[kind as usize]
     }
 
     /// The report: the kinds with at least one removal, in [`ClutterKind::ALL`] order.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn report(&self) -> Vec<Removed> {
         ClutterKind::ALL
             .iter()
@@ -174,6 +179,7 @@ impl Removals {
 }
 
 /// What a block is, from its names and then its first words; `fallback` when neither says.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn classify(doc: &Document, n: NodeId, fallback: ClutterKind) -> ClutterKind {
     let by_name = kind_by_name(doc, n);
     if let Some(kind) = by_name.filter(|k| !k.is_vague()) {
@@ -282,6 +288,7 @@ fn names(doc: &Document, n: NodeId) -> String {
 
 /// The kind the block's first words announce ("Advertisement", "We value your privacy",
 /// "Related articles", …).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn kind_by_text(doc: &Document, n: NodeId) -> Option<ClutterKind> {
     let text = lowercase(&leading_text(doc, n, 160));
     if text.is_empty() {
@@ -297,6 +304,7 @@ pub fn kind_by_text(doc: &Document, n: NodeId) -> Option<ClutterKind> {
 }
 
 /// Up to `limit` characters of the text under `n`, whitespace folded; stops reading early.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn leading_text(doc: &Document, n: NodeId, limit: usize) -> String {
     let mut raw = String::new();
     let mut cur = Some(n);

@@ -26,6 +26,7 @@ pub struct DeclaredBody {
 impl DeclaredBody {
     /// The evidence of a declared body's text (markup in it is ignored); `None` when the body
     /// is too short to say anything.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn from_text(text: &str, opening_post: bool) -> Option<Self> {
         let mut trigrams = Vec::new();
         let mut len = 0u32;
@@ -49,6 +50,7 @@ impl DeclaredBody {
     /// offers a product, else the block marked `itemprop="description"`: the product's
     /// description, part of its text only (beside it stand its specifications and details),
     /// so it may move or widen the choice, never narrow it (as a thread's opening post).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn from_microdata(doc: &Document, root: NodeId, product: bool) -> Option<Self> {
         let marked = |prop: &str| {
             doc.descendants(root)
@@ -117,6 +119,7 @@ impl Coverage {
     }
 
     /// Share of the block's text that is in the declared body.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn precision(&self, n: NodeId) -> f64 {
         let tokens = self.tokens.get(n.index()).copied().unwrap_or(0);
         if tokens == 0 {
@@ -127,11 +130,13 @@ impl Coverage {
     }
 
     /// Share of the declared body that the block holds.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn recall(&self, n: NodeId) -> f64 {
         (self.matched(n) / f64::from(self.declared.max(1))).min(1.0)
     }
 
     /// How well the block and the declared body agree (harmonic mean of the two shares).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn agreement(&self, n: NodeId) -> f64 {
         let (p, r) = (self.precision(n), self.recall(n));
         if p + r == 0.0 {
@@ -143,6 +148,7 @@ impl Coverage {
 
     /// The element under `root` (itself excluded) that agrees best with the declared body (the outermost of
     /// equals, so a wrapper and its lone child count as one).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn best(&self, doc: &Document, root: NodeId) -> Option<(NodeId, f64)> {
         let mut best: Option<(NodeId, f64)> = None;
         for n in doc.descendants(root) {
@@ -177,6 +183,7 @@ const SIBLING_PRECISION: f64 = 0.5;
 /// block wins when it agrees well and clearly better. It replaces a narrower choice (which
 /// missed part of the text) freely, but a wider one only when the declared body is most of
 /// that choice and is not a thread's opening post, since a forum thread declares only that.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn settle(
     doc: &Document,
     root: NodeId,
@@ -281,6 +288,7 @@ impl Coverage {
     /// A block beside the declared body's block belongs with it when most of its text is in
     /// the declared body, when it is a figure (an image with at most a caption, which
     /// declared bodies leave out), or when it has no text.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn beside(&self, doc: &Document, n: NodeId) -> Beside {
         let tokens = self.tokens.get(n.index()).copied().unwrap_or(0);
         if tokens == 0
@@ -301,12 +309,14 @@ impl Coverage {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn belongs(&self, doc: &Document, n: NodeId) -> bool {
         self.beside(doc, n) == Beside::Keep
     }
 
     /// Adds to `drop` the blocks of `n` that do not belong beside the declared body's block,
     /// opening the ones that hold a figure among other things.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn drop_beside(&self, doc: &Document, n: NodeId, drop: &mut Vec<NodeId>) {
         let mut stack = vec![n];
         while let Some(b) = stack.pop() {

@@ -26,16 +26,19 @@ pub struct Object(Vec<(String, Value)>);
 
 impl Object {
     /// The value of `key`.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn get(&self, key: &str) -> Option<&Value> {
         lookup(&self.0, key)
     }
 
     /// Whether the object has `key`.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
     /// The members' values in source order (a repeated key where it first stood).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn values(&self) -> impl Iterator<Item = &Value> {
         self.0.iter().map(|(_, v)| v)
     }
@@ -53,6 +56,7 @@ impl Value {
     }
 
     /// The member `key` of an object.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
             Value::Object(o) => o.get(key),
@@ -61,6 +65,7 @@ impl Value {
     }
 
     /// The string, if this is one.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -81,10 +86,12 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn skip_space(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
@@ -92,6 +99,7 @@ impl Reader<'_> {
     }
 
     /// Takes `byte` (after white space) or fails.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn expect(&mut self, byte: u8) -> Option<()> {
         self.skip_space();
         (self.peek()? == byte).then(|| self.at += 1)
@@ -161,6 +169,7 @@ impl Reader<'_> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn word(&mut self, word: &str) -> Option<Value> {
         let rest = &self.text.as_bytes()[self.at..];
         rest.starts_with(word.as_bytes()).then(|| {
@@ -170,6 +179,7 @@ impl Reader<'_> {
     }
 
     /// A number's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn number(&mut self) -> Option<Value> {
         let bytes = self.text.as_bytes();
         let digits = |at: &mut usize| {
@@ -247,6 +257,7 @@ impl Reader<'_> {
 
     /// The character of a `\u` escape whose four hex digits are next (a surrogate pair takes
     /// the following `\u` escape too).
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn unicode_escape(&mut self) -> Option<char> {
         let first = self.hex4()?;
         let code = match first {
@@ -267,6 +278,7 @@ impl Reader<'_> {
         char::from_u32(code)
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn hex4(&mut self) -> Option<u32> {
         let digits = self.text.as_bytes().get(self.at..self.at + 4)?;
         let mut code = 0;

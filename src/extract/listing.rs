@@ -91,6 +91,7 @@ fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> 
 
 /// True when `list` or its first item is named as a comment thread (`comment-list`,
 /// `class="comment"` on each reply).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn names_comments(doc: &Document, list: NodeId) -> bool {
     [Some(list), doc.element_children(list).first().copied()]
         .into_iter()

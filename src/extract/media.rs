@@ -56,6 +56,7 @@ pub fn link_videos(doc: &mut Document, body: NodeId) {
 }
 
 /// The public page of the video a player element shows, and the host's name.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn video_page(doc: &Document, n: NodeId) -> Option<(String, &'static str)> {
     let tag = doc.tag(n)?;
     if tag == "iframe" {
@@ -79,6 +80,7 @@ fn video_page(doc: &Document, n: NodeId) -> Option<(String, &'static str)> {
 }
 
 /// `//www.host/path` or `https://host/path` → `host/path`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn strip_scheme(src: &str) -> &str {
     let s = src
         .strip_prefix("https:")
@@ -147,6 +149,7 @@ pub fn use_noscript_images(doc: &mut Document, body: NodeId) {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn previous_element(doc: &Document, n: NodeId) -> Option<NodeId> {
     let mut cur = doc.prev_sibling(n);
     while let Some(p) = cur {
@@ -164,6 +167,7 @@ fn previous_element(doc: &Document, n: NodeId) -> Option<NodeId> {
 /// The attributes of the one `<img>` in `markup`, when it holds exactly one image and no
 /// other text. A small tokenizer of start-tag attributes: quoted, unquoted and bare values,
 /// with the common character references decoded.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn parse_single_img(markup: &str) -> Option<Vec<(String, String)>> {
     let lower = markup.to_ascii_lowercase();
     let start = lower.find("<img")?;
@@ -229,6 +233,7 @@ fn parse_single_img(markup: &str) -> Option<Vec<(String, String)>> {
         .then_some(attrs)
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn decode_refs(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();

@@ -19,6 +19,7 @@ use crate::dom::{Document, NodeData, NodeId};
 const MAX_FALLBACK_TEXT: usize = 40;
 
 /// Moves every streamed segment under `body` to its place marker.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn place_streamed_segments(doc: &mut Document, body: NodeId) {
     let segments: Vec<(NodeId, String)> = doc
         .descendants(body)
@@ -77,6 +78,7 @@ pub fn place_streamed_segments(doc: &mut Document, body: NodeId) {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_marker_id(id: &str) -> bool {
     (id.starts_with("B:") || id.starts_with("P:"))
         && id.len() > 2
@@ -85,6 +87,7 @@ fn is_marker_id(id: &str) -> bool {
 
 /// Reads the `$RC("B:x","S:y")` and `$RS("S:y","P:x")` calls in a script, as segment id →
 /// marker id.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn read_calls(script: &str, calls: &mut Vec<(String, String)>) {
     for (name, segment_first) in [("$RC(", false), ("$RS(", true)] {
         let mut rest = script;
@@ -112,6 +115,7 @@ fn read_calls(script: &str, calls: &mut Vec<(String, String)>) {
 /// Removes the fallback shown in a boundary's place: the nodes after its marker up to the
 /// comment that closes the boundary, or, when the page's comments are gone, one short
 /// placeholder element.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn remove_fallback(doc: &mut Document, marker: NodeId) {
     let mut fallback = Vec::new();
     let mut cur = doc.next_sibling(marker);

@@ -124,6 +124,7 @@ pub const ATTRIBUTES: &[(&str, &[&str])] = &[
 ];
 
 /// True when sanitized output may hold attribute `attr` on element `tag`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn is_allowed_attribute(tag: &str, attr: &str) -> bool {
     GLOBAL_ATTRIBUTES.contains(&attr)
         || ATTRIBUTES
@@ -137,6 +138,7 @@ enum Action {
     Drop,
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn action(tag: &str) -> Action {
     match tag {
         "h1" => Action::Keep("h2"),
@@ -236,6 +238,7 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
 /// permalink mark (`<h2>Usage<a href="#usage">¶</a></h2>`): the page shows it on hover; the
 /// view and the Markdown would show a stray "¶" or "#" after every heading. A definition's term
 /// counts as a heading here: API references (Sphinx, rustdoc) give each signature one.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn drop_blank_blocks(clean: &mut Document, container: NodeId) {
     let found = clean.collect_where(container, &|n| {
         matches!(clean.tag(n), Some("a" | "p" | "li" | "ul" | "ol"))
@@ -266,6 +269,7 @@ fn drop_blank_blocks(clean: &mut Document, container: NodeId) {
 
 /// True when subtree `n` shows nothing: no image, and no text but white space, invisible
 /// joiners and the characters of `marks`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn shows_nothing(doc: &Document, n: NodeId, marks: &[char]) -> bool {
     doc.descendants(n).all(|d| match doc.text(d) {
         Some(t) => t.chars().all(|c| {
@@ -296,6 +300,7 @@ const BLOCK_CLASSES: &[&str] = &["block", "d-block", "flex", "d-flex", "grid", "
 /// so a space goes between them. Native only: the extension's page walk reads the real
 /// layout and writes the space itself (`lectorSetApart` in extension/shared/page-tree.js).
 #[cfg(not(target_arch = "wasm32"))]
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
     let inline = |t: &str| PHRASING.contains(&t) && !matches!(t, "br" | "img" | "wbr" | "picture");
     if !inline(tag) {
@@ -372,6 +377,7 @@ const ARIA_HEADING_TAGS: &[&str] = &["div", "span", "p", "strong", "b"];
 /// `<p>`, and an accordion's control wraps its heading in a link), when the heading is one
 /// short line of inline content. `aria-level` gives the level (2 when absent, as ARIA
 /// says); level 1 becomes `h2`, as `<h1>` does: the title is the view's one top heading.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn aria_heading(doc: &Document, n: NodeId, tag: &str) -> Option<&'static str> {
     let is_heading = |d: NodeId| doc.attr(d, "role") == Some("heading");
     let heading = if tag == "p" && !is_heading(n) {
@@ -403,6 +409,7 @@ fn aria_heading(doc: &Document, n: NodeId, tag: &str) -> Option<&'static str> {
 /// True when a heading appended to `parent` in the clean tree stays there when the output
 /// is parsed again: a block container, not a paragraph (which a heading would close) or
 /// inline content.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn may_hold_heading(clean: &Document, parent: NodeId) -> bool {
     clean.tag(parent).is_some_and(|t| {
         matches!(
@@ -414,6 +421,7 @@ fn may_hold_heading(clean: &Document, parent: NodeId) -> bool {
 
 /// True when a list item `name` appended to `parent` would not parse back there: its list is
 /// not its parent, and an open item of the same kind above it would be closed by it.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn item_would_reparse_elsewhere(clean: &Document, parent: NodeId, name: &str) -> bool {
     let (lists, items): (&[&str], &[&str]) = if name == "li" {
         (&["ul", "ol", "menu"], &["li"])
@@ -436,6 +444,7 @@ fn item_would_reparse_elsewhere(clean: &Document, parent: NodeId, name: &str) ->
     false
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn push_children_to(doc: &Document, n: NodeId, parent: NodeId, stack: &mut Vec<(NodeId, NodeId)>) {
     let mut c = doc.last_child(n);
     while let Some(ch) = c {
@@ -495,16 +504,19 @@ pub fn serialize(clean: &Document, root: NodeId) -> String {
 }
 
 /// Sanitized HTML of the subtree under `root`: [`sanitize`] then [`serialize`].
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn to_html(doc: &Document, root: NodeId, base: Option<&str>) -> String {
     let (clean, container) = sanitize(doc, root, base);
     serialize(&clean, container)
 }
 
 /// An id worth keeping: short, without whitespace or control characters.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_plain_id(v: &str) -> bool {
     !v.is_empty() && v.len() <= 100 && !v.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
     let mut c = doc.last_child(n);
     while let Some(ch) = c {
@@ -515,6 +527,7 @@ fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
 
 /// The attributes that survive on a kept element, or `None` when the element itself must
 /// not be emitted (an image without a safe source, a link without a safe target).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn allowed_attrs(
     doc: &Document,
     n: NodeId,
@@ -643,6 +656,7 @@ fn allowed_attrs(
 /// (Prism, highlight.js, CommonMark renderers), `highlight-rust` or `highlight-source-rust` on a
 /// wrapper (Sphinx, GitHub), `brush: rust` (SyntaxHighlighter), `data-lang`. A `pre` also
 /// looks at up to three wrappers. Lowercased; `None` when nothing safe is found.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
     let from_node = |e: NodeId| -> Option<String> {
         let data = doc
@@ -701,6 +715,7 @@ fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
 }
 
 /// The image's real address (lazy-loading attributes win over placeholders) and srcset.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn image_source(doc: &Document, n: NodeId, base: Option<&str>) -> Option<(String, Option<String>)> {
     let usable = |s: &str| {
         let s = s.trim();
@@ -731,6 +746,7 @@ fn image_source(doc: &Document, n: NodeId, base: Option<&str>) -> Option<(String
 
 /// The srcset of the first `<source>` of the `<picture>` around `img` that offers one
 /// (lazy-loading spellings first), resolved.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn picture_srcset(doc: &Document, img: NodeId, base: Option<&str>) -> Option<String> {
     let picture = doc.parent(img).filter(|&p| doc.is(p, "picture"))?;
     doc.element_children(picture)
@@ -746,6 +762,7 @@ fn picture_srcset(doc: &Document, img: NodeId, base: Option<&str>) -> Option<Str
 }
 
 /// The URL of the widest candidate of a resolved srcset (the last one when none says).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn largest_candidate(srcset: &str) -> Option<String> {
     let mut best: Option<(u32, &str)> = None;
     for candidate in srcset.split(", ") {
@@ -764,6 +781,7 @@ fn largest_candidate(srcset: &str) -> Option<String> {
     best.map(|(_, u)| u.to_string())
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_srcset_descriptor(d: &str) -> bool {
     let Some(number) = d.strip_suffix(['w', 'x', 'h']) else {
         return false;
@@ -773,6 +791,7 @@ fn is_srcset_descriptor(d: &str) -> bool {
 
 /// A non-negative number as HTML writes one (`2`, `1.5`, `.5`, `1e3`), checked without
 /// parsing it (float parsing would pull its tables into the wasm for one yes/no).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_non_negative_number(s: &str) -> bool {
     let (mantissa, exponent) = match s.find(['e', 'E']) {
         Some(i) => (&s[..i], Some(&s[i + 1..])),

@@ -86,6 +86,7 @@ enum Delim {
 
 impl Delim {
     /// The delimiter character when written as Markdown (`*` or `~`), for emphasis kinds.
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn md_char(&self) -> Option<char> {
         match self {
             Delim::Em | Delim::Strong => Some('*'),
@@ -117,6 +118,7 @@ impl Delim {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn html(&self, open: bool) -> String {
         let t = match self {
             Delim::Em => "em",
@@ -188,6 +190,7 @@ enum Container {
 }
 
 impl Container {
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn id(&self) -> u64 {
         match self {
             Container::Quote { id } | Container::List { id, .. } | Container::Item { id, .. } => {
@@ -319,6 +322,7 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn new(doc: &'a Document, cell: bool) -> Self {
         Renderer {
             doc,
@@ -367,6 +371,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn new_id(&mut self) -> u64 {
         self.next_id += 1;
         self.next_id
@@ -611,6 +616,7 @@ impl<'a> Renderer<'a> {
 
     // ---- inline collection ------------------------------------------------------------
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn text(&mut self, t: &str) {
         if self.code_depth > 0 {
             let lead = t.starts_with(is_html_space);
@@ -647,16 +653,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn space(&mut self) {
         self.pending_space = true;
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn hard_break(&mut self) {
         if self.has_content() {
             self.pending_breaks += 1;
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn has_content(&self) -> bool {
         self.pieces
             .iter()
@@ -700,6 +709,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn word(&mut self, w: &str) {
         self.before_content();
         match self.pieces.last_mut() {
@@ -708,11 +718,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn raw(&mut self, s: String) {
         self.before_content();
         self.pieces.push(Piece::Raw(s));
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn code(&mut self, code: &str) {
         self.before_content();
         match self.pieces.last_mut() {
@@ -721,6 +733,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn push_frame(&mut self, d: Delim) {
         let slot = match d {
             Delim::Em => Some(0),
@@ -744,6 +757,7 @@ impl<'a> Renderer<'a> {
         });
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn pop_frame(&mut self) {
         let Some(f) = self.frames.pop() else { return };
         self.opened_upto = self.opened_upto.min(self.frames.len());
@@ -803,6 +817,7 @@ impl<'a> Renderer<'a> {
         self.emit(lines);
     }
 
+    #[cfg_attr(target_arch = "wasm32", optimize(size))]
     fn finish_blocks(&mut self) {
         if self.heading.is_some() {
             self.heading = None;
@@ -943,6 +958,7 @@ impl<'a> Renderer<'a> {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
     let mut c = doc.last_child(n);
     while let Some(ch) = c {
@@ -951,6 +967,7 @@ fn push_children(doc: &Document, n: NodeId, stack: &mut Vec<Step>) {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn table_row(cells: &[String]) -> String {
     let mut s = String::from("|");
     for c in cells {
@@ -965,11 +982,13 @@ fn table_row(cells: &[String]) -> String {
 }
 
 /// HTML's whitespace (what it collapses); a no-break space is not part of it.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
 }
 
 /// Collapses HTML whitespace runs to one space and trims.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn fold_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(is_html_space).filter(|w| !w.is_empty()) {
@@ -999,6 +1018,7 @@ fn fold(s: &str) -> String {
 
 /// Whether a list is tight: no item holds a paragraph or another block (nested lists
 /// aside), so its items can sit on consecutive lines.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_tight(doc: &Document, list: NodeId) -> bool {
     for li in doc.element_children(list) {
         let mut stack = doc.children(li);
@@ -1038,6 +1058,7 @@ fn code_span(code: &str) -> String {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn backtick_runs(s: &str) -> Vec<usize> {
     let mut runs = Vec::new();
     let mut run = 0;
@@ -1126,6 +1147,7 @@ fn pre_text(doc: &Document, pre: NodeId) -> String {
 }
 
 /// Whether a `pre` holds links or images, which a fenced code block would lose.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn pre_needs_html(doc: &Document, pre: NodeId) -> bool {
     doc.descendants(pre)
         .any(|n| doc.is(n, "img") || (doc.is(n, "a") && doc.attr(n, "href").is_some()))
@@ -1158,6 +1180,7 @@ fn link_tail(href: &str, title: Option<&str>) -> String {
 }
 
 /// A link destination: bare when it can be, else in `<…>` (spaces, parentheses, brackets).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn destination(url: &str) -> String {
     let url = url.trim();
     let angle = url.is_empty()
@@ -1189,6 +1212,7 @@ fn destination(url: &str) -> String {
 }
 
 /// `![alt](src "title")`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn image(doc: &Document, img: NodeId) -> String {
     let alt = fold(doc.attr(img, "alt").unwrap_or(""));
     let src = doc.attr(img, "src").unwrap_or("");
@@ -1371,39 +1395,47 @@ fn html_block(doc: &Document, top: NodeId) -> Vec<String> {
 // ---------------------------------------------------------------------------------------
 // Writing a paragraph
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_ws(c: Option<char>) -> bool {
     c.is_none_or(char::is_whitespace)
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn is_ascii_punct(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_punctuation())
 }
 
 /// A delimiter run between `p` and `n` can open, whatever Unicode class the parser gives a
 /// character that is neither ASCII punctuation nor alphanumeric.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn can_open(p: Option<char>, n: Option<char>) -> bool {
     !is_ws(n) && (is_alnum(n) || is_ws(p) || is_ascii_punct(p))
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn can_close(p: Option<char>, n: Option<char>) -> bool {
     !is_ws(p) && (is_alnum(p) || is_ws(n) || is_ascii_punct(n))
 }
 
 /// Whether the parser might see a run between `p` and `n` as right-flanking (able to close).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn maybe_close(p: Option<char>, n: Option<char>) -> bool {
     !is_ws(p) && (!is_ascii_punct(p) || !is_alnum(n))
 }
 
 /// Whether the parser might see a run between `p` and `n` as left-flanking (able to open).
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn maybe_open(p: Option<char>, n: Option<char>) -> bool {
     !is_ws(n) && (!is_ascii_punct(n) || !is_alnum(p))
 }
 
 /// `&name;`, `&#123;` or `&#x1F;` follows.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn looks_like_entity(rest: &str) -> bool {
     // The name is ASCII, so its length in bytes is its length in characters.
     let len = rest
@@ -1415,6 +1447,7 @@ fn looks_like_entity(rest: &str) -> bool {
 
 /// Escapes plain text as one run (image alt, the title): no emphasis may form; brackets
 /// are escaped when `brackets`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn escape_plain(s: &str, brackets: bool) -> String {
     let mut out = String::new();
     escape_text(s, None, None, brackets, &mut out);
@@ -1623,6 +1656,7 @@ fn resolve(mut pieces: Vec<Piece>, cell: bool, in_link: bool) -> String {
 
 /// Escapes what would make a paragraph line start a block: a heading, a quote, a list
 /// item, a thematic break or setext underline, a table delimiter row, a link definition.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn fix_line_start(line: &str) -> String {
     let b = line.as_bytes();
     let at = |i: usize| b.get(i).copied();
@@ -1688,6 +1722,7 @@ fn fix_line_start(line: &str) -> String {
 
 /// A heading's content: a trailing run of `#` after a space would be read as the closing
 /// sequence, so it is escaped.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn heading_text(body: &str) -> String {
     let trimmed = body.trim_end_matches(&['#'][..]);
     if trimmed.len() < body.len() && (trimmed.is_empty() || trimmed.ends_with(' ')) {
@@ -1732,6 +1767,7 @@ pub fn front_matter(article: &crate::Article, url: Option<&str>, exported: &str)
     out
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn yaml_field(out: &mut String, key: &str, value: Option<&str>) {
     if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
         out.push_str(key);
@@ -1741,6 +1777,7 @@ fn yaml_field(out: &mut String, key: &str, value: Option<&str>) {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn split_authors(byline: &str) -> Vec<String> {
     let mut authors = Vec::new();
     for part in byline.split(", ") {
