@@ -653,16 +653,12 @@ const POST_VOTE_DEPTH: usize = 3;
 
 /// True when `n` or a block up to `depth` levels below it was scored.
 fn voted_within(doc: &Document, n: NodeId, scores: &[Option<f64>], depth: usize) -> bool {
-    let mut stack = vec![(n, 0)];
-    while let Some((b, d)) = stack.pop() {
-        if scores[b.index()].is_some() {
-            return true;
-        }
-        if d < depth {
-            stack.extend(doc.element_children(b).into_iter().map(|c| (c, d + 1)));
-        }
-    }
-    false
+    doc.descendants(n).any(|d| {
+        scores[d.index()].is_some()
+            && std::iter::successors(Some(d), |&a| doc.parent(a))
+                .take(depth + 1)
+                .any(|a| a == n)
+    })
 }
 
 /// Least text of the block of replies joined to a thread's opening post.
