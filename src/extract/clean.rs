@@ -284,6 +284,7 @@ pub fn clean_article(
         });
     }
     flatten_layout_tables(doc, article);
+    remove_where(doc, article, is_post_number_link);
     let stats = last.measure(doc, article);
     // Paragraphs and lists emptied by the passes above (a share list without its buttons).
     remove_where(doc, article, |doc, n| {
@@ -291,6 +292,19 @@ pub fn clean_article(
             && stats.get(n).text == 0
             && !super::prepare::has_media(doc, n)
     });
+}
+
+/// True for a link whose text is a post's number ("#12") and whose address points at a post
+/// (`#post-6305`, `/posts/6305/`): the permalink a thread sets beside each post's date, a
+/// handle for sharing the post, not its text.
+fn is_post_number_link(doc: &Document, n: NodeId) -> bool {
+    doc.is(n, "a")
+        && doc
+            .attr(n, "href")
+            .is_some_and(|h| h.starts_with('#') || h.contains("post"))
+        && trim(&doc.text_content(n))
+            .strip_prefix('#')
+            .is_some_and(|d| (1..=6).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Most text of a counter's line ("1,204 Replies").
@@ -2373,6 +2387,37 @@ mod tests {
             !text.contains("2y") && !text.contains("BBoilerman"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_posts_number_linked_to_it_goes_and_its_date_stays() {
+        // Each post's header links its number and its date to the post itself.
+        let post = |i: usize, name: &str, text: &str| {
+            format!(
+                "<article class=\"message\" id=\"post-{i}0\"><div class=\"message-userDetails\">\
+                 <h4><a href=\"/members/{name}.{i}/\" class=\"username\">{name}</a></h4></div>\
+                 <div class=\"message-main\"><span class=\"postbit\">\
+                 <a class=\"post-position\" href=\"#post-{i}0\">#{i}</a><span>·</span>\
+                 <a href=\"#post-{i}0\"><time datetime=\"2024-01-0{i}\">Jan {i}, 2024</time></a>\
+                 </span><div class=\"bbWrapper\"><p>{text} {text}</p><p>{text}</p></div>\
+                 </div></article>"
+            )
+        };
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
+             \"headline\":\"Pump pressure drops\"}}</script></head><body><main><h1>Pump pressure drops</h1>\
+             {}{}{}</main></body></html>",
+            post(1, "pipefitter", "The pump was replaced last spring, and the pressure has held at \
+                 two bars ever since, but now it drops overnight to one bar."),
+            post(2, "Boilerman", "Check the expansion vessel: its charge is the usual culprit when \
+                 the pressure falls overnight, and then the relief valve."),
+            post(3, "pipefitter", "The vessel was flat. Pumped it up to one bar and the pressure \
+                 held all night. Thanks for the help with this one.")
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        assert!(text.contains("Jan 2, 2024"), "{text}");
+        assert!(text.contains("expansion vessel"), "{text}");
+        assert!(!text.contains("#2"), "{text}");
     }
 
     #[test]

@@ -601,8 +601,9 @@ fn same_series(a: &str, b: &str) -> bool {
 /// The posts of the thread `top` is part of: the block that holds it (up to
 /// [`POST_LEVELS`] levels above it) and repeats among its siblings, with its like siblings,
 /// in page order. Like siblings share the block's tag and [`series_name`] and hold scored
-/// text (or any text, when only their ids match: the votes may stop below such wrappers);
-/// there are at least two. The vote lands inside the wordiest post, and the others are the
+/// text, the sibling or a block [`POST_VOTE_DEPTH`] levels below it (or any text, when only
+/// their ids match: the votes may stop below such wrappers); at least three the vote reached
+/// themselves make the series. The vote lands inside the wordiest post, and the others are the
 /// same thread. The top candidate itself counts by a numbered id alone (`msg4175`): one that
 /// only repeats its class is left to [`pick_siblings`], the rows of a page builder's layout.
 fn thread_posts(
@@ -625,19 +626,39 @@ fn thread_posts(
                             && series_name(doc, s, by_class)
                                 .is_some_and(|(n, c)| c == by_class && same_series(n, name))
                             && if by_class {
-                                scores[s.index()].is_some()
+                                voted_within(doc, s, scores, POST_VOTE_DEPTH)
                             } else {
                                 stats.get(s).text > 0
                             })
                 })
                 .collect();
-            if posts.len() >= 3 {
+            // Three posts the vote reached make a thread; then the posts it stopped below
+            // (their text opens with a quotation, which takes the scores) are in it too.
+            let voted = posts
+                .iter()
+                .filter(|&&s| s == cur || !by_class || scores[s.index()].is_some())
+                .count();
+            if voted >= 3 {
                 return Some(posts);
             }
         }
         cur = parent;
     }
     None
+}
+
+/// Most levels below a post's block where the vote may stop: a post whose text opens
+/// with a quotation scores the quotation and the text's block, not the post's wrapper.
+const POST_VOTE_DEPTH: usize = 3;
+
+/// True when `n` or a block up to `depth` levels below it was scored.
+fn voted_within(doc: &Document, n: NodeId, scores: &[Option<f64>], depth: usize) -> bool {
+    doc.descendants(n).any(|d| {
+        scores[d.index()].is_some()
+            && std::iter::successors(Some(d), |&a| doc.parent(a))
+                .take(depth + 1)
+                .any(|a| a == n)
+    })
 }
 
 /// Least text of the block of replies joined to a thread's opening post.
@@ -1202,6 +1223,61 @@ mod tests {
                     article.text
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_threads_posts_opening_with_a_quotation_are_in_it() {
+        // Each post is a card (the poster's name) and a column whose box holds the date and
+        // the post's text; a reply opens with a quotation of the post it answers, whose
+        // paragraph votes five levels up: the vote stops below the reply's wrapper.
+        let post = |i: usize, text: &str| {
+            format!(
+                "<div class=\"background{} postItem\"><div class=\"left\"><div class=\"card\">\
+                 <div class=\"name\"><a href=\"/u/{i}\">member{i}</a></div><div>Posts: {i}7</div>\
+                 </div></div><div class=\"right\"><div class=\"wrapper\"><div class=\"box\">\
+                 <span title=\"Sep 16, 2019\">posted 6 years ago</span><div class=\"clear\"></div>\
+                 <div class=\"postText\">{text}</div></div></div></div></div>",
+                i % 2 + 1
+            )
+        };
+        let quoting = |who: &str, quoted: &str, text: &str| {
+            format!(
+                "<blockquote><p><cite>{who} wrote:</cite>{quoted}</p></blockquote><br> <br> {text}"
+            )
+        };
+        let opening = ["We moved into a cabin of two hundred square feet last spring, with two \
+                        children, a dog, and a cat. The first winter taught us where every draft \
+                        came in, and we sealed them one by one."; 12]
+            .join("<br> <br> ");
+        let thanks = "Thanks for the report! I watch the shows about small houses and wonder how \
+                      long people last in them.";
+        let frame = "We built ours on a trailer frame, and the hardest part was the plumbing \
+                     under the floor.";
+        let html =
+            format!(
+            "<html><body><h1>A year in a small house</h1><div class=\"topic\">{}{}{}{}{}{}{}</div>\
+             </body></html>",
+            post(1, &opening),
+            post(2, "How big is the loft, and do the children sleep up there all year round?"),
+            post(3, thanks),
+            post(4, &quoting("member3", thanks, "This is our second small house, so we knew \
+                 what to expect before we moved, and the winters are the hard part.")),
+            post(5, frame),
+            post(6, &quoting("member5", frame, "Ours sits on the old stone foundation of a \
+                 barn that burned down in the fifties.")),
+            post(7, "A composting toilet in a shed outside solved the smell for us, and the \
+                 garden likes it too."),
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("the thread");
+        for kept in [
+            "two hundred square feet",
+            "How big is the loft",
+            "our second small house",
+            "old stone foundation",
+            "composting toilet",
+        ] {
+            assert!(article.text.contains(kept), "{kept}: {}", article.text);
         }
     }
 
