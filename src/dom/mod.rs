@@ -1199,11 +1199,8 @@ impl Document {
         // Emptied as the walk goes: it does not enter them.
         let mut cur = Some(NodeId::DOCUMENT);
         while let Some(n) = cur {
-            let unread = match self.tag(n) {
-                Some("style") => true,
-                Some("script") => !self.code_is_read(n),
-                _ => false,
-            };
+            // By the tree's tag kinds (`is`), not the tag's name: the walk meets every node.
+            let unread = self.is(n, "style") || (self.is(n, "script") && !self.code_is_read(n));
             if unread {
                 while let Some(child) = self.first_child(n) {
                     self.detach(child);
@@ -1235,15 +1232,12 @@ impl Document {
     /// `<style>`, or a `<script>` without text yet that `text` does not make read, and the text
     /// would land in it (within [`MAX_TREE_DEPTH`]). The native builder keeps no such text.
     pub fn is_unread_code(&self, parent: NodeId, text: &str) -> bool {
-        let unread = match self.tag(parent) {
-            Some("style") => true,
-            Some("script") => {
-                self.first_child(parent).is_none()
-                    && !self.script_type_is_read(parent)
-                    && !places_segments(text)
-            }
-            _ => false,
-        };
+        // By the tree's tag kinds (`is`): the builders ask for every run of text.
+        let unread = self.is(parent, "style")
+            || (self.is(parent, "script")
+                && self.first_child(parent).is_none()
+                && !self.script_type_is_read(parent)
+                && !places_segments(text));
         unread && self.depth_capped_parent(parent) == parent
     }
 
@@ -1291,13 +1285,7 @@ impl Document {
                 continue;
             }
             space |= t.starts_with(char::is_whitespace);
-            for word in split_white(t) {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(word);
-                space = true;
-            }
+            push_words(&mut out, t, space);
             space = t.ends_with(char::is_whitespace) || (space && t.is_empty());
         }
         out
@@ -1390,8 +1378,64 @@ pub fn count_words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Appends the words of `t` to `out`, one space between them and one before the first when
+/// `space` is set and `out` holds text: the words of ASCII text that stand one space apart
+/// already are copied as one run (most text: one copy, not one per word). Native only.
+#[cfg(not(target_arch = "wasm32"))]
+fn push_words(out: &mut String, t: &str, space: bool) {
+    let mut space = space;
+    if !t.is_ascii() {
+        for word in t.split_whitespace() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            space = true;
+        }
+        return;
+    }
+    let b = t.as_bytes();
+    let mut i = 0;
+    loop {
+        while i < b.len() && is_ascii_white(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return;
+        }
+        // Words and the single spaces between them, up to other whitespace or the end.
+        let start = i;
+        loop {
+            while i < b.len() && !is_ascii_white(b[i]) {
+                i += 1;
+            }
+            if i + 1 < b.len() && b[i] == b' ' && !is_ascii_white(b[i + 1]) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        // Cut at ASCII bytes of ASCII text: character boundaries.
+        out.push_str(&t[start..i]);
+        space = true;
+    }
+}
+
+/// Folds runs of whitespace (including non-breaking spaces) into one space and trims: the
+/// words joined, runs of them copied whole (native, [`push_words`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_words(&mut out, s, false);
+    out
+}
+
 /// Folds runs of whitespace (including non-breaking spaces) into one space and trims: the
 /// words joined, each copied whole (not character by character).
+#[cfg(target_arch = "wasm32")]
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in split_white(s) {
@@ -1654,7 +1698,7 @@ mod tests {
     #[test]
     fn inner_text_folds_as_the_joined_text_does() {
         let pieces = [
-            "", " ", "a", "b ", " c", "d\u{a0}", "\u{2003}", "é", " x y ", "\n\t", "z",
+            "", " ", "a", "b ", " c", "d\u{a0}", "\u{2003}", "é", " x y ", "\n\t", "z", "p q  r s",
         ];
         // Every sequence of three pieces, in a paragraph and split between inline elements.
         for a in pieces {
@@ -1763,6 +1807,22 @@ mod tests {
             "\n\u{85}y z",
         ] {
             assert_eq!(fold_whitespace(s), by_char(s), "{s:?}");
+        }
+        // Every ASCII text of up to six bytes of words, single and double spaces, tabs and
+        // newlines: the runs of words one space apart are copied whole.
+        let alphabet = [b'a', b'b', b' ', b'\t', b'\n'];
+        for len in 0..=6u32 {
+            for code in 0..alphabet.len().pow(len) {
+                let mut c = code;
+                let s: String = (0..len)
+                    .map(|_| {
+                        let b = alphabet[c % alphabet.len()];
+                        c /= alphabet.len();
+                        char::from(b)
+                    })
+                    .collect();
+                assert_eq!(fold_whitespace(&s), by_char(&s), "{s:?}");
+            }
         }
     }
 

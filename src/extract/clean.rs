@@ -1540,8 +1540,8 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
         let heading = match doc.tag(n) {
             Some("h2" | "h3" | "h4" | "h5" | "h6") => true,
             Some(t) => {
-                !patterns::PHRASING.contains(&t)
-                    && stats.get(n).text <= 60
+                stats.get(n).text <= 60
+                    && !patterns::PHRASING.contains(&t)
                     && is_exact_closing_heading(&doc.inner_text(n))
             }
             None => false,

@@ -284,7 +284,8 @@ fn join_drop_caps(doc: &mut Document, body: NodeId) -> TextStats {
     for n in doc.descendants(body) {
         // Blocks only: a one-letter inline element (a variable in `<code>`) runs with its text.
         let is_block = |n: NodeId| doc.tag(n).is_some_and(|t| !patterns::PHRASING.contains(&t));
-        if !is_block(n) || n == body || stats.get(n).text > 2 || stats.get(n).text == 0 {
+        // The text's length first: it rules out nearly every node before the tag's search.
+        if n == body || !(1..=2).contains(&stats.get(n).text) || !is_block(n) {
             continue;
         }
         let mut letters = doc.text_content(n);

@@ -303,9 +303,8 @@ const BLOCK_CLASSES: &[&str] = &["block", "d-block", "flex", "d-flex", "grid", "
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
     let inline = |t: &str| PHRASING.contains(&t) && !matches!(t, "br" | "img" | "wbr" | "picture");
-    if !inline(tag) {
-        return false;
-    }
+    // The element before first: most elements follow text (if only indentation), which rules
+    // them out before their tag is searched for.
     let mut before = doc.prev_sibling(n);
     // Comments (a framework's `<!-- -->` markers) are no text.
     while let Some(b) = before.filter(|&b| doc.tag(b).is_none() && doc.text(b).is_none()) {
@@ -314,6 +313,9 @@ fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
     let Some(before) = before.filter(|&b| doc.tag(b).is_some_and(inline)) else {
         return false;
     };
+    if !inline(tag) {
+        return false;
+    }
     let has_word = |x: NodeId, words: &[&str]| {
         doc.attr(x, "class")
             .is_some_and(|c| crate::dom::split_white(c).any(|w| words.contains(&w)))
