@@ -1523,17 +1523,29 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
 /// A heading near the end that announces related reading ("You might also like", "Read this
 /// next") starts the page's links to elsewhere: it and everything after it go. Only when
 /// most of the text comes before it, so that a related box in mid-article costs nothing.
-fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Removals) {
+pub fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Removals) {
     let stats = TextStats::measure(doc, article);
     let total = stats.get(article).text;
-    let mut before = 0u32;
-    // Every closing heading with the text before it: a wording met more than once labels
-    // each item of a list ("Tags" under every post), not the end of the article.
-    let mut found: Vec<(NodeId, u32, String)> = Vec::new();
+    // Items of plain link lists (brands, categories: all their text a link, no picture or
+    // headline as a card has) count apart: the related section's own, after its heading
+    // they do not make it the article's text.
+    let (mut before, mut link_items) = (0u32, 0u32);
+    // Every closing heading with the text before it and the link items before it: a
+    // wording met more than once labels each item of a list ("Tags" under every post), not
+    // the end of the article.
+    let mut found: Vec<(NodeId, u32, u32, String)> = Vec::new();
     let mut cur = doc.first_child(article);
     while let Some(n) = cur {
         if doc.text(n).is_some() {
             before += stats.get(n).text;
+        } else if doc.is(n, "li") {
+            let s = stats.get(n);
+            if s.text > 0 && s.link_text == s.text && s.heading_text == 0 && s.images == 0 {
+                before += s.text;
+                link_items += s.text;
+                cur = doc.next_in(article, n, true);
+                continue;
+            }
         }
         // A heading, or a block whose whole text is a closing heading's exact wording (themes
         // style a `<div>` or a `<p><strong>` as the heading).
@@ -1549,7 +1561,7 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
         if heading && stats.get(n).text <= 60 {
             let text = into_lowercase(doc.inner_text(n));
             if opens_related_section(&text) {
-                found.push((n, before, text));
+                found.push((n, before, link_items, text));
                 before += stats.get(n).text;
                 cur = doc.next_in(article, n, true);
                 continue;
@@ -1557,10 +1569,11 @@ fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut Rem
         }
         cur = doc.next_in(article, n, false);
     }
-    let cut = found.iter().find_map(|(n, before, text)| {
+    let cut = found.iter().find_map(|(n, before, items_before, text)| {
+        let after = (total - before.min(&total)).saturating_sub(link_items - items_before);
         (*before >= 500
-            && (total - before.min(&total)) * 100 <= total * 35
-            && found.iter().filter(|(_, _, t)| t == text).count() == 1)
+            && after * 100 <= total * 35
+            && found.iter().filter(|(_, _, _, t)| t == text).count() == 1)
             .then_some(*n)
     });
     let Some(heading) = cut else { return };
@@ -2976,6 +2989,37 @@ mod tests {
             let before = fold_whitespace(&doc.inner_text(doc.body().unwrap()));
             assert_eq!(trimmed(body, authors), before, "{body}");
         }
+    }
+
+    #[test]
+    fn plain_link_lists_after_a_closing_heading_are_the_related_sections() {
+        // A shop's product text, then "More from" the brand and its directory of brands and
+        // categories: lists of bare links, more text than the 35% a related section may have.
+        let long = "Outer fabric: polyester. Care: machine wash at 30 degrees. ".repeat(11);
+        let brands: String = (0..40)
+            .map(|i| format!("<li><a href=/b{i}>Brand number {i}</a></li>"))
+            .collect();
+        let body = format!(
+            "<div><h1>Faux leather jacket</h1><p>{long}</p></div>\
+             <div><h2>More from the brand</h2><p><a href=/more>See more</a></p>\
+             <h2>Brands</h2><ul>{brands}</ul></div>"
+        );
+        let text = trimmed(&body, &[]);
+        assert!(text.contains("Care: machine wash"), "{text}");
+        assert!(
+            !text.contains("More from") && !text.contains("Brand number"),
+            "{text}"
+        );
+        // Cards (a linked picture or headline each) stay counted as text: a list of products
+        // after the heading is what the page lists.
+        let cards: String = (0..40)
+            .map(|i| format!("<li><a href=/p{i}><h3>Product number {i}</h3></a></li>"))
+            .collect();
+        let text = trimmed(&body.replace(&brands, &cards), &[]);
+        assert!(
+            text.contains("More from") && text.contains("Product number 0"),
+            "{text}"
+        );
     }
 
     #[test]

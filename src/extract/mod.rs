@@ -382,6 +382,11 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
                     title_shown_in_page,
                     &mut removals,
                 );
+                // A product's page taken whole loses its closing related section (other
+                // products, brands, categories) as an article does.
+                if product && !grid {
+                    clean::cut_at_closing_section(&mut work, root, &mut removals);
+                }
                 // A list that cleaning emptied (its items were forms, ads) is no list.
                 let len = work.text_len(root);
                 if len as usize >= MIN_ARTICLE_TEXT {
