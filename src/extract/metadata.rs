@@ -221,6 +221,15 @@ struct PageElements {
     member_links: usize,
 }
 
+/// True when link `a` leads to `/user/<name>` and reads `<name>`: a post's poster, named by
+/// the page of their own (a site's `/user/sign_in` reads otherwise).
+fn links_own_user_page(doc: &Document, a: NodeId) -> bool {
+    doc.attr(a, "href")
+        .and_then(|h| h.split_once("/user/"))
+        .map(|(_, name)| name.trim_end_matches('/'))
+        .is_some_and(|name| !name.is_empty() && doc.text_content(a).trim() == name)
+}
+
 /// The page's `<meta>`s and `<script>`s and the body's `<h1>`s (for the title, byline and
 /// date rules), in document order, its first `<title>` and `<base>`, and what its microdata's
 /// item types and cart controls declare: found in one walk.
@@ -243,10 +252,10 @@ fn page_elements(doc: &Document) -> PageElements {
                     .any(|v| patterns::matches(patterns::CART_CONTROLS, &lowercase(v)));
             }
             Some("a") => {
-                found.member_links += doc
+                found.member_links += (doc
                     .attr(n, "class")
                     .is_some_and(|c| patterns::matches(patterns::MEMBER_LINKS, &lowercase(c)))
-                    as usize;
+                    || links_own_user_page(doc, n)) as usize;
             }
             _ => {}
         }
@@ -2492,6 +2501,29 @@ mod tests {
         assert!(read(&parse_html(&page(10), None)).thread);
         // An article's few commenters do not make it one.
         assert!(!read(&parse_html(&page(4), None)).thread);
+    }
+
+    #[test]
+    fn posters_linked_to_their_user_pages_make_a_thread() {
+        // A comment tree whose posters' links carry no member class but lead to
+        // `/user/<name>` and read `<name>`; a site's `/user/sign_up` links do not count.
+        let page = |link: &dyn Fn(usize) -> String| {
+            let posts: String = (0..12)
+                .map(|i| {
+                    format!(
+                        "<div class=\"entry\"><p>{}</p><p>Reply {i}.</p></div>",
+                        link(i)
+                    )
+                })
+                .collect();
+            format!("<html><body><div class=\"commentarea\">{posts}</div></body></html>")
+        };
+        let posters = page(&|i| {
+            format!("<a class=\"author\" href=\"https://example.org/user/m{i}\">m{i}</a>")
+        });
+        assert!(read(&parse_html(&posters, None)).thread);
+        let sign_up = page(&|_| "<a href=\"/user/sign_up\">Join now</a>".to_string());
+        assert!(!read(&parse_html(&sign_up, None)).thread);
     }
 
     #[test]
