@@ -306,8 +306,13 @@ fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
     // The element before first: most elements follow text (if only indentation), which rules
     // them out before their tag is searched for.
     let mut before = doc.prev_sibling(n);
-    // Comments (a framework's `<!-- -->` markers) are no text.
-    while let Some(b) = before.filter(|&b| doc.tag(b).is_none() && doc.text(b).is_none()) {
+    // Comments (a framework's `<!-- -->` markers) are no text, and what the sanitizer drops
+    // (a <nav>, a <form>) leaves the two side by side: the same verdict when the output is
+    // sanitized again.
+    while let Some(b) = before.filter(|&b| match doc.tag(b) {
+        Some(t) => DROP_TAGS.contains(&t),
+        None => doc.text(b).is_none(),
+    }) {
         before = doc.prev_sibling(b);
     }
     let Some(before) = before.filter(|&b| doc.tag(b).is_some_and(inline)) else {
@@ -1151,6 +1156,12 @@ mod tests {
             (
                 r#"<p><b>Year</b><span>2013</span>, <span>€49.99</span><small>VAT</small></p>"#,
                 "<p><b>Year</b> 2013, €49.99 <small>VAT</small></p>",
+            ),
+            // What the sanitizer drops between them counts as nothing: sanitizing the
+            // output again gives the same output.
+            (
+                r#"<div><a href="/">Northgate home</a><nav><a href="/men/">Men</a></nav><a href="/account/">Your account</a></div>"#,
+                r#"<div><a href="https://site.example/">Northgate home</a> <a href="https://site.example/account/">Your account</a></div>"#,
             ),
             // Touching or inline: together, as the page shows them.
             (
