@@ -2378,17 +2378,7 @@ mod tests {
                 &name[..1]
             )
         };
-        let html = format!(
-            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
-             \"headline\":\"Pump pressure drops\"}}</script></head><body><main><h1>Pump pressure drops</h1>\
-             {}{}{}</main></body></html>",
-            post(1, "pipefitter", "The pump was replaced last spring, and the pressure has held at \
-                 two bars ever since, but now it drops overnight to one bar."),
-            post(2, "Boilerman", "Check the expansion vessel: its charge is the usual culprit when \
-                 the pressure falls overnight, and then the relief valve."),
-            post(3, "pipefitter", "The vessel was flat. Pumped it up to one bar and the pressure \
-                 held all night. Thanks for the help with this one.")
-        );
+        let html = pump_thread(post);
         let text = crate::extract_html(&html, None).expect("the thread").text;
         assert!(text.contains("Boilerman\n\nJan 2, 2024"), "{text}");
         assert_eq!(text.matches("pipefitter").count(), 2, "{text}");
@@ -2400,6 +2390,22 @@ mod tests {
             !text.contains("2y") && !text.contains("BBoilerman"),
             "{text}"
         );
+    }
+
+    /// A declared thread of three posts (two posters) about a pump, each post written by `post`
+    /// from its number, its poster's name and its text.
+    fn pump_thread(post: impl Fn(usize, &str, &str) -> String) -> String {
+        format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
+             \"headline\":\"Pump pressure drops\"}}</script></head><body><main><h1>Pump pressure drops</h1>\
+             {}{}{}</main></body></html>",
+            post(1, "pipefitter", "The pump was replaced last spring, and the pressure has held at \
+                 two bars ever since, but now it drops overnight to one bar."),
+            post(2, "Boilerman", "Check the expansion vessel: its charge is the usual culprit when \
+                 the pressure falls overnight, and then the relief valve."),
+            post(3, "pipefitter", "The vessel was flat. Pumped it up to one bar and the pressure \
+                 held all night. Thanks for the help with this one.")
+        )
     }
 
     #[test]
@@ -2416,17 +2422,7 @@ mod tests {
                  </div></article>"
             )
         };
-        let html = format!(
-            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
-             \"headline\":\"Pump pressure drops\"}}</script></head><body><main><h1>Pump pressure drops</h1>\
-             {}{}{}</main></body></html>",
-            post(1, "pipefitter", "The pump was replaced last spring, and the pressure has held at \
-                 two bars ever since, but now it drops overnight to one bar."),
-            post(2, "Boilerman", "Check the expansion vessel: its charge is the usual culprit when \
-                 the pressure falls overnight, and then the relief valve."),
-            post(3, "pipefitter", "The vessel was flat. Pumped it up to one bar and the pressure \
-                 held all night. Thanks for the help with this one.")
-        );
+        let html = pump_thread(post);
         let text = crate::extract_html(&html, None).expect("the thread").text;
         assert!(text.contains("Jan 2, 2024"), "{text}");
         assert!(text.contains("expansion vessel"), "{text}");
