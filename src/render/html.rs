@@ -349,15 +349,20 @@ fn words_cannot_touch(a: char, b: char) -> bool {
 }
 
 /// The first (or with `last`, the last) character of element `x`'s text, found down its
-/// first (last) children: white space, comments and empty elements on the way stop the
-/// search (then there is nothing to join). A walk down one path, not over the subtree.
+/// first (last) children: white space and empty elements on the way stop the search (then
+/// there is nothing to join). What the sanitizer drops (comments, an icon's `<svg>`) is
+/// stepped over, as its output will not hold it: sanitizing that output again finds the same
+/// character. A walk down one path, not over the subtree.
 #[cfg(not(target_arch = "wasm32"))]
 fn edge_char(doc: &Document, x: NodeId, last: bool) -> Option<char> {
-    let mut c = if last {
-        doc.last_child(x)
-    } else {
-        doc.first_child(x)
+    let inward = |n| {
+        if last {
+            doc.last_child(n)
+        } else {
+            doc.first_child(n)
+        }
     };
+    let mut c = inward(x);
     while let Some(n) = c {
         if let Some(t) = doc.text(n) {
             return if last {
@@ -366,10 +371,10 @@ fn edge_char(doc: &Document, x: NodeId, last: bool) -> Option<char> {
                 t.chars().next()
             };
         }
-        c = if last {
-            doc.last_child(n)
-        } else {
-            doc.first_child(n)
+        c = match doc.tag(n) {
+            Some(t) if !DROP_TAGS.contains(&t) => inward(n),
+            _ if last => doc.prev_sibling(n),
+            _ => doc.next_sibling(n),
         };
     }
     None
@@ -1162,6 +1167,10 @@ mod tests {
             (
                 r#"<div><a href="/">Northgate home</a><nav><a href="/men/">Men</a></nav><a href="/account/">Your account</a></div>"#,
                 r#"<div><a href="https://site.example/">Northgate home</a> <a href="https://site.example/account/">Your account</a></div>"#,
+            ),
+            (
+                r#"<p><a href="/">Northgate home<!-- --><svg></svg></a><a href="/account/"><!-- -->Your account</a></p>"#,
+                r#"<p><a href="https://site.example/">Northgate home</a> <a href="https://site.example/account/">Your account</a></p>"#,
             ),
             // Touching or inline: together, as the page shows them.
             (
