@@ -170,7 +170,7 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
         }
         let Some(tag) = doc.tag(n) else { continue };
         #[cfg(not(target_arch = "wasm32"))]
-        if set_apart_by_class(doc, n, tag) {
+        if set_apart_by_class(doc, n, tag) || words_touch_output(&clean, parent, doc, n, tag) {
             clean.append_text(parent, " ");
         }
         let step = match aria_heading(doc, n, tag) {
@@ -335,6 +335,33 @@ fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
             && edge_char(doc, before, true)
             .zip(edge_char(doc, n, false))
             .is_some_and(|(a, b)| words_cannot_touch(a, b))
+}
+
+/// True when inline element `n` (tag `tag`) of the page would follow, in the output under
+/// `parent`, an inline box whose words cannot run on into its own ([`words_cannot_touch`]).
+/// The output's neighbour, not the page's: a wrapper the sanitizer unwraps (a `<div>` of
+/// unknown name, a custom element) can set two links side by side that were apart in the
+/// page, and sanitizing the output again must find what this pass found.
+#[cfg(not(target_arch = "wasm32"))]
+fn words_touch_output(
+    clean: &Document,
+    parent: NodeId,
+    doc: &Document,
+    n: NodeId,
+    tag: &str,
+) -> bool {
+    let inline = |t: &str| {
+        PHRASING.contains(&t) && !matches!(t, "br" | "img" | "wbr" | "picture" | "sub" | "sup")
+    };
+    if !inline(tag) {
+        return false;
+    }
+    clean
+        .last_child(parent)
+        .filter(|&b| clean.tag(b).is_some_and(inline))
+        .and_then(|b| edge_char(clean, b, true))
+        .zip(edge_char(doc, n, false))
+        .is_some_and(|(a, b)| words_cannot_touch(a, b))
 }
 
 /// True when a word ending in `a` cannot go on with `b` in one word: a lowercase letter or a
@@ -1172,6 +1199,12 @@ mod tests {
                 r#"<p><a href="/">Northgate home<!-- --><svg></svg></a><a href="/account/"><!-- -->Your account</a></p>"#,
                 r#"<p><a href="https://site.example/">Northgate home</a> <a href="https://site.example/account/">Your account</a></p>"#,
             ),
+            // A wrapper the sanitizer unwraps sets two links side by side: the output's
+            // neighbours decide, as they will when the output is sanitized again.
+            (
+                r#"<p><x-menu-item><a href="/write">Write</a></x-menu-item><a href="/join">Sign up</a></p>"#,
+                r#"<p><a href="https://site.example/write">Write</a> <a href="https://site.example/join">Sign up</a></p>"#,
+            ),
             // Touching or inline: together, as the page shows them.
             (
                 r#"<p><b>W</b>ord, <span>Java</span><span>script</span>, <i>x</i><sup>2</sup></p>"#,
@@ -1195,6 +1228,7 @@ mod tests {
             ),
         ] {
             assert_eq!(render(html), text, "{html}");
+            assert_eq!(render(text), text, "sanitized again: {text}");
         }
     }
 }
