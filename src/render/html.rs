@@ -293,6 +293,12 @@ const ROW_CLASSES: &[&str] = &["flex", "d-flex", "grid", "d-grid"];
 #[cfg(not(target_arch = "wasm32"))]
 const BLOCK_CLASSES: &[&str] = &["block", "d-block", "flex", "d-flex", "grid", "d-grid"];
 
+/// True for an inline element that holds text: phrasing content but a line break or a picture.
+#[cfg(not(target_arch = "wasm32"))]
+fn is_inline_box(tag: &str) -> bool {
+    PHRASING.contains(&tag) && !matches!(tag, "br" | "img" | "wbr" | "picture")
+}
+
 /// True when inline element `n` (tag `tag`) and the inline element right before it, with no
 /// text between them, are set apart by class: items of a flex or grid row
 /// (`<div class="flex"><span>3 beds</span><span>2.5 baths</span>`), or one of them a block.
@@ -302,7 +308,7 @@ const BLOCK_CLASSES: &[&str] = &["block", "d-block", "flex", "d-flex", "grid", "
 #[cfg(not(target_arch = "wasm32"))]
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
-    let inline = |t: &str| PHRASING.contains(&t) && !matches!(t, "br" | "img" | "wbr" | "picture");
+    let inline = is_inline_box;
     // The element before first: most elements follow text (if only indentation), which rules
     // them out before their tag is searched for.
     let mut before = doc.prev_sibling(n);
@@ -350,9 +356,8 @@ fn words_touch_output(
     n: NodeId,
     tag: &str,
 ) -> bool {
-    let inline = |t: &str| {
-        PHRASING.contains(&t) && !matches!(t, "br" | "img" | "wbr" | "picture" | "sub" | "sup")
-    };
+    // Sub- and superscripts touch what they index.
+    let inline = |t: &str| is_inline_box(t) && !matches!(t, "sub" | "sup");
     if !inline(tag) {
         return false;
     }
