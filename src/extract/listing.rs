@@ -231,11 +231,12 @@ pub fn grab(
     }
     let (mut list, mut list_text) = best?;
     let (items, items_only) = (list, list_text);
-    // A shop's grid of products: nearly all its items show a price.
+    // A shop's grid of products: most of its items show a price (some of a store's are
+    // free, some sold out and unpriced).
     let grid = {
         let items = doc.element_children(list);
         let with_price = items.iter().filter(|&&c| shows_price(doc, c)).count();
-        with_price >= MIN_PRICED_ITEMS && with_price * 10 >= items.len() * 8
+        with_price >= MIN_PRICED_ITEMS && with_price * 2 >= items.len()
     };
     if priced && !grid {
         return None;
@@ -545,6 +546,22 @@ mod tests {
         assert!(grid);
         assert!(doc.find_all(root, "form").is_empty());
         assert!(doc.text_content(root).contains("model 7"));
+    }
+
+    #[test]
+    fn a_stores_grid_is_a_grid_though_some_of_its_items_are_free() {
+        // A game store's results: seven priced, five free to play, on a long introduction.
+        let (mut doc, pick, picked) = introduced_blocks(&|i| {
+            let price = if i % 3 == 0 { "Free To Play" } else { "$39.99" };
+            format!(
+                "<div class=\"result\"><h3><a href=\"/app/{i}\">Starship game number {i}</a></h3>\
+                 <p>Explore a galaxy of twelve systems with friends in online co-op, game {i}.</p>\
+                 <div class=\"price\">{price}</div></div>"
+            )
+        });
+        let (root, grid) = grab(&mut doc, &[pick], picked, true, false).expect("the results");
+        assert!(grid);
+        assert!(doc.text_content(root).contains("Starship game number 15"));
     }
 
     #[test]
