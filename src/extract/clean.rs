@@ -76,13 +76,16 @@ pub fn clean_article(
         (!patterns::matches(PULL_QUOTE, match_string(doc, n)) && !holds_text)
             .then(|| classify(doc, n, fallback))
     });
-    // What was around a form ("Share your photos", "Email address") introduced the form.
+    // What was around a form ("Share your photos", "Email address") introduced the form;
+    // around a product card's add-to-cart form, the name and the price beside it are the
+    // card's.
     let stats = last.measure(doc, article);
     for p in forms_in {
         if doc.contains(article, p)
             && doc.find_all(p, "form").is_empty()
             && stats.get(p).text < 300
             && !super::prepare::has_media(doc, p)
+            && !super::listing::sets_price(doc, p)
         {
             removed.record(doc, p, classify(doc, p, ClutterKind::Other));
             doc.detach(p);
@@ -2905,6 +2908,47 @@ mod tests {
             "Text, more. ".repeat(30)
         );
         assert_eq!(forms_left(&beside), 1);
+    }
+
+    #[test]
+    fn a_cards_name_and_price_beside_its_cart_form_stay_a_prompts_pitch_goes() {
+        let clean = |cards: &str| {
+            let mut doc = parse_html(
+                &format!("<body><div id=a><h1>Gas grills</h1><div class=grid>{cards}</div></div>"),
+                None,
+            );
+            let article = doc.find_all(doc.body().unwrap(), "div")[0];
+            let mut removed = Removals::default();
+            clean_article(
+                &mut doc,
+                article,
+                crate::extract::LADDER[3],
+                None,
+                &mut removed,
+            );
+            doc.text_content(article)
+        };
+        // Each card's body: a brand, a linked name and a price, then the add-to-cart form.
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<article class=card><div class=card-body><div>Acme</div>\
+                     <h2><a href=/g{i}>Four-burner gas grill model {i}</a></h2>\
+                     <span class=price>$74{i}.00</span><form action=/cart><button>Add</button>\
+                     </form></div></article>"
+                )
+            })
+            .collect();
+        let text = clean(&cards);
+        assert!(
+            text.contains("grill model 7") && text.contains("$747.00"),
+            "{text}"
+        );
+        // A sign-up prompt quoting a sum in its sentence goes with its form.
+        let prompt = "<div class=signup><h2>See all comments</h2><p>Unlock them with your \
+                      email and get <b>six lessons</b> ($199 value)</p><form><input></form></div>";
+        let text = clean(&format!("{cards}{prompt}"));
+        assert!(!text.contains("$199 value"), "{text}");
     }
 
     fn trimmed(body: &str, authors: &[&str]) -> String {

@@ -152,16 +152,31 @@ pub fn shows_price(doc: &Document, n: NodeId) -> bool {
         .any(|d| doc.text(d).is_some_and(is_price))
 }
 
+/// True when `d` is a text of its own showing a price (`$24.50`, `From $24`), as a shop sets
+/// one; an article's sums sit in its sentences, and a prompt's in its pitch ("a $199 value").
+/// A template's indentation around the figures does not count.
+fn is_price_text(doc: &Document, d: NodeId) -> bool {
+    doc.text(d)
+        .is_some_and(|t| t.trim().len() <= PRICE_TEXT_MAX && is_price(t))
+}
+
+/// True when an element under `n` holds a price and no more (a card's `<span>$24.50</span>`),
+/// not a sentence that quotes one (a prompt's "lessons free ($199 value)").
+pub fn sets_price(doc: &Document, n: NodeId) -> bool {
+    doc.descendants(n).any(|d| {
+        is_price_text(doc, d)
+            && doc
+                .parent(d)
+                .is_some_and(|p| doc.text_len(p) as usize <= PRICE_TEXT_MAX)
+    })
+}
+
 /// How many prices the page shows, counted up to [`MIN_PRICED_ITEMS`]: that many hold a
-/// shop's grid of products. A shop sets each price in a short text of its own; an article's
-/// sums sit in its sentences, which are not read.
+/// shop's grid of products.
 pub fn prices_shown(doc: &Document) -> usize {
     doc.body().map_or(0, |b| {
         doc.descendants(b)
-            .filter(|&d| {
-                doc.text(d)
-                    .is_some_and(|t| t.len() <= PRICE_TEXT_MAX && is_price(t))
-            })
+            .filter(|&d| is_price_text(doc, d))
             .take(MIN_PRICED_ITEMS)
             .count()
     })
@@ -216,11 +231,12 @@ pub fn grab(
     }
     let (mut list, mut list_text) = best?;
     let (items, items_only) = (list, list_text);
-    // A shop's grid of products: nearly all its items show a price.
+    // A shop's grid of products: most of its items show a price (some of a store's are
+    // free, some sold out and unpriced).
     let grid = {
         let items = doc.element_children(list);
         let with_price = items.iter().filter(|&&c| shows_price(doc, c)).count();
-        with_price >= MIN_PRICED_ITEMS && with_price * 10 >= items.len() * 8
+        with_price >= MIN_PRICED_ITEMS && with_price * 2 >= items.len()
     };
     if priced && !grid {
         return None;
@@ -533,6 +549,22 @@ mod tests {
     }
 
     #[test]
+    fn a_stores_grid_is_a_grid_though_some_of_its_items_are_free() {
+        // A game store's results: seven priced, five free to play, on a long introduction.
+        let (mut doc, pick, picked) = introduced_blocks(&|i| {
+            let price = if i % 3 == 0 { "Free To Play" } else { "$39.99" };
+            format!(
+                "<div class=\"result\"><h3><a href=\"/app/{i}\">Starship game number {i}</a></h3>\
+                 <p>Explore a galaxy of twelve systems with friends in online co-op, game {i}.</p>\
+                 <div class=\"price\">{price}</div></div>"
+            )
+        });
+        let (root, grid) = grab(&mut doc, &[pick], picked, true, false).expect("the results");
+        assert!(grid);
+        assert!(doc.text_content(root).contains("Starship game number 15"));
+    }
+
+    #[test]
     fn prices_are_a_currency_sign_next_to_figures() {
         for t in ["$79.99", "From $ 79.00", "12,50 €", "12 €", "£5", "$"] {
             assert!(is_price(t), "{t}");
@@ -599,6 +631,15 @@ mod tests {
         assert_eq!(prices_shown(&article), 0);
         let cards: String = (0..6)
             .map(|i| format!("<div><a href=\"/p/{i}\">Skillet {i}</a><span>$3{i}.99</span></div>"))
+            .collect();
+        let shop = parse_html(&format!("<html><body>{cards}</body></html>"), None);
+        assert_eq!(prices_shown(&shop), MIN_PRICED_ITEMS);
+        // The same prices as a template indents them.
+        let pad = " ".repeat(40);
+        let cards: String = (0..6)
+            .map(|i| {
+                format!("<div><a href=\"/p/{i}\">Skillet {i}</a><span>\n{pad}$3{i}.99\n{pad}</span></div>")
+            })
             .collect();
         let shop = parse_html(&format!("<html><body>{cards}</body></html>"), None);
         assert_eq!(prices_shown(&shop), MIN_PRICED_ITEMS);
