@@ -194,6 +194,9 @@ struct JsonLd {
     /// The publication time is also the modification time, to the second: a CMS that stamps
     /// both at each (re)publication, not the day the piece first appeared.
     published_is_modified: bool,
+    /// The publication time is the article's `dateCreated` (it states no `datePublished`):
+    /// when the work was made, which a publication date stated elsewhere overrides.
+    published_is_created: bool,
     /// The day of the article's `dateModified`.
     modified: Option<(u32, u32, u32)>,
     publisher: Option<String>,
@@ -219,6 +222,8 @@ struct PageElements {
     item_product: bool,
     /// Links whose class names a member ([`patterns::MEMBER_LINKS`]): each post's poster.
     member_links: usize,
+    /// Elements with a `dir` attribute, in document order.
+    dirs: Vec<NodeId>,
 }
 
 /// True when link `a` leads to `/user/<name>` and reads `<name>`: a post's poster, named by
@@ -258,6 +263,9 @@ fn page_elements(doc: &Document) -> PageElements {
                     || links_own_user_page(doc, n)) as usize;
             }
             _ => {}
+        }
+        if doc.attr(n, "dir").is_some() {
+            found.dirs.push(n);
         }
         if let Some(t) = doc.attr(n, "itemtype") {
             found.item_thread |= names_discussion(t);
@@ -388,6 +396,9 @@ pub fn read(doc: &Document) -> Metadata {
         .published
         .clone()
         .map(|d| patterns::trim_by(&d, &|c| c == '"').to_string());
+    // The JSON-LD's creation time gives way to a publication date the page states otherwise
+    // (a `<meta>`, microdata `datePublished`): a piece is often created before it appears.
+    let created = stamp.take_if(|_| ld.published_is_created);
     let published = stamp
         .take_if(|_| !ld.published_is_modified)
         .or_else(|| {
@@ -404,6 +415,7 @@ pub fn read(doc: &Document) -> Metadata {
         // A name with the site's prefix ("w-published-date").
         .or_else(|| metas.get_suffixed("-published-date"))
         .or_else(|| microdata_date(doc))
+        .or(created)
         .or_else(|| first_time(doc, false))
         .or_else(&shown_date)
         .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
@@ -477,12 +489,25 @@ pub fn read(doc: &Document) -> Metadata {
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .or_else(|| get(LANG_KEYS).map(|l| l.replace("_", "-")));
-    let dir = [html, doc.body()]
-        .into_iter()
-        .flatten()
-        .find_map(|n| doc.attr(n, "dir"))
-        .map(|d| d.trim().to_ascii_lowercase())
-        .filter(|d| d == "rtl" || d == "ltr");
+    // The direction in force over most of the text: the innermost `dir` of an element that
+    // holds more than half of the body's text (`<body dir=rtl>` over `<html dir=ltr>`, a
+    // `<main dir=rtl>` or `<article dir=rtl>` around the whole text). Elements so large nest,
+    // so the last in document order is the innermost.
+    let body_len = std::cell::OnceCell::new();
+    let dir = page
+        .dirs
+        .iter()
+        .rev()
+        .filter_map(|&n| {
+            let d = doc.attr(n, "dir")?.trim().to_ascii_lowercase();
+            (d == "rtl" || d == "ltr").then_some((n, d))
+        })
+        .find(|&(n, _)| match doc.body() {
+            Some(b) if doc.contains(n, b) => true,
+            Some(b) => holds_most_text(doc, n, b, &body_len),
+            None => n == html.unwrap_or(NodeId::DOCUMENT),
+        })
+        .map(|(_, d)| d);
 
     let base = base_url(doc, page.base);
     let lead_image = get(IMAGE_KEYS)
@@ -787,10 +812,13 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         };
         out.published_is_modified = published_later || (!m.is_empty() && p == m);
     }
-    out.published = out
-        .published
-        .take()
-        .or_else(|| text(a.get("datePublished")).or_else(|| text(a.get("dateCreated"))));
+    if out.published.is_none() {
+        out.published = text(a.get("datePublished"));
+        if out.published.is_none() {
+            out.published = text(a.get("dateCreated"));
+            out.published_is_created = out.published.is_some();
+        }
+    }
     out.description = out
         .description
         .take()
@@ -2485,6 +2513,28 @@ mod tests {
     }
 
     #[test]
+    fn the_direction_is_the_one_in_force_over_most_of_the_text() {
+        let text =
+            "<p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod.</p>";
+        for (html, want) in [
+            (format!("<html dir=rtl><body>{text}</body></html>"), Some("rtl")),
+            // The body's direction overrides the root's.
+            (format!("<html dir=ltr><body dir=rtl>{text}</body></html>"), Some("rtl")),
+            // A main column or an article around the whole text sets it.
+            (format!("<html><body><main dir=rtl><article>{text}</article></main></body></html>"), Some("rtl")),
+            (format!("<html><body><main><article dir=RTL>{text}</article></main></body></html>"), Some("rtl")),
+            // A quotation in another script, or a side block, does not.
+            (format!("<html dir=ltr><body>{text}{text}<blockquote dir=rtl>{text}</blockquote></body></html>"), Some("ltr")),
+            (format!("<html><body>{text}<aside dir=rtl><p>x</p></aside></body></html>"), None),
+            // "auto" names no direction: the one around it holds.
+            (format!("<html dir=rtl><body><div dir=auto>{text}</div></body></html>"), Some("rtl")),
+        ] {
+            let doc = parse_html(&html, None);
+            assert_eq!(read(&doc).dir.as_deref(), want, "{html}");
+        }
+    }
+
+    #[test]
     fn a_page_of_posts_each_naming_its_member_is_a_thread() {
         // Ten links to members' pages, by class, are ten posters: a thread, declared or not.
         let page = |n: usize| {
@@ -3406,6 +3456,39 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).published.as_deref(), Some("2020-01-02"));
+    }
+
+    #[test]
+    fn a_json_ld_creation_time_gives_way_to_a_stated_publication() {
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks go on","dateCreated":"2017-11-17T10:41:09Z"}</script>"#;
+        // Microdata `datePublished` in the article.
+        let doc = parse_html(
+            &format!(
+                r#"<head>{ld}</head><body><article><h1>Talks go on</h1><time itemprop="datePublished" datetime="2017-11-16T14:15+0000">16 November 2017</time><p>Text.</p></article></body>"#
+            ),
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2017-11-16T14:15+0000")
+        );
+        // A `<meta>` publication date.
+        let doc = parse_html(
+            &format!(
+                r#"<head>{ld}<meta name="date" content="2017-11-16"></head><body><p>Text.</p></body>"#
+            ),
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2017-11-16"));
+        // Stated nowhere else, the creation time dates the piece.
+        let doc = parse_html(
+            &format!(r#"<head>{ld}</head><body><p>Text.</p></body>"#),
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2017-11-17T10:41:09Z")
+        );
     }
 
     #[test]
