@@ -335,6 +335,7 @@ pub fn read(doc: &Document) -> Metadata {
     });
     let title = title.map(|(t, _)| t);
 
+    let thread = ld.discussion || page.item_thread || page.member_links >= THREAD_MEMBER_LINKS;
     let byline = if ld.authors.is_empty() {
         // `article:author` often holds a profile URL, and handles (`@name`) are not names.
         AUTHOR_KEYS
@@ -378,6 +379,7 @@ pub fn read(doc: &Document) -> Metadata {
         Some(b)
             if dom_byline.is_some()
                 && (is_login_name(&b)
+                    || byline_at.is_some_and(|n| !thread && links_account(doc, n, &b))
                     || is_email(&b)
                     || names_the_site(
                         &b,
@@ -529,7 +531,7 @@ pub fn read(doc: &Document) -> Metadata {
         excerpt,
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
-        thread: ld.discussion || page.item_thread || page.member_links >= THREAD_MEMBER_LINKS,
+        thread,
         dom_byline,
         product: ld.product
             || metas.get("og:type").is_some_and(|t| t.contains("product"))
@@ -1064,6 +1066,12 @@ fn microdata_date(doc: &Document) -> Option<String> {
     })
 }
 
+/// True for a block whose ARIA role is an aside's, a navigation's or a footer's.
+fn has_aside_role(doc: &Document, n: NodeId) -> bool {
+    doc.attr(n, "role")
+        .is_some_and(|r| patterns::ASIDE_ROLES.contains(&r.trim()))
+}
+
 /// Navigation, footers, asides and comment threads: blocks whose dates and names belong to
 /// other pieces than the article.
 fn outside_article(doc: &Document, n: NodeId) -> bool {
@@ -1547,7 +1555,8 @@ fn dom_byline(doc: &Document, headline: Option<NodeId>) -> Option<(String, NodeI
             && (matches!(
                 tag,
                 "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
-            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms) && !holds(doc, n, headline)
+            ) || (patterns::matches(patterns::COMMENT_BLOCKS, ms) || has_aside_role(doc, n))
+                && !holds(doc, n, headline)
                 || doc.attr(n, "hidden").is_some())
         {
             cur = doc.next_in(body, n, true);
@@ -1615,6 +1624,25 @@ fn is_no_name(a: &str) -> bool {
 /// (`jane.doe`, `j_doe`).
 fn is_login_name(a: &str) -> bool {
     !a.contains(' ') && !a.contains('@') && a.contains(['.', '_'])
+}
+
+/// True when the visible byline at `n` links to the page of account `a`, a handle with
+/// digits (`/u/CC7567`), under another name: the metadata gives the account, the page the
+/// person's name. (A thread's posters go by their handles; a handle of letters alone may be
+/// the name the writer goes by.)
+fn links_account(doc: &Document, n: NodeId, a: &str) -> bool {
+    !a.contains(' ')
+        && a.contains(|c: char| c.is_ascii_digit())
+        && std::iter::successors(Some(n), |&p| doc.parent(p))
+            .take(3)
+            .chain(doc.descendants(n))
+            .filter_map(|l| doc.attr(l, "href").filter(|_| doc.is(l, "a")))
+            .any(|h| {
+                h.split(['?', '#'])
+                    .next()
+                    .and_then(|p| p.trim_end_matches('/').rsplit('/').next())
+                    .is_some_and(|slug| slug.eq_ignore_ascii_case(a))
+            })
 }
 
 /// True for an email address in an author field (the account that posted): a visible
@@ -2329,6 +2357,19 @@ fn choose_title(
         }
     }
     match (headings.as_slice(), &fallback) {
+        // A lone `<h1>` that is no part of the title (a blog's name over its post) beside a
+        // lower heading that spells the metadata's whole title: that heading is the post's
+        // headline, and the title keeps the part after a separator that it shows. (An `<h1>`
+        // that the title holds is the headline, shortened.)
+        ([only], _)
+            if let Some((t, h)) = [meta.as_deref(), og_title.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|t| !lowercase(t).contains(&lowercase(only)))
+                .find_map(|t| Some((t, heading_spelling(doc, t)?))) =>
+        {
+            return Some((t.to_string(), Some(h)))
+        }
         ([only], Some(f))
             if word_overlap(only, f)
                 < if article {
@@ -2351,6 +2392,14 @@ fn choose_title(
         _ => {}
     }
     fallback.map(|f| (f, None))
+}
+
+/// The first `<h2>` or `<h3>` of the body whose text is `title`, of three words or more.
+fn heading_spelling(doc: &Document, title: &str) -> Option<NodeId> {
+    title.split_whitespace().nth(2)?;
+    let body = doc.body()?;
+    doc.descendants(body)
+        .find(|&n| matches!(doc.tag(n), Some("h2" | "h3")) && heading_text(doc, n) == title)
 }
 
 /// True when heading `h`, of text `heading`, holds `title`, a headline of three words or
@@ -3001,6 +3050,25 @@ mod tests {
     }
 
     #[test]
+    fn a_blogs_name_in_the_h1_gives_way_to_the_post_heading_spelling_the_title() {
+        // A blog's name in the `<h1>`, the post's title in an `<h3>` as the metadata spells it
+        // (a subtitle after " - " that the site-tail rule would cut).
+        let page = |h1: &str| {
+            format!(
+                r#"<head><title>Minecraft 1.8 - The Bountiful Update - Minecraft Update News</title><meta property="og:title" content="Minecraft 1.8 - The Bountiful Update"></head><body><table><tr><td><h1>{h1}</h1></td></tr></table><h3><a href="/post/1">Minecraft 1.8 - The Bountiful Update</a></h3><p>Text.</p></body>"#
+            )
+        };
+        let m = read(&parse_html(&page("Minecraft News"), None));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Minecraft 1.8 - The Bountiful Update")
+        );
+        // An `<h1>` the title holds is the headline itself.
+        let m = read(&parse_html(&page("Minecraft 1.8"), None));
+        assert_eq!(m.title.as_deref(), Some("Minecraft 1.8"));
+    }
+
+    #[test]
     fn of_several_h1s_the_one_worded_as_the_title_is_the_headline() {
         // A logo and a menu in `<h1>`s, and the headline: the title's first part, without
         // the category after it.
@@ -3376,6 +3444,19 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("Jane Doe"));
+        // A handle in JSON-LD that the visible byline links to is the account; the byline
+        // shows the name.
+        let doc = parse_html(
+            r#"<head><script type="application/ld+json">{"@type":"Article","headline":"Ten films","author":"CC7567"}</script></head><body><h1>Ten films</h1><div class="byline"><a href="/u/CC7567/"><span class="author-name">James Akinaka</span></a></div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("James Akinaka"));
+        // The byline of an ARIA aside is another piece's, not the article's.
+        let doc = parse_html(
+            r#"<body><div role="complementary"><ul><li class="author-follow">Katie Couric</li></ul></div><h1>Ship breaks up</h1><div class="author-name">Nataliya Vasilyeva</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Nataliya Vasilyeva"));
         // Without a visible byline the field stays.
         let doc = parse_html(
             r#"<head><meta name="author" content="Daily Planet"><meta property="og:site_name" content="Daily Planet"></head><body>"#,
@@ -3389,7 +3470,8 @@ mod tests {
         let doc = parse_html(
             r#"<body><ul><li class="link authorization-link"><a href="/customer/account/login">Sign In</a></li>
             <li><a href="/user/register">Create Account</a></li>
-            <li><a href="https://app.news.example/users/sign_up">Sign up</a></li></ul>
+            <li><a href="https://app.news.example/users/sign_up">Sign up</a></li>
+            <li><a href="/user/memberlist">Member List</a></li></ul>
             <a href="https://social.example/profile/paper">Social</a>
             <p>Story</p><a href="https://www.news.example/people/ann-lee">Ann Lee</a>"#,
             Some("https://news.example/story"),
