@@ -194,6 +194,9 @@ struct JsonLd {
     /// The publication time is also the modification time, to the second: a CMS that stamps
     /// both at each (re)publication, not the day the piece first appeared.
     published_is_modified: bool,
+    /// The publication time is the article's `dateCreated` (it states no `datePublished`):
+    /// when the work was made, which a publication date stated elsewhere overrides.
+    published_is_created: bool,
     /// The day of the article's `dateModified`.
     modified: Option<(u32, u32, u32)>,
     publisher: Option<String>,
@@ -219,6 +222,8 @@ struct PageElements {
     item_product: bool,
     /// Links whose class names a member ([`patterns::MEMBER_LINKS`]): each post's poster.
     member_links: usize,
+    /// Elements with a `dir` attribute, in document order.
+    dirs: Vec<NodeId>,
 }
 
 /// True when link `a` leads to `/user/<name>` and reads `<name>`: a post's poster, named by
@@ -258,6 +263,9 @@ fn page_elements(doc: &Document) -> PageElements {
                     || links_own_user_page(doc, n)) as usize;
             }
             _ => {}
+        }
+        if doc.attr(n, "dir").is_some() {
+            found.dirs.push(n);
         }
         if let Some(t) = doc.attr(n, "itemtype") {
             found.item_thread |= names_discussion(t);
@@ -327,6 +335,7 @@ pub fn read(doc: &Document) -> Metadata {
     });
     let title = title.map(|(t, _)| t);
 
+    let thread = ld.discussion || page.item_thread || page.member_links >= THREAD_MEMBER_LINKS;
     let byline = if ld.authors.is_empty() {
         // `article:author` often holds a profile URL, and handles (`@name`) are not names.
         AUTHOR_KEYS
@@ -370,6 +379,7 @@ pub fn read(doc: &Document) -> Metadata {
         Some(b)
             if dom_byline.is_some()
                 && (is_login_name(&b)
+                    || byline_at.is_some_and(|n| !thread && links_account(doc, n, &b))
                     || is_email(&b)
                     || names_the_site(
                         &b,
@@ -388,6 +398,9 @@ pub fn read(doc: &Document) -> Metadata {
         .published
         .clone()
         .map(|d| patterns::trim_by(&d, &|c| c == '"').to_string());
+    // The JSON-LD's creation time gives way to a publication date the page states otherwise
+    // (a `<meta>`, microdata `datePublished`): a piece is often created before it appears.
+    let created = stamp.take_if(|_| ld.published_is_created);
     let published = stamp
         .take_if(|_| !ld.published_is_modified)
         .or_else(|| {
@@ -404,6 +417,7 @@ pub fn read(doc: &Document) -> Metadata {
         // A name with the site's prefix ("w-published-date").
         .or_else(|| metas.get_suffixed("-published-date"))
         .or_else(|| microdata_date(doc))
+        .or(created)
         .or_else(|| first_time(doc, false))
         .or_else(&shown_date)
         .or_else(|| byline_at.and_then(|n| date_beside(doc, n)))
@@ -477,12 +491,25 @@ pub fn read(doc: &Document) -> Metadata {
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .or_else(|| get(LANG_KEYS).map(|l| l.replace("_", "-")));
-    let dir = [html, doc.body()]
-        .into_iter()
-        .flatten()
-        .find_map(|n| doc.attr(n, "dir"))
-        .map(|d| d.trim().to_ascii_lowercase())
-        .filter(|d| d == "rtl" || d == "ltr");
+    // The direction in force over most of the text: the innermost `dir` of an element that
+    // holds more than half of the body's text (`<body dir=rtl>` over `<html dir=ltr>`, a
+    // `<main dir=rtl>` or `<article dir=rtl>` around the whole text). Elements so large nest,
+    // so the last in document order is the innermost.
+    let body_len = std::cell::OnceCell::new();
+    let dir = page
+        .dirs
+        .iter()
+        .rev()
+        .filter_map(|&n| {
+            let d = doc.attr(n, "dir")?.trim().to_ascii_lowercase();
+            (d == "rtl" || d == "ltr").then_some((n, d))
+        })
+        .find(|&(n, _)| match doc.body() {
+            Some(b) if doc.contains(n, b) => true,
+            Some(b) => holds_most_text(doc, n, b, &body_len),
+            None => n == html.unwrap_or(NodeId::DOCUMENT),
+        })
+        .map(|(_, d)| d);
 
     let base = base_url(doc, page.base);
     let lead_image = get(IMAGE_KEYS)
@@ -504,7 +531,7 @@ pub fn read(doc: &Document) -> Metadata {
         excerpt,
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
-        thread: ld.discussion || page.item_thread || page.member_links >= THREAD_MEMBER_LINKS,
+        thread,
         dom_byline,
         product: ld.product
             || metas.get("og:type").is_some_and(|t| t.contains("product"))
@@ -787,10 +814,13 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         };
         out.published_is_modified = published_later || (!m.is_empty() && p == m);
     }
-    out.published = out
-        .published
-        .take()
-        .or_else(|| text(a.get("datePublished")).or_else(|| text(a.get("dateCreated"))));
+    if out.published.is_none() {
+        out.published = text(a.get("datePublished"));
+        if out.published.is_none() {
+            out.published = text(a.get("dateCreated"));
+            out.published_is_created = out.published.is_some();
+        }
+    }
     out.description = out
         .description
         .take()
@@ -1034,6 +1064,12 @@ fn microdata_date(doc: &Document) -> Option<String> {
             .map(str::to_string)
             .or_else(|| short_text(doc, n, 80).filter(|t| published_day(t).is_some()))
     })
+}
+
+/// True for a block whose ARIA role is an aside's, a navigation's or a footer's.
+fn has_aside_role(doc: &Document, n: NodeId) -> bool {
+    doc.attr(n, "role")
+        .is_some_and(|r| patterns::ASIDE_ROLES.contains(&r.trim()))
 }
 
 /// Navigation, footers, asides and comment threads: blocks whose dates and names belong to
@@ -1519,7 +1555,8 @@ fn dom_byline(doc: &Document, headline: Option<NodeId>) -> Option<(String, NodeI
             && (matches!(
                 tag,
                 "nav" | "footer" | "aside" | "script" | "style" | "template" | "form" | "label"
-            ) || patterns::matches(patterns::COMMENT_BLOCKS, ms) && !holds(doc, n, headline)
+            ) || (patterns::matches(patterns::COMMENT_BLOCKS, ms) || has_aside_role(doc, n))
+                && !holds(doc, n, headline)
                 || doc.attr(n, "hidden").is_some())
         {
             cur = doc.next_in(body, n, true);
@@ -1587,6 +1624,25 @@ fn is_no_name(a: &str) -> bool {
 /// (`jane.doe`, `j_doe`).
 fn is_login_name(a: &str) -> bool {
     !a.contains(' ') && !a.contains('@') && a.contains(['.', '_'])
+}
+
+/// True when the visible byline at `n` links to the page of account `a`, a handle with
+/// digits (`/u/CC7567`), under another name: the metadata gives the account, the page the
+/// person's name. (A thread's posters go by their handles; a handle of letters alone may be
+/// the name the writer goes by.)
+fn links_account(doc: &Document, n: NodeId, a: &str) -> bool {
+    !a.contains(' ')
+        && a.contains(|c: char| c.is_ascii_digit())
+        && std::iter::successors(Some(n), |&p| doc.parent(p))
+            .take(3)
+            .chain(doc.descendants(n))
+            .filter_map(|l| doc.attr(l, "href").filter(|_| doc.is(l, "a")))
+            .any(|h| {
+                h.split(['?', '#'])
+                    .next()
+                    .and_then(|p| p.trim_end_matches('/').rsplit('/').next())
+                    .is_some_and(|slug| slug.eq_ignore_ascii_case(a))
+            })
 }
 
 /// True for an email address in an author field (the account that posted): a visible
@@ -2301,6 +2357,19 @@ fn choose_title(
         }
     }
     match (headings.as_slice(), &fallback) {
+        // A lone `<h1>` that is no part of the title (a blog's name over its post) beside a
+        // lower heading that spells the metadata's whole title: that heading is the post's
+        // headline, and the title keeps the part after a separator that it shows. (An `<h1>`
+        // that the title holds is the headline, shortened.)
+        ([only], _)
+            if let Some((t, h)) = [meta.as_deref(), og_title.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|t| !lowercase(t).contains(&lowercase(only)))
+                .find_map(|t| Some((t, heading_spelling(doc, t)?))) =>
+        {
+            return Some((t.to_string(), Some(h)))
+        }
         ([only], Some(f))
             if word_overlap(only, f)
                 < if article {
@@ -2323,6 +2392,14 @@ fn choose_title(
         _ => {}
     }
     fallback.map(|f| (f, None))
+}
+
+/// The first `<h2>` or `<h3>` of the body whose text is `title`, of three words or more.
+fn heading_spelling(doc: &Document, title: &str) -> Option<NodeId> {
+    title.split_whitespace().nth(2)?;
+    let body = doc.body()?;
+    doc.descendants(body)
+        .find(|&n| matches!(doc.tag(n), Some("h2" | "h3")) && heading_text(doc, n) == title)
 }
 
 /// True when heading `h`, of text `heading`, holds `title`, a headline of three words or
@@ -2481,6 +2558,28 @@ mod tests {
             let meta = read(&doc);
             assert_eq!(meta.base_url.as_deref(), Some(want), "{html}");
             assert_eq!(meta.base_url, base_url(&doc, doc.find_first("base")));
+        }
+    }
+
+    #[test]
+    fn the_direction_is_the_one_in_force_over_most_of_the_text() {
+        let text =
+            "<p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod.</p>";
+        for (html, want) in [
+            (format!("<html dir=rtl><body>{text}</body></html>"), Some("rtl")),
+            // The body's direction overrides the root's.
+            (format!("<html dir=ltr><body dir=rtl>{text}</body></html>"), Some("rtl")),
+            // A main column or an article around the whole text sets it.
+            (format!("<html><body><main dir=rtl><article>{text}</article></main></body></html>"), Some("rtl")),
+            (format!("<html><body><main><article dir=RTL>{text}</article></main></body></html>"), Some("rtl")),
+            // A quotation in another script, or a side block, does not.
+            (format!("<html dir=ltr><body>{text}{text}<blockquote dir=rtl>{text}</blockquote></body></html>"), Some("ltr")),
+            (format!("<html><body>{text}<aside dir=rtl><p>x</p></aside></body></html>"), None),
+            // "auto" names no direction: the one around it holds.
+            (format!("<html dir=rtl><body><div dir=auto>{text}</div></body></html>"), Some("rtl")),
+        ] {
+            let doc = parse_html(&html, None);
+            assert_eq!(read(&doc).dir.as_deref(), want, "{html}");
         }
     }
 
@@ -2951,6 +3050,25 @@ mod tests {
     }
 
     #[test]
+    fn a_blogs_name_in_the_h1_gives_way_to_the_post_heading_spelling_the_title() {
+        // A blog's name in the `<h1>`, the post's title in an `<h3>` as the metadata spells it
+        // (a subtitle after " - " that the site-tail rule would cut).
+        let page = |h1: &str| {
+            format!(
+                r#"<head><title>Minecraft 1.8 - The Bountiful Update - Minecraft Update News</title><meta property="og:title" content="Minecraft 1.8 - The Bountiful Update"></head><body><table><tr><td><h1>{h1}</h1></td></tr></table><h3><a href="/post/1">Minecraft 1.8 - The Bountiful Update</a></h3><p>Text.</p></body>"#
+            )
+        };
+        let m = read(&parse_html(&page("Minecraft News"), None));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Minecraft 1.8 - The Bountiful Update")
+        );
+        // An `<h1>` the title holds is the headline itself.
+        let m = read(&parse_html(&page("Minecraft 1.8"), None));
+        assert_eq!(m.title.as_deref(), Some("Minecraft 1.8"));
+    }
+
+    #[test]
     fn of_several_h1s_the_one_worded_as_the_title_is_the_headline() {
         // A logo and a menu in `<h1>`s, and the headline: the title's first part, without
         // the category after it.
@@ -3326,6 +3444,19 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).byline.as_deref(), Some("Jane Doe"));
+        // A handle in JSON-LD that the visible byline links to is the account; the byline
+        // shows the name.
+        let doc = parse_html(
+            r#"<head><script type="application/ld+json">{"@type":"Article","headline":"Ten films","author":"CC7567"}</script></head><body><h1>Ten films</h1><div class="byline"><a href="/u/CC7567/"><span class="author-name">James Akinaka</span></a></div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).byline.as_deref(), Some("James Akinaka"));
+        // The byline of an ARIA aside is another piece's, not the article's.
+        let doc = parse_html(
+            r#"<body><div role="complementary"><ul><li class="author-follow">Katie Couric</li></ul></div><h1>Ship breaks up</h1><div class="author-name">Nataliya Vasilyeva</div>"#,
+            None,
+        );
+        assert_eq!(read(&doc).dom_byline.as_deref(), Some("Nataliya Vasilyeva"));
         // Without a visible byline the field stays.
         let doc = parse_html(
             r#"<head><meta name="author" content="Daily Planet"><meta property="og:site_name" content="Daily Planet"></head><body>"#,
@@ -3339,7 +3470,8 @@ mod tests {
         let doc = parse_html(
             r#"<body><ul><li class="link authorization-link"><a href="/customer/account/login">Sign In</a></li>
             <li><a href="/user/register">Create Account</a></li>
-            <li><a href="https://app.news.example/users/sign_up">Sign up</a></li></ul>
+            <li><a href="https://app.news.example/users/sign_up">Sign up</a></li>
+            <li><a href="/user/memberlist">Member List</a></li></ul>
             <a href="https://social.example/profile/paper">Social</a>
             <p>Story</p><a href="https://www.news.example/people/ann-lee">Ann Lee</a>"#,
             Some("https://news.example/story"),
@@ -3406,6 +3538,39 @@ mod tests {
             None,
         );
         assert_eq!(read(&doc).published.as_deref(), Some("2020-01-02"));
+    }
+
+    #[test]
+    fn a_json_ld_creation_time_gives_way_to_a_stated_publication() {
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks go on","dateCreated":"2017-11-17T10:41:09Z"}</script>"#;
+        // Microdata `datePublished` in the article.
+        let doc = parse_html(
+            &format!(
+                r#"<head>{ld}</head><body><article><h1>Talks go on</h1><time itemprop="datePublished" datetime="2017-11-16T14:15+0000">16 November 2017</time><p>Text.</p></article></body>"#
+            ),
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2017-11-16T14:15+0000")
+        );
+        // A `<meta>` publication date.
+        let doc = parse_html(
+            &format!(
+                r#"<head>{ld}<meta name="date" content="2017-11-16"></head><body><p>Text.</p></body>"#
+            ),
+            None,
+        );
+        assert_eq!(read(&doc).published.as_deref(), Some("2017-11-16"));
+        // Stated nowhere else, the creation time dates the piece.
+        let doc = parse_html(
+            &format!(r#"<head>{ld}</head><body><p>Text.</p></body>"#),
+            None,
+        );
+        assert_eq!(
+            read(&doc).published.as_deref(),
+            Some("2017-11-17T10:41:09Z")
+        );
     }
 
     #[test]

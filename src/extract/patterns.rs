@@ -520,6 +520,8 @@ pub const ACCOUNT_PAGES: &[&str] = &[
     "password",
     "delete_cookies",
     "subscribe",
+    // The list of a forum's members (`/user/memberlist`, `memberlist.php`), a menu's link.
+    "memberlist",
 ];
 
 /// Share bars and buttons, removed from inside the article when short.
@@ -545,6 +547,10 @@ pub const UNLIKELY_ROLES: &[&str] = &[
     "contentinfo",
     "search",
 ];
+
+/// ARIA roles of the blocks that `<aside>`, `<nav>` and `<footer>` are: their names and dates
+/// belong to other pieces than the article.
+pub const ASIDE_ROLES: &[&str] = &["complementary", "navigation", "contentinfo"];
 
 /// Labels that announce an ad slot, in the languages we meet most. Compared after trimming
 /// dashes, dots, brackets and whitespace, and lowercasing.
