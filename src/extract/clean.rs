@@ -862,7 +862,7 @@ const CARD_DESCRIPTION_TEXT: u32 = 80;
 /// The text outside its heading of link `a` when it is a card whole: a heading and a
 /// description of at least [`CARD_DESCRIPTION_TEXT`] and twice the heading's, no price (a
 /// product's card), no picture and no date (a teaser of a story shows its photo, its date).
-fn card_description(doc: &Document, a: NodeId, stats: &TextStats) -> Option<u32> {
+pub(super) fn card_description(doc: &Document, a: NodeId, stats: &TextStats) -> Option<u32> {
     let s = stats.get(a);
     if s.heading_text == 0 || s.images > 0 {
         return None;
@@ -923,6 +923,7 @@ fn should_remove(
     }
     let weight = class_weight(doc, n, flags);
     if weight < 0.0
+        && !super::prepare::holds_described_cards(doc, n, stats)
         && !super::prepare::is_text_named_footer(
             match_string(doc, n),
             stats.get(n),
@@ -1713,6 +1714,31 @@ mod tests {
             let text = shown_with(&grid(extra));
             assert!(!text.contains("the daily running of it"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_grid_of_described_cards_named_promo_stays_a_priced_promo_goes() {
+        // A content manager's service cards, each in a block named `promo`: they are the
+        // page's text, not another's ad.
+        let grid = |extra: &str| {
+            let cards: String = ["Audit", "Tax", "Cloud", "Privacy"]
+                .iter()
+                .map(|name| {
+                    format!(
+                        "<div class=\"promo cmp-promo__services\"><a href=\"/s/{name}\">\
+                         <div class=\"cmp-promo__content\"><h3>{name}</h3><div>Our {name} \
+                         teams help you plan and run the work that fits your business, from \
+                         the first review onwards.{extra}</div><span>Find out more</span>\
+                         </div></a></div>"
+                    )
+                })
+                .collect();
+            format!("<div class=\"cmp-promo-container-wrapper\">{cards}</div>")
+        };
+        let text = shown_with(&grid(""));
+        assert!(text.contains("from the first review onwards"), "{text}");
+        let text = shown_with(&grid(" Now $9.99 a month."));
+        assert!(!text.contains("from the first review onwards"), "{text}");
     }
 
     #[test]
