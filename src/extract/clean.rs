@@ -807,6 +807,13 @@ fn flatten_layout_tables(doc: &mut Document, article: NodeId) {
 /// images per paragraph, more list items than paragraphs, form fields, link lists.
 fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, removed: &mut Removals) {
     let mut stats = TextStats::measure(doc, article);
+    // A card that is a link whole around its heading and a description: the description is
+    // text to read (a service's summary), only the heading names where the link goes.
+    for a in doc.find_all(article, "a") {
+        if let Some(description) = card_description(doc, a, &stats) {
+            stats.count_as_text(doc, article, a, description);
+        }
+    }
     let mut blocks = doc.collect_where(article, &|n| {
         n != article
             && matches!(
@@ -850,6 +857,25 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
             stats.count_links_as_text(doc, article, n);
         }
     }
+}
+
+/// Least text of a linked card's description, outside its heading.
+const CARD_DESCRIPTION_TEXT: u32 = 80;
+
+/// The text outside its heading of link `a` when it is a card whole: a heading and a
+/// description of at least [`CARD_DESCRIPTION_TEXT`] and twice the heading's, no price (a
+/// product's card), no picture and no date (a teaser of a story shows its photo, its date).
+pub(super) fn card_description(doc: &Document, a: NodeId, stats: &TextStats) -> Option<u32> {
+    let s = stats.get(a);
+    if s.heading_text == 0 || s.images > 0 {
+        return None;
+    }
+    let description = s.text.saturating_sub(s.heading_text);
+    if description < CARD_DESCRIPTION_TEXT || description < 2 * s.heading_text {
+        return None;
+    }
+    (doc.find_all(a, "time").is_empty() && !super::listing::shows_price(doc, a))
+        .then_some(description)
 }
 
 /// True when `n` holds the link that stands for an embedded video.
@@ -900,6 +926,7 @@ fn should_remove(
     }
     let weight = class_weight(doc, n, flags);
     if weight < 0.0
+        && !super::prepare::holds_described_cards(doc, n, stats)
         && !super::prepare::is_text_named_footer(
             match_string(doc, n),
             stats.get(n),
@@ -1664,6 +1691,57 @@ mod tests {
              </body></html>"
         );
         crate::extract_html(&html, None).expect("the article").text
+    }
+
+    #[test]
+    fn cards_linked_whole_around_a_description_stay_teasers_and_product_cards_go() {
+        // A service page's grid: each card a link around its heading and a summary.
+        let card = |name: &str, extra: &str| {
+            format!(
+                "<div class=\"card\"><a href=\"/services/{name}\"><h3>{name} services</h3>\
+                 <p>We help you plan, build and run {name} work that fits your business, \
+                 from the first review to the daily running of it.{extra}</p></a></div>"
+            )
+        };
+        let grid = |extra: &str| {
+            let cards: String = ["Audit", "Tax", "Cloud", "Privacy"]
+                .iter()
+                .map(|n| card(n, extra))
+                .collect();
+            format!("<div class=\"grid\">{cards}</div>")
+        };
+        let text = shown_with(&grid(""));
+        assert!(text.contains("the daily running of it"), "{text}");
+        // Priced cards (a shop's products) and dated ones (stories) are still link lists.
+        for extra in [" From $99.00", "<time datetime=\"2024-05-01\">May 1</time>"] {
+            let text = shown_with(&grid(extra));
+            assert!(!text.contains("the daily running of it"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_grid_of_described_cards_named_promo_stays_a_priced_promo_goes() {
+        // A content manager's service cards, each in a block named `promo`: they are the
+        // page's text, not another's ad.
+        let grid = |extra: &str| {
+            let cards: String = ["Audit", "Tax", "Cloud", "Privacy"]
+                .iter()
+                .map(|name| {
+                    format!(
+                        "<div class=\"promo cmp-promo__services\"><a href=\"/s/{name}\">\
+                         <div class=\"cmp-promo__content\"><h3>{name}</h3><div>Our {name} \
+                         teams help you plan and run the work that fits your business, from \
+                         the first review onwards.{extra}</div><span>Find out more</span>\
+                         </div></a></div>"
+                    )
+                })
+                .collect();
+            format!("<div class=\"cmp-promo-container-wrapper\">{cards}</div>")
+        };
+        let text = shown_with(&grid(""));
+        assert!(text.contains("from the first review onwards"), "{text}");
+        let text = shown_with(&grid(" Now $9.99 a month."));
+        assert!(!text.contains("from the first review onwards"), "{text}");
     }
 
     #[test]

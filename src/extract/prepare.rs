@@ -936,6 +936,7 @@ pub fn strip_page_chrome(
                 && in_card(doc, n, flags.thread))
             && !has_header_cells(doc, n)
             && !holds_most_prose(doc, n, ms, body, stats)
+            && !holds_described_cards(doc, n, stats)
             && !is_introduction(doc, n, ms, stats.get(n));
         // The product's description in a sheet or a modal: kept, and opened below.
         let sheet = unlikely
@@ -1114,6 +1115,37 @@ fn holds_most_prose(
             ClutterKind::Ad | ClutterKind::Sidebar | ClutterKind::Subscribe | ClutterKind::Other
         ))
         || is_text_named_footer(ms, here, whole)
+}
+
+/// True when the text of `n` is that of cards linked whole around a heading and a
+/// description ([`super::clean::card_description`]), nine tenths of it or more: a grid of a
+/// site's services or offers (`cmp-promo` cards), which is the page's text, whatever it
+/// is named.
+pub(super) fn holds_described_cards(
+    doc: &Document,
+    n: NodeId,
+    stats: &super::stats::TextStats,
+) -> bool {
+    let s = stats.get(n);
+    // Cards have headings, and a description twice as long: most blocks are ruled out
+    // before their subtree is walked.
+    if s.heading_text == 0 || s.heading_text * 2 > s.text {
+        return false;
+    }
+    let text = s.text;
+    let mut cards = 0;
+    let mut cur = doc.first_child(n);
+    while let Some(d) = cur {
+        if doc.is(d, "a") {
+            if super::clean::card_description(doc, d, stats).is_some() {
+                cards += stats.get(d).text;
+            }
+            cur = doc.next_in(n, d, true);
+        } else {
+            cur = doc.next_in(n, d, false);
+        }
+    }
+    text > 0 && cards * 10 >= text * 9
 }
 
 fn prose(s: super::stats::Stat) -> u32 {

@@ -172,6 +172,12 @@ impl TextStats {
     /// read as link lists.
     pub fn count_links_as_text(&mut self, doc: &Document, root: NodeId, n: NodeId) {
         let links = self.get(n).link_text;
+        self.count_as_text(doc, root, n, links);
+    }
+
+    /// Counts `links` characters of the link text of `n` (inside `root`) as plain text, in
+    /// `n` and its ancestors up to `root`.
+    pub fn count_as_text(&mut self, doc: &Document, root: NodeId, n: NodeId, links: u32) {
         let mut cur = Some(n);
         while let Some(p) = cur {
             if let Some(k) = self.slot(p) {
