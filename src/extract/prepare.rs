@@ -345,7 +345,9 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return false;
     }
     if doc.attr(n, "hidden").is_some()
-        || doc.attr(n, "aria-hidden") == Some("true") && !has_figure_role(doc, n)
+        || doc.attr(n, "aria-hidden") == Some("true")
+            && !has_figure_role(doc, n)
+            && !is_paragraph_link(doc, n)
     {
         return true;
     }
@@ -573,6 +575,18 @@ fn tab_panel_ids(doc: &Document, body: NodeId) -> Vec<&str> {
         .map(|id| id.trim_start_matches('#'))
         .filter(|id| !id.is_empty())
         .collect()
+}
+
+/// A link that is a paragraph's whole content (a teaser's summary, linked to the story like
+/// its headline): hidden from screen readers only, as a second link to the same place, and
+/// shown on the page.
+fn is_paragraph_link(doc: &Document, n: NodeId) -> bool {
+    doc.is(n, "a")
+        && doc.parent(n).is_some_and(|p| {
+            doc.is(p, "p")
+                && doc.element_children(p).len() == 1
+                && doc.text_len(p) == doc.text_len(n)
+        })
 }
 
 /// Some sites mark decorative wrappers of real images aria-hidden; keep those.
@@ -917,7 +931,7 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (patterns::is_unlikely_name(ms, flags.product)
+                || (patterns::is_unlikely_name_of(ms, flags.product, tag == "p")
                     && (!patterns::matches(MAYBE_CANDIDATE, ms)
                         || patterns::matches(NOT_CONTENT, ms))
                     && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))
@@ -1941,6 +1955,31 @@ mod tests {
             let text = doc.text_content(doc.body().unwrap());
             assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_teasers_summary_linked_whole_for_the_eye_only_stays() {
+        // A topic page's teaser: the summary is a paragraph's one link, to the story like its
+        // headline, hidden from screen readers as a second link there; the eye reads it. An
+        // overlay link across the card, a copy of the headline, goes.
+        let html = "<body><article class=teaser><h2><a href=/s/1>Ferries run twice a day</a></h2>\
+             <p class=desc> <a href=/s/1 aria-hidden=true tabindex=-1>The island's ferry now \
+             sails twice a day all winter, the council said on Tuesday.</a> </p>\
+             <a class=overlay href=/s/1 aria-hidden=true tabindex=-1>Ferries run twice a day \
+             again</a><p><a href=/s/1 aria-hidden=true>More</a> on the timetable.</p>\
+             </article>";
+        let more = "<article class=teaser><h2><a href=/s/2>Harbour works begin</a></h2><p>The \
+             quay is rebuilt in stone over the next two summers, at a cost of four million.</p>\
+             </article>"
+            .repeat(4);
+        let mut doc = crate::dom::html::parse_html(&format!("{html}{more}</body>"), None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("sails twice a day all winter"), "{text}");
+        assert!(
+            !text.contains("a day again") && !text.contains("More"),
+            "{text}"
+        );
     }
 
     #[test]
