@@ -217,6 +217,11 @@ pub const SCREEN_SIZES: &[Pat] = &[
 /// Words of [`SCREEN_SIZES`] for phones: a block hidden there shows on a wide screen.
 pub const SMALL_SCREENS: &[Pat] = &[Sub("mobile"), Sub("phone")];
 
+/// A shop theme's two copies of a product's price and the name of a price block on sale
+/// (Shopify's Dawn and the themes built on it): the sale copy shows only in a block on sale,
+/// the regular copy only in one that is not.
+pub const PRICE_COPIES: [&str; 3] = ["price__sale", "price__regular", "price--on-sale"];
+
 /// Class names of responsive frameworks that show a block on small screens only (Bootstrap,
 /// Tailwind, Foundation, forum themes): each a whole class name, lowercased, or its end after
 /// an underscore (`ipsResponsive_showPhone`). `max-lg:hidden` is the opposite, so no substring.

@@ -352,10 +352,37 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return true;
     }
     doc.attr(n, "style").is_some_and(style_hides)
+        || doc
+            .attr(n, "class")
+            .is_some_and(|c| is_unshown_price(doc, n, c))
         || matches!(doc.tag(n), Some("span" | "time"))
             && doc
                 .attr(n, "class")
                 .is_some_and(hidden_by_d_none_everywhere)
+}
+
+/// A shop theme's price block holds both prices of a product, the regular one and the sale
+/// one, and its stylesheet shows one of them: the sale price when the block is named on sale,
+/// the regular price otherwise ([`patterns::PRICE_COPIES`]). The other copy, read as text,
+/// would repeat every card's price.
+fn is_unshown_price(doc: &Document, n: NodeId, class: &str) -> bool {
+    let [sale, regular, on_sale] = patterns::PRICE_COPIES;
+    let named = |w: &str| split_white(class).any(|c| c == w);
+    let (is_sale, is_regular) = (named(sale), named(regular));
+    if is_sale == is_regular {
+        return false;
+    }
+    // The block named on sale is the copy's parent or grandparent.
+    let mut up = doc.parent(n);
+    let mut block_on_sale = false;
+    for _ in 0..2 {
+        let Some(p) = up else { break };
+        block_on_sale |= doc
+            .attr(p, "class")
+            .is_some_and(|c| split_white(c).any(|w| w == on_sale));
+        up = doc.parent(p);
+    }
+    is_sale != block_on_sale
 }
 
 /// Bootstrap's `d-none` alone: no `d-md-inline` or the like shows the element again at some
@@ -1980,6 +2007,36 @@ mod tests {
             !text.contains("a day again") && !text.contains("More"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_cards_price_shows_once_the_copy_its_theme_hides_goes() {
+        // A shop theme's card holds the regular and the sale price; its stylesheet shows the
+        // sale one only in a price block on sale.
+        let card = |i: usize, on_sale: &str, regular: &str, sale: &str| {
+            format!(
+                "<li class=\"card\"><h3><a href=\"/p/{i}\">Open-back headphones, model {i}</a>\
+                 </h3><div class=\"price {on_sale}\"><div class=\"price__container\">\
+                 <div class=\"price__regular\"><span class=\"price-item\">{regular}</span></div>\
+                 <div class=\"price__sale\"><span class=\"price-item\">{sale}</span>\
+                 <s class=\"price-item\">{regular}</s></div></div></div></li>"
+            )
+        };
+        let cards: String = (0..8)
+            .map(|i| card(i, "", &format!("$49{i}.95"), &format!("$49{i}.95")))
+            .chain([card(8, "price--on-sale", "$579.95", "$399.95")])
+            .collect();
+        let html = format!("<body><main><h1>Headphones</h1><ul>{cards}</ul></main></body>");
+        let mut doc = crate::dom::html::parse_html(&html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert_eq!(text.matches("$493.95").count(), 1, "{text}");
+        // On sale: the sale price and the regular one struck through beside it.
+        assert!(
+            text.contains("$399.95") && text.contains("$579.95"),
+            "{text}"
+        );
+        assert_eq!(text.matches("$579.95").count(), 1, "{text}");
     }
 
     #[test]
