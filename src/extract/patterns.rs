@@ -132,12 +132,18 @@ pub const SCREEN_READER_ONLY: &[Pat] = &[
 /// [`UNLIKELY`] (on a page that offers a `product`, not a promotion's: [`SHOP_PROMOTIONS`])
 /// or of [`SCREEN_READER_ONLY`], or a name that hides the block.
 pub fn is_unlikely_name(ms: &str, product: bool) -> bool {
+    is_unlikely_name_of(ms, product, false)
+}
+
+/// [`is_unlikely_name`] for a block that may be a `paragraph`, whose name hiding it on phones
+/// only (`hide-mobile`) leaves it shown on a wide screen (see [`hides_the_block`]).
+pub fn is_unlikely_name_of(ms: &str, product: bool, paragraph: bool) -> bool {
     (if product {
         matches_but(UNLIKELY, ms, &SHOP_PROMOTIONS[..1])
     } else {
         matches(UNLIKELY, ms)
     }) || matches(SCREEN_READER_ONLY, ms)
-        || hides_the_block(ms)
+        || hides_the_block(ms, paragraph)
 }
 
 /// Words of a shop's own promotions (`promo-tiles`, `hero-banner`): on a page that offers a
@@ -165,8 +171,11 @@ pub fn matches_but(table: &[Pat], haystack: &str, but: &[Pat]) -> bool {
 /// True when a name of `ms` holds the word `hide` as the last of its words (`hide`,
 /// `js-hide`, `toggle__hide`) or before a screen size (`hide-mobile`). Followed by another
 /// word it names a part or a moment it hides (`hide-ordinal`, `hide-caption`,
-/// `hide-on-print`, `hide-scrollbar`), and the block itself shows.
-fn hides_the_block(ms: &str) -> bool {
+/// `hide-on-print`, `hide-scrollbar`), and the block itself shows. A `paragraph` hidden on
+/// phones only shows on a wide screen, as the reader is laid out (a teaser's summary under
+/// its headline, left out on a phone); a larger block so named is often the wide copy of a
+/// layout the page also holds for phones, and goes.
+fn hides_the_block(ms: &str, paragraph: bool) -> bool {
     let mut from = 0;
     while let Some(i) = find(&ms[from..], "hide") {
         let at = from + i;
@@ -176,7 +185,8 @@ fn hides_the_block(ms: &str) -> bool {
         let word = |b: u8| b.is_ascii_alphanumeric();
         if (at == 0 || !word(ms.as_bytes()[at - 1]))
             && !rest.bytes().next().is_some_and(word)
-            && (!rest.bytes().any(word) || matches(SCREEN_SIZES, rest))
+            && (!rest.bytes().any(word)
+                || matches(SCREEN_SIZES, rest) && !(paragraph && matches(SMALL_SCREENS, rest)))
         {
             return true;
         }
@@ -203,6 +213,14 @@ pub const SCREEN_SIZES: &[Pat] = &[
     Sub("desktop"),
     Sub("responsive"),
 ];
+
+/// Words of [`SCREEN_SIZES`] for phones: a block hidden there shows on a wide screen.
+pub const SMALL_SCREENS: &[Pat] = &[Sub("mobile"), Sub("phone")];
+
+/// A shop theme's two copies of a product's price and the name of a price block on sale
+/// (Shopify's Dawn and the themes built on it): the sale copy shows only in a block on sale,
+/// the regular copy only in one that is not.
+pub const PRICE_COPIES: [&str; 3] = ["price__sale", "price__regular", "price--on-sale"];
 
 /// Class names of responsive frameworks that show a block on small screens only (Bootstrap,
 /// Tailwind, Foundation, forum themes): each a whole class name, lowercased, or its end after
@@ -1935,6 +1953,7 @@ mod tests {
             "js-hide",
             "toggle-box__hide",
             "hide-mobile",
+            "hide-desktop",
             "hide-mw-responsivewide",
             "hide-visually",
         ] {
@@ -1949,6 +1968,12 @@ mod tests {
         ] {
             assert!(!is_unlikely_name(shown, false), "{shown}");
         }
+        // A paragraph hidden on phones shows on a wide screen; one hidden there does not.
+        for shown in ["river-desc hide-mobile", "hide-on-phone"] {
+            assert!(!is_unlikely_name_of(shown, false, true), "{shown}");
+            assert!(is_unlikely_name_of(shown, false, false), "{shown}");
+        }
+        assert!(is_unlikely_name_of("hide-desktop", false, true));
     }
 
     #[test]

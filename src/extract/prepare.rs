@@ -345,15 +345,44 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
         return false;
     }
     if doc.attr(n, "hidden").is_some()
-        || doc.attr(n, "aria-hidden") == Some("true") && !has_figure_role(doc, n)
+        || doc.attr(n, "aria-hidden") == Some("true")
+            && !has_figure_role(doc, n)
+            && !is_paragraph_link(doc, n)
     {
         return true;
     }
     doc.attr(n, "style").is_some_and(style_hides)
+        || doc
+            .attr(n, "class")
+            .is_some_and(|c| is_unshown_price(doc, n, c))
         || matches!(doc.tag(n), Some("span" | "time"))
             && doc
                 .attr(n, "class")
                 .is_some_and(hidden_by_d_none_everywhere)
+}
+
+/// A shop theme's price block holds both prices of a product, the regular one and the sale
+/// one, and its stylesheet shows one of them: the sale price when the block is named on sale,
+/// the regular price otherwise ([`patterns::PRICE_COPIES`]). The other copy, read as text,
+/// would repeat every card's price.
+fn is_unshown_price(doc: &Document, n: NodeId, class: &str) -> bool {
+    let [sale, regular, on_sale] = patterns::PRICE_COPIES;
+    let named = |w: &str| split_white(class).any(|c| c == w);
+    let (is_sale, is_regular) = (named(sale), named(regular));
+    if is_sale == is_regular {
+        return false;
+    }
+    // The block named on sale is the copy's parent or grandparent.
+    let mut up = doc.parent(n);
+    let mut block_on_sale = false;
+    for _ in 0..2 {
+        let Some(p) = up else { break };
+        block_on_sale |= doc
+            .attr(p, "class")
+            .is_some_and(|c| split_white(c).any(|w| w == on_sale));
+        up = doc.parent(p);
+    }
+    is_sale != block_on_sale
 }
 
 /// Bootstrap's `d-none` alone: no `d-md-inline` or the like shows the element again at some
@@ -573,6 +602,18 @@ fn tab_panel_ids(doc: &Document, body: NodeId) -> Vec<&str> {
         .map(|id| id.trim_start_matches('#'))
         .filter(|id| !id.is_empty())
         .collect()
+}
+
+/// A link that is a paragraph's whole content (a teaser's summary, linked to the story like
+/// its headline): hidden from screen readers only, as a second link to the same place, and
+/// shown on the page.
+fn is_paragraph_link(doc: &Document, n: NodeId) -> bool {
+    doc.is(n, "a")
+        && doc.parent(n).is_some_and(|p| {
+            doc.is(p, "p")
+                && doc.element_children(p).len() == 1
+                && doc.text_len(p) == doc.text_len(n)
+        })
 }
 
 /// Some sites mark decorative wrappers of real images aria-hidden; keep those.
@@ -917,7 +958,7 @@ pub fn strip_page_chrome(
             && (doc
                 .attr(n, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-                || (patterns::is_unlikely_name(ms, flags.product)
+                || (patterns::is_unlikely_name_of(ms, flags.product, tag == "p")
                     && (!patterns::matches(MAYBE_CANDIDATE, ms)
                         || patterns::matches(NOT_CONTENT, ms))
                     && !(flags.thread && patterns::matches(patterns::COMMENT_THREADS, ms)))
@@ -1973,6 +2014,61 @@ mod tests {
             let text = doc.text_content(doc.body().unwrap());
             assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_teasers_summary_linked_whole_for_the_eye_only_stays() {
+        // A topic page's teaser: the summary is a paragraph's one link, to the story like its
+        // headline, hidden from screen readers as a second link there; the eye reads it. An
+        // overlay link across the card, a copy of the headline, goes.
+        let html = "<body><article class=teaser><h2><a href=/s/1>Ferries run twice a day</a></h2>\
+             <p class=desc> <a href=/s/1 aria-hidden=true tabindex=-1>The island's ferry now \
+             sails twice a day all winter, the council said on Tuesday.</a> </p>\
+             <a class=overlay href=/s/1 aria-hidden=true tabindex=-1>Ferries run twice a day \
+             again</a><p><a href=/s/1 aria-hidden=true>More</a> on the timetable.</p>\
+             </article>";
+        let more = "<article class=teaser><h2><a href=/s/2>Harbour works begin</a></h2><p>The \
+             quay is rebuilt in stone over the next two summers, at a cost of four million.</p>\
+             </article>"
+            .repeat(4);
+        let mut doc = crate::dom::html::parse_html(&format!("{html}{more}</body>"), None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("sails twice a day all winter"), "{text}");
+        assert!(
+            !text.contains("a day again") && !text.contains("More"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_cards_price_shows_once_the_copy_its_theme_hides_goes() {
+        // A shop theme's card holds the regular and the sale price; its stylesheet shows the
+        // sale one only in a price block on sale.
+        let card = |i: usize, on_sale: &str, regular: &str, sale: &str| {
+            format!(
+                "<li class=\"card\"><h3><a href=\"/p/{i}\">Open-back headphones, model {i}</a>\
+                 </h3><div class=\"price {on_sale}\"><div class=\"price__container\">\
+                 <div class=\"price__regular\"><span class=\"price-item\">{regular}</span></div>\
+                 <div class=\"price__sale\"><span class=\"price-item\">{sale}</span>\
+                 <s class=\"price-item\">{regular}</s></div></div></div></li>"
+            )
+        };
+        let cards: String = (0..8)
+            .map(|i| card(i, "", &format!("$49{i}.95"), &format!("$49{i}.95")))
+            .chain([card(8, "price--on-sale", "$579.95", "$399.95")])
+            .collect();
+        let html = format!("<body><main><h1>Headphones</h1><ul>{cards}</ul></main></body>");
+        let mut doc = crate::dom::html::parse_html(&html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert_eq!(text.matches("$493.95").count(), 1, "{text}");
+        // On sale: the sale price and the regular one struck through beside it.
+        assert!(
+            text.contains("$399.95") && text.contains("$579.95"),
+            "{text}"
+        );
+        assert_eq!(text.matches("$579.95").count(), 1, "{text}");
     }
 
     #[test]
