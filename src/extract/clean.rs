@@ -906,6 +906,17 @@ fn should_remove(
         return true;
     }
     let ld = stats.link_density(n);
+    // A note of the text (a tip, a warning, "See also": a paragraph or more) and a reference
+    // list of anchored terms (an API's members, each described) are the text's own, links
+    // and all. (What is left of a list of links named a callout, its links gone, holds no
+    // paragraph.)
+    if ld < CALLOUT_LINK_DENSITY
+        && ((stats.get(n).paragraphs > 0
+            && patterns::matches(patterns::CALLOUTS, match_string(doc, n)))
+            || is_reference_list(doc, n))
+    {
+        return false;
+    }
     // A wrapper around one paragraph is that paragraph, and paragraphs are not judged here
     // (Readability.js puts such a paragraph in its wrapper's place below a quarter of links).
     if tag == "div" && ld < 0.25 && doc.only_element_child(n).is_some_and(|c| doc.is(c, "p")) {
@@ -946,6 +957,24 @@ fn should_remove(
             && !(is_list && items_open_with_words(doc, n)))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
+}
+
+/// Link density below which a callout or a reference list is text (not a list of links
+/// named a note).
+const CALLOUT_LINK_DENSITY: f64 = 0.5;
+
+/// True when `n` is a definition list whose terms all carry an `id` (anchors a page links
+/// to: an API's members, a glossary's words): a reference, its terms links to each
+/// member's page or the source, not a list of links.
+fn is_reference_list(doc: &Document, n: NodeId) -> bool {
+    let mut terms = doc
+        .element_children(n)
+        .into_iter()
+        .filter(|&c| doc.is(c, "dt"))
+        .peekable();
+    doc.is(n, "dl")
+        && terms.peek().is_some()
+        && terms.all(|t| doc.attr(t, "id").is_some_and(|i| !i.trim().is_empty()))
 }
 
 /// Least text outside links of a thread's post that its photos do not make a gallery.
@@ -2675,6 +2704,34 @@ mod tests {
         assert!(text.contains("Tests underway"), "{text}");
         assert!(!text.contains("run by their own rules"), "{text}");
         assert!(!text.contains("I was drowning"), "{text}");
+    }
+
+    #[test]
+    fn a_documentation_note_and_a_reference_list_keep_their_links_a_link_list_does_not() {
+        // A tip set in the text: a label and a sentence, a third of it a link.
+        let tip = "<div class=TIP><p>Tip</p><p>To install the tools on <a href=/wsl>the \
+                   Linux subsystem</a>, follow the steps of the Linux tab.</p></div>";
+        // An API's constructor: one term, its anchor and link, and a line about it.
+        let members = "<dl><dt id=socket><a href=/api/socket><code>Socket()</code></a></dt>\
+                       <dd><p>Returns a new socket.</p></dd></dl>";
+        // The same shapes unnamed and unanchored: links with a few words beside them.
+        let box_ = "<div class=box><p>Box</p><p>Read <a href=/more>our whole series on the \
+                    tools of the Linux shell</a> too.</p></div>";
+        let list = "<dl><dt><a href=/other/story>Sockets, explained</a></dt>\
+                    <dd><p>Our primer.</p></dd></dl>";
+        let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
+        let mut doc = parse_html(
+            &format!("<body><div id=a>{long}{long}{tip}{members}{box_}{list}</div>"),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("follow the steps"), "{text}");
+        assert!(text.contains("Returns a new socket"), "{text}");
+        assert!(!text.contains("whole series"), "{text}");
+        assert!(!text.contains("Our primer"), "{text}");
     }
 
     #[test]
