@@ -1364,6 +1364,21 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
     if header_text * 2 > stats.get(article).text {
         return;
     }
+    // Blocks side by side, [`REPEATED_HEADERS`] or more under one parent, are items (quotes
+    // of a carousel over their authors' names, cards with their dates), not its header.
+    let mut parents: Vec<usize> = headers
+        .iter()
+        .filter_map(|&h| doc.parent(h))
+        .map(NodeId::index)
+        .collect();
+    parents.sort_unstable();
+    let siblings = |h: NodeId| {
+        doc.parent(h).map_or(0, |p| {
+            let i = p.index();
+            parents.partition_point(|&q| q <= i) - parents.partition_point(|&q| q < i)
+        })
+    };
+    headers.retain(|&h| siblings(h) < REPEATED_HEADERS);
     for h in headers {
         let media = doc.collect_where(h, &|d| {
             matches!(doc.tag(d), Some("figure" | "picture"))
@@ -1377,6 +1392,10 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
         doc.detach(h);
     }
 }
+
+/// Fewest header-like blocks under one parent that are a list's items, not the article's
+/// header (see [`remove_article_headers`]).
+const REPEATED_HEADERS: usize = 3;
 
 /// A copyright line closing an article's text is the site's footer, not the article.
 const COPYRIGHT_OPENERS: &[&str] = &["©", "copyright", "(c) ", "all rights reserved"];
@@ -2003,6 +2022,51 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the list").text;
         for (name, about) in events {
             assert!(text.contains(name) && text.contains(about), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_carousel_of_quotes_over_their_authors_names_is_no_header() {
+        // Quotes of clients, each over its author's name (named as a byline), set before the
+        // page's first paragraph: each reads as an article's header, together they are items.
+        let quotes = [
+            (
+                "They wrote a resume that landed me three offers.",
+                "Lynn B.",
+            ),
+            (
+                "I only applied to one job and got the interview.",
+                "Grant M.",
+            ),
+            ("Looking at my new resume was like a makeover.", "Beth B."),
+            ("Within a month I had six calls from employers.", "Ali S."),
+            ("Professional, quick and kind from start to end.", "Dana R."),
+            ("The best money I spent on my job search so far.", "Omar K."),
+            (
+                "My new letter finally sounds like me, only better.",
+                "Ines T.",
+            ),
+        ];
+        let slides: String = quotes
+            .iter()
+            .map(|(quote, name)| {
+                format!(
+                    "<div class=\"slide\"><div class=\"quote\"><h3>{quote}</h3></div>\
+                     <div class=\"testimonial-author\"><p>{name}, client</p></div></div>"
+                )
+            })
+            .collect();
+        let para = "<p>Our writers rework your resume with you over two weeks, from a first \
+                    call about the jobs you want to the last read of the letter that goes \
+                    with it, and stay on hand for the interviews that follow.</p>";
+        let html = format!(
+            "<html><head><meta name=author content=\"Resume Co\"></head><body><main>\
+             <h1>Resume writing</h1><div class=\"slides\">{slides}</div>{para}{para}{para}\
+             </main></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the page").text;
+        for (quote, _) in quotes {
+            assert!(text.contains(quote), "{text}");
         }
     }
 
