@@ -936,6 +936,17 @@ fn should_remove(
         return true;
     }
     let ld = stats.link_density(n);
+    // A note of the text (a tip, a warning, "See also": a paragraph or more) and a reference
+    // list of anchored terms (an API's members, each described) are the text's own, links
+    // and all. (What is left of a list of links named a callout, its links gone, holds no
+    // paragraph.)
+    if ld < CALLOUT_LINK_DENSITY
+        && ((stats.get(n).paragraphs > 0
+            && patterns::matches(patterns::CALLOUTS, match_string(doc, n)))
+            || is_reference_list(doc, n))
+    {
+        return false;
+    }
     // A wrapper around one paragraph is that paragraph, and paragraphs are not judged here
     // (Readability.js puts such a paragraph in its wrapper's place below a quarter of links).
     if tag == "div" && ld < 0.25 && doc.only_element_child(n).is_some_and(|c| doc.is(c, "p")) {
@@ -976,6 +987,24 @@ fn should_remove(
             && !(is_list && items_open_with_words(doc, n)))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
+}
+
+/// Link density below which a callout or a reference list is text (not a list of links
+/// named a note).
+const CALLOUT_LINK_DENSITY: f64 = 0.5;
+
+/// True when `n` is a definition list whose terms all carry an `id` (anchors a page links
+/// to: an API's members, a glossary's words): a reference, its terms links to each
+/// member's page or the source, not a list of links.
+fn is_reference_list(doc: &Document, n: NodeId) -> bool {
+    let mut terms = doc
+        .element_children(n)
+        .into_iter()
+        .filter(|&c| doc.is(c, "dt"))
+        .peekable();
+    doc.is(n, "dl")
+        && terms.peek().is_some()
+        && terms.all(|t| doc.attr(t, "id").is_some_and(|i| !i.trim().is_empty()))
 }
 
 /// Least text outside links of a thread's post that its photos do not make a gallery.
@@ -1365,6 +1394,21 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
     if header_text * 2 > stats.get(article).text {
         return;
     }
+    // Blocks side by side, [`REPEATED_HEADERS`] or more under one parent, are items (quotes
+    // of a carousel over their authors' names, cards with their dates), not its header.
+    let mut parents: Vec<usize> = headers
+        .iter()
+        .filter_map(|&h| doc.parent(h))
+        .map(NodeId::index)
+        .collect();
+    parents.sort_unstable();
+    let siblings = |h: NodeId| {
+        doc.parent(h).map_or(0, |p| {
+            let i = p.index();
+            parents.partition_point(|&q| q <= i) - parents.partition_point(|&q| q < i)
+        })
+    };
+    headers.retain(|&h| siblings(h) < REPEATED_HEADERS);
     for h in headers {
         let media = doc.collect_where(h, &|d| {
             matches!(doc.tag(d), Some("figure" | "picture"))
@@ -1378,6 +1422,10 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
         doc.detach(h);
     }
 }
+
+/// Fewest header-like blocks under one parent that are a list's items, not the article's
+/// header (see [`remove_article_headers`]).
+const REPEATED_HEADERS: usize = 3;
 
 /// A copyright line closing an article's text is the site's footer, not the article.
 const COPYRIGHT_OPENERS: &[&str] = &["©", "copyright", "(c) ", "all rights reserved"];
@@ -2055,6 +2103,51 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the list").text;
         for (name, about) in events {
             assert!(text.contains(name) && text.contains(about), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_carousel_of_quotes_over_their_authors_names_is_no_header() {
+        // Quotes of clients, each over its author's name (named as a byline), set before the
+        // page's first paragraph: each reads as an article's header, together they are items.
+        let quotes = [
+            (
+                "They wrote a resume that landed me three offers.",
+                "Lynn B.",
+            ),
+            (
+                "I only applied to one job and got the interview.",
+                "Grant M.",
+            ),
+            ("Looking at my new resume was like a makeover.", "Beth B."),
+            ("Within a month I had six calls from employers.", "Ali S."),
+            ("Professional, quick and kind from start to end.", "Dana R."),
+            ("The best money I spent on my job search so far.", "Omar K."),
+            (
+                "My new letter finally sounds like me, only better.",
+                "Ines T.",
+            ),
+        ];
+        let slides: String = quotes
+            .iter()
+            .map(|(quote, name)| {
+                format!(
+                    "<div class=\"slide\"><div class=\"quote\"><h3>{quote}</h3></div>\
+                     <div class=\"testimonial-author\"><p>{name}, client</p></div></div>"
+                )
+            })
+            .collect();
+        let para = "<p>Our writers rework your resume with you over two weeks, from a first \
+                    call about the jobs you want to the last read of the letter that goes \
+                    with it, and stay on hand for the interviews that follow.</p>";
+        let html = format!(
+            "<html><head><meta name=author content=\"Resume Co\"></head><body><main>\
+             <h1>Resume writing</h1><div class=\"slides\">{slides}</div>{para}{para}{para}\
+             </main></body></html>"
+        );
+        let text = crate::extract_html(&html, None).expect("the page").text;
+        for (quote, _) in quotes {
+            assert!(text.contains(quote), "{text}");
         }
     }
 
@@ -2756,6 +2849,34 @@ mod tests {
         assert!(text.contains("Tests underway"), "{text}");
         assert!(!text.contains("run by their own rules"), "{text}");
         assert!(!text.contains("I was drowning"), "{text}");
+    }
+
+    #[test]
+    fn a_documentation_note_and_a_reference_list_keep_their_links_a_link_list_does_not() {
+        // A tip set in the text: a label and a sentence, a third of it a link.
+        let tip = "<div class=TIP><p>Tip</p><p>To install the tools on <a href=/wsl>the \
+                   Linux subsystem</a>, follow the steps of the Linux tab.</p></div>";
+        // An API's constructor: one term, its anchor and link, and a line about it.
+        let members = "<dl><dt id=socket><a href=/api/socket><code>Socket()</code></a></dt>\
+                       <dd><p>Returns a new socket.</p></dd></dl>";
+        // The same shapes unnamed and unanchored: links with a few words beside them.
+        let box_ = "<div class=box><p>Box</p><p>Read <a href=/more>our whole series on the \
+                    tools of the Linux shell</a> too.</p></div>";
+        let list = "<dl><dt><a href=/other/story>Sockets, explained</a></dt>\
+                    <dd><p>Our primer.</p></dd></dl>";
+        let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
+        let mut doc = parse_html(
+            &format!("<body><div id=a>{long}{long}{tip}{members}{box_}{list}</div>"),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("follow the steps"), "{text}");
+        assert!(text.contains("Returns a new socket"), "{text}");
+        assert!(!text.contains("whole series"), "{text}");
+        assert!(!text.contains("Our primer"), "{text}");
     }
 
     #[test]

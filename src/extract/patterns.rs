@@ -146,6 +146,19 @@ pub fn is_unlikely_name_of(ms: &str, product: bool, paragraph: bool) -> bool {
         || hides_the_block(ms, paragraph)
 }
 
+/// Names of a documentation's callouts: a note, a tip, a warning set in the text (Sphinx's
+/// `admonition`, a docs site's `TIP` or `IMPORTANT`), its own however many links they hold.
+pub const CALLOUTS: &[Pat] = &[
+    Sub("admonition"),
+    Sub("callout"),
+    Token("tip"),
+    Token("note"),
+    Token("important"),
+    Token("warning"),
+    Token("caution"),
+    Token("seealso"),
+];
+
 /// Words of a shop's own promotions (`promo-tiles`, `hero-banner`): on a page that offers a
 /// product they show the shop's products and the product itself, not another's ads, and
 /// weigh no block down there ([`NEGATIVE`]). The first, `promo`, strips no block there either
