@@ -1396,19 +1396,16 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
     }
     // Blocks side by side, [`REPEATED_HEADERS`] or more under one parent, are items (quotes
     // of a carousel over their authors' names, cards with their dates), not its header.
-    let mut parents: Vec<usize> = headers
-        .iter()
-        .filter_map(|&h| doc.parent(h))
-        .map(NodeId::index)
-        .collect();
-    parents.sort_unstable();
-    let siblings = |h: NodeId| {
-        doc.parent(h).map_or(0, |p| {
-            let i = p.index();
-            parents.partition_point(|&q| q <= i) - parents.partition_point(|&q| q < i)
-        })
-    };
-    headers.retain(|&h| siblings(h) < REPEATED_HEADERS);
+    // (A count per header over the few found before the text: a sort would cost the wasm
+    // a sorting routine of its own.)
+    let found = headers.clone();
+    headers.retain(|&h| {
+        found
+            .iter()
+            .filter(|&&o| doc.parent(o) == doc.parent(h))
+            .count()
+            < REPEATED_HEADERS
+    });
     for h in headers {
         let media = doc.collect_where(h, &|d| {
             matches!(doc.tag(d), Some("figure" | "picture"))
