@@ -16,7 +16,7 @@
 #                       browser: Lector, Readability.js and a DOM-walk floor in Chromium over the
 #                       corpora (options: --pages N, --filter TEXT, --no-wcxb, --runs N);
 #                       native: criterion, Lector beside dom_smoothie; scaling: synthetic pages
-#   LECTOR_WASM_OPT="-Oz --converge"  wasm-opt flags for the engine (binaryen from npm); "none" skips it
+#   LECTOR_WASM_OPT="-Oz --converge ..."  wasm-opt flags for the engine (binaryen from npm); "none" skips it
 #
 # Outputs: dist/chrome/ and dist/firefox/ (load unpacked), the store zips
 # dist/lector-<browser>-<version>.zip and dist/lector-source-<version>.zip (for AMO review).
@@ -113,8 +113,10 @@ ensure_wasm_bindgen() {
 # Binaryen's wasm-opt from npm (package-lock.json pins it; pure JS and wasm, so it installs
 # anywhere npm does). Debian's binaryen is too old to read current rustc output. It reads the
 # wasm's target_features section, so it needs no --enable flags, and its output depends on
-# its input and flags only (docs/performance.md: size).
-WASM_OPT_FLAGS=${LECTOR_WASM_OPT:--Oz --converge}
+# its input and flags only (docs/performance.md: size). A function with one caller is not
+# inlined into it: inlining such functions grows the gzip'd engine by about 4 KB (the copies
+# compress worse than the calls), for a call per use that costs next to nothing.
+WASM_OPT_FLAGS=${LECTOR_WASM_OPT:--Oz --converge --one-caller-inline-max-function-size=0}
 optimize_wasm() { # file
   [ "$WASM_OPT_FLAGS" = none ] && return 0
   local wasm_opt="$ROOT/node_modules/.bin/wasm-opt"
