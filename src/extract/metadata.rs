@@ -40,6 +40,9 @@ pub struct Metadata {
     /// The JSON-LD body is a thread's opening post (a forum or social posting): the page
     /// holds more than it.
     pub json_ld_body_opens_thread: bool,
+    /// The `description` of the page's JSON-LD `Product`, as written (entities decoded,
+    /// line breaks kept): a shop that renders its description in script shows it only there.
+    pub json_ld_product_description: Option<String>,
     /// The page declares itself a discussion, a thread of posts ([`patterns::DISCUSSION_TYPES`]
     /// in a JSON-LD `@type` or a microdata `itemtype`): its replies are its content, not
     /// comments under it.
@@ -206,6 +209,7 @@ struct JsonLd {
     body_opens_thread: bool,
     discussion: bool,
     product: bool,
+    product_description: Option<String>,
 }
 
 /// What [`page_elements`] finds.
@@ -531,6 +535,7 @@ pub fn read(doc: &Document) -> Metadata {
         excerpt,
         json_ld_body: ld.body,
         json_ld_body_opens_thread: ld.body_opens_thread,
+        json_ld_product_description: ld.product_description,
         thread,
         dom_byline,
         product: ld.product
@@ -711,7 +716,10 @@ fn json_ld(doc: &Document, scripts: &[NodeId], metas: &MetaMap) -> JsonLd {
     };
     let found: Vec<(bool, &Value, &Value)> = roots
         .iter()
-        .filter_map(|root| best_article(root, &mut out.product).map(|a| (is_page_type(a), a, root)))
+        .filter_map(|root| {
+            best_article(root, &mut out.product, &mut out.product_description)
+                .map(|a| (is_page_type(a), a, root))
+        })
         .collect();
     for pages in [false, true] {
         for &(_, article, root) in found.iter().filter(|f| f.0 == pages) {
@@ -733,8 +741,12 @@ fn is_page_type(v: &Value) -> bool {
 
 /// The article-typed object of one JSON-LD script: the first one, or the first of a real
 /// article type over WebPage. Sets `product` when the page's entity is a product (not one a
-/// review names: `itemReviewed` is not walked).
-fn best_article<'a>(value: &'a Value, product: &mut bool) -> Option<&'a Value> {
+/// review names: `itemReviewed` is not walked), and `description` to the first product's.
+fn best_article<'a>(
+    value: &'a Value,
+    product: &mut bool,
+    description: &mut Option<String>,
+) -> Option<&'a Value> {
     // Walk arrays and @graph without recursion.
     let mut stack = vec![value];
     let mut best: Option<&Value> = None;
@@ -750,7 +762,15 @@ fn best_article<'a>(value: &'a Value, product: &mut bool) -> Option<&'a Value> {
                 if let Some(main) = map.get("mainEntity") {
                     stack.push(main);
                 }
-                *product |= type_names(v).iter().any(|t| t.starts_with("product"));
+                if type_names(v).iter().any(|t| t.starts_with("product")) {
+                    *product = true;
+                    if description.is_none() {
+                        *description = v
+                            .get("description")
+                            .and_then(Value::as_str)
+                            .map(decode_entities);
+                    }
+                }
                 if has_article_type(v)
                     && (best.is_none() || (!is_page_type(v) && best.is_some_and(is_page_type)))
                 {

@@ -138,6 +138,60 @@ const MAX_LINK_DENSITY: f64 = 0.5;
 /// Below this much text there is no article to show, unless the page itself is that short.
 const MIN_ARTICLE_TEXT: usize = 140;
 
+/// Share of a product's declared description the article may hold and still be shown it:
+/// an article holding more shows the page's own version of it (a sentence of it or so).
+const MAX_DESCRIPTION_SHOWN: f64 = 0.2;
+
+/// A product's JSON-LD description that the article mostly lacks (a shop that renders it in
+/// script) goes at the article's top, as paragraphs of plain text: the page's own words, but
+/// untrusted, so only their text is kept, never their markup.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
+fn show_description(doc: &mut Document, root: NodeId, description: &str) {
+    let Some(body) = evidence::DeclaredBody::from_text(description, true) else {
+        return;
+    };
+    // A description written without spaces (URL-encoded) is no text to show.
+    if !description.contains(' ')
+        || evidence::Coverage::measure(doc, root, &body).recall(root) >= MAX_DESCRIPTION_SHOWN
+    {
+        return;
+    }
+    // Block tags (and line breaks) end paragraphs; inline ones go unseen.
+    let mut text = String::with_capacity(description.len());
+    let mut tag: Option<String> = None;
+    for c in description.chars() {
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(t), '>') => {
+                let name = t.trim_start_matches('/');
+                let name = name.split(|c: char| !c.is_ascii_alphanumeric()).next();
+                let inline = ["a", "b", "i", "u", "em", "strong", "span", "sup", "sub"]
+                    .iter()
+                    .any(|i| name.is_some_and(|n| n.eq_ignore_ascii_case(i)));
+                if !inline {
+                    text.push('\n');
+                }
+                tag = None;
+            }
+            (Some(t), c) => t.push(c),
+            (None, c) => text.push(c),
+        }
+    }
+    let first = doc.first_child(root);
+    for line in text.lines() {
+        let line = fold_whitespace(line);
+        if line.is_empty() {
+            continue;
+        }
+        let p = doc.create_element("p", Vec::new());
+        doc.append_text(p, &line);
+        match first {
+            Some(f) => doc.insert_before(f, p),
+            None => doc.append(root, p),
+        }
+    }
+}
+
 /// The value of the first pair whose key is `key`: the lookup of the engine's small key-value
 /// lists (JSON-LD members, `<meta>` keys, streamed segments), kept as lists rather than hash
 /// maps to keep hash table code out of the wasm.
@@ -398,7 +452,12 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
         }
     }
     let (work, root, _, dom_byline, removals) = best?;
-    let (clean, clean_root) = render::html::sanitize(&work, root, meta.base_url.as_deref());
+    let (mut clean, clean_root) = render::html::sanitize(&work, root, meta.base_url.as_deref());
+    if product {
+        if let Some(d) = meta.json_ld_product_description.as_deref() {
+            show_description(&mut clean, clean_root, d);
+        }
+    }
     let text = render::text::to_text(&clean, clean_root);
     let text_len = text.chars().count();
     let page_text = prepared.body().map_or(0, |b| page_stats.get(b).text);
@@ -578,6 +637,50 @@ mod tests {
         );
         let article = extract_html(&html, None).expect("the description");
         assert!(article.text.contains(description), "{:?}", article.text);
+    }
+
+    #[test]
+    fn a_product_page_rendering_its_description_in_script_shows_the_json_ld_one() {
+        // The shop renders the description client-side: the HTML holds it only in the
+        // JSON-LD Product, written with markup. It is shown as text, its markup never kept.
+        let description = "A warm sock knit from soft merino wool for long winter walks, \
+            with a cushioned sole under the heel and the ball of the foot, a seamless toe \
+            that never rubs, and a ribbed cuff that stays up all day without pinching.";
+        let ld = format!(
+            "{{\"@type\":\"Product\",\"name\":\"Winter sock\",\"description\":\
+             \"<p>{description}</p><script>alert(1)<\\/script><p>Made to <b>last</b>.</p>\"}}"
+        );
+        let shown = "Our friendly team answers your questions about sizes, returns and \
+            delivery every day of the week, by mail or by phone, and loves to hear from you.";
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{ld}</script></head><body>\
+             <h1>Winter sock</h1><div><p>{shown}</p></div></body></html>"
+        );
+        let article = extract_html(&html, None).expect("the article");
+        assert!(article.text.contains(description), "{:?}", article.text);
+        assert!(article.text.contains("Made to last."), "{:?}", article.text);
+        assert!(
+            !article.content_html.contains("<script"),
+            "{}",
+            article.content_html
+        );
+        assert!(
+            !article.content_html.contains("<b>"),
+            "{}",
+            article.content_html
+        );
+        // Shown in the page already: not shown twice.
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{ld}</script></head><body>\
+             <h1>Winter sock</h1><div><p>{description}</p><p>{shown}</p></div></body></html>"
+        );
+        let article = extract_html(&html, None).expect("the article");
+        assert_eq!(
+            article.text.matches("merino").count(),
+            1,
+            "{:?}",
+            article.text
+        );
     }
 
     #[test]
