@@ -924,6 +924,9 @@ fn should_remove(
     {
         return false;
     }
+    if is_described_card(doc, n, stats) || holds_card_grid(doc, n, stats) {
+        return false;
+    }
     let weight = class_weight(doc, n, flags);
     if weight < 0.0
         && !super::prepare::holds_described_cards(doc, n, stats)
@@ -987,6 +990,69 @@ fn should_remove(
             && !(is_list && items_open_with_words(doc, n)))
         || (weight >= 25.0 && ld > 0.5)
         || (is_list && ld > 0.8 && len < 600)
+}
+
+/// Fewest characters of prose (outside links and headings) under a described card's heading.
+const CARD_PROSE: u32 = 40;
+
+/// True when `c` sets an unlinked heading over a sentence or more of prose, with no date:
+/// a feature or an offer described (a teaser of another page links its heading or is dated).
+fn describes_under_heading(doc: &Document, c: NodeId, stats: &TextStats) -> bool {
+    let s = stats.get(c);
+    s.heading_text > 0
+        && s.text.saturating_sub(s.link_text + s.heading_text) >= CARD_PROSE
+        && doc.descendants(c).all(|d| match doc.tag(d) {
+            Some("time") => false,
+            Some("h2" | "h3" | "h4" | "h5" | "h6") => {
+                s.link_text == 0
+                    || (doc.find_all(d, "a").is_empty()
+                        && !doc
+                            .ancestor_named(d, "a", 0)
+                            .is_some_and(|a| doc.contains(c, a)))
+            }
+            _ => true,
+        })
+}
+
+/// True when `n` is one of a grid of sibling cards (same tag, same class) that each describe
+/// under a heading ([`describes_under_heading`]): a service's features or offers, the
+/// page's text whatever the cards are named (`contact_box`, `meta-block`).
+fn is_described_card(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
+    let class = doc.attr(n, "class");
+    if class.is_none_or(|c| c.trim().is_empty()) {
+        return false;
+    }
+    // Twins first (cheap), then the walks below the headings.
+    let twins: Vec<NodeId> = doc.parent(n).map_or(Vec::new(), |p| {
+        doc.element_children(p)
+            .into_iter()
+            .filter(|&c| c != n && doc.tag(c) == doc.tag(n) && doc.attr(c, "class") == class)
+            .collect()
+    });
+    !twins.is_empty()
+        && describes_under_heading(doc, n, stats)
+        && twins
+            .into_iter()
+            .any(|c| describes_under_heading(doc, c, stats))
+}
+
+/// True when two or more of the children of `n` are described cards (or cards linked whole
+/// around a heading and a description) holding nine tenths of its text or more: the grid.
+fn holds_card_grid(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
+    let s = stats.get(n);
+    if s.heading_text == 0 || s.text == 0 {
+        return false;
+    }
+    let (mut cards, mut text) = (0, 0);
+    for c in doc.element_children(n) {
+        if is_described_card(doc, c, stats)
+            || (doc.is(c, "a") && card_description(doc, c, stats).is_some())
+        {
+            cards += 1;
+            text += stats.get(c).text;
+        }
+    }
+    cards >= 2 && text * 10 >= s.text * 9
 }
 
 /// Link density below which a callout or a reference list is text (not a list of links
@@ -2802,6 +2868,54 @@ mod tests {
         assert!(text.contains("five minutes twice a day"), "{text}");
         assert!(text.contains("treats that work well"), "{text}");
         assert!(!text.contains("Crate training"), "{text}");
+    }
+
+    #[test]
+    fn a_grid_of_described_cards_is_kept_whatever_its_name_dated_teasers_are_not() {
+        let prose = "<p>We run the whole support desk for small shops, from the first call to the \
+                     last refund, so that you can spend your days on the products you make.</p>";
+        // Feature cards named for a contact form, each a heading over a sentence with a link.
+        let card = |h: &str, p: &str| {
+            format!("<div class=contact_box><h3>{h}</h3><p>{p} <a href=/more>More</a></p></div>")
+        };
+        let grid = format!(
+            "<div class=contact_grid>{}{}{}</div>",
+            card(
+                "Phone support",
+                "Our people answer your customers within three rings."
+            ),
+            card(
+                "Email support",
+                "Every message gets a written answer within the same day."
+            ),
+            card(
+                "Returns",
+                "We collect the parcel, refund the buyer and restock the shelf."
+            )
+        );
+        // Teasers of other pages named the same way: each dated.
+        let teaser = |h: &str| {
+            format!(
+                "<div class=contact_box><h3>{h}</h3><p>Read about the month at the desk and the \
+                 calls that taught us most.</p><time>4 May 2025</time></div>"
+            )
+        };
+        let teasers = format!(
+            "<div class=contact_list>{}{}</div>",
+            teaser("Desk notes"),
+            teaser("More notes")
+        );
+        let mut doc = parse_html(
+            &format!("<body><div id=a>{prose}{grid}{teasers}</div>"),
+            None,
+        );
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let mut removed = Removals::default();
+        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
+        let text = doc.text_content(article);
+        assert!(text.contains("within three rings"), "{text}");
+        assert!(text.contains("restock the shelf"), "{text}");
+        assert!(!text.contains("Desk notes"), "{text}");
     }
 
     #[test]
