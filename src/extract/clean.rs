@@ -2812,6 +2812,17 @@ mod tests {
         doc.find_all(article, "form").len()
     }
 
+    /// The text left of `<div id=a>` holding `inner` once cleaned as an article at the
+    /// ladder's last, most lenient rung (no conditional cleaning): what the rules that always
+    /// run leave.
+    fn cleaned_text(inner: &str) -> String {
+        let mut doc = parse_html(&format!("<body><div id=a>{inner}</div>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let flags = crate::extract::LADDER[3];
+        clean_article(&mut doc, article, flags, None, &mut Removals::default());
+        doc.text_content(article)
+    }
+
     #[test]
     fn a_menu_goes_with_its_long_teasers_a_fieldset_around_the_text_stays() {
         // A site's menu that opens on featured stories, each with a paragraph-long teaser:
@@ -2819,22 +2830,7 @@ mod tests {
         let long = "Cory discusses the evolution of the language from apps to services, how the \
                     lack of a garbage collector removes tail latency, and how its abstractions \
                     rival C in speed, with a roadmap for adopting it a piece at a time.";
-        let clean = |block: &str| {
-            let mut doc = parse_html(
-                &format!("<body><div id=a>{block}<p>The rest of the page.</p></div>"),
-                None,
-            );
-            let article = doc.find_all(doc.body().unwrap(), "div")[0];
-            let mut removed = Removals::default();
-            clean_article(
-                &mut doc,
-                article,
-                crate::extract::LADDER[3],
-                None,
-                &mut removed,
-            );
-            doc.text_content(article)
-        };
+        let clean = |block: &str| cleaned_text(&format!("{block}<p>The rest of the page.</p>"));
         let menu =
             format!("<nav><a href=/dev>Development</a><ul><li><p>{long}</p></li></ul></nav>");
         assert!(!clean(&menu).contains("tail latency"));
@@ -3223,20 +3219,7 @@ mod tests {
     #[test]
     fn a_cards_name_and_price_beside_its_cart_form_stay_a_prompts_pitch_goes() {
         let clean = |cards: &str| {
-            let mut doc = parse_html(
-                &format!("<body><div id=a><h1>Gas grills</h1><div class=grid>{cards}</div></div>"),
-                None,
-            );
-            let article = doc.find_all(doc.body().unwrap(), "div")[0];
-            let mut removed = Removals::default();
-            clean_article(
-                &mut doc,
-                article,
-                crate::extract::LADDER[3],
-                None,
-                &mut removed,
-            );
-            doc.text_content(article)
+            cleaned_text(&format!("<h1>Gas grills</h1><div class=grid>{cards}</div>"))
         };
         // Each card's body: a brand, a linked name and a price, then the add-to-cart form.
         let cards: String = (0..8)
