@@ -1019,20 +1019,21 @@ fn describes_under_heading(doc: &Document, c: NodeId, stats: &TextStats) -> bool
 /// page's text whatever the cards are named (`contact_box`, `meta-block`).
 fn is_described_card(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     let class = doc.attr(n, "class");
+    let Some(parent) = doc.parent(n) else {
+        return false;
+    };
     if class.is_none_or(|c| c.trim().is_empty()) {
         return false;
     }
+    // The siblings walked as they come, not collected: a grid's first twin is near its
+    // start, and a grid of thousands asks this of each card (collecting made that quadratic).
+    let siblings = || std::iter::successors(doc.first_child(parent), |&c| doc.next_sibling(c));
+    let is_twin = |&c: &NodeId| c != n && doc.tag(c) == doc.tag(n) && doc.attr(c, "class") == class;
     // Twins first (cheap), then the walks below the headings.
-    let twins: Vec<NodeId> = doc.parent(n).map_or(Vec::new(), |p| {
-        doc.element_children(p)
-            .into_iter()
-            .filter(|&c| c != n && doc.tag(c) == doc.tag(n) && doc.attr(c, "class") == class)
-            .collect()
-    });
-    !twins.is_empty()
+    siblings().any(|c| is_twin(&c))
         && describes_under_heading(doc, n, stats)
-        && twins
-            .into_iter()
+        && siblings()
+            .filter(is_twin)
             .any(|c| describes_under_heading(doc, c, stats))
 }
 
