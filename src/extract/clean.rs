@@ -2813,6 +2813,16 @@ mod tests {
         doc.find_all(article, "form").len()
     }
 
+    /// The text left of `<div id=a>` holding `inner` once conditionally cleaned at the
+    /// ladder's first, strictest rung.
+    fn conditionally_cleaned_text(inner: &str) -> String {
+        let mut doc = parse_html(&format!("<body><div id=a>{inner}</div>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let flags = crate::extract::LADDER[0];
+        clean_conditionally(&mut doc, article, flags, &mut Removals::default());
+        doc.text_content(article)
+    }
+
     /// The text left of `<div id=a>` holding `inner` once cleaned as an article at the
     /// ladder's last, most lenient rung (no conditional cleaning): what the rules that always
     /// run leave.
@@ -2857,11 +2867,7 @@ mod tests {
                       <p>How to make the crate a place your puppy likes to rest in.</p></div>\
                       <div><h3><a href=/b>Leash walking without pulling</a></h3>\
                       <p>Stop, wait and reward: the method that ends the tug of war.</p></div></div>";
-        let mut doc = parse_html(&format!("<body><div id=a>{prose}{teaser}</div>"), None);
-        let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        let mut removed = Removals::default();
-        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
-        let text = doc.text_content(article);
+        let text = conditionally_cleaned_text(&format!("{prose}{teaser}"));
         assert!(text.contains("five minutes twice a day"), "{text}");
         assert!(text.contains("treats that work well"), "{text}");
         assert!(!text.contains("Crate training"), "{text}");
@@ -2902,14 +2908,7 @@ mod tests {
             teaser("Desk notes"),
             teaser("More notes")
         );
-        let mut doc = parse_html(
-            &format!("<body><div id=a>{prose}{grid}{teasers}</div>"),
-            None,
-        );
-        let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        let mut removed = Removals::default();
-        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
-        let text = doc.text_content(article);
+        let text = conditionally_cleaned_text(&format!("{prose}{grid}{teasers}"));
         assert!(text.contains("within three rings"), "{text}");
         assert!(text.contains("restock the shelf"), "{text}");
         assert!(!text.contains("Desk notes"), "{text}");
@@ -2945,14 +2944,7 @@ mod tests {
                      <div class=content>Having upgraded I see network issues.<br>Tests underway.\
                      </div></div></div>";
         let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
-        let mut doc = parse_html(
-            &format!("<body><div id=a>{long}{long}{post}{reply}{teaser}{entry}</div>"),
-            None,
-        );
-        let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        let mut removed = Removals::default();
-        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
-        let text = doc.text_content(article);
+        let text = conditionally_cleaned_text(&format!("{long}{long}{post}{reply}{teaser}{entry}"));
         assert!(text.contains("a significant new version"), "{text}");
         assert!(text.contains("Tests underway"), "{text}");
         assert!(!text.contains("run by their own rules"), "{text}");
@@ -2973,14 +2965,7 @@ mod tests {
         let list = "<dl><dt><a href=/other/story>Sockets, explained</a></dt>\
                     <dd><p>Our primer.</p></dd></dl>";
         let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
-        let mut doc = parse_html(
-            &format!("<body><div id=a>{long}{long}{tip}{members}{box_}{list}</div>"),
-            None,
-        );
-        let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        let mut removed = Removals::default();
-        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
-        let text = doc.text_content(article);
+        let text = conditionally_cleaned_text(&format!("{long}{long}{tip}{members}{box_}{list}"));
         assert!(text.contains("follow the steps"), "{text}");
         assert!(text.contains("Returns a new socket"), "{text}");
         assert!(!text.contains("whole series"), "{text}");
@@ -2997,14 +2982,7 @@ mod tests {
         let link = "<div class=paragraph-wrapper><p>See <a href=/x>our full review of the \
                     Forerunner 970 watch</a>.</p></div>";
         let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
-        let mut doc = parse_html(
-            &format!("<body><div id=a>{long}{long}{wrapped}{link}</div>"),
-            None,
-        );
-        let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        let mut removed = Removals::default();
-        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
-        let text = doc.text_content(article);
+        let text = conditionally_cleaned_text(&format!("{long}{long}{wrapped}{link}"));
         assert!(text.contains("life of a bean"), "{text}");
         assert!(!text.contains("full review"), "{text}");
     }
@@ -3182,18 +3160,11 @@ mod tests {
             "<li><a href=/a>https://example.org/staffing-events-with-temporary-workers/</a></li>\
                      <li><a href=/b>https://example.org/strategic-workforce-planning/</a></li>";
         let long = "<p>The text of the article, long enough to be the article, goes on here.</p>";
-        let mut doc = parse_html(
-            &format!(
-                "<body><div id=a>{long}{long}<h2>References:</h2><ol>{items}</ol>\
+        let text = conditionally_cleaned_text(&format!(
+            "{long}{long}<h2>References:</h2><ol>{items}</ol>\
                  <h2>Related posts</h2><ul><li><a href=/r>Ten tips for volunteers</a></li>\
-                 <li><a href=/s>Planning a conference</a></li></ul></div>"
-            ),
-            None,
-        );
-        let article = doc.find_all(doc.body().unwrap(), "div")[0];
-        let mut removed = Removals::default();
-        clean_conditionally(&mut doc, article, crate::extract::LADDER[0], &mut removed);
-        let text = doc.text_content(article);
+                 <li><a href=/s>Planning a conference</a></li></ul>"
+        ));
         assert!(text.contains("strategic-workforce-planning"), "{text}");
         assert!(!text.contains("Ten tips"), "{text}");
     }
