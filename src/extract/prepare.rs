@@ -611,7 +611,7 @@ fn is_paragraph_link(doc: &Document, n: NodeId) -> bool {
     doc.is(n, "a")
         && doc.parent(n).is_some_and(|p| {
             doc.is(p, "p")
-                && doc.element_children(p).len() == 1
+                && doc.only_element_child(p) == Some(n)
                 && doc.text_len(p) == doc.text_len(n)
         })
 }
