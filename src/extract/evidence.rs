@@ -31,7 +31,7 @@ impl DeclaredBody {
         let mut trigrams = Vec::new();
         let mut len = 0u32;
         let mut window = Window::default();
-        for token in Tokens::new(&strip_markup(text)) {
+        for token in Tokens::new(&strip_markup(text, false)) {
             if let Some(t) = window.push(token) {
                 trigrams.push(t);
                 len += 1;
@@ -361,22 +361,46 @@ pub(crate) fn sort_set(hashes: &mut Vec<u64>) {
     hashes.dedup();
 }
 
-/// Text without `<…>` tags (some sites put the body's HTML in `articleBody`).
-fn strip_markup(text: &str) -> std::borrow::Cow<'_, str> {
+/// Text without `<…>` tags (some sites put the body's HTML in `articleBody`, shops theirs in a
+/// product's `description`). Without `lines`, every tag is a space: text to compare. With
+/// `lines`, text to show: a tag other than an inline one ends a line, an inline one joins what
+/// it wraps to the words around it, and a script's or a style's code goes.
+pub(super) fn strip_markup(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
     if !text.contains('<') {
         return text.into();
     }
     let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
+    // The tag being read (its name and attributes kept only for `lines`).
+    let mut tag: Option<String> = None;
+    let mut in_code = false;
     for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(t), '>') => {
+                if lines {
+                    let closing = t.starts_with('/');
+                    let name = t.trim_start_matches('/');
+                    let name = name.split(|c: char| !c.is_ascii_alphanumeric()).next();
+                    let is = |names: &[&str]| {
+                        names
+                            .iter()
+                            .any(|i| name.is_some_and(|n| n.eq_ignore_ascii_case(i)))
+                    };
+                    if is(&["script", "style"]) {
+                        in_code = !closing;
+                    }
+                    if !is(&["a", "b", "i", "u", "em", "strong", "span", "sup", "sub"]) {
+                        out.push('\n');
+                    }
+                } else {
+                    out.push(' ');
+                }
+                tag = None;
             }
-            c if !in_tag => out.push(c),
-            _ => {}
+            (Some(t), c) if lines => t.push(c),
+            (Some(_), _) => {}
+            (None, _) if in_code => {}
+            (None, c) => out.push(c),
         }
     }
     out.into()

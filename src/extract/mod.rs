@@ -157,35 +157,7 @@ fn show_description(doc: &mut Document, root: NodeId, description: &str) {
         return;
     }
     // Block tags (and line breaks) end paragraphs; inline ones go unseen.
-    let mut text = String::with_capacity(description.len());
-    let mut tag: Option<String> = None;
-    // Inside a script or a style: its code is no text of the description.
-    let mut in_code = false;
-    for c in description.chars() {
-        match (&mut tag, c) {
-            (None, '<') => tag = Some(String::new()),
-            (Some(t), '>') => {
-                let closing = t.starts_with('/');
-                let name = t.trim_start_matches('/');
-                let name = name.split(|c: char| !c.is_ascii_alphanumeric()).next();
-                let is = |names: &[&str]| {
-                    names
-                        .iter()
-                        .any(|i| name.is_some_and(|n| n.eq_ignore_ascii_case(i)))
-                };
-                if is(&["script", "style"]) {
-                    in_code = !closing;
-                }
-                if !is(&["a", "b", "i", "u", "em", "strong", "span", "sup", "sub"]) {
-                    text.push('\n');
-                }
-                tag = None;
-            }
-            (Some(t), c) => t.push(c),
-            (None, _) if in_code => {}
-            (None, c) => text.push(c),
-        }
-    }
+    let text = evidence::strip_markup(description, true);
     let first = doc.first_child(root);
     for line in text.lines() {
         let line = fold_whitespace(line);
