@@ -36,52 +36,90 @@ const PROSE: &[&str] = &["p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5",
 /// publishing system's `post-4711`, its categories and tags after the common ones): their
 /// first three classes without a figure are compared instead.
 fn same_kind(doc: &Document, a: NodeId, b: NodeId) -> bool {
-    fn key(c: &str) -> impl Iterator<Item = &str> {
-        c.split_ascii_whitespace()
-            .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
-            .take(3)
-    }
     let tag = doc.tag(a);
     tag == doc.tag(b)
         && match (doc.attr(a, "class"), doc.attr(b, "class")) {
-            (Some(x), Some(y)) if matches!(tag, Some("article" | "li")) => key(x).eq(key(y)),
+            (Some(x), Some(y)) if matches!(tag, Some("article" | "li")) => {
+                item_classes(x).eq(item_classes(y))
+            }
             (x, y) => x == y,
         }
 }
+
+/// The classes [`same_kind`] compares on items: the first three without a figure.
+fn item_classes(class: &str) -> impl Iterator<Item = &str> {
+    class
+        .split_ascii_whitespace()
+        .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+        .take(3)
+}
+
+/// A hash of what [`same_kind`] compares: look-alike siblings hash alike.
+fn kind_hash(doc: &Document, c: NodeId) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |part: &str| {
+        for b in part.bytes().chain([0]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    let tag = doc.tag(c).unwrap_or_default();
+    eat(tag);
+    if let Some(class) = doc.attr(c, "class") {
+        eat("class");
+        if matches!(tag, "article" | "li") {
+            item_classes(class).for_each(&mut eat);
+        } else {
+            eat(class);
+        }
+    }
+    hash
+}
+
+/// Bits of a sort key that hold a child's index below its kind's hash.
+const INDEX_BITS: u32 = 24;
 
 /// The text of the largest group of look-alike items among `parent`'s element children, if
 /// they make a list of items (see the constants above).
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> {
     let children = doc.element_children(parent);
-    if children.len() < MIN_ITEMS {
+    if children.len() < MIN_ITEMS || children.len() >= 1 << INDEX_BITS {
         return None;
     }
+    // The children grouped in one sort by their kind's hash, each in document order (its
+    // index below the hash), not compared pair by pair: thousands of children of as many
+    // kinds took the square of their number.
+    let mut keyed: Vec<u64> = children
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| kind_hash(doc, c) << INDEX_BITS | i as u64)
+        .collect();
+    super::evidence::sort_set(&mut keyed);
     let mut best: Option<u32> = None;
-    // Each group is counted once, from its first member.
-    let mut counted = vec![false; children.len()];
-    for i in 0..children.len() {
-        let first = children[i];
+    for group in keyed.chunk_by(|a, b| a >> INDEX_BITS == b >> INDEX_BITS) {
+        let member = |k: &u64| children[(k & ((1 << INDEX_BITS) - 1)) as usize];
+        let first = member(&group[0]);
         // A run of paragraphs is prose, not a list of items.
-        if counted[i] || doc.tag(first).is_some_and(|t| PROSE.contains(&t)) {
+        if doc.tag(first).is_some_and(|t| PROSE.contains(&t)) {
             continue;
         }
-        let (mut items, mut text, mut link_text) = (0usize, 0u32, 0u32);
-        for (j, &c) in children.iter().enumerate().skip(i) {
-            if same_kind(doc, c, first) {
-                counted[j] = true;
-                let s = stats.get(c);
-                if s.text > 0 {
-                    items += 1;
-                    text += s.text;
-                    link_text += s.link_text;
-                }
+        let (mut items, mut text, mut link_text) = (0u32, 0u32, 0u32);
+        // (Checked against the first: two kinds whose hashes meet are not one group.)
+        for c in group
+            .iter()
+            .map(member)
+            .filter(|&c| same_kind(doc, c, first))
+        {
+            let s = stats.get(c);
+            if s.text > 0 {
+                items += 1;
+                text += s.text;
+                link_text += s.link_text;
             }
         }
-        let items_u32 = items as u32;
-        if items >= MIN_ITEMS
-            && text >= MIN_ITEM_TEXT * items_u32
-            && (text >= LINK_ONLY_ITEM_TEXT * items_u32 || link_text < text)
+        if items >= MIN_ITEMS as u32
+            && text >= MIN_ITEM_TEXT * items
+            && (text >= LINK_ONLY_ITEM_TEXT * items || link_text < text)
         {
             best = best.max(Some(text));
         }
@@ -365,6 +403,31 @@ mod tests {
         doc.descendants(doc.body().unwrap())
             .find(|&n| doc.attr(n, "id") == Some(id))
             .unwrap()
+    }
+
+    #[test]
+    fn look_alike_items_are_one_group_wherever_they_stand_among_their_siblings() {
+        let teaser = |i: usize| format!("Story {i}: a teaser long enough to be an item.");
+        let item = |class: &str, i: usize| format!("<div class=\"{class}\">{}</div>", teaser(i));
+        // Items of one kind between others, each of a kind of its own (a class per ad slot):
+        // the three items are a group, the ad slots three groups of one.
+        let mixed: String = (0..3)
+            .map(|i| format!("{}<aside class=\"slot-{i}\">Ad</aside>", item("teaser", i)))
+            .collect();
+        let doc = parse_html(&format!("<body><div id=l>{mixed}</div>"), None);
+        let stats = TextStats::measure(&doc, doc.body().unwrap());
+        let items = (0..3).map(|i| teaser(i).len() as u32).sum::<u32>();
+        assert_eq!(items_text(&doc, by_id(&doc, "l"), &stats), Some(items));
+        // Two of a kind and one of another class are no list.
+        let two = format!(
+            "{}{}{}",
+            item("teaser", 0),
+            item("teaser", 1),
+            item("lead", 2)
+        );
+        let doc = parse_html(&format!("<body><div id=l>{two}</div>"), None);
+        let stats = TextStats::measure(&doc, doc.body().unwrap());
+        assert_eq!(items_text(&doc, by_id(&doc, "l"), &stats), None);
     }
 
     #[test]
