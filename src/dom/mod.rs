@@ -1100,6 +1100,22 @@ impl Document {
         out
     }
 
+    /// The element siblings of `id` nearest to it, up to `reach` on each side (those before
+    /// it first, nearest first): where rules look for an element's look-alikes, which stand
+    /// together, in time that does not grow with the number of siblings.
+    pub fn element_neighbours(
+        &self,
+        id: NodeId,
+        reach: usize,
+    ) -> impl Iterator<Item = NodeId> + '_ {
+        let side = move |step: fn(&Self, NodeId) -> Option<NodeId>| {
+            std::iter::successors(step(self, id), move |&c| step(self, c))
+                .filter(|&c| self.tag(c).is_some())
+                .take(reach)
+        };
+        side(Self::prev_sibling).chain(side(Self::next_sibling))
+    }
+
     /// The node after `id` in document order, staying inside `root`'s subtree.
     /// With `skip_children` the walk does not enter `id`'s own children.
     pub fn next_in(&self, root: NodeId, id: NodeId, skip_children: bool) -> Option<NodeId> {
@@ -1462,6 +1478,24 @@ mod tests {
         ] {
             assert_eq!(super::count_words(s), s.split_whitespace().count(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn an_elements_neighbours_are_its_nearest_element_siblings_on_each_side() {
+        let doc = crate::dom::html::parse_html(
+            "<body><ul><li id=a>a</li> text <li id=b>b</li><li id=c>c</li>\
+             <li id=d>d</li><li id=e>e</li></ul></body>",
+            None,
+        );
+        let ids = |n: super::NodeId, reach: usize| -> Vec<&str> {
+            doc.element_neighbours(n, reach)
+                .map(|c| doc.attr(c, "id").unwrap())
+                .collect()
+        };
+        let li = doc.find_all(doc.body().unwrap(), "li");
+        assert_eq!(ids(li[2], 1), ["b", "d"]);
+        assert_eq!(ids(li[2], 2), ["b", "a", "d", "e"]);
+        assert_eq!(ids(li[0], 9), ["b", "c", "d", "e"]);
     }
 
     #[test]

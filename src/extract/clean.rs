@@ -1017,7 +1017,7 @@ fn describes_under_heading(doc: &Document, c: NodeId, stats: &TextStats) -> bool
 /// Element siblings on each side of a card among which its twins are looked for: a grid's
 /// cards are neighbours, and a bounded look keeps a page of thousands of blocks, each with a
 /// class of its own, linear (an unbounded one took 28 s on 20,000 such blocks).
-const TWIN_REACH: usize = 4;
+pub(super) const TWIN_REACH: usize = 4;
 
 /// True when `n` is one of a grid of sibling cards (same tag, same class) that each describe
 /// under a heading ([`describes_under_heading`]): a service's features or offers, the
@@ -1027,14 +1027,8 @@ fn is_described_card(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     if class.is_none_or(|c| c.trim().is_empty()) {
         return false;
     }
-    let near = |step: fn(&Document, NodeId) -> Option<NodeId>| {
-        std::iter::successors(step(doc, n), move |&c| step(doc, c))
-            .filter(|&c| doc.tag(c).is_some())
-            .take(TWIN_REACH)
-    };
     let twins = || {
-        near(Document::prev_sibling)
-            .chain(near(Document::next_sibling))
+        doc.element_neighbours(n, TWIN_REACH)
             .filter(|&c| doc.tag(c) == doc.tag(n) && doc.attr(c, "class") == class)
     };
     // Twins first (cheap), then the walks below the headings.

@@ -1039,14 +1039,15 @@ fn in_dated_teaser(doc: &Document, time: NodeId, body: NodeId) -> bool {
     let mut cur = doc.parent(time);
     while let Some(n) = cur.filter(|&n| n != body) {
         if let Some(class) = doc.attr(n, "class") {
-            let siblings = doc.element_children(doc.parent(n).unwrap_or(body));
-            // Two dated look-alikes settle it; the search stops there.
-            let dated_look_alikes = siblings.iter().filter(|&&s| {
-                s != n
-                    && doc.tag(s) == doc.tag(n)
-                    && doc.attr(s, "class") == Some(class)
-                    && doc.descendants(s).any(|d| doc.is(d, "time"))
-            });
+            // Two dated look-alikes among its neighbours settle it (a page of thousands of
+            // dated blocks asked each one's siblings all: the square of their number).
+            let dated_look_alikes =
+                doc.element_neighbours(n, super::clean::TWIN_REACH)
+                    .filter(|&s| {
+                        doc.tag(s) == doc.tag(n)
+                            && doc.attr(s, "class") == Some(class)
+                            && doc.descendants(s).any(|d| doc.is(d, "time"))
+                    });
             if dated_look_alikes.take(2).count() == 2 {
                 return true;
             }
