@@ -1450,8 +1450,9 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
                     || (doc.tag(d).is_some() && super::prepare::names_a_byline(doc, d))
                     || doc.attr(d, "rel") == Some("author")
             });
-        // The smallest such block would be just the byline; take the outermost one.
-        if !holds_text && announces && !headers.iter().any(|&h| doc.contains(h, n)) {
+        // The smallest such block would be just the byline; take the outermost one. (In
+        // document order a block inside a header follows it before any other header.)
+        if !holds_text && announces && headers.last().is_none_or(|&h| !doc.contains(h, n)) {
             headers.push(n);
         }
     }
@@ -1463,15 +1464,15 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
     }
     // Blocks side by side, [`REPEATED_HEADERS`] or more under one parent, are items (quotes
     // of a carousel over their authors' names, cards with their dates), not its header.
-    // (A count per header over the few found before the text: a sort would cost the wasm
-    // a sorting routine of its own.)
-    let found = headers.clone();
+    // (Counted per parent: on a page of thousands of cards, each one's count over all the
+    // others took the square of their number.)
+    let mut under = vec![0usize; doc.len()];
+    for p in headers.iter().filter_map(|&h| doc.parent(h)) {
+        under[p.index()] += 1;
+    }
     headers.retain(|&h| {
-        found
-            .iter()
-            .filter(|&&o| doc.parent(o) == doc.parent(h))
-            .count()
-            < REPEATED_HEADERS
+        doc.parent(h)
+            .is_none_or(|p| under[p.index()] < REPEATED_HEADERS)
     });
     for h in headers {
         let media = doc.collect_where(h, &|d| {
