@@ -50,11 +50,14 @@ pub fn clean_article(
         .then_some(ClutterKind::Share)
     });
     unwrap_wrapping_forms(doc, article, &mut last);
+    // Each block around forms once: a block around thousands of forms, asked for each one
+    // whether forms are left in it, took the square of their number.
+    let mut seen = vec![false; doc.len()];
     let forms_in: Vec<NodeId> = doc
         .find_all(article, "form")
         .into_iter()
         .filter_map(|f| doc.parent(f))
-        .filter(|&p| p != article)
+        .filter(|&p| p != article && !std::mem::replace(&mut seen[p.index()], true))
         .collect();
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
         let fallback = match doc.tag(n)? {
