@@ -239,7 +239,12 @@ fn links_own_user_page(doc: &Document, a: NodeId) -> bool {
         .is_some_and(|name| !name.is_empty() && doc.text_content(a).trim() == name)
 }
 
-/// The page's `<meta>`s and `<script>`s and the body's `<h1>`s (for the title, byline and
+/// How many of a page's first `<h1>`s are its title's candidates: its headline is among
+/// them (the corpora's pages have 41 at most), and a page of thousands would compare each
+/// with all the others.
+const TITLE_HEADINGS: usize = 64;
+
+/// The page's `<meta>`s and `<script>`s and the body's first `<h1>`s (for the title, byline and
 /// date rules), in document order, its first `<title>` and `<base>`, and what its microdata's
 /// item types and cart controls declare: found in one walk.
 fn page_elements(doc: &Document) -> PageElements {
@@ -249,7 +254,7 @@ fn page_elements(doc: &Document) -> PageElements {
         match doc.tag(n) {
             Some("meta") => found.metas.push(n),
             Some("script") => found.scripts.push(n),
-            Some("h1") => found.h1s.push(n),
+            Some("h1") if found.h1s.len() < TITLE_HEADINGS => found.h1s.push(n),
             Some("title") => _ = found.title.get_or_insert(n),
             Some("base") => _ = found.base.get_or_insert(n),
             // A control that puts the item in the cart (`add-to-cart`, `AddToBag`, a form
