@@ -109,3 +109,55 @@ pub fn built_deep(depth: usize, text: impl Fn(usize) -> String) -> lector::dom::
     }
     doc
 }
+
+/// Blocks that pages repeat by the thousand, each shaped like a real site's, numbered `i`:
+/// the scaling benchmark sets each after an article's first paragraphs and fits how the
+/// time grows with their number. Each kind here once took the square of its number (a
+/// rule comparing every block with all the others) or stands for one that could.
+pub const REPEATED_BLOCKS: &[(&str, fn(usize) -> String)] = &[
+    ("cards, each its own class", |i| {
+        format!("<div class=\"card c{i}\"><h3>Feature {i}</h3><p>This feature does a useful thing for your team, every day.</p></div>")
+    }),
+    ("cards linked whole", |i| {
+        format!("<a class=\"tile t{i}\" href=/p{i}><h3>Offer {i}</h3><p>A description of the offer that runs long enough to count.</p></a>")
+    }),
+    ("dated teasers", |i| {
+        format!("<div class=teaser><h2><a href=/a{i}>Story {i}</a></h2><time>4 May 2025</time><p>Summary of story {i}, with a comma.</p></div>")
+    }),
+    ("priced cards", |i| {
+        format!("<div class=\"product p{i}\"><a href=/x{i}><img src=/i{i}.jpg><span>Item {i}</span></a><span class=price>${i}.99</span><form><button>Add to cart</button></form></div>")
+    }),
+    ("forum posts", |i| {
+        format!("<div class=post id=post{i}><div class=author><a href=/members/u{i}>user{i}</a></div><div class=message>Reply number {i}, I agree with that.</div><span>#{i} · 3 May</span></div>")
+    }),
+    ("comments", |i| {
+        format!("<div class=comment id=comment-{i}><span class=author>u{i}</span><time datetime=2025-01-01>Jan 1</time><p>Comment {i}, I think, yes.</p><a href=#reply>Reply</a></div>")
+    }),
+    ("forms", |i| {
+        format!("<form class=f{i}><input name=q{i}><button>Go</button></form><p>Line {i}, words, more words.</p>")
+    }),
+    ("headlines", |i| {
+        format!("<h1>Headline {i}</h1><p>Line {i}, prose, with commas.</p>")
+    }),
+    ("bylines", |i| {
+        format!("<div class=\"byline b{i}\">By <a rel=author href=/au{i}>Author {i}</a></div><p>Line {i}, prose, with commas.</p>")
+    }),
+    ("sections of links", |i| {
+        format!("<section class=sec><h2>Group {i}</h2><ul><li><a href=/a{i}>Item a {i} with text</a> note</li><li><a href=/b{i}>Item b {i} with text</a> note</li><li><a href=/c{i}>Item c {i}</a> note</li></ul></section>")
+    }),
+    ("share bars", |i| {
+        format!("<div class=\"share-bar s{i}\"><a href=/t{i}>Tweet</a><a href=/f{i}>Share</a></div><p>Line {i}, prose, with commas.</p>")
+    }),
+    ("ad slots", |i| {
+        format!("<div class=\"ad-slot a{i}\"><span>Advertisement</span></div><p>Line {i}, prose, with commas.</p>")
+    }),
+    ("questions", |i| {
+        format!("<details><summary>Question {i}?</summary><p>Answer {i}, long enough to be read as text.</p></details>")
+    }),
+];
+
+/// An article's first three paragraphs followed by `n` of `block`, then its last.
+pub fn repeated(block: fn(usize) -> String, n: usize) -> String {
+    let blocks: String = (0..n).map(block).collect();
+    page(&format!("{}{blocks}{}", article(3), paragraph(99)), "")
+}

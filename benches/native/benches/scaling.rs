@@ -1,5 +1,5 @@
 //! How time and memory grow with the page (native engine; the wasm engine runs the same Rust
-//! code). Three series of synthetic pages:
+//! code). Four series of synthetic pages:
 //!
 //! - elements: a 30-paragraph article beside a sidebar of small widgets, 1k to 200k elements,
 //!   parsed from HTML text and extracted;
@@ -7,6 +7,10 @@
 //!   (the native parser stops at 5,000 open elements, see docs/robustness.md);
 //! - depth, built: a tree 1k to 10k (and 100k) levels deep, built node by node the way the wasm
 //!   builder copies a browser's live DOM (where the browser parsed the page), then extracted.
+//!
+//! - repeated blocks: 2k to 16k of each kind of block that pages repeat (cards, teasers,
+//!   posts, forms, headlines...; `REPEATED_BLOCKS` in tests/robustness/pages.rs), one fitted
+//!   slope per kind.
 //!
 //! Per page: the median of a few runs, and the peak heap allocated during parse + extract
 //! (counted by this binary's global allocator; the input text is allocated before and is not
@@ -218,6 +222,26 @@ fn main() {
         "depth",
         &rows,
     );
+    // Blocks repeated by the thousand: one slope per kind (a rule comparing each block with
+    // all the others shows as 2).
+    println!("\n## repeated blocks after an article's first paragraphs (parse + extract), ms");
+    let counts = [2_000, 4_000, 8_000, 16_000];
+    print!("{:<28}", "block");
+    for n in counts {
+        print!(" {n:>9}");
+    }
+    println!(" {:>7}", "slope");
+    for (name, block) in pages::REPEATED_BLOCKS {
+        print!("{name:<28}");
+        let mut time = Vec::new();
+        for n in counts {
+            let html = pages::repeated(*block, n);
+            let (ms, _, _) = measure(3, || parse_and_extract(&html));
+            print!(" {ms:>9.1}");
+            time.push((n as f64, ms));
+        }
+        println!(" {:>7.2}", log_log_slope(&time));
+    }
     println!("\nno stack overflow: every page above was read");
     println!("# machine at the end: {}", machine());
 }
