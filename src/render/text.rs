@@ -43,6 +43,9 @@ pub fn to_text(doc: &Document, root: NodeId) -> String {
     let mut w = Writer::default();
     let mut stack = vec![Step::Enter(root)];
     let mut in_pre = 0usize;
+    // The next number of each open `ol`, counted as its items come (each item counting
+    // the ones before it took the square of a long list's length).
+    let mut ordinals: Vec<usize> = Vec::new();
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(n) => {
@@ -59,7 +62,13 @@ pub fn to_text(doc: &Document, root: NodeId) -> String {
                     "li" => {
                         w.break_at_least(1);
                         w.prefix = Some(match doc.parent(n).and_then(|p| doc.tag(p)) {
-                            Some("ol") => format!("{}. ", ordinal(doc, n)),
+                            // The open `ol` nearest is the item's own: nested lists are
+                            // left before its next item.
+                            Some("ol") => {
+                                let next = ordinals.last_mut().expect("inside its ol");
+                                *next += 1;
+                                format!("{}. ", *next - 1)
+                            }
                             _ => "- ".to_string(),
                         });
                     }
@@ -70,6 +79,9 @@ pub fn to_text(doc: &Document, root: NodeId) -> String {
                 if tag == "pre" {
                     in_pre += 1;
                 }
+                if tag == "ol" {
+                    ordinals.push(first_ordinal(doc, n));
+                }
                 stack.push(Step::Leave(n));
                 let mut c = doc.last_child(n);
                 while let Some(ch) = c {
@@ -79,6 +91,7 @@ pub fn to_text(doc: &Document, root: NodeId) -> String {
             }
             Step::Leave(n) => match doc.tag(n) {
                 Some("li") => w.break_at_least(1),
+                Some("ol") => _ = ordinals.pop(),
                 Some("pre") => {
                     in_pre -= 1;
                     w.break_at_least(2);
@@ -91,21 +104,11 @@ pub fn to_text(doc: &Document, root: NodeId) -> String {
     w.out.trim_end().to_string()
 }
 
-fn ordinal(doc: &Document, li: NodeId) -> usize {
-    let start = doc
-        .parent(li)
-        .and_then(|p| doc.attr(p, "start"))
+/// The number of the first item of `ol`: its `start`, else 1.
+fn first_ordinal(doc: &Document, ol: NodeId) -> usize {
+    doc.attr(ol, "start")
         .and_then(|s| s.trim().parse::<usize>().ok())
-        .unwrap_or(1);
-    let mut i = 0;
-    let mut c = doc.prev_sibling(li);
-    while let Some(s) = c {
-        if doc.is(s, "li") {
-            i += 1;
-        }
-        c = doc.prev_sibling(s);
-    }
-    start + i
+        .unwrap_or(1)
 }
 
 #[derive(Default)]
@@ -234,6 +237,19 @@ mod tests {
         assert_eq!(
             super::to_text(&doc, body),
             "Head\n\nOne two three\n\n3. a\n4. b\n\nx\ny\n\n  keep\n  this"
+        );
+    }
+
+    #[test]
+    fn an_ordered_lists_items_are_numbered_past_nested_lists_and_other_children() {
+        let doc = parse_html(
+            "<body><ol><li>a<ol start=7><li>x</li><li>y</li></ol></li><script></script>\
+             <li>b<ul><li>z</li></ul></li><li>c</li></ol></body>",
+            None,
+        );
+        assert_eq!(
+            super::to_text(&doc, doc.body().unwrap()),
+            "1. a\n\n7. x\n8. y\n2. b\n\n- z\n\n3. c"
         );
     }
 
