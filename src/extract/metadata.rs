@@ -239,6 +239,10 @@ fn links_own_user_page(doc: &Document, a: NodeId) -> bool {
         .is_some_and(|name| !name.is_empty() && doc.text_content(a).trim() == name)
 }
 
+/// How many of a page's first `<meta>`s are read: a page has a few dozen (the corpora's 211
+/// at most), and each key is looked up among those before it.
+const META_TAGS: usize = 512;
+
 /// How many of a page's first `<h1>`s are its title's candidates: its headline is among
 /// them (the corpora's pages have 41 at most), and a page of thousands would compare each
 /// with all the others.
@@ -252,7 +256,7 @@ fn page_elements(doc: &Document) -> PageElements {
     let mut found = PageElements::default();
     for n in doc.descendants(NodeId::DOCUMENT) {
         match doc.tag(n) {
-            Some("meta") => found.metas.push(n),
+            Some("meta") if found.metas.len() < META_TAGS => found.metas.push(n),
             Some("script") => found.scripts.push(n),
             Some("h1") if found.h1s.len() < TITLE_HEADINGS => found.h1s.push(n),
             Some("title") => _ = found.title.get_or_insert(n),
