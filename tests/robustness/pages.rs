@@ -110,11 +110,14 @@ pub fn built_deep(depth: usize, text: impl Fn(usize) -> String) -> lector::dom::
     doc
 }
 
+/// A block of a page, numbered `i`.
+pub type Block = fn(usize) -> String;
+
 /// Blocks that pages repeat by the thousand, each shaped like a real site's, numbered `i`:
 /// the scaling benchmark sets each after an article's first paragraphs and fits how the
 /// time grows with their number. Each kind here once took the square of its number (a
 /// rule comparing every block with all the others) or stands for one that could.
-pub const REPEATED_BLOCKS: &[(&str, fn(usize) -> String)] = &[
+pub const REPEATED_BLOCKS: &[(&str, Block)] = &[
     ("cards, each its own class", |i| {
         format!("<div class=\"card c{i}\"><h3>Feature {i}</h3><p>This feature does a useful thing for your team, every day.</p></div>")
     }),
@@ -157,7 +160,7 @@ pub const REPEATED_BLOCKS: &[(&str, fn(usize) -> String)] = &[
 ];
 
 /// An article's first three paragraphs followed by `n` of `block`, then its last.
-pub fn repeated(block: fn(usize) -> String, n: usize) -> String {
+pub fn repeated(block: Block, n: usize) -> String {
     let blocks: String = (0..n).map(block).collect();
     page(&format!("{}{blocks}{}", article(3), paragraph(99)), "")
 }
