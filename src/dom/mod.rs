@@ -1103,17 +1103,21 @@ impl Document {
     /// The element siblings of `id` nearest to it, up to `reach` on each side (those before
     /// it first, nearest first): where rules look for an element's look-alikes, which stand
     /// together, in time that does not grow with the number of siblings.
-    pub fn element_neighbours(
-        &self,
-        id: NodeId,
-        reach: usize,
-    ) -> impl Iterator<Item = NodeId> + '_ {
-        let side = move |step: fn(&Self, NodeId) -> Option<NodeId>| {
-            std::iter::successors(step(self, id), move |&c| step(self, c))
-                .filter(|&c| self.tag(c).is_some())
-                .take(reach)
-        };
-        side(Self::prev_sibling).chain(side(Self::next_sibling))
+    pub fn element_neighbours(&self, id: NodeId, reach: usize) -> Vec<NodeId> {
+        let mut out = Vec::with_capacity(2 * reach);
+        let sides: [fn(&Self, NodeId) -> Option<NodeId>; 2] =
+            [Self::prev_sibling, Self::next_sibling];
+        for step in sides {
+            let (mut c, mut found) = (step(self, id), 0);
+            while let Some(n) = c.filter(|_| found < reach) {
+                if self.tag(n).is_some() {
+                    out.push(n);
+                    found += 1;
+                }
+                c = step(self, n);
+            }
+        }
+        out
     }
 
     /// The node after `id` in document order, staying inside `root`'s subtree.
@@ -1489,6 +1493,7 @@ mod tests {
         );
         let ids = |n: super::NodeId, reach: usize| -> Vec<&str> {
             doc.element_neighbours(n, reach)
+                .into_iter()
                 .map(|c| doc.attr(c, "id").unwrap())
                 .collect()
         };

@@ -1030,14 +1030,14 @@ fn is_described_card(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     if class.is_none_or(|c| c.trim().is_empty()) {
         return false;
     }
-    let twins = || {
-        doc.element_neighbours(n, TWIN_REACH)
-            .filter(|&c| doc.tag(c) == doc.tag(n) && doc.attr(c, "class") == class)
-    };
+    let mut twins = doc.element_neighbours(n, TWIN_REACH);
+    twins.retain(|&c| doc.tag(c) == doc.tag(n) && doc.attr(c, "class") == class);
     // Twins first (cheap), then the walks below the headings.
-    twins().next().is_some()
+    !twins.is_empty()
         && describes_under_heading(doc, n, stats)
-        && twins().any(|c| describes_under_heading(doc, c, stats))
+        && twins
+            .iter()
+            .any(|&c| describes_under_heading(doc, c, stats))
 }
 
 /// True when two or more of the children of `n` are described cards (or cards linked whole

@@ -96,22 +96,24 @@ fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> 
         .collect();
     super::evidence::sort_set(&mut keyed);
     let mut best: Option<u32> = None;
-    for group in keyed.chunk_by(|a, b| a >> INDEX_BITS == b >> INDEX_BITS) {
-        let member = |k: &u64| children[(k & ((1 << INDEX_BITS) - 1)) as usize];
-        let first = member(&group[0]);
+    let mut start = 0;
+    while start < keyed.len() {
+        let kind = keyed[start] >> INDEX_BITS;
+        let end = start + keyed[start..].partition_point(|k| k >> INDEX_BITS == kind);
+        let member = |k: u64| children[(k & ((1 << INDEX_BITS) - 1)) as usize];
+        let first = member(keyed[start]);
+        let group = &keyed[start..end];
+        start = end;
         // A run of paragraphs is prose, not a list of items.
         if doc.tag(first).is_some_and(|t| PROSE.contains(&t)) {
             continue;
         }
         let (mut items, mut text, mut link_text) = (0u32, 0u32, 0u32);
-        // (Checked against the first: two kinds whose hashes meet are not one group.)
-        for c in group
-            .iter()
-            .map(member)
-            .filter(|&c| same_kind(doc, c, first))
-        {
+        for &k in group {
+            // (Checked against the first: two kinds whose hashes meet are not one group.)
+            let c = member(k);
             let s = stats.get(c);
-            if s.text > 0 {
+            if same_kind(doc, c, first) && s.text > 0 {
                 items += 1;
                 text += s.text;
                 link_text += s.link_text;

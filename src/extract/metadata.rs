@@ -1050,14 +1050,17 @@ fn in_dated_teaser(doc: &Document, time: NodeId, body: NodeId) -> bool {
         if let Some(class) = doc.attr(n, "class") {
             // Two dated look-alikes among its neighbours settle it (a page of thousands of
             // dated blocks asked each one's siblings all: the square of their number).
-            let dated_look_alikes =
-                doc.element_neighbours(n, super::clean::TWIN_REACH)
-                    .filter(|&s| {
-                        doc.tag(s) == doc.tag(n)
-                            && doc.attr(s, "class") == Some(class)
-                            && doc.descendants(s).any(|d| doc.is(d, "time"))
-                    });
-            if dated_look_alikes.take(2).count() == 2 {
+            let dated_look_alikes = doc
+                .element_neighbours(n, super::clean::TWIN_REACH)
+                .into_iter()
+                .filter(|&s| {
+                    doc.tag(s) == doc.tag(n)
+                        && doc.attr(s, "class") == Some(class)
+                        && doc.descendants(s).any(|d| doc.is(d, "time"))
+                })
+                .take(2)
+                .count();
+            if dated_look_alikes == 2 {
                 return true;
             }
         }
