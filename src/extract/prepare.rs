@@ -126,6 +126,11 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             cur = doc.next_in(body, n, true);
             doc.detach(n);
         } else {
+            // A form with nothing to fill in (a comment's text with the hidden inputs that
+            // post it back when edited) is a block of text; its inputs go below.
+            if doc.is(n, "form") && doc.text_len(n) > 0 && !has_fields(doc, n) {
+                doc.rename(n, "div");
+            }
             total += doc.text_measure(n).len;
             cur = doc.next_in(body, n, false);
         }
@@ -299,6 +304,18 @@ pub fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, N
             cur = doc.next_in(root, n, false);
         }
     }
+}
+
+/// True when `form` offers the reader something to fill in or press: a control other than a
+/// hidden input.
+fn has_fields(doc: &Document, form: NodeId) -> bool {
+    doc.descendants(form).any(|d| match doc.tag(d) {
+        Some("input") => !doc
+            .attr(d, "type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+        Some("textarea" | "select" | "button") => true,
+        _ => false,
+    })
 }
 
 /// A form's field whose form the reader leaves out ("Quantity: [ ]", "Optional note: [ ]"):
@@ -2165,6 +2182,43 @@ mod tests {
         ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
+    }
+
+    #[test]
+    fn a_form_with_nothing_to_fill_in_is_the_text_it_holds() {
+        // Each comment's text sits in a form with the hidden input that posts it back when
+        // its writer edits it: the comments are the thread, not forms the reader leaves out.
+        // A form with a field to fill in stays a form.
+        let comment = |i: usize, text: &str| {
+            format!(
+                "<div class=\"thing comment\"><p class=tagline><a href=\"/user/poster{i}\">\
+                 poster{i}</a> {i} points</p><form action=\"#\" class=usertext><input \
+                 type=hidden name=thing_id value=c{i}><div class=md><p>{text}</p></div></form>\
+                 </div>"
+            )
+        };
+        let opening = "The bees came back to the hive on the roof this spring, after two \
+             winters without them, and the first honey was taken in June. We think the new \
+             hedge of lavender along the street did most of the work, though the neighbours \
+             planting clover in their lawns must have helped as well. "
+            .repeat(4);
+        let replies: String = (2..=6)
+            .map(|i| comment(i, &format!("Reply {i}: we saw the same on our allotment.")))
+            .collect();
+        let html = format!(
+            "<html><body><div class=content><div class=sitetable>{}{replies}</div>\
+             <form action=/search><input type=text name=q><p>Search the whole site</p></form>\
+             </div></body></html>",
+            comment(1, &opening)
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        for i in 2..=6 {
+            assert!(text.contains(&format!("Reply {i}:")), "{i}: {text}");
+        }
+        let mut doc = crate::dom::html::parse_html(&html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let body = doc.body().unwrap();
+        assert_eq!(doc.find_all(body, "form").len(), 1);
     }
 
     #[test]
