@@ -217,6 +217,10 @@ pub fn clean_article(
         // reserved."): the reservation tells it from a text about copyright.
         let copyright = COPYRIGHT_OPENERS.iter().any(|o| line.starts_with(o))
             && line.contains("rights reserved");
+        let edit_note = s.text < EDIT_NOTE_TEXT
+            && line
+                .strip_prefix(EDIT_NOTE)
+                .is_some_and(|rest| EDIT_NOTE_DETAILS.iter().any(|d| rest.starts_with(d)));
         // Where the reader stands in a paged text or a list ("Page 1 of 8", "Showing 24 of
         // 291 results"): the pager's words, not the text's.
         let position = is_position_line(line);
@@ -238,7 +242,8 @@ pub fn clean_article(
             || bar_row
             || copyright
             || position
-            || pointer)
+            || pointer
+            || edit_note)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
@@ -420,9 +425,9 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
 }
 
 /// Words that open a line of clutter tested on the lowercased text: a pager's or a gallery's
-/// place ([`is_position_line`]) and a copyright notice ([`COPYRIGHT_OPENERS`], "©" left to
-/// the test of non-ASCII below).
-const LINE_OPENERS: [&str; 13] = [
+/// place ([`is_position_line`]), a copyright notice ([`COPYRIGHT_OPENERS`], "©" left to
+/// the test of non-ASCII below) and a post's note of its last edit ([`EDIT_NOTE`]).
+const LINE_OPENERS: [&str; 14] = [
     "related",
     "recommended",
     "you might",
@@ -436,7 +441,18 @@ const LINE_OPENERS: [&str; 13] = [
     "copyright",
     "(c) ",
     "all rights reserved",
+    EDIT_NOTE,
 ];
+
+/// What opens a post's note of its last edit, alone on its line ("Last edited: Jul 25, 2024",
+/// "Last edited by Ann on Tue Aug 27, 2019, edited 1 time in total"): the forum's record,
+/// not the post's text. [`EDIT_NOTE_DETAILS`] come next (a sentence "Last edited the
+/// settings …" is the post's).
+const EDIT_NOTE: &str = "last edited";
+const EDIT_NOTE_DETAILS: [&str; 3] = [":", " by ", " on "];
+
+/// Most characters of a post's note of its last edit.
+const EDIT_NOTE_TEXT: u32 = 150;
 
 /// False when the text of `n` can neither be a row between bars (no `|`) nor open with one
 /// of [`LINE_OPENERS`]: read in place, so that most lines are not copied and lowercased
@@ -2632,6 +2648,33 @@ mod tests {
 
     /// A declared thread of three posts (two posters) about a pump, each post written by `post`
     /// from its number, its poster's name and its text.
+    #[test]
+    fn a_posts_note_of_its_last_edit_goes_a_sentence_opening_alike_stays() {
+        // Under each post, the forum's note of its last edit: a line of its own, the
+        // forum's record. A paragraph of the post that opens with the same words stays.
+        let post = |i: usize, name: &str, text: &str| {
+            let note = match i {
+                1 => "<div class=\"message-lastEdit\">Last edited: <time>Jan 4, 2024</time></div>",
+                2 => "<div class=\"notice\">Last edited by Boilerman on Tue Jan 2, 2024 9:04 pm, \
+                      edited 1 time in total.</div>",
+                _ => "<p>Last edited the valve settings myself, and the pressure held.</p>",
+            };
+            format!(
+                "<article class=\"message\"><h4><a href=\"/members/{name}.{i}/\">{name}</a></h4>\
+                 <div class=\"bbWrapper\"><p>{text} {text}</p><p>{text}</p></div>{note}</article>"
+            )
+        };
+        let text = crate::extract_html(&pump_thread(post), None)
+            .expect("the thread")
+            .text;
+        assert!(text.contains("expansion vessel"), "{text}");
+        assert!(
+            !text.contains("Last edited:") && !text.contains("Last edited by"),
+            "{text}"
+        );
+        assert!(text.contains("Last edited the valve"), "{text}");
+    }
+
     fn pump_thread(post: impl Fn(usize, &str, &str) -> String) -> String {
         format!(
             "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
