@@ -120,6 +120,7 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
                 NodeData::Element { name, .. } => {
                     NEVER_CONTENT.contains(&name.as_str()) || is_field_caption(doc, n)
                 }
+                NodeData::Text(t) => is_unfilled_template(doc, n, t),
                 _ => false,
             };
         if never {
@@ -304,6 +305,17 @@ pub fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, N
             cur = doc.next_in(root, n, false);
         }
     }
+}
+
+/// A text that is one placeholder of a client-side template (`{{ board.errors[42].message }}`)
+/// that no script filled in: never words to read. One shown as code is the code's.
+fn is_unfilled_template(doc: &Document, n: NodeId, t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with("{{")
+        && t.ends_with("}}")
+        && !t[2..].contains("{{")
+        && doc.ancestor_named(n, "pre", 0).is_none()
+        && doc.ancestor_named(n, "code", 0).is_none()
 }
 
 /// True when `form` offers the reader something to fill in or press: a control other than a
@@ -2182,6 +2194,20 @@ mod tests {
         ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
+    }
+
+    #[test]
+    fn a_template_placeholder_no_script_filled_goes_one_shown_as_code_stays() {
+        let html = "<body><main><p>Pumped the vessel up to one bar.</p><div class=alert \
+             ng-cloak><strong>{{ board.errors[42].message }}</strong></div><p>Write \
+             <code>{{ page.title }}</code> in the template, or {{ this }} and more.</p>\
+             </main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(!text.contains("errors[42]"), "{text}");
+        assert!(text.contains("{{ page.title }}"), "{text}");
+        assert!(text.contains("{{ this }} and more"), "{text}");
     }
 
     #[test]
