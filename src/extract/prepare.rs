@@ -150,7 +150,8 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             0 => is_hidden_by_markup(doc, n),
             _ => mark & HIDDEN_BY_MARKUP != 0,
         };
-        if (doc.flags(n).hidden || ((by_markup() || is_for_small_screens(doc, n)) && minor()))
+        if (doc.flags(n).hidden
+            || ((by_markup() || is_for_small_screens(doc, n) || is_short_date(doc, n)) && minor()))
             && mark & PANEL == 0
         {
             Some(classify(doc, n, ClutterKind::Hidden))
@@ -316,6 +317,26 @@ fn is_unfilled_template(doc: &Document, n: NodeId, t: &str) -> bool {
         && !t[2..].contains("{{")
         && doc.ancestor_named(n, "pre", 0).is_none()
         && doc.ancestor_named(n, "code", 0).is_none()
+}
+
+/// The short form of a date a `<time>` sets twice, long and short, each named for its
+/// length (`time__long` "June 14, 2024", `time__short` "1 yr"), of which a screen shows one:
+/// the reader shows the long one.
+fn is_short_date(doc: &Document, n: NodeId) -> bool {
+    let named = |d: NodeId, end: &str| {
+        doc.attr(d, "class").is_some_and(|c| {
+            c.split_ascii_whitespace().any(|name| {
+                name.len() > end.len()
+                    && name.as_bytes()[..name.len() - end.len()].ends_with(b"_")
+                    && name[name.len() - end.len()..].eq_ignore_ascii_case(end)
+            })
+        })
+    };
+    doc.parent(n).is_some_and(|p| doc.is(p, "time"))
+        && named(n, "short")
+        && doc
+            .parent(n)
+            .is_some_and(|p| doc.element_children(p).into_iter().any(|s| named(s, "long")))
 }
 
 /// True when `form` offers the reader something to fill in or press: a control other than a
@@ -2194,6 +2215,20 @@ mod tests {
         ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
+    }
+
+    #[test]
+    fn a_date_set_long_and_short_shows_the_long_one() {
+        let html = "<body><main><p>Pumped the vessel up to one bar, and it held.</p><p>\
+             <time datetime=2024-06-14><span class=ipsTime__long>June 14, 2024</span><span \
+             class=ipsTime__short>1 yr</span></time></p><p><span class=label_short>Pump\
+             </span> <span class=label_long>Pump and vessel</span></p></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("June 14, 2024"), "{text}");
+        assert!(!text.contains("1 yr"), "{text}");
+        assert!(text.contains("Pump Pump and vessel"), "{text}");
     }
 
     #[test]
