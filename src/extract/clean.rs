@@ -169,6 +169,18 @@ pub fn clean_article(
         let status = s.text <= 7
             && (block || doc.is(n, "span"))
             && patterns::POSTER_STATUS.contains(&lowercase(trim(&doc.text_content(n))).as_str());
+        // In a thread, the badge beside the posts of whoever opened it ("Author", "Original
+        // Poster"), alone in its block or its list item.
+        let badge = flags.thread
+            && s.text <= 20
+            && (block || matches!(doc.tag(n), Some("span" | "li" | "strong")))
+            && {
+                let t = doc.text_content(n);
+                let t = trim(&t);
+                patterns::STARTER_BADGES
+                    .iter()
+                    .any(|b| t.eq_ignore_ascii_case(b))
+            };
         let counter = (counter || status)
             && ["table", "li", "pre", "figure", "blockquote"]
                 .iter()
@@ -243,7 +255,8 @@ pub fn clean_article(
             || copyright
             || position
             || pointer
-            || edit_note)
+            || edit_note
+            || badge)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
@@ -2673,6 +2686,30 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Last edited the valve"), "{text}");
+    }
+
+    #[test]
+    fn the_badge_beside_the_opening_posters_posts_goes_in_a_thread() {
+        let post = |i: usize, name: &str, text: &str| {
+            let badge = if name == "pipefitter" {
+                "<ul class=\"badges\"><li><span class=\"badge\">Author</span></li></ul>\
+                 <span class=\"threadstarter\">Original Poster</span>"
+            } else {
+                ""
+            };
+            format!(
+                "<article class=\"message\"><h4><a href=\"/members/{name}.{i}/\">{name}</a></h4>\
+                 {badge}<div class=\"bbWrapper\"><p>{text} {text}</p><p>{text}</p></div></article>"
+            )
+        };
+        let text = crate::extract_html(&pump_thread(post), None)
+            .expect("the thread")
+            .text;
+        assert!(text.contains("expansion vessel"), "{text}");
+        assert!(
+            !text.contains("Author") && !text.contains("Original Poster"),
+            "{text}"
+        );
     }
 
     fn pump_thread(post: impl Fn(usize, &str, &str) -> String) -> String {
