@@ -3122,6 +3122,11 @@ mod tests {
                 true,
             ),
             (
+                "<div><dl><dt>Likes Received:</dt><dd>103</dd></dl><dl><dt>Best Answers:</dt>\
+              <dd>1</dd></dl><dl><dt>Trophy Points:</dt><dd>113</dd></dl></div>",
+                true,
+            ),
+            (
                 "<div><b>ovecka</b><div>Posts: 6</div><div>Joined: Mon Mar 15, 2021</div></div>",
                 false,
             ),

@@ -1148,6 +1148,7 @@ pub const USER_STAT_LABELS: &[&str] = &[
     "trophy points",
     "points",
     "likes received",
+    "best answers",
     "solutions",
 ];
 
