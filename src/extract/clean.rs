@@ -2665,18 +2665,19 @@ mod tests {
     fn a_posts_note_of_its_last_edit_goes_a_sentence_opening_alike_stays() {
         // Under each post, the forum's note of its last edit: a line of its own, the
         // forum's record. A paragraph of the post that opens with the same words stays.
-        let post = |i: usize, name: &str, text: &str| {
-            let note = match i {
+        let post =
+            |i: usize, name: &str, text: &str| {
+                let note = match i {
                 1 => "<div class=\"message-lastEdit\">Last edited: <time>Jan 4, 2024</time></div>",
                 2 => "<div class=\"notice\">Last edited by Boilerman on Tue Jan 2, 2024 9:04 pm, \
                       edited 1 time in total.</div>",
                 _ => "<p>Last edited the valve settings myself, and the pressure held.</p>",
             };
-            format!(
+                format!(
                 "<article class=\"message\"><h4><a href=\"/members/{name}.{i}/\">{name}</a></h4>\
                  <div class=\"bbWrapper\"><p>{text} {text}</p><p>{text}</p></div>{note}</article>"
             )
-        };
+            };
         let text = crate::extract_html(&pump_thread(post), None)
             .expect("the thread")
             .text;

@@ -334,9 +334,11 @@ fn is_short_date(doc: &Document, n: NodeId) -> bool {
     };
     doc.parent(n).is_some_and(|p| doc.is(p, "time"))
         && named(n, "short")
-        && doc
-            .parent(n)
-            .is_some_and(|p| doc.element_children(p).into_iter().any(|s| named(s, "long")))
+        && doc.parent(n).is_some_and(|p| {
+            doc.element_children(p)
+                .into_iter()
+                .any(|s| named(s, "long"))
+        })
 }
 
 /// True when `form` offers the reader something to fill in or press: a control other than a
