@@ -174,13 +174,7 @@ pub fn clean_article(
         let badge = flags.thread
             && s.text <= 20
             && (block || matches!(doc.tag(n), Some("span" | "li" | "strong")))
-            && {
-                let t = doc.text_content(n);
-                let t = trim(&t);
-                patterns::STARTER_BADGES
-                    .iter()
-                    .any(|b| t.eq_ignore_ascii_case(b))
-            };
+            && patterns::STARTER_BADGES.contains(&lowercase(trim(&doc.text_content(n))).as_str());
         let counter = (counter || status)
             && ["table", "li", "pre", "figure", "blockquote"]
                 .iter()

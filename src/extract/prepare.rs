@@ -321,24 +321,12 @@ fn is_unfilled_template(doc: &Document, n: NodeId, t: &str) -> bool {
 
 /// The short form of a date a `<time>` sets twice, long and short, each named for its
 /// length (`time__long` "June 14, 2024", `time__short` "1 yr"), of which a screen shows one:
-/// the reader shows the long one.
+/// the reader shows the long one (a part named `_short`).
 fn is_short_date(doc: &Document, n: NodeId) -> bool {
-    let named = |d: NodeId, end: &str| {
-        doc.attr(d, "class").is_some_and(|c| {
-            c.split_ascii_whitespace().any(|name| {
-                name.len() > end.len()
-                    && name.as_bytes()[..name.len() - end.len()].ends_with(b"_")
-                    && name[name.len() - end.len()..].eq_ignore_ascii_case(end)
-            })
-        })
-    };
     doc.parent(n).is_some_and(|p| doc.is(p, "time"))
-        && named(n, "short")
-        && doc.parent(n).is_some_and(|p| {
-            doc.element_children(p)
-                .into_iter()
-                .any(|s| named(s, "long"))
-        })
+        && doc
+            .attr(n, "class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|c| c.ends_with("_short")))
 }
 
 /// True when `form` offers the reader something to fill in or press: a control other than a
