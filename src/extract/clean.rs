@@ -172,6 +172,12 @@ pub fn clean_article(
         let status = s.text <= 7
             && (block || doc.is(n, "span"))
             && patterns::POSTER_STATUS.contains(&lowercase(trim(&doc.text_content(n))).as_str());
+        // In a thread, the badge beside the posts of whoever opened it ("Author", "Original
+        // Poster"), alone in its block or its list item.
+        let badge = flags.thread
+            && s.text <= 20
+            && (block || matches!(doc.tag(n), Some("span" | "li" | "strong")))
+            && patterns::STARTER_BADGES.contains(&lowercase(trim(&doc.text_content(n))).as_str());
         let counter = (counter || status)
             && ["table", "li", "pre", "figure", "blockquote"]
                 .iter()
@@ -220,6 +226,10 @@ pub fn clean_article(
         // reserved."): the reservation tells it from a text about copyright.
         let copyright = COPYRIGHT_OPENERS.iter().any(|o| line.starts_with(o))
             && line.contains("rights reserved");
+        let edit_note = s.text < EDIT_NOTE_TEXT
+            && line
+                .strip_prefix(EDIT_NOTE)
+                .is_some_and(|rest| EDIT_NOTE_DETAILS.iter().any(|d| rest.starts_with(d)));
         // Where the reader stands in a paged text or a list ("Page 1 of 8", "Showing 24 of
         // 291 results"): the pager's words, not the text's.
         let position = is_position_line(line);
@@ -241,7 +251,9 @@ pub fn clean_article(
             || bar_row
             || copyright
             || position
-            || pointer)
+            || pointer
+            || edit_note
+            || badge)
             .then(|| classify(doc, n, ClutterKind::Other))
     });
     remove_matching(doc, article, &mut last, removed, |doc, n, _| {
@@ -423,9 +435,9 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
 }
 
 /// Words that open a line of clutter tested on the lowercased text: a pager's or a gallery's
-/// place ([`is_position_line`]) and a copyright notice ([`COPYRIGHT_OPENERS`], "©" left to
-/// the test of non-ASCII below).
-const LINE_OPENERS: [&str; 13] = [
+/// place ([`is_position_line`]), a copyright notice ([`COPYRIGHT_OPENERS`], "©" left to
+/// the test of non-ASCII below) and a post's note of its last edit ([`EDIT_NOTE`]).
+const LINE_OPENERS: [&str; 14] = [
     "related",
     "recommended",
     "you might",
@@ -439,7 +451,18 @@ const LINE_OPENERS: [&str; 13] = [
     "copyright",
     "(c) ",
     "all rights reserved",
+    EDIT_NOTE,
 ];
+
+/// What opens a post's note of its last edit, alone on its line ("Last edited: Jul 25, 2024",
+/// "Last edited by Ann on Tue Aug 27, 2019, edited 1 time in total"): the forum's record,
+/// not the post's text. [`EDIT_NOTE_DETAILS`] come next (a sentence "Last edited the
+/// settings …" is the post's).
+const EDIT_NOTE: &str = "last edited";
+const EDIT_NOTE_DETAILS: [&str; 3] = [":", " by ", " on "];
+
+/// Most characters of a post's note of its last edit.
+const EDIT_NOTE_TEXT: u32 = 150;
 
 /// False when the text of `n` can neither be a row between bars (no `|`) nor open with one
 /// of [`LINE_OPENERS`]: read in place, so that most lines are not copied and lowercased
@@ -2636,6 +2659,58 @@ mod tests {
 
     /// A declared thread of three posts (two posters) about a pump, each post written by `post`
     /// from its number, its poster's name and its text.
+    #[test]
+    fn a_posts_note_of_its_last_edit_goes_a_sentence_opening_alike_stays() {
+        // Under each post, the forum's note of its last edit: a line of its own, the
+        // forum's record. A paragraph of the post that opens with the same words stays.
+        let post =
+            |i: usize, name: &str, text: &str| {
+                let note = match i {
+                1 => "<div class=\"message-lastEdit\">Last edited: <time>Jan 4, 2024</time></div>",
+                2 => "<div class=\"notice\">Last edited by Boilerman on Tue Jan 2, 2024 9:04 pm, \
+                      edited 1 time in total.</div>",
+                _ => "<p>Last edited the valve settings myself, and the pressure held.</p>",
+            };
+                format!(
+                "<article class=\"message\"><h4><a href=\"/members/{name}.{i}/\">{name}</a></h4>\
+                 <div class=\"bbWrapper\"><p>{text} {text}</p><p>{text}</p></div>{note}</article>"
+            )
+            };
+        let text = crate::extract_html(&pump_thread(post), None)
+            .expect("the thread")
+            .text;
+        assert!(text.contains("expansion vessel"), "{text}");
+        assert!(
+            !text.contains("Last edited:") && !text.contains("Last edited by"),
+            "{text}"
+        );
+        assert!(text.contains("Last edited the valve"), "{text}");
+    }
+
+    #[test]
+    fn the_badge_beside_the_opening_posters_posts_goes_in_a_thread() {
+        let post = |i: usize, name: &str, text: &str| {
+            let badge = if name == "pipefitter" {
+                "<ul class=\"badges\"><li><span class=\"badge\">Author</span></li></ul>\
+                 <span class=\"threadstarter\">Original Poster</span>"
+            } else {
+                ""
+            };
+            format!(
+                "<article class=\"message\"><h4><a href=\"/members/{name}.{i}/\">{name}</a></h4>\
+                 {badge}<div class=\"bbWrapper\"><p>{text} {text}</p><p>{text}</p></div></article>"
+            )
+        };
+        let text = crate::extract_html(&pump_thread(post), None)
+            .expect("the thread")
+            .text;
+        assert!(text.contains("expansion vessel"), "{text}");
+        assert!(
+            !text.contains("Author") && !text.contains("Original Poster"),
+            "{text}"
+        );
+    }
+
     fn pump_thread(post: impl Fn(usize, &str, &str) -> String) -> String {
         format!(
             "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\",\
@@ -3067,6 +3142,11 @@ mod tests {
             (
                 "<div><div>Join Date: <b>Aug 2008</b></div><div>Location: <b>SIN</b></div>\
               <div>Posts: <b>1,077</b></div></div>",
+                true,
+            ),
+            (
+                "<div><dl><dt>Likes Received:</dt><dd>103</dd></dl><dl><dt>Best Answers:</dt>\
+              <dd>1</dd></dl><dl><dt>Trophy Points:</dt><dd>113</dd></dl></div>",
                 true,
             ),
             (

@@ -435,6 +435,16 @@ pub const COUNT_LABELS: &[&str] = &[" Likes", " Like", " Replies", " Reply"];
 /// A forum poster's status, printed alone beside each post of a thread, lowercase.
 pub const POSTER_STATUS: &[&str] = &["online", "offline"];
 
+/// A badge a thread sets beside the posts of whoever opened it, alone in its block, lowercase.
+pub const STARTER_BADGES: &[&str] = &[
+    "author",
+    "op",
+    "original poster",
+    "thread starter",
+    "topic starter",
+    "discussion starter",
+];
+
 /// Comment threads alone (each comment carries its own author and date), for the searches
 /// that stay near the headline and so need not skip sidebars and widgets.
 pub const COMMENT_THREADS: &[Pat] = &[
@@ -1138,6 +1148,7 @@ pub const USER_STAT_LABELS: &[&str] = &[
     "trophy points",
     "points",
     "likes received",
+    "best answers",
     "solutions",
 ];
 

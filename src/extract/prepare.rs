@@ -120,12 +120,18 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
                 NodeData::Element { name, .. } => {
                     NEVER_CONTENT.contains(&name.as_str()) || is_field_caption(doc, n)
                 }
+                NodeData::Text(t) => is_unfilled_template(doc, n, t),
                 _ => false,
             };
         if never {
             cur = doc.next_in(body, n, true);
             doc.detach(n);
         } else {
+            // A form with nothing to fill in (a comment's text with the hidden inputs that
+            // post it back when edited) is a block of text; its inputs go below.
+            if doc.is(n, "form") && doc.text_len(n) > 0 && !has_fields(doc, n) {
+                doc.rename(n, "div");
+            }
             total += doc.text_measure(n).len;
             cur = doc.next_in(body, n, false);
         }
@@ -144,7 +150,8 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             0 => is_hidden_by_markup(doc, n),
             _ => mark & HIDDEN_BY_MARKUP != 0,
         };
-        if (doc.flags(n).hidden || ((by_markup() || is_for_small_screens(doc, n)) && minor()))
+        if (doc.flags(n).hidden
+            || ((by_markup() || is_for_small_screens(doc, n) || is_short_date(doc, n)) && minor()))
             && mark & PANEL == 0
         {
             Some(classify(doc, n, ClutterKind::Hidden))
@@ -299,6 +306,39 @@ pub fn remove_where(doc: &mut Document, root: NodeId, pred: impl Fn(&Document, N
             cur = doc.next_in(root, n, false);
         }
     }
+}
+
+/// A text that is one placeholder of a client-side template (`{{ board.errors[42].message }}`)
+/// that no script filled in: never words to read. One shown as code is the code's.
+fn is_unfilled_template(doc: &Document, n: NodeId, t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with("{{")
+        && t.ends_with("}}")
+        && !t[2..].contains("{{")
+        && doc.ancestor_named(n, "pre", 0).is_none()
+        && doc.ancestor_named(n, "code", 0).is_none()
+}
+
+/// The short form of a date a `<time>` sets twice, long and short, each named for its
+/// length (`time__long` "June 14, 2024", `time__short` "1 yr"), of which a screen shows one:
+/// the reader shows the long one (a part named `_short`).
+fn is_short_date(doc: &Document, n: NodeId) -> bool {
+    doc.parent(n).is_some_and(|p| doc.is(p, "time"))
+        && doc
+            .attr(n, "class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|c| c.ends_with("_short")))
+}
+
+/// True when `form` offers the reader something to fill in or press: a control other than a
+/// hidden input.
+fn has_fields(doc: &Document, form: NodeId) -> bool {
+    doc.descendants(form).any(|d| match doc.tag(d) {
+        Some("input") => !doc
+            .attr(d, "type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+        Some("textarea" | "select" | "button") => true,
+        _ => false,
+    })
 }
 
 /// A form's field whose form the reader leaves out ("Quantity: [ ]", "Optional note: [ ]"):
@@ -2165,6 +2205,71 @@ mod tests {
         ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
+    }
+
+    #[test]
+    fn a_date_set_long_and_short_shows_the_long_one() {
+        let html = "<body><main><p>Pumped the vessel up to one bar, and it held.</p><p>\
+             <time datetime=2024-06-14><span class=ipsTime__long>June 14, 2024</span><span \
+             class=ipsTime__short>1 yr</span></time></p><p><span class=label_short>Pump\
+             </span> <span class=label_long>Pump and vessel</span></p></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(text.contains("June 14, 2024"), "{text}");
+        assert!(!text.contains("1 yr"), "{text}");
+        assert!(text.contains("Pump Pump and vessel"), "{text}");
+    }
+
+    #[test]
+    fn a_template_placeholder_no_script_filled_goes_one_shown_as_code_stays() {
+        let html = "<body><main><p>Pumped the vessel up to one bar.</p><div class=alert \
+             ng-cloak><strong>{{ board.errors[42].message }}</strong></div><p>Write \
+             <code>{{ page.title }}</code> in the template, or {{ this }} and more.</p>\
+             </main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(!text.contains("errors[42]"), "{text}");
+        assert!(text.contains("{{ page.title }}"), "{text}");
+        assert!(text.contains("{{ this }} and more"), "{text}");
+    }
+
+    #[test]
+    fn a_form_with_nothing_to_fill_in_is_the_text_it_holds() {
+        // Each comment's text sits in a form with the hidden input that posts it back when
+        // its writer edits it: the comments are the thread, not forms the reader leaves out.
+        // A form with a field to fill in stays a form.
+        let comment = |i: usize, text: &str| {
+            format!(
+                "<div class=\"thing comment\"><p class=tagline><a href=\"/user/poster{i}\">\
+                 poster{i}</a> {i} points</p><form action=\"#\" class=usertext><input \
+                 type=hidden name=thing_id value=c{i}><div class=md><p>{text}</p></div></form>\
+                 </div>"
+            )
+        };
+        let opening = "The bees came back to the hive on the roof this spring, after two \
+             winters without them, and the first honey was taken in June. We think the new \
+             hedge of lavender along the street did most of the work, though the neighbours \
+             planting clover in their lawns must have helped as well. "
+            .repeat(4);
+        let replies: String = (2..=6)
+            .map(|i| comment(i, &format!("Reply {i}: we saw the same on our allotment.")))
+            .collect();
+        let html = format!(
+            "<html><body><div class=content><div class=sitetable>{}{replies}</div>\
+             <form action=/search><input type=text name=q><p>Search the whole site</p></form>\
+             </div></body></html>",
+            comment(1, &opening)
+        );
+        let text = crate::extract_html(&html, None).expect("the thread").text;
+        for i in 2..=6 {
+            assert!(text.contains(&format!("Reply {i}:")), "{i}: {text}");
+        }
+        let mut doc = crate::dom::html::parse_html(&html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let body = doc.body().unwrap();
+        assert_eq!(doc.find_all(body, "form").len(), 1);
     }
 
     #[test]
