@@ -250,11 +250,14 @@ pub fn grab(
     // A list of dated teasers beside two or more sections of the same tag that each hold a
     // list of their own is one of a front page's sections, not the page's list. (Only
     // blocks with an item list's least text are tried as lists, and two sections settle it.)
-    // Undated, a list beside such a section is one of a page's groups of items (a shop's
-    // or a blog's categories, an index's topics): the page's list is all of them. The site's
-    // header and footer, with their columns of links, are no such sections; nor, on a page
-    // that declares a discussion (`thread`), are the boxes beside its posts (other topics,
-    // other questions): the thread is the page's one list.
+    // Where the votes found no block, such a front page has no article; where they found
+    // one (a promo box, an event's pitch between the sections), the sections together are
+    // weighed against it, as undated groups are. Undated, a list beside such a section is
+    // one of a page's groups of items (a shop's or a blog's categories, an index's topics):
+    // the page's list is all of them. The site's header and footer, with their columns of
+    // links, are no such sections; nor, on a page that declares a discussion (`thread`),
+    // are the boxes beside its posts (other topics, other questions): the thread is the
+    // page's one list.
     let dated = doc.descendants(list).any(|d| doc.is(d, "time"));
     if let Some(parent) = doc.parent(list) {
         let holds_list = |s: NodeId| {
@@ -274,10 +277,10 @@ pub fn grab(
             })
             .take(2)
             .count();
-        if dated && sections == 2 {
+        if dated && sections == 2 && picked_text == 0 {
             return None;
         }
-        if !dated && !thread && sections > 0 && parent != body {
+        if (!dated || picked_text > 0) && !thread && sections > 0 && parent != body {
             list = parent;
             list_text = stats.get(list).text;
         }
@@ -730,6 +733,22 @@ mod tests {
         };
         // A front page: three sections, each a list of teasers under its own name.
         assert!(grab(&mut page(3), &[], 0, false, false).is_none());
+        // The same beside a block the votes chose (an event's pitch): the sections together.
+        let mut doc = page(3);
+        let main = doc.find_all(doc.body().unwrap(), "main")[0];
+        let promo = doc.create_element("div", vec![]);
+        doc.append_text(
+            promo,
+            &"Register for the summit by March to save up to $300. ".repeat(4),
+        );
+        doc.append(main, promo);
+        let picked = doc.text_len(promo);
+        let root = grab(&mut doc, &[promo], picked, false, false)
+            .map(|r| r.0)
+            .expect("the sections");
+        let text = doc.text_content(root);
+        assert!(text.contains("Story 4 of section 0"), "{text}");
+        assert!(text.contains("Story 4 of section 2"), "{text}");
         // A topic page: one section, its list the page's.
         let mut doc = page(1);
         let root = grab(&mut doc, &[], 0, false, false)
