@@ -223,6 +223,13 @@ pub fn grab(
         if picks_cms_body && names_comments(doc, n) {
             continue;
         }
+        // The site's menus and the columns of its header and footer are no page's list (the
+        // items inside them are tried all the same: a list is named for itself).
+        if matches!(doc.tag(n), Some("nav" | "header" | "footer"))
+            || patterns::matches(patterns::MENU_LISTS, match_string(doc, n))
+        {
+            continue;
+        }
         if let Some(text) = items_text(doc, n, &stats) {
             if best.is_none_or(|(_, t)| text > t) {
                 best = Some((n, text));
@@ -709,6 +716,27 @@ mod tests {
         let mut doc = parse_html(&html, None);
         let addr = by_id(&doc, "addr");
         assert!(grab(&mut doc, &[addr], picked, false, false).is_none());
+    }
+
+    #[test]
+    fn the_columns_of_a_sites_footer_or_menu_are_no_list() {
+        let column = |c: usize| {
+            format!(
+                "<div class=\"col\"><h4>Column {c}</h4><ul><li><a href=\"/{c}/a\">About the \
+                 company and its people</a></li><li><a href=\"/{c}/b\">Careers in the stores \
+                 and the offices</a></li></ul><p>Open daily from nine to six.</p></div>"
+            )
+        };
+        let columns: String = (0..4).map(column).collect();
+        let list = |wrapper: &str| {
+            let html = format!("<html><body><div><{wrapper}>{columns}</div></div></body></html>");
+            let mut doc = parse_html(&html, None);
+            grab(&mut doc, &[], 0, false, false).is_some()
+        };
+        assert!(list("div class=\"columns\""));
+        assert!(!list("div class=\"site-footer__columns\""));
+        assert!(!list("div id=\"main-navigation\""));
+        assert!(!list("div class=\"nav columns\""));
     }
 
     #[test]
