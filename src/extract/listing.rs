@@ -263,6 +263,13 @@ pub fn grab(
         if picks_cms_body && names_comments(doc, n) {
             continue;
         }
+        // The site's menus and the columns of its header and footer are no page's list (the
+        // items inside them are tried all the same: a list is named for itself).
+        if matches!(doc.tag(n), Some("nav" | "header" | "footer"))
+            || patterns::matches(patterns::MENU_LISTS, match_string(doc, n))
+        {
+            continue;
+        }
         if let Some(text) = items_text(doc, n, &stats) {
             if best.is_none_or(|(_, t)| text > t) {
                 best = Some((n, text));
@@ -290,11 +297,14 @@ pub fn grab(
     // A list of dated teasers beside two or more sections of the same tag that each hold a
     // list of their own is one of a front page's sections, not the page's list. (Only
     // blocks with an item list's least text are tried as lists, and two sections settle it.)
-    // Undated, a list beside such a section is one of a page's groups of items (a shop's
-    // or a blog's categories, an index's topics): the page's list is all of them. The site's
-    // header and footer, with their columns of links, are no such sections; nor, on a page
-    // that declares a discussion (`thread`), are the boxes beside its posts (other topics,
-    // other questions): the thread is the page's one list.
+    // Where the votes found no block, such a front page has no article; where they found
+    // one (a promo box, an event's pitch between the sections), the sections together are
+    // weighed against it, as undated groups are. Undated, a list beside such a section is
+    // one of a page's groups of items (a shop's or a blog's categories, an index's topics):
+    // the page's list is all of them. The site's header and footer, with their columns of
+    // links, are no such sections; nor, on a page that declares a discussion (`thread`),
+    // are the boxes beside its posts (other topics, other questions): the thread is the
+    // page's one list.
     let dated = doc.descendants(list).any(|d| doc.is(d, "time"));
     if let Some(parent) = doc.parent(list) {
         let holds_list = |s: NodeId| {
@@ -314,10 +324,10 @@ pub fn grab(
             })
             .take(2)
             .count();
-        if dated && sections == 2 {
+        if dated && sections == 2 && picked_text == 0 {
             return None;
         }
-        if !dated && !thread && sections > 0 && parent != body {
+        if (!dated || picked_text > 0) && !thread && sections > 0 && parent != body {
             list = parent;
             list_text = stats.get(list).text;
         }
@@ -774,6 +784,27 @@ mod tests {
     }
 
     #[test]
+    fn the_columns_of_a_sites_footer_or_menu_are_no_list() {
+        let column = |c: usize| {
+            format!(
+                "<div class=\"col\"><h4>Column {c}</h4><ul><li><a href=\"/{c}/a\">About the \
+                 company and its people</a></li><li><a href=\"/{c}/b\">Careers in the stores \
+                 and the offices</a></li></ul><p>Open daily from nine to six.</p></div>"
+            )
+        };
+        let columns: String = (0..4).map(column).collect();
+        let list = |wrapper: &str| {
+            let html = format!("<html><body><div><{wrapper}>{columns}</div></div></body></html>");
+            let mut doc = parse_html(&html, None);
+            grab(&mut doc, &[], 0, false, false).is_some()
+        };
+        assert!(list("div class=\"columns\""));
+        assert!(!list("div class=\"site-footer__columns\""));
+        assert!(!list("div id=\"main-navigation\""));
+        assert!(!list("div class=\"nav columns\""));
+    }
+
+    #[test]
     fn a_front_pages_sections_of_dated_teasers_are_no_list() {
         let teaser = |s: usize, i: usize| {
             format!(
@@ -795,6 +826,22 @@ mod tests {
         };
         // A front page: three sections, each a list of teasers under its own name.
         assert!(grab(&mut page(3), &[], 0, false, false).is_none());
+        // The same beside a block the votes chose (an event's pitch): the sections together.
+        let mut doc = page(3);
+        let main = doc.find_all(doc.body().unwrap(), "main")[0];
+        let promo = doc.create_element("div", vec![]);
+        doc.append_text(
+            promo,
+            &"Register for the summit by March to save up to $300. ".repeat(4),
+        );
+        doc.append(main, promo);
+        let picked = doc.text_len(promo);
+        let root = grab(&mut doc, &[promo], picked, false, false)
+            .map(|r| r.0)
+            .expect("the sections");
+        let text = doc.text_content(root);
+        assert!(text.contains("Story 4 of section 0"), "{text}");
+        assert!(text.contains("Story 4 of section 2"), "{text}");
         // A topic page: one section, its list the page's.
         let mut doc = page(1);
         let root = grab(&mut doc, &[], 0, false, false)

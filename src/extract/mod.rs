@@ -372,16 +372,12 @@ pub fn extract_tree(doc: Document) -> Option<Extracted> {
     let mut list_found = false;
     // A longer article is checked too on a shop's page (prices in several places): the
     // votes may go to its category's description or its filters beside the products. So is
-    // a somewhat longer one on a page that neither offers a product nor shows a price
-    // (a shop's lists are its reviews and its related products).
+    // a somewhat longer one on a page that offers no product (a product's lists are its
+    // reviews and its related products), whatever few prices it shows (a front page's
+    // promotion of an event, its tickets' prices quoted: the votes may choose it).
     let long = picked_text >= LISTING_CHECK_TEXT;
-    let prices = if long {
-        listing::prices_shown(&prepared)
-    } else {
-        0
-    };
-    let priced = prices >= listing::MIN_PRICED_ITEMS;
-    if !long || priced || (!product && prices == 0 && picked_text < LISTING_REMNANT_TEXT) {
+    let priced = long && listing::prices_shown(&prepared) >= listing::MIN_PRICED_ITEMS;
+    if !long || priced || (!product && picked_text < LISTING_REMNANT_TEXT) {
         // Past a longer article without prices, one attempt, chrome stripped by tag only:
         // each attempt copies the page, and the strict one finds little more there.
         let first = usize::from(long && !priced);
@@ -745,6 +741,44 @@ mod tests {
             );
         }
         assert!(article.text.contains("sheesham"), "{:?}", article.text);
+    }
+
+    #[test]
+    fn a_front_page_with_a_priced_pitch_between_its_sections_gives_the_sections() {
+        // A front page: sections of dated teasers (links, which cleaning cuts) and, between
+        // them, an event's pitch quoting a few prices, which the votes chose. The pitch is no
+        // shop's grid: the sections come back, the pitch with them.
+        let teaser = |s: usize, i: usize| {
+            format!(
+                "<li class=\"post\"><h3><a href=\"/s{s}/{i}\">Story {i} of section {s}: the \
+                 harbour board votes on the new ferry timetable for the winter</a></h3>\
+                 <a href=\"/a/{i}\">Reporter {i}</a> <time datetime=\"2024-05-21\">{i}h ago</time></li>"
+            )
+        };
+        let section = |s: usize| {
+            let items: String = (0..14).map(|i| teaser(s, i)).collect();
+            format!(
+                "<div class=\"news\"><h2>Section {s}</h2><ul class=\"posts\">{items}</ul></div>"
+            )
+        };
+        let pitch = format!(
+            "<div class=\"news\"><h2>The summit</h2><p>{}</p><ul><li>Save up to $300</li>\
+             <li>Groups save up to $400</li></ul></div>",
+            "Founders and investors meet for two days of talks and workshops on building, \
+             backing and closing, with playbooks from people who have done it before. "
+                .repeat(9)
+        );
+        let html = format!(
+            "<html><body><main>{}{}{pitch}{}</main></body></html>",
+            section(0),
+            section(1),
+            section(2)
+        );
+        let article = extract_html(&html, None).expect("the front page");
+        for s in 0..3 {
+            let story = format!("Story 7 of section {s}");
+            assert!(article.text.contains(&story), "{:?}", article.text);
+        }
     }
 
     #[test]

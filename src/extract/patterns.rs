@@ -19,6 +19,16 @@ use Pat::{Sub, Token};
 use super::clutter::ClutterKind;
 use super::lowercase::lowercase;
 
+/// Lists of the site's chrome, never a page's list of items: its menus and the columns of
+/// its header and footer.
+pub const MENU_LISTS: &[Pat] = &[
+    Token("nav"),
+    Sub("navbar"),
+    Sub("navigation"),
+    Sub("header"),
+    Sub("footer"),
+];
+
 /// Blocks that are almost never the article: navigation, chrome, clutter.
 pub const UNLIKELY: &[Pat] = &[
     Token("ad"),
