@@ -103,6 +103,10 @@ fn tag_base_score(tag: &str) -> f64 {
 /// A parent scoring at least this share of its child's score is taken instead of the child.
 const PARENT_TIE: f64 = 0.98;
 
+/// Least share of the chosen block's score kept by an ancestor the climb passes (outside
+/// threads, whose posts' container scores less than the longest post).
+const CLIMB_FLOOR: f64 = 0.2;
+
 /// Finds the article in the prepared page and gathers it under a new, detached `<div>`.
 /// Returns that container. `declared` is the body the page's JSON-LD states, if any; without
 /// it, a block marked `itemprop="articleBody"` is the declared body (see [`evidence`]).
@@ -192,7 +196,11 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
 
     // Climb while the parent scores better: the vote often lands on an inner wrapper. A tie
     // (within 2%) goes to the parent too: a lead block and the text around it score alike,
-    // and only the parent holds both (the lead paragraphs beside a video block).
+    // and only the parent holds both (the lead paragraphs beside a video block). A layout's
+    // wrappers around the text (a column in a row in a container) score less at each level;
+    // one scoring under [`CLIMB_FLOOR`] of the block chosen ends the climb, or the first
+    // ancestor outscoring it would be taken for the sections it adds beside the text (the
+    // site's questions, its call to action), though it scores a fraction of the text's block.
     let mut last = top_score;
     let mut parent = doc.parent(top);
     while let Some(p) = parent {
@@ -203,7 +211,7 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             parent = doc.parent(p);
             continue;
         };
-        if ps < last / 3.0 {
+        if ps < last / 3.0 || (!flags.thread && ps < top_score * CLIMB_FLOOR) {
             break;
         }
         if ps >= last * PARENT_TIE {
@@ -1432,6 +1440,38 @@ mod tests {
             "{}",
             article.text
         );
+    }
+
+    #[test]
+    fn the_climb_stops_at_a_layout_wrapper_scoring_a_fraction_of_the_text() {
+        // A post's text in a column of a row of a container, and beside the row, in the same
+        // container, the firm's pitch: the wrappers score less at each level, the container
+        // more than the row below it for the pitch's own paragraphs.
+        let para = |i: usize| {
+            format!(
+                "<p>Step {i} of the move, explained: measure the rooms, label the boxes, book \
+                 the van early, and keep a list of what goes where, so that nothing is lost, \
+                 broken, or left behind on the day itself.</p>"
+            )
+        };
+        let text: String = (1..=10).map(para).collect();
+        let html = format!(
+            r#"<html><body><div class="container"><div class="row"><div class="col">
+            <div class="col-wrapper"><div class="entry-content">{text}</div></div></div>
+            <div class="col-side"><a href="/blog">Back to the blog</a></div></div>
+            <section class="pitch"><h2>Why work with us?</h2>
+            <p>Our crews have moved families across the state for thirty years, with care, on
+            time, and at a fair price, and we would be glad to move yours next.</p>
+            <p>Call our office, write to us, or visit us downtown, and we will plan your move,
+            pack it, and carry it, from the first box to the last.</p>
+            <p>Ask about our storage, our cleaning crews, and our discounts for seniors, for
+            students, and for members of the armed forces.</p></section></div></body></html>"#
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        assert!(text.contains("Step 1 of the move"), "{text}");
+        assert!(text.contains("Step 10 of the move"), "{text}");
+        assert!(!text.contains("thirty years"), "{text}");
     }
 
     #[test]
