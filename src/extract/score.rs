@@ -195,8 +195,10 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     }
 
     // Climb while the parent scores better: the vote often lands on an inner wrapper. A tie
-    // (within 2%) goes to the parent too: a lead block and the text around it score alike,
-    // and only the parent holds both (the lead paragraphs beside a video block). A layout's
+    // (within 2%) with the block chosen goes to the parent too: a lead block and the text
+    // around it score alike, and only the parent holds both (the lead paragraphs beside a
+    // video block); an ancestor merely tying a wrapper passed on the way (a column that
+    // scored less than the text) is not taken for it, outside threads. A layout's
     // wrappers around the text (a column in a row in a container) score less at each level;
     // one scoring under [`CLIMB_FLOOR`] of the block chosen ends the climb, or the first
     // ancestor outscoring it would be taken for the sections it adds beside the text (the
@@ -214,7 +216,12 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
         if ps < last / 3.0 || (!flags.thread && ps < top_score * CLIMB_FLOOR) {
             break;
         }
-        if ps >= last * PARENT_TIE {
+        let tie = if last == top_score || flags.thread {
+            PARENT_TIE
+        } else {
+            1.0
+        };
+        if ps >= last * tie {
             top = p;
             top_score = ps;
         }
@@ -1472,6 +1479,43 @@ mod tests {
         assert!(text.contains("Step 1 of the move"), "{text}");
         assert!(text.contains("Step 10 of the move"), "{text}");
         assert!(!text.contains("thirty years"), "{text}");
+    }
+
+    #[test]
+    fn an_ancestor_tying_a_wrapper_that_lost_to_the_text_is_not_taken() {
+        // The text's block scores 75; its column 39.9, less; the grid around the column and a
+        // transcript beside it 39.6, within 2% of the column but under it: the tie that keeps
+        // a lead beside its text holds for the chosen block's own parent only.
+        let para = |i: usize| {
+            format!(
+                "<p>Part {i} of the guide tells the parents what to expect in the first weeks \
+                 of the training and how long the crying may last before the baby settles \
+                 into a routine that suits the family, the pediatrician and the nurse, with \
+                 notes on naps and feeding times and the signs of a baby ready for the next \
+                 step on the way, one week after the other.</p>"
+            )
+        };
+        let aside = |i: usize| {
+            format!(
+                "<p>Clip {i} of the show, transcribed: today we talk with doctors about sleep, \
+                 naps, night feeds, teething, colic, reflux, rashes, fevers, coughs, colds, \
+                 growth spurts, crawling, walking, first words, first foods, allergies, car \
+                 seats, baths, and the questions parents bring to the clinic on their first \
+                 visits with a newborn at home.</p>"
+            )
+        };
+        let text: String = (1..=10).map(para).collect();
+        let transcript: String = (1..=2).map(aside).collect();
+        let html = format!(
+            r#"<html><body><div class="grid"><div class="col"><div class="rt">{text}</div>
+            <div class="tools"><a href="/print">Print</a></div></div>
+            <div class="more">{transcript}</div></div></body></html>"#
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        assert!(text.contains("Part 1 of the guide"), "{text}");
+        assert!(text.contains("Part 10 of the guide"), "{text}");
+        assert!(!text.contains("Clip 1 of the show"), "{text}");
     }
 
     #[test]
