@@ -198,11 +198,12 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     // (within 2%) with the block chosen goes to the parent too: a lead block and the text
     // around it score alike, and only the parent holds both (the lead paragraphs beside a
     // video block); an ancestor merely tying a wrapper passed on the way (a column that
-    // scored less than the text) is not taken for it, outside threads. A layout's
-    // wrappers around the text (a column in a row in a container) score less at each level;
-    // one scoring under [`CLIMB_FLOOR`] of the block chosen ends the climb, or the first
-    // ancestor outscoring it would be taken for the sections it adds beside the text (the
-    // site's questions, its call to action), though it scores a fraction of the text's block.
+    // scored less than the text) is not taken for it, outside threads. A layout's wrappers
+    // around the text (a column in a row in a container) score less at each level: one
+    // holding little more than the text and scoring under [`CLIMB_FLOOR`] of its block ends
+    // the climb, or the first ancestor outscoring it would be taken for the sections it adds
+    // beside the text (the site's questions, its call to action), though it scores a
+    // fraction of the text's block.
     let mut last = top_score;
     let mut parent = doc.parent(top);
     while let Some(p) = parent {
@@ -213,7 +214,10 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             parent = doc.parent(p);
             continue;
         };
-        if ps < last / 3.0 || (!flags.thread && ps < top_score * CLIMB_FLOOR) {
+        // A wrapper adds little text (a tenth at most) to the block chosen; an answer's block
+        // around its text, with the comments under it, is no wrapper.
+        let wrapper = stats.get(p).text * 10 <= stats.get(top).text * 11;
+        if ps < last / 3.0 || (!flags.thread && wrapper && ps < top_score * CLIMB_FLOOR) {
             break;
         }
         let tie = if last == top_score || flags.thread {
@@ -1516,6 +1520,47 @@ mod tests {
         assert!(text.contains("Part 1 of the guide"), "{text}");
         assert!(text.contains("Part 10 of the guide"), "{text}");
         assert!(!text.contains("Clip 1 of the show"), "{text}");
+    }
+
+    #[test]
+    fn the_climb_passes_an_answers_block_holding_more_than_its_text() {
+        // A question and its answers: the longest answer's text wins the vote; its block,
+        // with the answerer's card under the text, scores under a fifth of it but is no mere
+        // wrapper, and the climb goes on to the thread, question included.
+        let para = |i: usize| {
+            format!(
+                "<p>Step {i} of the fix: open the settings file, find the cache section, and \
+                 set the size to zero before the restart, then run the build again with the \
+                 verbose flag so the log shows each module as it loads and you can see which \
+                 one fails first.</p>"
+            )
+        };
+        let question = |w: &str| {
+            format!(
+                "<p>{w} build fails after the upgrade with an error about the cache, and \
+                 clearing it by hand does not help, nor does a new checkout. What else can I \
+                 try before I reinstall everything from scratch?</p>"
+            )
+        };
+        let body: String = (1..=10).map(para).collect();
+        let asked: String = ["My", "The nightly", "The release"].map(question).concat();
+        let card = r#"<div class="user-card"><span>answered Mar 3, 2024 at 14:07</span>
+            <a href="/users/1/jane">Jane Doe</a> <span>12.3k reputation, 4 gold badges, 31
+            silver badges, 58 bronze badges</span> <span>edited Mar 4, 2024 at 09:12 by the
+            community bot after a review of the formatting of the code blocks and of the links
+            to the documentation of the build tool and of its cache settings</span></div>"#;
+        let html = format!(
+            r#"<html><body><div class="qa"><div class="question">{asked}</div>
+            <div class="answer"><div class="layout"><div class="cell"><div class="body">{body}
+            </div></div>{card}</div></div>
+            <div class="answer"><div class="layout"><div class="cell"><div class="body"><p>Try
+            deleting the lock file too, it fixed the same error for me last week.</p></div>
+            </div></div></div></div></body></html>"#
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        assert!(text.contains("My build fails"), "{text}");
+        assert!(text.contains("Step 10 of the fix"), "{text}");
     }
 
     #[test]
