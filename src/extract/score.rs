@@ -103,6 +103,10 @@ fn tag_base_score(tag: &str) -> f64 {
 /// A parent scoring at least this share of its child's score is taken instead of the child.
 const PARENT_TIE: f64 = 0.98;
 
+/// Least share of the chosen block's score kept by an ancestor the climb passes (outside
+/// threads, whose posts' container scores less than the longest post).
+const CLIMB_FLOOR: f64 = 0.2;
+
 /// Finds the article in the prepared page and gathers it under a new, detached `<div>`.
 /// Returns that container. `declared` is the body the page's JSON-LD states, if any; without
 /// it, a block marked `itemprop="articleBody"` is the declared body (see [`evidence`]).
@@ -191,8 +195,15 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     }
 
     // Climb while the parent scores better: the vote often lands on an inner wrapper. A tie
-    // (within 2%) goes to the parent too: a lead block and the text around it score alike,
-    // and only the parent holds both (the lead paragraphs beside a video block).
+    // (within 2%) with the block chosen goes to the parent too: a lead block and the text
+    // around it score alike, and only the parent holds both (the lead paragraphs beside a
+    // video block); an ancestor merely tying a wrapper passed on the way (a column that
+    // scored less than the text) is not taken for it, outside threads. A layout's wrappers
+    // around the text (a column in a row in a container) score less at each level: one
+    // holding little more than the text and scoring under [`CLIMB_FLOOR`] of its block ends
+    // the climb, or the first ancestor outscoring it would be taken for the sections it adds
+    // beside the text (the site's questions, its call to action), though it scores a
+    // fraction of the text's block.
     let mut last = top_score;
     let mut parent = doc.parent(top);
     while let Some(p) = parent {
@@ -203,10 +214,18 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             parent = doc.parent(p);
             continue;
         };
-        if ps < last / 3.0 {
+        // A wrapper adds little text (a tenth at most) to the block chosen; an answer's block
+        // around its text, with the comments under it, is no wrapper.
+        let wrapper = stats.get(p).text * 10 <= stats.get(top).text * 11;
+        if ps < last / 3.0 || (!flags.thread && wrapper && ps < top_score * CLIMB_FLOOR) {
             break;
         }
-        if ps >= last * PARENT_TIE {
+        let tie = if last == top_score || flags.thread {
+            PARENT_TIE
+        } else {
+            1.0
+        };
+        if ps >= last * tie {
             top = p;
             top_score = ps;
         }
@@ -1432,6 +1451,116 @@ mod tests {
             "{}",
             article.text
         );
+    }
+
+    #[test]
+    fn the_climb_stops_at_a_layout_wrapper_scoring_a_fraction_of_the_text() {
+        // A post's text in a column of a row of a container, and beside the row, in the same
+        // container, the firm's pitch: the wrappers score less at each level, the container
+        // more than the row below it for the pitch's own paragraphs.
+        let para = |i: usize| {
+            format!(
+                "<p>Step {i} of the move, explained: measure the rooms, label the boxes, book \
+                 the van early, and keep a list of what goes where, so that nothing is lost, \
+                 broken, or left behind on the day itself.</p>"
+            )
+        };
+        let text: String = (1..=10).map(para).collect();
+        let html = format!(
+            r#"<html><body><div class="container"><div class="row"><div class="col">
+            <div class="col-wrapper"><div class="entry-content">{text}</div></div></div>
+            <div class="col-side"><a href="/blog">Back to the blog</a></div></div>
+            <section class="pitch"><h2>Why work with us?</h2>
+            <p>Our crews have moved families across the state for thirty years, with care, on
+            time, and at a fair price, and we would be glad to move yours next.</p>
+            <p>Call our office, write to us, or visit us downtown, and we will plan your move,
+            pack it, and carry it, from the first box to the last.</p>
+            <p>Ask about our storage, our cleaning crews, and our discounts for seniors, for
+            students, and for members of the armed forces.</p></section></div></body></html>"#
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        assert!(text.contains("Step 1 of the move"), "{text}");
+        assert!(text.contains("Step 10 of the move"), "{text}");
+        assert!(!text.contains("thirty years"), "{text}");
+    }
+
+    #[test]
+    fn an_ancestor_tying_a_wrapper_that_lost_to_the_text_is_not_taken() {
+        // The text's block scores 75; its column 39.9, less; the grid around the column and a
+        // transcript beside it 39.6, within 2% of the column but under it: the tie that keeps
+        // a lead beside its text holds for the chosen block's own parent only.
+        let para = |i: usize| {
+            format!(
+                "<p>Part {i} of the guide tells the parents what to expect in the first weeks \
+                 of the training and how long the crying may last before the baby settles \
+                 into a routine that suits the family, the pediatrician and the nurse, with \
+                 notes on naps and feeding times and the signs of a baby ready for the next \
+                 step on the way, one week after the other.</p>"
+            )
+        };
+        let aside = |i: usize| {
+            format!(
+                "<p>Clip {i} of the show, transcribed: today we talk with doctors about sleep, \
+                 naps, night feeds, teething, colic, reflux, rashes, fevers, coughs, colds, \
+                 growth spurts, crawling, walking, first words, first foods, allergies, car \
+                 seats, baths, and the questions parents bring to the clinic on their first \
+                 visits with a newborn at home.</p>"
+            )
+        };
+        let text: String = (1..=10).map(para).collect();
+        let transcript: String = (1..=2).map(aside).collect();
+        let html = format!(
+            r#"<html><body><div class="grid"><div class="col"><div class="rt">{text}</div>
+            <div class="tools"><a href="/print">Print</a></div></div>
+            <div class="more">{transcript}</div></div></body></html>"#
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        assert!(text.contains("Part 1 of the guide"), "{text}");
+        assert!(text.contains("Part 10 of the guide"), "{text}");
+        assert!(!text.contains("Clip 1 of the show"), "{text}");
+    }
+
+    #[test]
+    fn the_climb_passes_an_answers_block_holding_more_than_its_text() {
+        // A question and its answers: the longest answer's text wins the vote; its block,
+        // with the answerer's card under the text, scores under a fifth of it but is no mere
+        // wrapper, and the climb goes on to the thread, question included.
+        let para = |i: usize| {
+            format!(
+                "<p>Step {i} of the fix: open the settings file, find the cache section, and \
+                 set the size to zero before the restart, then run the build again with the \
+                 verbose flag so the log shows each module as it loads and you can see which \
+                 one fails first.</p>"
+            )
+        };
+        let question = |w: &str| {
+            format!(
+                "<p>{w} build fails after the upgrade with an error about the cache, and \
+                 clearing it by hand does not help, nor does a new checkout. What else can I \
+                 try before I reinstall everything from scratch?</p>"
+            )
+        };
+        let body: String = (1..=10).map(para).collect();
+        let asked: String = ["My", "The nightly", "The release"].map(question).concat();
+        let card = r#"<div class="user-card"><span>answered Mar 3, 2024 at 14:07</span>
+            <a href="/users/1/jane">Jane Doe</a> <span>12.3k reputation, 4 gold badges, 31
+            silver badges, 58 bronze badges</span> <span>edited Mar 4, 2024 at 09:12 by the
+            community bot after a review of the formatting of the code blocks and of the links
+            to the documentation of the build tool and of its cache settings</span></div>"#;
+        let html = format!(
+            r#"<html><body><div class="qa"><div class="question">{asked}</div>
+            <div class="answer"><div class="layout"><div class="cell"><div class="body">{body}
+            </div></div>{card}</div></div>
+            <div class="answer"><div class="layout"><div class="cell"><div class="body"><p>Try
+            deleting the lock file too, it fixed the same error for me last week.</p></div>
+            </div></div></div></div></body></html>"#
+        );
+        let article = crate::extract::extract(&parse_html(&html, None)).expect("an article");
+        let text = &article.text;
+        assert!(text.contains("My build fails"), "{text}");
+        assert!(text.contains("Step 10 of the fix"), "{text}");
     }
 
     #[test]
