@@ -934,7 +934,9 @@ pub fn strip_page_chrome(
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
         if is_page_head(doc, n, stats.get(n)) {
-            drop_banner_names(doc, n);
+            drop_names(doc, n, names_only_a_banner);
+        } else if is_widget_in_text(doc, n, stats) {
+            drop_names(doc, n, names_only_a_widget);
         }
         let Some(tag) = doc.tag(n) else {
             cur = doc.next_in(body, n, false);
@@ -1273,11 +1275,38 @@ fn names_only_a_banner(name: &str) -> bool {
         && !patterns::matches_but(patterns::UNLIKELY, name, patterns::BANNER)
 }
 
-/// Takes the names off the page's head `head` and off its parts named for its banner alone
-/// (its wrapper, its heading), which no stage should then read as an ad's.
-fn drop_banner_names(doc: &mut Document, head: NodeId) {
-    for d in doc.descendants(head).collect::<Vec<_>>() {
-        if names_only_a_banner(match_string(doc, d)) {
+/// True when a lowercased name says "widget" as a word and no other word of
+/// [`patterns::UNLIKELY`] (`sidebar-widget`, `newsletter-widget` say more).
+fn names_only_a_widget(name: &str) -> bool {
+    patterns::matches(patterns::WIDGET, name)
+        && !patterns::matches_but(patterns::UNLIKELY, name, patterns::WIDGET)
+}
+
+/// Fewest characters of prose of a widget set in the text.
+const WIDGET_PROSE: u32 = 200;
+
+/// True when `n` is named a widget alone, holds two paragraphs or more of prose, one of them
+/// long (not a rating box's lines), with few links and no form field, and stands among the text's paragraphs (a sibling `<p>` of prose): a review's
+/// product box (its name, its specs, what the reviewer thinks), not a sidebar's.
+fn is_widget_in_text(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
+    let s = stats.get(n);
+    let long_paragraph = |c: NodeId| doc.is(c, "p") && prose(stats.get(c)) >= WIDGET_PROSE / 2;
+    s.paragraphs >= 2
+        && prose(s) >= WIDGET_PROSE
+        && s.link_text * 4 < s.text
+        && s.inputs == 0
+        && names_only_a_widget(match_string(doc, n))
+        && doc.descendants(n).any(long_paragraph)
+        && doc
+            .parent(n)
+            .is_some_and(|p| doc.element_children(p).into_iter().any(long_paragraph))
+}
+
+/// Takes the names off `block` and off its parts that `only` says are named for one thing
+/// (a banner's wrapper, its heading), which no stage should then read as clutter.
+fn drop_names(doc: &mut Document, block: NodeId, only: fn(&str) -> bool) {
+    for d in doc.descendants(block).collect::<Vec<_>>() {
+        if only(match_string(doc, d)) {
             doc.set_attr(d, "class", "");
             doc.set_attr(d, "id", "");
         }
