@@ -122,7 +122,13 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
                 }
                 _ => false,
             };
-        if never {
+        if never && is_heading_button(doc, n) {
+            doc.rename(n, "span");
+            cur = doc.next_in(body, n, false);
+        } else if is_toggle_link(doc, n) {
+            doc.rename(n, "div");
+            cur = doc.next_in(body, n, false);
+        } else if never {
             cur = doc.next_in(body, n, true);
             doc.detach(n);
         } else {
@@ -166,6 +172,62 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     }
     let headings = remove_ad_slots(doc, body, removed);
     remove_recommendation_sections(doc, body, removed, headings);
+}
+
+/// True when `n` is a `<button>` holding its heading's words (the ARIA accordion's header,
+/// `h3 > button`), or one that toggles a panel (`aria-expanded`, `aria-controls`) and asks a
+/// question, with its answer after it: an accordion's question, whose label is the page's
+/// text as the answer is, open or closed.
+fn is_heading_button(doc: &Document, n: NodeId) -> bool {
+    if !doc.is(n, "button") {
+        return false;
+    }
+    let heading = doc.parent(n).filter(|&p| {
+        (heading_rank(doc, p).is_some() || doc.attr(p, "role") == Some("heading"))
+            && doc.text_len(n) * 10 >= doc.text_len(p) * 9
+    });
+    let question = || {
+        (doc.attr(n, "aria-expanded").is_some() || doc.attr(n, "aria-controls").is_some())
+            && doc.text_content(n).trim_end().ends_with('?')
+    };
+    if heading.is_none() && !question() {
+        return false;
+    }
+    // The answer: the next block after the heading (or the button, or its wrapper), holding
+    // text that is not mostly links and no other question's button.
+    let mut at = heading.unwrap_or(n);
+    for _ in 0..2 {
+        let mut next = doc.next_sibling(at);
+        while let Some(s) = next.filter(|&s| doc.tag(s).is_none()) {
+            next = doc.next_sibling(s);
+        }
+        if let Some(answer) = next {
+            let text = doc.text_len(answer);
+            let links: u32 = doc
+                .find_all(answer, "a")
+                .iter()
+                .map(|&a| doc.text_len(a))
+                .sum();
+            return text > 0 && links * 2 < text && doc.find_all(answer, "button").is_empty();
+        }
+        match doc.parent(at) {
+            Some(p) => at = p,
+            None => break,
+        }
+    }
+    false
+}
+
+/// True when `n` is a link that goes nowhere (`href="#"`, a script, none) around a heading
+/// that asks a question: an accordion's question that opens its answer (a `<div>` of the
+/// page's text), not a link.
+fn is_toggle_link(doc: &Document, n: NodeId) -> bool {
+    doc.is(n, "a")
+        && doc
+            .attr(n, "href")
+            .is_none_or(|h| matches!(trim(h), "" | "#") || h.starts_with("javascript:"))
+        && doc.descendants(n).any(|d| heading_rank(doc, d).is_some())
+        && doc.text_content(n).trim_end().ends_with('?')
 }
 
 /// The kind of clutter an image is: a tracking pixel, an icon, an author's photo.
@@ -1286,8 +1348,9 @@ fn names_only_a_widget(name: &str) -> bool {
 const WIDGET_PROSE: u32 = 200;
 
 /// True when `n` is named a widget alone, holds two paragraphs or more of prose, one of them
-/// long (not a rating box's lines), with few links and no form field, and stands among the text's paragraphs (a sibling `<p>` of prose): a review's
-/// product box (its name, its specs, what the reviewer thinks), not a sidebar's.
+/// long (not a rating box's lines), with few links and no form field, and stands among the
+/// text's paragraphs (a sibling `<p>` of prose): a review's product box (its name, its specs,
+/// what the reviewer thinks), not a sidebar's.
 fn is_widget_in_text(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
     let s = stats.get(n);
     let long_paragraph = |c: NodeId| doc.is(c, "p") && prose(stats.get(c)) >= WIDGET_PROSE / 2;
