@@ -1176,7 +1176,7 @@ fn answers_question(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
         prev = doc.prev_sibling(p);
     }
     prev.is_some_and(|q| {
-        doc.text_len(q) <= QUESTION_TEXT
+        stats.get(q).text <= QUESTION_TEXT
             && doc
                 .descendants(q)
                 .any(|d| super::prepare::heading_rank(doc, d).is_some_and(|r| r > 1))
