@@ -1180,7 +1180,7 @@ fn answers_question(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
             && doc
                 .descendants(q)
                 .any(|d| super::prepare::heading_rank(doc, d).is_some_and(|r| r > 1))
-            && doc.inner_text(q).trim_end().ends_with('?')
+            && super::prepare::asks(doc, q)
     })
 }
 

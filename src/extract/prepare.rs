@@ -188,7 +188,7 @@ fn is_heading_button(doc: &Document, n: NodeId) -> bool {
     });
     let question = || {
         (doc.attr(n, "aria-expanded").is_some() || doc.attr(n, "aria-controls").is_some())
-            && doc.text_content(n).trim_end().ends_with('?')
+            && asks(doc, n)
     };
     if heading.is_none() && !question() {
         return false;
@@ -202,13 +202,9 @@ fn is_heading_button(doc: &Document, n: NodeId) -> bool {
             next = doc.next_sibling(s);
         }
         if let Some(answer) = next {
-            let text = doc.text_len(answer);
-            let links: u32 = doc
-                .find_all(answer, "a")
-                .iter()
-                .map(|&a| doc.text_len(a))
-                .sum();
-            return text > 0 && links * 2 < text && doc.find_all(answer, "button").is_empty();
+            return doc.text_len(answer) > 0
+                && super::stats::link_density_of(doc, answer) < 0.5
+                && doc.find_all(answer, "button").is_empty();
         }
         match doc.parent(at) {
             Some(p) => at = p,
@@ -216,6 +212,11 @@ fn is_heading_button(doc: &Document, n: NodeId) -> bool {
         }
     }
     false
+}
+
+/// True when the text of `n` asks a question (ends in a question mark).
+pub(super) fn asks(doc: &Document, n: NodeId) -> bool {
+    doc.text_content(n).trim_end().ends_with('?')
 }
 
 /// True when `n` is a link that goes nowhere (`href="#"`, a script, none) around a heading
@@ -227,7 +228,7 @@ fn is_toggle_link(doc: &Document, n: NodeId) -> bool {
             .attr(n, "href")
             .is_none_or(|h| matches!(trim(h), "" | "#") || h.starts_with("javascript:"))
         && doc.descendants(n).any(|d| heading_rank(doc, d).is_some())
-        && doc.text_content(n).trim_end().ends_with('?')
+        && asks(doc, n)
 }
 
 /// The kind of clutter an image is: a tracking pixel, an icon, an author's photo.
