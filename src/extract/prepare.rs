@@ -126,7 +126,8 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             doc.rename(n, "span");
             cur = doc.next_in(body, n, false);
         } else if is_toggle_link(doc, n) {
-            doc.rename(n, "div");
+            let holds_heading = doc.descendants(n).any(|d| heading_rank(doc, d).is_some());
+            doc.rename(n, if holds_heading { "div" } else { "span" });
             cur = doc.next_in(body, n, false);
         } else if never {
             cur = doc.next_in(body, n, true);
@@ -219,15 +220,19 @@ pub(super) fn asks(doc: &Document, n: NodeId) -> bool {
     doc.text_content(n).trim_end().ends_with('?')
 }
 
-/// True when `n` is a link that goes nowhere (`href="#"`, a script, none) around a heading
-/// that asks a question: an accordion's question that opens its answer (a `<div>` of the
-/// page's text), not a link.
+/// True when `n` is a link that goes nowhere (`href="#"`, a script, none) or names the panel
+/// it opens (`aria-controls`), around a heading or inside one, and asks a question: an
+/// accordion's question that opens its answer (the page's text), not a link.
 fn is_toggle_link(doc: &Document, n: NodeId) -> bool {
     doc.is(n, "a")
-        && doc
+        && (doc
             .attr(n, "href")
             .is_none_or(|h| matches!(trim(h), "" | "#") || h.starts_with("javascript:"))
-        && doc.descendants(n).any(|d| heading_rank(doc, d).is_some())
+            || doc.attr(n, "aria-controls").is_some())
+        && (doc.descendants(n).any(|d| heading_rank(doc, d).is_some())
+            || doc
+                .parent(n)
+                .is_some_and(|p| heading_rank(doc, p).is_some()))
         && asks(doc, n)
 }
 
