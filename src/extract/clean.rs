@@ -866,7 +866,8 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, flags: Flags, remove
                 classify(doc, n, ClutterKind::Other),
                 ClutterKind::Other | ClutterKind::Hidden | ClutterKind::Overlay
             );
-        let introduced = introduced_by_sentence(doc, n) && class_weight(doc, n, flags) >= 0.0;
+        let introduced = (introduced_by_sentence(doc, n) || answers_question(doc, n, &stats))
+            && class_weight(doc, n, flags) >= 0.0;
         if orphaned_heading || (!introduced && should_remove(doc, article, n, &stats, flags)) {
             if flags.thread {
                 super::prepare::keep_poster_line(doc, n, stats.get(n).text);
@@ -1172,6 +1173,40 @@ fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
                 &into_lowercase(doc.inner_text(h)),
                 &|c| !c.is_alphanumeric(),
             ))
+    })
+}
+
+/// Least prose (outside links) of an answer under a question.
+const ANSWER_PROSE: u32 = 100;
+
+/// Most text of a question heading an answer.
+const QUESTION_TEXT: u32 = 200;
+
+/// True when `n` (or the wrappers around it alone) follows a question set as a heading (or a
+/// block holding one: an accordion's control) and holds a paragraph or more of prose: the
+/// answer, its links (the products a rebate covers, a guide to switch) the text's own.
+fn answers_question(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
+    let s = stats.get(n);
+    if s.paragraphs == 0 || s.text.saturating_sub(s.link_text) < ANSWER_PROSE {
+        return false;
+    }
+    let mut at = n;
+    while let Some(p) = doc
+        .parent(at)
+        .filter(|&p| doc.is(p, "div") && doc.only_element_child(p).is_some())
+    {
+        at = p;
+    }
+    let mut prev = doc.prev_sibling(at);
+    while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
+        prev = doc.prev_sibling(p);
+    }
+    prev.is_some_and(|q| {
+        stats.get(q).text <= QUESTION_TEXT
+            && doc
+                .descendants(q)
+                .any(|d| super::prepare::heading_rank(doc, d).is_some_and(|r| r > 1))
+            && super::prepare::asks(doc, q)
     })
 }
 
@@ -3614,5 +3649,22 @@ mod tests {
             trimmed(body, &["Dana Reyes"]),
             fold_whitespace(&doc.inner_text(doc.body().unwrap()))
         );
+    }
+
+    #[test]
+    fn an_answer_under_a_question_keeps_its_links() {
+        // An accordion's answer: a sentence, then the products it covers, each a link. Under a
+        // question it is the page's text; the same list under a label is a list of links.
+        let answer = "<div class=collapse><div class=body><p>Look for our signs in stores at                       <a href=/stores>participating retailers</a> to save instantly on the                       appliances below; the discount shows at the till.</p><ul>                      <li><a href=/purifiers>Air purifiers</a> – $50 instant discount at the till</li>                      <li><a href=/dehumidifiers>Dehumidifiers</a> – $40 instant discount at the till</li>                      <li><a href=/fans>Ventilation fans</a> – $25 instant discount at the till</li>                      <li><a href=/mowers>Electric lawn mowers</a> – $50 instant discount at the till</li>\
+                      <li><a href=/blowers>Electric snow blowers</a> – $25 instant discount at the till</li>\
+                      </ul></div></div>";
+        let text = conditionally_cleaned_text(&format!(
+            "<div class=item><h2><span>Which appliances qualify for discounts?</span></h2>{answer}</div>"
+        ));
+        assert!(text.contains("Dehumidifiers"), "{text}");
+        let text = conditionally_cleaned_text(&format!(
+            "<div class=item><h2>Appliances on offer</h2>{answer}</div>"
+        ));
+        assert!(!text.contains("Dehumidifiers"), "{text}");
     }
 }

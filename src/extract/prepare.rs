@@ -123,7 +123,14 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
                 NodeData::Text(t) => is_unfilled_template(doc, n, t),
                 _ => false,
             };
-        if never {
+        if never && is_heading_button(doc, n) {
+            doc.rename(n, "span");
+            cur = doc.next_in(body, n, false);
+        } else if is_toggle_link(doc, n) {
+            let holds_heading = doc.descendants(n).any(|d| heading_rank(doc, d).is_some());
+            doc.rename(n, if holds_heading { "div" } else { "span" });
+            cur = doc.next_in(body, n, false);
+        } else if never {
             cur = doc.next_in(body, n, true);
             doc.detach(n);
         } else {
@@ -173,6 +180,67 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     }
     let headings = remove_ad_slots(doc, body, removed);
     remove_recommendation_sections(doc, body, removed, headings);
+}
+
+/// True when `n` is a `<button>` holding its heading's words (the ARIA accordion's header,
+/// `h3 > button`), or one that toggles a panel (`aria-expanded`, `aria-controls`) and asks a
+/// question, with its answer after it: an accordion's question, whose label is the page's
+/// text as the answer is, open or closed.
+fn is_heading_button(doc: &Document, n: NodeId) -> bool {
+    if !doc.is(n, "button") {
+        return false;
+    }
+    let heading = doc.parent(n).filter(|&p| {
+        (heading_rank(doc, p).is_some() || doc.attr(p, "role") == Some("heading"))
+            && doc.text_len(n) * 10 >= doc.text_len(p) * 9
+    });
+    let question = || {
+        (doc.attr(n, "aria-expanded").is_some() || doc.attr(n, "aria-controls").is_some())
+            && asks(doc, n)
+    };
+    if heading.is_none() && !question() {
+        return false;
+    }
+    // The answer: the next block after the heading (or the button, or its wrapper), holding
+    // text that is not mostly links and no other question's button.
+    let mut at = heading.unwrap_or(n);
+    for _ in 0..2 {
+        let mut next = doc.next_sibling(at);
+        while let Some(s) = next.filter(|&s| doc.tag(s).is_none()) {
+            next = doc.next_sibling(s);
+        }
+        if let Some(answer) = next {
+            return doc.text_len(answer) > 0
+                && super::stats::link_density_of(doc, answer) < 0.5
+                && doc.find_all(answer, "button").is_empty();
+        }
+        match doc.parent(at) {
+            Some(p) => at = p,
+            None => break,
+        }
+    }
+    false
+}
+
+/// True when the text of `n` asks a question (ends in a question mark).
+pub(super) fn asks(doc: &Document, n: NodeId) -> bool {
+    doc.text_content(n).trim_end().ends_with('?')
+}
+
+/// True when `n` is a link that goes nowhere (`href="#"`, a script, none) or names the panel
+/// it opens (`aria-controls`), around a heading or inside one, and asks a question: an
+/// accordion's question that opens its answer (the page's text), not a link.
+fn is_toggle_link(doc: &Document, n: NodeId) -> bool {
+    doc.is(n, "a")
+        && (doc
+            .attr(n, "href")
+            .is_none_or(|h| matches!(trim(h), "" | "#") || h.starts_with("javascript:"))
+            || doc.attr(n, "aria-controls").is_some())
+        && (doc.descendants(n).any(|d| heading_rank(doc, d).is_some())
+            || doc
+                .parent(n)
+                .is_some_and(|p| heading_rank(doc, p).is_some()))
+        && asks(doc, n)
 }
 
 /// The kind of clutter an image is: a tracking pixel, an icon, an author's photo.
@@ -974,7 +1042,9 @@ pub fn strip_page_chrome(
     let mut cur = doc.first_child(body);
     while let Some(n) = cur {
         if is_page_head(doc, n, stats.get(n)) {
-            drop_banner_names(doc, n);
+            drop_names(doc, n, names_only_a_banner);
+        } else if is_widget_in_text(doc, n, stats) {
+            drop_names(doc, n, names_only_a_widget);
         }
         let Some(tag) = doc.tag(n) else {
             cur = doc.next_in(body, n, false);
@@ -1313,11 +1383,39 @@ fn names_only_a_banner(name: &str) -> bool {
         && !patterns::matches_but(patterns::UNLIKELY, name, patterns::BANNER)
 }
 
-/// Takes the names off the page's head `head` and off its parts named for its banner alone
-/// (its wrapper, its heading), which no stage should then read as an ad's.
-fn drop_banner_names(doc: &mut Document, head: NodeId) {
-    for d in doc.descendants(head).collect::<Vec<_>>() {
-        if names_only_a_banner(match_string(doc, d)) {
+/// True when a lowercased name says "widget" as a word and no other word of
+/// [`patterns::UNLIKELY`] (`sidebar-widget`, `newsletter-widget` say more).
+fn names_only_a_widget(name: &str) -> bool {
+    patterns::matches(patterns::WIDGET, name)
+        && !patterns::matches_but(patterns::UNLIKELY, name, patterns::WIDGET)
+}
+
+/// Fewest characters of prose of a widget set in the text.
+const WIDGET_PROSE: u32 = 200;
+
+/// True when `n` is named a widget alone, holds two paragraphs or more of prose, one of them
+/// long (not a rating box's lines), with few links and no form field, and stands among the
+/// text's paragraphs (a sibling `<p>` of prose): a review's product box (its name, its specs,
+/// what the reviewer thinks), not a sidebar's.
+fn is_widget_in_text(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
+    let s = stats.get(n);
+    let long_paragraph = |c: NodeId| doc.is(c, "p") && prose(stats.get(c)) >= WIDGET_PROSE / 2;
+    s.paragraphs >= 2
+        && prose(s) >= WIDGET_PROSE
+        && s.link_text * 4 < s.text
+        && s.inputs == 0
+        && names_only_a_widget(match_string(doc, n))
+        && doc.descendants(n).any(long_paragraph)
+        && doc
+            .parent(n)
+            .is_some_and(|p| doc.element_children(p).into_iter().any(long_paragraph))
+}
+
+/// Takes the names off `block` and off its parts that `only` says are named for one thing
+/// (a banner's wrapper, its heading), which no stage should then read as clutter.
+fn drop_names(doc: &mut Document, block: NodeId, only: fn(&str) -> bool) {
+    for d in doc.descendants(block).collect::<Vec<_>>() {
+        if only(match_string(doc, d)) {
             doc.set_attr(d, "class", "");
             doc.set_attr(d, "id", "");
         }
