@@ -157,6 +157,8 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             Some(classify(doc, n, ClutterKind::Hidden))
         } else if doc.flags(n).fixed && minor() {
             Some(classify(doc, n, ClutterKind::Overlay))
+        } else if repeats_its_label(doc, n) {
+            Some(ClutterKind::Duplicate)
         } else if doc.first_child(n).is_none() {
             // Images go in the same walk: what says an image is clutter is its own and its
             // parent's (kept) attributes, and an image holds nothing the walk had to see.
@@ -174,6 +176,30 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
     let headings = remove_ad_slots(doc, body, removed);
     remove_recommendation_sections(doc, body, removed, headings);
 }
+
+/// A link named by another element (`aria-labelledby`) beside it, which it does not wrap,
+/// and that repeats that element's words: a card's second link to its story (laid over the
+/// whole card), whose text is the card's heading again.
+fn repeats_its_label(doc: &Document, n: NodeId) -> bool {
+    let (true, Some(id), Some(p)) = (
+        doc.is(n, "a"),
+        doc.attr(n, "aria-labelledby"),
+        doc.parent(n),
+    ) else {
+        return false;
+    };
+    let text = doc.text_content(n);
+    !trim(&text).is_empty()
+        && doc.descendants(p).take(LABEL_REACH).any(|d| {
+            doc.attr(d, "id") == Some(id)
+                && !doc.contains(n, d)
+                && split_white(&doc.text_content(d)).eq(split_white(&text))
+        })
+}
+
+/// How many nodes beside a link [`repeats_its_label`] looks through for its label (a card's
+/// heading stands a few dozen nodes on): a page of such links is not read once per link.
+const LABEL_REACH: usize = 300;
 
 /// The kind of clutter an image is: a tracking pixel, an icon, an author's photo.
 fn image_clutter(doc: &Document, n: NodeId) -> Option<ClutterKind> {
@@ -2053,6 +2079,27 @@ mod tests {
             remove_non_content(&mut doc, &mut Removals::default());
             let text = doc.text_content(doc.body().unwrap());
             assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_link_named_by_the_heading_it_repeats_goes() {
+        // A feed's card: a link laid over the whole card, named by the card's heading link,
+        // whose words it repeats; a link named by another label, or wrapping it, stays.
+        let html = "<body><main><div class=story><a href=/p/1 aria-labelledby=t1 \
+             class=story-nav>Drift to determinism</a><div class=meta><a href=/u/g>Graham</a>\
+             </div><h2><a href=/p/1 id=t1>\n  Drift to   determinism\n</a></h2></div>\
+             <div class=story><a href=/p/2 aria-labelledby=t2>Read: Rust in the kernel</a>\
+             <h2><a href=/p/2 id=t2>Rust in the kernel</a></h2></div>\
+             <div class=story><a href=/p/3 aria-labelledby=t3><span id=t3>Tabs or spaces\
+             </span></a></div><div class=story><a href=/p/4 aria-labelledby=t9>Lost label</a>\
+             </div></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert_eq!(text.matches("Drift to").count(), 1, "{text}");
+        for kept in ["Read: Rust", "Tabs or spaces", "Lost label"] {
+            assert!(text.contains(kept), "{text}");
         }
     }
 
