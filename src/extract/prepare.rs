@@ -420,11 +420,20 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
     doc.attr(n, "style").is_some_and(style_hides)
         || doc
             .attr(n, "class")
-            .is_some_and(|c| is_unshown_price(doc, n, c))
+            .is_some_and(|c| is_unshown_price(doc, n, c) || split_white(c).any(is_hiding_utility))
         || matches!(doc.tag(n), Some("span" | "time"))
             && doc
                 .attr(n, "class")
                 .is_some_and(hidden_by_d_none_everywhere)
+}
+
+/// A framework's class that hides what it is set on, named by the framework's short prefix
+/// in camel case (`ipsHide`, `jsHide`): on a longer name (`mobileAppHide`) it hides the block
+/// somewhere only.
+fn is_hiding_utility(class: &str) -> bool {
+    class
+        .strip_suffix("Hide")
+        .is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// A shop theme's price block holds both prices of a product, the regular one and the sale
@@ -2080,6 +2089,24 @@ mod tests {
             let text = doc.text_content(doc.body().unwrap());
             assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_frameworks_hiding_class_hides() {
+        // A forum's empty box of recommended posts, hidden by its framework's class until a
+        // script fills it; a block hidden in the site's phone app only stays.
+        let html = "<body><main><h1>New case</h1><div class=\"recommended ipsHide\"><h2>\
+             Recommended Posts</h2></div><div class=mobileAppHide><p>Posted March 4</p></div>\
+             <article><p>The new case takes a full tower's parts in a smaller box, with room \
+             for three fans at the front and a radiator on top.</p></article></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(!text.contains("Recommended"), "{text}");
+        assert!(
+            text.contains("Posted March 4") && text.contains("smaller box"),
+            "{text}"
+        );
     }
 
     #[test]
