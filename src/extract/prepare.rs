@@ -2092,6 +2092,25 @@ mod tests {
     }
 
     #[test]
+    fn a_code_boxs_header_goes_and_its_code_stays() {
+        let html = "<body><div class=content>I added these lines to the config:<div \
+             class=codebox><p>Code: <a href=\"#\" onclick=\"selectCode(this); return \
+             false;\">Select all</a></p><pre><code>led_trigger=none\n</code></pre></div>Why \
+             do they not work? I select all the lines and paste them again.</div></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(
+            !text.contains("Code:") && !text.contains("Select all"),
+            "{text}"
+        );
+        assert!(
+            text.contains("led_trigger=none") && text.contains("I select all"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_frameworks_hiding_class_hides() {
         // A forum's empty box of recommended posts, hidden by its framework's class until a
         // script fills it; a block hidden in the site's phone app only stays.
