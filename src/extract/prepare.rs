@@ -181,19 +181,15 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
 /// and that repeats that element's words: a card's second link to its story (laid over the
 /// whole card), whose text is the card's heading again.
 fn repeats_its_label(doc: &Document, n: NodeId) -> bool {
-    let (true, Some(id), Some(p)) = (
-        doc.is(n, "a"),
-        doc.attr(n, "aria-labelledby"),
-        doc.parent(n),
-    ) else {
+    let Some(id) = doc.attr(n, "aria-labelledby").filter(|_| doc.is(n, "a")) else {
         return false;
     };
-    let text = doc.text_content(n);
-    !trim(&text).is_empty()
-        && doc.descendants(p).take(LABEL_REACH).any(|d| {
-            doc.attr(d, "id") == Some(id)
-                && !doc.contains(n, d)
-                && split_white(&doc.text_content(d)).eq(split_white(&text))
+    let text = doc.inner_text(n);
+    !text.is_empty()
+        && doc.parent(n).is_some_and(|p| {
+            doc.descendants(p).take(LABEL_REACH).any(|d| {
+                doc.attr(d, "id") == Some(id) && !doc.contains(n, d) && doc.inner_text(d) == text
+            })
         })
 }
 
@@ -429,11 +425,9 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
 
 /// A framework's class that hides what it is set on, named by the framework's short prefix
 /// in camel case (`ipsHide`, `jsHide`): on a longer name (`mobileAppHide`) it hides the block
-/// somewhere only.
+/// somewhere only. The capital marks the camel case (a lowercase `hide` is read elsewhere).
 fn is_hiding_utility(class: &str) -> bool {
-    class
-        .strip_suffix("Hide")
-        .is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+    class.len() <= 7 && class.ends_with("Hide")
 }
 
 /// A shop theme's price block holds both prices of a product, the regular one and the sale
