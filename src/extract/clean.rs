@@ -44,7 +44,10 @@ pub fn clean_article(
         {
             return Some(ClutterKind::Other);
         }
+        // A share bar's heading is a short label ("Share this:"); a headline is a story's
+        // card, whose taxonomy classes name its subject ("category-social").
         (len < 500
+            && stats.get(n).heading_text < SHARE_LABEL
             && super::clutter::names_match(doc, n, SHARE)
             && !patterns::matches(PULL_QUOTE, match_string(doc, n)))
         .then_some(ClutterKind::Share)
@@ -324,6 +327,10 @@ fn is_post_number_link(doc: &Document, n: NodeId) -> bool {
             .strip_prefix('#')
             .is_some_and(|d| (1..=6).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
+
+/// Most text of a share bar's headings ("Share this article:"); a longer heading is a
+/// headline.
+const SHARE_LABEL: u32 = 40;
 
 /// Most text of a counter's line ("1,204 Replies").
 const COUNTER_TEXT: u32 = 16;
@@ -1865,6 +1872,23 @@ mod tests {
              </body></html>"
         );
         crate::extract_html(&html, None).expect("the article").text
+    }
+
+    #[test]
+    fn a_card_whose_classes_name_a_social_network_is_not_a_share_bar() {
+        // A story's card, its taxonomy classes naming its subject (WordPress writes them),
+        // then a real share bar.
+        let card =
+            "<div class=\"post hentry category-social tag-x\"><a href=\"/social\">Social</a>\
+                    <h3><a href=\"/x-tests-ads\">X is testing a new ad format that connects \
+                    posts with products</a></h3><a href=\"/author/sp\">Sarah Perez</a></div>";
+        let bar = "<div class=\"social-share\"><h4>Share this:</h4><ul>\
+                   <li><a href=\"/s?fb\">Facebook</a></li><li><a href=\"/s?x\">X</a></li>\
+                   <li><a href=\"/s?in\">LinkedIn</a></li></ul></div>";
+        let text = shown_with(&format!("{card}{bar}"));
+        assert!(text.contains("X is testing a new ad format"), "{text}");
+        assert!(!text.contains("Share this"), "{text}");
+        assert!(!text.contains("LinkedIn"), "{text}");
     }
 
     #[test]

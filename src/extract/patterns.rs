@@ -703,6 +703,9 @@ pub const INTERFACE_LABELS: &[&str] = &[
     "copy as markdown",
     "copy as html",
     "copy page",
+    // A forum's code box header (phpBB's), over the code it selects.
+    "select all",
+    "code: select all",
     // A search box's placeholder, written out as text.
     "type to search products",
     // Links back up the page or out to the index, set between sections or under the text.

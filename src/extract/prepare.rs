@@ -164,6 +164,8 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             Some(classify(doc, n, ClutterKind::Hidden))
         } else if doc.flags(n).fixed && minor() {
             Some(classify(doc, n, ClutterKind::Overlay))
+        } else if repeats_its_label(doc, n) {
+            Some(ClutterKind::Duplicate)
         } else if doc.first_child(n).is_none() {
             // Images go in the same walk: what says an image is clutter is its own and its
             // parent's (kept) attributes, and an image holds nothing the walk had to see.
@@ -242,6 +244,26 @@ fn is_toggle_link(doc: &Document, n: NodeId) -> bool {
                 .is_some_and(|p| heading_rank(doc, p).is_some()))
         && asks(doc, n)
 }
+
+/// A link named by another element (`aria-labelledby`) beside it, which it does not wrap,
+/// and that repeats that element's words: a card's second link to its story (laid over the
+/// whole card), whose text is the card's heading again.
+fn repeats_its_label(doc: &Document, n: NodeId) -> bool {
+    let Some(id) = doc.attr(n, "aria-labelledby").filter(|_| doc.is(n, "a")) else {
+        return false;
+    };
+    let text = doc.inner_text(n);
+    !text.is_empty()
+        && doc.parent(n).is_some_and(|p| {
+            doc.descendants(p).take(LABEL_REACH).any(|d| {
+                doc.attr(d, "id") == Some(id) && !doc.contains(n, d) && doc.inner_text(d) == text
+            })
+        })
+}
+
+/// How many nodes beside a link [`repeats_its_label`] looks through for its label (a card's
+/// heading stands a few dozen nodes on): a page of such links is not read once per link.
+const LABEL_REACH: usize = 300;
 
 /// The kind of clutter an image is: a tracking pixel, an icon, an author's photo.
 fn image_clutter(doc: &Document, n: NodeId) -> Option<ClutterKind> {
@@ -462,11 +484,18 @@ fn is_hidden_by_markup(doc: &Document, n: NodeId) -> bool {
     doc.attr(n, "style").is_some_and(style_hides)
         || doc
             .attr(n, "class")
-            .is_some_and(|c| is_unshown_price(doc, n, c))
+            .is_some_and(|c| is_unshown_price(doc, n, c) || split_white(c).any(is_hiding_utility))
         || matches!(doc.tag(n), Some("span" | "time"))
             && doc
                 .attr(n, "class")
                 .is_some_and(hidden_by_d_none_everywhere)
+}
+
+/// A framework's class that hides what it is set on, named by the framework's short prefix
+/// in camel case (`ipsHide`, `jsHide`): on a longer name (`mobileAppHide`) it hides the block
+/// somewhere only. The capital marks the camel case (a lowercase `hide` is read elsewhere).
+fn is_hiding_utility(class: &str) -> bool {
+    class.len() <= 7 && class.ends_with("Hide")
 }
 
 /// A shop theme's price block holds both prices of a product, the regular one and the sale
@@ -2151,6 +2180,64 @@ mod tests {
             remove_non_content(&mut doc, &mut Removals::default());
             let text = doc.text_content(doc.body().unwrap());
             assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_code_boxs_header_goes_and_its_code_stays() {
+        let html = "<body><div class=content>I added these lines to the config:<div \
+             class=codebox><p>Code: <a href=\"#\" onclick=\"selectCode(this); return \
+             false;\">Select all</a></p><pre><code>led_trigger=none\n</code></pre></div>Why \
+             do they not work? I select all the lines and paste them again.</div></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(
+            !text.contains("Code:") && !text.contains("Select all"),
+            "{text}"
+        );
+        assert!(
+            text.contains("led_trigger=none") && text.contains("I select all"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_frameworks_hiding_class_hides() {
+        // A forum's empty box of recommended posts, hidden by its framework's class until a
+        // script fills it; a block hidden in the site's phone app only stays.
+        let html = "<body><main><h1>New case</h1><div class=\"recommended ipsHide\"><h2>\
+             Recommended Posts</h2></div><div class=mobileAppHide><p>Posted March 4</p></div>\
+             <article><p>The new case takes a full tower's parts in a smaller box, with room \
+             for three fans at the front and a radiator on top.</p></article></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert!(!text.contains("Recommended"), "{text}");
+        assert!(
+            text.contains("Posted March 4") && text.contains("smaller box"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_link_named_by_the_heading_it_repeats_goes() {
+        // A feed's card: a link laid over the whole card, named by the card's heading link,
+        // whose words it repeats; a link named by another label, or wrapping it, stays.
+        let html = "<body><main><div class=story><a href=/p/1 aria-labelledby=t1 \
+             class=story-nav>Drift to determinism</a><div class=meta><a href=/u/g>Graham</a>\
+             </div><h2><a href=/p/1 id=t1>\n  Drift to   determinism\n</a></h2></div>\
+             <div class=story><a href=/p/2 aria-labelledby=t2>Read: Rust in the kernel</a>\
+             <h2><a href=/p/2 id=t2>Rust in the kernel</a></h2></div>\
+             <div class=story><a href=/p/3 aria-labelledby=t3><span id=t3>Tabs or spaces\
+             </span></a></div><div class=story><a href=/p/4 aria-labelledby=t9>Lost label</a>\
+             </div></main></body>";
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        let text = doc.text_content(doc.body().unwrap());
+        assert_eq!(text.matches("Drift to").count(), 1, "{text}");
+        for kept in ["Read: Rust", "Tabs or spaces", "Lost label"] {
+            assert!(text.contains(kept), "{text}");
         }
     }
 
