@@ -1197,6 +1197,17 @@ fn answers_question(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     if s.paragraphs == 0 || s.text.saturating_sub(s.link_text) < ANSWER_PROSE {
         return false;
     }
+    element_before_block(doc, n).is_some_and(|q| {
+        stats.get(q).text <= QUESTION_TEXT
+            && doc
+                .descendants(q)
+                .any(|d| super::prepare::heading_rank(doc, d).is_some_and(|r| r > 1))
+            && super::prepare::asks(doc, q)
+    })
+}
+
+/// The element before the block `n` stands in: `n` with the `<div>`s around it alone.
+fn element_before_block(doc: &Document, n: NodeId) -> Option<NodeId> {
     let mut at = n;
     while let Some(p) = doc
         .parent(at)
@@ -1208,13 +1219,7 @@ fn answers_question(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
         prev = doc.prev_sibling(p);
     }
-    prev.is_some_and(|q| {
-        stats.get(q).text <= QUESTION_TEXT
-            && doc
-                .descendants(q)
-                .any(|d| super::prepare::heading_rank(doc, d).is_some_and(|r| r > 1))
-            && super::prepare::asks(doc, q)
-    })
+    prev
 }
 
 /// Least words of a sentence that introduces a list ("Many patches were sent for review:");
@@ -1239,20 +1244,8 @@ fn introduced_by_sentence(doc: &Document, n: NodeId) -> bool {
     if !list {
         return false;
     }
-    // The block the list stands in: the list with the wrappers around it alone.
-    let mut at = n;
-    while let Some(p) = doc
-        .parent(at)
-        .filter(|&p| doc.is(p, "div") && doc.only_element_child(p).is_some())
-    {
-        at = p;
-    }
-    let mut prev = doc.prev_sibling(at);
-    while let Some(p) = prev.filter(|&p| doc.tag(p).is_none()) {
-        prev = doc.prev_sibling(p);
-    }
     // The paragraph, or a wrapper around it alone (AsciiDoc's `div.paragraph`).
-    let mut lead = prev;
+    let mut lead = element_before_block(doc, n);
     while let Some(l) = lead.filter(|&l| doc.is(l, "div")) {
         lead = doc.only_element_child(l);
     }

@@ -1600,6 +1600,13 @@ fn tex_annotation(doc: &Document, n: NodeId) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The text of the body of `html` once `remove_non_content` has run.
+    fn prepared_text(html: &str) -> String {
+        let mut doc = crate::dom::html::parse_html(html, None);
+        remove_non_content(&mut doc, &mut Removals::default());
+        doc.text_content(doc.body().unwrap())
+    }
+
     #[test]
     fn a_guide_set_in_a_block_named_footer_is_the_text_the_sites_footer_goes() {
         // A restaurant guide: the introduction under the headline, then its places, each a
@@ -2158,9 +2165,7 @@ mod tests {
              <div><p>Our pick of the week.</p><h2>Similar items</h2><p>Tell us what you \
              think.</p></div></main></body>"
         );
-        let mut doc = crate::dom::html::parse_html(&html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(&html);
         assert!(!text.contains("also viewed"), "{text}");
         assert!(!text.contains("Scree"), "{text}");
         assert!(text.contains("rough ground"), "{text}");
@@ -2176,9 +2181,7 @@ mod tests {
                  out and a lugged sole that grips wet stone and loose scree alike.</p><section>\
                  <h2>{heading}</h2><ul>{cards}</ul></section></main></body>"
             );
-            let mut doc = crate::dom::html::parse_html(&html, None);
-            remove_non_content(&mut doc, &mut Removals::default());
-            let text = doc.text_content(doc.body().unwrap());
+            let text = prepared_text(&html);
             assert!(!text.contains("Scree") && text.contains("rough"), "{text}");
         }
     }
@@ -2189,9 +2192,7 @@ mod tests {
              class=codebox><p>Code: <a href=\"#\" onclick=\"selectCode(this); return \
              false;\">Select all</a></p><pre><code>led_trigger=none\n</code></pre></div>Why \
              do they not work? I select all the lines and paste them again.</div></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(
             !text.contains("Code:") && !text.contains("Select all"),
             "{text}"
@@ -2210,9 +2211,7 @@ mod tests {
              Recommended Posts</h2></div><div class=mobileAppHide><p>Posted March 4</p></div>\
              <article><p>The new case takes a full tower's parts in a smaller box, with room \
              for three fans at the front and a radiator on top.</p></article></main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(!text.contains("Recommended"), "{text}");
         assert!(
             text.contains("Posted March 4") && text.contains("smaller box"),
@@ -2232,9 +2231,7 @@ mod tests {
              <div class=story><a href=/p/3 aria-labelledby=t3><span id=t3>Tabs or spaces\
              </span></a></div><div class=story><a href=/p/4 aria-labelledby=t9>Lost label</a>\
              </div></main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert_eq!(text.matches("Drift to").count(), 1, "{text}");
         for kept in ["Read: Rust", "Tabs or spaces", "Lost label"] {
             assert!(text.contains(kept), "{text}");
@@ -2256,9 +2253,7 @@ mod tests {
              quay is rebuilt in stone over the next two summers, at a cost of four million.</p>\
              </article>"
             .repeat(4);
-        let mut doc = crate::dom::html::parse_html(&format!("{html}{more}</body>"), None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(&format!("{html}{more}</body>"));
         assert!(text.contains("sails twice a day all winter"), "{text}");
         assert!(
             !text.contains("a day again") && !text.contains("More"),
@@ -2284,9 +2279,7 @@ mod tests {
             .chain([card(8, "price--on-sale", "$579.95", "$399.95")])
             .collect();
         let html = format!("<body><main><h1>Headphones</h1><ul>{cards}</ul></main></body>");
-        let mut doc = crate::dom::html::parse_html(&html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(&html);
         assert_eq!(text.matches("$493.95").count(), 1, "{text}");
         // On sale: the sale price and the regular one struck through beside it.
         assert!(
@@ -2306,9 +2299,7 @@ mod tests {
              bar.</p><span class=\"d-none d-md-inline\">Answered</span>\
              <time class=d-none>2019-01-21T21:40:59.62Z+00:00</time>\
              <div class=d-none>Capabilities</div></div></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(
             !text.contains("begingroup") && !text.contains("2019"),
             "{text}"
@@ -2328,9 +2319,7 @@ mod tests {
              use every day.</p><div class=column><h2>This story is funded by readers like you</h2>\
              <p>Our newsroom runs on one-off and monthly donations.</p></div><div><h3>Get the \
              FREE eBook!</h3><p>Fifty pages of tips, sent today.</p></div></main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(
             text.contains("Final thoughts") && text.contains("every day"),
             "{text}"
@@ -2356,9 +2345,7 @@ mod tests {
              <h3>Similar threads</h3><ul><li><a href=/t/1>Return pump noise</a></li><li>\
              <a href=/t/2>Sump size for a 40g</a></li></ul></div><div><h3>Top posters in this \
              topic</h3><ul><li>reefer42</li><li>bagabaga</li></ul></div></main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(text.contains("five times the tank volume"), "{text}");
         for gone in [
             "Similar threads",
@@ -2378,9 +2365,7 @@ mod tests {
              </section><section><h2>Keep exploring Trail Runner.</h2><ul><li>Compare models\
              </li><li>Accessories</li></ul></section><section><h2>Why trust us?</h2><p>Our \
              testers ran four hundred miles in them.</p></section></main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(text.contains("roomy toe box"), "{text}");
         for gone in [
             "best place to buy",
@@ -2398,9 +2383,7 @@ mod tests {
              <time datetime=2024-06-14><span class=ipsTime__long>June 14, 2024</span><span \
              class=ipsTime__short>1 yr</span></time></p><p><span class=label_short>Pump\
              </span> <span class=label_long>Pump and vessel</span></p></main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(text.contains("June 14, 2024"), "{text}");
         assert!(!text.contains("1 yr"), "{text}");
         assert!(text.contains("Pump Pump and vessel"), "{text}");
@@ -2412,9 +2395,7 @@ mod tests {
              ng-cloak><strong>{{ board.errors[42].message }}</strong></div><p>Write \
              <code>{{ page.title }}</code> in the template, or {{ this }} and more.</p>\
              </main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(!text.contains("errors[42]"), "{text}");
         assert!(text.contains("{{ page.title }}"), "{text}");
         assert!(text.contains("{{ this }} and more"), "{text}");
@@ -2463,9 +2444,7 @@ mod tests {
              <span>Number of slices to send: </span><input type=text value=1></div><div>\
              <span>Optional note:</span><br><input type=text></div></span><div>Write to us \
              about anything at all:<input type=hidden name=id></div><p>Email:</p></main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(text.contains("it worked"), "{text}");
         assert!(
             !text.contains("slices") && !text.contains("Optional"),
@@ -2487,9 +2466,7 @@ mod tests {
              </li></ul></div><section><h2>Love the Weekly Example newsletter? Tell your \
              friends and get rewards.</h2><p>Share your link to earn books.</p></section>\
              </main></body>";
-        let mut doc = crate::dom::html::parse_html(html, None);
-        remove_non_content(&mut doc, &mut Removals::default());
-        let text = doc.text_content(doc.body().unwrap());
+        let text = prepared_text(html);
         assert!(text.contains("what the numbers say"), "{text}");
         for gone in [
             "How was",
