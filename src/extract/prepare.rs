@@ -1419,12 +1419,17 @@ fn names_only_a_widget(name: &str) -> bool {
         && !patterns::matches_but(patterns::UNLIKELY, name, patterns::WIDGET)
 }
 
+/// Element siblings on each side of a widget among which a paragraph of the text is looked
+/// for (a review's box stands between its sections' paragraphs, a few figures and notes
+/// apart).
+const WIDGET_REACH: usize = 64;
+
 /// Fewest characters of prose of a widget set in the text.
 const WIDGET_PROSE: u32 = 200;
 
 /// True when `n` is named a widget alone, holds two paragraphs or more of prose, one of them
 /// long (not a rating box's lines), with few links and no form field, and stands among the
-/// text's paragraphs (a sibling `<p>` of prose): a review's product box (its name, its specs,
+/// text's paragraphs (a `<p>` of prose among its nearest siblings): a review's product box (its name, its specs,
 /// what the reviewer thinks), not a sidebar's.
 fn is_widget_in_text(doc: &Document, n: NodeId, stats: &super::stats::TextStats) -> bool {
     let s = stats.get(n);
@@ -1435,9 +1440,12 @@ fn is_widget_in_text(doc: &Document, n: NodeId, stats: &super::stats::TextStats)
         && s.inputs == 0
         && names_only_a_widget(match_string(doc, n))
         && doc.descendants(n).any(long_paragraph)
+        // (Among its nearest siblings: a page of thousands of such blocks asked each one's
+        // siblings all.)
         && doc
-            .parent(n)
-            .is_some_and(|p| doc.element_children(p).into_iter().any(long_paragraph))
+            .element_neighbours(n, WIDGET_REACH)
+            .into_iter()
+            .any(long_paragraph)
 }
 
 /// Takes the names off `block` and off its parts that `only` says are named for one thing

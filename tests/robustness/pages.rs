@@ -154,6 +154,11 @@ pub const REPEATED_BLOCKS: &[(&str, Block)] = &[
     ("ad slots", |i| {
         format!("<div class=\"ad-slot a{i}\"><span>Advertisement</span></div><p>Line {i}, prose, with commas.</p>")
     }),
+    ("boxes named widget", |i| {
+        let p = "<p>The box describes the kettle in words: its steel body, its quick boil, its \
+                 quiet base, and why we liked it in daily use, week after week.</p>";
+        format!("<div class=\"widget w{i}\">{p}{p}</div>")
+    }),
     ("questions", |i| {
         format!("<details><summary>Question {i}?</summary><p>Answer {i}, long enough to be read as text.</p></details>")
     }),
