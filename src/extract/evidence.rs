@@ -406,6 +406,14 @@ pub(super) fn strip_markup(text: &str, lines: bool) -> std::borrow::Cow<'_, str>
     out.into()
 }
 
+/// FNV-1a's starting value: the hashes of words here and of kinds of blocks in listing.
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One step of FNV-1a: `unit` (a character, a byte) folded into `hash`.
+pub(crate) fn fnv_step(hash: u64, unit: u64) -> u64 {
+    (hash ^ unit).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// Hashes of the lowercased `\w+` tokens of a text (letters and digits of any script, `_`).
 pub(crate) struct Tokens<'a> {
     chars: std::str::Chars<'a>,
@@ -424,13 +432,13 @@ impl Iterator for Tokens<'_> {
 
     fn next(&mut self) -> Option<u64> {
         // FNV-1a over the lowercased characters.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut hash = FNV_START;
         let mut any = false;
         for c in self.chars.by_ref() {
             if c.is_alphanumeric() || c == '_' {
                 any = true;
                 let l = super::lowercase::lowercase_char(c);
-                hash = (hash ^ u64::from(u32::from(l))).wrapping_mul(0x0100_0000_01b3);
+                hash = fnv_step(hash, u64::from(u32::from(l)));
             } else if any {
                 break;
             }

@@ -56,10 +56,10 @@ fn item_classes(class: &str) -> impl Iterator<Item = &str> {
 
 /// A hash of what [`same_kind`] compares: look-alike siblings hash alike.
 fn kind_hash(doc: &Document, c: NodeId) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = super::evidence::FNV_START;
     let mut eat = |part: &str| {
         for b in part.bytes().chain([0]) {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            hash = super::evidence::fnv_step(hash, u64::from(b));
         }
     };
     let tag = doc.tag(c).unwrap_or_default();
