@@ -3526,6 +3526,14 @@ mod tests {
             // A shop's other products under the product's description.
             ("Frequently Purchased With", "Grill cover $39.99"),
             ("Featured products", "Starter kit $24.95"),
+            // A blog's and a newspaper's boxes of their other posts, and openers naming them.
+            ("Recent Blogs", "Ten tips for spring"),
+            ("Also in the news", "Council meets on Monday"),
+            (
+                "Related articles that may interest you",
+                "Choosing a school",
+            ),
+            ("More articles you might enjoy", "A walk in the hills"),
         ] {
             let text = trimmed(
                 &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),
