@@ -438,7 +438,14 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
         return false;
     }
     let text = into_lowercase(doc.inner_text(n));
+    // An FAQ's answer, or a question with its answer, that tells of signing up ("Sign up
+    // for the starter plan to try it", "Can I unsubscribe at any time?") is the page's text.
     patterns::matches(PROMPT_PHRASES, &text)
+        && !answers_question(doc, n, stats)
+        && !doc
+            .element_children(n)
+            .into_iter()
+            .any(|c| answers_question(doc, c, stats))
 }
 
 /// Words that open a line of clutter tested on the lowercased text: a pager's or a gallery's
@@ -3283,6 +3290,37 @@ mod tests {
             .map(|p| is_prompt(&doc, p, &stats))
             .collect();
         assert_eq!(verdicts, [false, true, true]);
+    }
+
+    #[test]
+    fn an_faqs_answers_that_tell_of_signing_up_are_no_prompts() {
+        // An accordion's items: the question heading, the answer under it with a link in
+        // its prose. Neither the answer nor the item is a prompt; a box is still one.
+        let answer = "<div><p>Sign up for the starter plan to try the bookkeeping basics for \
+                      a spin. Then, whenever you are ready, move to the <a href=/pro>pro \
+                      plan</a> to unlock more money management features.</p></div>";
+        let item =
+            format!("<div><div><h3>What if I just want to try it first?</h3></div>{answer}</div>");
+        let cancel =
+            "<div><div><h3>Is it easy to cancel after I subscribe?</h3></div><div><p>Yes, \
+                      you can unsubscribe at any time! The cancellation takes effect at the end \
+                      of the billing period in which you cancel. Learn how to \
+                      <a href=/help>cancel your plan</a> in our help center.</p></div></div>";
+        let bx = "<div><h3>Like what you read?</h3><p>Sign up for our newsletter.</p></div>";
+        let doc = parse_html(&format!("<body><div id=a>{item}{cancel}{bx}</div>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let stats = TextStats::measure(&doc, article);
+        let items = doc.element_children(article);
+        let answer = doc.element_children(items[0])[1];
+        let p = doc.find_all(answer, "p")[0];
+        for (n, prompt) in [
+            (answer, false),
+            (p, false),
+            (items[1], false),
+            (items[2], true),
+        ] {
+            assert_eq!(is_prompt(&doc, n, &stats), prompt, "{}", doc.inner_text(n));
+        }
     }
 
     #[test]
