@@ -3572,6 +3572,11 @@ mod tests {
                 "Choosing a school",
             ),
             ("More articles you might enjoy", "A walk in the hills"),
+            // A guide's list of the pages it drew on.
+            (
+                "Article Sources",
+                "Bureau of Labor Statistics. Employment Report.",
+            ),
         ] {
             let text = trimmed(
                 &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),

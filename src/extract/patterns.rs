@@ -1217,6 +1217,10 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "other posts",
     "related blog posts",
     "also in the news",
+    // A guide's list of the pages it drew on, after its text.
+    "sources",
+    "article sources",
+    "references & sources",
     "about the author",
     "about the authors",
     "take the next step",
