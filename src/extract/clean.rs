@@ -1782,10 +1782,14 @@ pub fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut
     }
     let cut = found.iter().find_map(|(n, before, items_before, text)| {
         let after = (total - before.min(&total)).saturating_sub(link_items - items_before);
+        // The same heading twice in a row (a box's title and its list's) is one heading.
+        let len = stats.get(*n).text;
         (*before >= 500
             && after * 100 <= total * 35
-            && found.iter().filter(|(_, _, _, t)| t == text).count() == 1)
-            .then_some(*n)
+            && !found
+                .iter()
+                .any(|(_, b, _, t)| t == text && b.abs_diff(*before) > len))
+        .then_some(*n)
     });
     let Some(heading) = cut else { return };
     let mut at = heading;
@@ -3584,6 +3588,15 @@ mod tests {
             );
             assert!(!text.contains(heading) && !text.contains(after), "{text}");
         }
+        // A box's title, and its list's title again right under it.
+        let text = trimmed(
+            &format!("<p>{long}</p><div><h2>More Blogs</h2><div><h3>More Blogs</h3><ul><li>Other post</li></ul></div></div>"),
+            &[],
+        );
+        assert!(
+            !text.contains("More Blogs") && !text.contains("Other post"),
+            "{text}"
+        );
         let item = "<div><p>A product with a long description of what it does.</p><h4>Tags</h4><p>Kitchen</p></div>";
         let body = format!("<p>{long}</p>{item}{item}{item}");
         let doc = parse_html(&format!("<body><div>{body}</div>"), None);
