@@ -3581,6 +3581,9 @@ mod tests {
                 "Article Sources",
                 "Bureau of Labor Statistics. Employment Report.",
             ),
+            // A service page's fine print and its paper to download.
+            ("Disclaimers", "Results vary from client to client."),
+            ("Whitepaper", "Download the 2025 cloud cost report"),
         ] {
             let text = trimmed(
                 &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),

@@ -1221,6 +1221,9 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "sources",
     "article sources",
     "references & sources",
+    // A service page's closing boxes: its fine print, its paper to download.
+    "disclaimers",
+    "whitepaper",
     "about the author",
     "about the authors",
     "take the next step",
