@@ -3584,6 +3584,7 @@ mod tests {
             // A service page's fine print and its paper to download.
             ("Disclaimers", "Results vary from client to client."),
             ("Whitepaper", "Download the 2025 cloud cost report"),
+            ("Our Services", "Roof repair and gutter cleaning"),
         ] {
             let text = trimmed(
                 &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),

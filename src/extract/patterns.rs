@@ -1221,9 +1221,12 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "sources",
     "article sources",
     "references & sources",
-    // A service page's closing boxes: its fine print, its paper to download.
+    // A service page's closing boxes: its fine print, its paper to download; an article's
+    // pitch of the site's services and a course's list of its like.
     "disclaimers",
     "whitepaper",
+    "our services",
+    "similar seminars",
     "about the author",
     "about the authors",
     "take the next step",
