@@ -1731,6 +1731,11 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
     }
 }
 
+/// Most of the text, in percent, that a closing heading may have after it: a newspaper's
+/// box of other stories, each with its category, author, date and opening lines, runs to
+/// two fifths of a short story's text.
+const RELATED_SHARE: u32 = 45;
+
 /// A heading near the end that announces related reading ("You might also like", "Read this
 /// next") starts the page's links to elsewhere: it and everything after it go. Only when
 /// most of the text comes before it, so that a related box in mid-article costs nothing.
@@ -1785,7 +1790,7 @@ pub fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut
         // The same heading twice in a row (a box's title and its list's) is one heading.
         let len = stats.get(*n).text;
         (*before >= 500
-            && after * 100 <= total * 35
+            && after * 100 <= total * RELATED_SHARE
             && !found
                 .iter()
                 .any(|(_, b, _, t)| t == text && b.abs_diff(*before) > len))
@@ -3492,7 +3497,7 @@ mod tests {
     #[test]
     fn plain_link_lists_after_a_closing_heading_are_the_related_sections() {
         // A shop's product text, then "More from" the brand and its directory of brands and
-        // categories: lists of bare links, more text than the 35% a related section may have.
+        // categories: lists of bare links, more text than the 45% a related section may have.
         let long = "Outer fabric: polyester. Care: machine wash at 30 degrees. ".repeat(11);
         let brands: String = (0..40)
             .map(|i| format!("<li><a href=/b{i}>Brand number {i}</a></li>"))
@@ -3592,6 +3597,27 @@ mod tests {
             );
             assert!(!text.contains(heading) && !text.contains(after), "{text}");
         }
+        // A newspaper's teasers of other stories after a short story: two fifths of the text.
+        let story = "A sentence of the story that goes on. ".repeat(16);
+        let teaser = "<div><p>News</p><a href=/s>Other story</a><p>Staff, June 1</p>\
+                      <p>The opening lines of another story, cut short...</p></div>";
+        let text = trimmed(
+            &format!(
+                "<p>{story}</p><div>Also in the news</div>{}",
+                teaser.repeat(5)
+            ),
+            &[],
+        );
+        assert!(!text.contains("Other story"), "{text}");
+        // Past half the text, what follows such a heading is the page's.
+        let text = trimmed(
+            &format!(
+                "<p>{story}</p><div>Also in the news</div>{}",
+                teaser.repeat(8)
+            ),
+            &[],
+        );
+        assert!(text.contains("Other story"), "{text}");
         // A box's title, and its list's title again right under it.
         let text = trimmed(
             &format!("<p>{long}</p><div><h2>More Blogs</h2><div><h3>More Blogs</h3><ul><li>Other post</li></ul></div></div>"),
