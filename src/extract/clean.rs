@@ -438,7 +438,14 @@ fn is_prompt(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
         return false;
     }
     let text = into_lowercase(doc.inner_text(n));
+    // An FAQ's answer, or a question with its answer, that tells of signing up ("Sign up
+    // for the starter plan to try it", "Can I unsubscribe at any time?") is the page's text.
     patterns::matches(PROMPT_PHRASES, &text)
+        && !answers_question(doc, n, stats)
+        && !doc
+            .element_children(n)
+            .into_iter()
+            .any(|c| answers_question(doc, c, stats))
 }
 
 /// Words that open a line of clutter tested on the lowercased text: a pager's or a gallery's
@@ -1724,6 +1731,11 @@ pub fn trim_tail(doc: &mut Document, article: NodeId, authors: &[&str], removed:
     }
 }
 
+/// Most of the text, in percent, that a closing heading may have after it: a newspaper's
+/// box of other stories, each with its category, author, date and opening lines, runs to
+/// two fifths of a short story's text.
+const RELATED_SHARE: u32 = 45;
+
 /// A heading near the end that announces related reading ("You might also like", "Read this
 /// next") starts the page's links to elsewhere: it and everything after it go. Only when
 /// most of the text comes before it, so that a related box in mid-article costs nothing.
@@ -1775,10 +1787,14 @@ pub fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut
     }
     let cut = found.iter().find_map(|(n, before, items_before, text)| {
         let after = (total - before.min(&total)).saturating_sub(link_items - items_before);
+        // The same heading twice in a row (a box's title and its list's) is one heading.
+        let len = stats.get(*n).text;
         (*before >= 500
-            && after * 100 <= total * 35
-            && found.iter().filter(|(_, _, _, t)| t == text).count() == 1)
-            .then_some(*n)
+            && after * 100 <= total * RELATED_SHARE
+            && !found
+                .iter()
+                .any(|(_, b, _, t)| t == text && b.abs_diff(*before) > len))
+        .then_some(*n)
     });
     let Some(heading) = cut else { return };
     let mut at = heading;
@@ -3286,6 +3302,37 @@ mod tests {
     }
 
     #[test]
+    fn an_faqs_answers_that_tell_of_signing_up_are_no_prompts() {
+        // An accordion's items: the question heading, the answer under it with a link in
+        // its prose. Neither the answer nor the item is a prompt; a box is still one.
+        let answer = "<div><p>Sign up for the starter plan to try the bookkeeping basics for \
+                      a spin. Then, whenever you are ready, move to the <a href=/pro>pro \
+                      plan</a> to unlock more money management features.</p></div>";
+        let item =
+            format!("<div><div><h3>What if I just want to try it first?</h3></div>{answer}</div>");
+        let cancel =
+            "<div><div><h3>Is it easy to cancel after I subscribe?</h3></div><div><p>Yes, \
+                      you can unsubscribe at any time! The cancellation takes effect at the end \
+                      of the billing period in which you cancel. Learn how to \
+                      <a href=/help>cancel your plan</a> in our help center.</p></div></div>";
+        let bx = "<div><h3>Like what you read?</h3><p>Sign up for our newsletter.</p></div>";
+        let doc = parse_html(&format!("<body><div id=a>{item}{cancel}{bx}</div>"), None);
+        let article = doc.find_all(doc.body().unwrap(), "div")[0];
+        let stats = TextStats::measure(&doc, article);
+        let items = doc.element_children(article);
+        let answer = doc.element_children(items[0])[1];
+        let p = doc.find_all(answer, "p")[0];
+        for (n, prompt) in [
+            (answer, false),
+            (p, false),
+            (items[1], false),
+            (items[2], true),
+        ] {
+            assert_eq!(is_prompt(&doc, n, &stats), prompt, "{}", doc.inner_text(n));
+        }
+    }
+
+    #[test]
     fn an_article_about_newsletters_keeps_its_paragraphs_a_sign_up_box_still_goes() {
         let talk = [
             "Newsletters are booming: more people write them and pay for them.",
@@ -3450,7 +3497,7 @@ mod tests {
     #[test]
     fn plain_link_lists_after_a_closing_heading_are_the_related_sections() {
         // A shop's product text, then "More from" the brand and its directory of brands and
-        // categories: lists of bare links, more text than the 35% a related section may have.
+        // categories: lists of bare links, more text than the 45% a related section may have.
         let long = "Outer fabric: polyester. Care: machine wash at 30 degrees. ".repeat(11);
         let brands: String = (0..40)
             .map(|i| format!("<li><a href=/b{i}>Brand number {i}</a></li>"))
@@ -3526,6 +3573,23 @@ mod tests {
             // A shop's other products under the product's description.
             ("Frequently Purchased With", "Grill cover $39.99"),
             ("Featured products", "Starter kit $24.95"),
+            // A blog's and a newspaper's boxes of their other posts, and openers naming them.
+            ("Recent Blogs", "Ten tips for spring"),
+            ("Also in the news", "Council meets on Monday"),
+            (
+                "Related articles that may interest you",
+                "Choosing a school",
+            ),
+            ("More articles you might enjoy", "A walk in the hills"),
+            // A guide's list of the pages it drew on.
+            (
+                "Article Sources",
+                "Bureau of Labor Statistics. Employment Report.",
+            ),
+            // A service page's fine print and its paper to download.
+            ("Disclaimers", "Results vary from client to client."),
+            ("Whitepaper", "Download the 2025 cloud cost report"),
+            ("Our Services", "Roof repair and gutter cleaning"),
         ] {
             let text = trimmed(
                 &format!("<p>{long}</p><h3>{heading}</h3><ul><li>{after}</li></ul>"),
@@ -3533,6 +3597,36 @@ mod tests {
             );
             assert!(!text.contains(heading) && !text.contains(after), "{text}");
         }
+        // A newspaper's teasers of other stories after a short story: two fifths of the text.
+        let story = "A sentence of the story that goes on. ".repeat(16);
+        let teaser = "<div><p>News</p><a href=/s>Other story</a><p>Staff, June 1</p>\
+                      <p>The opening lines of another story, cut short...</p></div>";
+        let text = trimmed(
+            &format!(
+                "<p>{story}</p><div>Also in the news</div>{}",
+                teaser.repeat(5)
+            ),
+            &[],
+        );
+        assert!(!text.contains("Other story"), "{text}");
+        // Past half the text, what follows such a heading is the page's.
+        let text = trimmed(
+            &format!(
+                "<p>{story}</p><div>Also in the news</div>{}",
+                teaser.repeat(8)
+            ),
+            &[],
+        );
+        assert!(text.contains("Other story"), "{text}");
+        // A box's title, and its list's title again right under it.
+        let text = trimmed(
+            &format!("<p>{long}</p><div><h2>More Blogs</h2><div><h3>More Blogs</h3><ul><li>Other post</li></ul></div></div>"),
+            &[],
+        );
+        assert!(
+            !text.contains("More Blogs") && !text.contains("Other post"),
+            "{text}"
+        );
         let item = "<div><p>A product with a long description of what it does.</p><h4>Tags</h4><p>Kitchen</p></div>";
         let body = format!("<p>{long}</p>{item}{item}{item}");
         let doc = parse_html(&format!("<body><div>{body}</div>"), None);

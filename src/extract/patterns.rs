@@ -1211,6 +1211,22 @@ pub const CLOSING_HEADINGS: &[&str] = &[
     "latest news",
     "latest posts",
     "latest articles",
+    "recent posts",
+    "recent blogs",
+    "more blogs",
+    "other posts",
+    "related blog posts",
+    "also in the news",
+    // A guide's list of the pages it drew on, after its text.
+    "sources",
+    "article sources",
+    "references & sources",
+    // A service page's closing boxes: its fine print, its paper to download; an article's
+    // pitch of the site's services and a course's list of its like.
+    "disclaimers",
+    "whitepaper",
+    "our services",
+    "similar seminars",
     "about the author",
     "about the authors",
     "take the next step",
@@ -1361,7 +1377,14 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
 ];
 
 /// Openings of closing headings that name the site or section ("More from The Verge").
-pub const CLOSING_HEADING_OPENERS: &[&str] = &["more from ", "more in ", "more stories from "];
+pub const CLOSING_HEADING_OPENERS: &[&str] = &[
+    "more from ",
+    "more in ",
+    "more stories from ",
+    "more articles ",
+    "more helpful articles ",
+    "related articles ",
+];
 
 /// Names of author photos (on the image or its link or wrapper).
 pub const AVATAR: &[Pat] = &[
