@@ -252,6 +252,15 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             top_score = scores[table.index()].unwrap_or(top_score);
         }
     }
+    // A site's footer (its address, its about-us blurb, its columns of links) is never the
+    // article, however well it scores on a rung that kept it: a page whose text is in
+    // short blocks (a product's buy box, a grid's cards) left it the longest prose. The
+    // rung finds nothing, and the page's list or another rung's pick is taken instead.
+    if doc.is(top, "footer")
+        || patterns::matches(patterns::FOOTER, super::prepare::match_string(doc, top))
+    {
+        return None;
+    }
     let mut picks = thread_posts(doc, top, body, &scores, &stats)
         .unwrap_or_else(|| pick_siblings(doc, top, top_score, &scores, &stats, flags));
     if flags.thread {
@@ -913,6 +922,30 @@ mod tests {
             seen += usize::from(w != 0.0);
         }
         assert!(seen >= 5, "the cases weigh something: {seen}");
+    }
+
+    #[test]
+    fn a_site_footer_is_never_the_article() {
+        // A shop's product page: its text in short blocks (a name, a price, a button), its
+        // footer the longest prose of the page. On a rung that keeps the footer and weighs
+        // no class, the votes go to it; it is no article, named as a footer or a `<footer>`.
+        let about = "<p>We knit our socks in small batches, and for every pair you buy, we \
+                     give a pair to someone experiencing homelessness, in your city, today.</p>"
+            .repeat(3);
+        for footer in [
+            format!("<div class=\"Footer-styled__Footer\">{about}</div>"),
+            format!("<footer>{about}</footer>"),
+        ] {
+            let html = format!(
+                "<html><body><main><h1>Quarter socks</h1><div><span>$14</span>\
+                 <button>Add to cart</button></div><div><p>Soft, light, cool.</p></div>\
+                 </main>{footer}</body></html>"
+            );
+            let mut doc = parse_html(&html, None);
+            let root = grab(&mut doc, super::super::LADDER[2], None);
+            let text = root.map(|r| doc.text_content(r)).unwrap_or_default();
+            assert!(!text.contains("small batches"), "{text}");
+        }
     }
 
     #[test]
