@@ -261,6 +261,22 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     {
         return None;
     }
+    // Nor is a block the page hides by a class of its own (`hide`: a notice bar whose
+    // slides a script shows one at a time, each country's shipping offer), which only the
+    // strict rung strips: on the others it may outscore a grid of short cards. A hidden
+    // block holding half the page or more is the page a script reveals, and counts.
+    let mut up = Some(top);
+    while let Some(a) = up.filter(|&a| a != body) {
+        let hiding = |c: &str| {
+            c.split_ascii_whitespace()
+                .any(|w| w == "hide" || w == "hidden")
+        };
+        if stats.get(a).text * 2 < stats.get(body).text && doc.attr(a, "class").is_some_and(hiding)
+        {
+            return None;
+        }
+        up = doc.parent(a);
+    }
     let mut picks = thread_posts(doc, top, body, &scores, &stats)
         .unwrap_or_else(|| pick_siblings(doc, top, top_score, &scores, &stats, flags));
     if flags.thread {
@@ -946,6 +962,48 @@ mod tests {
             let text = root.map(|r| doc.text_content(r)).unwrap_or_default();
             assert!(!text.contains("small batches"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_block_hidden_by_its_class_is_not_the_article_unless_it_is_the_page() {
+        // A shop's collection of three sets (short cards, no paragraph) under a notice bar
+        // the page hides until a script shows its slides, one per country's offer.
+        let offer = |i: usize| {
+            format!(
+                "<p>Free standard shipping on orders of {i}0 or more, in most countries. For \
+                 more information on rates and timelines, please visit our page.</p>"
+            )
+        };
+        let offers: String = (1..5).map(offer).collect();
+        let card = |i: usize| {
+            format!(
+                "<li><h3><a href=\"/p/{i}\">Skincare set number {i}</a></h3><span>Three \
+                 serums</span><span>$4{i}.95</span><span>Regular price $5{i}.95</span>\
+                 <button>Choose set</button></li>"
+            )
+        };
+        let cards: String = (1..13).map(card).collect();
+        let bar = |class: &str| format!("<div class=\"{class}\"><div>{offers}</div></div>");
+        let shipping_picked = |html: &str| {
+            let mut doc = parse_html(html, None);
+            let root = grab(&mut doc, super::super::LADDER[1], None);
+            root.is_some_and(|r| doc.text_content(r).contains("shipping"))
+        };
+        let grid = format!("<h1>Skincare sets</h1><ul>{cards}</ul>");
+        assert!(!shipping_picked(&format!(
+            "<html><body>{}<main>{grid}</main></body></html>",
+            bar("promo-bar hide")
+        )));
+        // Shown, the bar is the longest prose; hidden with the whole page around it, the
+        // page is what a script reveals.
+        assert!(shipping_picked(&format!(
+            "<html><body>{}<main>{grid}</main></body></html>",
+            bar("promo-bar")
+        )));
+        assert!(shipping_picked(&format!(
+            "<html><body><div class=\"root hide\">{}{grid}</div></body></html>",
+            bar("promo-bar")
+        )));
     }
 
     #[test]
