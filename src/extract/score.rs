@@ -1,7 +1,7 @@
 //! Candidate scoring: paragraphs vote for their ancestors, link-heavy blocks lose, the best
 //! block is widened to its real container and joined by the siblings that belong with it.
 
-use crate::dom::{trim, Document, NodeId};
+use crate::dom::{split_white, trim, Document, NodeId};
 
 use super::evidence::{self, Coverage, DeclaredBody};
 use super::lowercase::lowercase;
@@ -267,10 +267,7 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     // block holding half the page or more is the page a script reveals, and counts.
     let mut up = Some(top);
     while let Some(a) = up.filter(|&a| a != body) {
-        let hiding = |c: &str| {
-            c.split_ascii_whitespace()
-                .any(|w| w == "hide" || w == "hidden")
-        };
+        let hiding = |c: &str| split_white(c).any(|w| w == "hide" || w == "hidden");
         if stats.get(a).text * 2 < stats.get(body).text && doc.attr(a, "class").is_some_and(hiding)
         {
             return None;
