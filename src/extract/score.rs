@@ -256,11 +256,6 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     // article, however well it scores on a rung that kept it: a page whose text is in
     // short blocks (a product's buy box, a grid's cards) left it the longest prose. The
     // rung finds nothing, and the page's list or another rung's pick is taken instead.
-    if doc.is(top, "footer")
-        || patterns::matches(patterns::FOOTER, super::prepare::match_string(doc, top))
-    {
-        return None;
-    }
     // Nor is a block the page hides by a class of its own (`hide`: a notice bar whose
     // slides a script shows one at a time, each country's shipping offer), which only the
     // strict rung strips: on the others it may outscore a grid of short cards. A hidden
@@ -268,7 +263,13 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     let mut up = Some(top);
     while let Some(a) = up.filter(|&a| a != body) {
         let hiding = |c: &str| split_white(c).any(|w| w == "hide" || w == "hidden");
-        if stats.get(a).text * 2 < stats.get(body).text && doc.attr(a, "class").is_some_and(hiding)
+        let footer = || {
+            doc.is(a, "footer")
+                || patterns::matches(patterns::FOOTER, super::prepare::match_string(doc, a))
+        };
+        if (a == top && footer())
+            || (stats.get(a).text * 2 < stats.get(body).text
+                && doc.attr(a, "class").is_some_and(hiding))
         {
             return None;
         }
