@@ -264,9 +264,11 @@ pub fn grab(
             continue;
         }
         // The site's menus and the columns of its header and footer are no page's list (the
-        // items inside them are tried all the same: a list is named for itself).
+        // items inside them are tried all the same: a list is named for itself), nor is a
+        // block kept for screen readers only (a copy of the menu no reader sees).
         if matches!(doc.tag(n), Some("nav" | "header" | "footer"))
             || patterns::matches(patterns::MENU_LISTS, match_string(doc, n))
+            || patterns::matches(patterns::SCREEN_READER_ONLY, match_string(doc, n))
         {
             continue;
         }
@@ -467,6 +469,25 @@ mod tests {
         assert!(text.contains("The teaser of story 5"), "{text}");
         assert!(!text.contains("Section 3"), "{text}");
         assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn a_copy_of_the_menu_for_screen_readers_is_no_list() {
+        // A shop's menu, copied whole for screen readers into a visually hidden block: its
+        // entries are long enough to pass for items, and no reader sees them.
+        let entry = |i: usize| {
+            format!(
+                "<div class=\"entry\"><a href=\"/c/{i}\">Shop all women's socks, collection \
+                 {i}</a><span>New releases and best sellers</span></div>"
+            )
+        };
+        let menu: String = (0..8).map(entry).collect();
+        let html = format!(
+            "<html><body><div class=\"visually-hidden\">{menu}</div><main>\
+             <h1>Quarter socks</h1><p>Soft and light.</p></main></body></html>"
+        );
+        let mut doc = parse_html(&html, None);
+        assert!(grab(&mut doc, &[], 0, false, false).is_none());
     }
 
     #[test]

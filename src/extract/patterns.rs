@@ -175,6 +175,10 @@ pub const CALLOUTS: &[Pat] = &[
 /// ([`UNLIKELY`]); a `banner` still does (a notice bar over the shop).
 pub const SHOP_PROMOTIONS: &[Pat] = &[Sub("promo"), Sub("banner")];
 
+/// A site footer's word (`site-footer`, `Footer-styled__Footer`): such a block is never the
+/// article the votes choose (see `score::grab`).
+pub const FOOTER: &[Pat] = &[Sub("footer")];
+
 /// A banner's word: what a landing page's hero may be named for (see `prepare`'s page head).
 pub const BANNER: &[Pat] = &[Sub("banner")];
 

@@ -1,7 +1,7 @@
 //! Candidate scoring: paragraphs vote for their ancestors, link-heavy blocks lose, the best
 //! block is widened to its real container and joined by the siblings that belong with it.
 
-use crate::dom::{trim, Document, NodeId};
+use crate::dom::{split_white, trim, Document, NodeId};
 
 use super::evidence::{self, Coverage, DeclaredBody};
 use super::lowercase::lowercase;
@@ -251,6 +251,29 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
             top = table;
             top_score = scores[table.index()].unwrap_or(top_score);
         }
+    }
+    // A site's footer (its address, its about-us blurb, its columns of links) is never the
+    // article, however well it scores on a rung that kept it: a page whose text is in
+    // short blocks (a product's buy box, a grid's cards) left it the longest prose. The
+    // rung finds nothing, and the page's list or another rung's pick is taken instead.
+    // Nor is a block the page hides by a class of its own (`hide`: a notice bar whose
+    // slides a script shows one at a time, each country's shipping offer), which only the
+    // strict rung strips: on the others it may outscore a grid of short cards. A hidden
+    // block holding half the page or more is the page a script reveals, and counts.
+    let mut up = Some(top);
+    while let Some(a) = up.filter(|&a| a != body) {
+        let hiding = |c: &str| split_white(c).any(|w| w == "hide" || w == "hidden");
+        let footer = || {
+            doc.is(a, "footer")
+                || patterns::matches(patterns::FOOTER, super::prepare::match_string(doc, a))
+        };
+        if (a == top && footer())
+            || (stats.get(a).text * 2 < stats.get(body).text
+                && doc.attr(a, "class").is_some_and(hiding))
+        {
+            return None;
+        }
+        up = doc.parent(a);
     }
     let mut picks = thread_posts(doc, top, body, &scores, &stats)
         .unwrap_or_else(|| pick_siblings(doc, top, top_score, &scores, &stats, flags));
@@ -913,6 +936,72 @@ mod tests {
             seen += usize::from(w != 0.0);
         }
         assert!(seen >= 5, "the cases weigh something: {seen}");
+    }
+
+    #[test]
+    fn a_site_footer_is_never_the_article() {
+        // A shop's product page: its text in short blocks (a name, a price, a button), its
+        // footer the longest prose of the page. On a rung that keeps the footer and weighs
+        // no class, the votes go to it; it is no article, named as a footer or a `<footer>`.
+        let about = "<p>We knit our socks in small batches, and for every pair you buy, we \
+                     give a pair to someone experiencing homelessness, in your city, today.</p>"
+            .repeat(3);
+        for footer in [
+            format!("<div class=\"Footer-styled__Footer\">{about}</div>"),
+            format!("<footer>{about}</footer>"),
+        ] {
+            let html = format!(
+                "<html><body><main><h1>Quarter socks</h1><div><span>$14</span>\
+                 <button>Add to cart</button></div><div><p>Soft, light, cool.</p></div>\
+                 </main>{footer}</body></html>"
+            );
+            let mut doc = parse_html(&html, None);
+            let root = grab(&mut doc, super::super::LADDER[2], None);
+            let text = root.map(|r| doc.text_content(r)).unwrap_or_default();
+            assert!(!text.contains("small batches"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_block_hidden_by_its_class_is_not_the_article_unless_it_is_the_page() {
+        // A shop's collection of three sets (short cards, no paragraph) under a notice bar
+        // the page hides until a script shows its slides, one per country's offer.
+        let offer = |i: usize| {
+            format!(
+                "<p>Free standard shipping on orders of {i}0 or more, in most countries. For \
+                 more information on rates and timelines, please visit our page.</p>"
+            )
+        };
+        let offers: String = (1..5).map(offer).collect();
+        let card = |i: usize| {
+            format!(
+                "<li><h3><a href=\"/p/{i}\">Skincare set number {i}</a></h3><span>Three \
+                 serums</span><span>$4{i}.95</span><span>Regular price $5{i}.95</span>\
+                 <button>Choose set</button></li>"
+            )
+        };
+        let cards: String = (1..13).map(card).collect();
+        let bar = |class: &str| format!("<div class=\"{class}\"><div>{offers}</div></div>");
+        let shipping_picked = |html: &str| {
+            let mut doc = parse_html(html, None);
+            let root = grab(&mut doc, super::super::LADDER[1], None);
+            root.is_some_and(|r| doc.text_content(r).contains("shipping"))
+        };
+        let grid = format!("<h1>Skincare sets</h1><ul>{cards}</ul>");
+        assert!(!shipping_picked(&format!(
+            "<html><body>{}<main>{grid}</main></body></html>",
+            bar("promo-bar hide")
+        )));
+        // Shown, the bar is the longest prose; hidden with the whole page around it, the
+        // page is what a script reveals.
+        assert!(shipping_picked(&format!(
+            "<html><body>{}<main>{grid}</main></body></html>",
+            bar("promo-bar")
+        )));
+        assert!(shipping_picked(&format!(
+            "<html><body><div class=\"root hide\">{}{grid}</div></body></html>",
+            bar("promo-bar")
+        )));
     }
 
     #[test]
