@@ -877,11 +877,36 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
     if let Some(c) = doc.attr(n, "class") {
         push_meaningful_classes(&mut s, c);
     }
-    if let Some(i) = doc.attr(n, "id") {
+    if let Some(i) = doc.attr(n, "id").filter(|i| !is_heading_slug(doc, n, i)) {
         s.push(' ');
         s.push_str(i);
     }
     into_lowercase(s)
+}
+
+/// True when `id` is the words of the heading that opens `n`, joined by hyphens, two or
+/// more ("respond-to-review-comments" over "Respond to review comments"): a documentation
+/// section's anchor, which says what the section is about, not what kind of block it is.
+fn is_heading_slug(doc: &Document, n: NodeId, id: &str) -> bool {
+    // Past text between tags and empty anchors (`<span id=…>`).
+    let mut c = doc.first_child(n);
+    while let Some(h) = c.filter(|&h| doc.tag(h).is_none() || doc.text_len(h) == 0) {
+        c = doc.next_sibling(h);
+    }
+    let Some(h) = c.filter(|&h| matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6")))
+    else {
+        return false;
+    };
+    let mut slug = String::new();
+    for w in doc.inner_text(h).split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() {
+            if !slug.is_empty() {
+                slug.push('-');
+            }
+            slug.push_str(w);
+        }
+    }
+    slug.contains('-') && slug.eq_ignore_ascii_case(id)
 }
 
 /// Appends `class`, leaving out the names that describe looks rather than roles:
@@ -1852,6 +1877,57 @@ mod tests {
                 .collect();
             assert_eq!(lines.join("|"), kept, "{card}");
         }
+    }
+
+    #[test]
+    fn a_sections_anchor_made_of_its_headings_words_names_no_comments() {
+        // A guide's sections, each anchored by its heading's words: "Respond to review
+        // comments" is a section of the guide; the page's own comments still go.
+        let section = |id: &str, heading: &str, text: &str| {
+            format!(
+                "<section id=\"{id}\"><span id=short></span><h2>{heading}<a class=headerlink \
+                 href=\"#{id}\">¶</a></h2><p>{text}</p></section>"
+            )
+        };
+        let more: String = (1..=6)
+            .map(|i| {
+                section(
+                    &format!("step-{i}-of-the-process"),
+                    &format!("Step {i} of the process"),
+                    "Check the patch with the style script, build it with and without the \
+                     option enabled, and run the tests of the subsystem before you send it to \
+                     the list, with the maintainers of each file it touches in copy.",
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><main><h1>Submitting patches</h1>{}{}{}{more}</main>\
+             <section id=comments><h2>Comments</h2><p>Great guide, thanks for writing it all \
+             down in one place!</p></section></body></html>",
+            section(
+                "describe-your-changes",
+                "Describe your changes",
+                "Describe your problem first, whether it is a one-line bug fix or five thousand \
+                 lines of a new feature, and then the technical detail of the change you made.",
+            ),
+            section(
+                "respond-to-review-comments",
+                "Respond to review comments",
+                "Your patch will almost certainly get comments from reviewers on ways in which \
+                 it can be improved; you must respond to them, as ignoring reviewers is a good \
+                 way to get ignored in return.",
+            ),
+            section(
+                "separate-your-changes",
+                "Separate your changes",
+                "Separate each logical change into a separate patch, so that each can be \
+                 reviewed and verified on its own merits by the people who maintain the code.",
+            ),
+        );
+        let text = crate::extract_html(&html, None).expect("the guide").text;
+        assert!(text.contains("almost certainly get comments"), "{text}");
+        assert!(text.contains("Separate each logical change"), "{text}");
+        assert!(!text.contains("Great guide"), "{text}");
     }
 
     #[test]
