@@ -877,9 +877,15 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
     if let Some(c) = doc.attr(n, "class") {
         push_meaningful_classes(&mut s, c);
     }
-    if let Some(i) = doc.attr(n, "id").filter(|i| !is_heading_slug(doc, n, i)) {
+    if let Some(i) = doc.attr(n, "id") {
         s.push(' ');
-        s.push_str(i);
+        // Blank when it is its heading's words (the key keeps its length: the class weight
+        // reads the id at its end).
+        if is_heading_slug(doc, n, i) {
+            s.extend(i.bytes().map(|_| ' '));
+        } else {
+            s.push_str(i);
+        }
     }
     into_lowercase(s)
 }
@@ -887,7 +893,12 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
 /// True when `id` is the words of the heading that opens `n`, joined by hyphens, two or
 /// more ("respond-to-review-comments" over "Respond to review comments"): a documentation
 /// section's anchor, which says what the section is about, not what kind of block it is.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[inline(never)]
 fn is_heading_slug(doc: &Document, n: NodeId, id: &str) -> bool {
+    if !id.contains('-') {
+        return false;
+    }
     // Past text between tags and empty anchors (`<span id=…>`).
     let mut c = doc.first_child(n);
     while let Some(h) = c.filter(|&h| doc.tag(h).is_none() || doc.text_len(h) == 0) {
@@ -897,16 +908,31 @@ fn is_heading_slug(doc: &Document, n: NodeId, id: &str) -> bool {
     else {
         return false;
     };
-    let mut slug = String::new();
-    for w in doc.inner_text(h).split(|c: char| !c.is_alphanumeric()) {
-        if !w.is_empty() {
-            if !slug.is_empty() {
-                slug.push('-');
+    // The id's bytes, walked along the heading's words: a hyphen where a gap comes between.
+    let (mut rest, mut gap) = (id.as_bytes(), false);
+    for t in doc.descendants(h).filter_map(|d| doc.text(d)) {
+        for c in t.chars() {
+            if !c.is_alphanumeric() {
+                gap = rest.len() < id.len();
+                continue;
             }
-            slug.push_str(w);
+            if gap {
+                let Some((b'-', r)) = rest.split_first() else {
+                    return false;
+                };
+                rest = r;
+                gap = false;
+            }
+            let Some((&b, r)) = rest.split_first() else {
+                return false;
+            };
+            if !c.eq_ignore_ascii_case(&char::from(b)) {
+                return false;
+            }
+            rest = r;
         }
     }
-    slug.contains('-') && slug.eq_ignore_ascii_case(id)
+    rest.is_empty()
 }
 
 /// Appends `class`, leaving out the names that describe looks rather than roles:

@@ -31,22 +31,14 @@ pub fn class_weight(doc: &Document, n: NodeId, flags: Flags) -> f64 {
     // The element's kept key is its meaningful classes, then a space and its id, lowercased
     // ([`super::prepare::match_string`]): an ASCII id is its last bytes, the classes the rest.
     let key = super::prepare::match_string(doc, n);
-    // The id, when the key holds it (not when it is its heading's words).
-    let id = doc.attr(n, "id").filter(|i| {
-        !i.is_ascii()
-            || key
-                .len()
-                .checked_sub(i.len() + 1)
-                .and_then(|at| key.get(at..))
-                .is_some_and(|end| end[1..].eq_ignore_ascii_case(i) && end.starts_with(' '))
-    });
+    let id = doc.attr(n, "id");
     let classes_end = match id {
         None => Some(key.len()),
         Some(i) if i.is_ascii() => key.len().checked_sub(i.len() + 1),
         Some(_) => None,
     };
     for attr in ["class", "id"] {
-        if let Some(v) = if attr == "id" { id } else { doc.attr(n, attr) } {
+        if let Some(v) = doc.attr(n, attr) {
             let v = match (attr, classes_end) {
                 ("class", Some(end)) => std::borrow::Cow::Borrowed(&key[..end]),
                 ("id", Some(end)) => std::borrow::Cow::Borrowed(&key[end + 1..]),
