@@ -563,8 +563,8 @@ const POSTER_STAT_VALUE: usize = 30;
 /// post it signs; but a card that is one description list (the name in its term, then a rank
 /// and the figures in its descriptions, as forum packages print it) goes whole, three short
 /// pieces before or after the figures allowed, and fields the poster filled in ("Primary
-/// OS: Linux", a label with its short value). One figure alone may be a seller's "Joined 2018" on a shop's page, which
-/// the text keeps.
+/// OS: Linux", a label with its short value), which there stand in for a second figure.
+/// One figure alone may be a seller's "Joined 2018" on a shop's page, which the text keeps.
 fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
     let len = stats.get(n).text;
     if len == 0
@@ -577,7 +577,7 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
         return false;
     }
     let card = doc.is(n, "dl");
-    let (mut figures, mut others) = (0, 0);
+    let (mut figures, mut others, mut fields) = (0, 0, 0);
     // Whether the piece before was a label alone, and of a figure: its value comes next.
     let mut value_due = None;
     for d in doc.descendants(n) {
@@ -594,6 +594,7 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
             (false, rest)
         } else if card && piece.len() <= POSTER_STAT_VALUE && piece.ends_with(':') {
             // A field the forum lets posters fill in ("Primary OS:"), its value next.
+            fields += 1;
             value_due = Some(false);
             continue;
         } else if (figures > 0 || card) && piece.len() <= POSTER_STAT_VALUE {
@@ -610,7 +611,7 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
             return false;
         }
     }
-    figures >= 2 && others <= 1 + 2 * usize::from(card)
+    (figures >= 2 || card && figures > 0 && fields > 0) && others <= 1 + 2 * usize::from(card)
 }
 
 /// What follows one of `labels` that opens `piece` as a whole word, past a colon.
@@ -3224,6 +3225,13 @@ mod tests {
               <a href=/s>1725</a></dd><dd><strong>Joined:</strong> 14. Sep 2019</dd><dd><strong>\
               Primary OS:</strong> Linux</dd><dd><strong>Location:</strong> Leeds</dd>\
               <dd><a href=/w>Website</a></dd></dl>",
+                true,
+            ),
+            // One figure and one field the poster filled in, in a card that is one list.
+            (
+                "<dl><dt><a href=/u/7>ovecka</a></dt><dd>Negotiator</dd><dd>&nbsp;</dd><dd>\
+              <strong>Posts:</strong> 6217</dd><dd><strong>Founded:</strong> Oct 05, 2011</dd>\
+              <dd>Civil Rights Lovefest</dd></dl>",
                 true,
             ),
             (

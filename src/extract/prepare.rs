@@ -879,9 +879,60 @@ fn class_and_id(doc: &Document, n: NodeId) -> String {
     }
     if let Some(i) = doc.attr(n, "id") {
         s.push(' ');
-        s.push_str(i);
+        // Blank when it is its heading's words (the key keeps its length: the class weight
+        // reads the id at its end).
+        if is_heading_slug(doc, n, i) {
+            s.extend(i.bytes().map(|_| ' '));
+        } else {
+            s.push_str(i);
+        }
     }
     into_lowercase(s)
+}
+
+/// True when `id` is the words of the heading that opens `n`, joined by hyphens, two or
+/// more ("respond-to-review-comments" over "Respond to review comments"): a documentation
+/// section's anchor, which says what the section is about, not what kind of block it is.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[inline(never)]
+fn is_heading_slug(doc: &Document, n: NodeId, id: &str) -> bool {
+    if !id.contains('-') {
+        return false;
+    }
+    // Past text between tags and empty anchors (`<span id=…>`).
+    let mut c = doc.first_child(n);
+    while let Some(h) = c.filter(|&h| doc.tag(h).is_none() || doc.text_len(h) == 0) {
+        c = doc.next_sibling(h);
+    }
+    let Some(h) = c.filter(|&h| matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6")))
+    else {
+        return false;
+    };
+    // The id's bytes, walked along the heading's words: a hyphen where a gap comes between.
+    let (mut rest, mut gap) = (id.as_bytes(), false);
+    for t in doc.descendants(h).filter_map(|d| doc.text(d)) {
+        for c in t.chars() {
+            if !c.is_alphanumeric() {
+                gap = rest.len() < id.len();
+                continue;
+            }
+            if gap {
+                let Some((b'-', r)) = rest.split_first() else {
+                    return false;
+                };
+                rest = r;
+                gap = false;
+            }
+            let Some((&b, r)) = rest.split_first() else {
+                return false;
+            };
+            if !c.eq_ignore_ascii_case(&char::from(b)) {
+                return false;
+            }
+            rest = r;
+        }
+    }
+    rest.is_empty()
 }
 
 /// Appends `class`, leaving out the names that describe looks rather than roles:
@@ -1202,6 +1253,10 @@ const POSTER_HEADER_TEXT: u32 = 200;
 /// Most characters of a poster's name.
 const POSTER_NAME_CHARS: u32 = 40;
 
+/// The class of a poster's name kept as a line of the post, by which a header around the
+/// line finds it again.
+const KEPT_NAME: &str = "username";
+
 /// In a thread, a post's header about to go (a poster's card, a row named as a header or a
 /// menu, a row of links) keeps its poster's name and the post's date as a line of the post,
 /// as a thread shows them: when its first words are a link to a member's page (the poster's
@@ -1211,17 +1266,21 @@ pub(crate) fn keep_poster_line(doc: &mut Document, n: NodeId, text: u32) {
     if text > POSTER_HEADER_TEXT {
         return;
     }
+    // A line kept from a block inside this one (a card's details, then the card) is the
+    // name as its link was.
     let member = |d: NodeId| {
-        doc.is(d, "a")
+        (doc.is(d, "a")
             && (patterns::matches(patterns::MEMBER_LINKS, match_string(doc, d))
                 || doc
                     .attr(d, "href")
-                    .is_some_and(|h| patterns::matches(patterns::MEMBER_LINKS, h)))
+                    .is_some_and(|h| patterns::matches(patterns::MEMBER_LINKS, h))))
+            || doc.attr(d, "class") == Some(KEPT_NAME)
     };
     // The name (its link's words, past an avatar's letter) and the date's first words (a
     // date set twice, long and short, shows the long one); two names: none. The first
     // words lie in the last such link or `<time>` met.
     let (mut name, mut date, mut opener, mut opens) = (None, None, None, None);
+    let mut figures = false;
     for d in doc.descendants(n).skip(1) {
         let is_member = member(d);
         let time = doc.is(d, "time");
@@ -1231,12 +1290,18 @@ pub(crate) fn keep_poster_line(doc: &mut Document, n: NodeId, text: u32) {
         if opens.is_none() && doc.text(d).is_some_and(|t| !trim(t).is_empty()) {
             opens = Some(opener.is_some_and(|o| doc.contains(o, d)));
         }
-        if is_member && (2..=POSTER_NAME_CHARS).contains(&doc.text_len(d)) {
+        // A date after the poster's figures ("10" posts) is theirs (the day they joined).
+        figures |= doc.text(d).is_some_and(is_figure);
+        // A figure linked to the member's pages ("3.2k" posts) is no name.
+        if is_member
+            && (2..=POSTER_NAME_CHARS).contains(&doc.text_len(d))
+            && !is_figure(&doc.text_content(d))
+        {
             if name.is_some_and(|m| doc.text_content(m) != doc.text_content(d)) {
                 return;
             }
             name = name.or(Some(d));
-        } else if date.is_none() && time {
+        } else if date.is_none() && time && !figures {
             date = doc
                 .descendants(d)
                 .find(|&t| doc.text(t).is_some_and(|t| !trim(t).is_empty()));
@@ -1248,12 +1313,20 @@ pub(crate) fn keep_poster_line(doc: &mut Document, n: NodeId, text: u32) {
     for part in [name, date].into_iter().flatten() {
         let line = doc.create_element("div", vec![]);
         if doc.is(part, "a") {
+            doc.set_attr(line, "class", KEPT_NAME);
             doc.reparent_children(part, line);
         } else {
             doc.append(line, part);
         }
         doc.insert_before(n, line);
     }
+}
+
+/// A figure of a poster's card ("10", "2,093", "3.2k"): a number, a letter or none after it.
+fn is_figure(t: &str) -> bool {
+    let t = trim(t);
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars().filter(|c| c.is_alphabetic()).count() < 2
 }
 
 /// A table with header cells: its names say how it is shown (`sticky-header`, a table whose
@@ -1776,6 +1849,111 @@ mod tests {
         let text = crate::extract_html(&html, None).expect("the article").text;
         assert!(text.contains("harbour wall"), "{text}");
         assert!(!text.contains("cloud bill"), "{text}");
+    }
+
+    #[test]
+    fn a_posters_card_leaves_the_name_and_the_posts_date_whatever_it_holds() {
+        // Each case: the card, then the lines the post keeps of it. The card's details go
+        // first (a block inside it), then the card, the name kept from the first for the
+        // second to find; a figure linked to the member's pages ("3.2k" posts) is no second
+        // name; a date after the figures is the day the poster joined, not the post's.
+        let cases = [
+            (
+                "<section id=card><a href=/members/ann.7 class=avatar><img alt=Ann></a>\
+                 <div id=details><h4><a href=/members/ann.7 class=username>Ann</a></h4>\
+                 <h5>Well-known member</h5></div></section>",
+                "Ann",
+            ),
+            (
+                "<aside id=card><h3><a href=/profile/7-ann/>Ann</a></h3><ul><li>Members</li>\
+                 <li><a href=/profile/7-ann/content/>3.2k</a></li></ul></aside>",
+                "Ann",
+            ),
+            (
+                "<aside id=card><h3><a href=/profile/7-ann/>Ann</a></h3><ul><li>Members</li>\
+                 <li><a href=/profile/7-ann/content/>10</a></li>\
+                 <li><time datetime=2020-01-07>January 7, 2020</time></li></ul></aside>",
+                "Ann",
+            ),
+            (
+                "<div id=card><a href=/members/ann.7>Ann</a> <time>Dec 30, 2023</time></div>",
+                "Ann|Dec 30, 2023",
+            ),
+        ];
+        for (card, kept) in cases {
+            let html = format!("<body><article>{card}<p>The pump held.</p></article></body>");
+            let mut doc = crate::dom::html::parse_html(&html, None);
+            let body = doc.body().unwrap();
+            for id in ["details", "card"] {
+                let Some(n) = doc
+                    .descendants(body)
+                    .find(|&d| doc.attr(d, "id") == Some(id))
+                else {
+                    continue;
+                };
+                let text = doc.text_len(n);
+                keep_poster_line(&mut doc, n, text);
+                doc.detach(n);
+            }
+            let lines: Vec<String> = doc
+                .find_all(body, "div")
+                .into_iter()
+                .filter(|&d| doc.parent(d).is_some_and(|p| doc.is(p, "article")))
+                .map(|d| doc.text_content(d).trim().to_string())
+                .collect();
+            assert_eq!(lines.join("|"), kept, "{card}");
+        }
+    }
+
+    #[test]
+    fn a_sections_anchor_made_of_its_headings_words_names_no_comments() {
+        // A guide's sections, each anchored by its heading's words: "Respond to review
+        // comments" is a section of the guide; the page's own comments still go.
+        let section = |id: &str, heading: &str, text: &str| {
+            format!(
+                "<section id=\"{id}\"><span id=short></span><h2>{heading}<a class=headerlink \
+                 href=\"#{id}\">¶</a></h2><p>{text}</p></section>"
+            )
+        };
+        let more: String = (1..=6)
+            .map(|i| {
+                section(
+                    &format!("step-{i}-of-the-process"),
+                    &format!("Step {i} of the process"),
+                    "Check the patch with the style script, build it with and without the \
+                     option enabled, and run the tests of the subsystem before you send it to \
+                     the list, with the maintainers of each file it touches in copy.",
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><main><h1>Submitting patches</h1>{}{}{}{more}</main>\
+             <section id=comments><h2>Comments</h2><p>Great guide, thanks for writing it all \
+             down in one place!</p></section></body></html>",
+            section(
+                "describe-your-changes",
+                "Describe your changes",
+                "Describe your problem first, whether it is a one-line bug fix or five thousand \
+                 lines of a new feature, and then the technical detail of the change you made.",
+            ),
+            section(
+                "respond-to-review-comments",
+                "Respond to review comments",
+                "Your patch will almost certainly get comments from reviewers on ways in which \
+                 it can be improved; you must respond to them, as ignoring reviewers is a good \
+                 way to get ignored in return.",
+            ),
+            section(
+                "separate-your-changes",
+                "Separate your changes",
+                "Separate each logical change into a separate patch, so that each can be \
+                 reviewed and verified on its own merits by the people who maintain the code.",
+            ),
+        );
+        let text = crate::extract_html(&html, None).expect("the guide").text;
+        assert!(text.contains("almost certainly get comments"), "{text}");
+        assert!(text.contains("Separate each logical change"), "{text}");
+        assert!(!text.contains("Great guide"), "{text}");
     }
 
     #[test]
