@@ -339,7 +339,7 @@ const COUNTER_TEXT: u32 = 16;
 const CALL_TO_ACTION_TEXT: u32 = 400;
 
 /// Class words of a call to action.
-const CALLS_TO_ACTION: &[patterns::Pat] = &[patterns::Pat::Token("cta")];
+const CALLS_TO_ACTION: patterns::Pats = patterns::pats![patterns::Pat::Token("cta")];
 
 /// True when the element next to `n`, before or after it, is a paragraph of the text (not
 /// one of a call to action's own): `n` stands in a run of text, not in a card.
@@ -2860,8 +2860,8 @@ mod tests {
             assert_eq!(may_be_line_clutter(&doc, p), may, "{html}");
         }
         // The reading-time test reads only texts with an "m" or "M".
-        for p in READING_TIME {
-            let (patterns::Pat::Sub(w) | patterns::Pat::Token(w)) = *p;
+        for p in READING_TIME.iter() {
+            let (patterns::Pat::Sub(w) | patterns::Pat::Token(w)) = p;
             assert!(w.contains('m'), "{w}");
         }
     }

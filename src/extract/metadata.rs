@@ -1275,7 +1275,7 @@ fn labels_update(doc: &Document, n: NodeId) -> bool {
 }
 
 /// True when the class or id of `n` or of an element in it matches `pats`.
-fn classes_say(doc: &Document, n: NodeId, pats: &[patterns::Pat]) -> bool {
+fn classes_say(doc: &Document, n: NodeId, pats: patterns::Pats) -> bool {
     doc.descendants(n)
         .any(|d| patterns::matches(pats, match_string(doc, d)))
 }

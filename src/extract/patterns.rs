@@ -16,12 +16,125 @@ pub enum Pat {
 
 use Pat::{Sub, Token};
 
+/// A table of patterns packed into one string at compile time: each word follows one byte,
+/// its length less one plus 64 for a [`Pat::Token`]. A `&[Pat]` costs 12 bytes of pointer,
+/// length and kind per word in the wasm's data (docs/performance.md, Size); this costs one.
+#[derive(Clone, Copy)]
+pub struct Pats {
+    packed: &'static str,
+    /// How many patterns: the search picks its loop by the table's length.
+    count: usize,
+}
+
+impl Pats {
+    /// A table packed by [`pack`] ([`pats!`] makes them).
+    #[doc(hidden)]
+    pub const fn packed(packed: &'static str, count: usize) -> Pats {
+        Pats { packed, count }
+    }
+
+    /// The patterns in order.
+    pub fn iter(self) -> PatIter {
+        PatIter(self.packed)
+    }
+
+    /// The number of patterns.
+    pub fn len(self) -> usize {
+        self.count
+    }
+
+    /// True when the table has no pattern.
+    pub fn is_empty(self) -> bool {
+        self.count == 0
+    }
+}
+
+/// The patterns of a [`Pats`], in order.
+pub struct PatIter(&'static str);
+
+impl PatIter {
+    /// What is left of the packed text (native: the index's offsets are measured from it).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn rest(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl Iterator for PatIter {
+    type Item = Pat;
+
+    fn next(&mut self) -> Option<Pat> {
+        let head = *self.0.as_bytes().first()?;
+        let end = usize::from(head & 63) + 2;
+        let word = self.0.get(1..end)?;
+        self.0 = self.0.get(end..)?;
+        Some(if head & 64 != 0 {
+            Token(word)
+        } else {
+            Sub(word)
+        })
+    }
+}
+
+/// Bytes of `table` packed as [`Pats`].
+#[doc(hidden)]
+pub const fn packed_len(table: &[Pat]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < table.len() {
+        let (Sub(w) | Token(w)) = table[i];
+        n += 1 + w.len();
+        i += 1;
+    }
+    n
+}
+
+/// `table` packed as [`Pats`] into `N` bytes ([`packed_len`]).
+#[doc(hidden)]
+pub const fn pack<const N: usize>(table: &[Pat]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut at, mut i) = (0, 0);
+    while i < table.len() {
+        let (token, w) = match table[i] {
+            Sub(w) => (0, w.as_bytes()),
+            Token(w) => (64, w.as_bytes()),
+        };
+        assert!(!w.is_empty() && w.len() <= 64, "a pattern of 1 to 64 bytes");
+        out[at] = token + (w.len() - 1) as u8;
+        let mut k = 0;
+        while k < w.len() {
+            out[at + 1 + k] = w[k];
+            k += 1;
+        }
+        at += 1 + w.len();
+        i += 1;
+    }
+    out
+}
+
+/// A [`Pats`] table from patterns written as a `&[Pat]`.
+macro_rules! pats {
+    ($($p:expr),* $(,)?) => {{
+        use $crate::extract::patterns as p;
+        const TABLE: &[p::Pat] = &[$($p),*];
+        const BYTES: [u8; p::packed_len(TABLE)] = p::pack(TABLE);
+        p::Pats::packed(
+            match std::str::from_utf8(&BYTES) {
+                Ok(s) => s,
+                Err(_) => panic!("patterns are text"),
+            },
+            TABLE.len(),
+        )
+    }};
+}
+pub(crate) use pats;
+
 use super::clutter::ClutterKind;
 use super::lowercase::lowercase;
 
 /// Lists of the site's chrome, never a page's list of items: its menus and the columns of
 /// its header and footer.
-pub const MENU_LISTS: &[Pat] = &[
+pub const MENU_LISTS: Pats = pats![
     Token("nav"),
     Sub("navbar"),
     Sub("navigation"),
@@ -30,7 +143,7 @@ pub const MENU_LISTS: &[Pat] = &[
 ];
 
 /// Blocks that are almost never the article: navigation, chrome, clutter.
-pub const UNLIKELY: &[Pat] = &[
+pub const UNLIKELY: Pats = pats![
     Token("ad"),
     Token("ads"),
     Sub("-ad-"),
@@ -131,7 +244,7 @@ pub const UNLIKELY: &[Pat] = &[
 
 /// Class words of text kept for screen readers only (a card's "Product name" label and a
 /// copy of its name): unlikely content too.
-pub const SCREEN_READER_ONLY: &[Pat] = &[
+pub const SCREEN_READER_ONLY: Pats = pats![
     Sub("sr-only"),
     Sub("screen-reader"),
     Sub("visually-hidden"),
@@ -149,7 +262,7 @@ pub fn is_unlikely_name(ms: &str, product: bool) -> bool {
 /// only (`hide-mobile`) leaves it shown on a wide screen (see [`hides_the_block`]).
 pub fn is_unlikely_name_of(ms: &str, product: bool, paragraph: bool) -> bool {
     (if product {
-        matches_but(UNLIKELY, ms, &SHOP_PROMOTIONS[..1])
+        matches_but(UNLIKELY, ms, SHOP_PROMOTION)
     } else {
         matches(UNLIKELY, ms)
     }) || matches(SCREEN_READER_ONLY, ms)
@@ -158,7 +271,7 @@ pub fn is_unlikely_name_of(ms: &str, product: bool, paragraph: bool) -> bool {
 
 /// Names of a documentation's callouts: a note, a tip, a warning set in the text (Sphinx's
 /// `admonition`, a docs site's `TIP` or `IMPORTANT`), its own however many links they hold.
-pub const CALLOUTS: &[Pat] = &[
+pub const CALLOUTS: Pats = pats![
     Sub("admonition"),
     Sub("callout"),
     Token("tip"),
@@ -173,21 +286,26 @@ pub const CALLOUTS: &[Pat] = &[
 /// product they show the shop's products and the product itself, not another's ads, and
 /// weigh no block down there ([`NEGATIVE`]). The first, `promo`, strips no block there either
 /// ([`UNLIKELY`]); a `banner` still does (a notice bar over the shop).
-pub const SHOP_PROMOTIONS: &[Pat] = &[Sub("promo"), Sub("banner")];
+pub const SHOP_PROMOTIONS: Pats = pats![Sub("promo"), Sub("banner")];
+
+/// The first of [`SHOP_PROMOTIONS`], alone.
+const SHOP_PROMOTION: Pats = pats![Sub("promo")];
 
 /// A banner's word: what a landing page's hero may be named for (see `prepare`'s page head).
-pub const BANNER: &[Pat] = &[Sub("banner")];
+pub const BANNER: Pats = pats![Sub("banner")];
 
 /// True when a pattern of `table` other than those of `but` matches `haystack`.
-pub fn matches_but(table: &[Pat], haystack: &str, but: &[Pat]) -> bool {
+pub fn matches_but(table: Pats, haystack: &str, but: Pats) -> bool {
     if !matches(but, haystack) {
         return matches(table, haystack);
     }
-    let word = |p: &Pat| match *p {
+    let word = |p: Pat| match p {
         Sub(w) | Token(w) => w,
     };
     table.iter().any(|p| {
-        !but.iter().any(|b| word(b) == word(p)) && matches(std::slice::from_ref(p), haystack)
+        !but.iter().any(|b| word(b) == word(p))
+            && word(p).len() <= haystack.len()
+            && hit(p, haystack)
     })
 }
 
@@ -221,10 +339,10 @@ fn hides_the_block(ms: &str, paragraph: bool) -> bool {
 /// (`kt-accordion-panel-hidden`, `cmp-accordion__panel--hidden`, `MuiCollapse-hidden`): read
 /// as hidden by [`UNLIKELY`] and [`NEGATIVE`], and taken away when the panel is opened.
 /// (Each word holds "hid": `prepare::has_closing_class` scans for it first.)
-pub const CLOSED_PANEL: &[Pat] = &[Token("hidden"), Token("hide")];
+pub const CLOSED_PANEL: Pats = pats![Token("hidden"), Token("hide")];
 
 /// Words of class names that apply at some screen sizes only (`hidden-md-up`, `hide-mobile`).
-pub const SCREEN_SIZES: &[Pat] = &[
+pub const SCREEN_SIZES: Pats = pats![
     Token("xs"),
     Token("sm"),
     Token("md"),
@@ -238,7 +356,7 @@ pub const SCREEN_SIZES: &[Pat] = &[
 ];
 
 /// Words of [`SCREEN_SIZES`] for phones: a block hidden there shows on a wide screen.
-pub const SMALL_SCREENS: &[Pat] = &[Sub("mobile"), Sub("phone")];
+pub const SMALL_SCREENS: Pats = pats![Sub("mobile"), Sub("phone")];
 
 /// A shop theme's two copies of a product's price and the name of a price block on sale
 /// (Shopify's Dawn and the themes built on it): the sale copy shows only in a block on sale,
@@ -266,7 +384,7 @@ pub const SMALL_SCREENS_ONLY: &[&str] = &[
 ];
 
 /// Words that rescue a block matched by [`UNLIKELY`]: it may well hold the article.
-pub const MAYBE_CANDIDATE: &[Pat] = &[
+pub const MAYBE_CANDIDATE: Pats = pats![
     Token("and"),
     Sub("article"),
     Token("body"),
@@ -283,10 +401,10 @@ pub const MAYBE_CANDIDATE: &[Pat] = &[
 
 /// Names that say "not content" outright (`nocontent`, the class search engines' indexers
 /// skip): they rescue no block, though they hold "content".
-pub const NOT_CONTENT: &[Pat] = &[Token("nocontent")];
+pub const NOT_CONTENT: Pats = pats![Token("nocontent")];
 
 /// Words that raise a block's score.
-pub const POSITIVE: &[Pat] = &[
+pub const POSITIVE: Pats = pats![
     Sub("article"),
     Token("body"),
     Sub("content"),
@@ -309,7 +427,7 @@ pub const POSITIVE: &[Pat] = &[
 /// Article containers of common publishing systems (WordPress and its themes, Gutenberg,
 /// Drupal, Ghost, Substack, Blogger, HubSpot, Shopify, Arc-style `article-body`): a strong hint
 /// on top of [`POSITIVE`], still weighed against the text the block holds.
-pub const CMS_CONTENT: &[Pat] = &[
+pub const CMS_CONTENT: Pats = pats![
     Sub("entry-content"),
     Sub("entry__content"),
     Sub("post-content"),
@@ -340,7 +458,7 @@ pub const CMS_CONTENT: &[Pat] = &[
 /// Words that lower a block's score. Not `media` (Readability's word for embedded players):
 /// it names a card's image slot, a media object's image and text (`media-body`) or a
 /// media-and-text section of a shop's or a service's page, content more often than not.
-pub const NEGATIVE: &[Pat] = &[
+pub const NEGATIVE: Pats = pats![
     Token("ad"),
     Token("ads"),
     Sub("-ad-"),
@@ -387,7 +505,7 @@ pub const NEGATIVE: &[Pat] = &[
 pub const CONTENT_WIDGETS: &[&str] = &["elementor-widget", "dnd-widget"];
 
 /// Names of a control that puts an item in the cart: a page holding one offers a product.
-pub const CART_CONTROLS: &[Pat] = &[
+pub const CART_CONTROLS: Pats = pats![
     Sub("addtocart"),
     Sub("add-to-cart"),
     Sub("add_to_cart"),
@@ -399,7 +517,7 @@ pub const CART_CONTROLS: &[Pat] = &[
 ];
 
 /// Blocks that carry the byline.
-pub const BYLINE: &[Pat] = &[
+pub const BYLINE: Pats = pats![
     Sub("byline"),
     Sub("author"),
     Sub("dateline"),
@@ -408,10 +526,10 @@ pub const BYLINE: &[Pat] = &[
 ];
 
 /// Names that hold "author" without naming a byline: the login link ("authorization").
-pub const NOT_BYLINE: &[Pat] = &[Sub("authoriz")];
+pub const NOT_BYLINE: Pats = pats![Sub("authoriz")];
 
 /// Byline blocks that are really an author's biography box, not the byline.
-pub const AUTHOR_BIO: &[Pat] = &[
+pub const AUTHOR_BIO: Pats = pats![
     Sub("author-bio"),
     Sub("author_bio"),
     Sub("authorbio"),
@@ -427,7 +545,7 @@ pub const AUTHOR_BIO: &[Pat] = &[
 
 /// Blocks holding comments or replies, or a photo's caption: their authors and dates are not
 /// the article's.
-pub const COMMENT_BLOCKS: &[Pat] = &[
+pub const COMMENT_BLOCKS: Pats = pats![
     Sub("caption"),
     Sub("comment"),
     Sub("disqus"),
@@ -457,7 +575,7 @@ pub const STARTER_BADGES: &[&str] = &[
 
 /// Comment threads alone (each comment carries its own author and date), for the searches
 /// that stay near the headline and so need not skip sidebars and widgets.
-pub const COMMENT_THREADS: &[Pat] = &[
+pub const COMMENT_THREADS: Pats = pats![
     Sub("comment"),
     Sub("disqus"),
     Sub("replies"),
@@ -467,14 +585,14 @@ pub const COMMENT_THREADS: &[Pat] = &[
 /// Words of a link's class or address that say it leads to a member's page: on a thread's
 /// post, the poster's name (`username`, `/members/`, `member.php`, `memberlist.php`,
 /// `/profile/`, `/user/`, `/users/`).
-pub const MEMBER_LINKS: &[Pat] = &[Sub("username"), Sub("member"), Sub("profile"), Sub("/user")];
+pub const MEMBER_LINKS: Pats = pats![Sub("username"), Sub("member"), Sub("profile"), Sub("/user")];
 
 /// schema.org types of a discussion page (a forum thread, a question and its answers), as
 /// written in JSON-LD and microdata.
 pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
 
 /// Blocks that carry the article's date.
-pub const DATELINE: &[Pat] = &[
+pub const DATELINE: Pats = pats![
     Sub("date"),
     Sub("published"),
     Sub("posted-on"),
@@ -576,7 +694,7 @@ pub const ACCOUNT_PAGES: &[&str] = &[
 ];
 
 /// Share bars and buttons, removed from inside the article when short.
-pub const SHARE: &[Pat] = &[
+pub const SHARE: Pats = pats![
     Sub("share"),
     Sub("sharing"),
     Sub("sharedaddy"),
@@ -781,7 +899,7 @@ pub const REFERENCE_HEADINGS: &[&str] = &[
 /// Phrases of the prompts that interrupt articles: newsletters, subscriptions, log-ins.
 /// A short block containing one of them is a prompt, not text. A table of patterns, so that
 /// [`matches`] rules most phrases out by the text's byte pairs instead of searching for each.
-pub const PROMPT_PHRASES: &[Pat] = &[
+pub const PROMPT_PHRASES: Pats = pats![
     Sub("subscribe to"),
     Sub("subscribe now"),
     Sub("subscribe today"),
@@ -828,10 +946,10 @@ pub const PROMPT_PHRASES: &[Pat] = &[
 
 /// What a removed block is, by its tag, class, id, role or component name, most specific
 /// kind first. Only blocks already being removed are looked up here.
-pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
+pub const KIND_NAMES: &[(ClutterKind, Pats)] = &[
     (
         ClutterKind::Consent,
-        &[
+        pats![
             Sub("cookie"),
             Sub("consent"),
             Sub("gdpr"),
@@ -846,7 +964,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Login,
-        &[
+        pats![
             Sub("login"),
             Sub("log-in"),
             Sub("signin"),
@@ -861,7 +979,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Subscribe,
-        &[
+        pats![
             Sub("newsletter"),
             Sub("subscri"),
             Sub("signup"),
@@ -880,7 +998,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Prompt,
-        &[
+        pats![
             Sub("smartbanner"),
             Sub("app-banner"),
             Sub("appbanner"),
@@ -893,7 +1011,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Ad,
-        &[
+        pats![
             Token("ad"),
             Token("ads"),
             Sub("-ad-"),
@@ -919,7 +1037,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Comments,
-        &[
+        pats![
             Sub("comment"),
             Sub("disqus"),
             Token("respond"),
@@ -929,7 +1047,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Related,
-        &[
+        pats![
             Sub("related"),
             Sub("recommend"),
             Sub("more-from"),
@@ -949,7 +1067,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Share,
-        &[
+        pats![
             Sub("share"),
             Sub("sharing"),
             Sub("social"),
@@ -962,7 +1080,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Tags,
-        &[
+        pats![
             Sub("tags"),
             Sub("tag-list"),
             Sub("tag-cloud"),
@@ -971,7 +1089,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::AuthorBox,
-        &[
+        pats![
             Sub("author-box"),
             Sub("author-bio"),
             Sub("author__bio"),
@@ -985,7 +1103,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Overlay,
-        &[
+        pats![
             Sub("modal"),
             Sub("popup"),
             Sub("dialog"),
@@ -999,7 +1117,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Navigation,
-        &[
+        pats![
             Token("nav"),
             Sub("navbar"),
             Sub("navigation"),
@@ -1021,7 +1139,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Sidebar,
-        &[
+        pats![
             Sub("sidebar"),
             Sub("widget"),
             Sub("complementary"),
@@ -1032,10 +1150,10 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
 ];
 
 /// What a removed block is, by its first words (lowercased), when its names did not say.
-pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
+pub const KIND_PHRASES: &[(ClutterKind, Pats)] = &[
     (
         ClutterKind::Consent,
-        &[
+        pats![
             Sub("cookie"),
             Sub("your privacy"),
             Sub("privacy preference"),
@@ -1046,7 +1164,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Login,
-        &[
+        pats![
             Sub("already a subscriber"),
             Sub("already have an account"),
             Sub("create a free account"),
@@ -1064,7 +1182,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Subscribe,
-        &[
+        pats![
             Sub("newsletter"),
             Sub("subscribe"),
             Sub("sign up"),
@@ -1083,7 +1201,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Prompt,
-        &[
+        pats![
             Sub("get the app"),
             Sub("open in app"),
             Sub("download the app"),
@@ -1092,7 +1210,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Ad,
-        &[
+        pats![
             Sub("from around the web"),
             Sub("promoted stories"),
             Sub("promoted links"),
@@ -1100,7 +1218,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Comments,
-        &[
+        pats![
             Sub("comments"),
             Sub("leave a reply"),
             Sub("leave a comment"),
@@ -1112,7 +1230,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Related,
-        &[
+        pats![
             Sub("related"),
             Sub("more from"),
             Sub("more in "),
@@ -1135,7 +1253,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Share,
-        &[
+        pats![
             Sub("share"),
             Sub("compartir"),
             Sub("republish"),
@@ -1255,7 +1373,7 @@ pub const CLOSING_HEADINGS: &[&str] = &[
 /// page is about. Looked for in short headings,
 /// lowercased; the section each opens goes wherever it stands (shops put these boxes between
 /// the product and its description).
-pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
+pub const RECOMMENDATION_HEADINGS: Pats = pats![
     Sub("also viewed"),
     Sub("also bought"),
     Sub("also like"),
@@ -1364,7 +1482,7 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
 pub const CLOSING_HEADING_OPENERS: &[&str] = &["more from ", "more in ", "more stories from "];
 
 /// Names of author photos (on the image or its link or wrapper).
-pub const AVATAR: &[Pat] = &[
+pub const AVATAR: Pats = pats![
     Sub("avatar"),
     Sub("author"),
     Sub("profile-image"),
@@ -1376,17 +1494,17 @@ pub const AVATAR: &[Pat] = &[
 /// (`product-reviews`, `customerReviews`) and its legal fine print (a licence, trademarks,
 /// the footnotes of its claims in a `disclaimer` block, however long), removed on a
 /// product's page.
-pub const PRODUCT_PAGE_CLUTTER: &[Pat] = &[Sub("reviews"), Token("legal"), Sub("disclaimer")];
+pub const PRODUCT_PAGE_CLUTTER: Pats = pats![Sub("reviews"), Token("legal"), Sub("disclaimer")];
 
 /// Class words of a site's disclaimers (affiliate links, advertising, liability): a block so
 /// named, short or a small part of the text, is the site speaking, not the text.
-pub const DISCLAIMERS: &[Pat] = &[Sub("disclaimer")];
+pub const DISCLAIMERS: Pats = pats![Sub("disclaimer")];
 
 /// Openings of the line a phone or a forum app signs a post with, as written.
 pub const SIGNATURE_OPENERS: &[&str] = &["Sent from my "];
 
 /// Class words of buttons and calls to action: a block that is only such a link goes.
-pub const BUTTON_LIKE: &[Pat] = &[
+pub const BUTTON_LIKE: Pats = pats![
     Token("button"),
     Token("btn"),
     Sub("button-wrapper"),
@@ -1394,12 +1512,12 @@ pub const BUTTON_LIKE: &[Pat] = &[
 ];
 
 /// Class words of a dateline that names its day the publication's ("release-date").
-pub const PUBLICATION_CLASSES: &[Pat] = &[Sub("publish"), Sub("release"), Sub("pubdate")];
+pub const PUBLICATION_CLASSES: Pats = pats![Sub("publish"), Sub("release"), Sub("pubdate")];
 
 /// Labels of a day a piece was changed or checked, not published ("Updated on", "Last
 /// reviewed", a thread's "last post"), matched on a dateline's lowercased text and on the
 /// class words of its elements.
-pub const UPDATE_LABELS: &[Pat] = &[
+pub const UPDATE_LABELS: Pats = pats![
     Sub("updated"),
     Sub("modified"),
     Sub("reviewed"),
@@ -1410,7 +1528,7 @@ pub const UPDATE_LABELS: &[Pat] = &[
 
 /// Labels of the day a member joined, in a forum post's profile beside the post ("Joined:
 /// Dec 11, 2021", "Join Date: Mar 2015"): not the post's date.
-pub const MEMBER_SINCE: &[Pat] = &[
+pub const MEMBER_SINCE: Pats = pats![
     Sub("joined"),
     Sub("join date"),
     Sub("registered"),
@@ -1419,7 +1537,7 @@ pub const MEMBER_SINCE: &[Pat] = &[
 ];
 
 /// Reading-time notes ("7 min read"), which the reader view computes itself.
-pub const READING_TIME: &[Pat] = &[
+pub const READING_TIME: Pats = pats![
     Sub("reading time"),
     Sub("min read"),
     Sub("mins read"),
@@ -1438,13 +1556,13 @@ pub const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
 
 /// Class words of pull quotes: display copies of a sentence, kept only when the text does
 /// not already hold it.
-pub const PULL_QUOTE: &[Pat] = &[Sub("pullquote"), Sub("pull-quote"), Sub("pull_quote")];
+pub const PULL_QUOTE: Pats = pats![Sub("pullquote"), Sub("pull-quote"), Sub("pull_quote")];
 
 /// Names of text beside the headline that is not the article's opening (standfirst): a
 /// picture's caption or credit, a call to action, a tooltip, a teaser, a disclosure, and the
 /// summary blocks named `dek` or `excerpt` (the page's summary, shown apart from the text:
 /// the WCXB and Readability references both leave them out).
-pub const NOT_STANDFIRST: &[Pat] = &[
+pub const NOT_STANDFIRST: Pats = pats![
     Sub("caption"),
     Sub("credit"),
     Token("cta"),
@@ -1460,10 +1578,10 @@ pub const NOT_STANDFIRST: &[Pat] = &[
 pub const ICON_IMAGES: &[&str] = &["icon", "sprite", "glyph", "favicon"];
 
 /// An image's name as an icon's, for an image of no stated size: the word alone.
-pub const ICON_NAME: &[Pat] = &[Token("icon")];
+pub const ICON_NAME: Pats = pats![Token("icon")];
 
 /// `widget` as a word of its own in a class name (`footer-widgets`, not `celwidget`).
-pub const WIDGET: &[Pat] = &[Token("widget"), Token("widgets")];
+pub const WIDGET: Pats = pats![Token("widget"), Token("widgets")];
 
 /// File names of spacer and tracking images (used when no lazy-loading attribute offers
 /// another source).
@@ -1559,41 +1677,46 @@ pub const PHRASING: &[&str] = &[
 const SHORT_NAME: usize = 4;
 
 /// True when `haystack` (lowercased) matches any pattern of `table`.
-pub fn matches(table: &[Pat], haystack: &str) -> bool {
+pub fn matches(table: Pats, haystack: &str) -> bool {
     if haystack.is_empty() {
         return false;
     }
     // Most names match none of a long table: the byte pairs of the name rule out almost
     // every pattern before any search. A word longer than the name is ruled out by its length,
     // which is all a short name (a tag) needs.
-    let hit = |p: &Pat| match p {
-        // A plain scan: class-and-id strings are short, and the standard search costs more
-        // to set up than the scan takes (same answer as `str::contains`, tested below).
-        Sub(s) => find(haystack, s).is_some(),
-        Token(t) => haystack
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|tok| tok == *t),
-    };
     // The two cases loop apart: no per-word test of whether there are pairs.
     #[cfg(not(target_arch = "wasm32"))]
     if table.len() >= INDEXED_TABLE && haystack.len() > SHORT_NAME {
-        return indexed::any(table, haystack, |p: &Pat| {
-            let (Sub(word) | Token(word)) = *p;
-            word.len() <= haystack.len() && hit(p)
+        return indexed::any(table, haystack, |p: Pat| {
+            let (Sub(word) | Token(word)) = p;
+            word.len() <= haystack.len() && hit(p, haystack)
         });
     }
     if table.len() >= 4 && haystack.len() > SHORT_NAME {
         with_pairs(haystack, |pairs| {
             table.iter().any(|p| {
-                let (Sub(word) | Token(word)) = *p;
-                word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
+                let (Sub(word) | Token(word)) = p;
+                word.len() <= haystack.len() && pairs.may_hold(word) && hit(p, haystack)
             })
         })
     } else {
         table.iter().any(|p| {
-            let (Sub(word) | Token(word)) = *p;
-            word.len() <= haystack.len() && hit(p)
+            let (Sub(word) | Token(word)) = p;
+            word.len() <= haystack.len() && hit(p, haystack)
         })
+    }
+}
+
+/// True when `p` occurs in `haystack`.
+#[inline]
+fn hit(p: Pat, haystack: &str) -> bool {
+    match p {
+        // A plain scan: class-and-id strings are short, and the standard search costs more
+        // to set up than the scan takes (same answer as `str::contains`, tested below).
+        Sub(s) => find(haystack, s).is_some(),
+        Token(t) => haystack
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|tok| tok == t),
     }
 }
 
@@ -1644,7 +1767,7 @@ const INDEXED_TABLE: usize = 8;
 /// name holds (the wasm, whose size budget is tight, loops over every word).
 #[cfg(not(target_arch = "wasm32"))]
 mod indexed {
-    use super::{BytePairs, Pat, Sub, Token};
+    use super::{BytePairs, Pat, Pats, Sub, Token};
 
     /// One table's index.
     struct Index {
@@ -1654,14 +1777,34 @@ mod indexed {
         first: [u64; 16],
         /// Where each pair's words start in `words` (by pair bit, one past the end last).
         start: Vec<u16>,
-        /// Word positions in the table, by their first pair's bit.
+        /// Word offsets in the packed table, by their first pair's bit.
         words: Vec<u16>,
         /// Words shorter than a pair, which every name may hold.
         short: Vec<u16>,
     }
 
+    /// The patterns of `table` with their offsets.
+    fn entries(table: Pats) -> Vec<(u16, Pat)> {
+        let mut all = Vec::new();
+        let mut it = table.iter();
+        loop {
+            let at = (table.packed.len() - it.rest()) as u16;
+            let Some(p) = it.next() else { return all };
+            all.push((at, p));
+        }
+    }
+
+    /// The pattern at `offset` of `table`.
+    fn at(table: Pats, offset: u16) -> Pat {
+        let rest = Pats {
+            packed: &table.packed[usize::from(offset)..],
+            count: 1,
+        };
+        rest.iter().next().unwrap()
+    }
+
     impl Index {
-        fn of(table: &[Pat], key: (usize, usize)) -> Index {
+        fn of(table: Pats, key: (usize, usize)) -> Index {
             let word = |p: &Pat| {
                 let (Sub(w) | Token(w)) = *p;
                 w.as_bytes()
@@ -1669,14 +1812,15 @@ mod indexed {
             let mut counts = vec![0u16; 1025];
             let mut first = [0u64; 16];
             let mut short = Vec::new();
-            for (i, p) in table.iter().enumerate() {
+            let entries = entries(table);
+            for &(i, ref p) in &entries {
                 match word(p) {
                     [a, b, ..] => {
                         let bit = BytePairs::bit(*a, *b);
                         first[bit / 64] |= 1 << (bit % 64);
                         counts[bit + 1] += 1;
                     }
-                    _ => short.push(i as u16),
+                    _ => short.push(i),
                 }
             }
             for bit in 0..1024 {
@@ -1684,10 +1828,10 @@ mod indexed {
             }
             let mut fill = counts.clone();
             let mut words = vec![0u16; table.len() - short.len()];
-            for (i, p) in table.iter().enumerate() {
+            for &(i, ref p) in &entries {
                 if let [a, b, ..] = word(p) {
                     let at = &mut fill[BytePairs::bit(*a, *b)];
-                    words[usize::from(*at)] = i as u16;
+                    words[usize::from(*at)] = i;
                     *at += 1;
                 }
             }
@@ -1736,12 +1880,12 @@ mod indexed {
         })
     }
 
-    pub(super) fn any(table: &[Pat], name: &str, hit: impl Fn(&Pat) -> bool) -> bool {
+    pub(super) fn any(table: Pats, name: &str, hit: impl Fn(Pat) -> bool) -> bool {
         with_state(name, |state| {
             if state.slots.is_empty() {
                 state.slots.resize_with(SLOTS, || None);
             }
-            let key = (table.as_ptr() as usize, table.len());
+            let key = (table.packed.as_ptr() as usize, table.packed.len());
             let mut slot = (key.0 >> 4 ^ key.1) % SLOTS;
             let mut probes = 0;
             while state.slots[slot].as_ref().is_some_and(|i| i.key != key) {
@@ -1751,14 +1895,14 @@ mod indexed {
                     // Every slot taken (never on the engine's tables): the plain loop.
                     let pairs = &state.pairs;
                     return table.iter().any(|p| {
-                        let (Sub(word) | Token(word)) = *p;
+                        let (Sub(word) | Token(word)) = p;
                         pairs.may_hold(word) && hit(p)
                     });
                 }
             }
             let index = state.slots[slot].get_or_insert_with(|| Box::new(Index::of(table, key)));
             let pairs = &state.pairs;
-            if index.short.iter().any(|&i| hit(&table[usize::from(i)])) {
+            if index.short.iter().any(|&i| hit(at(table, i))) {
                 return true;
             }
             for k in 0..16 {
@@ -1768,8 +1912,8 @@ mod indexed {
                     bits &= bits - 1;
                     let (from, to) = (index.start[bit], index.start[bit + 1]);
                     for &i in &index.words[usize::from(from)..usize::from(to)] {
-                        let p = &table[usize::from(i)];
-                        let (Sub(word) | Token(word)) = *p;
+                        let p = at(table, i);
+                        let (Sub(word) | Token(word)) = p;
                         if pairs.may_hold(word) && hit(p) {
                             return true;
                         }
@@ -1975,10 +2119,39 @@ mod tests {
     }
 
     #[test]
+    fn packed_tables_give_back_their_patterns() {
+        const TABLE: &[Pat] = &[
+            Sub("a"),
+            Token("nav"),
+            Sub("über-uns"),
+            Token("🔗"),
+            Sub("0123456789012345678901234567890123456789012345678901234567890123"),
+            Token("x"),
+        ];
+        let packed = pats![
+            Sub("a"),
+            Token("nav"),
+            Sub("über-uns"),
+            Token("🔗"),
+            Sub("0123456789012345678901234567890123456789012345678901234567890123"),
+            Token("x"),
+        ];
+        let back: Vec<String> = packed.iter().map(|p| format!("{p:?}")).collect();
+        let source: Vec<String> = TABLE.iter().map(|p| format!("{p:?}")).collect();
+        assert_eq!(back, source);
+        assert_eq!(packed.len(), TABLE.len());
+        assert!(pats![].is_empty() && pats![].iter().next().is_none());
+        // Every table of the engine, its words in its length.
+        for table in name_tables() {
+            assert_eq!(table.iter().count(), table.len());
+        }
+    }
+
+    #[test]
     fn tokens_do_not_match_inside_words() {
         assert!(matches(UNLIKELY, "td-a-rec ad"));
-        assert!(!matches(&[Token("ad")], "header-read"));
-        assert!(matches(&[Token("ad")], "top ad-slot"));
+        assert!(!matches(pats![Token("ad")], "header-read"));
+        assert!(matches(pats![Token("ad")], "top ad-slot"));
         assert!(matches(UNLIKELY, "td_block_related_posts"));
         assert!(!matches(UNLIKELY, "td-post-content tagdiv-type"));
     }
@@ -2050,18 +2223,18 @@ mod tests {
     }
 
     /// The plain definition that [`matches`] must agree with.
-    fn matches_by_search(table: &[Pat], haystack: &str) -> bool {
+    fn matches_by_search(table: Pats, haystack: &str) -> bool {
         table.iter().any(|p| match p {
             Sub(s) => haystack.contains(s),
             Token(t) => haystack
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|tok| tok == *t),
+                .any(|tok| tok == t),
         })
     }
 
     /// The class-and-id tables `matches` reads.
-    fn name_tables() -> Vec<&'static [Pat]> {
-        let mut tables: Vec<&[Pat]> = vec![
+    fn name_tables() -> Vec<Pats> {
+        let mut tables: Vec<Pats> = vec![
             UNLIKELY,
             SCREEN_READER_ONLY,
             MAYBE_CANDIDATE,
@@ -2099,7 +2272,7 @@ mod tests {
         // Names are cut into tokens at every character that is not a letter or digit, so a
         // token holding one ("d-none") could never match.
         for table in name_tables() {
-            for p in table {
+            for p in table.iter() {
                 if let Token(t) = p {
                     assert!(t.chars().all(char::is_alphanumeric), "{t}");
                 }
@@ -2114,7 +2287,7 @@ mod tests {
             .iter()
             .flat_map(|t| {
                 t.iter().map(|p| match p {
-                    Sub(w) | Token(w) => *w,
+                    Sub(w) | Token(w) => w,
                 })
             })
             .collect();
@@ -2142,8 +2315,8 @@ mod tests {
         for table in &tables {
             for name in &names {
                 assert_eq!(
-                    matches(table, name),
-                    matches_by_search(table, name),
+                    matches(*table, name),
+                    matches_by_search(*table, name),
                     "{name}"
                 );
             }
