@@ -132,6 +132,98 @@ pub(crate) use pats;
 use super::clutter::ClutterKind;
 use super::lowercase::lowercase;
 
+/// A list of words packed into one string at compile time, each after one byte holding its
+/// length: a `&[&str]` costs 8 bytes of pointer and length per word in the wasm's data.
+#[derive(Clone, Copy)]
+pub struct Words(&'static str);
+
+impl Words {
+    /// A list packed by [`pack_words`] ([`words!`] makes them).
+    #[doc(hidden)]
+    pub const fn packed(packed: &'static str) -> Words {
+        Words(packed)
+    }
+
+    /// The words in order.
+    pub fn iter(self) -> WordIter {
+        WordIter(self.0)
+    }
+
+    /// True when `word` is one of the words.
+    pub fn contains(self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+}
+
+impl IntoIterator for Words {
+    type Item = &'static str;
+    type IntoIter = WordIter;
+
+    fn into_iter(self) -> WordIter {
+        self.iter()
+    }
+}
+
+/// The words of a [`Words`], in order.
+pub struct WordIter(&'static str);
+
+impl Iterator for WordIter {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        let end = usize::from(*self.0.as_bytes().first()?) + 1;
+        let word = self.0.get(1..end)?;
+        self.0 = self.0.get(end..)?;
+        Some(word)
+    }
+}
+
+/// Bytes of `words` packed as [`Words`].
+#[doc(hidden)]
+pub const fn words_len(words: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < words.len() {
+        n += 1 + words[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// `words` packed as [`Words`] into `N` bytes ([`words_len`]).
+#[doc(hidden)]
+pub const fn pack_words<const N: usize>(words: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut at, mut i) = (0, 0);
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(w.len() < 128, "a word of at most 127 bytes");
+        out[at] = w.len() as u8;
+        let mut k = 0;
+        while k < w.len() {
+            out[at + 1 + k] = w[k];
+            k += 1;
+        }
+        at += 1 + w.len();
+        i += 1;
+    }
+    out
+}
+
+/// A [`Words`] list from words written as a `&[&str]`.
+macro_rules! words {
+    ($($w:expr),* $(,)?) => {{
+        use $crate::extract::patterns as p;
+        const WORDS: &[&str] = &[$($w),*];
+        const BYTES: [u8; p::words_len(WORDS)] = p::pack_words(WORDS);
+        p::Words::packed(match std::str::from_utf8(&BYTES) {
+            Ok(s) => s,
+            Err(_) => panic!("words are text"),
+        })
+    }};
+}
+pub(crate) use words;
+
 /// Lists of the site's chrome, never a page's list of items: its menus and the columns of
 /// its header and footer.
 pub const MENU_LISTS: Pats = pats![
@@ -366,7 +458,7 @@ pub const PRICE_COPIES: [&str; 3] = ["price__sale", "price__regular", "price--on
 /// Class names of responsive frameworks that show a block on small screens only (Bootstrap,
 /// Tailwind, Foundation, forum themes): each a whole class name, lowercased, or its end after
 /// an underscore (`ipsResponsive_showPhone`). `max-lg:hidden` is the opposite, so no substring.
-pub const SMALL_SCREENS_ONLY: &[&str] = &[
+pub const SMALL_SCREENS_ONLY: Words = words![
     "d-lg-none",
     "d-xl-none",
     "lg:hidden",
@@ -502,7 +594,7 @@ pub const NEGATIVE: Pats = pats![
 /// block, a heading, an embedded image with its caption): there `widget` names no sidebar
 /// box, and the block is weighed by its other names. Any other name holding `widget` is
 /// [`NEGATIVE`].
-pub const CONTENT_WIDGETS: &[&str] = &["elementor-widget", "dnd-widget"];
+pub const CONTENT_WIDGETS: Words = words!["elementor-widget", "dnd-widget"];
 
 /// Names of a control that puts an item in the cart: a page holding one offers a product.
 pub const CART_CONTROLS: Pats = pats![
@@ -558,13 +650,13 @@ pub const COMMENT_BLOCKS: Pats = pats![
 
 /// What a post's counter counts, after its number ("7 Likes", "0 Reply"): a line of the
 /// forum's buttons, not of the post.
-pub const COUNT_LABELS: &[&str] = &[" Likes", " Like", " Replies", " Reply"];
+pub const COUNT_LABELS: Words = words![" Likes", " Like", " Replies", " Reply"];
 
 /// A forum poster's status, printed alone beside each post of a thread, lowercase.
-pub const POSTER_STATUS: &[&str] = &["online", "offline"];
+pub const POSTER_STATUS: Words = words!["online", "offline"];
 
 /// A badge a thread sets beside the posts of whoever opened it, alone in its block, lowercase.
-pub const STARTER_BADGES: &[&str] = &[
+pub const STARTER_BADGES: Words = words![
     "author",
     "op",
     "original poster",
@@ -589,7 +681,7 @@ pub const MEMBER_LINKS: Pats = pats![Sub("username"), Sub("member"), Sub("profil
 
 /// schema.org types of a discussion page (a forum thread, a question and its answers), as
 /// written in JSON-LD and microdata.
-pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
+pub const DISCUSSION_TYPES: Words = words!["DiscussionForumPosting"];
 
 /// Blocks that carry the article's date.
 pub const DATELINE: Pats = pats![
@@ -606,7 +698,7 @@ pub const DATELINE: Pats = pats![
 /// Labels before the names in a byline (lowercase), longest first where one begins another.
 /// One-word labels match only before a space or a colon. "Topic author" and the like are
 /// labels with no name after them.
-pub const BYLINE_LABELS: &[&str] = &[
+pub const BYLINE_LABELS: Words = words![
     "written by",
     "words by",
     "posted by",
@@ -632,13 +724,13 @@ pub const BYLINE_LABELS: &[&str] = &[
 ];
 
 /// Labels before a dateline that name its day the publication's (lowercase).
-pub const PUBLISHED_LABELS: &[&str] = &["published", "posted on"];
+pub const PUBLISHED_LABELS: Words = words!["published", "posted on"];
 
 /// Labels that name a publication or a section where a byline would name a person.
-pub const PUBLICATION_LABELS: &[&str] = &["published in", "posted in", "filed under"];
+pub const PUBLICATION_LABELS: Words = words!["published in", "posted in", "filed under"];
 
 /// Words that start a second role after the author's names in a byline (lowercase).
-pub const BYLINE_ROLE_WORDS: &[&str] = &[
+pub const BYLINE_ROLE_WORDS: Words = words![
     "reviewed",
     "edited",
     "fact-checked",
@@ -647,7 +739,7 @@ pub const BYLINE_ROLE_WORDS: &[&str] = &[
 ];
 
 /// Path parts of links to an author's page.
-pub const AUTHOR_PATHS: &[&str] = &[
+pub const AUTHOR_PATHS: Words = words![
     "/author/",
     "/authors/",
     "/autor/",
@@ -670,7 +762,7 @@ pub const AUTHOR_PATHS: &[&str] = &[
 
 /// Path parts after an author-page prefix that name an account page, not a person
 /// (`/user/login`, `/profile/edit`).
-pub const ACCOUNT_PAGES: &[&str] = &[
+pub const ACCOUNT_PAGES: Words = words![
     "login",
     "logout",
     "log-in",
@@ -704,7 +796,7 @@ pub const SHARE: Pats = pats![
 ];
 
 /// ARIA roles of page chrome.
-pub const UNLIKELY_ROLES: &[&str] = &[
+pub const UNLIKELY_ROLES: Words = words![
     "menu",
     "menubar",
     "complementary",
@@ -719,11 +811,11 @@ pub const UNLIKELY_ROLES: &[&str] = &[
 
 /// ARIA roles of the blocks that `<aside>`, `<nav>` and `<footer>` are: their names and dates
 /// belong to other pieces than the article.
-pub const ASIDE_ROLES: &[&str] = &["complementary", "navigation", "contentinfo"];
+pub const ASIDE_ROLES: Words = words!["complementary", "navigation", "contentinfo"];
 
 /// Labels that announce an ad slot, in the languages we meet most. Compared after trimming
 /// dashes, dots, brackets and whitespace, and lowercasing.
-pub const AD_LABELS: &[&str] = &[
+pub const AD_LABELS: Words = words![
     "advertisement",
     "advertisements",
     "advertising",
@@ -764,7 +856,7 @@ pub const AD_LABELS: &[&str] = &[
 /// Whole lines of a page's interface, not of its text: skip links, "continues below" markers,
 /// sort and filter toggles, tables-of-contents titles. Compared like [`AD_LABELS`]; each goes
 /// with the largest block around it that holds nothing else.
-pub const INTERFACE_LABELS: &[&str] = &[
+pub const INTERFACE_LABELS: Words = words![
     "skip to content",
     "skip to main content",
     "skip to navigation",
@@ -844,7 +936,7 @@ pub const INTERFACE_LABELS: &[&str] = &[
 /// Labels opening a line that points to another piece of the site ("Related: How to …"),
 /// lowercased: with a link after them, the line is no part of the text. ("Read
 /// more:" and "Also read:" lines are left: WCXB's references keep them as often as not.)
-pub const POINTER_LABELS: &[&str] = &[
+pub const POINTER_LABELS: Words = words![
     "related:",
     "recommended:",
     "you might also like:",
@@ -883,12 +975,12 @@ pub fn is_interface_label(text: &str) -> bool {
             .iter()
             .any(|l| l.eq_ignore_ascii_case(trimmed));
     }
-    INTERFACE_LABELS.contains(&super::lowercase::lowercase(trimmed).as_str())
+    INTERFACE_LABELS.contains(super::lowercase::lowercase(trimmed).as_str())
 }
 
 /// Headings over an article's list of sources ("References", "Sources:"): the list is links by
 /// nature, and part of the text.
-pub const REFERENCE_HEADINGS: &[&str] = &[
+pub const REFERENCE_HEADINGS: Words = words![
     "references",
     "sources",
     "bibliography",
@@ -1266,7 +1358,7 @@ pub const KIND_PHRASES: &[(ClutterKind, Pats)] = &[
 /// Labels of a forum poster's figures beside each post ("Joined: Feb 2019", "Posts: 116",
 /// "Reaction score 10"), lowercase, longest first where one begins another. Each takes a
 /// value with a digit. [`USER_STAT_COMPANIONS`] may stand beside them, never alone.
-pub const USER_STAT_LABELS: &[&str] = &[
+pub const USER_STAT_LABELS: Words = words![
     "join date",
     "joined",
     "member since",
@@ -1284,12 +1376,12 @@ pub const USER_STAT_LABELS: &[&str] = &[
 ];
 
 /// Labels that stand among a poster's figures but also in text ("Location: Paris").
-pub const USER_STAT_COMPANIONS: &[&str] = &["location", "from", "gender", "age"];
+pub const USER_STAT_COMPANIONS: Words = words!["location", "from", "gender", "age"];
 
 /// Whole headings that close an article and open the site's links to elsewhere, compared
 /// lowercased without punctuation at either end. ("Recommended courses" or "Related article"
 /// in the middle of a text can be content, so only these exact wordings count.)
-pub const CLOSING_HEADINGS: &[&str] = &[
+pub const CLOSING_HEADINGS: Words = words![
     "related posts",
     "related articles",
     "related stories",
@@ -1425,7 +1517,7 @@ pub const RECOMMENDATION_HEADINGS: Pats = pats![
 /// tag and category labels. Compared whole, lowercased, without punctuation at either end;
 /// they go only from the very end of the article.
 /// ([`INTERFACE_LABELS`] go before this, wherever they stand: none is repeated here.)
-pub const TAIL_LABELS: &[&str] = &[
+pub const TAIL_LABELS: Words = words![
     "share",
     "share it",
     "share this",
@@ -1450,7 +1542,7 @@ pub const TAIL_LABELS: &[&str] = &[
 
 /// Openings of a short last line that labels the page rather than ends the text: tag lists
 /// ("Tags: rust, wasm"), the author's line again, links to more by the author.
-pub const TAIL_LINE_OPENERS: &[&str] = &[
+pub const TAIL_LINE_OPENERS: Words = words![
     "tags:",
     "tagged:",
     "tagged with",
@@ -1479,7 +1571,7 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
 ];
 
 /// Openings of closing headings that name the site or section ("More from The Verge").
-pub const CLOSING_HEADING_OPENERS: &[&str] = &["more from ", "more in ", "more stories from "];
+pub const CLOSING_HEADING_OPENERS: Words = words!["more from ", "more in ", "more stories from "];
 
 /// Names of author photos (on the image or its link or wrapper).
 pub const AVATAR: Pats = pats![
@@ -1501,7 +1593,7 @@ pub const PRODUCT_PAGE_CLUTTER: Pats = pats![Sub("reviews"), Token("legal"), Sub
 pub const DISCLAIMERS: Pats = pats![Sub("disclaimer")];
 
 /// Openings of the line a phone or a forum app signs a post with, as written.
-pub const SIGNATURE_OPENERS: &[&str] = &["Sent from my "];
+pub const SIGNATURE_OPENERS: Words = words!["Sent from my "];
 
 /// Class words of buttons and calls to action: a block that is only such a link goes.
 pub const BUTTON_LIKE: Pats = pats![
@@ -1575,7 +1667,7 @@ pub const NOT_STANDFIRST: Pats = pats![
 ];
 
 /// Names (class, id, file name) of pictures that are interface icons, not content.
-pub const ICON_IMAGES: &[&str] = &["icon", "sprite", "glyph", "favicon"];
+pub const ICON_IMAGES: Words = words!["icon", "sprite", "glyph", "favicon"];
 
 /// An image's name as an icon's, for an image of no stated size: the word alone.
 pub const ICON_NAME: Pats = pats![Token("icon")];
@@ -1585,7 +1677,7 @@ pub const WIDGET: Pats = pats![Token("widget"), Token("widgets")];
 
 /// File names of spacer and tracking images (used when no lazy-loading attribute offers
 /// another source).
-pub const SPACER_IMAGES: &[&str] = &[
+pub const SPACER_IMAGES: Words = words![
     "spacer.gif",
     "blank.gif",
     "pixel.gif",
@@ -1645,7 +1737,7 @@ pub const VIDEO_ELEMENTS: &[(&str, &str, &str, &str)] = &[
 
 /// AMP components that hold content; every other `amp-*` element is page machinery (ads,
 /// consent, analytics, share buttons, menus) and leaves with its kind.
-pub const AMP_CONTENT: &[&str] = &[
+pub const AMP_CONTENT: Words = words![
     "amp-img",
     "amp-anim",
     "amp-carousel",
@@ -1659,7 +1751,7 @@ pub const AMP_CONTENT: &[&str] = &[
 ];
 
 /// Tags whose subtree never reaches the reader: scripts, styles, embedded documents, forms.
-pub const DROP_TAGS: &[&str] = &[
+pub const DROP_TAGS: Words = words![
     "script", "style", "noscript", "template", "link", "meta", "title", "head", "iframe", "frame",
     "frameset", "object", "embed", "applet", "form", "input", "button", "select", "textarea",
     "option", "canvas", "dialog", "nav", "aside", "svg", "math", "audio", "video", "source",
@@ -1667,7 +1759,7 @@ pub const DROP_TAGS: &[&str] = &[
 ];
 
 /// Phrasing content: what a `<div>` may hold and still be read as a paragraph.
-pub const PHRASING: &[&str] = &[
+pub const PHRASING: Words = words![
     "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "img",
     "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
     "var", "wbr", "font", "big", "tt", "label", "picture",
@@ -1989,18 +2081,21 @@ pub fn is_ad_label(text: &str) -> bool {
     if trimmed.is_ascii() {
         return AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
     }
-    AD_LABELS.contains(&lowercase(trimmed).as_str())
+    AD_LABELS.contains(lowercase(trimmed).as_str())
 }
 
 /// For each ASCII letter and digit (`a`–`z` then `0`–`9`), the lengths of the ASCII labels of
 /// a table that start with it, as bits (bit k: a label of k bytes; no label reaches 64).
 type LabelLengths = [u64; 36];
 
-const fn label_lengths(labels: &[&str]) -> LabelLengths {
+const fn label_lengths(labels: Words) -> LabelLengths {
     let mut lengths = [0u64; 36];
-    let mut i = 0;
-    while i < labels.len() {
-        let label = labels[i].as_bytes();
+    let packed = labels.0.as_bytes();
+    let mut at = 0;
+    while at < packed.len() {
+        let (_, rest) = packed.split_at(at + 1);
+        let (label, _) = rest.split_at(packed[at] as usize);
+        at += 1 + label.len();
         let mut ascii = true;
         let mut k = 0;
         while k < label.len() {
@@ -2020,7 +2115,6 @@ const fn label_lengths(labels: &[&str]) -> LabelLengths {
                 lengths[slot] |= 1 << label.len();
             }
         }
-        i += 1;
     }
     lengths
 }
@@ -2066,13 +2160,13 @@ fn may_be_label(_text: &str, _lengths: &LabelLengths) -> bool {
 
 /// Bytes in the longest of [`AD_LABELS`].
 const LONGEST_AD_LABEL: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < AD_LABELS.len() {
-        if AD_LABELS[i].len() > longest {
-            longest = AD_LABELS[i].len();
+    let packed = AD_LABELS.0.as_bytes();
+    let (mut longest, mut at) = (0, 0);
+    while at < packed.len() {
+        if packed[at] as usize > longest {
+            longest = packed[at] as usize;
         }
-        i += 1;
+        at += 1 + packed[at] as usize;
     }
     longest
 };
@@ -2145,6 +2239,28 @@ mod tests {
         for table in name_tables() {
             assert_eq!(table.iter().count(), table.len());
         }
+    }
+
+    #[test]
+    fn packed_words_give_back_their_words() {
+        let packed = words!["", "a", "sign in", "إعلان", "🔗"];
+        let back: Vec<&str> = packed.iter().collect();
+        assert_eq!(back, ["", "a", "sign in", "إعلان", "🔗"]);
+        assert!(packed.contains("sign in") && packed.contains("") && !packed.contains("sign"));
+        assert!(words![].iter().next().is_none());
+        // The longest word a length byte holds.
+        let long = "0123456789".repeat(12) + "0123456";
+        let longest = words!["0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456"];
+        assert_eq!(longest.iter().collect::<Vec<_>>(), [long.as_str()]);
+        // The constants read from the packed labels.
+        assert_eq!(
+            LONGEST_AD_LABEL,
+            AD_LABELS.iter().map(str::len).max().unwrap()
+        );
+        assert_eq!(
+            AD_LABEL_LENGTHS[0] & (1 << "advertisement".len()),
+            1 << "advertisement".len()
+        );
     }
 
     #[test]
