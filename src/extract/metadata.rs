@@ -1958,11 +1958,13 @@ fn trim_byline_tail(s: &str) -> String {
         }
         parts = split;
     }
-    parts
-        .into_iter()
-        .map(names_before_tail)
-        .find(|p| p.chars().any(char::is_alphabetic))
-        .unwrap_or_default()
+    for p in parts {
+        let names = names_before_tail(p);
+        if names.chars().any(char::is_alphabetic) {
+            return names;
+        }
+    }
+    String::new()
 }
 
 /// The start of one part of a byline, up to a second role or a date.

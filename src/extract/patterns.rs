@@ -38,6 +38,25 @@ impl Pats {
         PatIter(self.packed)
     }
 
+    /// True when `f` holds for a pattern's kind (a token or not) and word: a plain loop over
+    /// the packed bytes, for the per-node searches.
+    #[inline]
+    fn any_word(self, mut f: impl FnMut(bool, &'static [u8]) -> bool) -> bool {
+        let packed = self.packed.as_bytes();
+        let mut at = 0;
+        while let Some(&head) = packed.get(at) {
+            let end = at + 2 + usize::from(head & 63);
+            let Some(word) = packed.get(at + 1..end) else {
+                return false;
+            };
+            if f(head & 64 != 0, word) {
+                return true;
+            }
+            at = end;
+        }
+        false
+    }
+
     /// The number of patterns.
     pub fn len(self) -> usize {
         self.count
@@ -151,7 +170,30 @@ impl Words {
 
     /// True when `word` is one of the words.
     pub fn contains(self, word: &str) -> bool {
-        self.iter().any(|w| w == word)
+        self.position(word.as_bytes(), false)
+    }
+
+    /// True when `word` is one of the words but for ASCII case.
+    pub fn contains_ascii_case(self, word: &str) -> bool {
+        self.position(word.as_bytes(), true)
+    }
+
+    /// A plain loop over the packed bytes: per-node checks read these lists, and a call to
+    /// the iterator per word made them slower.
+    fn position(self, word: &[u8], ascii_case: bool) -> bool {
+        let packed = self.0.as_bytes();
+        let mut at = 0;
+        while let Some(&len) = packed.get(at) {
+            let end = at + 1 + usize::from(len);
+            if usize::from(len) == word.len() {
+                let w = &packed[at + 1..end];
+                if w == word || ascii_case && w.eq_ignore_ascii_case(word) {
+                    return true;
+                }
+            }
+            at = end;
+        }
+        false
     }
 }
 
@@ -971,9 +1013,7 @@ pub fn is_interface_label(text: &str) -> bool {
     // Most short texts are ASCII, whose lowercase is ASCII's: compared without a copy (the
     // labels are lowercase, tested below).
     if trimmed.is_ascii() {
-        return INTERFACE_LABELS
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(trimmed));
+        return INTERFACE_LABELS.contains_ascii_case(trimmed);
     }
     INTERFACE_LABELS.contains(super::lowercase::lowercase(trimmed).as_str())
 }
@@ -1786,36 +1826,47 @@ pub fn matches(table: Pats, haystack: &str) -> bool {
     }
     if table.len() >= 4 && haystack.len() > SHORT_NAME {
         with_pairs(haystack, |pairs| {
-            table.iter().any(|p| {
-                let (Sub(word) | Token(word)) = p;
-                word.len() <= haystack.len() && pairs.may_hold(word) && hit(p, haystack)
+            table.any_word(|token, word| {
+                word.len() <= haystack.len()
+                    && pairs.may_hold(word)
+                    && hit_word(token, word, haystack)
             })
         })
     } else {
-        table.iter().any(|p| {
-            let (Sub(word) | Token(word)) = p;
-            word.len() <= haystack.len() && hit(p, haystack)
-        })
+        table
+            .any_word(|token, word| word.len() <= haystack.len() && hit_word(token, word, haystack))
     }
 }
 
 /// True when `p` occurs in `haystack`.
-#[inline]
 fn hit(p: Pat, haystack: &str) -> bool {
     match p {
+        Sub(w) => hit_word(false, w.as_bytes(), haystack),
+        Token(w) => hit_word(true, w.as_bytes(), haystack),
+    }
+}
+
+/// True when `word` occurs in `haystack`, as a whole token if `token`.
+#[inline]
+fn hit_word(token: bool, word: &[u8], haystack: &str) -> bool {
+    if !token {
         // A plain scan: class-and-id strings are short, and the standard search costs more
         // to set up than the scan takes (same answer as `str::contains`, tested below).
-        Sub(s) => find(haystack, s).is_some(),
-        Token(t) => haystack
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|tok| tok == t),
+        return find_bytes(haystack.as_bytes(), word).is_some();
     }
+    haystack
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|tok| tok.as_bytes() == word)
 }
 
 /// `haystack.find(needle)` by a plain scan: for a short needle in a short text, where
 /// setting up the standard two-way search costs more than the search.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    find_bytes(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// [`find`] on bytes.
+fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let Some((&first, rest)) = n.split_first() else {
         return Some(0);
     };
@@ -1988,7 +2039,7 @@ mod indexed {
                     let pairs = &state.pairs;
                     return table.iter().any(|p| {
                         let (Sub(word) | Token(word)) = p;
-                        pairs.may_hold(word) && hit(p)
+                        pairs.may_hold(word.as_bytes()) && hit(p)
                     });
                 }
             }
@@ -2006,7 +2057,7 @@ mod indexed {
                     for &i in &index.words[usize::from(from)..usize::from(to)] {
                         let p = at(table, i);
                         let (Sub(word) | Token(word)) = p;
-                        if pairs.may_hold(word) && hit(p) {
+                        if pairs.may_hold(word.as_bytes()) && hit(p) {
                             return true;
                         }
                     }
@@ -2047,8 +2098,7 @@ impl BytePairs {
 
     /// Every pair of the word is checked: a bit test costs far less than the search that a
     /// false positive leads to.
-    fn may_hold(&self, word: &str) -> bool {
-        let w = word.as_bytes();
+    fn may_hold(&self, w: &[u8]) -> bool {
         // The first pair alone rules out almost every word: tested before the loop is set up.
         w.len() < 2 || (self.has(w[0], w[1]) && w[1..].windows(2).all(|p| self.has(p[0], p[1])))
     }
@@ -2079,7 +2129,7 @@ pub fn is_ad_label(text: &str) -> bool {
     }
     // Most short texts are ASCII, whose lowercase is ASCII's: compared without a copy.
     if trimmed.is_ascii() {
-        return AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
+        return AD_LABELS.contains_ascii_case(trimmed);
     }
     AD_LABELS.contains(lowercase(trimmed).as_str())
 }
