@@ -204,7 +204,7 @@ proptest! {
         for n in doc.descendants(lector::dom::NodeId::DOCUMENT) {
             if let Some(h) = doc.attr(n, "href") {
                 let s = scheme(h);
-                prop_assert!(s.as_deref().is_some_and(|s| LINK_SCHEMES.contains(&s)), "{:?} → {:?}", href, h);
+                prop_assert!(s.as_deref().is_some_and(|s| LINK_SCHEMES.contains(s)), "{:?} → {:?}", href, h);
             }
         }
     }

@@ -72,9 +72,7 @@ pub fn clean_article(
         // A footer or a fieldset holding a long paragraph may hold the text; the reader
         // never shows a nav, an aside or a form (see [`patterns::DROP_TAGS`]), so their text
         // must not count.
-        let shown = doc
-            .tag(n)
-            .is_some_and(|t| !patterns::DROP_TAGS.contains(&t));
+        let shown = doc.tag(n).is_some_and(|t| !patterns::DROP_TAGS.contains(t));
         let holds_text = shown
             && doc
                 .descendants(n)
@@ -174,13 +172,13 @@ pub fn clean_article(
         // or a cell, the word may be a course's or a shop's label).
         let status = s.text <= 7
             && (block || doc.is(n, "span"))
-            && patterns::POSTER_STATUS.contains(&lowercase(trim(&doc.text_content(n))).as_str());
+            && patterns::POSTER_STATUS.contains(lowercase(trim(&doc.text_content(n))).as_str());
         // In a thread, the badge beside the posts of whoever opened it ("Author", "Original
         // Poster"), alone in its block or its list item.
         let badge = flags.thread
             && s.text <= 20
             && (block || matches!(doc.tag(n), Some("span" | "li" | "strong")))
-            && patterns::STARTER_BADGES.contains(&lowercase(trim(&doc.text_content(n))).as_str());
+            && patterns::STARTER_BADGES.contains(lowercase(trim(&doc.text_content(n))).as_str());
         let counter = (counter || status)
             && ["table", "li", "pre", "figure", "blockquote"]
                 .iter()
@@ -339,7 +337,7 @@ const COUNTER_TEXT: u32 = 16;
 const CALL_TO_ACTION_TEXT: u32 = 400;
 
 /// Class words of a call to action.
-const CALLS_TO_ACTION: &[patterns::Pat] = &[patterns::Pat::Token("cta")];
+const CALLS_TO_ACTION: patterns::Pats = patterns::pats![patterns::Pat::Token("cta")];
 
 /// True when the element next to `n`, before or after it, is a paragraph of the text (not
 /// one of a call to action's own): `n` stands in a run of text, not in a card.
@@ -615,7 +613,7 @@ fn is_poster_stats(doc: &Document, n: NodeId, stats: &TextStats) -> bool {
 }
 
 /// What follows one of `labels` that opens `piece` as a whole word, past a colon.
-fn label_rest<'a>(piece: &'a str, labels: &[&str]) -> Option<&'a str> {
+fn label_rest(piece: &str, labels: patterns::Words) -> Option<&str> {
     labels.iter().find_map(|l| {
         let rest = piece.strip_prefix(l)?;
         (!rest
@@ -1184,7 +1182,7 @@ fn follows_reference_heading(doc: &Document, n: NodeId) -> bool {
     }
     prev.is_some_and(|h| {
         matches!(doc.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
-            && patterns::REFERENCE_HEADINGS.contains(&patterns::trim_by(
+            && patterns::REFERENCE_HEADINGS.contains(patterns::trim_by(
                 &into_lowercase(doc.inner_text(h)),
                 &|c| !c.is_alphanumeric(),
             ))
@@ -1368,7 +1366,7 @@ fn remove_byline_blocks(doc: &mut Document, article: NodeId, last: &mut LastStat
         }
         return;
     }
-    let block = |doc: &Document, d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t));
+    let block = |doc: &Document, d| doc.tag(d).is_some_and(|t| !PHRASING.contains(t));
     for b in bylines {
         // Lines of the card: blocks of text holding no block (an avatar's letter is none).
         let lines = doc.collect_where(b, &|d| {
@@ -1562,10 +1560,11 @@ fn remove_article_headers(doc: &mut Document, article: NodeId, last: &mut LastSt
 const REPEATED_HEADERS: usize = 3;
 
 /// A copyright line closing an article's text is the site's footer, not the article.
-const COPYRIGHT_OPENERS: &[&str] = &["©", "copyright", "(c) ", "all rights reserved"];
+const COPYRIGHT_OPENERS: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["©", "copyright", "(c) ", "all rights reserved"];
 
 /// Verbs that follow an author's name at the start of a bio ("Dana Reyes is a reporter…").
-const BIO_VERBS: &[&str] = &[
+const BIO_VERBS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "is",
     "has",
     "was",
@@ -1606,7 +1605,7 @@ fn opens_bio(lower: &str, authors: &[String]) -> bool {
                 let rest = &lower[i + name.len()..];
                 (i == 0 || lower[..i].ends_with(' '))
                     && rest.starts_with(' ')
-                    && BIO_VERBS.contains(&rest.trim_start().split(' ').next().unwrap_or(""))
+                    && BIO_VERBS.contains(rest.trim_start().split(' ').next().unwrap_or(""))
             })
     })
 }
@@ -1770,7 +1769,7 @@ pub fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut
             Some("h2" | "h3" | "h4" | "h5" | "h6") => true,
             Some(t) => {
                 stats.get(n).text <= 60
-                    && !patterns::PHRASING.contains(&t)
+                    && !patterns::PHRASING.contains(t)
                     && is_exact_closing_heading(&doc.inner_text(n))
             }
             None => false,
@@ -1815,7 +1814,7 @@ pub fn cut_at_closing_section(doc: &mut Document, article: NodeId, removed: &mut
 /// block reading "More from …" may be a link).
 fn is_exact_closing_heading(text: &str) -> bool {
     let text = lowercase(&fold_whitespace(text));
-    patterns::CLOSING_HEADINGS.contains(&patterns::trim_by(&text, &|c| !c.is_alphanumeric()))
+    patterns::CLOSING_HEADINGS.contains(patterns::trim_by(&text, &|c| !c.is_alphanumeric()))
 }
 
 /// A heading that is an invitation to read elsewhere ("You might also like", "More from
@@ -1823,7 +1822,7 @@ fn is_exact_closing_heading(text: &str) -> bool {
 fn opens_related_section(heading: &str) -> bool {
     let text = lowercase(&fold_whitespace(heading));
     let text = patterns::trim_by(&text, &|c| !c.is_alphanumeric());
-    patterns::CLOSING_HEADINGS.contains(&text)
+    patterns::CLOSING_HEADINGS.contains(text)
         || patterns::CLOSING_HEADING_OPENERS
             .iter()
             .any(|o| text.starts_with(o))
@@ -1833,7 +1832,7 @@ fn opens_related_section(heading: &str) -> bool {
 /// tag label (by [`patterns::TAIL_LABELS`]).
 fn is_tail_label(lower: &str) -> bool {
     let text = patterns::trim_by(lower, &|c| !c.is_alphanumeric());
-    patterns::TAIL_LABELS.contains(&text) || opens_related_section(text)
+    patterns::TAIL_LABELS.contains(text) || opens_related_section(text)
 }
 
 /// True when a picture or video follows `block` in the article (a heading over a gallery).
@@ -1859,7 +1858,7 @@ fn last_text_block(doc: &Document, article: NodeId) -> Option<NodeId> {
         .last()?;
     let mut cur = doc.parent(last_text);
     while let Some(n) = cur {
-        if n == article || doc.tag(n).is_some_and(|t| !PHRASING.contains(&t)) {
+        if n == article || doc.tag(n).is_some_and(|t| !PHRASING.contains(t)) {
             return Some(n);
         }
         cur = doc.parent(n);
@@ -2877,8 +2876,8 @@ mod tests {
             assert_eq!(may_be_line_clutter(&doc, p), may, "{html}");
         }
         // The reading-time test reads only texts with an "m" or "M".
-        for p in READING_TIME {
-            let (patterns::Pat::Sub(w) | patterns::Pat::Token(w)) = *p;
+        for p in READING_TIME.iter() {
+            let (patterns::Pat::Sub(w) | patterns::Pat::Token(w)) = p;
             assert!(w.contains('m'), "{w}");
         }
     }

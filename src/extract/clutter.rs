@@ -193,7 +193,7 @@ pub fn kind_by_name(doc: &Document, n: NodeId) -> Option<ClutterKind> {
     let names = names_of(doc, n);
     KIND_NAMES
         .iter()
-        .find(|(_, pats)| patterns::matches(pats, names))
+        .find(|(_, pats)| patterns::matches(*pats, names))
         .map(|(k, _)| *k)
 }
 
@@ -226,7 +226,7 @@ pub fn may_be_named_as(doc: &Document, n: NodeId, class_and_id: &str, kind: Clut
 /// joined with spaces, so a name in it lies in one of those parts.
 /// Native only, as [`may_be_named_as`].
 #[cfg(not(target_arch = "wasm32"))]
-pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
+pub fn names_match(doc: &Document, n: NodeId, table: patterns::Pats) -> bool {
     if patterns::matches(table, super::prepare::match_string(doc, n)) {
         return true;
     }
@@ -249,7 +249,7 @@ pub fn may_be_named_as(_: &Document, _: NodeId, _: &str, _: ClutterKind) -> bool
 
 /// [`names_match`]: the wasm makes the names key.
 #[cfg(target_arch = "wasm32")]
-pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
+pub fn names_match(doc: &Document, n: NodeId, table: patterns::Pats) -> bool {
     patterns::matches(table, names_of(doc, n))
 }
 
@@ -257,7 +257,7 @@ pub fn names_match(doc: &Document, n: NodeId, table: &[patterns::Pat]) -> bool {
 fn holds_name_of(kind: ClutterKind, names: &str) -> bool {
     KIND_NAMES
         .iter()
-        .any(|(k, pats)| *k == kind && patterns::matches(pats, names))
+        .any(|(k, pats)| *k == kind && patterns::matches(*pats, names))
 }
 
 /// The attributes besides class and id whose values the names key holds: the role, and the
@@ -299,7 +299,7 @@ pub fn kind_by_text(doc: &Document, n: NodeId) -> Option<ClutterKind> {
     }
     KIND_PHRASES
         .iter()
-        .find(|(_, phrases)| patterns::matches(phrases, &text))
+        .find(|(_, phrases)| patterns::matches(*phrases, &text))
         .map(|(k, _)| *k)
 }
 
@@ -392,14 +392,14 @@ mod tests {
 
     #[test]
     fn names_match_agrees_with_the_names_key() {
-        let tables: Vec<&[patterns::Pat]> = KIND_NAMES
+        let tables: Vec<patterns::Pats> = KIND_NAMES
             .iter()
             .map(|(_, t)| *t)
             .chain([patterns::SHARE])
             .collect();
         for table in &tables {
             for p in table.iter() {
-                let (patterns::Pat::Sub(w) | patterns::Pat::Token(w)) = *p;
+                let (patterns::Pat::Sub(w) | patterns::Pat::Token(w)) = p;
                 assert!(
                     !w.contains(' '),
                     "{w}: names_match needs names without spaces"
@@ -420,8 +420,8 @@ mod tests {
             let n = doc.first_child(doc.body().unwrap()).unwrap();
             for table in &tables {
                 assert_eq!(
-                    names_match(&doc, n, table),
-                    patterns::matches(table, names_of(&doc, n)),
+                    names_match(&doc, n, *table),
+                    patterns::matches(*table, names_of(&doc, n)),
                     "{html}"
                 );
             }

@@ -29,7 +29,8 @@ const ITEMS_SHARE_TENTHS: u32 = 5;
 const WRAPPER_SHARE_TENTHS: u32 = 7;
 
 /// Blocks of running text: their runs are an article's paragraphs, not items.
-const PROSE: &[&str] = &["p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"];
+const PROSE: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// What makes siblings look alike: the same tag and the same class attribute. Items marked
 /// up as items (`<article>`, `<li>`) may differ in the classes that name each one (a
@@ -105,7 +106,7 @@ fn items_text(doc: &Document, parent: NodeId, stats: &TextStats) -> Option<u32> 
         let group = &keyed[start..end];
         start = end;
         // A run of paragraphs is prose, not a list of items.
-        if doc.tag(first).is_some_and(|t| PROSE.contains(&t)) {
+        if doc.tag(first).is_some_and(|t| PROSE.contains(t)) {
             continue;
         }
         let (mut items, mut text, mut link_text) = (0u32, 0u32, 0u32);
@@ -747,7 +748,7 @@ mod tests {
             patterns::RECOMMENDATION_HEADINGS,
             "more like this"
         ));
-        assert!(patterns::INTERFACE_LABELS.contains(&"quick shop"));
+        assert!(patterns::INTERFACE_LABELS.contains("quick shop"));
     }
 
     #[test]

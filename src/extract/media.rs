@@ -11,7 +11,7 @@ use super::patterns::{ICON_IMAGES, SPACER_IMAGES, VIDEO_ELEMENTS, VIDEO_EMBEDS};
 pub const VIDEO_MARK: &str = "data-lector-video";
 
 /// Lazy-loading attributes that may hold an image's real address.
-const LAZY_ATTRS: &[&str] = &[
+const LAZY_ATTRS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "data-src",
     "data-lazy-src",
     "data-original",

@@ -68,7 +68,7 @@ fn names_discussion(s: &str) -> bool {
 }
 
 /// Article types in schema.org that describe a single piece of writing.
-const ARTICLE_TYPES: &[&str] = &[
+const ARTICLE_TYPES: crate::extract::patterns::Words = crate::extract::patterns::words![
     "article",
     "newsarticle",
     "blogposting",
@@ -92,15 +92,16 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// Article types whose `articleBody` is one post of a thread that the page goes on with.
-const THREAD_TYPES: &[&str] = &[
+const THREAD_TYPES: crate::extract::patterns::Words = crate::extract::patterns::words![
     "discussionforumposting",
     "socialmediaposting",
     "liveblogposting",
 ];
 
 // `<meta>` names (lowercased, Dublin Core spelled `dc.`/`dcterm.`), most trusted first.
-const SITE_KEYS: &[&str] = &["og:site_name", "application-name"];
-const TITLE_KEYS: &[&str] = &[
+const SITE_KEYS: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["og:site_name", "application-name"];
+const TITLE_KEYS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "dc.title",
     "dcterm.title",
     "og:title",
@@ -110,7 +111,7 @@ const TITLE_KEYS: &[&str] = &[
     "headline",
     "title",
 ];
-const AUTHOR_KEYS: &[&str] = &[
+const AUTHOR_KEYS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "dc.creator",
     "dcterm.creator",
     "citation_author",
@@ -127,8 +128,9 @@ const AUTHOR_KEYS: &[&str] = &[
 
 /// Keys a page repeats once per author (scholarly `citation_author`, Dublin Core creators):
 /// their values are joined instead of the first one winning.
-const LISTED_AUTHOR_KEYS: &[&str] = &["citation_author", "dc.creator", "dcterm.creator"];
-const DATE_KEYS: &[&str] = &[
+const LISTED_AUTHOR_KEYS: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["citation_author", "dc.creator", "dcterm.creator"];
+const DATE_KEYS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "article:published_time",
     "og:published_time",
     "datepublished",
@@ -159,20 +161,20 @@ const DATE_KEYS: &[&str] = &[
 ];
 
 /// Modification dates: the date a page shows when it states no publication date.
-const MODIFIED_KEYS: &[&str] = &[
+const MODIFIED_KEYS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "article:modified_time",
     "og:updated_time",
     "datemodified",
     "dcterm.modified",
     "dc.date.modified",
 ];
-const LANG_KEYS: &[&str] = &[
+const LANG_KEYS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "content-language",
     "og:locale",
     "dc.language",
     "dcterm.language",
 ];
-const IMAGE_KEYS: &[&str] = &[
+const IMAGE_KEYS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "og:image",
     "og:image:url",
     "og:image:secure_url",
@@ -180,7 +182,7 @@ const IMAGE_KEYS: &[&str] = &[
     "twitter:image:src",
     "thumbnailurl",
 ];
-const DESCRIPTION_KEYS: &[&str] = &[
+const DESCRIPTION_KEYS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "dc.description",
     "dcterm.description",
     "og:description",
@@ -298,7 +300,7 @@ pub fn read(doc: &Document) -> Metadata {
     let h1s = page.h1s;
     let metas = meta_map(doc, &page.metas);
     let ld = json_ld(doc, &page.scripts, &metas);
-    let get = |keys: &[&str]| -> Option<String> {
+    let get = |keys: patterns::Words| -> Option<String> {
         keys.iter()
             .find_map(|k| metas.get(k).filter(|v| !v.is_empty()).cloned())
     };
@@ -332,9 +334,9 @@ pub fn read(doc: &Document) -> Metadata {
         &h1s,
         meta_title,
         doc_title.clone(),
-        get(&["og:title"]),
+        get(patterns::words!["og:title"]),
         site_name.as_deref(),
-        get(&["og:type"]).as_deref() == Some("article") || ld.published.is_some(),
+        get(patterns::words!["og:type"]).as_deref() == Some("article") || ld.published.is_some(),
     );
     // Only a heading's tagline is cut: the metadata's title parts were chosen already.
     // The `<h1>` that names the title, else the first: the byline and date rules look beside it.
@@ -641,7 +643,7 @@ fn meta_map(doc: &Document, metas: &[NodeId]) -> MetaMap {
                 let key = normalize_meta_key(key);
                 match map.get_mut(&key) {
                     Some(names)
-                        if LISTED_AUTHOR_KEYS.contains(&key.as_str())
+                        if LISTED_AUTHOR_KEYS.contains(key.as_str())
                             && this_pass.contains(&key) =>
                     {
                         if !content.is_empty() && !names.split(", ").any(|n| n == content) {
@@ -808,7 +810,7 @@ fn type_names(v: &Value) -> Vec<String> {
 fn has_article_type(v: &Value) -> bool {
     type_names(v)
         .iter()
-        .any(|t| ARTICLE_TYPES.contains(&t.as_str()))
+        .any(|t| ARTICLE_TYPES.contains(t.as_str()))
 }
 
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
@@ -858,7 +860,7 @@ fn fill_from_article(out: &mut JsonLd, a: &Value, root: &Value) {
         out.body = text(a.get("articleBody"));
         out.body_opens_thread = type_names(a)
             .iter()
-            .any(|t| THREAD_TYPES.contains(&t.as_str()));
+            .any(|t| THREAD_TYPES.contains(t.as_str()));
     }
     if out.authors.is_empty() {
         let mut authors = Vec::new();
@@ -936,7 +938,7 @@ fn image_url(v: Option<&Value>) -> Option<String> {
 fn labelled_author(metas: &MetaMap) -> Option<String> {
     LINK_PREVIEW_PAIRS.iter().find_map(|&(label, value)| {
         let label = lowercase(metas.get(label)?.trim());
-        if !patterns::BYLINE_LABELS.contains(&label.trim_end_matches(&[':'][..])) {
+        if !patterns::BYLINE_LABELS.contains(label.trim_end_matches(&[':'][..])) {
             return None;
         }
         metas
@@ -1102,7 +1104,7 @@ fn microdata_date(doc: &Document) -> Option<String> {
 /// True for a block whose ARIA role is an aside's, a navigation's or a footer's.
 fn has_aside_role(doc: &Document, n: NodeId) -> bool {
     doc.attr(n, "role")
-        .is_some_and(|r| patterns::ASIDE_ROLES.contains(&r.trim()))
+        .is_some_and(|r| patterns::ASIDE_ROLES.contains(r.trim()))
 }
 
 /// Navigation, footers, asides and comment threads: blocks whose dates and names belong to
@@ -1131,8 +1133,8 @@ pub fn is_dateline(text: &str) -> bool {
     let other_words = words
         .iter()
         .filter(|w| {
-            !MONTHS.contains(&w.as_str())
-                && !BYLINE_STOP_WORDS.contains(&w.as_str())
+            !MONTHS.contains(w.as_str())
+                && !BYLINE_STOP_WORDS.contains(w.as_str())
                 && !["st", "nd", "rd", "th"].contains(&w.as_str())
         })
         .count();
@@ -1275,7 +1277,7 @@ fn labels_update(doc: &Document, n: NodeId) -> bool {
 }
 
 /// True when the class or id of `n` or of an element in it matches `pats`.
-fn classes_say(doc: &Document, n: NodeId, pats: &[patterns::Pat]) -> bool {
+fn classes_say(doc: &Document, n: NodeId, pats: patterns::Pats) -> bool {
     doc.descendants(n)
         .any(|d| patterns::matches(pats, match_string(doc, d)))
 }
@@ -1334,7 +1336,7 @@ fn headline_byline(
             (lower.starts_with(*l)
                 && lower[l.len()..].starts_with([' ', ':'])
                 && lower.len() > l.len() + 1
-                || bare == **l)
+                || bare == *l)
                 && match labels {
                     BylineLabels::Any => {
                         l.split(' ').any(|w| w == "by")
@@ -1344,7 +1346,7 @@ fn headline_byline(
                     BylineLabels::Phrases => is_phrase_label(l),
                 }
         })?;
-        let names_node = if bare == *label {
+        let names_node = if bare == label {
             std::iter::successors(doc.next_sibling(n), |&x| doc.next_sibling(x))
                 .find(|&x| doc.tag(x).is_some())?
         } else {
@@ -1750,7 +1752,7 @@ fn author_links(doc: &Document, n: NodeId) -> Option<String> {
             doc.text(d).is_some_and(|t| {
                 lowercase(t)
                     .split_whitespace()
-                    .any(|w| patterns::BYLINE_ROLE_WORDS.contains(&w))
+                    .any(|w| patterns::BYLINE_ROLE_WORDS.contains(w))
             })
         };
         if !unique.is_empty() && second_role() {
@@ -1791,7 +1793,7 @@ fn block_parts(doc: &Document, n: NodeId) -> Option<String> {
             last.push_str(t);
         } else if doc
             .tag(d)
-            .is_some_and(|t| t == "br" || !patterns::PHRASING.contains(&t))
+            .is_some_and(|t| t == "br" || !patterns::PHRASING.contains(t))
             && !parts.last().is_some_and(|p| p.trim().is_empty())
         {
             parts.push(String::new());
@@ -1900,7 +1902,7 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
                 !slug.is_empty()
                     && !patterns::ACCOUNT_PAGES
                         .iter()
-                        .any(|w| slug.split(['/', '.', '?']).any(|part| part == *w))
+                        .any(|w| slug.split(['/', '.', '?']).any(|part| part == w))
             })
         });
     // The hosts last: few links have an author path, and reading hosts costs more.
@@ -1916,7 +1918,7 @@ fn is_author_link(doc: &Document, a: NodeId) -> bool {
 }
 
 /// Words that end the names in a byline when a date follows.
-const BYLINE_STOP_WORDS: &[&str] = &[
+const BYLINE_STOP_WORDS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "updated",
     "published",
     "posted",
@@ -1956,11 +1958,13 @@ fn trim_byline_tail(s: &str) -> String {
         }
         parts = split;
     }
-    parts
-        .into_iter()
-        .map(names_before_tail)
-        .find(|p| p.chars().any(char::is_alphabetic))
-        .unwrap_or_default()
+    for p in parts {
+        let names = names_before_tail(p);
+        if names.chars().any(char::is_alphabetic) {
+            return names;
+        }
+    }
+    String::new()
 }
 
 /// The start of one part of a byline, up to a second role or a date.
@@ -1969,7 +1973,7 @@ fn names_before_tail(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     if let Some(at) = words.iter().skip(1).position(|w| {
         let w = lowercase(w);
-        patterns::BYLINE_ROLE_WORDS.contains(&patterns::trim_by(&w, &|c| !c.is_alphabetic()))
+        patterns::BYLINE_ROLE_WORDS.contains(patterns::trim_by(&w, &|c| !c.is_alphabetic()))
     }) {
         return join(&words[..=at], " ");
     }
@@ -1981,8 +1985,8 @@ fn names_before_tail(s: &str) -> String {
                 let lw = lowercase(w);
                 let lw = patterns::trim_by(&lw, &|c| !c.is_alphanumeric());
                 w.chars().any(|c| c.is_ascii_digit())
-                    || MONTHS.contains(&lw)
-                    || BYLINE_STOP_WORDS.contains(&lw)
+                    || MONTHS.contains(lw)
+                    || BYLINE_STOP_WORDS.contains(lw)
             })
             .unwrap_or(words.len());
         // Nothing before the date: a dateline, not a byline.
@@ -2002,7 +2006,7 @@ pub fn byline_from_text(text: &str) -> Option<String> {
     // "on" left from "on December 18": the words around a date name nobody.
     let only_date_words = name
         .split_whitespace()
-        .all(|w| BYLINE_STOP_WORDS.contains(&lowercase(w).as_str()));
+        .all(|w| BYLINE_STOP_WORDS.contains(lowercase(w).as_str()));
     (name.chars().any(char::is_alphabetic)
         && !only_date_words
         && (2..=80).contains(&name.chars().count()))
@@ -2043,7 +2047,7 @@ pub fn clean_byline(raw: &str) -> String {
 
 /// Month names (English, then a few other languages' usual spellings), lowercased; the
 /// position in the table modulo 12 is the month.
-const MONTHS: &[&str] = &[
+const MONTHS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "january",
     "february",
     "march",
@@ -2174,7 +2178,7 @@ pub fn published_day(s: &str) -> Option<(u32, u32, u32)> {
         .chain(year_at..parts.len())
         .find_map(|i| {
             let word = lowercase(&parts[i].0);
-            Some((i, MONTHS.iter().position(|&m| m == word)? as u32 % 12 + 1))
+            Some((i, MONTHS.iter().position(|m| m == word)? as u32 % 12 + 1))
         })?;
     let year = num(&parts[year_at])?;
     let day_of = |p: &(String, char)| -> Option<u32> {
@@ -2193,7 +2197,7 @@ pub fn published_day(s: &str) -> Option<(u32, u32, u32)> {
     valid(year, month, after.or(before)?)
 }
 
-const TITLE_SEPARATORS: &[&str] = &[
+const TITLE_SEPARATORS: crate::extract::patterns::Words = crate::extract::patterns::words![
     " | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · ", " • ", " : ",
 ];
 
@@ -2761,7 +2765,7 @@ mod tests {
     #[test]
     fn author_paths_start_with_a_slash_and_fit_the_mask() {
         // `is_author_link` looks for them at the slashes of a path, one bit each.
-        assert!(patterns::AUTHOR_PATHS.len() <= 32);
+        assert!(patterns::AUTHOR_PATHS.iter().count() <= 32);
         assert!(patterns::AUTHOR_PATHS.iter().all(|p| p.starts_with('/')));
     }
 

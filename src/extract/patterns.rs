@@ -16,12 +16,259 @@ pub enum Pat {
 
 use Pat::{Sub, Token};
 
+/// A table of patterns packed into one string at compile time: each word follows one byte,
+/// its length less one plus 64 for a [`Pat::Token`]. A `&[Pat]` costs 12 bytes of pointer,
+/// length and kind per word in the wasm's data (docs/performance.md, Size); this costs one.
+#[derive(Clone, Copy)]
+pub struct Pats {
+    packed: &'static str,
+    /// How many patterns: the search picks its loop by the table's length.
+    count: usize,
+}
+
+impl Pats {
+    /// A table packed by [`pack`] ([`pats!`] makes them).
+    #[doc(hidden)]
+    pub const fn packed(packed: &'static str, count: usize) -> Pats {
+        Pats { packed, count }
+    }
+
+    /// The patterns in order.
+    pub fn iter(self) -> PatIter {
+        PatIter(self.packed)
+    }
+
+    /// True when `f` holds for a pattern's kind (a token or not) and word: a plain loop over
+    /// the packed bytes, for the per-node searches.
+    #[inline]
+    fn any_word(self, mut f: impl FnMut(bool, &'static [u8]) -> bool) -> bool {
+        let packed = self.packed.as_bytes();
+        let mut at = 0;
+        while let Some(&head) = packed.get(at) {
+            let end = at + 2 + usize::from(head & 63);
+            let Some(word) = packed.get(at + 1..end) else {
+                return false;
+            };
+            if f(head & 64 != 0, word) {
+                return true;
+            }
+            at = end;
+        }
+        false
+    }
+
+    /// The number of patterns.
+    pub fn len(self) -> usize {
+        self.count
+    }
+
+    /// True when the table has no pattern.
+    pub fn is_empty(self) -> bool {
+        self.count == 0
+    }
+}
+
+/// The patterns of a [`Pats`], in order.
+pub struct PatIter(&'static str);
+
+impl PatIter {
+    /// What is left of the packed text (native: the index's offsets are measured from it).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn rest(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl Iterator for PatIter {
+    type Item = Pat;
+
+    fn next(&mut self) -> Option<Pat> {
+        let head = *self.0.as_bytes().first()?;
+        let end = usize::from(head & 63) + 2;
+        let word = self.0.get(1..end)?;
+        self.0 = self.0.get(end..)?;
+        Some(if head & 64 != 0 {
+            Token(word)
+        } else {
+            Sub(word)
+        })
+    }
+}
+
+/// Bytes of `table` packed as [`Pats`].
+#[doc(hidden)]
+pub const fn packed_len(table: &[Pat]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < table.len() {
+        let (Sub(w) | Token(w)) = table[i];
+        n += 1 + w.len();
+        i += 1;
+    }
+    n
+}
+
+/// `table` packed as [`Pats`] into `N` bytes ([`packed_len`]).
+#[doc(hidden)]
+pub const fn pack<const N: usize>(table: &[Pat]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut at, mut i) = (0, 0);
+    while i < table.len() {
+        let (token, w) = match table[i] {
+            Sub(w) => (0, w.as_bytes()),
+            Token(w) => (64, w.as_bytes()),
+        };
+        assert!(!w.is_empty() && w.len() <= 64, "a pattern of 1 to 64 bytes");
+        out[at] = token + (w.len() - 1) as u8;
+        let mut k = 0;
+        while k < w.len() {
+            out[at + 1 + k] = w[k];
+            k += 1;
+        }
+        at += 1 + w.len();
+        i += 1;
+    }
+    out
+}
+
+/// A [`Pats`] table from patterns written as a `&[Pat]`.
+macro_rules! pats {
+    ($($p:expr),* $(,)?) => {{
+        use $crate::extract::patterns as p;
+        const TABLE: &[p::Pat] = &[$($p),*];
+        const BYTES: [u8; p::packed_len(TABLE)] = p::pack(TABLE);
+        p::Pats::packed(
+            match std::str::from_utf8(&BYTES) {
+                Ok(s) => s,
+                Err(_) => panic!("patterns are text"),
+            },
+            TABLE.len(),
+        )
+    }};
+}
+pub(crate) use pats;
+
 use super::clutter::ClutterKind;
 use super::lowercase::lowercase;
 
+/// A list of words packed into one string at compile time, each after one byte holding its
+/// length: a `&[&str]` costs 8 bytes of pointer and length per word in the wasm's data.
+#[derive(Clone, Copy)]
+pub struct Words(&'static str);
+
+impl Words {
+    /// A list packed by [`pack_words`] ([`words!`] makes them).
+    #[doc(hidden)]
+    pub const fn packed(packed: &'static str) -> Words {
+        Words(packed)
+    }
+
+    /// The words in order.
+    pub fn iter(self) -> WordIter {
+        WordIter(self.0)
+    }
+
+    /// True when `word` is one of the words.
+    pub fn contains(self, word: &str) -> bool {
+        self.position(word.as_bytes(), false)
+    }
+
+    /// True when `word` is one of the words but for ASCII case.
+    pub fn contains_ascii_case(self, word: &str) -> bool {
+        self.position(word.as_bytes(), true)
+    }
+
+    /// A plain loop over the packed bytes: per-node checks read these lists, and a call to
+    /// the iterator per word made them slower.
+    fn position(self, word: &[u8], ascii_case: bool) -> bool {
+        let packed = self.0.as_bytes();
+        let mut at = 0;
+        while let Some(&len) = packed.get(at) {
+            let end = at + 1 + usize::from(len);
+            if usize::from(len) == word.len() {
+                let w = &packed[at + 1..end];
+                if w == word || ascii_case && w.eq_ignore_ascii_case(word) {
+                    return true;
+                }
+            }
+            at = end;
+        }
+        false
+    }
+}
+
+impl IntoIterator for Words {
+    type Item = &'static str;
+    type IntoIter = WordIter;
+
+    fn into_iter(self) -> WordIter {
+        self.iter()
+    }
+}
+
+/// The words of a [`Words`], in order.
+pub struct WordIter(&'static str);
+
+impl Iterator for WordIter {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        let end = usize::from(*self.0.as_bytes().first()?) + 1;
+        let word = self.0.get(1..end)?;
+        self.0 = self.0.get(end..)?;
+        Some(word)
+    }
+}
+
+/// Bytes of `words` packed as [`Words`].
+#[doc(hidden)]
+pub const fn words_len(words: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < words.len() {
+        n += 1 + words[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// `words` packed as [`Words`] into `N` bytes ([`words_len`]).
+#[doc(hidden)]
+pub const fn pack_words<const N: usize>(words: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut at, mut i) = (0, 0);
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(w.len() < 128, "a word of at most 127 bytes");
+        out[at] = w.len() as u8;
+        let mut k = 0;
+        while k < w.len() {
+            out[at + 1 + k] = w[k];
+            k += 1;
+        }
+        at += 1 + w.len();
+        i += 1;
+    }
+    out
+}
+
+/// A [`Words`] list from words written as a `&[&str]`.
+macro_rules! words {
+    ($($w:expr),* $(,)?) => {{
+        use $crate::extract::patterns as p;
+        const WORDS: &[&str] = &[$($w),*];
+        const BYTES: [u8; p::words_len(WORDS)] = p::pack_words(WORDS);
+        p::Words::packed(match std::str::from_utf8(&BYTES) {
+            Ok(s) => s,
+            Err(_) => panic!("words are text"),
+        })
+    }};
+}
+pub(crate) use words;
+
 /// Lists of the site's chrome, never a page's list of items: its menus and the columns of
 /// its header and footer.
-pub const MENU_LISTS: &[Pat] = &[
+pub const MENU_LISTS: Pats = pats![
     Token("nav"),
     Sub("navbar"),
     Sub("navigation"),
@@ -30,7 +277,7 @@ pub const MENU_LISTS: &[Pat] = &[
 ];
 
 /// Blocks that are almost never the article: navigation, chrome, clutter.
-pub const UNLIKELY: &[Pat] = &[
+pub const UNLIKELY: Pats = pats![
     Token("ad"),
     Token("ads"),
     Sub("-ad-"),
@@ -131,7 +378,7 @@ pub const UNLIKELY: &[Pat] = &[
 
 /// Class words of text kept for screen readers only (a card's "Product name" label and a
 /// copy of its name): unlikely content too.
-pub const SCREEN_READER_ONLY: &[Pat] = &[
+pub const SCREEN_READER_ONLY: Pats = pats![
     Sub("sr-only"),
     Sub("screen-reader"),
     Sub("visually-hidden"),
@@ -149,7 +396,7 @@ pub fn is_unlikely_name(ms: &str, product: bool) -> bool {
 /// only (`hide-mobile`) leaves it shown on a wide screen (see [`hides_the_block`]).
 pub fn is_unlikely_name_of(ms: &str, product: bool, paragraph: bool) -> bool {
     (if product {
-        matches_but(UNLIKELY, ms, &SHOP_PROMOTIONS[..1])
+        matches_but(UNLIKELY, ms, SHOP_PROMOTION)
     } else {
         matches(UNLIKELY, ms)
     }) || matches(SCREEN_READER_ONLY, ms)
@@ -158,7 +405,7 @@ pub fn is_unlikely_name_of(ms: &str, product: bool, paragraph: bool) -> bool {
 
 /// Names of a documentation's callouts: a note, a tip, a warning set in the text (Sphinx's
 /// `admonition`, a docs site's `TIP` or `IMPORTANT`), its own however many links they hold.
-pub const CALLOUTS: &[Pat] = &[
+pub const CALLOUTS: Pats = pats![
     Sub("admonition"),
     Sub("callout"),
     Token("tip"),
@@ -173,25 +420,30 @@ pub const CALLOUTS: &[Pat] = &[
 /// product they show the shop's products and the product itself, not another's ads, and
 /// weigh no block down there ([`NEGATIVE`]). The first, `promo`, strips no block there either
 /// ([`UNLIKELY`]); a `banner` still does (a notice bar over the shop).
-pub const SHOP_PROMOTIONS: &[Pat] = &[Sub("promo"), Sub("banner")];
+pub const SHOP_PROMOTIONS: Pats = pats![Sub("promo"), Sub("banner")];
+
+/// The first of [`SHOP_PROMOTIONS`], alone.
+const SHOP_PROMOTION: Pats = pats![Sub("promo")];
 
 /// A site footer's word (`site-footer`, `Footer-styled__Footer`): such a block is never the
 /// article the votes choose (see `score::grab`).
-pub const FOOTER: &[Pat] = &[Sub("footer")];
+pub const FOOTER: Pats = pats![Sub("footer")];
 
 /// A banner's word: what a landing page's hero may be named for (see `prepare`'s page head).
-pub const BANNER: &[Pat] = &[Sub("banner")];
+pub const BANNER: Pats = pats![Sub("banner")];
 
 /// True when a pattern of `table` other than those of `but` matches `haystack`.
-pub fn matches_but(table: &[Pat], haystack: &str, but: &[Pat]) -> bool {
+pub fn matches_but(table: Pats, haystack: &str, but: Pats) -> bool {
     if !matches(but, haystack) {
         return matches(table, haystack);
     }
-    let word = |p: &Pat| match *p {
+    let word = |p: Pat| match p {
         Sub(w) | Token(w) => w,
     };
     table.iter().any(|p| {
-        !but.iter().any(|b| word(b) == word(p)) && matches(std::slice::from_ref(p), haystack)
+        !but.iter().any(|b| word(b) == word(p))
+            && word(p).len() <= haystack.len()
+            && hit(p, haystack)
     })
 }
 
@@ -225,10 +477,10 @@ fn hides_the_block(ms: &str, paragraph: bool) -> bool {
 /// (`kt-accordion-panel-hidden`, `cmp-accordion__panel--hidden`, `MuiCollapse-hidden`): read
 /// as hidden by [`UNLIKELY`] and [`NEGATIVE`], and taken away when the panel is opened.
 /// (Each word holds "hid": `prepare::has_closing_class` scans for it first.)
-pub const CLOSED_PANEL: &[Pat] = &[Token("hidden"), Token("hide")];
+pub const CLOSED_PANEL: Pats = pats![Token("hidden"), Token("hide")];
 
 /// Words of class names that apply at some screen sizes only (`hidden-md-up`, `hide-mobile`).
-pub const SCREEN_SIZES: &[Pat] = &[
+pub const SCREEN_SIZES: Pats = pats![
     Token("xs"),
     Token("sm"),
     Token("md"),
@@ -242,7 +494,7 @@ pub const SCREEN_SIZES: &[Pat] = &[
 ];
 
 /// Words of [`SCREEN_SIZES`] for phones: a block hidden there shows on a wide screen.
-pub const SMALL_SCREENS: &[Pat] = &[Sub("mobile"), Sub("phone")];
+pub const SMALL_SCREENS: Pats = pats![Sub("mobile"), Sub("phone")];
 
 /// A shop theme's two copies of a product's price and the name of a price block on sale
 /// (Shopify's Dawn and the themes built on it): the sale copy shows only in a block on sale,
@@ -252,7 +504,7 @@ pub const PRICE_COPIES: [&str; 3] = ["price__sale", "price__regular", "price--on
 /// Class names of responsive frameworks that show a block on small screens only (Bootstrap,
 /// Tailwind, Foundation, forum themes): each a whole class name, lowercased, or its end after
 /// an underscore (`ipsResponsive_showPhone`). `max-lg:hidden` is the opposite, so no substring.
-pub const SMALL_SCREENS_ONLY: &[&str] = &[
+pub const SMALL_SCREENS_ONLY: Words = words![
     "d-lg-none",
     "d-xl-none",
     "lg:hidden",
@@ -270,7 +522,7 @@ pub const SMALL_SCREENS_ONLY: &[&str] = &[
 ];
 
 /// Words that rescue a block matched by [`UNLIKELY`]: it may well hold the article.
-pub const MAYBE_CANDIDATE: &[Pat] = &[
+pub const MAYBE_CANDIDATE: Pats = pats![
     Token("and"),
     Sub("article"),
     Token("body"),
@@ -287,10 +539,10 @@ pub const MAYBE_CANDIDATE: &[Pat] = &[
 
 /// Names that say "not content" outright (`nocontent`, the class search engines' indexers
 /// skip): they rescue no block, though they hold "content".
-pub const NOT_CONTENT: &[Pat] = &[Token("nocontent")];
+pub const NOT_CONTENT: Pats = pats![Token("nocontent")];
 
 /// Words that raise a block's score.
-pub const POSITIVE: &[Pat] = &[
+pub const POSITIVE: Pats = pats![
     Sub("article"),
     Token("body"),
     Sub("content"),
@@ -313,7 +565,7 @@ pub const POSITIVE: &[Pat] = &[
 /// Article containers of common publishing systems (WordPress and its themes, Gutenberg,
 /// Drupal, Ghost, Substack, Blogger, HubSpot, Shopify, Arc-style `article-body`): a strong hint
 /// on top of [`POSITIVE`], still weighed against the text the block holds.
-pub const CMS_CONTENT: &[Pat] = &[
+pub const CMS_CONTENT: Pats = pats![
     Sub("entry-content"),
     Sub("entry__content"),
     Sub("post-content"),
@@ -344,7 +596,7 @@ pub const CMS_CONTENT: &[Pat] = &[
 /// Words that lower a block's score. Not `media` (Readability's word for embedded players):
 /// it names a card's image slot, a media object's image and text (`media-body`) or a
 /// media-and-text section of a shop's or a service's page, content more often than not.
-pub const NEGATIVE: &[Pat] = &[
+pub const NEGATIVE: Pats = pats![
     Token("ad"),
     Token("ads"),
     Sub("-ad-"),
@@ -388,10 +640,10 @@ pub const NEGATIVE: &[Pat] = &[
 /// block, a heading, an embedded image with its caption): there `widget` names no sidebar
 /// box, and the block is weighed by its other names. Any other name holding `widget` is
 /// [`NEGATIVE`].
-pub const CONTENT_WIDGETS: &[&str] = &["elementor-widget", "dnd-widget"];
+pub const CONTENT_WIDGETS: Words = words!["elementor-widget", "dnd-widget"];
 
 /// Names of a control that puts an item in the cart: a page holding one offers a product.
-pub const CART_CONTROLS: &[Pat] = &[
+pub const CART_CONTROLS: Pats = pats![
     Sub("addtocart"),
     Sub("add-to-cart"),
     Sub("add_to_cart"),
@@ -403,7 +655,7 @@ pub const CART_CONTROLS: &[Pat] = &[
 ];
 
 /// Blocks that carry the byline.
-pub const BYLINE: &[Pat] = &[
+pub const BYLINE: Pats = pats![
     Sub("byline"),
     Sub("author"),
     Sub("dateline"),
@@ -412,10 +664,10 @@ pub const BYLINE: &[Pat] = &[
 ];
 
 /// Names that hold "author" without naming a byline: the login link ("authorization").
-pub const NOT_BYLINE: &[Pat] = &[Sub("authoriz")];
+pub const NOT_BYLINE: Pats = pats![Sub("authoriz")];
 
 /// Byline blocks that are really an author's biography box, not the byline.
-pub const AUTHOR_BIO: &[Pat] = &[
+pub const AUTHOR_BIO: Pats = pats![
     Sub("author-bio"),
     Sub("author_bio"),
     Sub("authorbio"),
@@ -431,7 +683,7 @@ pub const AUTHOR_BIO: &[Pat] = &[
 
 /// Blocks holding comments or replies, or a photo's caption: their authors and dates are not
 /// the article's.
-pub const COMMENT_BLOCKS: &[Pat] = &[
+pub const COMMENT_BLOCKS: Pats = pats![
     Sub("caption"),
     Sub("comment"),
     Sub("disqus"),
@@ -444,13 +696,13 @@ pub const COMMENT_BLOCKS: &[Pat] = &[
 
 /// What a post's counter counts, after its number ("7 Likes", "0 Reply"): a line of the
 /// forum's buttons, not of the post.
-pub const COUNT_LABELS: &[&str] = &[" Likes", " Like", " Replies", " Reply"];
+pub const COUNT_LABELS: Words = words![" Likes", " Like", " Replies", " Reply"];
 
 /// A forum poster's status, printed alone beside each post of a thread, lowercase.
-pub const POSTER_STATUS: &[&str] = &["online", "offline"];
+pub const POSTER_STATUS: Words = words!["online", "offline"];
 
 /// A badge a thread sets beside the posts of whoever opened it, alone in its block, lowercase.
-pub const STARTER_BADGES: &[&str] = &[
+pub const STARTER_BADGES: Words = words![
     "author",
     "op",
     "original poster",
@@ -461,7 +713,7 @@ pub const STARTER_BADGES: &[&str] = &[
 
 /// Comment threads alone (each comment carries its own author and date), for the searches
 /// that stay near the headline and so need not skip sidebars and widgets.
-pub const COMMENT_THREADS: &[Pat] = &[
+pub const COMMENT_THREADS: Pats = pats![
     Sub("comment"),
     Sub("disqus"),
     Sub("replies"),
@@ -471,14 +723,14 @@ pub const COMMENT_THREADS: &[Pat] = &[
 /// Words of a link's class or address that say it leads to a member's page: on a thread's
 /// post, the poster's name (`username`, `/members/`, `member.php`, `memberlist.php`,
 /// `/profile/`, `/user/`, `/users/`).
-pub const MEMBER_LINKS: &[Pat] = &[Sub("username"), Sub("member"), Sub("profile"), Sub("/user")];
+pub const MEMBER_LINKS: Pats = pats![Sub("username"), Sub("member"), Sub("profile"), Sub("/user")];
 
 /// schema.org types of a discussion page (a forum thread, a question and its answers), as
 /// written in JSON-LD and microdata.
-pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
+pub const DISCUSSION_TYPES: Words = words!["DiscussionForumPosting"];
 
 /// Blocks that carry the article's date.
-pub const DATELINE: &[Pat] = &[
+pub const DATELINE: Pats = pats![
     Sub("date"),
     Sub("published"),
     Sub("posted-on"),
@@ -492,7 +744,7 @@ pub const DATELINE: &[Pat] = &[
 /// Labels before the names in a byline (lowercase), longest first where one begins another.
 /// One-word labels match only before a space or a colon. "Topic author" and the like are
 /// labels with no name after them.
-pub const BYLINE_LABELS: &[&str] = &[
+pub const BYLINE_LABELS: Words = words![
     "written by",
     "words by",
     "posted by",
@@ -518,13 +770,13 @@ pub const BYLINE_LABELS: &[&str] = &[
 ];
 
 /// Labels before a dateline that name its day the publication's (lowercase).
-pub const PUBLISHED_LABELS: &[&str] = &["published", "posted on"];
+pub const PUBLISHED_LABELS: Words = words!["published", "posted on"];
 
 /// Labels that name a publication or a section where a byline would name a person.
-pub const PUBLICATION_LABELS: &[&str] = &["published in", "posted in", "filed under"];
+pub const PUBLICATION_LABELS: Words = words!["published in", "posted in", "filed under"];
 
 /// Words that start a second role after the author's names in a byline (lowercase).
-pub const BYLINE_ROLE_WORDS: &[&str] = &[
+pub const BYLINE_ROLE_WORDS: Words = words![
     "reviewed",
     "edited",
     "fact-checked",
@@ -533,7 +785,7 @@ pub const BYLINE_ROLE_WORDS: &[&str] = &[
 ];
 
 /// Path parts of links to an author's page.
-pub const AUTHOR_PATHS: &[&str] = &[
+pub const AUTHOR_PATHS: Words = words![
     "/author/",
     "/authors/",
     "/autor/",
@@ -556,7 +808,7 @@ pub const AUTHOR_PATHS: &[&str] = &[
 
 /// Path parts after an author-page prefix that name an account page, not a person
 /// (`/user/login`, `/profile/edit`).
-pub const ACCOUNT_PAGES: &[&str] = &[
+pub const ACCOUNT_PAGES: Words = words![
     "login",
     "logout",
     "log-in",
@@ -580,7 +832,7 @@ pub const ACCOUNT_PAGES: &[&str] = &[
 ];
 
 /// Share bars and buttons, removed from inside the article when short.
-pub const SHARE: &[Pat] = &[
+pub const SHARE: Pats = pats![
     Sub("share"),
     Sub("sharing"),
     Sub("sharedaddy"),
@@ -590,7 +842,7 @@ pub const SHARE: &[Pat] = &[
 ];
 
 /// ARIA roles of page chrome.
-pub const UNLIKELY_ROLES: &[&str] = &[
+pub const UNLIKELY_ROLES: Words = words![
     "menu",
     "menubar",
     "complementary",
@@ -605,11 +857,11 @@ pub const UNLIKELY_ROLES: &[&str] = &[
 
 /// ARIA roles of the blocks that `<aside>`, `<nav>` and `<footer>` are: their names and dates
 /// belong to other pieces than the article.
-pub const ASIDE_ROLES: &[&str] = &["complementary", "navigation", "contentinfo"];
+pub const ASIDE_ROLES: Words = words!["complementary", "navigation", "contentinfo"];
 
 /// Labels that announce an ad slot, in the languages we meet most. Compared after trimming
 /// dashes, dots, brackets and whitespace, and lowercasing.
-pub const AD_LABELS: &[&str] = &[
+pub const AD_LABELS: Words = words![
     "advertisement",
     "advertisements",
     "advertising",
@@ -650,7 +902,7 @@ pub const AD_LABELS: &[&str] = &[
 /// Whole lines of a page's interface, not of its text: skip links, "continues below" markers,
 /// sort and filter toggles, tables-of-contents titles. Compared like [`AD_LABELS`]; each goes
 /// with the largest block around it that holds nothing else.
-pub const INTERFACE_LABELS: &[&str] = &[
+pub const INTERFACE_LABELS: Words = words![
     "skip to content",
     "skip to main content",
     "skip to navigation",
@@ -730,7 +982,7 @@ pub const INTERFACE_LABELS: &[&str] = &[
 /// Labels opening a line that points to another piece of the site ("Related: How to …"),
 /// lowercased: with a link after them, the line is no part of the text. ("Read
 /// more:" and "Also read:" lines are left: WCXB's references keep them as often as not.)
-pub const POINTER_LABELS: &[&str] = &[
+pub const POINTER_LABELS: Words = words![
     "related:",
     "recommended:",
     "you might also like:",
@@ -765,16 +1017,14 @@ pub fn is_interface_label(text: &str) -> bool {
     // Most short texts are ASCII, whose lowercase is ASCII's: compared without a copy (the
     // labels are lowercase, tested below).
     if trimmed.is_ascii() {
-        return INTERFACE_LABELS
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(trimmed));
+        return INTERFACE_LABELS.contains_ascii_case(trimmed);
     }
-    INTERFACE_LABELS.contains(&super::lowercase::lowercase(trimmed).as_str())
+    INTERFACE_LABELS.contains(super::lowercase::lowercase(trimmed).as_str())
 }
 
 /// Headings over an article's list of sources ("References", "Sources:"): the list is links by
 /// nature, and part of the text.
-pub const REFERENCE_HEADINGS: &[&str] = &[
+pub const REFERENCE_HEADINGS: Words = words![
     "references",
     "sources",
     "bibliography",
@@ -785,7 +1035,7 @@ pub const REFERENCE_HEADINGS: &[&str] = &[
 /// Phrases of the prompts that interrupt articles: newsletters, subscriptions, log-ins.
 /// A short block containing one of them is a prompt, not text. A table of patterns, so that
 /// [`matches`] rules most phrases out by the text's byte pairs instead of searching for each.
-pub const PROMPT_PHRASES: &[Pat] = &[
+pub const PROMPT_PHRASES: Pats = pats![
     Sub("subscribe to"),
     Sub("subscribe now"),
     Sub("subscribe today"),
@@ -832,10 +1082,10 @@ pub const PROMPT_PHRASES: &[Pat] = &[
 
 /// What a removed block is, by its tag, class, id, role or component name, most specific
 /// kind first. Only blocks already being removed are looked up here.
-pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
+pub const KIND_NAMES: &[(ClutterKind, Pats)] = &[
     (
         ClutterKind::Consent,
-        &[
+        pats![
             Sub("cookie"),
             Sub("consent"),
             Sub("gdpr"),
@@ -850,7 +1100,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Login,
-        &[
+        pats![
             Sub("login"),
             Sub("log-in"),
             Sub("signin"),
@@ -865,7 +1115,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Subscribe,
-        &[
+        pats![
             Sub("newsletter"),
             Sub("subscri"),
             Sub("signup"),
@@ -884,7 +1134,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Prompt,
-        &[
+        pats![
             Sub("smartbanner"),
             Sub("app-banner"),
             Sub("appbanner"),
@@ -897,7 +1147,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Ad,
-        &[
+        pats![
             Token("ad"),
             Token("ads"),
             Sub("-ad-"),
@@ -923,7 +1173,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Comments,
-        &[
+        pats![
             Sub("comment"),
             Sub("disqus"),
             Token("respond"),
@@ -933,7 +1183,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Related,
-        &[
+        pats![
             Sub("related"),
             Sub("recommend"),
             Sub("more-from"),
@@ -953,7 +1203,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Share,
-        &[
+        pats![
             Sub("share"),
             Sub("sharing"),
             Sub("social"),
@@ -966,7 +1216,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Tags,
-        &[
+        pats![
             Sub("tags"),
             Sub("tag-list"),
             Sub("tag-cloud"),
@@ -975,7 +1225,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::AuthorBox,
-        &[
+        pats![
             Sub("author-box"),
             Sub("author-bio"),
             Sub("author__bio"),
@@ -989,7 +1239,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Overlay,
-        &[
+        pats![
             Sub("modal"),
             Sub("popup"),
             Sub("dialog"),
@@ -1003,7 +1253,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Navigation,
-        &[
+        pats![
             Token("nav"),
             Sub("navbar"),
             Sub("navigation"),
@@ -1025,7 +1275,7 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Sidebar,
-        &[
+        pats![
             Sub("sidebar"),
             Sub("widget"),
             Sub("complementary"),
@@ -1036,10 +1286,10 @@ pub const KIND_NAMES: &[(ClutterKind, &[Pat])] = &[
 ];
 
 /// What a removed block is, by its first words (lowercased), when its names did not say.
-pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
+pub const KIND_PHRASES: &[(ClutterKind, Pats)] = &[
     (
         ClutterKind::Consent,
-        &[
+        pats![
             Sub("cookie"),
             Sub("your privacy"),
             Sub("privacy preference"),
@@ -1050,7 +1300,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Login,
-        &[
+        pats![
             Sub("already a subscriber"),
             Sub("already have an account"),
             Sub("create a free account"),
@@ -1068,7 +1318,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Subscribe,
-        &[
+        pats![
             Sub("newsletter"),
             Sub("subscribe"),
             Sub("sign up"),
@@ -1087,7 +1337,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Prompt,
-        &[
+        pats![
             Sub("get the app"),
             Sub("open in app"),
             Sub("download the app"),
@@ -1096,7 +1346,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Ad,
-        &[
+        pats![
             Sub("from around the web"),
             Sub("promoted stories"),
             Sub("promoted links"),
@@ -1104,7 +1354,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Comments,
-        &[
+        pats![
             Sub("comments"),
             Sub("leave a reply"),
             Sub("leave a comment"),
@@ -1116,7 +1366,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Related,
-        &[
+        pats![
             Sub("related"),
             Sub("more from"),
             Sub("more in "),
@@ -1139,7 +1389,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
     ),
     (
         ClutterKind::Share,
-        &[
+        pats![
             Sub("share"),
             Sub("compartir"),
             Sub("republish"),
@@ -1152,7 +1402,7 @@ pub const KIND_PHRASES: &[(ClutterKind, &[Pat])] = &[
 /// Labels of a forum poster's figures beside each post ("Joined: Feb 2019", "Posts: 116",
 /// "Reaction score 10"), lowercase, longest first where one begins another. Each takes a
 /// value with a digit. [`USER_STAT_COMPANIONS`] may stand beside them, never alone.
-pub const USER_STAT_LABELS: &[&str] = &[
+pub const USER_STAT_LABELS: Words = words![
     "join date",
     "joined",
     "member since",
@@ -1170,12 +1420,12 @@ pub const USER_STAT_LABELS: &[&str] = &[
 ];
 
 /// Labels that stand among a poster's figures but also in text ("Location: Paris").
-pub const USER_STAT_COMPANIONS: &[&str] = &["location", "from", "gender", "age"];
+pub const USER_STAT_COMPANIONS: Words = words!["location", "from", "gender", "age"];
 
 /// Whole headings that close an article and open the site's links to elsewhere, compared
 /// lowercased without punctuation at either end. ("Recommended courses" or "Related article"
 /// in the middle of a text can be content, so only these exact wordings count.)
-pub const CLOSING_HEADINGS: &[&str] = &[
+pub const CLOSING_HEADINGS: Words = words![
     "related posts",
     "related articles",
     "related stories",
@@ -1275,7 +1525,7 @@ pub const CLOSING_HEADINGS: &[&str] = &[
 /// page is about. Looked for in short headings,
 /// lowercased; the section each opens goes wherever it stands (shops put these boxes between
 /// the product and its description).
-pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
+pub const RECOMMENDATION_HEADINGS: Pats = pats![
     Sub("also viewed"),
     Sub("also bought"),
     Sub("also like"),
@@ -1327,7 +1577,7 @@ pub const RECOMMENDATION_HEADINGS: &[Pat] = &[
 /// tag and category labels. Compared whole, lowercased, without punctuation at either end;
 /// they go only from the very end of the article.
 /// ([`INTERFACE_LABELS`] go before this, wherever they stand: none is repeated here.)
-pub const TAIL_LABELS: &[&str] = &[
+pub const TAIL_LABELS: Words = words![
     "share",
     "share it",
     "share this",
@@ -1352,7 +1602,7 @@ pub const TAIL_LABELS: &[&str] = &[
 
 /// Openings of a short last line that labels the page rather than ends the text: tag lists
 /// ("Tags: rust, wasm"), the author's line again, links to more by the author.
-pub const TAIL_LINE_OPENERS: &[&str] = &[
+pub const TAIL_LINE_OPENERS: Words = words![
     "tags:",
     "tagged:",
     "tagged with",
@@ -1381,7 +1631,7 @@ pub const TAIL_LINE_OPENERS: &[&str] = &[
 ];
 
 /// Openings of closing headings that name the site or section ("More from The Verge").
-pub const CLOSING_HEADING_OPENERS: &[&str] = &[
+pub const CLOSING_HEADING_OPENERS: Words = words![
     "more from ",
     "more in ",
     "more stories from ",
@@ -1391,7 +1641,7 @@ pub const CLOSING_HEADING_OPENERS: &[&str] = &[
 ];
 
 /// Names of author photos (on the image or its link or wrapper).
-pub const AVATAR: &[Pat] = &[
+pub const AVATAR: Pats = pats![
     Sub("avatar"),
     Sub("author"),
     Sub("profile-image"),
@@ -1403,17 +1653,17 @@ pub const AVATAR: &[Pat] = &[
 /// (`product-reviews`, `customerReviews`) and its legal fine print (a licence, trademarks,
 /// the footnotes of its claims in a `disclaimer` block, however long), removed on a
 /// product's page.
-pub const PRODUCT_PAGE_CLUTTER: &[Pat] = &[Sub("reviews"), Token("legal"), Sub("disclaimer")];
+pub const PRODUCT_PAGE_CLUTTER: Pats = pats![Sub("reviews"), Token("legal"), Sub("disclaimer")];
 
 /// Class words of a site's disclaimers (affiliate links, advertising, liability): a block so
 /// named, short or a small part of the text, is the site speaking, not the text.
-pub const DISCLAIMERS: &[Pat] = &[Sub("disclaimer")];
+pub const DISCLAIMERS: Pats = pats![Sub("disclaimer")];
 
 /// Openings of the line a phone or a forum app signs a post with, as written.
-pub const SIGNATURE_OPENERS: &[&str] = &["Sent from my "];
+pub const SIGNATURE_OPENERS: Words = words!["Sent from my "];
 
 /// Class words of buttons and calls to action: a block that is only such a link goes.
-pub const BUTTON_LIKE: &[Pat] = &[
+pub const BUTTON_LIKE: Pats = pats![
     Token("button"),
     Token("btn"),
     Sub("button-wrapper"),
@@ -1421,12 +1671,12 @@ pub const BUTTON_LIKE: &[Pat] = &[
 ];
 
 /// Class words of a dateline that names its day the publication's ("release-date").
-pub const PUBLICATION_CLASSES: &[Pat] = &[Sub("publish"), Sub("release"), Sub("pubdate")];
+pub const PUBLICATION_CLASSES: Pats = pats![Sub("publish"), Sub("release"), Sub("pubdate")];
 
 /// Labels of a day a piece was changed or checked, not published ("Updated on", "Last
 /// reviewed", a thread's "last post"), matched on a dateline's lowercased text and on the
 /// class words of its elements.
-pub const UPDATE_LABELS: &[Pat] = &[
+pub const UPDATE_LABELS: Pats = pats![
     Sub("updated"),
     Sub("modified"),
     Sub("reviewed"),
@@ -1437,7 +1687,7 @@ pub const UPDATE_LABELS: &[Pat] = &[
 
 /// Labels of the day a member joined, in a forum post's profile beside the post ("Joined:
 /// Dec 11, 2021", "Join Date: Mar 2015"): not the post's date.
-pub const MEMBER_SINCE: &[Pat] = &[
+pub const MEMBER_SINCE: Pats = pats![
     Sub("joined"),
     Sub("join date"),
     Sub("registered"),
@@ -1446,7 +1696,7 @@ pub const MEMBER_SINCE: &[Pat] = &[
 ];
 
 /// Reading-time notes ("7 min read"), which the reader view computes itself.
-pub const READING_TIME: &[Pat] = &[
+pub const READING_TIME: Pats = pats![
     Sub("reading time"),
     Sub("min read"),
     Sub("mins read"),
@@ -1465,13 +1715,13 @@ pub const PERMALINK_MARKS: &[char] = &['¶', '#', '§', '🔗'];
 
 /// Class words of pull quotes: display copies of a sentence, kept only when the text does
 /// not already hold it.
-pub const PULL_QUOTE: &[Pat] = &[Sub("pullquote"), Sub("pull-quote"), Sub("pull_quote")];
+pub const PULL_QUOTE: Pats = pats![Sub("pullquote"), Sub("pull-quote"), Sub("pull_quote")];
 
 /// Names of text beside the headline that is not the article's opening (standfirst): a
 /// picture's caption or credit, a call to action, a tooltip, a teaser, a disclosure, and the
 /// summary blocks named `dek` or `excerpt` (the page's summary, shown apart from the text:
 /// the WCXB and Readability references both leave them out).
-pub const NOT_STANDFIRST: &[Pat] = &[
+pub const NOT_STANDFIRST: Pats = pats![
     Sub("caption"),
     Sub("credit"),
     Token("cta"),
@@ -1484,17 +1734,17 @@ pub const NOT_STANDFIRST: &[Pat] = &[
 ];
 
 /// Names (class, id, file name) of pictures that are interface icons, not content.
-pub const ICON_IMAGES: &[&str] = &["icon", "sprite", "glyph", "favicon"];
+pub const ICON_IMAGES: Words = words!["icon", "sprite", "glyph", "favicon"];
 
 /// An image's name as an icon's, for an image of no stated size: the word alone.
-pub const ICON_NAME: &[Pat] = &[Token("icon")];
+pub const ICON_NAME: Pats = pats![Token("icon")];
 
 /// `widget` as a word of its own in a class name (`footer-widgets`, not `celwidget`).
-pub const WIDGET: &[Pat] = &[Token("widget"), Token("widgets")];
+pub const WIDGET: Pats = pats![Token("widget"), Token("widgets")];
 
 /// File names of spacer and tracking images (used when no lazy-loading attribute offers
 /// another source).
-pub const SPACER_IMAGES: &[&str] = &[
+pub const SPACER_IMAGES: Words = words![
     "spacer.gif",
     "blank.gif",
     "pixel.gif",
@@ -1554,7 +1804,7 @@ pub const VIDEO_ELEMENTS: &[(&str, &str, &str, &str)] = &[
 
 /// AMP components that hold content; every other `amp-*` element is page machinery (ads,
 /// consent, analytics, share buttons, menus) and leaves with its kind.
-pub const AMP_CONTENT: &[&str] = &[
+pub const AMP_CONTENT: Words = words![
     "amp-img",
     "amp-anim",
     "amp-carousel",
@@ -1568,7 +1818,7 @@ pub const AMP_CONTENT: &[&str] = &[
 ];
 
 /// Tags whose subtree never reaches the reader: scripts, styles, embedded documents, forms.
-pub const DROP_TAGS: &[&str] = &[
+pub const DROP_TAGS: Words = words![
     "script", "style", "noscript", "template", "link", "meta", "title", "head", "iframe", "frame",
     "frameset", "object", "embed", "applet", "form", "input", "button", "select", "textarea",
     "option", "canvas", "dialog", "nav", "aside", "svg", "math", "audio", "video", "source",
@@ -1576,7 +1826,7 @@ pub const DROP_TAGS: &[&str] = &[
 ];
 
 /// Phrasing content: what a `<div>` may hold and still be read as a paragraph.
-pub const PHRASING: &[&str] = &[
+pub const PHRASING: Words = words![
     "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "img",
     "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
     "var", "wbr", "font", "big", "tt", "label", "picture",
@@ -1586,48 +1836,64 @@ pub const PHRASING: &[&str] = &[
 const SHORT_NAME: usize = 4;
 
 /// True when `haystack` (lowercased) matches any pattern of `table`.
-pub fn matches(table: &[Pat], haystack: &str) -> bool {
+pub fn matches(table: Pats, haystack: &str) -> bool {
     if haystack.is_empty() {
         return false;
     }
     // Most names match none of a long table: the byte pairs of the name rule out almost
     // every pattern before any search. A word longer than the name is ruled out by its length,
     // which is all a short name (a tag) needs.
-    let hit = |p: &Pat| match p {
-        // A plain scan: class-and-id strings are short, and the standard search costs more
-        // to set up than the scan takes (same answer as `str::contains`, tested below).
-        Sub(s) => find(haystack, s).is_some(),
-        Token(t) => haystack
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|tok| tok == *t),
-    };
     // The two cases loop apart: no per-word test of whether there are pairs.
     #[cfg(not(target_arch = "wasm32"))]
     if table.len() >= INDEXED_TABLE && haystack.len() > SHORT_NAME {
-        return indexed::any(table, haystack, |p: &Pat| {
-            let (Sub(word) | Token(word)) = *p;
-            word.len() <= haystack.len() && hit(p)
+        return indexed::any(table, haystack, |p: Pat| {
+            let (Sub(word) | Token(word)) = p;
+            word.len() <= haystack.len() && hit(p, haystack)
         });
     }
     if table.len() >= 4 && haystack.len() > SHORT_NAME {
         with_pairs(haystack, |pairs| {
-            table.iter().any(|p| {
-                let (Sub(word) | Token(word)) = *p;
-                word.len() <= haystack.len() && pairs.may_hold(word) && hit(p)
+            table.any_word(|token, word| {
+                word.len() <= haystack.len()
+                    && pairs.may_hold(word)
+                    && hit_word(token, word, haystack)
             })
         })
     } else {
-        table.iter().any(|p| {
-            let (Sub(word) | Token(word)) = *p;
-            word.len() <= haystack.len() && hit(p)
-        })
+        table
+            .any_word(|token, word| word.len() <= haystack.len() && hit_word(token, word, haystack))
     }
+}
+
+/// True when `p` occurs in `haystack`.
+fn hit(p: Pat, haystack: &str) -> bool {
+    match p {
+        Sub(w) => hit_word(false, w.as_bytes(), haystack),
+        Token(w) => hit_word(true, w.as_bytes(), haystack),
+    }
+}
+
+/// True when `word` occurs in `haystack`, as a whole token if `token`.
+#[inline]
+fn hit_word(token: bool, word: &[u8], haystack: &str) -> bool {
+    if !token {
+        // A plain scan: class-and-id strings are short, and the standard search costs more
+        // to set up than the scan takes (same answer as `str::contains`, tested below).
+        return find_bytes(haystack.as_bytes(), word).is_some();
+    }
+    haystack
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|tok| tok.as_bytes() == word)
 }
 
 /// `haystack.find(needle)` by a plain scan: for a short needle in a short text, where
 /// setting up the standard two-way search costs more than the search.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    find_bytes(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// [`find`] on bytes.
+fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let Some((&first, rest)) = n.split_first() else {
         return Some(0);
     };
@@ -1671,7 +1937,7 @@ const INDEXED_TABLE: usize = 8;
 /// name holds (the wasm, whose size budget is tight, loops over every word).
 #[cfg(not(target_arch = "wasm32"))]
 mod indexed {
-    use super::{BytePairs, Pat, Sub, Token};
+    use super::{BytePairs, Pat, Pats, Sub, Token};
 
     /// One table's index.
     struct Index {
@@ -1681,14 +1947,34 @@ mod indexed {
         first: [u64; 16],
         /// Where each pair's words start in `words` (by pair bit, one past the end last).
         start: Vec<u16>,
-        /// Word positions in the table, by their first pair's bit.
+        /// Word offsets in the packed table, by their first pair's bit.
         words: Vec<u16>,
         /// Words shorter than a pair, which every name may hold.
         short: Vec<u16>,
     }
 
+    /// The patterns of `table` with their offsets.
+    fn entries(table: Pats) -> Vec<(u16, Pat)> {
+        let mut all = Vec::new();
+        let mut it = table.iter();
+        loop {
+            let at = (table.packed.len() - it.rest()) as u16;
+            let Some(p) = it.next() else { return all };
+            all.push((at, p));
+        }
+    }
+
+    /// The pattern at `offset` of `table`.
+    fn at(table: Pats, offset: u16) -> Pat {
+        let rest = Pats {
+            packed: &table.packed[usize::from(offset)..],
+            count: 1,
+        };
+        rest.iter().next().unwrap()
+    }
+
     impl Index {
-        fn of(table: &[Pat], key: (usize, usize)) -> Index {
+        fn of(table: Pats, key: (usize, usize)) -> Index {
             let word = |p: &Pat| {
                 let (Sub(w) | Token(w)) = *p;
                 w.as_bytes()
@@ -1696,14 +1982,15 @@ mod indexed {
             let mut counts = vec![0u16; 1025];
             let mut first = [0u64; 16];
             let mut short = Vec::new();
-            for (i, p) in table.iter().enumerate() {
+            let entries = entries(table);
+            for &(i, ref p) in &entries {
                 match word(p) {
                     [a, b, ..] => {
                         let bit = BytePairs::bit(*a, *b);
                         first[bit / 64] |= 1 << (bit % 64);
                         counts[bit + 1] += 1;
                     }
-                    _ => short.push(i as u16),
+                    _ => short.push(i),
                 }
             }
             for bit in 0..1024 {
@@ -1711,10 +1998,10 @@ mod indexed {
             }
             let mut fill = counts.clone();
             let mut words = vec![0u16; table.len() - short.len()];
-            for (i, p) in table.iter().enumerate() {
+            for &(i, ref p) in &entries {
                 if let [a, b, ..] = word(p) {
                     let at = &mut fill[BytePairs::bit(*a, *b)];
-                    words[usize::from(*at)] = i as u16;
+                    words[usize::from(*at)] = i;
                     *at += 1;
                 }
             }
@@ -1763,12 +2050,12 @@ mod indexed {
         })
     }
 
-    pub(super) fn any(table: &[Pat], name: &str, hit: impl Fn(&Pat) -> bool) -> bool {
+    pub(super) fn any(table: Pats, name: &str, hit: impl Fn(Pat) -> bool) -> bool {
         with_state(name, |state| {
             if state.slots.is_empty() {
                 state.slots.resize_with(SLOTS, || None);
             }
-            let key = (table.as_ptr() as usize, table.len());
+            let key = (table.packed.as_ptr() as usize, table.packed.len());
             let mut slot = (key.0 >> 4 ^ key.1) % SLOTS;
             let mut probes = 0;
             while state.slots[slot].as_ref().is_some_and(|i| i.key != key) {
@@ -1778,14 +2065,14 @@ mod indexed {
                     // Every slot taken (never on the engine's tables): the plain loop.
                     let pairs = &state.pairs;
                     return table.iter().any(|p| {
-                        let (Sub(word) | Token(word)) = *p;
-                        pairs.may_hold(word) && hit(p)
+                        let (Sub(word) | Token(word)) = p;
+                        pairs.may_hold(word.as_bytes()) && hit(p)
                     });
                 }
             }
             let index = state.slots[slot].get_or_insert_with(|| Box::new(Index::of(table, key)));
             let pairs = &state.pairs;
-            if index.short.iter().any(|&i| hit(&table[usize::from(i)])) {
+            if index.short.iter().any(|&i| hit(at(table, i))) {
                 return true;
             }
             for k in 0..16 {
@@ -1795,9 +2082,9 @@ mod indexed {
                     bits &= bits - 1;
                     let (from, to) = (index.start[bit], index.start[bit + 1]);
                     for &i in &index.words[usize::from(from)..usize::from(to)] {
-                        let p = &table[usize::from(i)];
-                        let (Sub(word) | Token(word)) = *p;
-                        if pairs.may_hold(word) && hit(p) {
+                        let p = at(table, i);
+                        let (Sub(word) | Token(word)) = p;
+                        if pairs.may_hold(word.as_bytes()) && hit(p) {
                             return true;
                         }
                     }
@@ -1838,8 +2125,7 @@ impl BytePairs {
 
     /// Every pair of the word is checked: a bit test costs far less than the search that a
     /// false positive leads to.
-    fn may_hold(&self, word: &str) -> bool {
-        let w = word.as_bytes();
+    fn may_hold(&self, w: &[u8]) -> bool {
         // The first pair alone rules out almost every word: tested before the loop is set up.
         w.len() < 2 || (self.has(w[0], w[1]) && w[1..].windows(2).all(|p| self.has(p[0], p[1])))
     }
@@ -1870,20 +2156,23 @@ pub fn is_ad_label(text: &str) -> bool {
     }
     // Most short texts are ASCII, whose lowercase is ASCII's: compared without a copy.
     if trimmed.is_ascii() {
-        return AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
+        return AD_LABELS.contains_ascii_case(trimmed);
     }
-    AD_LABELS.contains(&lowercase(trimmed).as_str())
+    AD_LABELS.contains(lowercase(trimmed).as_str())
 }
 
 /// For each ASCII letter and digit (`a`–`z` then `0`–`9`), the lengths of the ASCII labels of
 /// a table that start with it, as bits (bit k: a label of k bytes; no label reaches 64).
 type LabelLengths = [u64; 36];
 
-const fn label_lengths(labels: &[&str]) -> LabelLengths {
+const fn label_lengths(labels: Words) -> LabelLengths {
     let mut lengths = [0u64; 36];
-    let mut i = 0;
-    while i < labels.len() {
-        let label = labels[i].as_bytes();
+    let packed = labels.0.as_bytes();
+    let mut at = 0;
+    while at < packed.len() {
+        let (_, rest) = packed.split_at(at + 1);
+        let (label, _) = rest.split_at(packed[at] as usize);
+        at += 1 + label.len();
         let mut ascii = true;
         let mut k = 0;
         while k < label.len() {
@@ -1903,7 +2192,6 @@ const fn label_lengths(labels: &[&str]) -> LabelLengths {
                 lengths[slot] |= 1 << label.len();
             }
         }
-        i += 1;
     }
     lengths
 }
@@ -1949,13 +2237,13 @@ fn may_be_label(_text: &str, _lengths: &LabelLengths) -> bool {
 
 /// Bytes in the longest of [`AD_LABELS`].
 const LONGEST_AD_LABEL: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < AD_LABELS.len() {
-        if AD_LABELS[i].len() > longest {
-            longest = AD_LABELS[i].len();
+    let packed = AD_LABELS.0.as_bytes();
+    let (mut longest, mut at) = (0, 0);
+    while at < packed.len() {
+        if packed[at] as usize > longest {
+            longest = packed[at] as usize;
         }
-        i += 1;
+        at += 1 + packed[at] as usize;
     }
     longest
 };
@@ -2002,10 +2290,61 @@ mod tests {
     }
 
     #[test]
+    fn packed_tables_give_back_their_patterns() {
+        const TABLE: &[Pat] = &[
+            Sub("a"),
+            Token("nav"),
+            Sub("über-uns"),
+            Token("🔗"),
+            Sub("0123456789012345678901234567890123456789012345678901234567890123"),
+            Token("x"),
+        ];
+        let packed = pats![
+            Sub("a"),
+            Token("nav"),
+            Sub("über-uns"),
+            Token("🔗"),
+            Sub("0123456789012345678901234567890123456789012345678901234567890123"),
+            Token("x"),
+        ];
+        let back: Vec<String> = packed.iter().map(|p| format!("{p:?}")).collect();
+        let source: Vec<String> = TABLE.iter().map(|p| format!("{p:?}")).collect();
+        assert_eq!(back, source);
+        assert_eq!(packed.len(), TABLE.len());
+        assert!(pats![].is_empty() && pats![].iter().next().is_none());
+        // Every table of the engine, its words in its length.
+        for table in name_tables() {
+            assert_eq!(table.iter().count(), table.len());
+        }
+    }
+
+    #[test]
+    fn packed_words_give_back_their_words() {
+        let packed = words!["", "a", "sign in", "إعلان", "🔗"];
+        let back: Vec<&str> = packed.iter().collect();
+        assert_eq!(back, ["", "a", "sign in", "إعلان", "🔗"]);
+        assert!(packed.contains("sign in") && packed.contains("") && !packed.contains("sign"));
+        assert!(words![].iter().next().is_none());
+        // The longest word a length byte holds.
+        let long = "0123456789".repeat(12) + "0123456";
+        let longest = words!["0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456"];
+        assert_eq!(longest.iter().collect::<Vec<_>>(), [long.as_str()]);
+        // The constants read from the packed labels.
+        assert_eq!(
+            LONGEST_AD_LABEL,
+            AD_LABELS.iter().map(str::len).max().unwrap()
+        );
+        assert_eq!(
+            AD_LABEL_LENGTHS[0] & (1 << "advertisement".len()),
+            1 << "advertisement".len()
+        );
+    }
+
+    #[test]
     fn tokens_do_not_match_inside_words() {
         assert!(matches(UNLIKELY, "td-a-rec ad"));
-        assert!(!matches(&[Token("ad")], "header-read"));
-        assert!(matches(&[Token("ad")], "top ad-slot"));
+        assert!(!matches(pats![Token("ad")], "header-read"));
+        assert!(matches(pats![Token("ad")], "top ad-slot"));
         assert!(matches(UNLIKELY, "td_block_related_posts"));
         assert!(!matches(UNLIKELY, "td-post-content tagdiv-type"));
     }
@@ -2077,18 +2416,18 @@ mod tests {
     }
 
     /// The plain definition that [`matches`] must agree with.
-    fn matches_by_search(table: &[Pat], haystack: &str) -> bool {
+    fn matches_by_search(table: Pats, haystack: &str) -> bool {
         table.iter().any(|p| match p {
             Sub(s) => haystack.contains(s),
             Token(t) => haystack
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|tok| tok == *t),
+                .any(|tok| tok == t),
         })
     }
 
     /// The class-and-id tables `matches` reads.
-    fn name_tables() -> Vec<&'static [Pat]> {
-        let mut tables: Vec<&[Pat]> = vec![
+    fn name_tables() -> Vec<Pats> {
+        let mut tables: Vec<Pats> = vec![
             UNLIKELY,
             SCREEN_READER_ONLY,
             MAYBE_CANDIDATE,
@@ -2126,7 +2465,7 @@ mod tests {
         // Names are cut into tokens at every character that is not a letter or digit, so a
         // token holding one ("d-none") could never match.
         for table in name_tables() {
-            for p in table {
+            for p in table.iter() {
                 if let Token(t) = p {
                     assert!(t.chars().all(char::is_alphanumeric), "{t}");
                 }
@@ -2141,7 +2480,7 @@ mod tests {
             .iter()
             .flat_map(|t| {
                 t.iter().map(|p| match p {
-                    Sub(w) | Token(w) => *w,
+                    Sub(w) | Token(w) => w,
                 })
             })
             .collect();
@@ -2169,8 +2508,8 @@ mod tests {
         for table in &tables {
             for name in &names {
                 assert_eq!(
-                    matches(table, name),
-                    matches_by_search(table, name),
+                    matches(*table, name),
+                    matches_by_search(*table, name),
                     "{name}"
                 );
             }

@@ -12,7 +12,7 @@ use super::patterns::{
 use super::{media, Flags};
 
 /// Tags removed before anything is scored; `noscript` stays out because its text is markup.
-const NEVER_CONTENT: &[&str] = &[
+const NEVER_CONTENT: crate::extract::patterns::Words = crate::extract::patterns::words![
     "script", "style", "noscript", "template", "link", "meta", "iframe", "frame", "object",
     "embed", "applet", "canvas", "dialog", "svg", "math", "button", "select", "textarea", "input",
 ];
@@ -51,7 +51,7 @@ pub fn remove_non_content(doc: &mut Document, removed: &mut Removals) {
         if tag == "amp-img" || tag == "amp-anim" {
             return None;
         }
-        (tag.starts_with("amp-") && !AMP_CONTENT.contains(&tag)).then(|| {
+        (tag.starts_with("amp-") && !AMP_CONTENT.contains(tag)).then(|| {
             if matches!(tag, "amp-analytics" | "amp-pixel") {
                 ClutterKind::Tracker
             } else {
@@ -118,7 +118,7 @@ fn remove_the_rest(doc: &mut Document, body: NodeId, removed: &mut Removals) {
             && match doc.data(n) {
                 NodeData::Comment => true,
                 NodeData::Element { name, .. } => {
-                    NEVER_CONTENT.contains(&name.as_str()) || is_field_caption(doc, n)
+                    NEVER_CONTENT.contains(name.as_str()) || is_field_caption(doc, n)
                 }
                 NodeData::Text(t) => is_unfilled_template(doc, n, t),
                 _ => false,
@@ -824,7 +824,7 @@ fn remove_ad_slots(doc: &mut Document, body: NodeId, removed: &mut Removals) -> 
         let mut cur = doc.next_sibling(opening);
         while let Some(n) = cur {
             pieces += 1;
-            inline &= doc.tag(n).is_none_or(|t| patterns::PHRASING.contains(&t));
+            inline &= doc.tag(n).is_none_or(|t| patterns::PHRASING.contains(t));
             cur = doc.next_sibling(n);
         }
         if inline && pieces <= 3 {
@@ -1147,7 +1147,7 @@ pub fn strip_page_chrome(
             && tag != "a"
             && (doc
                 .attr(n, "role")
-                .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
+                .is_some_and(|r| UNLIKELY_ROLES.contains(r.trim()))
                 || (patterns::is_unlikely_name_of(ms, flags.product, tag == "p")
                     && (!patterns::matches(MAYBE_CANDIDATE, ms)
                         || patterns::matches(NOT_CONTENT, ms))
@@ -1563,7 +1563,7 @@ pub fn has_media(doc: &Document, n: NodeId) -> bool {
 fn has_block_child(doc: &Document, n: NodeId) -> bool {
     doc.descendants(n)
         .skip(1)
-        .any(|d| doc.tag(d).is_some_and(|t| !PHRASING.contains(&t)))
+        .any(|d| doc.tag(d).is_some_and(|t| !PHRASING.contains(t)))
 }
 
 /// Math keeps its TeX source. MathJax's `<script type="math/tex">`, KaTeX's and MathML's

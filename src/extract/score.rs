@@ -10,7 +10,8 @@ use super::stats::TextStats;
 use super::Flags;
 
 /// Tags whose text votes for its ancestors.
-const TAGS_TO_SCORE: &[&str] = &["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"];
+const TAGS_TO_SCORE: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"];
 
 /// How far up a paragraph's vote reaches.
 const ANCESTOR_LEVELS: usize = 5;
@@ -119,7 +120,7 @@ pub fn grab(doc: &mut Document, flags: Flags, declared: Option<&DeclaredBody>) -
     let mut candidates: Vec<NodeId> = Vec::new();
 
     let to_score = doc.collect_where(body, &|n| {
-        doc.tag(n).is_some_and(|t| TAGS_TO_SCORE.contains(&t))
+        doc.tag(n).is_some_and(|t| TAGS_TO_SCORE.contains(t))
     });
     for el in to_score {
         let len = stats.get(el).text;
@@ -325,7 +326,7 @@ fn join_drop_caps(doc: &mut Document, body: NodeId) -> TextStats {
     let mut joins: Vec<(NodeId, NodeId)> = Vec::new();
     for n in doc.descendants(body) {
         // Blocks only: a one-letter inline element (a variable in `<code>`) runs with its text.
-        let is_block = |n: NodeId| doc.tag(n).is_some_and(|t| !patterns::PHRASING.contains(&t));
+        let is_block = |n: NodeId| doc.tag(n).is_some_and(|t| !patterns::PHRASING.contains(t));
         // The text's length first: it rules out nearly every node before the tag's search.
         if n == body || !(1..=2).contains(&stats.get(n).text) || !is_block(n) {
             continue;

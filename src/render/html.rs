@@ -13,7 +13,7 @@ use crate::url;
 use super::Step;
 
 /// Tags kept under their own name: the only tags sanitized output holds.
-pub const KEEP: &[&str] = &[
+pub const KEEP: crate::extract::patterns::Words = crate::extract::patterns::words![
     "p",
     "br",
     "hr",
@@ -75,11 +75,11 @@ pub const KEEP: &[&str] = &[
 ];
 
 /// Elements without content or end tag.
-const VOID: &[&str] = &["br", "hr", "img"];
+const VOID: crate::extract::patterns::Words = crate::extract::patterns::words!["br", "hr", "img"];
 
 /// The attributes that hold an image's address: the lazy-loading ones, which hold the real
 /// address, most specific first, then `src`.
-const SRC_ATTRS: &[&str] = &[
+const SRC_ATTRS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "data-src",
     "data-lazy-src",
     "data-original",
@@ -91,16 +91,20 @@ const SRC_ATTRS: &[&str] = &[
     "src",
 ];
 /// The same for a srcset: the lazy-loading spellings, then `srcset`.
-const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
+const SRCSET_ATTRS: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["data-srcset", "data-lazy-srcset", "srcset"];
 
 /// URL schemes allowed in links.
-pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+pub const LINK_SCHEMES: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["http", "https", "mailto"];
 
 /// URL schemes allowed in image sources (`src` and each `srcset` candidate).
-pub const IMAGE_SCHEMES: &[&str] = &["http", "https"];
+pub const IMAGE_SCHEMES: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["http", "https"];
 
 /// Attributes any kept element may carry.
-pub const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "id"];
+pub const GLOBAL_ATTRIBUTES: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["lang", "dir", "id"];
 
 /// Attributes allowed per kept tag, beside [`GLOBAL_ATTRIBUTES`]. URL-valued ones (`href`,
 /// `src`, `srcset`) also pass the scheme lists. Sanitizing filters every element through this
@@ -126,7 +130,7 @@ pub const ATTRIBUTES: &[(&str, &[&str])] = &[
 /// True when sanitized output may hold attribute `attr` on element `tag`.
 #[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn is_allowed_attribute(tag: &str, attr: &str) -> bool {
-    GLOBAL_ATTRIBUTES.contains(&attr)
+    GLOBAL_ATTRIBUTES.contains(attr)
         || ATTRIBUTES
             .iter()
             .any(|(t, attrs)| *t == tag && attrs.contains(&attr))
@@ -143,8 +147,8 @@ fn action(tag: &str) -> Action {
     match tag {
         "h1" => Action::Keep("h2"),
         "section" | "article" | "main" | "header" | "center" | "hgroup" => Action::Keep("div"),
-        t if DROP_TAGS.contains(&t) => Action::Drop,
-        t => match KEEP.iter().find(|&&k| k == t) {
+        t if DROP_TAGS.contains(t) => Action::Drop,
+        t => match KEEP.iter().find(|&k| k == t) {
             Some(k) => Action::Keep(k),
             None => Action::Unwrap,
         },
@@ -219,7 +223,7 @@ pub fn sanitize(doc: &Document, root: NodeId, base: Option<&str>) -> (Document, 
                         .collect();
                     let e = clean.create_named_element(Name::Static(name), attrs);
                     clean.append(parent, e);
-                    if !VOID.contains(&name) {
+                    if !VOID.contains(name) {
                         push_children_to(doc, n, e, &mut stack);
                     }
                 }
@@ -287,16 +291,18 @@ const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 /// items the page lays out as separate boxes. Not the inline ones: a link's `inline-flex`
 /// sets its icon, name and handle (`db0` `@lemmy.dbzer0.com`) side by side, touching.
 #[cfg(not(target_arch = "wasm32"))]
-const ROW_CLASSES: &[&str] = &["flex", "d-flex", "grid", "d-grid"];
+const ROW_CLASSES: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["flex", "d-flex", "grid", "d-grid"];
 
 /// Class words of a block-level box.
 #[cfg(not(target_arch = "wasm32"))]
-const BLOCK_CLASSES: &[&str] = &["block", "d-block", "flex", "d-flex", "grid", "d-grid"];
+const BLOCK_CLASSES: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["block", "d-block", "flex", "d-flex", "grid", "d-grid"];
 
 /// True for an inline element that holds text: phrasing content but a line break or a picture.
 #[cfg(not(target_arch = "wasm32"))]
 fn is_inline_box(tag: &str) -> bool {
-    PHRASING.contains(&tag) && !matches!(tag, "br" | "img" | "wbr" | "picture")
+    PHRASING.contains(tag) && !matches!(tag, "br" | "img" | "wbr" | "picture")
 }
 
 /// True when inline element `n` (tag `tag`) and the inline element right before it, with no
@@ -316,7 +322,7 @@ fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
     // (a <nav>, a <form>) leaves the two side by side: the same verdict when the output is
     // sanitized again.
     while let Some(b) = before.filter(|&b| match doc.tag(b) {
-        Some(t) => DROP_TAGS.contains(&t),
+        Some(t) => DROP_TAGS.contains(t),
         None => doc.text(b).is_none(),
     }) {
         before = doc.prev_sibling(b);
@@ -327,9 +333,9 @@ fn set_apart_by_class(doc: &Document, n: NodeId, tag: &str) -> bool {
     if !inline(tag) {
         return false;
     }
-    let has_word = |x: NodeId, words: &[&str]| {
+    let has_word = |x: NodeId, words: crate::extract::patterns::Words| {
         doc.attr(x, "class")
-            .is_some_and(|c| crate::dom::split_white(c).any(|w| words.contains(&w)))
+            .is_some_and(|c| crate::dom::split_white(c).any(|w| words.contains(w)))
     };
     doc.parent(n).is_some_and(|p| has_word(p, ROW_CLASSES))
         || has_word(n, BLOCK_CLASSES)
@@ -404,7 +410,7 @@ fn edge_char(doc: &Document, x: NodeId, last: bool) -> Option<char> {
             };
         }
         c = match doc.tag(n) {
-            Some(t) if !DROP_TAGS.contains(&t) => inward(n),
+            Some(t) if !DROP_TAGS.contains(t) => inward(n),
             _ if last => doc.prev_sibling(n),
             _ => doc.next_sibling(n),
         };
@@ -413,7 +419,8 @@ fn edge_char(doc: &Document, x: NodeId, last: bool) -> Option<char> {
 }
 
 /// Tags a page builder marks `role="heading"` instead of writing a heading element.
-const ARIA_HEADING_TAGS: &[&str] = &["div", "span", "p", "strong", "b"];
+const ARIA_HEADING_TAGS: crate::extract::patterns::Words =
+    crate::extract::patterns::words!["div", "span", "p", "strong", "b"];
 
 /// The heading tag for an element marked `role="heading"` (accordions and page builders
 /// style a `<span>` or `<div>` as a section's heading and tell screen readers so), or for a
@@ -431,7 +438,7 @@ fn aria_heading(doc: &Document, n: NodeId, tag: &str) -> Option<&'static str> {
     } else {
         n
     };
-    if !is_heading(heading) || !ARIA_HEADING_TAGS.contains(&doc.tag(heading)?) {
+    if !is_heading(heading) || !ARIA_HEADING_TAGS.contains(doc.tag(heading)?) {
         return None;
     }
     let level = match doc.attr(heading, "aria-level").map(|l| l.trim().as_bytes()) {
@@ -442,7 +449,7 @@ fn aria_heading(doc: &Document, n: NodeId, tag: &str) -> Option<&'static str> {
     let inline = doc
         .descendants(heading)
         .skip(1)
-        .all(|d| doc.tag(d).is_none_or(|t| PHRASING.contains(&t)));
+        .all(|d| doc.tag(d).is_none_or(|t| PHRASING.contains(t)));
     let text = doc.text_content(heading);
     let line = text.trim();
     // A paragraph around the heading holds nothing else.
@@ -532,7 +539,7 @@ pub fn serialize(clean: &Document, root: NodeId) -> String {
                 {
                     out.push('\n');
                 }
-                if !VOID.contains(&name) {
+                if !VOID.contains(name) {
                     stack.push(Step::Leave(n));
                     push_children(clean, n, &mut stack);
                 }
@@ -603,7 +610,7 @@ fn allowed_attrs(
             // Without a base URL an in-page link stays one ("#note-1"); other relative links
             // could point nowhere and give way to their text.
             if !(abs.starts_with('#')
-                || url::scheme(&abs).is_some_and(|s| LINK_SCHEMES.contains(&s.as_str())))
+                || url::scheme(&abs).is_some_and(|s| LINK_SCHEMES.contains(s.as_str())))
             {
                 return None;
             }
@@ -746,16 +753,19 @@ fn code_language(doc: &Document, n: NodeId, look_up: bool) -> Option<String> {
                 .filter(|&p| !matches!(doc.tag(p), Some("code" | "pre")));
         }
     }
-    candidates
-        .into_iter()
-        .filter_map(from_node)
-        .map(|l| l.to_ascii_lowercase())
-        .find(|l| {
-            !l.is_empty()
-                && l.len() <= 32
-                && l.chars()
-                    .all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch))
-        })
+    // A plain loop: the iterator chain compiled to a function of its own (1,200 bytes more).
+    for e in candidates {
+        let Some(l) = from_node(e) else { continue };
+        let l = l.to_ascii_lowercase();
+        if !l.is_empty()
+            && l.len() <= 32
+            && l.chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch))
+        {
+            return Some(l);
+        }
+    }
+    None
 }
 
 /// The image's real address (lazy-loading attributes win over placeholders) and srcset.

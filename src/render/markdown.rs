@@ -201,7 +201,7 @@ impl Container {
 }
 
 /// Tags that make a list loose when an item holds them (outside nested lists).
-const LOOSE: &[&str] = &[
+const LOOSE: crate::extract::patterns::Words = crate::extract::patterns::words![
     "p",
     "div",
     "blockquote",
@@ -223,7 +223,7 @@ const LOOSE: &[&str] = &[
 ];
 
 /// Block tags that a pipe-table cell cannot hold.
-const NOT_IN_CELL: &[&str] = &[
+const NOT_IN_CELL: crate::extract::patterns::Words = crate::extract::patterns::words![
     "ul",
     "ol",
     "li",
@@ -1025,7 +1025,7 @@ fn is_tight(doc: &Document, list: NodeId) -> bool {
         while let Some(n) = stack.pop() {
             match doc.tag(n) {
                 Some("ul" | "ol") => {}
-                Some(t) if LOOSE.contains(&t) => return false,
+                Some(t) if LOOSE.contains(t) => return false,
                 Some(_) => stack.extend(doc.children(n)),
                 None => {}
             }
@@ -1267,7 +1267,7 @@ fn pipe_grid(doc: &Document, table: NodeId) -> Option<Vec<Vec<NodeId>>> {
                     let mut paragraphs = 0;
                     for d in doc.descendants(c).skip(1) {
                         match doc.tag(d) {
-                            Some(t) if NOT_IN_CELL.contains(&t) => return None,
+                            Some(t) if NOT_IN_CELL.contains(t) => return None,
                             Some("p" | "div") => {
                                 paragraphs += 1;
                                 if paragraphs > 1 {

@@ -5,7 +5,7 @@ use crate::dom::{split_white, Document, NodeId};
 use super::Step;
 
 /// Elements that start and end a paragraph of text.
-const BLOCKS: &[&str] = &[
+const BLOCKS: crate::extract::patterns::Words = crate::extract::patterns::words![
     "p",
     "div",
     "section",
@@ -73,7 +73,7 @@ pub fn to_text(doc: &Document, root: NodeId) -> String {
                         });
                     }
                     "td" | "th" => w.text(" ", false),
-                    t if BLOCKS.contains(&t) => w.break_at_least(2),
+                    t if BLOCKS.contains(t) => w.break_at_least(2),
                     _ => {}
                 }
                 if tag == "pre" {
@@ -96,7 +96,7 @@ pub fn to_text(doc: &Document, root: NodeId) -> String {
                     in_pre -= 1;
                     w.break_at_least(2);
                 }
-                Some(t) if BLOCKS.contains(&t) => w.break_at_least(2),
+                Some(t) if BLOCKS.contains(t) => w.break_at_least(2),
                 _ => {}
             },
         }
