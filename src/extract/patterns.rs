@@ -119,14 +119,21 @@ pub const fn pack<const N: usize>(table: &[Pat]) -> [u8; N] {
             Token(w) => (64, w.as_bytes()),
         };
         assert!(!w.is_empty() && w.len() <= 64, "a pattern of 1 to 64 bytes");
-        out[at] = token + (w.len() - 1) as u8;
-        let mut k = 0;
-        while k < w.len() {
-            out[at + 1 + k] = w[k];
-            k += 1;
-        }
+        out = put_word(out, at, token + (w.len() - 1) as u8, w);
         at += 1 + w.len();
         i += 1;
+    }
+    out
+}
+
+/// `out` with `head` at `at` and `word` right after it: one packed word of [`Pats`] or
+/// [`Words`].
+const fn put_word<const N: usize>(mut out: [u8; N], at: usize, head: u8, word: &[u8]) -> [u8; N] {
+    out[at] = head;
+    let mut k = 0;
+    while k < word.len() {
+        out[at + 1 + k] = word[k];
+        k += 1;
     }
     out
 }
@@ -240,12 +247,7 @@ pub const fn pack_words<const N: usize>(words: &[&str]) -> [u8; N] {
     while i < words.len() {
         let w = words[i].as_bytes();
         assert!(w.len() < 128, "a word of at most 127 bytes");
-        out[at] = w.len() as u8;
-        let mut k = 0;
-        while k < w.len() {
-            out[at + 1 + k] = w[k];
-            k += 1;
-        }
+        out = put_word(out, at, w.len() as u8, w);
         at += 1 + w.len();
         i += 1;
     }
@@ -2291,15 +2293,13 @@ mod tests {
 
     #[test]
     fn packed_tables_give_back_their_patterns() {
-        const TABLE: &[Pat] = &[
-            Sub("a"),
-            Token("nav"),
-            Sub("über-uns"),
-            Token("🔗"),
-            Sub("0123456789012345678901234567890123456789012345678901234567890123"),
-            Token("x"),
-        ];
-        let packed = pats![
+        // The patterns written once, as a plain table and packed.
+        macro_rules! table_and_packed {
+            ($($p:expr),* $(,)?) => {
+                (&[$($p),*][..], pats![$($p),*])
+            };
+        }
+        let (table, packed): (&[Pat], Pats) = table_and_packed![
             Sub("a"),
             Token("nav"),
             Sub("über-uns"),
@@ -2308,9 +2308,9 @@ mod tests {
             Token("x"),
         ];
         let back: Vec<String> = packed.iter().map(|p| format!("{p:?}")).collect();
-        let source: Vec<String> = TABLE.iter().map(|p| format!("{p:?}")).collect();
+        let source: Vec<String> = table.iter().map(|p| format!("{p:?}")).collect();
         assert_eq!(back, source);
-        assert_eq!(packed.len(), TABLE.len());
+        assert_eq!(packed.len(), table.len());
         assert!(pats![].is_empty() && pats![].iter().next().is_none());
         // Every table of the engine, its words in its length.
         for table in name_tables() {
